@@ -1,0 +1,276 @@
+/* cli.c: option parsing and the shared command-line helpers declared in cli.h. */
+#include "cli.h"
+
+#include "money.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cli_fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("pok: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return EXIT_USER;
+}
+
+int cli_fail_err(const PokErr *err) { return cli_fail("%s", err->msg); }
+
+/* Prints "pok: WHAT 'ARG' AFTER" (arg and after optional), then the usage line. */
+static int usage_error(const char *usage, const char *what, const char *arg, const char *after)
+{
+    if (arg) fprintf(stderr, "pok: %s '%s'%s", what, arg, after ? after : "");
+    else fprintf(stderr, "pok: %s", what);
+    fprintf(stderr, "\ngebruik: %s\n(meer uitleg: voeg --help toe)\n", usage);
+    return EXIT_USAGE;
+}
+
+int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int min_pos,
+              int max_pos, int *n_pos, const char *usage)
+{
+    int np = 0;
+    int only_positionals = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        if (only_positionals || arg[0] != '-' || arg[1] != '-' ||
+            (arg[0] == '-' && arg[1] == '\0')) {
+            /* A lone "-" or a negative amount like "-2.500" is a positional. */
+            if (np >= max_pos) return usage_error(usage, "te veel argumenten:", arg, NULL);
+            pos[np++] = arg;
+            continue;
+        }
+        if (strcmp(arg, "--") == 0) {
+            only_positionals = 1;
+            continue;
+        }
+        const char *name = arg + 2;
+        const char *eq = strchr(name, '=');
+        size_t name_len = eq ? (size_t)(eq - name) : strlen(name);
+        const CliOpt *opt = NULL;
+        for (const CliOpt *o = opts; o && o->name; o++)
+            if (strlen(o->name) == name_len && strncmp(o->name, name, name_len) == 0) opt = o;
+        if (!opt) return usage_error(usage, "onbekende optie", arg, NULL);
+        if (opt->takes_value) {
+            const char *value;
+            if (eq) value = eq + 1;
+            else if (i + 1 < argc) value = argv[++i];
+            else return usage_error(usage, "optie", arg, " verwacht een waarde");
+            *opt->value = value;
+        } else {
+            if (eq) return usage_error(usage, "optie", arg, " neemt geen waarde");
+            *opt->flag = 1;
+        }
+    }
+    if (np < min_pos) return usage_error(usage, "te weinig argumenten", NULL, NULL);
+    if (n_pos) *n_pos = np;
+    return 0;
+}
+
+Store *cli_store(Cli *cli)
+{
+    if (cli->store) return cli->store;
+    cli->store = store_open(cli->db_url, 0, &cli->err);
+    if (!cli->store) {
+        cli_fail_err(&cli->err);
+        return NULL;
+    }
+    const char *actor = getenv("POK_USER");
+    if (!actor || !*actor) actor = getenv("USER");
+    if (actor && *actor) {
+        char who[160];
+        snprintf(who, sizeof who, "cli:%s", actor);
+        store_set_actor(cli->store, who);
+    }
+    return cli->store;
+}
+
+int cli_amount(const char *field, const char *text, int64_t *out, PokErr *err)
+{
+    const char *reason;
+    if (money_parse(text, out, &reason) != 0)
+        return err_set(err, "veld '%s': %s (gelezen: '%s')", field, reason, text ? text : "");
+    return 0;
+}
+
+int cli_year(const char *field, const char *text, int *out, PokErr *err)
+{
+    long long v;
+    if (parse_int(text, 1900, 2200, &v) != 0)
+        return err_set(err, "veld '%s': verwacht een jaartal zoals 2024, niet '%s'", field,
+                       text ? text : "");
+    *out = (int)v;
+    return 0;
+}
+
+int cli_id(const char *field, const char *text, int64_t *out, PokErr *err)
+{
+    long long v;
+    if (parse_int(text, 1, INT64_MAX, &v) != 0)
+        return err_set(err, "veld '%s': verwacht een nummer (id), niet '%s'", field,
+                       text ? text : "");
+    *out = v;
+    return 0;
+}
+
+int cli_date(const char *field, const char *text, PokErr *err)
+{
+    if (!date_valid(text))
+        return err_set(err, "veld '%s': verwacht een datum als JJJJ-MM-DD (bijv. 2024-05-28), "
+                            "niet '%s'",
+                       field, text ? text : "");
+    return 0;
+}
+
+int cli_scheme(Store *s, const char *code, Arena *a, Scheme *out, PokErr *err)
+{
+    if (!code) code = "POK";
+    int r = store_scheme_get(s, code, a, out, err);
+    if (r < 0) return -1;
+    if (r == 0) return err_set(err, "onbekende regeling '%s' (zie 'pok scheme list')", code);
+    return 0;
+}
+
+int cli_municipality(Store *s, const char *code, Arena *a, Municipality *out, PokErr *err)
+{
+    int r = store_municipality_get(s, code, a, out, err);
+    if (r < 0) return -1;
+    if (r == 0)
+        return err_set(err, "onbekende gemeente '%s' (verwacht een CBS-code zoals GM1734; "
+                            "zie 'pok municipality list')",
+                       code);
+    return 0;
+}
+
+int cli_actielijn(Store *s, const Scheme *scheme, const char *number, Arena *a, Actielijn *out,
+                  PokErr *err)
+{
+    Actielijn *list;
+    size_t n;
+    long long num;
+    if (store_actielijn_list(s, scheme->id, a, &list, &n, err) != 0) return -1;
+    if (parse_int(number, 1, 1000, &num) == 0)
+        for (size_t i = 0; i < n; i++)
+            if (list[i].number == num) {
+                *out = list[i];
+                return 0;
+            }
+    return err_set(err, "veld 'actielijn': onbekende actielijn '%s' (%s heeft 1 tot en met %zu)",
+                   number, scheme->code, n);
+}
+
+int cli_year_in_scheme(const Scheme *scheme, const char *field, const char *text, int *out,
+                       PokErr *err)
+{
+    if (cli_year(field, text, out, err) != 0) return -1;
+    if (*out < scheme->first_year || *out > scheme->last_year)
+        return err_set(err, "veld '%s': %d valt buiten de looptijd van %s (%d-%d)", field, *out,
+                       scheme->code, scheme->first_year, scheme->last_year);
+    return 0;
+}
+
+int cli_format(const char *text, int allow_csv, OutputFormat *out)
+{
+    if (!text || strcmp(text, "text") == 0) *out = FORMAT_TEXT;
+    else if (strcmp(text, "json") == 0) *out = FORMAT_JSON;
+    else if (allow_csv && strcmp(text, "csv") == 0) *out = FORMAT_CSV;
+    else return -1;
+    return 0;
+}
+
+int cli_cite(const CliCite *c, Citation *cite, int64_t *decision_id, PokErr *err)
+{
+    cite->source_id = 0;
+    cite->place = c->place;
+    if (c->source && cli_id("source", c->source, &cite->source_id, err) != 0) return -1;
+    if (decision_id) {
+        *decision_id = 0;
+        if (c->decision && cli_id("decision", c->decision, decision_id, err) != 0) return -1;
+    }
+    if (c->place && !c->source)
+        return err_set(err, "veld 'place': een plaats in de bron vraagt ook --source");
+    return 0;
+}
+
+/* Parse "3,4,5" and map each number through lookup. */
+static int number_list(const char *field, const char *list, Arena *a, int64_t **out, size_t *n,
+                       int64_t (*lookup)(void *ctx, long long number), void *ctx, PokErr *err)
+{
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    char *copy = arena_strdup(a, list), *save = NULL;
+    for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+        long long num;
+        int64_t id = 0;
+        if (parse_int(tok, 1, 1000, &num) == 0) id = lookup(ctx, num);
+        if (!id) return err_set(err, "veld '%s': onbekend nummer '%s'", field, tok);
+        *out = arena_grow(a, *out, sizeof **out, &cap, *n + 1);
+        (*out)[(*n)++] = id;
+    }
+    if (*n == 0) return err_set(err, "veld '%s': verwacht nummers zoals 3,4,5", field);
+    return 0;
+}
+
+typedef struct {
+    Actielijn *al;
+    Purpose *pu;
+    size_t n;
+} NumberTable;
+
+static int64_t actielijn_by_number(void *ctx, long long number)
+{
+    NumberTable *t = ctx;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->al[i].number == number) return t->al[i].id;
+    return 0;
+}
+
+static int64_t purpose_by_number(void *ctx, long long number)
+{
+    NumberTable *t = ctx;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->pu[i].number == number) return t->pu[i].id;
+    return 0;
+}
+
+int cli_actielijn_ids(Store *s, const Scheme *scheme, const char *list, Arena *a, int64_t **ids,
+                      size_t *n, PokErr *err)
+{
+    NumberTable t = {0};
+    if (store_actielijn_list(s, scheme->id, a, &t.al, &t.n, err) != 0) return -1;
+    return number_list("actielijnen", list, a, ids, n, actielijn_by_number, &t, err);
+}
+
+int cli_purpose_ids(Store *s, const Scheme *scheme, const char *list, Arena *a, int64_t **ids,
+                    size_t *n, PokErr *err)
+{
+    NumberTable t = {0};
+    if (store_purpose_list(s, scheme->id, a, &t.pu, &t.n, err) != 0) return -1;
+    return number_list("doelen", list, a, ids, n, purpose_by_number, &t, err);
+}
+
+int cli_load(Store *s, const char *code, const char *scheme_code, Arena *a, MuniData *out,
+             PokErr *err)
+{
+    Scheme sc;
+    if (cli_scheme(s, scheme_code, a, &sc, err) != 0) return -1;
+    int r = store_load(s, code, sc.id, a, out, err);
+    if (r < 0) return -1;
+    if (r == 0)
+        return err_set(err, "onbekende gemeente '%s' (verwacht een CBS-code zoals GM1734; "
+                            "zie 'pok municipality list')",
+                       code);
+    return 0;
+}
+
+const char *cli_cite_text(const MuniData *d, const Citation *c, Arena *a)
+{
+    const Source *src = c->source_id ? muni_source(d, c->source_id) : NULL;
+    if (!src) return c->place ? c->place : "";
+    if (c->place) return arena_printf(a, "[%lld] %s, %s", (long long)src->id, src->title, c->place);
+    return arena_printf(a, "[%lld] %s", (long long)src->id, src->title);
+}

@@ -1,0 +1,105 @@
+/* cli.h: what every command file shares: the command table entry, option parsing,
+ * and helpers that turn command-line text into domain values with clear errors.
+ *
+ * Exit status: 0 success, 1 user error (message names what was wrong), 2 usage error. */
+#ifndef POK_CLI_H
+#define POK_CLI_H
+
+#include "model.h"
+#include "store/store.h"
+#include "util.h"
+
+enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
+
+typedef struct Cli {
+    const char *db_url; /* --db, $POK_DB, or "pok.db" */
+    Store *store;       /* opened by cli_store() */
+    PokErr err;
+} Cli;
+
+/* A command: `pok NAME [SUB] ...`. sub is NULL for commands without subcommands.
+ * run gets argv starting after the (sub)command name. */
+typedef struct CliCommand {
+    const char *name;
+    const char *sub;
+    int (*run)(Cli *cli, int argc, char **argv);
+    const char *usage; /* "pok allocation add CODE ACTIELIJN YEAR AMOUNT [options]" */
+    const char *help;  /* what it does, options, an example; Dutch */
+} CliCommand;
+
+/* Each cli_*.c file exports its table, terminated by an entry with name NULL. */
+extern const CliCommand cli_commands_core[];    /* init, demo, coverage, check, audit */
+extern const CliCommand cli_commands_reference[]; /* municipality, scheme, source, ... */
+extern const CliCommand cli_commands_finance[];   /* allocation, pot, reserve, year, stated */
+extern const CliCommand cli_commands_measures[];  /* measure, evaluation, decision, request */
+extern const CliCommand cli_commands_import[];  /* import ... */
+
+/* Options: --name VALUE or --name=VALUE; flags take no value. Positional arguments are
+ * collected in order. --help is handled by the dispatcher, never reaches a command. */
+typedef struct CliOpt {
+    const char *name;   /* without the dashes */
+    int takes_value;
+    const char **value; /* set when seen (value options) */
+    int *flag;          /* set to 1 when seen (flags) */
+} CliOpt;
+
+/* Returns 0, or EXIT_USAGE after printing what is wrong and the usage line.
+ * Fails if the number of positionals is outside [min_pos, max_pos]. */
+int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int min_pos,
+              int max_pos, int *n_pos, const char *usage);
+
+/* Open the store (migrated; fails if not initialised). Returns NULL after printing. */
+Store *cli_store(Cli *cli);
+
+/* Print "pok: MESSAGE" to stderr and return EXIT_USER. */
+int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print cli->err and return EXIT_USER. */
+int cli_fail_err(const PokErr *err);
+
+/* Value parsers for option/positional text; each fills err naming the field on failure:
+ * "veld 'jaar': verwacht een jaartal, niet 'abc'". */
+int cli_amount(const char *field, const char *text, int64_t *out, PokErr *err);
+int cli_year(const char *field, const char *text, int *out, PokErr *err);
+int cli_id(const char *field, const char *text, int64_t *out, PokErr *err);
+int cli_date(const char *field, const char *text, PokErr *err); /* YYYY-MM-DD */
+
+/* Look up domain objects named on the command line, with Dutch errors. */
+int cli_scheme(Store *s, const char *code, Arena *a, Scheme *out, PokErr *err); /* NULL: POK */
+int cli_municipality(Store *s, const char *code, Arena *a, Municipality *out, PokErr *err);
+int cli_actielijn(Store *s, const Scheme *scheme, const char *number, Arena *a, Actielijn *out,
+                  PokErr *err);
+/* A year inside the scheme's funding period. */
+int cli_year_in_scheme(const Scheme *scheme, const char *field, const char *text, int *out,
+                       PokErr *err);
+
+/* The options every figure-entering command takes: where the figure came from. */
+typedef struct CliCite {
+    const char *source, *place, *decision;
+} CliCite;
+#define CLI_CITE_OPTS(c)                                                                     \
+    {"source", 1, &(c).source, NULL}, {"place", 1, &(c).place, NULL},                        \
+        {"decision", 1, &(c).decision, NULL}
+#define CLI_CITE_HELP                                                                        \
+    "  --source ID     bron (document) van het gegeven, zie 'pok source list'\n"             \
+    "  --place TEKST   waar in de bron (bijv. 'p. 4, tabel Financiën')\n"                    \
+    "  --decision ID   besluit waarop het gegeven berust\n"
+int cli_cite(const CliCite *c, Citation *cite, int64_t *decision_id, PokErr *err);
+
+/* A comma-separated list of numbers ("3,4,5") mapped to actielijn or purpose ids. */
+int cli_actielijn_ids(Store *s, const Scheme *scheme, const char *list, Arena *a, int64_t **ids,
+                      size_t *n, PokErr *err);
+int cli_purpose_ids(Store *s, const Scheme *scheme, const char *list, Arena *a, int64_t **ids,
+                    size_t *n, PokErr *err);
+
+/* Load everything of a municipality for a scheme (NULL: POK), with Dutch errors. */
+int cli_load(Store *s, const char *code, const char *scheme_code, Arena *a, MuniData *out,
+             PokErr *err);
+
+/* Text for a citation: "Raadsvoorstel POK (2024-052874), Financiën" or "" . */
+const char *cli_cite_text(const MuniData *d, const Citation *c, Arena *a);
+
+/* Output format option shared by report commands. */
+typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON } OutputFormat;
+int cli_format(const char *text, int allow_csv, OutputFormat *out);
+
+#endif

@@ -1,0 +1,222 @@
+/* cli_core.c: init, demo, and the reports: coverage, check and the audit trail. */
+#include "cli.h"
+#include "demo/demo.h"
+#include "engine/engine.h"
+#include "textable.h"
+#include "views/coverage_view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int finish(Cli *cli, int rc, Arena *a)
+{
+    arena_free(a);
+    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
+}
+
+static void print_json(json_t *root)
+{
+    json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+    json_decref(root);
+}
+
+static int cmd_init(Cli *cli, int argc, char **argv)
+{
+    int rc = cli_parse(argc, argv, NULL, NULL, 0, 0, NULL, "pok init");
+    if (rc) return rc;
+    cli->store = store_open(cli->db_url, 1, &cli->err);
+    if (!cli->store) return cli_fail_err(&cli->err);
+    printf("database %s is klaar (schemaversie %d)\n", cli->db_url,
+           store_schema_version(cli->store));
+    return EXIT_OK;
+}
+
+static int cmd_demo(Cli *cli, int argc, char **argv)
+{
+    int quiet = 0;
+    CliOpt opts[] = {{"quiet", 0, NULL, &quiet}, {0}};
+    int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, "pok demo [--quiet]");
+    if (rc) return rc;
+    cli->store = store_open(cli->db_url, 1, &cli->err);
+    if (!cli->store) return cli_fail_err(&cli->err);
+    store_set_actor(cli->store, "demo");
+    Arena a = {0};
+    Municipality *list;
+    size_t n;
+    if (store_municipality_list(cli->store, NULL, &a, &list, &n, &cli->err))
+        return finish(cli, -1, &a);
+    if (n) {
+        arena_free(&a);
+        return cli_fail("database %s bevat al gegevens; de demo laadt alleen in een nieuwe "
+                        "database (bijv. pok --db demo.db demo)",
+                        cli->db_url);
+    }
+    if (store_begin(cli->store, &cli->err)) return finish(cli, -1, &a);
+    DemoSummary sum = {0};
+    if (demo_load(cli->store, &sum, &cli->err)) {
+        store_rollback(cli->store);
+        return finish(cli, -1, &a);
+    }
+    if (store_commit(cli->store, &cli->err)) return finish(cli, -1, &a);
+    if (!quiet)
+        printf("demo geladen in %s: %zu gemeenten, %zu inwonertallen, %zu bronnen, "
+               "%zu toekenningen, %zu maatregelen, %zu besluiten\n",
+               cli->db_url, sum.municipalities, sum.inhabitants, sum.sources, sum.allocations,
+               sum.measures, sum.decisions);
+    return finish(cli, 0, &a);
+}
+
+static int cmd_coverage(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1], *format = NULL, *scheme = NULL;
+    CliOpt opts[] = {{"format", 1, &format, NULL}, {"scheme", 1, &scheme, NULL}, {0}};
+    static const char usage[] = "pok coverage CODE [--format text|csv|json] [--scheme CODE]";
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage);
+    if (rc) return rc;
+    OutputFormat fmt;
+    if (cli_format(format, 1, &fmt))
+        return cli_fail("veld 'format': verwacht text, csv of json, niet '%s'", format);
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    MuniData d;
+    Coverage c;
+    if (cli_load(cli->store, pos[0], scheme, &a, &d, &cli->err) ||
+        coverage_compute(&d, &a, &c, &cli->err))
+        return finish(cli, -1, &a);
+    if (fmt == FORMAT_JSON) print_json(coverage_json(&c));
+    else if (fmt == FORMAT_CSV) coverage_print_csv(&c, 1, stdout);
+    else coverage_print_text(&d, &c, &a, stdout);
+    return finish(cli, 0, &a);
+}
+
+/* Run the checks for one municipality and print them; *errors counts severe findings. */
+static int check_one(Cli *cli, const char *code, const char *scheme, OutputFormat fmt,
+                     json_t *all, size_t *errors)
+{
+    Arena a = {0};
+    MuniData d;
+    Coverage c;
+    Finding *f;
+    size_t n;
+    if (cli_load(cli->store, code, scheme, &a, &d, &cli->err) ||
+        coverage_compute(&d, &a, &c, &cli->err) || checks_run(&d, &c, &a, &f, &n, &cli->err)) {
+        arena_free(&a);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) *errors += f[i].severity == SEV_ERROR;
+    if (fmt == FORMAT_JSON) {
+        json_t *o = findings_json(&d, f, n);
+        if (all) json_array_append_new(all, o);
+        else print_json(o);
+    } else if (!all || n) {
+        findings_print_text(&d, f, n, stdout);
+        if (all) fputc('\n', stdout);
+    }
+    arena_free(&a);
+    return 0;
+}
+
+/* Municipalities with any POK data worth checking: those with records. */
+static int has_records(Cli *cli, const char *code, const char *scheme)
+{
+    Arena a = {0};
+    MuniData d;
+    int any = 0;
+    if (cli_load(cli->store, code, scheme, &a, &d, &cli->err) == 0)
+        any = d.n_allocations || d.n_measures || d.n_openings || d.n_movements ||
+              d.n_requests || d.n_stated || d.n_decisions;
+    arena_free(&a);
+    return any;
+}
+
+static int cmd_check(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1] = {NULL}, *format = NULL, *scheme = NULL;
+    int strict = 0;
+    CliOpt opts[] = {{"format", 1, &format, NULL},
+                     {"scheme", 1, &scheme, NULL},
+                     {"strict", 0, NULL, &strict},
+                     {0}};
+    static const char usage[] = "pok check [CODE] [--format text|json] [--strict]";
+    int rc = cli_parse(argc, argv, opts, pos, 0, 1, NULL, usage);
+    if (rc) return rc;
+    OutputFormat fmt;
+    if (cli_format(format, 0, &fmt))
+        return cli_fail("veld 'format': verwacht text of json, niet '%s'", format);
+    if (!cli_store(cli)) return EXIT_USER;
+    size_t errors = 0;
+    if (pos[0]) {
+        if (check_one(cli, pos[0], scheme, fmt, NULL, &errors)) return cli_fail_err(&cli->err);
+    } else {
+        Arena a = {0};
+        Municipality *list;
+        size_t n, checked = 0;
+        if (store_municipality_list(cli->store, NULL, &a, &list, &n, &cli->err))
+            return finish(cli, -1, &a);
+        json_t *all = fmt == FORMAT_JSON ? json_array() : NULL;
+        for (size_t i = 0; i < n; i++) {
+            if (!has_records(cli, list[i].code, scheme)) continue;
+            checked++;
+            if (check_one(cli, list[i].code, scheme, fmt, all, &errors)) {
+                json_decref(all);
+                return finish(cli, -1, &a);
+            }
+        }
+        if (all) print_json(all);
+        else printf("%zu gemeenten met gegevens gecontroleerd, %zu fouten\n", checked, errors);
+        arena_free(&a);
+    }
+    return strict && errors ? EXIT_USER : EXIT_OK;
+}
+
+static int cmd_audit(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1] = {NULL}, *limit_text = NULL;
+    CliOpt opts[] = {{"limit", 1, &limit_text, NULL}, {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 0, 1, NULL, "pok audit [CODE] [--limit N]");
+    if (rc) return rc;
+    long long limit = 50;
+    if (limit_text && parse_int(limit_text, 0, 1000000000, &limit))
+        return cli_fail("veld 'limit': verwacht een aantal, niet '%s'", limit_text);
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    AuditEntry *e;
+    size_t n;
+    if (store_audit_list(cli->store, pos[0], (size_t)limit, &a, &e, &n, &cli->err))
+        return finish(cli, -1, &a);
+    TextTable t;
+    tt_init(&t, &a, 6, (const char *[]){"tijdstip", "wie", "actie", "tabel", "id", "gemeente"},
+            "lllllr");
+    for (size_t i = 0; i < n; i++)
+        tt_row(&t, (const char *[]){e[i].at, e[i].actor, e[i].action, e[i].table_name,
+                                    arena_printf(&a, "%lld", (long long)e[i].record_id),
+                                    e[i].municipality});
+    tt_print(&t, stdout);
+    return finish(cli, 0, &a);
+}
+
+const CliCommand cli_commands_core[] = {
+    {"init", NULL, cmd_init, "pok init",
+     "Maakt de database aan of brengt het schema bij (migraties).\n"
+     "voorbeeld: pok --db gemeente.db init"},
+    {"demo", NULL, cmd_demo, "pok demo [--quiet]",
+     "Laadt de demo in een nieuwe database: de echte cijfers van Overbetuwe, Olst-Wijhe,\n"
+     "Hillegom en Amstelveen uit de brondocumenten, alle 342 gemeenten van 2025 en de\n"
+     "inwonertallen van 2021. Elk gegeven noemt zijn bron.\n"
+     "voorbeeld: pok --db demo.db demo"},
+    {"coverage", NULL, cmd_coverage, "pok coverage CODE [--format text|csv|json] [--scheme CODE]",
+     "Toont de meerjarige dekkingstabel per pot: toekenning, uitgaven, dekking uit de\n"
+     "toekenning, onttrekking en storting reserve, reservestand, tekort en geld zonder\n"
+     "bestemming. JSON volgt het contract in docs/json.md.\n"
+     "voorbeeld: pok coverage GM1734"},
+    {"check", NULL, cmd_check, "pok check [CODE] [--format text|json] [--strict]",
+     "Controleert een gemeente (of alle gemeenten met gegevens): tekorten, geld zonder\n"
+     "bestemming, uitgaven na de looptijd zonder dekking, realisatie ver onder plan,\n"
+     "beëindigde maatregelen zonder evaluatie, gewijzigde toekenningen, onverklaarde\n"
+     "verschillen en rekenfouten in documenten.\n"
+     "  --strict   eindig met status 1 als er fouten zijn gevonden\n"
+     "voorbeeld: pok check GM1734"},
+    {"audit", NULL, cmd_audit, "pok audit [CODE] [--limit N]",
+     "Toont de laatste wijzigingen (wie, wanneer, wat), nieuwste eerst."},
+    {0}};

@@ -1,0 +1,494 @@
+/* cli_measures.c: measures with their plan and realised amounts, evaluations, decisions
+ * and outside requests for money. */
+#include "cli.h"
+#include "money.h"
+#include "textable.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int finish(Cli *cli, int rc, Arena *a)
+{
+    arena_free(a);
+    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
+}
+
+static const char *amount_text(Arena *a, int64_t cents)
+{
+    char buf[MONEY_BUFSZ];
+    return arena_strdup(a, money_format(cents, MONEY_EURO | MONEY_WHOLE, buf));
+}
+
+static const char *id_text(Arena *a, int64_t id)
+{
+    return id ? arena_printf(a, "%lld", (long long)id) : "";
+}
+
+/* ---- measures ---- */
+
+typedef struct {
+    const char *pot, *actielijnen, *purposes, *scheme;
+    CliCite cite;
+} MeasureOpts;
+
+#define MEASURE_OPTS(m, o)                                                                   \
+    CLI_CITE_OPTS((o).cite), {"pot", 1, &(o).pot, NULL},                                     \
+        {"actielijnen", 1, &(o).actielijnen, NULL}, {"purposes", 1, &(o).purposes, NULL},    \
+        {"scheme", 1, &(o).scheme, NULL}, {"description", 1, &(m).description, NULL},        \
+        {"partner", 1, &(m).partner, NULL}, {"status", 1, &(m).status, NULL},                \
+        {"cost-centres", 1, &(m).cost_centres, NULL}
+
+/* Validate and resolve the options shared by add and update into m. */
+static int measure_resolve(Cli *cli, const MeasureOpts *o, Measure *m, Arena *a)
+{
+    Scheme sc;
+    Store *s = cli->store;
+    if (m->status && !measure_status_valid(m->status))
+        return err_set(&cli->err, "veld 'status': verwacht %s, niet '%s'", MEASURE_STATUS_LIST,
+                       m->status);
+    if (o->pot && cli_id("pot", o->pot, &m->pot_id, &cli->err)) return -1;
+    if (cli_cite(&o->cite, &m->cite, &m->decision_id, &cli->err)) return -1;
+    if (cli_scheme(s, o->scheme, a, &sc, &cli->err)) return -1;
+    m->scheme_id = sc.id;
+    if (o->actielijnen && cli_actielijn_ids(s, &sc, o->actielijnen, a, &m->actielijn_ids,
+                                            &m->n_actielijnen, &cli->err))
+        return -1;
+    if (o->purposes &&
+        cli_purpose_ids(s, &sc, o->purposes, a, &m->purpose_ids, &m->n_purposes, &cli->err))
+        return -1;
+    return 0;
+}
+
+static const char usage_measure_add[] =
+    "pok measure add CODE NAAM [--pot ID] [--actielijnen 2,4] [--purposes 1,3] "
+    "[--partner NAAM] [--status STATUS] [--cost-centres KP9001,KP9002] [--description TEKST] "
+    "[--source ID] [--place TEKST] [--decision ID]";
+
+static int cmd_measure_add(Cli *cli, int argc, char **argv)
+{
+    const char *pos[2];
+    Measure m = {0};
+    MeasureOpts o = {0};
+    CliOpt opts[] = {MEASURE_OPTS(m, o), {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 2, 2, NULL, usage_measure_add);
+    if (rc) return rc;
+    m.municipality = pos[0];
+    m.name = pos[1];
+    if (!m.status) m.status = "gepland";
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    Municipality muni;
+    if (cli_municipality(cli->store, pos[0], &a, &muni, &cli->err) ||
+        measure_resolve(cli, &o, &m, &a) || store_measure_add(cli->store, &m, &cli->err))
+        return finish(cli, -1, &a);
+    printf("maatregel %lld opgeslagen: %s (%s)\n", (long long)m.id, m.name, muni.code);
+    return finish(cli, 0, &a);
+}
+
+static int cmd_measure_update(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1], *name = NULL;
+    Measure upd = {0};
+    MeasureOpts o = {0};
+    CliOpt opts[] = {MEASURE_OPTS(upd, o), {"name", 1, &name, NULL}, {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL,
+                       "pok measure update ID [--name NAAM] [opties als bij add]");
+    if (rc) return rc;
+    int64_t id;
+    if (cli_id("id", pos[0], &id, &cli->err)) return cli_fail_err(&cli->err);
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    Measure m;
+    int found = store_measure_get(cli->store, id, &a, &m, &cli->err);
+    if (found <= 0) {
+        if (found == 0) err_set(&cli->err, "onbekende maatregel %lld", (long long)id);
+        return finish(cli, -1, &a);
+    }
+    /* Only what was given changes. */
+    if (measure_resolve(cli, &o, &upd, &a)) return finish(cli, -1, &a);
+    if (name) m.name = name;
+    if (upd.description) m.description = upd.description;
+    if (upd.partner) m.partner = upd.partner;
+    if (upd.status) m.status = upd.status;
+    if (upd.cost_centres) m.cost_centres = upd.cost_centres;
+    if (o.pot) m.pot_id = upd.pot_id;
+    if (o.actielijnen) {
+        m.actielijn_ids = upd.actielijn_ids;
+        m.n_actielijnen = upd.n_actielijnen;
+    }
+    if (o.purposes) {
+        m.purpose_ids = upd.purpose_ids;
+        m.n_purposes = upd.n_purposes;
+    }
+    if (o.cite.source) m.cite = upd.cite;
+    if (o.cite.decision) m.decision_id = upd.decision_id;
+    if (store_measure_update(cli->store, &m, &cli->err)) return finish(cli, -1, &a);
+    printf("maatregel %lld bijgewerkt: %s (status %s)\n", (long long)m.id, m.name, m.status);
+    return finish(cli, 0, &a);
+}
+
+static int64_t measure_sum(const MuniData *d, int64_t measure_id, AmountKind kind)
+{
+    int64_t sum = 0;
+    for (size_t i = 0; i < d->n_amounts; i++)
+        if (d->amounts[i].measure_id == measure_id && d->amounts[i].kind == kind)
+            sum += d->amounts[i].amount_cents;
+    return sum;
+}
+
+static int cmd_measure_list(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1], *scheme = NULL;
+    CliOpt opts[] = {{"scheme", 1, &scheme, NULL}, {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, "pok measure list CODE");
+    if (rc) return rc;
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    MuniData d;
+    if (cli_load(cli->store, pos[0], scheme, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    TextTable t;
+    tt_init(&t, &a, 7,
+            (const char *[]){"id", "maatregel", "status", "pot", "partner", "gepland",
+                             "gerealiseerd"},
+            "rlllrrr");
+    for (size_t i = 0; i < d.n_measures; i++) {
+        const Measure *m = &d.measures[i];
+        tt_row(&t, (const char *[]){id_text(&a, m->id), m->name, m->status, id_text(&a, m->pot_id),
+                                    m->partner, amount_text(&a, measure_sum(&d, m->id, AMOUNT_PLAN)),
+                                    amount_text(&a, measure_sum(&d, m->id, AMOUNT_REALISED))});
+    }
+    if (d.n_measures == 0) printf("Geen maatregelen vastgelegd voor %s.\n", d.muni.code);
+    else tt_print(&t, stdout);
+    return finish(cli, 0, &a);
+}
+
+static void print_links(const MuniData *d, const Measure *m)
+{
+    printf("actielijnen: ");
+    for (size_t k = 0; k < m->n_actielijnen; k++) {
+        const Actielijn *al = muni_actielijn(d, m->actielijn_ids[k]);
+        printf("%s%d", k ? ", " : "", al ? al->number : 0);
+    }
+    printf("%s\ndoelen: ", m->n_actielijnen ? "" : "-");
+    for (size_t k = 0; k < m->n_purposes; k++)
+        for (size_t p = 0; p < d->n_purposes; p++)
+            if (d->purposes[p].id == m->purpose_ids[k])
+                printf("%s%d. %s", k ? "; " : "", d->purposes[p].number, d->purposes[p].name);
+    printf("%s\n", m->n_purposes ? "" : "-");
+}
+
+static int cmd_measure_show(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1];
+    int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok measure show ID");
+    if (rc) return rc;
+    int64_t id;
+    if (cli_id("id", pos[0], &id, &cli->err)) return cli_fail_err(&cli->err);
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    Measure found;
+    MuniData d;
+    int r = store_measure_get(cli->store, id, &a, &found, &cli->err);
+    if (r == 0) err_set(&cli->err, "onbekende maatregel %lld", (long long)id);
+    if (r <= 0 || store_load(cli->store, found.municipality, found.scheme_id, &a, &d, &cli->err) < 0)
+        return finish(cli, -1, &a);
+    const Measure *m = muni_measure(&d, id);
+    if (!m) m = &found;
+    printf("maatregel %lld: %s\ngemeente: %s %s\nstatus: %s\n", (long long)m->id, m->name,
+           d.muni.code, d.muni.name, m->status);
+    if (m->description) printf("omschrijving: %s\n", m->description);
+    if (m->partner) printf("partner: %s\n", m->partner);
+    if (m->cost_centres) printf("kostenplaatsen: %s\n", m->cost_centres);
+    printf("pot: %s\n", m->pot_id ? id_text(&a, m->pot_id) : "standaard");
+    print_links(&d, m);
+    if (m->cite.source_id) printf("bron: %s\n", cli_cite_text(&d, &m->cite, &a));
+    TextTable t;
+    tt_init(&t, &a, 4, (const char *[]){"jaar", "soort", "bedrag", "bron of besluit"}, "rlrl");
+    for (size_t i = 0; i < d.n_amounts; i++) {
+        const MeasureAmount *ma = &d.amounts[i];
+        if (ma->measure_id != m->id) continue;
+        const char *why = cli_cite_text(&d, &ma->cite, &a);
+        if (ma->decision_id) why = arena_printf(&a, "%s%sbesluit %lld", why, *why ? "; " : "",
+                                                (long long)ma->decision_id);
+        tt_row(&t, (const char *[]){arena_printf(&a, "%d", ma->year),
+                                    ma->kind == AMOUNT_PLAN ? "gepland" : "gerealiseerd",
+                                    amount_text(&a, ma->amount_cents), why});
+    }
+    printf("\n");
+    tt_print(&t, stdout);
+    for (size_t i = 0; i < d.n_evaluations; i++) {
+        const Evaluation *e = &d.evaluations[i];
+        if (e->measure_id != m->id) continue;
+        printf("\nevaluatie %s: %s; vervolg: %s\n", e->date, e->verdict, e->follow_up);
+        if (e->text) printf("  %s\n", e->text);
+    }
+    return finish(cli, 0, &a);
+}
+
+static int measure_amount(Cli *cli, int argc, char **argv, AmountKind kind)
+{
+    const char *pos[3];
+    CliCite c = {0};
+    CliOpt opts[] = {CLI_CITE_OPTS(c), {0}};
+    const char *usage = kind == AMOUNT_PLAN
+                            ? "pok measure plan ID JAAR BEDRAG [--source ID] [--place TEKST] "
+                              "[--decision ID]"
+                            : "pok measure realised ID JAAR BEDRAG [--source ID] [--place TEKST] "
+                              "[--decision ID]";
+    int rc = cli_parse(argc, argv, opts, pos, 3, 3, NULL, usage);
+    if (rc) return rc;
+    MeasureAmount ma = {.kind = kind};
+    if (cli_id("id", pos[0], &ma.measure_id, &cli->err) ||
+        cli_year("jaar", pos[1], &ma.year, &cli->err) ||
+        cli_amount("bedrag", pos[2], &ma.amount_cents, &cli->err) ||
+        cli_cite(&c, &ma.cite, &ma.decision_id, &cli->err))
+        return cli_fail_err(&cli->err);
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    if (store_measure_amount_set(cli->store, &ma, &cli->err)) return finish(cli, -1, &a);
+    printf("maatregel %lld %d %s: %s\n", (long long)ma.measure_id, ma.year,
+           kind == AMOUNT_PLAN ? "gepland" : "gerealiseerd", amount_text(&a, ma.amount_cents));
+    return finish(cli, 0, &a);
+}
+
+static int cmd_measure_plan(Cli *cli, int argc, char **argv)
+{
+    return measure_amount(cli, argc, argv, AMOUNT_PLAN);
+}
+
+static int cmd_measure_realised(Cli *cli, int argc, char **argv)
+{
+    return measure_amount(cli, argc, argv, AMOUNT_REALISED);
+}
+
+/* ---- evaluations ---- */
+
+static const char usage_eval_add[] =
+    "pok evaluation add MAATREGEL --date JJJJ-MM-DD --verdict OORDEEL --follow-up VERVOLG "
+    "[--text TEKST] [--source ID] [--place TEKST] [--decision ID]";
+
+static int cmd_evaluation_add(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1];
+    Evaluation e = {0};
+    CliCite c = {0};
+    CliOpt opts[] = {CLI_CITE_OPTS(c),
+                     {"date", 1, &e.date, NULL},
+                     {"verdict", 1, &e.verdict, NULL},
+                     {"follow-up", 1, &e.follow_up, NULL},
+                     {"text", 1, &e.text, NULL},
+                     {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_eval_add);
+    if (rc) return rc;
+    if (cli_id("maatregel", pos[0], &e.measure_id, &cli->err) ||
+        cli_date("date", e.date, &cli->err) || cli_cite(&c, &e.cite, &e.decision_id, &cli->err))
+        return cli_fail_err(&cli->err);
+    if (!e.verdict || !*e.verdict)
+        return cli_fail("veld 'verdict': het oordeel ontbreekt (bijv. 'effectief', "
+                        "'deels effectief')");
+    if (!follow_up_valid(e.follow_up))
+        return cli_fail("veld 'follow-up': verwacht %s", FOLLOW_UP_LIST);
+    if (!cli_store(cli)) return EXIT_USER;
+    if (store_evaluation_add(cli->store, &e, &cli->err)) return cli_fail_err(&cli->err);
+    printf("evaluatie %lld opgeslagen voor maatregel %lld\n", (long long)e.id,
+           (long long)e.measure_id);
+    return EXIT_OK;
+}
+
+static int cmd_evaluation_list(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1];
+    int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok evaluation list CODE");
+    if (rc) return rc;
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    MuniData d;
+    if (cli_load(cli->store, pos[0], NULL, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    TextTable t;
+    tt_init(&t, &a, 5, (const char *[]){"datum", "maatregel", "oordeel", "vervolg", "bron"},
+            "lllll");
+    for (size_t i = 0; i < d.n_evaluations; i++) {
+        const Evaluation *e = &d.evaluations[i];
+        const Measure *m = muni_measure(&d, e->measure_id);
+        tt_row(&t, (const char *[]){e->date, m ? m->name : "?", e->verdict, e->follow_up,
+                                    cli_cite_text(&d, &e->cite, &a)});
+    }
+    if (d.n_evaluations == 0) printf("Geen evaluaties vastgelegd voor %s.\n", d.muni.code);
+    else tt_print(&t, stdout);
+    return finish(cli, 0, &a);
+}
+
+/* ---- decisions ---- */
+
+static const char usage_decision_add[] =
+    "pok decision add CODE --date JJJJ-MM-DD --body college|raad --title TITEL "
+    "[--reference KENMERK] [--outcome UITKOMST] [--source ID] [--place TEKST]";
+
+static int cmd_decision_add(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1];
+    Decision d = {0};
+    CliCite c = {0};
+    CliOpt opts[] = {{"source", 1, &c.source, NULL},      {"place", 1, &c.place, NULL},
+                     {"date", 1, &d.date, NULL},          {"body", 1, &d.body, NULL},
+                     {"title", 1, &d.title, NULL},        {"reference", 1, &d.reference, NULL},
+                     {"outcome", 1, &d.outcome, NULL},    {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_decision_add);
+    if (rc) return rc;
+    d.municipality = pos[0];
+    if (cli_date("date", d.date, &cli->err) || cli_cite(&c, &d.cite, NULL, &cli->err))
+        return cli_fail_err(&cli->err);
+    if (!d.body || (strcmp(d.body, "college") != 0 && strcmp(d.body, "raad") != 0))
+        return cli_fail("veld 'body': verwacht college of raad");
+    if (!d.title || !*d.title) return cli_fail("veld 'title': de titel van het besluit ontbreekt");
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    Municipality m;
+    if (cli_municipality(cli->store, pos[0], &a, &m, &cli->err) ||
+        store_decision_add(cli->store, &d, &cli->err))
+        return finish(cli, -1, &a);
+    printf("besluit %lld opgeslagen: %s %s, %s\n", (long long)d.id, d.body, d.date, d.title);
+    return finish(cli, 0, &a);
+}
+
+static int cmd_decision_list(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1];
+    int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok decision list CODE");
+    if (rc) return rc;
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    MuniData d;
+    if (cli_load(cli->store, pos[0], NULL, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    TextTable t;
+    tt_init(&t, &a, 7,
+            (const char *[]){"id", "datum", "orgaan", "kenmerk", "besluit", "uitkomst", "bron"},
+            "rllllll");
+    for (size_t i = 0; i < d.n_decisions; i++) {
+        const Decision *x = &d.decisions[i];
+        tt_row(&t, (const char *[]){id_text(&a, x->id), x->date, x->body, x->reference, x->title,
+                                    x->outcome, cli_cite_text(&d, &x->cite, &a)});
+    }
+    if (d.n_decisions == 0) printf("Geen besluiten vastgelegd voor %s.\n", d.muni.code);
+    else tt_print(&t, stdout);
+    return finish(cli, 0, &a);
+}
+
+/* ---- requests ---- */
+
+static const char usage_request_add[] =
+    "pok request add CODE --requester NAAM --date JJJJ-MM-DD --subject ONDERWERP "
+    "[--amount BEDRAG] [--status open|toegekend|afgewezen|deels toegekend] [--decision ID] "
+    "[--letter-source ID] [--source ID] [--place TEKST]";
+
+static int cmd_request_add(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1], *amount = NULL, *letter = NULL;
+    Request r = {0};
+    CliCite c = {0};
+    CliOpt opts[] = {CLI_CITE_OPTS(c),
+                     {"requester", 1, &r.requester, NULL},
+                     {"date", 1, &r.date, NULL},
+                     {"subject", 1, &r.subject, NULL},
+                     {"amount", 1, &amount, NULL},
+                     {"status", 1, &r.status, NULL},
+                     {"letter-source", 1, &letter, NULL},
+                     {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_request_add);
+    if (rc) return rc;
+    r.municipality = pos[0];
+    if (!r.requester || !*r.requester) return cli_fail("veld 'requester': de aanvrager ontbreekt");
+    if (!r.subject || !*r.subject) return cli_fail("veld 'subject': het onderwerp ontbreekt");
+    if (cli_date("date", r.date, &cli->err) ||
+        cli_cite(&c, &r.cite, &r.decision_id, &cli->err) ||
+        (letter && cli_id("letter-source", letter, &r.letter_source_id, &cli->err)))
+        return cli_fail_err(&cli->err);
+    if (amount) {
+        if (cli_amount("amount", amount, &r.amount_cents, &cli->err))
+            return cli_fail_err(&cli->err);
+        r.has_amount = 1;
+    }
+    if (!r.status) r.status = r.decision_id ? "afgewezen" : "open";
+    static const char *const statuses[] = {"open", "toegekend", "afgewezen", "deels toegekend"};
+    int ok = 0;
+    for (size_t i = 0; i < 4; i++) ok |= strcmp(r.status, statuses[i]) == 0;
+    if (!ok) return cli_fail("veld 'status': verwacht open, toegekend, afgewezen of deels toegekend");
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    Municipality m;
+    if (cli_municipality(cli->store, pos[0], &a, &m, &cli->err) ||
+        store_request_add(cli->store, &r, &cli->err))
+        return finish(cli, -1, &a);
+    printf("verzoek %lld opgeslagen: %s (%s)\n", (long long)r.id, r.subject, r.status);
+    return finish(cli, 0, &a);
+}
+
+static int cmd_request_list(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1];
+    int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok request list CODE");
+    if (rc) return rc;
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    MuniData d;
+    if (cli_load(cli->store, pos[0], NULL, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    TextTable t;
+    tt_init(&t, &a, 7,
+            (const char *[]){"id", "datum", "aanvrager", "onderwerp", "bedrag", "status",
+                             "besluit"},
+            "rllllll");
+    for (size_t i = 0; i < d.n_requests; i++) {
+        const Request *r = &d.requests[i];
+        const Decision *dec = r->decision_id ? muni_decision(&d, r->decision_id) : NULL;
+        const char *why = dec ? arena_printf(&a, "%s %s (%s)", dec->body, dec->date,
+                                             dec->reference ? dec->reference : dec->title)
+                              : "";
+        tt_row(&t, (const char *[]){id_text(&a, r->id), r->date, r->requester, r->subject,
+                                    r->has_amount ? amount_text(&a, r->amount_cents) : "",
+                                    r->status, why});
+    }
+    if (d.n_requests == 0) printf("Geen verzoeken vastgelegd voor %s.\n", d.muni.code);
+    else tt_print(&t, stdout);
+    return finish(cli, 0, &a);
+}
+
+const CliCommand cli_commands_measures[] = {
+    {"measure", "add", cmd_measure_add, usage_measure_add,
+     "Legt een maatregel (bestedingsdoel) vast.\n"
+     "  --status S        " MEASURE_STATUS_LIST " (standaard gepland)\n"
+     "  --pot ID          de pot waaruit de maatregel betaald wordt (zie 'pok pot list')\n"
+     "  --actielijnen N   actielijnen, bijv. 3,4,5;  --purposes N: doelen 1-4\n" CLI_CITE_HELP
+     "voorbeeld: pok measure add GM1734 Jobhunter --actielijnen 4 --partner "
+     "Werkgeversservicepunt"},
+    {"measure", "update", cmd_measure_update, "pok measure update ID [opties]",
+     "Wijzigt een maatregel; alleen de gegeven opties veranderen.\n"
+     "voorbeeld: pok measure update 5 --status afgerond"},
+    {"measure", "list", cmd_measure_list, "pok measure list CODE",
+     "Toont de maatregelen van een gemeente met geplande en gerealiseerde bedragen."},
+    {"measure", "show", cmd_measure_show, "pok measure show ID",
+     "Toont een maatregel met plan en realisatie per jaar en de evaluaties."},
+    {"measure", "plan", cmd_measure_plan, "pok measure plan ID JAAR BEDRAG [opties]",
+     "Legt het geplande bedrag van een maatregel in een jaar vast (vervangt het vorige;\n"
+     "de audit trail bewaart het oude).\n" CLI_CITE_HELP
+     "voorbeeld: pok measure plan 3 2025 70.000 --source 2 --place 'tabel Bestedingsdoelen'"},
+    {"measure", "realised", cmd_measure_realised, "pok measure realised ID JAAR BEDRAG [opties]",
+     "Legt het gerealiseerde bedrag van een maatregel in een jaar vast.\n" CLI_CITE_HELP},
+    {"evaluation", "add", cmd_evaluation_add, usage_eval_add,
+     "Legt een evaluatie van een maatregel vast.\n"
+     "  --follow-up V   " FOLLOW_UP_LIST "\n"
+     "voorbeeld: pok evaluation add 4 --date 2024-10-29 --verdict 'doel bereikt' \\\n"
+     "             --follow-up 'doel bereikt' --text 'Weer voldoende vrijwilligers.'"},
+    {"evaluation", "list", cmd_evaluation_list, "pok evaluation list CODE",
+     "Toont de evaluaties van een gemeente."},
+    {"decision", "add", cmd_decision_add, usage_decision_add,
+     "Legt een besluit van college of raad vast.\n"
+     "voorbeeld: pok decision add GM0362 --date 2024-05-28 --body college \\\n"
+     "             --title 'Verzoek Ombudsman niet honoreren' --outcome afgewezen"},
+    {"decision", "list", cmd_decision_list, "pok decision list CODE",
+     "Toont de besluiten van een gemeente."},
+    {"request", "add", cmd_request_add, usage_request_add,
+     "Legt een verzoek van buiten om geld vast, met het besluit erop.\n"
+     "  --letter-source ID  de brief zelf, als bron vastgelegd: 'pok check' vergelijkt de data"},
+    {"request", "list", cmd_request_list, "pok request list CODE",
+     "Toont de verzoeken met hun besluit."},
+    {0}};

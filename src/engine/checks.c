@@ -1,0 +1,695 @@
+/* checks.c: findings about one municipality's figures, each with the amounts that prove
+ * it in plain Dutch: gaps in coverage, money without a destination, unexplained
+ * differences, changed allocations and documents whose own totals do not add up. */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../money.h"
+
+const char *check_kind_code(CheckKind k)
+{
+    switch (k) {
+    case CHECK_SHORTFALL:
+        return "shortfall";
+    case CHECK_PAST_PERIOD_UNCOVERED:
+        return "past_period_uncovered";
+    case CHECK_UNPLANNED:
+        return "unplanned";
+    case CHECK_UNEXPLAINED:
+        return "unexplained";
+    case CHECK_REALISED_BELOW_PLAN:
+        return "realised_below_plan";
+    case CHECK_ENDED_WITHOUT_EVALUATION:
+        return "ended_without_evaluation";
+    case CHECK_ALLOCATION_CHANGED:
+        return "allocation_changed";
+    case CHECK_STATED_MISMATCH:
+        return "stated_mismatch";
+    case CHECK_STATED_UNVERIFIABLE:
+        return "stated_unverifiable";
+    case CHECK_REQUEST_DATE_MISMATCH:
+        return "request_date_mismatch";
+    case CHECK_OPENING_DIFFERS:
+        return "opening_differs";
+    case CHECK_MEASURE_WITHOUT_POT:
+        return "measure_without_pot";
+    case CHECK_RECORDED_DEPOSIT_EXCEEDS:
+        return "recorded_deposit_exceeds";
+    }
+    return "unknown";
+}
+
+const char *severity_name(Severity s)
+{
+    switch (s) {
+    case SEV_ERROR:
+        return "fout";
+    case SEV_WARNING:
+        return "waarschuwing";
+    case SEV_INFO:
+        return "info";
+    }
+    return "?";
+}
+
+static Severity kind_severity(CheckKind k)
+{
+    switch (k) {
+    case CHECK_SHORTFALL:
+    case CHECK_PAST_PERIOD_UNCOVERED:
+    case CHECK_UNEXPLAINED:
+    case CHECK_STATED_MISMATCH:
+    case CHECK_MEASURE_WITHOUT_POT:
+        return SEV_ERROR;
+    case CHECK_UNPLANNED:
+    case CHECK_REALISED_BELOW_PLAN:
+    case CHECK_ENDED_WITHOUT_EVALUATION:
+    case CHECK_REQUEST_DATE_MISMATCH:
+    case CHECK_OPENING_DIFFERS:
+    case CHECK_RECORDED_DEPOSIT_EXCEEDS:
+        return SEV_WARNING;
+    case CHECK_ALLOCATION_CHANGED:
+    case CHECK_STATED_UNVERIFIABLE:
+        return SEV_INFO;
+    }
+    return SEV_INFO;
+}
+
+/* ---- the list of findings and formatting helpers ---- */
+
+typedef struct Findings {
+    Arena *a;
+    Finding *items;
+    size_t n, cap;
+} Findings;
+
+static Finding *finding_add(Findings *fs, CheckKind kind, int year, int64_t pot_id,
+                            const char *pot_name)
+{
+    fs->items = arena_grow(fs->a, fs->items, sizeof *fs->items, &fs->cap, fs->n + 1);
+    Finding *f = &fs->items[fs->n++];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->severity = kind_severity(kind);
+    f->year = year;
+    f->pot_id = pot_id;
+    f->pot_name = pot_name;
+    return f;
+}
+
+/* Amounts in messages: "€ 12.000" (cents only when there are any). */
+typedef struct Euros {
+    char s[MONEY_BUFSZ];
+} Euros;
+
+static Euros eur(int64_t cents)
+{
+    Euros e;
+    money_format(cents, MONEY_EURO | MONEY_WHOLE, e.s);
+    return e;
+}
+
+static int64_t abs_diff(int64_t a, int64_t b)
+{
+    int64_t d;
+    if (__builtin_sub_overflow(a, b, &d) || d == INT64_MIN) return INT64_MAX;
+    return d < 0 ? -d : d;
+}
+
+static const char *const month_names[] = {"januari",   "februari", "maart",    "april",
+                                          "mei",       "juni",     "juli",     "augustus",
+                                          "september", "oktober",  "november", "december"};
+
+/* "2024-04-24" -> "24 april 2024"; anything else is shown as it is. */
+static const char *dutch_date(Arena *a, const char *iso)
+{
+    int y, m, dd;
+    char rest;
+    if (iso && sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &dd, &rest) == 3 && m >= 1 && m <= 12 &&
+        dd >= 1 && dd <= 31)
+        return arena_printf(a, "%d %s %d", dd, month_names[m - 1], y);
+    return iso ? iso : "(geen datum)";
+}
+
+/* A source as a reader finds it: its title (or reference), and the place in it. */
+static const char *source_label(const MuniData *d, Arena *a, Citation c)
+{
+    const Source *s = c.source_id ? muni_source(d, c.source_id) : NULL;
+    const char *name = s ? (s->title ? s->title : s->reference) : NULL;
+    if (!name && c.source_id) name = arena_printf(a, "bron %lld", (long long)c.source_id);
+    if (!name) return c.place ? c.place : "onbekende bron";
+    if (c.place && *c.place) return arena_printf(a, "%s, %s", name, c.place);
+    return name;
+}
+
+static const char *years_label(Arena *a, int from, int to)
+{
+    if (to == 0 || to == from) return arena_printf(a, "%d", from);
+    return arena_printf(a, "%d-%d", from, to);
+}
+
+static const char *measure_name(const Measure *m)
+{
+    return m && m->name ? m->name : "(zonder naam)";
+}
+
+static const CoveragePot *coverage_pot(const Coverage *c, int64_t pot_id)
+{
+    for (size_t i = 0; i < c->n_pots; i++)
+        if (c->pots[i].pot_id == pot_id) return &c->pots[i];
+    return NULL;
+}
+
+static const Pot *muni_pot(const MuniData *d, int64_t pot_id)
+{
+    for (size_t i = 0; i < d->n_pots; i++)
+        if (d->pots[i].id == pot_id) return &d->pots[i];
+    return NULL;
+}
+
+static int overflow(PokErr *err, const char *what)
+{
+    return err_set(err, "bedragen te groot: de som van %s past niet in het rekenbereik", what);
+}
+
+/* ---- checks on the coverage table ---- */
+
+static void check_shortfall(const MuniData *d, const CoveragePot *p, const CoverageYear *y,
+                            Findings *fs)
+{
+    if (y->shortfall <= 0) return;
+    int past = d->scheme.last_year != 0 && y->year > d->scheme.last_year;
+    Finding *f = finding_add(fs, past ? CHECK_PAST_PERIOD_UNCOVERED : CHECK_SHORTFALL, y->year,
+                             p->pot_id, p->name);
+    f->amount = y->shortfall;
+    f->expected = y->spending;
+    f->actual = y->from_allocation + y->reserve_withdrawal;
+    int64_t reserve = y->reserve_start > 0 ? y->reserve_start : 0;
+    if (past)
+        f->message = arena_printf(
+            fs->a,
+            "%d: tekort van %s in pot %s na de looptijd van de regeling (t/m %d): de "
+            "uitgaven (%s) zijn niet gedekt door de toekenning (%s) en de reserve (%s).",
+            y->year, eur(y->shortfall).s, p->name, d->scheme.last_year, eur(y->spending).s,
+            eur(y->allocation).s, eur(reserve).s);
+    else
+        f->message =
+            arena_printf(fs->a,
+                         "%d: tekort van %s in pot %s: de uitgaven (%s) zijn niet gedekt door de "
+                         "toekenning (%s) en de reserve (%s).",
+                         y->year, eur(y->shortfall).s, p->name, eur(y->spending).s,
+                         eur(y->allocation).s, eur(reserve).s);
+}
+
+static void check_unplanned(const CoveragePot *p, const CoverageYear *y, Findings *fs)
+{
+    if (y->unplanned <= 0) return;
+    Finding *f = finding_add(fs, CHECK_UNPLANNED, y->year, p->pot_id, p->name);
+    f->amount = y->unplanned;
+    f->message = arena_printf(fs->a,
+                              "%d: %s zonder bestemming in pot %s: er zijn geen uitgaven gepland "
+                              "die dit geld gebruiken.",
+                              y->year, eur(y->unplanned).s, p->name);
+}
+
+static void check_unexplained(const MuniData *d, const CoveragePot *p, const CoverageYear *y,
+                              Findings *fs)
+{
+    if (!y->closed || y->unexplained <= 0) return;
+    Finding *f = finding_add(fs, CHECK_UNEXPLAINED, y->year, p->pot_id, p->name);
+    f->amount = y->unexplained;
+    f->expected = y->reserve_deposit + y->unexplained; /* the surplus */
+    f->actual = y->reserve_deposit;
+    const char *in_pot = d->n_pots ? arena_printf(fs->a, " in pot %s", p->name) : "";
+    if (y->reserve_deposit > 0)
+        f->message = arena_printf(
+            fs->a,
+            "%d: %s niet besteed en niet verantwoord%s: toegekend %s, gerealiseerd %s, in de "
+            "reserve gestort %s; geen besluit zegt waar de rest is gebleven.",
+            y->year, eur(y->unexplained).s, in_pot, eur(y->allocation).s, eur(y->spending).s,
+            eur(y->reserve_deposit).s);
+    else
+        f->message = arena_printf(fs->a,
+                                  "%d: %s niet besteed en niet verantwoord%s: toegekend %s, "
+                                  "gerealiseerd %s; geen besluit zegt waar het verschil is "
+                                  "gebleven.",
+                                  y->year, eur(y->unexplained).s, in_pot, eur(y->allocation).s,
+                                  eur(y->spending).s);
+}
+
+static const ReserveOpening *find_opening(const MuniData *d, int64_t pot_id, int year)
+{
+    const ReserveOpening *found = NULL;
+    for (size_t i = 0; i < d->n_openings; i++) {
+        const ReserveOpening *ro = &d->openings[i];
+        if (ro->year == year && (d->n_pots == 0 || ro->pot_id == pot_id)) found = ro;
+    }
+    return found;
+}
+
+static void check_opening(const MuniData *d, const CoveragePot *p, size_t i, Findings *fs)
+{
+    const CoverageYear *y = &p->years[i];
+    if (i == 0 || !y->has_opening || y->computed_start == y->reserve_start) return;
+    Finding *f = finding_add(fs, CHECK_OPENING_DIFFERS, y->year, p->pot_id, p->name);
+    f->expected = y->computed_start;
+    f->actual = y->reserve_start;
+    f->amount = abs_diff(y->reserve_start, y->computed_start);
+    const ReserveOpening *ro = find_opening(d, p->pot_id, y->year);
+    if (ro) f->cite = ro->cite;
+    f->message = arena_printf(fs->a,
+                              "%d: het beginsaldo van de reserve in pot %s is vastgelegd als %s, "
+                              "maar volgens de cijfers van %d is er %s over: verschil %s.",
+                              y->year, p->name, eur(y->reserve_start).s, y->year - 1,
+                              eur(y->computed_start).s, eur(f->amount).s);
+}
+
+static void check_recorded_deposit(const CoveragePot *p, const CoverageYear *y, Findings *fs)
+{
+    int64_t surplus = y->reserve_deposit + y->unexplained;
+    if (!y->closed || y->recorded_deposit <= surplus) return;
+    Finding *f = finding_add(fs, CHECK_RECORDED_DEPOSIT_EXCEEDS, y->year, p->pot_id, p->name);
+    f->expected = surplus;
+    f->actual = y->recorded_deposit;
+    f->amount = abs_diff(y->recorded_deposit, surplus);
+    f->message = arena_printf(
+        fs->a,
+        "%d: besluiten storten %s in de reserve van pot %s, maar er bleef maar %s over "
+        "(toegekend %s, gerealiseerd %s): %s te veel.",
+        y->year, eur(y->recorded_deposit).s, p->name, eur(surplus).s, eur(y->allocation).s,
+        eur(y->spending).s, eur(f->amount).s);
+}
+
+static void check_coverage(const MuniData *d, const Coverage *c, Findings *fs)
+{
+    for (size_t i = 0; i < c->n_pots; i++) {
+        const CoveragePot *p = &c->pots[i];
+        for (size_t j = 0; j < p->n_years; j++) {
+            const CoverageYear *y = &p->years[j];
+            check_shortfall(d, p, y, fs);
+            check_unplanned(p, y, fs);
+            check_unexplained(d, p, y, fs);
+            check_opening(d, p, j, fs);
+            check_recorded_deposit(p, y, fs);
+        }
+    }
+}
+
+/* ---- checks on measures ---- */
+
+static const char *pot_name_of(const Coverage *c, int64_t pot_id)
+{
+    const CoveragePot *p = pot_id >= 0 ? coverage_pot(c, pot_id) : NULL;
+    return p ? p->name : NULL;
+}
+
+static int cmp_amount_ptr(const void *x, const void *y)
+{
+    const MeasureAmount *a = *(const MeasureAmount *const *)x,
+                        *b = *(const MeasureAmount *const *)y;
+    if (a->measure_id != b->measure_id)
+        return (a->measure_id > b->measure_id) - (a->measure_id < b->measure_id);
+    if (a->year != b->year) return (a->year > b->year) - (a->year < b->year);
+    return ((int)a->kind > (int)b->kind) - ((int)a->kind < (int)b->kind);
+}
+
+static void realised_below(const MuniData *d, const Coverage *c, const Measure *m, int year,
+                           int64_t plan, int64_t realised, Citation cite, Findings *fs)
+{
+    int64_t pot_id = coverage_measure_pot(d, m);
+    Finding *f = finding_add(fs, CHECK_REALISED_BELOW_PLAN, year, pot_id, pot_name_of(c, pot_id));
+    f->record_id = m->id;
+    f->expected = plan;
+    f->actual = realised;
+    f->amount = abs_diff(plan, realised);
+    f->cite = cite;
+    /* Whole percent, rounded down; realised * 100 was checked not to overflow. */
+    long long pct = realised > 0 ? (long long)(realised * 100 / plan) : 0;
+    f->message = arena_printf(fs->a,
+                              "%d: maatregel '%s' gerealiseerd %s van gepland %s (%lld%%), "
+                              "minder dan %d%% van het plan.",
+                              year, measure_name(m), eur(realised).s, eur(plan).s, pct,
+                              CHECK_REALISED_BELOW_PCT);
+}
+
+/* Per measure and closed year: realised below CHECK_REALISED_BELOW_PCT percent of plan. */
+static int check_realised(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err)
+{
+    if (d->n_amounts == 0) return 0;
+    const MeasureAmount **sorted = xmalloc(d->n_amounts * sizeof *sorted);
+    for (size_t i = 0; i < d->n_amounts; i++) sorted[i] = &d->amounts[i];
+    qsort(sorted, d->n_amounts, sizeof *sorted, cmp_amount_ptr);
+    int rc = 0;
+    for (size_t i = 0; i < d->n_amounts && rc == 0;) {
+        size_t j = i;
+        int64_t plan = 0, realised = 0;
+        Citation cite = {0, NULL};
+        for (; j < d->n_amounts && sorted[j]->measure_id == sorted[i]->measure_id &&
+               sorted[j]->year == sorted[i]->year;
+             j++) {
+            const MeasureAmount *ma = sorted[j];
+            if (ma->kind == AMOUNT_PLAN && money_add(plan, ma->amount_cents, &plan) < 0)
+                rc = overflow(err, "de geplande bedragen");
+            if (ma->kind == AMOUNT_REALISED) {
+                if (money_add(realised, ma->amount_cents, &realised) < 0)
+                    rc = overflow(err, "de gerealiseerde bedragen");
+                cite = ma->cite;
+            }
+        }
+        const Measure *m = muni_measure(d, sorted[i]->measure_id);
+        int year = sorted[i]->year;
+        i = j;
+        if (rc < 0 || !m || plan <= 0 || !muni_year_closed(d, year)) continue;
+        int64_t lhs, rhs;
+        if (__builtin_mul_overflow(realised, (int64_t)100, &lhs) ||
+            __builtin_mul_overflow(plan, (int64_t)CHECK_REALISED_BELOW_PCT, &rhs)) {
+            rc = overflow(err, "de bedragen van een maatregel");
+            break;
+        }
+        if (lhs < rhs) realised_below(d, c, m, year, plan, realised, cite, fs);
+    }
+    free(sorted);
+    return rc;
+}
+
+static int has_evaluation(const MuniData *d, int64_t measure_id)
+{
+    for (size_t i = 0; i < d->n_evaluations; i++)
+        if (d->evaluations[i].measure_id == measure_id) return 1;
+    return 0;
+}
+
+static void check_ended(const MuniData *d, const Coverage *c, Findings *fs)
+{
+    for (size_t i = 0; i < d->n_measures; i++) {
+        const Measure *m = &d->measures[i];
+        if (!measure_status_ended(m->status) || has_evaluation(d, m->id)) continue;
+        int64_t pot_id = coverage_measure_pot(d, m);
+        Finding *f =
+            finding_add(fs, CHECK_ENDED_WITHOUT_EVALUATION, 0, pot_id, pot_name_of(c, pot_id));
+        f->record_id = m->id;
+        f->cite = m->cite;
+        f->message = arena_printf(fs->a,
+                                  "Maatregel '%s' is %s, maar er is geen evaluatie vastgelegd: "
+                                  "wat heeft hij opgeleverd?",
+                                  measure_name(m), m->status);
+    }
+}
+
+/* What the measure's money counts as: realised in closed years, plan in open years. */
+static int measure_spending(const MuniData *d, const Measure *m, int64_t *out, PokErr *err)
+{
+    *out = 0;
+    for (size_t i = 0; i < d->n_amounts; i++) {
+        const MeasureAmount *ma = &d->amounts[i];
+        if (ma->measure_id != m->id) continue;
+        AmountKind counted = muni_year_closed(d, ma->year) ? AMOUNT_REALISED : AMOUNT_PLAN;
+        if (ma->kind == counted && money_add(*out, ma->amount_cents, out) < 0)
+            return overflow(err, "de uitgaven van een maatregel");
+    }
+    return 0;
+}
+
+static int check_unplaced(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err)
+{
+    for (size_t i = 0; i < c->n_unplaced; i++) {
+        const Measure *m = muni_measure(d, c->unplaced_measure_ids[i]);
+        Finding *f = finding_add(fs, CHECK_MEASURE_WITHOUT_POT, 0, -1, NULL);
+        f->record_id = c->unplaced_measure_ids[i];
+        if (!m) {
+            f->message =
+                arena_printf(fs->a, "Maatregel %lld hoort bij geen pot.", (long long)f->record_id);
+            continue;
+        }
+        f->cite = m->cite;
+        if (measure_spending(d, m, &f->amount, err) < 0) return -1;
+        const char *why;
+        if (m->pot_id != 0)
+            why = arena_printf(fs->a, "pot %lld bestaat niet", (long long)m->pot_id);
+        else if (m->n_actielijnen == 0)
+            why = "de maatregel heeft geen actielijn en geen pot";
+        else {
+            const Actielijn *al = muni_actielijn(d, m->actielijn_ids[0]);
+            why = arena_printf(fs->a, "geen pot bevat actielijn %d", al ? al->number : 0);
+        }
+        f->message = arena_printf(fs->a,
+                                  "Maatregel '%s' hoort bij geen pot (%s): de uitgaven (%s) tellen "
+                                  "niet mee in het dekkingsoverzicht.",
+                                  measure_name(m), why, eur(f->amount).s);
+    }
+    return 0;
+}
+
+/* ---- allocations: changed by a later circulaire ---- */
+
+static int cmp_allocation_ptr(const void *x, const void *y)
+{
+    const Allocation *a = *(const Allocation *const *)x, *b = *(const Allocation *const *)y;
+    if (a->actielijn_id != b->actielijn_id)
+        return (a->actielijn_id > b->actielijn_id) - (a->actielijn_id < b->actielijn_id);
+    if (a->year != b->year) return (a->year > b->year) - (a->year < b->year);
+    return (a->version > b->version) - (a->version < b->version);
+}
+
+static int64_t allocation_pot(const MuniData *d, const Allocation *al)
+{
+    if (d->n_pots == 0) return 0;
+    for (size_t i = 0; i < d->n_pots; i++)
+        for (size_t j = 0; j < d->pots[i].n_actielijnen; j++)
+            if (d->pots[i].actielijn_ids[j] == al->actielijn_id) return d->pots[i].id;
+    return -1;
+}
+
+static void allocation_changed(const MuniData *d, const Coverage *c, const Allocation *older,
+                               const Allocation *newer, Findings *fs)
+{
+    int64_t pot_id = allocation_pot(d, newer);
+    Finding *f =
+        finding_add(fs, CHECK_ALLOCATION_CHANGED, newer->year, pot_id, pot_name_of(c, pot_id));
+    f->record_id = newer->id;
+    f->expected = older->amount_cents;
+    f->actual = newer->amount_cents;
+    f->amount = abs_diff(newer->amount_cents, older->amount_cents);
+    f->cite = newer->cite;
+    const Actielijn *line = muni_actielijn(d, newer->actielijn_id);
+    int number = newer->actielijn_number ? newer->actielijn_number : line ? line->number : 0;
+    const char *name = line && line->name ? arena_printf(fs->a, " (%s)", line->name) : "";
+    f->message = arena_printf(fs->a,
+                              "%d: toekenning voor actielijn %d%s gewijzigd van %s naar %s "
+                              "(%s %s); bron van het nieuwe bedrag: %s.",
+                              newer->year, number, name, eur(older->amount_cents).s,
+                              eur(newer->amount_cents).s, eur(f->amount).s,
+                              newer->amount_cents > older->amount_cents ? "meer" : "minder",
+                              source_label(d, fs->a, newer->cite));
+}
+
+static void check_allocation_versions(const MuniData *d, const Coverage *c, Findings *fs)
+{
+    if (d->n_allocations < 2) return;
+    const Allocation **sorted = xmalloc(d->n_allocations * sizeof *sorted);
+    for (size_t i = 0; i < d->n_allocations; i++) sorted[i] = &d->allocations[i];
+    qsort(sorted, d->n_allocations, sizeof *sorted, cmp_allocation_ptr);
+    for (size_t i = 1; i < d->n_allocations; i++) {
+        const Allocation *older = sorted[i - 1], *newer = sorted[i];
+        if (older->actielijn_id == newer->actielijn_id && older->year == newer->year &&
+            older->amount_cents != newer->amount_cents)
+            allocation_changed(d, c, older, newer, fs);
+    }
+    free(sorted);
+}
+
+/* ---- figures stated in documents ---- */
+
+typedef struct Recomputed {
+    int found; /* pok has figures to compute from */
+    int64_t value;
+    int64_t reserve;    /* AVAILABLE: the reserve part */
+    int64_t allocation; /* AVAILABLE: the allocation part */
+} Recomputed;
+
+static int stated_allocation(const MuniData *d, const StatedFigure *sf, int to, Recomputed *r,
+                             PokErr *err)
+{
+    const Pot *pot = sf->pot_id ? muni_pot(d, sf->pot_id) : NULL;
+    if (sf->pot_id && !pot) return 0;
+    for (size_t i = 0; i < d->n_allocations; i++) {
+        const Allocation *al = &d->allocations[i];
+        if (!al->current || al->year < sf->year_from || al->year > to) continue;
+        if (sf->actielijn_id && al->actielijn_id != sf->actielijn_id) continue;
+        if (pot) {
+            int in = 0;
+            for (size_t j = 0; j < pot->n_actielijnen; j++)
+                if (pot->actielijn_ids[j] == al->actielijn_id) in = 1;
+            if (!in) continue;
+        }
+        r->found = 1;
+        if (money_add(r->value, al->amount_cents, &r->value) < 0)
+            return overflow(err, "de toekenningen");
+    }
+    return 0;
+}
+
+static int stated_from_coverage(const Coverage *c, const StatedFigure *sf, int to, Recomputed *r,
+                                PokErr *err)
+{
+    for (size_t i = 0; i < c->n_pots; i++) {
+        const CoveragePot *p = &c->pots[i];
+        if (sf->pot_id && p->pot_id != sf->pot_id) continue;
+        for (size_t j = 0; j < p->n_years; j++) {
+            const CoverageYear *y = &p->years[j];
+            if (sf->kind == STATED_AVAILABLE && y->year == sf->year_from) {
+                r->found = 1;
+                if (money_add(r->reserve, y->reserve_start, &r->reserve) < 0 ||
+                    money_add(r->allocation, y->allocation, &r->allocation) < 0)
+                    return overflow(err, "de beschikbare bedragen");
+            }
+            if (sf->kind == STATED_SPENDING && y->year >= sf->year_from && y->year <= to) {
+                r->found = 1;
+                if (money_add(r->value, y->spending, &r->value) < 0)
+                    return overflow(err, "de uitgaven");
+            }
+        }
+    }
+    if (sf->kind == STATED_AVAILABLE && money_add(r->reserve, r->allocation, &r->value) < 0)
+        return overflow(err, "de beschikbare bedragen");
+    return 0;
+}
+
+/* What the figure covers, for messages: "2021-2027 (actielijn 2) in pot X". */
+static const char *stated_scope(const MuniData *d, const Coverage *c, const StatedFigure *sf,
+                                Arena *a)
+{
+    const char *scope = years_label(a, sf->year_from, sf->year_to);
+    if (sf->kind == STATED_ALLOCATION && sf->actielijn_id) {
+        const Actielijn *line = muni_actielijn(d, sf->actielijn_id);
+        scope = arena_printf(a, "%s (actielijn %d)", scope, line ? line->number : 0);
+    }
+    if (sf->pot_id) {
+        const CoveragePot *p = coverage_pot(c, sf->pot_id);
+        scope = p ? arena_printf(a, "%s in pot %s", scope, p->name)
+                  : arena_printf(a, "%s in pot %lld", scope, (long long)sf->pot_id);
+    }
+    return scope;
+}
+
+static int check_stated_one(const MuniData *d, const Coverage *c, const StatedFigure *sf,
+                            Findings *fs, PokErr *err)
+{
+    int to = sf->year_to ? sf->year_to : sf->year_from;
+    Recomputed r = {0, 0, 0, 0};
+    int rc = sf->kind == STATED_ALLOCATION ? stated_allocation(d, sf, to, &r, err)
+                                           : stated_from_coverage(c, sf, to, &r, err);
+    if (rc < 0) return -1;
+    if (r.found && r.value == sf->amount_cents) return 0;
+    const char *desc = sf->description ? sf->description : stated_kind_name(sf->kind);
+    const char *pot_name = sf->pot_id ? pot_name_of(c, sf->pot_id) : NULL;
+    Finding *f = finding_add(fs, r.found ? CHECK_STATED_MISMATCH : CHECK_STATED_UNVERIFIABLE,
+                             sf->year_from, sf->pot_id ? sf->pot_id : -1, pot_name);
+    f->record_id = sf->id;
+    f->cite = sf->cite;
+    f->actual = sf->amount_cents;
+    const char *scope = stated_scope(d, c, sf, fs->a);
+    if (!r.found) {
+        const char *missing = arena_printf(
+            fs->a, "%s voor %s",
+            sf->kind == STATED_ALLOCATION ? "geen toekenningen" : "geen dekkingsoverzicht", scope);
+        f->message = arena_printf(fs->a,
+                                  "Het document noemt '%s' %s, maar pok heeft %s om dit na te "
+                                  "rekenen.",
+                                  desc, eur(sf->amount_cents).s, missing);
+        return 0;
+    }
+    f->expected = r.value;
+    f->amount = abs_diff(r.value, sf->amount_cents);
+    const char *computed;
+    if (sf->kind == STATED_AVAILABLE)
+        computed = arena_printf(fs->a, "reserve (%s) plus toekenning (%s) is %s", eur(r.reserve).s,
+                                eur(r.allocation).s, eur(r.value).s);
+    else
+        computed = arena_printf(
+            fs->a, "%s %s %s %s", sf->kind == STATED_ALLOCATION ? "de toekenningen" : "de uitgaven",
+            scope, sf->kind == STATED_ALLOCATION ? "tellen op tot" : "zijn", eur(r.value).s);
+    f->message = arena_printf(fs->a, "Het document noemt '%s' %s, maar %s: verschil %s.", desc,
+                              eur(sf->amount_cents).s, computed, eur(f->amount).s);
+    return 0;
+}
+
+/* ---- requests ---- */
+
+static void check_request_dates(const MuniData *d, Findings *fs)
+{
+    for (size_t i = 0; i < d->n_requests; i++) {
+        const Request *rq = &d->requests[i];
+        const Source *letter = rq->letter_source_id ? muni_source(d, rq->letter_source_id) : NULL;
+        if (!letter || !letter->date || !rq->date || strcmp(letter->date, rq->date) == 0) continue;
+        Finding *f = finding_add(fs, CHECK_REQUEST_DATE_MISMATCH, 0, -1, NULL);
+        f->record_id = rq->id;
+        f->cite = rq->cite;
+        Citation letter_cite = {letter->id, NULL};
+        f->message =
+            arena_printf(fs->a,
+                         "Verzoek van %s is gedateerd %s, maar de brief zelf (bron: %s) is "
+                         "van %s.",
+                         rq->requester ? rq->requester : "(onbekend)", dutch_date(fs->a, rq->date),
+                         source_label(d, fs->a, letter_cite), dutch_date(fs->a, letter->date));
+    }
+}
+
+/* ---- order ---- */
+
+typedef struct Ordered {
+    Finding f;
+    size_t seq;
+} Ordered;
+
+static int cmp_i64(int64_t a, int64_t b)
+{
+    return (a > b) - (a < b);
+}
+
+/* Severity (most severe first), then year, then kind; ties keep the order found. */
+static int cmp_ordered(const void *x, const void *y)
+{
+    const Ordered *a = x, *b = y;
+    int c;
+    if ((c = cmp_i64(b->f.severity, a->f.severity))) return c;
+    if ((c = cmp_i64(a->f.year, b->f.year))) return c;
+    if ((c = cmp_i64(a->f.kind, b->f.kind))) return c;
+    return cmp_i64((int64_t)a->seq, (int64_t)b->seq);
+}
+
+static void sort_findings(Finding *items, size_t n)
+{
+    if (n < 2) return;
+    Ordered *o = xmalloc(n * sizeof *o);
+    for (size_t i = 0; i < n; i++) {
+        o[i].f = items[i];
+        o[i].seq = i;
+    }
+    qsort(o, n, sizeof *o, cmp_ordered);
+    for (size_t i = 0; i < n; i++) items[i] = o[i].f;
+    free(o);
+}
+
+int checks_run(const MuniData *d, const Coverage *c, Arena *a, Finding **out, size_t *n,
+               PokErr *err)
+{
+    Findings fs = {a, NULL, 0, 0};
+    *out = NULL;
+    *n = 0;
+    check_coverage(d, c, &fs);
+    if (check_realised(d, c, &fs, err) < 0) return -1;
+    check_ended(d, c, &fs);
+    check_allocation_versions(d, c, &fs);
+    for (size_t i = 0; i < d->n_stated; i++)
+        if (check_stated_one(d, c, &d->stated[i], &fs, err) < 0) return -1;
+    check_request_dates(d, &fs);
+    if (check_unplaced(d, c, &fs, err) < 0) return -1;
+    sort_findings(fs.items, fs.n);
+    *out = fs.items;
+    *n = fs.n;
+    return 0;
+}

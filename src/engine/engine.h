@@ -1,0 +1,119 @@
+/* engine.h: pure computation on model records: the coverage table, the allocation
+ * matrix and the checks. No I/O, no SQL; the rules are in docs/coverage.md. */
+#ifndef POK_ENGINE_H
+#define POK_ENGINE_H
+
+#include "../model.h"
+#include "../util.h"
+
+/* One year of one pot. All amounts in cents. */
+typedef struct CoverageYear {
+    int year;
+    int closed;                   /* spending is realised (closed) or planned (open) */
+    int64_t allocation;           /* current allocations of the pot's actielijnen */
+    int64_t planned, realised;    /* sums over the pot's measures */
+    int64_t spending;             /* realised if closed, else planned */
+    int64_t from_allocation;      /* spending covered by this year's allocation */
+    int64_t reserve_start;        /* balance at 1 January (an opening overrides) */
+    int64_t reserve_withdrawal;   /* spending covered from the reserve */
+    int64_t reserve_deposit;      /* unspent allocation put into the reserve */
+    int64_t reserve_end;          /* balance at 31 December */
+    int64_t shortfall;            /* spending nothing covers */
+    int64_t unplanned;            /* this year's money still unspent at the horizon */
+    int64_t unexplained;          /* closed year: unspent, and no recorded deposit says where */
+    int64_t recorded_deposit;     /* deposits and transfers recorded by decisions */
+    int64_t recorded_withdrawal;  /* withdrawals recorded by decisions */
+    int has_opening;              /* an opening balance is recorded for this year */
+    int64_t computed_start;       /* the balance carried from the year before */
+} CoverageYear;
+
+typedef struct CoveragePot {
+    int64_t pot_id; /* 0 = the default pot holding every actielijn */
+    const char *name;
+    int *actielijn_numbers;
+    size_t n_actielijnen;
+    CoverageYear *years;
+    size_t n_years;
+    CoverageYear total; /* sums of the flow columns; year = 0 */
+} CoveragePot;
+
+typedef struct Coverage {
+    const char *municipality;
+    const char *scheme;
+    CoveragePot *pots;
+    size_t n_pots;
+    /* Measures that could not be placed in a pot (pots exist, none fits): their
+     * spending is left out of the table and reported by the checks. */
+    int64_t *unplaced_measure_ids;
+    size_t n_unplaced;
+} Coverage;
+
+/* Compute the coverage table. Never fails for consistent data; returns -1 with err only
+ * when sums overflow int64. */
+int coverage_compute(const MuniData *d, Arena *a, Coverage *out, PokErr *err);
+
+/* The pot a measure belongs to (0 = default pot), or -1 if pots exist and none fits. */
+int64_t coverage_measure_pot(const MuniData *d, const Measure *m);
+
+/* Allocations as a table: one row per actielijn, one column per year, current versions. */
+typedef struct AllocationRow {
+    const Actielijn *actielijn;
+    int64_t *cells;   /* n_years entries */
+    int *present;     /* 1 where a figure exists for that year */
+    int64_t total;
+} AllocationRow;
+
+typedef struct AllocationMatrix {
+    int first_year, last_year;
+    size_t n_years;
+    AllocationRow *rows; /* only actielijnen with at least one figure */
+    size_t n_rows;
+    int64_t *year_totals;
+    int64_t grand_total;
+} AllocationMatrix;
+
+int allocation_matrix(const MuniData *d, Arena *a, AllocationMatrix *out, PokErr *err);
+
+/* ---- checks ---- */
+typedef enum CheckKind {
+    CHECK_SHORTFALL = 1,           /* spending nothing covers, within the period */
+    CHECK_PAST_PERIOD_UNCOVERED,   /* spending after the funding period, no reserve cover */
+    CHECK_UNPLANNED,               /* allocation with no destination */
+    CHECK_UNEXPLAINED,             /* closed year: unspent money, nothing says where */
+    CHECK_REALISED_BELOW_PLAN,     /* closed year: realised < threshold of plan */
+    CHECK_ENDED_WITHOUT_EVALUATION,
+    CHECK_ALLOCATION_CHANGED,      /* a later circulaire changed a figure */
+    CHECK_STATED_MISMATCH,         /* a document's own total does not add up */
+    CHECK_STATED_UNVERIFIABLE,     /* a document's total pok has no figures to check */
+    CHECK_REQUEST_DATE_MISMATCH,   /* request dated differently than its letter */
+    CHECK_OPENING_DIFFERS,         /* recorded opening balance != balance carried forward */
+    CHECK_MEASURE_WITHOUT_POT,
+    CHECK_RECORDED_DEPOSIT_EXCEEDS /* decisions put more in the reserve than was left */
+} CheckKind;
+
+typedef enum Severity { SEV_INFO = 1, SEV_WARNING = 2, SEV_ERROR = 3 } Severity;
+
+const char *check_kind_code(CheckKind k);  /* stable English code: "shortfall", ... */
+const char *severity_name(Severity s);     /* "fout", "waarschuwing", "info" */
+
+typedef struct Finding {
+    CheckKind kind;
+    Severity severity;
+    int year;            /* 0 when not about one year */
+    int64_t pot_id;      /* -1 when not about a pot */
+    const char *pot_name;
+    int64_t record_id;   /* the measure, allocation, stated figure, request ...; 0 none */
+    int64_t amount;      /* the amount at issue (cents) */
+    int64_t expected;    /* what it should be, where that applies */
+    int64_t actual;      /* what it is, where that applies */
+    const char *message; /* plain Dutch with the figures that prove it */
+    Citation cite;       /* the source of the figure at issue, if any */
+} Finding;
+
+/* Threshold for "realised far below plan": realised below this percentage of plan. */
+#define CHECK_REALISED_BELOW_PCT 50
+
+int checks_run(const MuniData *d, const Coverage *c, Arena *a, Finding **out, size_t *n,
+               PokErr *err);
+
+#endif

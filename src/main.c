@@ -1,0 +1,107 @@
+/* main.c: `pok [--db URL] COMMAND [SUBCOMMAND] ...` dispatch over the command tables. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const CliCommand *const tables[] = {cli_commands_core,     cli_commands_reference,
+                                           cli_commands_finance,  cli_commands_measures,
+                                           cli_commands_import};
+
+static void print_overview(FILE *f)
+{
+    fputs("pok: planning en verantwoording van tijdelijke middelen (POK-middelen)\n\n"
+          "gebruik: pok [--db PAD] OPDRACHT [SUBOPDRACHT] [ARGUMENTEN] [OPTIES]\n\n"
+          "  --db PAD   database (standaard $POK_DB of pok.db)\n\n"
+          "opdrachten:\n",
+          f);
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        for (const CliCommand *c = tables[t]; c->name; c++) fprintf(f, "  %s\n", c->usage);
+    fputs("\nMeer over een opdracht: pok OPDRACHT [SUBOPDRACHT] --help\n", f);
+}
+
+static int wants_help(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) return 0;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) return 1;
+    }
+    return 0;
+}
+
+/* Remove a global "--db URL" / "--db=URL" wherever it stands. */
+static int take_db_option(int *argc, char **argv, const char **db)
+{
+    for (int i = 1; i < *argc; i++) {
+        int consumed = 0;
+        if (strcmp(argv[i], "--") == 0) break;
+        if (strcmp(argv[i], "--db") == 0) {
+            if (i + 1 >= *argc) {
+                fputs("pok: optie '--db' verwacht een pad\n", stderr);
+                return -1;
+            }
+            *db = argv[i + 1];
+            consumed = 2;
+        } else if (strncmp(argv[i], "--db=", 5) == 0) {
+            *db = argv[i] + 5;
+            consumed = 1;
+        }
+        if (consumed) {
+            memmove(&argv[i], &argv[i + consumed], (size_t)(*argc - i - consumed + 1) *
+                                                       sizeof argv[0]);
+            *argc -= consumed;
+            i--;
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    Cli cli = {0};
+    cli.db_url = getenv("POK_DB");
+    if (!cli.db_url || !*cli.db_url) cli.db_url = "pok.db";
+    if (take_db_option(&argc, argv, &cli.db_url) != 0) return EXIT_USAGE;
+
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        print_overview(stdout);
+        return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    }
+
+    const char *name = argv[1];
+    const char *sub = argc > 2 ? argv[2] : NULL;
+    const CliCommand *match = NULL;
+    int known_group = 0;
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0] && !match; t++)
+        for (const CliCommand *c = tables[t]; c->name; c++) {
+            if (strcmp(c->name, name) != 0) continue;
+            known_group = 1;
+            if (!c->sub || (sub && strcmp(c->sub, sub) == 0)) {
+                match = c;
+                break;
+            }
+        }
+    if (!match) {
+        if (known_group) {
+            fprintf(stderr, "pok: '%s' verwacht een subopdracht:\n", name);
+            for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+                for (const CliCommand *c = tables[t]; c->name; c++)
+                    if (strcmp(c->name, name) == 0) fprintf(stderr, "  %s\n", c->usage);
+        } else {
+            fprintf(stderr, "pok: onbekende opdracht '%s' (zie 'pok --help')\n", name);
+        }
+        return EXIT_USAGE;
+    }
+    int skip = match->sub ? 3 : 2;
+    int rest_argc = argc - skip;
+    char **rest = argv + skip;
+    if (wants_help(rest_argc, rest)) {
+        printf("gebruik: %s\n\n%s\n", match->usage, match->help);
+        return EXIT_OK;
+    }
+    int status = match->run(&cli, rest_argc, rest);
+    if (cli.store) store_close(cli.store);
+    return status;
+}

@@ -1,0 +1,99 @@
+/* model.c: the fixed vocabularies of the domain and lookups within one MuniData. */
+#include "model.h"
+
+#include <string.h>
+
+static int in_list(const char *s, const char *const *list)
+{
+    if (!s) return 0;
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0) return 1;
+    return 0;
+}
+
+int measure_status_valid(const char *s)
+{
+    static const char *const statuses[] = {"gepland", "lopend", "afgerond", "gestopt", NULL};
+    return in_list(s, statuses);
+}
+
+int measure_status_ended(const char *s)
+{
+    return s && (strcmp(s, "afgerond") == 0 || strcmp(s, "gestopt") == 0);
+}
+
+int follow_up_valid(const char *s)
+{
+    static const char *const values[] = {"voortzetten", "stoppen", "doel bereikt",
+                                         "structureel maken", NULL};
+    return in_list(s, values);
+}
+
+static const char *const reserve_kind_names[] = {NULL, "storting", "onttrekking", "overheveling"};
+
+const char *reserve_kind_name(ReserveKind k)
+{
+    return k >= RESERVE_DEPOSIT && k <= RESERVE_TRANSFER ? reserve_kind_names[k] : "?";
+}
+
+int reserve_kind_parse(const char *s, ReserveKind *out)
+{
+    for (int k = RESERVE_DEPOSIT; k <= RESERVE_TRANSFER; k++)
+        if (s && strcmp(s, reserve_kind_names[k]) == 0) {
+            *out = (ReserveKind)k;
+            return 0;
+        }
+    return -1;
+}
+
+static const char *const stated_kind_names[] = {NULL, "toekenning", "beschikbaar", "uitgaven"};
+
+const char *stated_kind_name(StatedKind k)
+{
+    return k >= STATED_ALLOCATION && k <= STATED_SPENDING ? stated_kind_names[k] : "?";
+}
+
+int stated_kind_parse(const char *s, StatedKind *out)
+{
+    for (int k = STATED_ALLOCATION; k <= STATED_SPENDING; k++)
+        if (s && strcmp(s, stated_kind_names[k]) == 0) {
+            *out = (StatedKind)k;
+            return 0;
+        }
+    return -1;
+}
+
+const Source *muni_source(const MuniData *d, int64_t id)
+{
+    for (size_t i = 0; i < d->n_sources; i++)
+        if (d->sources[i].id == id) return &d->sources[i];
+    return NULL;
+}
+
+const Actielijn *muni_actielijn(const MuniData *d, int64_t id)
+{
+    for (size_t i = 0; i < d->n_actielijnen; i++)
+        if (d->actielijnen[i].id == id) return &d->actielijnen[i];
+    return NULL;
+}
+
+const Decision *muni_decision(const MuniData *d, int64_t id)
+{
+    for (size_t i = 0; i < d->n_decisions; i++)
+        if (d->decisions[i].id == id) return &d->decisions[i];
+    return NULL;
+}
+
+const Measure *muni_measure(const MuniData *d, int64_t id)
+{
+    for (size_t i = 0; i < d->n_measures; i++)
+        if (d->measures[i].id == id) return &d->measures[i];
+    return NULL;
+}
+
+int muni_year_closed(const MuniData *d, int year)
+{
+    for (size_t i = 0; i < d->n_closed; i++)
+        if (d->closed[i].year == year) return 1;
+    return 0;
+}

@@ -1,0 +1,281 @@
+/* model.h: the domain records of pok (see docs/domain.md and ../shared/domain.md).
+ * Strings are owned by the Arena the record was read into; ids are store row ids.
+ * Money is always int64 cents. A zero id means "none". */
+#ifndef POK_MODEL_H
+#define POK_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Where a figure came from: a source document and the place in it ("p. 4, tabel
+ * Financiën"), and/or the decision that set it. */
+typedef struct Citation {
+    int64_t source_id;
+    const char *place;
+} Citation;
+
+/* A temporary earmarked scheme (regeling). POK is built in. */
+typedef struct Scheme {
+    int64_t id;
+    const char *code; /* "POK" */
+    const char *name;
+    int first_year, last_year; /* funding period, inclusive */
+} Scheme;
+
+typedef struct Actielijn {
+    int64_t id;
+    int64_t scheme_id;
+    int number;                  /* 1..8 for POK */
+    const char *name;            /* "Rechtsbescherming" */
+    const char *circulaire_name; /* "Robuust rechtsbeschermingssysteem" */
+    const char *flow;            /* how the money reaches the municipality */
+} Actielijn;
+
+typedef struct Purpose {
+    int64_t id;
+    int64_t scheme_id;
+    int number;
+    const char *name;
+} Purpose;
+
+typedef struct Municipality {
+    const char *code; /* CBS code "GM1734" */
+    const char *name;
+    const char *province;
+    int first_year; /* first year the code is valid, 0 = unknown/always */
+    int last_year;  /* last year the code is valid, 0 = still valid */
+} Municipality;
+
+typedef struct Inhabitants {
+    const char *municipality;
+    int year;
+    int64_t count;
+    int64_t source_id;
+} Inhabitants;
+
+/* A document figures are taken from: a circulaire, council proposal, letter, ... */
+typedef struct Source {
+    int64_t id;
+    const char *kind;         /* circulaire, raadsvoorstel, collegebesluit, brief, ... */
+    const char *title;
+    const char *reference;    /* kenmerk or file name */
+    const char *date;         /* YYYY-MM-DD or NULL */
+    const char *municipality; /* NULL for national documents */
+    const char *note;
+} Source;
+
+/* An allocation figure: municipality x actielijn x year. A later circulaire adds a new
+ * version; earlier versions stay, and the highest version is current. */
+typedef struct Allocation {
+    int64_t id;
+    const char *municipality;
+    int64_t scheme_id;    /* may stay 0 when actielijn_id is set: the store derives it */
+    int64_t actielijn_id; /* 0: the document gives only the total of the scheme */
+    int actielijn_number; /* filled when read */
+    int year;
+    int64_t amount_cents;
+    int version; /* assigned by the store: 1, 2, ... per (municipality, actielijn, year) */
+    int current; /* 1 for the highest version, filled when read */
+    Citation cite;
+    const char *recorded_at;
+} Allocation;
+
+/* A pot: actielijnen whose money a municipality pools. With no pots defined, the engine
+ * uses one pot (id 0) holding every actielijn of the scheme. */
+typedef struct Pot {
+    int64_t id;
+    const char *municipality;
+    int64_t scheme_id;
+    const char *name;
+    int64_t *actielijn_ids;
+    size_t n_actielijnen;
+    Citation cite;
+} Pot;
+
+/* Measure status values (Dutch, as shown and stored). */
+#define MEASURE_STATUS_LIST "gepland, lopend, afgerond, gestopt"
+int measure_status_valid(const char *s);
+int measure_status_ended(const char *s); /* afgerond or gestopt */
+
+/* A measure (bestedingsdoel, maatregel). pot_id 0 = the default pot. */
+typedef struct Measure {
+    int64_t id;
+    const char *municipality;
+    int64_t scheme_id;
+    int64_t pot_id;
+    const char *name;
+    const char *description;
+    const char *partner;
+    const char *status;
+    const char *cost_centres; /* comma separated kostenplaats or project codes */
+    int64_t *actielijn_ids;
+    size_t n_actielijnen;
+    int64_t *purpose_ids;
+    size_t n_purposes;
+    Citation cite;
+    int64_t decision_id;
+} Measure;
+
+typedef enum AmountKind { AMOUNT_PLAN = 1, AMOUNT_REALISED = 2 } AmountKind;
+
+/* One plan or realised amount of a measure in a year. Setting it again replaces it (the
+ * audit trail keeps the old value). */
+typedef struct MeasureAmount {
+    int64_t id;
+    int64_t measure_id;
+    int year;
+    AmountKind kind;
+    int64_t amount_cents;
+    Citation cite;
+    int64_t decision_id;
+} MeasureAmount;
+
+/* The earmarked reserve (bestemmingsreserve): balance at the start of a year. */
+typedef struct ReserveOpening {
+    int64_t id;
+    const char *municipality;
+    int64_t scheme_id;
+    int64_t pot_id;
+    int year; /* balance at 1 January of this year */
+    int64_t amount_cents;
+    Citation cite;
+    int64_t decision_id;
+} ReserveOpening;
+
+typedef enum ReserveKind {
+    RESERVE_DEPOSIT = 1,    /* storting: unspent money of `year` goes into the reserve */
+    RESERVE_WITHDRAWAL = 2, /* onttrekking in `year` */
+    RESERVE_TRANSFER = 3    /* overheveling: money of `year` carried to `to_year` */
+} ReserveKind;
+
+const char *reserve_kind_name(ReserveKind k); /* "storting", ... */
+int reserve_kind_parse(const char *s, ReserveKind *out);
+
+typedef struct ReserveMovement {
+    int64_t id;
+    const char *municipality;
+    int64_t scheme_id;
+    int64_t pot_id;
+    ReserveKind kind;
+    int year;
+    int to_year; /* transfers only */
+    int64_t amount_cents;
+    const char *description;
+    Citation cite;
+    int64_t decision_id;
+} ReserveMovement;
+
+/* A college or council decision. */
+typedef struct Decision {
+    int64_t id;
+    const char *municipality;
+    const char *date;
+    const char *body; /* college | raad */
+    const char *reference;
+    const char *title;
+    const char *outcome; /* vastgesteld, afgewezen, ingestemd, ... */
+    Citation cite;
+} Decision;
+
+/* An outside party's request for money. */
+typedef struct Request {
+    int64_t id;
+    const char *municipality;
+    const char *requester;
+    const char *date; /* date of the request (letter) as the deciding document gives it */
+    const char *subject;
+    int has_amount;
+    int64_t amount_cents;
+    int64_t letter_source_id; /* the letter itself, when recorded as a source */
+    int64_t decision_id;
+    const char *status; /* open, toegekend, afgewezen, deels toegekend */
+    Citation cite;
+} Request;
+
+#define FOLLOW_UP_LIST "voortzetten, stoppen, doel bereikt, structureel maken"
+int follow_up_valid(const char *s);
+
+typedef struct Evaluation {
+    int64_t id;
+    int64_t measure_id;
+    const char *date;
+    const char *verdict; /* e.g. "effectief", "deels effectief" */
+    const char *text;
+    const char *follow_up;
+    Citation cite;
+    int64_t decision_id;
+} Evaluation;
+
+/* A closed book year: its spending is the realised amounts, no longer the plan. */
+typedef struct ClosedYear {
+    const char *municipality;
+    int year;
+    Citation cite;
+    int64_t decision_id;
+} ClosedYear;
+
+/* A figure a document states (a total, an available amount) that pok recomputes, so that
+ * arithmetic errors in council documents are caught. */
+typedef enum StatedKind {
+    STATED_ALLOCATION = 1, /* sum of current allocations over actielijn (0 = all), years */
+    STATED_AVAILABLE = 2,  /* reserve at start of year_from + allocation of year_from */
+    STATED_SPENDING = 3    /* planned (or realised, closed years) spending over years */
+} StatedKind;
+
+const char *stated_kind_name(StatedKind k);
+int stated_kind_parse(const char *s, StatedKind *out);
+
+typedef struct StatedFigure {
+    int64_t id;
+    const char *municipality;
+    int64_t scheme_id;
+    StatedKind kind;
+    int64_t actielijn_id; /* 0 = all */
+    int64_t pot_id;       /* 0 = all pots */
+    int year_from, year_to;
+    int64_t amount_cents;
+    const char *description; /* the document's own words: "Totaal 2024" */
+    Citation cite;
+} StatedFigure;
+
+/* Everything pok knows about one municipality for one scheme: what the engine needs. */
+typedef struct MuniData {
+    Municipality muni;
+    Scheme scheme;
+    Actielijn *actielijnen;
+    size_t n_actielijnen;
+    Purpose *purposes;
+    size_t n_purposes;
+    Allocation *allocations; /* every version, ordered by actielijn, year, version */
+    size_t n_allocations;
+    Pot *pots;
+    size_t n_pots;
+    Measure *measures;
+    size_t n_measures;
+    MeasureAmount *amounts;
+    size_t n_amounts;
+    ReserveOpening *openings;
+    size_t n_openings;
+    ReserveMovement *movements;
+    size_t n_movements;
+    ClosedYear *closed;
+    size_t n_closed;
+    Decision *decisions;
+    size_t n_decisions;
+    Request *requests;
+    size_t n_requests;
+    Evaluation *evaluations;
+    size_t n_evaluations;
+    StatedFigure *stated;
+    size_t n_stated;
+    Source *sources; /* every source cited by the records above */
+    size_t n_sources;
+} MuniData;
+
+const Source *muni_source(const MuniData *d, int64_t id);
+const Actielijn *muni_actielijn(const MuniData *d, int64_t id);
+const Decision *muni_decision(const MuniData *d, int64_t id);
+const Measure *muni_measure(const MuniData *d, int64_t id);
+int muni_year_closed(const MuniData *d, int year);
+
+#endif

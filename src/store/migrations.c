@@ -1,0 +1,310 @@
+/* migrations.c: the schema of the SQL stores, one migration per array element. Never edit
+ * an applied migration; add a new one. Types are portable (INTEGER PRIMARY KEY ids map to
+ * identity columns in PostgreSQL; money and references are BIGINT, 64-bit in both). */
+#include "migrations.h"
+
+/* One SQL clause per line reads better than what clang-format makes of these literals. */
+/* clang-format off */
+
+/* The built-in scheme's rows; the texts are literals, never user input. */
+#define POK_ACTIELIJN(num, name, circulaire, flow) \
+    "INSERT INTO actielijn (scheme_id, number, name, circulaire_name, flow)" \
+    " SELECT id, " #num ", '" name "', '" circulaire "', '" flow "'" \
+    " FROM scheme WHERE code = 'POK';"
+#define POK_PURPOSE(num, name) \
+    "INSERT INTO purpose (scheme_id, number, name)" \
+    " SELECT id, " #num ", '" name "' FROM scheme WHERE code = 'POK';"
+#define FLOW_AU "gemeentefonds, algemene uitkering"
+
+static const char migration_1[] =
+    /* ---- schemes and what they consist of ---- */
+    "CREATE TABLE scheme ("
+    " id INTEGER PRIMARY KEY,"
+    " code TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL,"
+    " first_year INTEGER NOT NULL,"
+    " last_year INTEGER NOT NULL,"
+    " CONSTRAINT scheme_years CHECK (first_year <= last_year),"
+    " CONSTRAINT scheme_year CHECK (first_year BETWEEN 1900 AND 2200));"
+
+    "CREATE TABLE actielijn ("
+    " id INTEGER PRIMARY KEY,"
+    " scheme_id BIGINT NOT NULL REFERENCES scheme(id),"
+    " number INTEGER NOT NULL,"
+    " name TEXT NOT NULL,"
+    " circulaire_name TEXT,"
+    " flow TEXT,"
+    " CONSTRAINT actielijn_number CHECK (number >= 1),"
+    " UNIQUE (scheme_id, number));"
+
+    "CREATE TABLE purpose ("
+    " id INTEGER PRIMARY KEY,"
+    " scheme_id BIGINT NOT NULL REFERENCES scheme(id),"
+    " number INTEGER NOT NULL,"
+    " name TEXT NOT NULL,"
+    " CONSTRAINT purpose_number CHECK (number >= 1),"
+    " UNIQUE (scheme_id, number));"
+
+    /* ---- municipalities and reference figures ---- */
+    "CREATE TABLE municipality ("
+    " code TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " province TEXT,"
+    " first_year INTEGER,"
+    " last_year INTEGER,"
+    " CONSTRAINT municipality_code CHECK (length(code) = 6 AND substr(code, 1, 2) = 'GM'"
+    "  AND substr(code, 3, 1) BETWEEN '0' AND '9' AND substr(code, 4, 1) BETWEEN '0' AND '9'"
+    "  AND substr(code, 5, 1) BETWEEN '0' AND '9' AND substr(code, 6, 1) BETWEEN '0' AND '9'),"
+    " CONSTRAINT municipality_years CHECK (first_year IS NULL OR last_year IS NULL"
+    "  OR first_year <= last_year));"
+
+    "CREATE TABLE source ("
+    " id INTEGER PRIMARY KEY,"
+    " kind TEXT NOT NULL,"
+    " title TEXT NOT NULL,"
+    " reference TEXT,"
+    " date TEXT,"
+    " municipality TEXT REFERENCES municipality(code),"
+    " note TEXT);"
+    "CREATE INDEX source_municipality ON source(municipality);"
+
+    "CREATE TABLE inhabitants ("
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " year INTEGER NOT NULL,"
+    " count BIGINT NOT NULL,"
+    " source_id BIGINT REFERENCES source(id),"
+    " PRIMARY KEY (municipality, year),"
+    " CONSTRAINT inhabitants_year CHECK (year BETWEEN 1900 AND 2200),"
+    " CONSTRAINT inhabitants_count CHECK (count >= 0));"
+
+    /* ---- decisions come first: most records cite one ---- */
+    "CREATE TABLE decision ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " date TEXT," /* NULL: the document does not date the decision */
+    " body TEXT NOT NULL,"
+    " reference TEXT,"
+    " title TEXT,"
+    " outcome TEXT,"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " CONSTRAINT decision_body CHECK (body IN ('college', 'raad')));"
+    "CREATE INDEX decision_municipality ON decision(municipality, date);"
+
+    /* ---- allocations: every version kept, the highest is current ---- */
+    "CREATE TABLE allocation ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " scheme_id BIGINT NOT NULL REFERENCES scheme(id),"
+    /* NULL: the document gives the total without a split per actielijn */
+    " actielijn_id BIGINT REFERENCES actielijn(id),"
+    " year INTEGER NOT NULL,"
+    " amount_cents BIGINT NOT NULL,"
+    " version INTEGER NOT NULL,"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " recorded_at TEXT NOT NULL,"
+    " CONSTRAINT allocation_year CHECK (year BETWEEN 1900 AND 2200),"
+    " CONSTRAINT allocation_amount CHECK (amount_cents >= 0),"
+    " CONSTRAINT allocation_version CHECK (version >= 1));"
+    /* NULLs are distinct in a UNIQUE constraint, so key the unsplit figures as 0. */
+    "CREATE UNIQUE INDEX allocation_version_key"
+    " ON allocation(municipality, scheme_id, COALESCE(actielijn_id, 0), year, version);"
+
+    /* ---- pots: pooled actielijnen ---- */
+    "CREATE TABLE pot ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " scheme_id BIGINT NOT NULL REFERENCES scheme(id),"
+    " name TEXT NOT NULL,"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " UNIQUE (municipality, scheme_id, name));"
+
+    "CREATE TABLE pot_actielijn ("
+    " pot_id BIGINT NOT NULL REFERENCES pot(id) ON DELETE CASCADE,"
+    " actielijn_id BIGINT NOT NULL REFERENCES actielijn(id),"
+    " PRIMARY KEY (pot_id, actielijn_id));"
+
+    /* ---- measures and their amounts ---- */
+    "CREATE TABLE measure ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " scheme_id BIGINT NOT NULL REFERENCES scheme(id),"
+    " pot_id BIGINT REFERENCES pot(id),"
+    " name TEXT NOT NULL,"
+    " description TEXT,"
+    " partner TEXT,"
+    " status TEXT NOT NULL DEFAULT 'gepland',"
+    " cost_centres TEXT,"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " decision_id BIGINT REFERENCES decision(id),"
+    " CONSTRAINT measure_status CHECK (status IN ('gepland', 'lopend', 'afgerond',"
+    "  'gestopt')));"
+    "CREATE INDEX measure_municipality ON measure(municipality, scheme_id);"
+
+    "CREATE TABLE measure_actielijn ("
+    " measure_id BIGINT NOT NULL REFERENCES measure(id) ON DELETE CASCADE,"
+    " actielijn_id BIGINT NOT NULL REFERENCES actielijn(id),"
+    " PRIMARY KEY (measure_id, actielijn_id));"
+
+    "CREATE TABLE measure_purpose ("
+    " measure_id BIGINT NOT NULL REFERENCES measure(id) ON DELETE CASCADE,"
+    " purpose_id BIGINT NOT NULL REFERENCES purpose(id),"
+    " PRIMARY KEY (measure_id, purpose_id));"
+
+    /* kind 1 = plan, 2 = realised; only a realised amount may be negative (a refund). */
+    "CREATE TABLE measure_amount ("
+    " id INTEGER PRIMARY KEY,"
+    " measure_id BIGINT NOT NULL REFERENCES measure(id),"
+    " year INTEGER NOT NULL,"
+    " kind INTEGER NOT NULL,"
+    " amount_cents BIGINT NOT NULL,"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " decision_id BIGINT REFERENCES decision(id),"
+    " CONSTRAINT measure_amount_year CHECK (year BETWEEN 1900 AND 2200),"
+    " CONSTRAINT measure_amount_kind CHECK (kind IN (1, 2)),"
+    " CONSTRAINT measure_amount_amount CHECK (kind = 2 OR amount_cents >= 0),"
+    " UNIQUE (measure_id, year, kind));"
+
+    /* ---- the earmarked reserve; pot_id NULL = the default pot ---- */
+    "CREATE TABLE reserve_opening ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " scheme_id BIGINT NOT NULL REFERENCES scheme(id),"
+    " pot_id BIGINT REFERENCES pot(id),"
+    " year INTEGER NOT NULL,"
+    " amount_cents BIGINT NOT NULL,"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " decision_id BIGINT REFERENCES decision(id),"
+    " CONSTRAINT reserve_opening_year CHECK (year BETWEEN 1900 AND 2200),"
+    " CONSTRAINT reserve_opening_amount CHECK (amount_cents >= 0));"
+    /* NULLs are distinct in a plain UNIQUE (here and in PostgreSQL): key on COALESCE. */
+    "CREATE UNIQUE INDEX reserve_opening_key"
+    " ON reserve_opening(municipality, scheme_id, COALESCE(pot_id, 0));"
+
+    "CREATE TABLE reserve_movement ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " scheme_id BIGINT NOT NULL REFERENCES scheme(id),"
+    " pot_id BIGINT REFERENCES pot(id),"
+    " kind INTEGER NOT NULL,"
+    " year INTEGER NOT NULL,"
+    " to_year INTEGER,"
+    " amount_cents BIGINT NOT NULL,"
+    " description TEXT,"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " decision_id BIGINT REFERENCES decision(id),"
+    " CONSTRAINT reserve_movement_year CHECK (year BETWEEN 1900 AND 2200),"
+    " CONSTRAINT reserve_movement_kind CHECK (kind IN (1, 2, 3)),"
+    /* IS NOT NULL: a CHECK that evaluates to NULL passes. */
+    " CONSTRAINT reserve_movement_to_year CHECK ((kind = 3 AND to_year IS NOT NULL"
+    "  AND to_year > year) OR (kind <> 3 AND to_year IS NULL)),"
+    " CONSTRAINT reserve_movement_amount CHECK (amount_cents >= 0));"
+    "CREATE INDEX reserve_movement_municipality ON reserve_movement(municipality, scheme_id);"
+
+    /* ---- requests from outside, evaluations, closed years, stated figures ---- */
+    "CREATE TABLE request ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " requester TEXT NOT NULL,"
+    " date TEXT,"
+    " subject TEXT,"
+    " amount_cents BIGINT,"
+    " letter_source_id BIGINT REFERENCES source(id),"
+    " decision_id BIGINT REFERENCES decision(id),"
+    " status TEXT NOT NULL DEFAULT 'open',"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " CONSTRAINT request_amount CHECK (amount_cents IS NULL OR amount_cents >= 0),"
+    " CONSTRAINT request_status CHECK (status IN ('open', 'toegekend', 'afgewezen',"
+    "  'deels toegekend')));"
+    "CREATE INDEX request_municipality ON request(municipality);"
+
+    "CREATE TABLE evaluation ("
+    " id INTEGER PRIMARY KEY,"
+    " measure_id BIGINT NOT NULL REFERENCES measure(id),"
+    " date TEXT,"
+    " verdict TEXT,"
+    " text TEXT,"
+    " follow_up TEXT,"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " decision_id BIGINT REFERENCES decision(id),"
+    " CONSTRAINT evaluation_follow_up CHECK (follow_up IS NULL OR follow_up IN"
+    "  ('voortzetten', 'stoppen', 'doel bereikt', 'structureel maken')));"
+    "CREATE INDEX evaluation_measure ON evaluation(measure_id);"
+
+    "CREATE TABLE closed_year ("
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " year INTEGER NOT NULL,"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " decision_id BIGINT REFERENCES decision(id),"
+    " CONSTRAINT closed_year_year CHECK (year BETWEEN 1900 AND 2200),"
+    " PRIMARY KEY (municipality, year));"
+
+    "CREATE TABLE stated_figure ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " scheme_id BIGINT NOT NULL REFERENCES scheme(id),"
+    " kind INTEGER NOT NULL,"
+    " actielijn_id BIGINT REFERENCES actielijn(id),"
+    " pot_id BIGINT REFERENCES pot(id),"
+    " year_from INTEGER NOT NULL,"
+    " year_to INTEGER NOT NULL,"
+    " amount_cents BIGINT NOT NULL,"
+    " description TEXT,"
+    " source_id BIGINT REFERENCES source(id),"
+    " source_place TEXT,"
+    " CONSTRAINT stated_figure_kind CHECK (kind IN (1, 2, 3)),"
+    " CONSTRAINT stated_figure_year CHECK (year_from BETWEEN 1900 AND 2200),"
+    " CONSTRAINT stated_figure_years CHECK (year_from <= year_to));"
+    "CREATE INDEX stated_figure_municipality ON stated_figure(municipality, scheme_id);"
+
+    /* ---- the audit trail: no foreign keys, it outlives what it describes ---- */
+    "CREATE TABLE audit ("
+    " id INTEGER PRIMARY KEY,"
+    " at TEXT NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " action TEXT NOT NULL,"
+    " table_name TEXT NOT NULL,"
+    " record_id BIGINT,"
+    " municipality TEXT,"
+    " before_json TEXT,"
+    " after_json TEXT,"
+    " CONSTRAINT audit_action CHECK (action IN ('insert', 'update', 'delete')));"
+    "CREATE INDEX audit_municipality ON audit(municipality, id);"
+
+    /* ---- the built-in POK scheme (VNG ledenbrief Lbr. 21/083, 14 December 2021) ---- */
+    "INSERT INTO scheme (code, name, first_year, last_year) VALUES ('POK',"
+    " 'POK-middelen (Parlementaire Ondervragingscommissie Kinderopvangtoeslag)', 2021, 2027);"
+
+    POK_ACTIELIJN(1, "Digitale overheid", "Digitale overheid",
+                  "via de Koninklijke Bibliotheek en het Rijk")
+    POK_ACTIELIJN(2, "Rechtsbescherming", "Robuust rechtsbeschermingssysteem", FLOW_AU)
+    POK_ACTIELIJN(3, "Versterken leervermogen aanpak kwetsbare wijken", "Systeemleren", FLOW_AU)
+    POK_ACTIELIJN(4, "Versterking wijkteams", "Versterking ondersteuning wijkteams", FLOW_AU)
+    POK_ACTIELIJN(5, "Integraal werken in het sociaal domein", "Impuls integraal werken",
+                  FLOW_AU)
+    POK_ACTIELIJN(6, "Toekomstscenario Kind- en Gezinsbescherming",
+                  "Toekomstscenario Kind- en Gezinsbescherming",
+                  "decentralisatie-uitkering via 35 centrumgemeenten vrouwenopvang")
+    POK_ACTIELIJN(7, "(Hoog) risicovol verward gedrag", "Zorg- en Veiligheidshuizen",
+                  "decentralisatie-uitkering via 25 centrumgemeenten veiligheidsregio")
+    POK_ACTIELIJN(8, "Gemeentelijk ondersteuningsprogramma",
+                  "Gemeentelijk ondersteuningsprogramma", "besteed door het Rijk en de VNG")
+
+    POK_PURPOSE(1, "Meer capaciteit voor de uitvoering van de dienstverlening")
+    POK_PURPOSE(2, "Extra ondersteuning voor mensen met complexe problematiek")
+    POK_PURPOSE(3, "Betere coördinatie tussen uitvoerders bij meervoudige problematiek")
+    POK_PURPOSE(4, "Versterken van het leervermogen van de gemeente");
+
+/* clang-format on */
+
+const char *const migrations_sql[] = {migration_1};
+const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];

@@ -1,0 +1,648 @@
+/* store_sqlite_records.c: the SQLite writes of one municipality's records: allocations,
+ * pots, measures and their amounts, the reserve, decisions, requests, evaluations, closed
+ * years and stated figures. Each checks its references first, so that the error names
+ * what is wrong, and writes its audit row in the same transaction. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlite_internal.h"
+
+/* The public functions share one shape: run the body inside a write, and hand out the
+ * new id only once the write is committed. */
+#define WRITE_RETURNING_ID(body_call, target)                                                      \
+    do {                                                                                           \
+        int64_t new_id = 0;                                                                        \
+        int tx = sq_write_begin(s, err);                                                           \
+        if (tx < 0) return -1;                                                                     \
+        if (sq_write_end(s, tx, body_call, err)) return -1;                                        \
+        (target) = new_id;                                                                         \
+        return 0;                                                                                  \
+    } while (0)
+
+static int check_cite(Store *s, const Citation *c, const char *municipality, PokErr *err)
+{
+    return sq_check_source(s, c->source_id, municipality, err);
+}
+
+static int64_t last_id(Store *s)
+{
+    return sqlite3_last_insert_rowid(s->db);
+}
+
+/* Insert (owner, id) pairs into a link table; a repeated id is stored once. */
+static int insert_links(Store *s, const char *sql, int64_t owner, const int64_t *ids, size_t n,
+                        PokErr *err)
+{
+    for (size_t i = 0; ids && i < n; i++) {
+        sqlite3_stmt *st = sq_stmt(s, sql, err);
+        if (!st) return -1;
+        sq_bind_int(st, 1, owner);
+        sq_bind_int(st, 2, ids[i]);
+        if (sq_step_done(s, st, err)) return -1;
+    }
+    return 0;
+}
+
+static int check_actielijnen(Store *s, const int64_t *ids, size_t n, int64_t scheme_id, PokErr *err)
+{
+    for (size_t i = 0; ids && i < n; i++)
+        if (sq_check_actielijn(s, ids[i], scheme_id, err)) return -1;
+    return 0;
+}
+
+static int check_purposes(Store *s, const int64_t *ids, size_t n, int64_t scheme_id, PokErr *err)
+{
+    for (size_t i = 0; ids && i < n; i++)
+        if (sq_check_purpose(s, ids[i], scheme_id, err)) return -1;
+    return 0;
+}
+
+/* Find the id of an existing row with a one-row query whose first column is the id. */
+static int find_id(Store *s, sqlite3_stmt *st, int64_t *id, PokErr *err)
+{
+    *id = 0;
+    int found = sq_step_row(s, st, err);
+    if (found == 1) {
+        *id = sq_col_int(st, 0);
+        sqlite3_reset(st);
+    }
+    return found;
+}
+
+/* ---- allocations ---- */
+
+static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *version, PokErr *err)
+{
+    if (sq_check_municipality(s, al->municipality, err) ||
+        (al->actielijn_id && sq_check_actielijn(s, al->actielijn_id, 0, err)) ||
+        check_cite(s, &al->cite, al->municipality, err))
+        return -1;
+    /* The scheme: the actielijn's, or given for a figure without actielijn. */
+    int64_t scheme_id = al->scheme_id;
+    sqlite3_stmt *st;
+    if (al->actielijn_id) {
+        st = sq_stmt(s, "SELECT scheme_id FROM actielijn WHERE id = ?1", err);
+        if (!st) return -1;
+        sq_bind_int(st, 1, al->actielijn_id);
+        if (sq_step_row(s, st, err) != 1) return -1;
+        scheme_id = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+    } else if (!scheme_id) {
+        return err_set(err, "een toekenning zonder actielijn vraagt de regeling");
+    }
+    st = sq_stmt(s,
+                 "SELECT COALESCE(MAX(version), 0) + 1 FROM allocation"
+                 " WHERE municipality = ?1 AND actielijn_id IS ?2 AND year = ?3"
+                 " AND scheme_id = ?4",
+                 err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, al->municipality);
+    sq_bind_nz(st, 2, al->actielijn_id);
+    sq_bind_int(st, 3, al->year);
+    sq_bind_int(st, 4, scheme_id);
+    if (sq_step_row(s, st, err) != 1) return -1;
+    *version = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+
+    char now[32];
+    sq_now(now);
+    st = sq_stmt(s,
+                 "INSERT INTO allocation (municipality, actielijn_id, year, amount_cents, version,"
+                 " source_id, source_place, recorded_at, scheme_id)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, al->municipality);
+    sq_bind_nz(st, 2, al->actielijn_id);
+    sq_bind_int(st, 3, al->year);
+    sq_bind_int(st, 4, al->amount_cents);
+    sq_bind_int(st, 5, *version);
+    sq_bind_nz(st, 6, al->cite.source_id);
+    sq_bind_text(st, 7, al->cite.place);
+    sq_bind_text(st, 8, now);
+    sq_bind_int(st, 9, scheme_id);
+    if (sq_step_done(s, st, err)) return -1;
+    *id = last_id(s);
+    return sq_audit_insert(s, "allocation", SQ_JSON_ALLOCATION, *id, al->municipality, err);
+}
+
+int store_allocation_add(Store *s, Allocation *al, PokErr *err)
+{
+    int version = 0;
+    int64_t id = 0;
+    int tx = sq_write_begin(s, err);
+    if (tx < 0) return -1;
+    if (sq_write_end(s, tx, allocation_insert(s, al, &id, &version, err), err)) return -1;
+    al->id = id;
+    al->version = version;
+    return 0;
+}
+
+/* ---- pots ---- */
+
+static int pot_insert(Store *s, const Pot *pot, int64_t *id, PokErr *err)
+{
+    if (sq_check_municipality(s, pot->municipality, err) ||
+        sq_check_scheme(s, pot->scheme_id, err) ||
+        sq_check_required(pot->name, "naam van de pot", err) ||
+        check_actielijnen(s, pot->actielijn_ids, pot->n_actielijnen, pot->scheme_id, err) ||
+        check_cite(s, &pot->cite, pot->municipality, err))
+        return -1;
+    sqlite3_stmt *st = sq_stmt(s,
+                               "SELECT id FROM pot WHERE municipality = ?1 AND scheme_id = ?2"
+                               " AND name = ?3",
+                               err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, pot->municipality);
+    sq_bind_int(st, 2, pot->scheme_id);
+    sq_bind_text(st, 3, pot->name);
+    int64_t existing;
+    int found = find_id(s, st, &existing, err);
+    if (found < 0) return -1;
+    if (found)
+        return err_set(err, "pot '%s' bestaat al voor %s (id %lld)", pot->name, pot->municipality,
+                       (long long)existing);
+    st = sq_stmt(s,
+                 "INSERT INTO pot (municipality, scheme_id, name, source_id, source_place)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5)",
+                 err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, pot->municipality);
+    sq_bind_int(st, 2, pot->scheme_id);
+    sq_bind_text(st, 3, pot->name);
+    sq_bind_nz(st, 4, pot->cite.source_id);
+    sq_bind_text(st, 5, pot->cite.place);
+    if (sq_step_done(s, st, err)) return -1;
+    *id = last_id(s);
+    if (insert_links(s,
+                     "INSERT INTO pot_actielijn (pot_id, actielijn_id) VALUES (?1, ?2)"
+                     " ON CONFLICT DO NOTHING",
+                     *id, pot->actielijn_ids, pot->n_actielijnen, err))
+        return -1;
+    return sq_audit_insert(s, "pot", SQ_JSON_POT, *id, pot->municipality, err);
+}
+
+int store_pot_add(Store *s, Pot *pot, PokErr *err)
+{
+    WRITE_RETURNING_ID(pot_insert(s, pot, &new_id, err), pot->id);
+}
+
+/* ---- measures ---- */
+
+/* What an added and an updated measure must both satisfy. */
+static int measure_check(Store *s, const Measure *m, const char *muni, int64_t scheme_id,
+                         PokErr *err)
+{
+    if (sq_check_required(m->name, "naam van de maatregel", err)) return -1;
+    if (m->status && !measure_status_valid(m->status))
+        return err_set(err, "ongeldige status '%s': kies uit %s", m->status, MEASURE_STATUS_LIST);
+    return sq_check_pot(s, m->pot_id, muni, scheme_id, err) ||
+                   check_actielijnen(s, m->actielijn_ids, m->n_actielijnen, scheme_id, err) ||
+                   check_purposes(s, m->purpose_ids, m->n_purposes, scheme_id, err)
+               ? -1
+               : 0;
+}
+
+static int measure_links(Store *s, int64_t id, const Measure *m, PokErr *err)
+{
+    return insert_links(s,
+                        "INSERT INTO measure_actielijn (measure_id, actielijn_id) VALUES (?1, ?2)"
+                        " ON CONFLICT DO NOTHING",
+                        id, m->actielijn_ids, m->n_actielijnen, err) ||
+                   insert_links(s,
+                                "INSERT INTO measure_purpose (measure_id, purpose_id)"
+                                " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                                id, m->purpose_ids, m->n_purposes, err)
+               ? -1
+               : 0;
+}
+
+static int measure_insert(Store *s, const Measure *m, int64_t *id, PokErr *err)
+{
+    if (sq_check_municipality(s, m->municipality, err) || sq_check_scheme(s, m->scheme_id, err) ||
+        measure_check(s, m, m->municipality, m->scheme_id, err) ||
+        check_cite(s, &m->cite, m->municipality, err) ||
+        sq_check_decision(s, m->decision_id, m->municipality, err))
+        return -1;
+    sqlite3_stmt *st = sq_stmt(s,
+                               "INSERT INTO measure (municipality, scheme_id, pot_id, name,"
+                               " description, partner, status, cost_centres, source_id,"
+                               " source_place, decision_id)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, m->municipality);
+    sq_bind_int(st, 2, m->scheme_id);
+    sq_bind_nz(st, 3, m->pot_id);
+    sq_bind_text(st, 4, m->name);
+    sq_bind_text(st, 5, m->description);
+    sq_bind_text(st, 6, m->partner);
+    sq_bind_text(st, 7, m->status ? m->status : "gepland");
+    sq_bind_text(st, 8, m->cost_centres);
+    sq_bind_nz(st, 9, m->cite.source_id);
+    sq_bind_text(st, 10, m->cite.place);
+    sq_bind_nz(st, 11, m->decision_id);
+    if (sq_step_done(s, st, err)) return -1;
+    *id = last_id(s);
+    if (measure_links(s, *id, m, err)) return -1;
+    return sq_audit_insert(s, "measure", SQ_JSON_MEASURE, *id, m->municipality, err);
+}
+
+int store_measure_add(Store *s, Measure *m, PokErr *err)
+{
+    WRITE_RETURNING_ID(measure_insert(s, m, &new_id, err), m->id);
+}
+
+static int measure_replace(Store *s, const Measure *m, PokErr *err)
+{
+    char muni[16] = "";
+    int64_t scheme_id = 0;
+    if (sq_check_measure(s, m->id, muni, &scheme_id, err) ||
+        measure_check(s, m, muni, scheme_id, err))
+        return -1;
+    char *before, *after = NULL;
+    if (sq_snapshot_id(s, SQ_JSON_MEASURE, m->id, &before, err)) return -1;
+    int rc = -1;
+    /* A NULL status keeps the current one. */
+    sqlite3_stmt *st = sq_stmt(s,
+                               "UPDATE measure SET name = ?2, description = ?3, partner = ?4,"
+                               " status = COALESCE(?5, status), cost_centres = ?6, pot_id = ?7"
+                               " WHERE id = ?1",
+                               err);
+    if (st) {
+        sq_bind_int(st, 1, m->id);
+        sq_bind_text(st, 2, m->name);
+        sq_bind_text(st, 3, m->description);
+        sq_bind_text(st, 4, m->partner);
+        sq_bind_text(st, 5, m->status);
+        sq_bind_text(st, 6, m->cost_centres);
+        sq_bind_nz(st, 7, m->pot_id);
+        rc = sq_step_done(s, st, err);
+    }
+    static const char *const unlink[] = {"DELETE FROM measure_actielijn WHERE measure_id = ?1",
+                                         "DELETE FROM measure_purpose WHERE measure_id = ?1"};
+    for (size_t i = 0; rc == 0 && i < 2; i++) {
+        st = sq_stmt(s, unlink[i], err);
+        if (!st) {
+            rc = -1;
+            break;
+        }
+        sq_bind_int(st, 1, m->id);
+        rc = sq_step_done(s, st, err);
+    }
+    if (rc == 0) rc = measure_links(s, m->id, m, err);
+    if (rc == 0) rc = sq_snapshot_id(s, SQ_JSON_MEASURE, m->id, &after, err);
+    if (rc == 0) rc = sq_audit(s, "update", "measure", m->id, muni, before, after, err);
+    free(before);
+    free(after);
+    return rc;
+}
+
+int store_measure_update(Store *s, const Measure *m, PokErr *err)
+{
+    int tx = sq_write_begin(s, err);
+    if (tx < 0) return -1;
+    return sq_write_end(s, tx, measure_replace(s, m, err), err);
+}
+
+/* Shared by the two "set" functions: update row `id` (found by the caller, 0 = none) with
+ * the bound statement `write`, or insert; then audit before and after. */
+static int upsert_audited(Store *s, sqlite3_stmt *write, int64_t existing, const char *table,
+                          const char *json_sql, const char *muni, int64_t *id, PokErr *err)
+{
+    char *before = NULL, *after = NULL;
+    if (existing && sq_snapshot_id(s, json_sql, existing, &before, err)) {
+        sqlite3_reset(write);
+        return -1;
+    }
+    int rc = sq_step_done(s, write, err);
+    if (rc == 0) {
+        *id = existing ? existing : last_id(s);
+        rc = sq_snapshot_id(s, json_sql, *id, &after, err);
+    }
+    if (rc == 0)
+        rc = sq_audit(s, existing ? "update" : "insert", table, *id, muni, before, after, err);
+    free(before);
+    free(after);
+    return rc;
+}
+
+static int amount_write(Store *s, const MeasureAmount *ma, int64_t *id, PokErr *err)
+{
+    char muni[16] = "";
+    int64_t scheme_id = 0;
+    if (sq_check_measure(s, ma->measure_id, muni, &scheme_id, err)) return -1;
+    if (ma->kind != AMOUNT_PLAN && ma->kind != AMOUNT_REALISED)
+        return err_set(err, "ongeldige soort bedrag %d: plan (1) of realisatie (2)", (int)ma->kind);
+    if (check_cite(s, &ma->cite, muni, err) || sq_check_decision(s, ma->decision_id, muni, err))
+        return -1;
+    sqlite3_stmt *st = sq_stmt(s,
+                               "SELECT id FROM measure_amount WHERE measure_id = ?1 AND year = ?2"
+                               " AND kind = ?3",
+                               err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, ma->measure_id);
+    sq_bind_int(st, 2, ma->year);
+    sq_bind_int(st, 3, ma->kind);
+    int64_t existing;
+    if (find_id(s, st, &existing, err) < 0) return -1;
+    st = sq_stmt(s,
+                 existing ? "UPDATE measure_amount SET amount_cents = ?4, source_id = ?5,"
+                            " source_place = ?6, decision_id = ?7 WHERE id = ?8"
+                          : "INSERT INTO measure_amount (measure_id, year, kind, amount_cents,"
+                            " source_id, source_place, decision_id)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 err);
+    if (!st) return -1;
+    if (!existing) {
+        sq_bind_int(st, 1, ma->measure_id);
+        sq_bind_int(st, 2, ma->year);
+        sq_bind_int(st, 3, ma->kind);
+    }
+    sq_bind_int(st, 4, ma->amount_cents);
+    sq_bind_nz(st, 5, ma->cite.source_id);
+    sq_bind_text(st, 6, ma->cite.place);
+    sq_bind_nz(st, 7, ma->decision_id);
+    if (existing) sq_bind_int(st, 8, existing);
+    return upsert_audited(s, st, existing, "measure_amount", SQ_JSON_MEASURE_AMOUNT, muni, id, err);
+}
+
+int store_measure_amount_set(Store *s, MeasureAmount *ma, PokErr *err)
+{
+    WRITE_RETURNING_ID(amount_write(s, ma, &new_id, err), ma->id);
+}
+
+/* ---- the reserve ---- */
+
+static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr *err)
+{
+    if (sq_check_municipality(s, ro->municipality, err) || sq_check_scheme(s, ro->scheme_id, err) ||
+        sq_check_pot(s, ro->pot_id, ro->municipality, ro->scheme_id, err) ||
+        check_cite(s, &ro->cite, ro->municipality, err) ||
+        sq_check_decision(s, ro->decision_id, ro->municipality, err))
+        return -1;
+    sqlite3_stmt *st = sq_stmt(s,
+                               "SELECT id FROM reserve_opening WHERE municipality = ?1"
+                               " AND scheme_id = ?2 AND COALESCE(pot_id, 0) = ?3",
+                               err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, ro->municipality);
+    sq_bind_int(st, 2, ro->scheme_id);
+    sq_bind_int(st, 3, ro->pot_id);
+    int64_t existing;
+    if (find_id(s, st, &existing, err) < 0) return -1;
+    st = sq_stmt(s,
+                 existing ? "UPDATE reserve_opening SET year = ?4, amount_cents = ?5,"
+                            " source_id = ?6, source_place = ?7, decision_id = ?8 WHERE id = ?9"
+                          : "INSERT INTO reserve_opening (municipality, scheme_id, pot_id, year,"
+                            " amount_cents, source_id, source_place, decision_id)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 err);
+    if (!st) return -1;
+    if (!existing) {
+        sq_bind_text(st, 1, ro->municipality);
+        sq_bind_int(st, 2, ro->scheme_id);
+        sq_bind_nz(st, 3, ro->pot_id);
+    }
+    sq_bind_int(st, 4, ro->year);
+    sq_bind_int(st, 5, ro->amount_cents);
+    sq_bind_nz(st, 6, ro->cite.source_id);
+    sq_bind_text(st, 7, ro->cite.place);
+    sq_bind_nz(st, 8, ro->decision_id);
+    if (existing) sq_bind_int(st, 9, existing);
+    return upsert_audited(s, st, existing, "reserve_opening", SQ_JSON_RESERVE_OPENING,
+                          ro->municipality, id, err);
+}
+
+int store_reserve_opening_set(Store *s, ReserveOpening *ro, PokErr *err)
+{
+    WRITE_RETURNING_ID(opening_write(s, ro, &new_id, err), ro->id);
+}
+
+static int movement_insert(Store *s, const ReserveMovement *rm, int64_t *id, PokErr *err)
+{
+    if (sq_check_municipality(s, rm->municipality, err) || sq_check_scheme(s, rm->scheme_id, err) ||
+        sq_check_pot(s, rm->pot_id, rm->municipality, rm->scheme_id, err) ||
+        check_cite(s, &rm->cite, rm->municipality, err) ||
+        sq_check_decision(s, rm->decision_id, rm->municipality, err))
+        return -1;
+    if (rm->kind < RESERVE_DEPOSIT || rm->kind > RESERVE_TRANSFER)
+        return err_set(err,
+                       "ongeldige soort reservemutatie %d: storting, onttrekking of "
+                       "overheveling",
+                       (int)rm->kind);
+    sqlite3_stmt *st = sq_stmt(s,
+                               "INSERT INTO reserve_movement (municipality, scheme_id, pot_id,"
+                               " kind, year, to_year, amount_cents, description, source_id,"
+                               " source_place, decision_id)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, rm->municipality);
+    sq_bind_int(st, 2, rm->scheme_id);
+    sq_bind_nz(st, 3, rm->pot_id);
+    sq_bind_int(st, 4, rm->kind);
+    sq_bind_int(st, 5, rm->year);
+    sq_bind_nz(st, 6, rm->to_year);
+    sq_bind_int(st, 7, rm->amount_cents);
+    sq_bind_text(st, 8, rm->description);
+    sq_bind_nz(st, 9, rm->cite.source_id);
+    sq_bind_text(st, 10, rm->cite.place);
+    sq_bind_nz(st, 11, rm->decision_id);
+    if (sq_step_done(s, st, err)) return -1;
+    *id = last_id(s);
+    return sq_audit_insert(s, "reserve_movement", SQ_JSON_RESERVE_MOVEMENT, *id, rm->municipality,
+                           err);
+}
+
+int store_reserve_movement_add(Store *s, ReserveMovement *rm, PokErr *err)
+{
+    WRITE_RETURNING_ID(movement_insert(s, rm, &new_id, err), rm->id);
+}
+
+/* ---- decisions, requests, evaluations ---- */
+
+static int decision_insert(Store *s, const Decision *d, int64_t *id, PokErr *err)
+{
+    if (sq_check_municipality(s, d->municipality, err) ||
+        sq_check_date(d->date, "datum van het besluit", 0, err) ||
+        sq_check_required(d->body, "orgaan van het besluit (college of raad)", err) ||
+        check_cite(s, &d->cite, d->municipality, err))
+        return -1;
+    sqlite3_stmt *st = sq_stmt(s,
+                               "INSERT INTO decision (municipality, date, body, reference, title,"
+                               " outcome, source_id, source_place)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                               err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, d->municipality);
+    sq_bind_text(st, 2, d->date);
+    sq_bind_text(st, 3, d->body);
+    sq_bind_text(st, 4, d->reference);
+    sq_bind_text(st, 5, d->title);
+    sq_bind_text(st, 6, d->outcome);
+    sq_bind_nz(st, 7, d->cite.source_id);
+    sq_bind_text(st, 8, d->cite.place);
+    if (sq_step_done(s, st, err)) return -1;
+    *id = last_id(s);
+    return sq_audit_insert(s, "decision", SQ_JSON_DECISION, *id, d->municipality, err);
+}
+
+int store_decision_add(Store *s, Decision *d, PokErr *err)
+{
+    WRITE_RETURNING_ID(decision_insert(s, d, &new_id, err), d->id);
+}
+
+static int request_insert(Store *s, const Request *r, int64_t *id, PokErr *err)
+{
+    if (sq_check_municipality(s, r->municipality, err) ||
+        sq_check_required(r->requester, "aanvrager van het verzoek", err) ||
+        sq_check_date(r->date, "datum van het verzoek", 0, err) ||
+        sq_check_source(s, r->letter_source_id, r->municipality, err) ||
+        sq_check_decision(s, r->decision_id, r->municipality, err) ||
+        check_cite(s, &r->cite, r->municipality, err))
+        return -1;
+    sqlite3_stmt *st = sq_stmt(s,
+                               "INSERT INTO request (municipality, requester, date, subject,"
+                               " amount_cents, letter_source_id, decision_id, status, source_id,"
+                               " source_place) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, r->municipality);
+    sq_bind_text(st, 2, r->requester);
+    sq_bind_text(st, 3, r->date && *r->date ? r->date : NULL);
+    sq_bind_text(st, 4, r->subject);
+    if (r->has_amount)
+        sq_bind_int(st, 5, r->amount_cents);
+    else
+        sqlite3_bind_null(st, 5);
+    sq_bind_nz(st, 6, r->letter_source_id);
+    sq_bind_nz(st, 7, r->decision_id);
+    sq_bind_text(st, 8, r->status ? r->status : "open");
+    sq_bind_nz(st, 9, r->cite.source_id);
+    sq_bind_text(st, 10, r->cite.place);
+    if (sq_step_done(s, st, err)) return -1;
+    *id = last_id(s);
+    return sq_audit_insert(s, "request", SQ_JSON_REQUEST, *id, r->municipality, err);
+}
+
+int store_request_add(Store *s, Request *r, PokErr *err)
+{
+    WRITE_RETURNING_ID(request_insert(s, r, &new_id, err), r->id);
+}
+
+static int evaluation_insert(Store *s, const Evaluation *e, int64_t *id, PokErr *err)
+{
+    char muni[16] = "";
+    int64_t scheme_id = 0;
+    if (sq_check_measure(s, e->measure_id, muni, &scheme_id, err) ||
+        sq_check_date(e->date, "datum van de evaluatie", 0, err) ||
+        check_cite(s, &e->cite, muni, err) || sq_check_decision(s, e->decision_id, muni, err))
+        return -1;
+    if (e->follow_up && !follow_up_valid(e->follow_up))
+        return err_set(err, "ongeldig vervolg '%s': kies uit %s", e->follow_up, FOLLOW_UP_LIST);
+    sqlite3_stmt *st = sq_stmt(s,
+                               "INSERT INTO evaluation (measure_id, date, verdict, text,"
+                               " follow_up, source_id, source_place, decision_id)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                               err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, e->measure_id);
+    sq_bind_text(st, 2, e->date && *e->date ? e->date : NULL);
+    sq_bind_text(st, 3, e->verdict);
+    sq_bind_text(st, 4, e->text);
+    sq_bind_text(st, 5, e->follow_up);
+    sq_bind_nz(st, 6, e->cite.source_id);
+    sq_bind_text(st, 7, e->cite.place);
+    sq_bind_nz(st, 8, e->decision_id);
+    if (sq_step_done(s, st, err)) return -1;
+    *id = last_id(s);
+    return sq_audit_insert(s, "evaluation", SQ_JSON_EVALUATION, *id, muni, err);
+}
+
+int store_evaluation_add(Store *s, Evaluation *e, PokErr *err)
+{
+    WRITE_RETURNING_ID(evaluation_insert(s, e, &new_id, err), e->id);
+}
+
+/* ---- closed years and stated figures ---- */
+
+static int year_close(Store *s, const ClosedYear *cy, PokErr *err)
+{
+    if (sq_check_municipality(s, cy->municipality, err) ||
+        check_cite(s, &cy->cite, cy->municipality, err) ||
+        sq_check_decision(s, cy->decision_id, cy->municipality, err))
+        return -1;
+    sqlite3_stmt *st =
+        sq_stmt(s, "SELECT 1 FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, cy->municipality);
+    sq_bind_int(st, 2, cy->year);
+    int found = sq_step_row(s, st, err);
+    if (found < 0) return -1;
+    sqlite3_reset(st);
+    if (found) return err_set(err, "jaar %d is al afgesloten voor %s", cy->year, cy->municipality);
+    st = sq_stmt(s,
+                 "INSERT INTO closed_year (municipality, year, source_id, source_place,"
+                 " decision_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                 err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, cy->municipality);
+    sq_bind_int(st, 2, cy->year);
+    sq_bind_nz(st, 3, cy->cite.source_id);
+    sq_bind_text(st, 4, cy->cite.place);
+    sq_bind_nz(st, 5, cy->decision_id);
+    if (sq_step_done(s, st, err)) return -1;
+    char *after;
+    if (sq_snapshot_key(s, SQ_JSON_CLOSED_YEAR, cy->municipality, cy->year, &after, err)) return -1;
+    int rc = sq_audit(s, "insert", "closed_year", cy->year, cy->municipality, NULL, after, err);
+    free(after);
+    return rc;
+}
+
+int store_year_close(Store *s, const ClosedYear *cy, PokErr *err)
+{
+    int tx = sq_write_begin(s, err);
+    if (tx < 0) return -1;
+    return sq_write_end(s, tx, year_close(s, cy, err), err);
+}
+
+static int stated_insert(Store *s, const StatedFigure *sf, int64_t *id, PokErr *err)
+{
+    if (sq_check_municipality(s, sf->municipality, err) || sq_check_scheme(s, sf->scheme_id, err) ||
+        (sf->actielijn_id && sq_check_actielijn(s, sf->actielijn_id, sf->scheme_id, err)) ||
+        sq_check_pot(s, sf->pot_id, sf->municipality, sf->scheme_id, err) ||
+        check_cite(s, &sf->cite, sf->municipality, err))
+        return -1;
+    if (sf->kind < STATED_ALLOCATION || sf->kind > STATED_SPENDING)
+        return err_set(err,
+                       "ongeldige soort genoemd bedrag %d: toekenning, beschikbaar of "
+                       "uitgaven",
+                       (int)sf->kind);
+    sqlite3_stmt *st = sq_stmt(s,
+                               "INSERT INTO stated_figure (municipality, scheme_id, kind,"
+                               " actielijn_id, pot_id, year_from, year_to, amount_cents,"
+                               " description, source_id, source_place)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, sf->municipality);
+    sq_bind_int(st, 2, sf->scheme_id);
+    sq_bind_int(st, 3, sf->kind);
+    sq_bind_nz(st, 4, sf->actielijn_id);
+    sq_bind_nz(st, 5, sf->pot_id);
+    sq_bind_int(st, 6, sf->year_from);
+    sq_bind_int(st, 7, sf->year_to);
+    sq_bind_int(st, 8, sf->amount_cents);
+    sq_bind_text(st, 9, sf->description);
+    sq_bind_nz(st, 10, sf->cite.source_id);
+    sq_bind_text(st, 11, sf->cite.place);
+    if (sq_step_done(s, st, err)) return -1;
+    *id = last_id(s);
+    return sq_audit_insert(s, "stated_figure", SQ_JSON_STATED, *id, sf->municipality, err);
+}
+
+int store_stated_add(Store *s, StatedFigure *sf, PokErr *err)
+{
+    WRITE_RETURNING_ID(stated_insert(s, sf, &new_id, err), sf->id);
+}

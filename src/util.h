@@ -1,0 +1,64 @@
+/* util.h: allocation that cannot fail, an arena for records read from the store,
+ * a growable text buffer with a hard cap, and the error value every layer returns. */
+#ifndef POK_UTIL_H
+#define POK_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Out of memory is not recoverable for pok: these print a message and exit(3). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+/* An error a user can act on: what was wrong, and where (file, line, field) when known.
+ * Functions return -1 after filling it; only main and the HTTP layer decide how to show it. */
+typedef struct PokErr {
+    char msg[1024];
+} PokErr;
+
+/* Fill err (if not NULL) and return -1, so callers can write `return err_set(...)`. */
+int err_set(PokErr *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prepend context ("bestand.csv, regel 7: ") to an existing message. */
+int err_prefix(PokErr *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Arena: records read from the store live here and are freed together. */
+typedef struct ArenaBlock ArenaBlock;
+typedef struct Arena {
+    ArenaBlock *head;
+} Arena;
+
+void *arena_alloc(Arena *a, size_t n); /* zeroed, aligned for any type */
+char *arena_strdup(Arena *a, const char *s); /* NULL stays NULL */
+char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void arena_free(Arena *a);
+
+/* Growable array helper for arena-backed lists: grows *items (of elem_size) to hold
+ * at least need elements, copying old contents. */
+void *arena_grow(Arena *a, void *items, size_t elem_size, size_t *cap, size_t need);
+
+/* Buf: a growable, NUL-terminated text buffer. */
+typedef struct Buf {
+    char *data;
+    size_t len, cap;
+} Buf;
+
+void buf_append(Buf *b, const char *s, size_t n);
+void buf_puts(Buf *b, const char *s);
+void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(Buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+void buf_reset(Buf *b);
+void buf_free(Buf *b);
+
+/* Strict whole-number parsing: the entire string must be a number in [min, max]. */
+int parse_int(const char *s, long long min, long long max, long long *out);
+
+/* Dates are ISO text (YYYY-MM-DD); true if s is a real calendar date. */
+int date_valid(const char *s);
+
+/* Number of UTF-8 code points (for aligning table columns). */
+size_t utf8_width(const char *s);
+
+#endif

@@ -1,0 +1,229 @@
+/* coverage_view.c: see coverage_view.h. */
+#include "coverage_view.h"
+
+#include "../money.h"
+#include "../textable.h"
+
+#include <string.h>
+
+static const char *amount(Arena *a, int64_t cents)
+{
+    char buf[MONEY_BUFSZ];
+    return arena_strdup(a, money_format(cents, MONEY_EURO | MONEY_WHOLE, buf));
+}
+
+typedef int64_t (*YearField)(const CoverageYear *y);
+#define FIELD(fn, member)                                                                    \
+    static int64_t fn(const CoverageYear *y) { return y->member; }
+FIELD(f_start, reserve_start)
+FIELD(f_alloc, allocation)
+FIELD(f_spend, spending)
+FIELD(f_from, from_allocation)
+FIELD(f_withdraw, reserve_withdrawal)
+FIELD(f_deposit, reserve_deposit)
+FIELD(f_end, reserve_end)
+FIELD(f_short, shortfall)
+FIELD(f_unplanned, unplanned)
+FIELD(f_unexplained, unexplained)
+
+typedef struct {
+    const char *label;
+    YearField get;
+    int has_total;  /* flows sum; balances do not */
+    int only_if_any; /* hide the row when it is zero in every year */
+} CoverageRow;
+
+static const CoverageRow rows[] = {
+    {"Reserve op 1 januari", f_start, 0, 0},
+    {"Toekenning (POK-middelen)", f_alloc, 1, 0},
+    {"Uitgaven", f_spend, 1, 0},
+    {"Gedekt uit toekenning van het jaar", f_from, 1, 0},
+    {"Onttrekking uit reserve", f_withdraw, 1, 0},
+    {"Storting in reserve", f_deposit, 1, 0},
+    {"Reserve op 31 december", f_end, 0, 0},
+    {"Tekort (niet gedekt)", f_short, 1, 1},
+    {"Zonder bestemming", f_unplanned, 1, 1},
+    {"Niet besteed, onverklaard", f_unexplained, 1, 1},
+};
+
+static void print_pot(const MuniData *d, const CoveragePot *p, Arena *a, FILE *f)
+{
+    size_t ncols = p->n_years + 2;
+    const char **hdr = arena_alloc(a, ncols * sizeof *hdr);
+    char *align = arena_alloc(a, ncols + 1);
+    int any_closed = 0;
+    hdr[0] = "";
+    align[0] = 'l';
+    for (size_t i = 0; i < p->n_years; i++) {
+        hdr[i + 1] = arena_printf(a, "%d%s", p->years[i].year, p->years[i].closed ? "*" : "");
+        any_closed |= p->years[i].closed;
+        align[i + 1] = 'r';
+    }
+    hdr[ncols - 1] = "totaal";
+    align[ncols - 1] = 'r';
+    TextTable t;
+    tt_init(&t, a, ncols, hdr, align);
+    const char **cells = arena_alloc(a, ncols * sizeof *cells);
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        const CoverageRow *row = &rows[r];
+        if (row->only_if_any && row->get(&p->total) == 0) continue;
+        cells[0] = row->label;
+        for (size_t i = 0; i < p->n_years; i++) cells[i + 1] = amount(a, row->get(&p->years[i]));
+        cells[ncols - 1] = row->has_total ? amount(a, row->get(&p->total)) : "";
+        if (row->get == f_end || row->get == f_short) tt_rule(&t);
+        tt_row(&t, cells);
+    }
+    if (p->n_actielijnen == 0) {
+        fprintf(f, "Pot: %s (bedragen niet uitgesplitst naar actielijn)\n\n", p->name);
+    } else {
+        fprintf(f, "Pot: %s (actielijn%s ", p->name, p->n_actielijnen == 1 ? "" : "en");
+        for (size_t i = 0; i < p->n_actielijnen; i++)
+            fprintf(f, "%s%d", i == 0 ? "" : (i + 1 == p->n_actielijnen ? " en " : ", "),
+                    p->actielijn_numbers[i]);
+        fprintf(f, ")\n\n");
+    }
+    tt_print(&t, f);
+    if (any_closed) fputs("* afgesloten jaar: uitgaven zijn de realisatie\n", f);
+    fputc('\n', f);
+    (void)d;
+}
+
+void coverage_print_text(const MuniData *d, const Coverage *c, Arena *a, FILE *f)
+{
+    fprintf(f, "Dekking %s %s, %s (%d-%d)\n", d->muni.code, d->muni.name, d->scheme.name,
+            d->scheme.first_year, d->scheme.last_year);
+    fputs("Uitgaven worden eerst gedekt uit de toekenning van het jaar, het tekort uit de "
+          "reserve;\nniet bestede middelen gaan naar de reserve (zie docs/coverage.md).\n\n",
+          f);
+    if (c->n_pots == 0 || (c->n_pots == 1 && c->pots[0].n_years == 0)) {
+        fputs("Geen toekenningen, uitgaven of reserve vastgelegd.\n", f);
+        return;
+    }
+    for (size_t i = 0; i < c->n_pots; i++)
+        if (c->pots[i].n_years) print_pot(d, &c->pots[i], a, f);
+    if (c->n_unplaced)
+        fprintf(f, "Let op: %zu maatregel(en) vallen in geen pot en tellen niet mee.\n",
+                c->n_unplaced);
+}
+
+#define CSV_FIELDS                                                                           \
+    X(allocation) X(spending) X(from_allocation) X(reserve_withdrawal) X(reserve_deposit)    \
+    X(reserve_end) X(shortfall) X(unplanned) X(reserve_start) X(planned) X(realised)         \
+    X(unexplained)
+
+static void csv_text(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+void coverage_print_csv(const Coverage *c, int header, FILE *f)
+{
+    if (header) {
+        fputs("municipality,pot_id,pot,year,closed", f);
+#define X(name) fputs("," #name "_cents", f);
+        CSV_FIELDS
+#undef X
+        fputc('\n', f);
+    }
+    for (size_t p = 0; p < c->n_pots; p++)
+        for (size_t i = 0; i < c->pots[p].n_years; i++) {
+            const CoverageYear *y = &c->pots[p].years[i];
+            fprintf(f, "%s,%lld,", c->municipality, (long long)c->pots[p].pot_id);
+            csv_text(f, c->pots[p].name);
+            fprintf(f, ",%d,%d", y->year, y->closed);
+#define X(name) fprintf(f, ",%lld", (long long)y->name);
+            CSV_FIELDS
+#undef X
+            fputc('\n', f);
+        }
+}
+
+json_t *coverage_json(const Coverage *c)
+{
+    json_t *pots = json_array();
+    for (size_t p = 0; p < c->n_pots; p++) {
+        const CoveragePot *pot = &c->pots[p];
+        json_t *years = json_array(), *numbers = json_array();
+        for (size_t i = 0; i < pot->n_actielijnen; i++)
+            json_array_append_new(numbers, json_integer(pot->actielijn_numbers[i]));
+        for (size_t i = 0; i < pot->n_years; i++) {
+            const CoverageYear *y = &pot->years[i];
+            json_t *o = json_object();
+            json_object_set_new(o, "year", json_integer(y->year));
+            json_object_set_new(o, "closed", json_boolean(y->closed));
+#define X(name) json_object_set_new(o, #name "_cents", json_integer(y->name));
+            CSV_FIELDS
+#undef X
+            json_array_append_new(years, o);
+        }
+        json_t *po = json_object();
+        json_object_set_new(po, "name", json_string(pot->name));
+        json_object_set_new(po, "pot_id", json_integer(pot->pot_id));
+        json_object_set_new(po, "actielijnen", numbers);
+        json_object_set_new(po, "years", years);
+        json_array_append_new(pots, po);
+    }
+    json_t *root = json_object();
+    json_object_set_new(root, "municipality", json_string(c->municipality));
+    json_object_set_new(root, "scheme", json_string(c->scheme));
+    json_object_set_new(root, "pots", pots);
+    return root;
+}
+
+void findings_print_text(const MuniData *d, const Finding *f, size_t n, FILE *out)
+{
+    fprintf(out, "Controles %s %s: ", d->muni.code, d->muni.name);
+    if (n == 0) {
+        fputs("geen bevindingen.\n", out);
+        return;
+    }
+    fprintf(out, "%zu bevinding%s\n", n, n == 1 ? "" : "en");
+    for (size_t i = 0; i < n; i++) {
+        fprintf(out, "- [%s] %s\n", severity_name(f[i].severity), f[i].message);
+        const Source *src = f[i].cite.source_id ? muni_source(d, f[i].cite.source_id) : NULL;
+        if (src)
+            fprintf(out, "    bron: %s%s%s\n", src->title, f[i].cite.place ? ", " : "",
+                    f[i].cite.place ? f[i].cite.place : "");
+    }
+}
+
+json_t *findings_json(const MuniData *d, const Finding *f, size_t n)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "kind", json_string(check_kind_code(f[i].kind)));
+        json_object_set_new(o, "severity", json_string(severity_name(f[i].severity)));
+        json_object_set_new(o, "year", f[i].year ? json_integer(f[i].year) : json_null());
+        json_object_set_new(o, "pot", f[i].pot_name ? json_string(f[i].pot_name) : json_null());
+        json_object_set_new(o, "record_id",
+                            f[i].record_id ? json_integer(f[i].record_id) : json_null());
+        json_object_set_new(o, "amount_cents", json_integer(f[i].amount));
+        json_object_set_new(o, "expected_cents", json_integer(f[i].expected));
+        json_object_set_new(o, "actual_cents", json_integer(f[i].actual));
+        json_object_set_new(o, "message", json_string(f[i].message));
+        const Source *src = f[i].cite.source_id ? muni_source(d, f[i].cite.source_id) : NULL;
+        if (src) {
+            json_t *s = json_object();
+            json_object_set_new(s, "id", json_integer(src->id));
+            json_object_set_new(s, "title", json_string(src->title));
+            json_object_set_new(s, "place", f[i].cite.place ? json_string(f[i].cite.place)
+                                                            : json_null());
+            json_object_set_new(o, "source", s);
+        }
+        json_array_append_new(list, o);
+    }
+    json_t *root = json_object();
+    json_object_set_new(root, "municipality", json_string(d->muni.code));
+    json_object_set_new(root, "findings", list);
+    return root;
+}

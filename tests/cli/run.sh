@@ -1,0 +1,81 @@
+#!/bin/sh
+# run.sh POK: black-box tests of the command line on the real binary.
+# Each test prints "ok - name" or "not ok - name" with what went wrong; the last line is
+# "N passed, N failed".
+set -u
+POK=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/pok-cli.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+export POK_DB="$WORK/test.db"
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() {
+  failed=$((failed + 1))
+  echo "not ok - $1"
+  shift
+  for line in "$@"; do echo "    $line"; done
+  [ -f out ] && sed 's/^/    | /' out | head -30
+}
+
+# run EXPECTED_STATUS CMD...: run, capture stdout+stderr in out, compare status.
+run() {
+  want=$1
+  shift
+  "$@" >out 2>&1
+  got=$?
+  [ "$got" = "$want" ] && return 0
+  echo "exit status $got, expected $want: $*" >>out
+  return 1
+}
+
+# expect NAME STATUS PATTERN... -- CMD...: the command exits STATUS and its output holds
+# every fixed-string PATTERN.
+expect() {
+  name=$1
+  want=$2
+  shift 2
+  patterns=""
+  while [ "$1" != "--" ]; do
+    patterns="$patterns
+$1"
+    shift
+  done
+  shift
+  if ! run "$want" "$@"; then
+    not_ok "$name" "wrong exit status"
+    return
+  fi
+  missing=$(printf '%s\n' "$patterns" | while IFS= read -r p; do
+    [ -z "$p" ] && continue
+    grep -qF -- "$p" out || echo "$p"
+  done)
+  if [ -n "$missing" ]; then not_ok "$name" "missing in output: $missing"; else ok "$name"; fi
+}
+
+# csv_value FILE POT_ID YEAR FIELD: a value from `pok coverage --format csv` (pot names
+# may hold commas, so rows are found by pot_id; the numeric fields never do).
+csv_value() {
+  awk -F, -v pot="$2" -v year="$3" -v field="$4" '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; n = NF; next }
+    # count from the end: a quoted pot name with commas only shifts the front
+    $2 == pot && $(NF - (n - col["year"])) == year { print $(NF - (n - col[field])) }' "$1"
+}
+
+# expect_csv NAME FILE POT_ID YEAR FIELD CENTS
+expect_csv() {
+  v=$(csv_value "$2" "$3" "$4" "$5")
+  if [ "$v" = "$6" ]; then ok "$1"; else not_ok "$1" "$3 $4 $5: got '$v', expected $6"; fi
+}
+
+db_rows() { sqlite3 "$POK_DB" "select (select count(*) from allocation) || '/' || (select count(*) from audit) || '/' || (select count(*) from source)"; }
+
+for t in "$HERE"/t_*.sh; do
+  . "$t"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
