@@ -57,11 +57,13 @@ test: unit cli
 asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" test
 
-# The unit tests under valgrind: any leak or invalid access fails.
-valgrind: $(TESTS)
+# The unit tests and the command-line tests under valgrind: any leak or invalid access
+# fails.
+valgrind: $(TESTS) $(BUILD)/pok
 	@set -e; for t in $(TESTS); do echo "== valgrind $$t"; \
 	  valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
 	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 $$t; done
+	POK_VALGRIND=1 sh tests/cli/run.sh $(BUILD)/pok
 
 check: deps
 	$(MAKE) all

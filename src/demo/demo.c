@@ -405,7 +405,7 @@ static void amstelveen(Demo *d)
                             "Bijlage 1 bij het collegeadvies; datum zoals de bijlagenlijst "
                             "die noemt. De samenvatting spreekt van een brief d.d. 24 april 2024.");
     stated(d, gm, STATED_ALLOCATION, 0, 2022, 2027, 2932000,
-           "budget van in totaal € 2.932.000 (decembercirculaire 2021 en meicirculaire 2022)",
+           "budget van in totaal (decembercirculaire 2021 en meicirculaire 2022)",
            src, "Afspraken inzet POK-middelen");
 
     int64_t d2022 = decision(d, gm, "2022-03-15", "college", NULL,

@@ -210,7 +210,7 @@ static void check_unplanned(const CoveragePot *p, const CoverageYear *y, Finding
     Finding *f = finding_add(fs, CHECK_UNPLANNED, y->year, p->pot_id, p->name);
     f->amount = y->unplanned;
     f->message = arena_printf(fs->a,
-                              "%d: %s zonder bestemming in pot %s: er zijn geen uitgaven gepland "
+                              "%d: %s zonder bestemming in pot %s: er zijn geen geplande bedragen "
                               "die dit geld gebruiken.",
                               y->year, eur(y->unplanned).s, p->name);
 }

@@ -9,6 +9,18 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/pok-cli.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 export POK_DB="$WORK/test.db"
+# POK_VALGRIND=1: run every pok invocation under valgrind; any leak or invalid access
+# makes that command exit 99, which fails the test that ran it.
+if [ "${POK_VALGRIND:-}" = 1 ]; then
+  real=$POK
+  POK="$WORK/pok-valgrind"
+  cat >"$POK" <<EOT
+#!/bin/sh
+exec valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+  --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 "$real" "\$@"
+EOT
+  chmod +x "$POK"
+fi
 passed=0
 failed=0
 

@@ -350,7 +350,7 @@ static void test_overbetuwe_checks(void **state)
     assert_int_equal(f->amount, EUR(180000));
     assert_int_equal(f->pot_id, 0);
     assert_string_equal(f->message, "2027: € 180.000 zonder bestemming in pot Alle middelen: er "
-                                    "zijn geen uitgaven gepland die dit geld gebruiken.");
+                                    "zijn geen geplande bedragen die dit geld gebruiken.");
 
     assert_int_equal(count_kind(fx, CHECK_STATED_MISMATCH), 1);
     f = find_kind(fx, CHECK_STATED_MISMATCH, 2024);
