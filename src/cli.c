@@ -274,3 +274,32 @@ const char *cli_cite_text(const MuniData *d, const Citation *c, Arena *a)
     if (c->place) return arena_printf(a, "[%lld] %s, %s", (long long)src->id, src->title, c->place);
     return arena_printf(a, "[%lld] %s", (long long)src->id, src->title);
 }
+
+int cli_finish(Cli *cli, int rc, Arena *a)
+{
+    arena_free(a);
+    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
+}
+
+const char *cli_money(Arena *a, int64_t cents)
+{
+    char buf[MONEY_BUFSZ];
+    return arena_strdup(a, money_format(cents, MONEY_EURO | MONEY_WHOLE, buf));
+}
+
+const char *cli_id_text(Arena *a, int64_t id)
+{
+    return id ? arena_printf(a, "%lld", (long long)id) : "";
+}
+
+int cli_load_for_list(Cli *cli, int argc, char **argv, const char *usage, Arena *a,
+                      MuniData *d)
+{
+    const char *pos[1], *scheme = NULL;
+    CliOpt opts[] = {{"scheme", 1, &scheme, NULL}, {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage);
+    if (rc) return rc;
+    if (!cli_store(cli)) return EXIT_USER;
+    if (cli_load(cli->store, pos[0], scheme, a, d, &cli->err)) return cli_finish(cli, -1, a);
+    return 0;
+}

@@ -98,6 +98,17 @@ int cli_load(Store *s, const char *code, const char *scheme_code, Arena *a, Muni
 /* Text for a citation: "Raadsvoorstel POK (2024-052874), Financiën" or "" . */
 const char *cli_cite_text(const MuniData *d, const Citation *c, Arena *a);
 
+/* Free the arena and turn rc (0, or -1 with cli->err filled) into an exit status. */
+int cli_finish(Cli *cli, int rc, Arena *a);
+/* An amount as "€ 1.234" (cents only when there are any), kept in the arena. */
+const char *cli_money(Arena *a, int64_t cents);
+/* An id as text, "" for 0. */
+const char *cli_id_text(Arena *a, int64_t id);
+/* For the list commands: parse `CODE [--scheme CODE]`, open the store and load the
+ * municipality. Returns 0, or the exit status to return (the arena is then freed). */
+int cli_load_for_list(Cli *cli, int argc, char **argv, const char *usage, Arena *a,
+                      MuniData *d);
+
 /* Output format option shared by report commands. */
 typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON } OutputFormat;
 int cli_format(const char *text, int allow_csv, OutputFormat *out);

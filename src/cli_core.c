@@ -8,12 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int finish(Cli *cli, int rc, Arena *a)
-{
-    arena_free(a);
-    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
-}
-
 static void print_json(json_t *root)
 {
     json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -45,26 +39,26 @@ static int cmd_demo(Cli *cli, int argc, char **argv)
     Municipality *list;
     size_t n;
     if (store_municipality_list(cli->store, NULL, &a, &list, &n, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     if (n) {
         arena_free(&a);
         return cli_fail("database %s bevat al gegevens; de demo laadt alleen in een nieuwe "
                         "database (bijv. pok --db demo.db demo)",
                         cli->db_url);
     }
-    if (store_begin(cli->store, &cli->err)) return finish(cli, -1, &a);
+    if (store_begin(cli->store, &cli->err)) return cli_finish(cli, -1, &a);
     DemoSummary sum = {0};
     if (demo_load(cli->store, &sum, &cli->err)) {
         store_rollback(cli->store);
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     }
-    if (store_commit(cli->store, &cli->err)) return finish(cli, -1, &a);
+    if (store_commit(cli->store, &cli->err)) return cli_finish(cli, -1, &a);
     if (!quiet)
         printf("demo geladen in %s: %zu gemeenten, %zu inwonertallen, %zu bronnen, "
                "%zu toekenningen, %zu maatregelen, %zu besluiten\n",
                cli->db_url, sum.municipalities, sum.inhabitants, sum.sources, sum.allocations,
                sum.measures, sum.decisions);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_coverage(Cli *cli, int argc, char **argv)
@@ -83,11 +77,11 @@ static int cmd_coverage(Cli *cli, int argc, char **argv)
     Coverage c;
     if (cli_load(cli->store, pos[0], scheme, &a, &d, &cli->err) ||
         coverage_compute(&d, &a, &c, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     if (fmt == FORMAT_JSON) print_json(coverage_json(&c));
     else if (fmt == FORMAT_CSV) coverage_print_csv(&c, 1, stdout);
     else coverage_print_text(&d, &c, &a, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 /* Run the checks for one municipality and print them; *errors counts severe findings. */
@@ -153,14 +147,14 @@ static int cmd_check(Cli *cli, int argc, char **argv)
         Municipality *list;
         size_t n, checked = 0;
         if (store_municipality_list(cli->store, NULL, &a, &list, &n, &cli->err))
-            return finish(cli, -1, &a);
+            return cli_finish(cli, -1, &a);
         json_t *all = fmt == FORMAT_JSON ? json_array() : NULL;
         for (size_t i = 0; i < n; i++) {
             if (!has_records(cli, list[i].code, scheme)) continue;
             checked++;
             if (check_one(cli, list[i].code, scheme, fmt, all, &errors)) {
                 json_decref(all);
-                return finish(cli, -1, &a);
+                return cli_finish(cli, -1, &a);
             }
         }
         if (all) print_json(all);
@@ -184,16 +178,16 @@ static int cmd_audit(Cli *cli, int argc, char **argv)
     AuditEntry *e;
     size_t n;
     if (store_audit_list(cli->store, pos[0], (size_t)limit, &a, &e, &n, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     TextTable t;
     tt_init(&t, &a, 6, (const char *[]){"tijdstip", "wie", "actie", "tabel", "id", "gemeente"},
-            "lllllr");
+            "llllrl");
     for (size_t i = 0; i < n; i++)
         tt_row(&t, (const char *[]){e[i].at, e[i].actor, e[i].action, e[i].table_name,
                                     arena_printf(&a, "%lld", (long long)e[i].record_id),
                                     e[i].municipality});
     tt_print(&t, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 const CliCommand cli_commands_core[] = {

@@ -8,18 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int finish(Cli *cli, int rc, Arena *a)
-{
-    arena_free(a);
-    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
-}
-
-static const char *amount_text(Arena *a, int64_t cents)
-{
-    char buf[MONEY_BUFSZ];
-    return arena_strdup(a, money_format(cents, MONEY_EURO | MONEY_WHOLE, buf));
-}
-
 /* ---- allocations ---- */
 
 static const char usage_alloc_add[] =
@@ -36,6 +24,9 @@ static int cmd_allocation_add(Cli *cli, int argc, char **argv)
     if (cli_amount("bedrag", pos[3], &al.amount_cents, &cli->err) ||
         cli_cite(&c, &al.cite, NULL, &cli->err))
         return cli_fail_err(&cli->err);
+    if (al.amount_cents < 0)
+        return cli_fail("veld 'bedrag': een toekenning kan niet negatief zijn (gelezen: '%s')",
+                        pos[3]);
     if (!c.source) return cli_fail("veld 'source': een toekenning vraagt de bron (--source ID)");
     Store *s = cli_store(cli);
     if (!s) return EXIT_USER;
@@ -47,12 +38,12 @@ static int cmd_allocation_add(Cli *cli, int argc, char **argv)
         cli_municipality(s, pos[0], &a, &m, &cli->err) ||
         cli_actielijn(s, &sc, pos[1], &a, &act, &cli->err) ||
         cli_year_in_scheme(&sc, "jaar", pos[2], &al.year, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     al.actielijn_id = act.id;
-    if (store_allocation_add(s, &al, &cli->err) != 0) return finish(cli, -1, &a);
+    if (store_allocation_add(s, &al, &cli->err) != 0) return cli_finish(cli, -1, &a);
     printf("toekenning %s actielijn %d %d: %s (versie %d)\n", m.code, act.number, al.year,
-           amount_text(&a, al.amount_cents), al.version);
-    return finish(cli, 0, &a);
+           cli_money(&a, al.amount_cents), al.version);
+    return cli_finish(cli, 0, &a);
 }
 
 static void print_matrix(const MuniData *d, const AllocationMatrix *mx, Arena *a)
@@ -78,14 +69,14 @@ static void print_matrix(const MuniData *d, const AllocationMatrix *mx, Arena *a
         row[0] = ar->actielijn->number ? arena_printf(a, "%d. %s", ar->actielijn->number, name)
                                        : name;
         for (size_t y = 0; y < mx->n_years; y++)
-            row[y + 1] = ar->present[y] ? amount_text(a, ar->cells[y]) : "";
-        row[ncols - 1] = amount_text(a, ar->total);
+            row[y + 1] = ar->present[y] ? cli_money(a, ar->cells[y]) : "";
+        row[ncols - 1] = cli_money(a, ar->total);
         tt_row(&t, row);
     }
     tt_rule(&t);
     row[0] = "totaal";
-    for (size_t y = 0; y < mx->n_years; y++) row[y + 1] = amount_text(a, mx->year_totals[y]);
-    row[ncols - 1] = amount_text(a, mx->grand_total);
+    for (size_t y = 0; y < mx->n_years; y++) row[y + 1] = cli_money(a, mx->year_totals[y]);
+    row[ncols - 1] = cli_money(a, mx->grand_total);
     tt_row(&t, row);
     printf("Toekenningen %s %s (%s)\n\n", d->muni.code, d->muni.name, d->scheme.code);
     tt_print(&t, stdout);
@@ -106,7 +97,7 @@ static int cmd_allocation_list(Cli *cli, int argc, char **argv)
     AllocationMatrix mx;
     if (cli_load(s, pos[0], scheme, &a, &d, &cli->err) ||
         allocation_matrix(&d, &a, &mx, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     if (mx.n_rows == 0) printf("Geen toekenningen vastgelegd voor %s.\n", d.muni.code);
     else print_matrix(&d, &mx, &a);
     if (all) {
@@ -120,13 +111,13 @@ static int cmd_allocation_list(Cli *cli, int argc, char **argv)
             tt_row(&t, (const char *[]){arena_printf(&a, "%d", al->actielijn_number),
                                         arena_printf(&a, "%d", al->year),
                                         arena_printf(&a, "%d", al->version),
-                                        amount_text(&a, al->amount_cents),
+                                        cli_money(&a, al->amount_cents),
                                         al->current ? "ja" : "nee",
                                         cli_cite_text(&d, &al->cite, &a)});
         }
         tt_print(&t, stdout);
     }
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 /* ---- pots ---- */
@@ -153,24 +144,19 @@ static int cmd_pot_add(Cli *cli, int argc, char **argv)
     if (cli_scheme(s, scheme, &a, &sc, &cli->err) ||
         cli_municipality(s, pos[0], &a, &m, &cli->err) ||
         cli_actielijn_ids(s, &sc, list, &a, &pot.actielijn_ids, &pot.n_actielijnen, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     pot.scheme_id = sc.id;
-    if (store_pot_add(s, &pot, &cli->err)) return finish(cli, -1, &a);
+    if (store_pot_add(s, &pot, &cli->err)) return cli_finish(cli, -1, &a);
     printf("pot %lld '%s' opgeslagen voor %s\n", (long long)pot.id, pot.name, m.code);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_pot_list(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1], *scheme = NULL;
-    CliOpt opts[] = {{"scheme", 1, &scheme, NULL}, {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, "pok pot list CODE [--scheme CODE]");
-    if (rc) return rc;
-    Store *s = cli_store(cli);
-    if (!s) return EXIT_USER;
     Arena a = {0};
     MuniData d;
-    if (cli_load(s, pos[0], scheme, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    int rc = cli_load_for_list(cli, argc, argv, "pok pot list CODE [--scheme CODE]", &a, &d);
+    if (rc) return rc;
     if (d.n_pots == 0)
         printf("%s heeft geen potten vastgelegd: alle actielijnen vormen samen één pot.\n",
                d.muni.code);
@@ -188,7 +174,7 @@ static int cmd_pot_list(Cli *cli, int argc, char **argv)
         buf_free(&b);
     }
     if (d.n_pots) tt_print(&t, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 /* ---- reserve ---- */
@@ -219,7 +205,7 @@ static int reserve_finish(Cli *cli, int rc, Arena *a)
         arena_free(a);
         return EXIT_USER; /* cli_store printed why */
     }
-    return finish(cli, rc, a);
+    return cli_finish(cli, rc, a);
 }
 
 static const char usage_opening[] = "pok reserve opening CODE JAAR BEDRAG [--pot ID] "
@@ -242,10 +228,10 @@ static int cmd_reserve_opening(Cli *cli, int argc, char **argv)
     rc = reserve_common(cli, &o, pos[0], &a, &sc, &ro.pot_id, &ro.cite, &ro.decision_id);
     if (rc) return reserve_finish(cli, rc, &a);
     ro.scheme_id = sc.id;
-    if (store_reserve_opening_set(cli->store, &ro, &cli->err)) return finish(cli, -1, &a);
+    if (store_reserve_opening_set(cli->store, &ro, &cli->err)) return cli_finish(cli, -1, &a);
     printf("beginstand reserve %s op 1 januari %d: %s\n", ro.municipality, ro.year,
-           amount_text(&a, ro.amount_cents));
-    return finish(cli, 0, &a);
+           cli_money(&a, ro.amount_cents));
+    return cli_finish(cli, 0, &a);
 }
 
 static int reserve_movement(Cli *cli, int argc, char **argv, ReserveKind kind, const char *usage)
@@ -276,11 +262,11 @@ static int reserve_movement(Cli *cli, int argc, char **argv, ReserveKind kind, c
     rc = reserve_common(cli, &o, pos[0], &a, &sc, &rm.pot_id, &rm.cite, &rm.decision_id);
     if (rc) return reserve_finish(cli, rc, &a);
     rm.scheme_id = sc.id;
-    if (store_reserve_movement_add(cli->store, &rm, &cli->err)) return finish(cli, -1, &a);
+    if (store_reserve_movement_add(cli->store, &rm, &cli->err)) return cli_finish(cli, -1, &a);
     printf("%s %s %d%s: %s\n", reserve_kind_name(kind), rm.municipality, rm.year,
            kind == RESERVE_TRANSFER ? arena_printf(&a, " naar %d", rm.to_year) : "",
-           amount_text(&a, rm.amount_cents));
-    return finish(cli, 0, &a);
+           cli_money(&a, rm.amount_cents));
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_reserve_deposit(Cli *cli, int argc, char **argv)
@@ -306,15 +292,10 @@ static int cmd_reserve_transfer(Cli *cli, int argc, char **argv)
 
 static int cmd_reserve_list(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1], *scheme = NULL;
-    CliOpt opts[] = {{"scheme", 1, &scheme, NULL}, {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, "pok reserve list CODE");
-    if (rc) return rc;
-    Store *s = cli_store(cli);
-    if (!s) return EXIT_USER;
     Arena a = {0};
     MuniData d;
-    if (cli_load(s, pos[0], scheme, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    int rc = cli_load_for_list(cli, argc, argv, "pok reserve list CODE", &a, &d);
+    if (rc) return rc;
     TextTable t;
     tt_init(&t, &a, 7, (const char *[]){"id", "soort", "jaar", "bedrag", "pot", "besluit", "bron"},
             "rlrrrrl");
@@ -322,7 +303,7 @@ static int cmd_reserve_list(Cli *cli, int argc, char **argv)
         const ReserveOpening *o = &d.openings[i];
         tt_row(&t, (const char *[]){arena_printf(&a, "%lld", (long long)o->id), "beginstand",
                                     arena_printf(&a, "%d", o->year),
-                                    amount_text(&a, o->amount_cents),
+                                    cli_money(&a, o->amount_cents),
                                     o->pot_id ? arena_printf(&a, "%lld", (long long)o->pot_id) : "",
                                     o->decision_id ? arena_printf(&a, "%lld", (long long)o->decision_id) : "",
                                     cli_cite_text(&d, &o->cite, &a)});
@@ -334,14 +315,14 @@ static int cmd_reserve_list(Cli *cli, int argc, char **argv)
                                : arena_printf(&a, "%d", m->year);
         tt_row(&t, (const char *[]){arena_printf(&a, "%lld", (long long)m->id),
                                     reserve_kind_name(m->kind), year,
-                                    amount_text(&a, m->amount_cents),
+                                    cli_money(&a, m->amount_cents),
                                     m->pot_id ? arena_printf(&a, "%lld", (long long)m->pot_id) : "",
                                     m->decision_id ? arena_printf(&a, "%lld", (long long)m->decision_id) : "",
                                     cli_cite_text(&d, &m->cite, &a)});
     }
     if (d.n_openings + d.n_movements == 0) printf("Geen reservemutaties vastgelegd.\n");
     else tt_print(&t, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 /* ---- closed years ---- */
@@ -363,26 +344,22 @@ static int cmd_year_close(Cli *cli, int argc, char **argv)
     Arena a = {0};
     Municipality m;
     if (cli_municipality(s, pos[0], &a, &m, &cli->err) || store_year_close(s, &cy, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     printf("jaar %d afgesloten voor %s: de uitgaven zijn voortaan de realisatie\n", cy.year,
            m.code);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_year_list(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1];
-    int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok year list CODE");
-    if (rc) return rc;
-    Store *s = cli_store(cli);
-    if (!s) return EXIT_USER;
     Arena a = {0};
     MuniData d;
-    if (cli_load(s, pos[0], NULL, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    int rc = cli_load_for_list(cli, argc, argv, "pok year list CODE", &a, &d);
+    if (rc) return rc;
     if (d.n_closed == 0) printf("%s heeft geen afgesloten jaren.\n", d.muni.code);
     for (size_t i = 0; i < d.n_closed; i++)
         printf("%d afgesloten  %s\n", d.closed[i].year, cli_cite_text(&d, &d.closed[i].cite, &a));
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 /* ---- stated figures ---- */
@@ -431,25 +408,21 @@ static int cmd_stated_add(Cli *cli, int argc, char **argv)
     if (cli_scheme(s, scheme, &a, &sc, &cli->err) ||
         cli_municipality(s, pos[0], &a, &m, &cli->err) ||
         (actielijn && cli_actielijn(s, &sc, actielijn, &a, &al, &cli->err)))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     sf.scheme_id = sc.id;
     sf.actielijn_id = actielijn ? al.id : 0;
-    if (store_stated_add(s, &sf, &cli->err)) return finish(cli, -1, &a);
+    if (store_stated_add(s, &sf, &cli->err)) return cli_finish(cli, -1, &a);
     printf("genoemd bedrag %lld opgeslagen: '%s' %s\n", (long long)sf.id, sf.description,
-           amount_text(&a, sf.amount_cents));
-    return finish(cli, 0, &a);
+           cli_money(&a, sf.amount_cents));
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_stated_list(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1];
-    int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok stated list CODE");
-    if (rc) return rc;
-    Store *s = cli_store(cli);
-    if (!s) return EXIT_USER;
     Arena a = {0};
     MuniData d;
-    if (cli_load(s, pos[0], NULL, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    int rc = cli_load_for_list(cli, argc, argv, "pok stated list CODE", &a, &d);
+    if (rc) return rc;
     TextTable t;
     tt_init(&t, &a, 6, (const char *[]){"id", "soort", "jaren", "bedrag", "omschrijving", "bron"},
             "rlrrll");
@@ -460,12 +433,12 @@ static int cmd_stated_list(Cli *cli, int argc, char **argv)
                                 : arena_printf(&a, "%d", f->year_from);
         tt_row(&t, (const char *[]){arena_printf(&a, "%lld", (long long)f->id),
                                     stated_kind_name(f->kind), years,
-                                    amount_text(&a, f->amount_cents), f->description,
+                                    cli_money(&a, f->amount_cents), f->description,
                                     cli_cite_text(&d, &f->cite, &a)});
     }
     if (d.n_stated == 0) printf("Geen genoemde bedragen vastgelegd.\n");
     else tt_print(&t, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 const CliCommand cli_commands_finance[] = {

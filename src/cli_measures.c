@@ -7,23 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int finish(Cli *cli, int rc, Arena *a)
-{
-    arena_free(a);
-    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
-}
-
-static const char *amount_text(Arena *a, int64_t cents)
-{
-    char buf[MONEY_BUFSZ];
-    return arena_strdup(a, money_format(cents, MONEY_EURO | MONEY_WHOLE, buf));
-}
-
-static const char *id_text(Arena *a, int64_t id)
-{
-    return id ? arena_printf(a, "%lld", (long long)id) : "";
-}
-
 /* ---- measures ---- */
 
 typedef struct {
@@ -80,9 +63,9 @@ static int cmd_measure_add(Cli *cli, int argc, char **argv)
     Municipality muni;
     if (cli_municipality(cli->store, pos[0], &a, &muni, &cli->err) ||
         measure_resolve(cli, &o, &m, &a) || store_measure_add(cli->store, &m, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     printf("maatregel %lld opgeslagen: %s (%s)\n", (long long)m.id, m.name, muni.code);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_measure_update(Cli *cli, int argc, char **argv)
@@ -102,10 +85,10 @@ static int cmd_measure_update(Cli *cli, int argc, char **argv)
     int found = store_measure_get(cli->store, id, &a, &m, &cli->err);
     if (found <= 0) {
         if (found == 0) err_set(&cli->err, "onbekende maatregel %lld", (long long)id);
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     }
     /* Only what was given changes. */
-    if (measure_resolve(cli, &o, &upd, &a)) return finish(cli, -1, &a);
+    if (measure_resolve(cli, &o, &upd, &a)) return cli_finish(cli, -1, &a);
     if (name) m.name = name;
     if (upd.description) m.description = upd.description;
     if (upd.partner) m.partner = upd.partner;
@@ -122,9 +105,9 @@ static int cmd_measure_update(Cli *cli, int argc, char **argv)
     }
     if (o.cite.source) m.cite = upd.cite;
     if (o.cite.decision) m.decision_id = upd.decision_id;
-    if (store_measure_update(cli->store, &m, &cli->err)) return finish(cli, -1, &a);
+    if (store_measure_update(cli->store, &m, &cli->err)) return cli_finish(cli, -1, &a);
     printf("maatregel %lld bijgewerkt: %s (status %s)\n", (long long)m.id, m.name, m.status);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int64_t measure_sum(const MuniData *d, int64_t measure_id, AmountKind kind)
@@ -138,28 +121,24 @@ static int64_t measure_sum(const MuniData *d, int64_t measure_id, AmountKind kin
 
 static int cmd_measure_list(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1], *scheme = NULL;
-    CliOpt opts[] = {{"scheme", 1, &scheme, NULL}, {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, "pok measure list CODE");
-    if (rc) return rc;
-    if (!cli_store(cli)) return EXIT_USER;
     Arena a = {0};
     MuniData d;
-    if (cli_load(cli->store, pos[0], scheme, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    int rc = cli_load_for_list(cli, argc, argv, "pok measure list CODE", &a, &d);
+    if (rc) return rc;
     TextTable t;
     tt_init(&t, &a, 7,
             (const char *[]){"id", "maatregel", "status", "pot", "partner", "gepland",
                              "gerealiseerd"},
-            "rlllrrr");
+            "rllrlrr");
     for (size_t i = 0; i < d.n_measures; i++) {
         const Measure *m = &d.measures[i];
-        tt_row(&t, (const char *[]){id_text(&a, m->id), m->name, m->status, id_text(&a, m->pot_id),
-                                    m->partner, amount_text(&a, measure_sum(&d, m->id, AMOUNT_PLAN)),
-                                    amount_text(&a, measure_sum(&d, m->id, AMOUNT_REALISED))});
+        tt_row(&t, (const char *[]){cli_id_text(&a, m->id), m->name, m->status, cli_id_text(&a, m->pot_id),
+                                    m->partner, cli_money(&a, measure_sum(&d, m->id, AMOUNT_PLAN)),
+                                    cli_money(&a, measure_sum(&d, m->id, AMOUNT_REALISED))});
     }
     if (d.n_measures == 0) printf("Geen maatregelen vastgelegd voor %s.\n", d.muni.code);
     else tt_print(&t, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static void print_links(const MuniData *d, const Measure *m)
@@ -191,7 +170,7 @@ static int cmd_measure_show(Cli *cli, int argc, char **argv)
     int r = store_measure_get(cli->store, id, &a, &found, &cli->err);
     if (r == 0) err_set(&cli->err, "onbekende maatregel %lld", (long long)id);
     if (r <= 0 || store_load(cli->store, found.municipality, found.scheme_id, &a, &d, &cli->err) < 0)
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     const Measure *m = muni_measure(&d, id);
     if (!m) m = &found;
     printf("maatregel %lld: %s\ngemeente: %s %s\nstatus: %s\n", (long long)m->id, m->name,
@@ -199,7 +178,7 @@ static int cmd_measure_show(Cli *cli, int argc, char **argv)
     if (m->description) printf("omschrijving: %s\n", m->description);
     if (m->partner) printf("partner: %s\n", m->partner);
     if (m->cost_centres) printf("kostenplaatsen: %s\n", m->cost_centres);
-    printf("pot: %s\n", m->pot_id ? id_text(&a, m->pot_id) : "standaard");
+    printf("pot: %s\n", m->pot_id ? cli_id_text(&a, m->pot_id) : "standaard");
     print_links(&d, m);
     if (m->cite.source_id) printf("bron: %s\n", cli_cite_text(&d, &m->cite, &a));
     TextTable t;
@@ -212,7 +191,7 @@ static int cmd_measure_show(Cli *cli, int argc, char **argv)
                                                 (long long)ma->decision_id);
         tt_row(&t, (const char *[]){arena_printf(&a, "%d", ma->year),
                                     ma->kind == AMOUNT_PLAN ? "gepland" : "gerealiseerd",
-                                    amount_text(&a, ma->amount_cents), why});
+                                    cli_money(&a, ma->amount_cents), why});
     }
     printf("\n");
     tt_print(&t, stdout);
@@ -222,7 +201,7 @@ static int cmd_measure_show(Cli *cli, int argc, char **argv)
         printf("\nevaluatie %s: %s; vervolg: %s\n", e->date, e->verdict, e->follow_up);
         if (e->text) printf("  %s\n", e->text);
     }
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int measure_amount(Cli *cli, int argc, char **argv, AmountKind kind)
@@ -245,10 +224,10 @@ static int measure_amount(Cli *cli, int argc, char **argv, AmountKind kind)
         return cli_fail_err(&cli->err);
     if (!cli_store(cli)) return EXIT_USER;
     Arena a = {0};
-    if (store_measure_amount_set(cli->store, &ma, &cli->err)) return finish(cli, -1, &a);
+    if (store_measure_amount_set(cli->store, &ma, &cli->err)) return cli_finish(cli, -1, &a);
     printf("maatregel %lld %d %s: %s\n", (long long)ma.measure_id, ma.year,
-           kind == AMOUNT_PLAN ? "gepland" : "gerealiseerd", amount_text(&a, ma.amount_cents));
-    return finish(cli, 0, &a);
+           kind == AMOUNT_PLAN ? "gepland" : "gerealiseerd", cli_money(&a, ma.amount_cents));
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_measure_plan(Cli *cli, int argc, char **argv)
@@ -297,13 +276,10 @@ static int cmd_evaluation_add(Cli *cli, int argc, char **argv)
 
 static int cmd_evaluation_list(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1];
-    int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok evaluation list CODE");
-    if (rc) return rc;
-    if (!cli_store(cli)) return EXIT_USER;
     Arena a = {0};
     MuniData d;
-    if (cli_load(cli->store, pos[0], NULL, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    int rc = cli_load_for_list(cli, argc, argv, "pok evaluation list CODE", &a, &d);
+    if (rc) return rc;
     TextTable t;
     tt_init(&t, &a, 5, (const char *[]){"datum", "maatregel", "oordeel", "vervolg", "bron"},
             "lllll");
@@ -315,7 +291,7 @@ static int cmd_evaluation_list(Cli *cli, int argc, char **argv)
     }
     if (d.n_evaluations == 0) printf("Geen evaluaties vastgelegd voor %s.\n", d.muni.code);
     else tt_print(&t, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 /* ---- decisions ---- */
@@ -346,32 +322,29 @@ static int cmd_decision_add(Cli *cli, int argc, char **argv)
     Municipality m;
     if (cli_municipality(cli->store, pos[0], &a, &m, &cli->err) ||
         store_decision_add(cli->store, &d, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     printf("besluit %lld opgeslagen: %s %s, %s\n", (long long)d.id, d.body, d.date, d.title);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_decision_list(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1];
-    int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok decision list CODE");
-    if (rc) return rc;
-    if (!cli_store(cli)) return EXIT_USER;
     Arena a = {0};
     MuniData d;
-    if (cli_load(cli->store, pos[0], NULL, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    int rc = cli_load_for_list(cli, argc, argv, "pok decision list CODE", &a, &d);
+    if (rc) return rc;
     TextTable t;
     tt_init(&t, &a, 7,
             (const char *[]){"id", "datum", "orgaan", "kenmerk", "besluit", "uitkomst", "bron"},
             "rllllll");
     for (size_t i = 0; i < d.n_decisions; i++) {
         const Decision *x = &d.decisions[i];
-        tt_row(&t, (const char *[]){id_text(&a, x->id), x->date, x->body, x->reference, x->title,
+        tt_row(&t, (const char *[]){cli_id_text(&a, x->id), x->date, x->body, x->reference, x->title,
                                     x->outcome, cli_cite_text(&d, &x->cite, &a)});
     }
     if (d.n_decisions == 0) printf("Geen besluiten vastgelegd voor %s.\n", d.muni.code);
     else tt_print(&t, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 /* ---- requests ---- */
@@ -418,38 +391,35 @@ static int cmd_request_add(Cli *cli, int argc, char **argv)
     Municipality m;
     if (cli_municipality(cli->store, pos[0], &a, &m, &cli->err) ||
         store_request_add(cli->store, &r, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     printf("verzoek %lld opgeslagen: %s (%s)\n", (long long)r.id, r.subject, r.status);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_request_list(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1];
-    int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok request list CODE");
-    if (rc) return rc;
-    if (!cli_store(cli)) return EXIT_USER;
     Arena a = {0};
     MuniData d;
-    if (cli_load(cli->store, pos[0], NULL, &a, &d, &cli->err)) return finish(cli, -1, &a);
+    int rc = cli_load_for_list(cli, argc, argv, "pok request list CODE", &a, &d);
+    if (rc) return rc;
     TextTable t;
     tt_init(&t, &a, 7,
             (const char *[]){"id", "datum", "aanvrager", "onderwerp", "bedrag", "status",
                              "besluit"},
-            "rllllll");
+            "rlllrll");
     for (size_t i = 0; i < d.n_requests; i++) {
         const Request *r = &d.requests[i];
         const Decision *dec = r->decision_id ? muni_decision(&d, r->decision_id) : NULL;
         const char *why = dec ? arena_printf(&a, "%s %s (%s)", dec->body, dec->date,
                                              dec->reference ? dec->reference : dec->title)
                               : "";
-        tt_row(&t, (const char *[]){id_text(&a, r->id), r->date, r->requester, r->subject,
-                                    r->has_amount ? amount_text(&a, r->amount_cents) : "",
+        tt_row(&t, (const char *[]){cli_id_text(&a, r->id), r->date, r->requester, r->subject,
+                                    r->has_amount ? cli_money(&a, r->amount_cents) : "",
                                     r->status, why});
     }
     if (d.n_requests == 0) printf("Geen verzoeken vastgelegd voor %s.\n", d.muni.code);
     else tt_print(&t, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 const CliCommand cli_commands_measures[] = {

@@ -14,12 +14,6 @@ static int code_valid(const char *code)
     return 1;
 }
 
-static int finish(Cli *cli, int rc, Arena *a)
-{
-    arena_free(a);
-    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
-}
-
 /* ---- municipality ---- */
 
 static const char usage_muni_add[] = "pok municipality add CODE NAAM [--province P] [--from JAAR] "
@@ -59,14 +53,14 @@ static int cmd_municipality_list(Cli *cli, int argc, char **argv)
     Municipality *list;
     size_t n;
     if (store_municipality_list(s, search, &a, &list, &n, &cli->err) != 0)
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     TextTable t;
     tt_init(&t, &a, 3, (const char *[]){"code", "naam", "provincie"}, "lll");
     for (size_t i = 0; i < n; i++)
         tt_row(&t, (const char *[]){list[i].code, list[i].name, list[i].province});
     tt_print(&t, stdout);
     printf("%zu gemeenten\n", n);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_municipality_show(Cli *cli, int argc, char **argv)
@@ -82,14 +76,14 @@ static int cmd_municipality_show(Cli *cli, int argc, char **argv)
     size_t n;
     if (cli_municipality(s, pos[0], &a, &m, &cli->err) != 0 ||
         store_inhabitants_list(s, m.code, &a, &inh, &n, &cli->err) != 0)
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     printf("%s  %s\nprovincie: %s\n", m.code, m.name, m.province ? m.province : "-");
     if (m.first_year || m.last_year)
         printf("geldig: %d t/m %s\n", m.first_year,
                m.last_year ? arena_printf(&a, "%d", m.last_year) : "heden");
     for (size_t i = 0; i < n; i++)
         printf("inwoners %d: %lld\n", inh[i].year, (long long)inh[i].count);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_inhabitants_set(Cli *cli, int argc, char **argv)
@@ -125,7 +119,7 @@ static int cmd_scheme_list(Cli *cli, int argc, char **argv)
     Arena a = {0};
     Scheme *list;
     size_t n;
-    if (store_scheme_list(s, &a, &list, &n, &cli->err) != 0) return finish(cli, -1, &a);
+    if (store_scheme_list(s, &a, &list, &n, &cli->err) != 0) return cli_finish(cli, -1, &a);
     TextTable t;
     tt_init(&t, &a, 3, (const char *[]){"code", "naam", "looptijd"}, "lll");
     for (size_t i = 0; i < n; i++)
@@ -133,7 +127,7 @@ static int cmd_scheme_list(Cli *cli, int argc, char **argv)
                                     arena_printf(&a, "%d-%d", list[i].first_year,
                                                  list[i].last_year)});
     tt_print(&t, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_scheme_add(Cli *cli, int argc, char **argv)
@@ -173,7 +167,7 @@ static int cmd_scheme_show(Cli *cli, int argc, char **argv)
     if (cli_scheme(s, pos[0], &a, &sc, &cli->err) ||
         store_actielijn_list(s, sc.id, &a, &al, &nal, &cli->err) ||
         store_purpose_list(s, sc.id, &a, &pu, &npu, &cli->err))
-        return finish(cli, -1, &a);
+        return cli_finish(cli, -1, &a);
     printf("%s: %s (%d-%d)\n\nactielijnen:\n", sc.code, sc.name, sc.first_year, sc.last_year);
     TextTable t;
     tt_init(&t, &a, 4, (const char *[]){"nr", "actielijn", "naam in circulaire", "geldstroom"},
@@ -184,7 +178,7 @@ static int cmd_scheme_show(Cli *cli, int argc, char **argv)
     tt_print(&t, stdout);
     printf("\ndoelen (toegekend in het kader van):\n");
     for (size_t i = 0; i < npu; i++) printf("  %d. %s\n", pu[i].number, pu[i].name);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int add_numbered(Cli *cli, int argc, char **argv, int is_actielijn)
@@ -203,7 +197,7 @@ static int add_numbered(Cli *cli, int argc, char **argv, int is_actielijn)
     if (!s) return EXIT_USER;
     Arena a = {0};
     Scheme sc;
-    if (cli_scheme(s, pos[0], &a, &sc, &cli->err)) return finish(cli, -1, &a);
+    if (cli_scheme(s, pos[0], &a, &sc, &cli->err)) return cli_finish(cli, -1, &a);
     if (is_actielijn) {
         Actielijn al = {.scheme_id = sc.id, .number = (int)number, .name = pos[2],
                         .circulaire_name = circ, .flow = flow};
@@ -215,7 +209,7 @@ static int add_numbered(Cli *cli, int argc, char **argv, int is_actielijn)
     if (rc == 0)
         printf("%s %lld van %s opgeslagen\n", is_actielijn ? "actielijn" : "doel", number,
                sc.code);
-    return finish(cli, rc, &a);
+    return cli_finish(cli, rc, &a);
 }
 
 static int cmd_actielijn_add(Cli *cli, int argc, char **argv)
@@ -263,7 +257,7 @@ static int cmd_source_list(Cli *cli, int argc, char **argv)
     Arena a = {0};
     Source *list;
     size_t n;
-    if (store_source_list(s, pos[0], &a, &list, &n, &cli->err) != 0) return finish(cli, -1, &a);
+    if (store_source_list(s, pos[0], &a, &list, &n, &cli->err) != 0) return cli_finish(cli, -1, &a);
     TextTable t;
     tt_init(&t, &a, 6, (const char *[]){"id", "soort", "datum", "gemeente", "kenmerk", "titel"},
             "rlllll");
@@ -272,7 +266,7 @@ static int cmd_source_list(Cli *cli, int argc, char **argv)
                                     list[i].kind, list[i].date, list[i].municipality,
                                     list[i].reference, list[i].title});
     tt_print(&t, stdout);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 static int cmd_source_show(Cli *cli, int argc, char **argv)
@@ -287,7 +281,7 @@ static int cmd_source_show(Cli *cli, int argc, char **argv)
     Arena a = {0};
     Source src;
     int found = store_source_get(s, id, &a, &src, &cli->err);
-    if (found < 0) return finish(cli, -1, &a);
+    if (found < 0) return cli_finish(cli, -1, &a);
     if (!found) {
         arena_free(&a);
         return cli_fail("onbekende bron %lld", (long long)id);
@@ -297,7 +291,7 @@ static int cmd_source_show(Cli *cli, int argc, char **argv)
     if (src.reference) printf("kenmerk: %s\n", src.reference);
     if (src.municipality) printf("gemeente: %s\n", src.municipality);
     if (src.note) printf("toelichting: %s\n", src.note);
-    return finish(cli, 0, &a);
+    return cli_finish(cli, 0, &a);
 }
 
 const CliCommand cli_commands_reference[] = {
