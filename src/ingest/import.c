@@ -89,6 +89,11 @@ int import_row_width(const CsvReader *r, const ImportHeader *h, PokErr *err)
                            ? "; staat er een bedrag met een komma zonder aanhalingstekens? "
                              "Schrijf dan \"1.234,56\""
                            : "";
+    /* A short line: name the first field that is missing. */
+    if (n < h->n && h->names[n] && *h->names[n])
+        return import_field_error(r, h->names[n], err,
+                                  "ontbreekt: de regel heeft %zu %s, verwacht %zu (%s)", n,
+                                  n == 1 ? "veld" : "velden", h->n, h->joined);
     return import_line_error(r, err, "%zu %s, verwacht %zu (%s)%s", n, n == 1 ? "veld" : "velden",
                              h->n, h->joined, hint);
 }

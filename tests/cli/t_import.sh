@@ -174,7 +174,7 @@ imp_unchanged "import: year before the scheme" 1 "bad_year_before.csv, regel 3, 
   -- "$POK" import allocations bad_year_before.csv
 imp_bad_csv truncated.csv 'GM1773,2,2024'
 imp_unchanged "import: truncated line" 1 \
-  "truncated.csv, regel 3: 3 velden, verwacht 5 (municipality,actielijn,year,amount,source)" \
+  "truncated.csv, regel 3, veld 'amount': ontbreekt: de regel heeft 3 velden, verwacht 5 (municipality,actielijn,year,amount,source)" \
   -- "$POK" import allocations truncated.csv
 imp_bad_csv unquoted.csv 'GM1773,2,2024,1.234,56,1'
 imp_unchanged "import: unquoted decimal comma" 1 "unquoted.csv, regel 3: 6 velden, verwacht 5" \

@@ -253,7 +253,8 @@ static const struct {
      "allocaties.csv, regel 4, veld 'amount': geen bedrag: verwacht cijfers, zoals "
      "1.234.567,89 (gelezen: 'abc')"},
     {HEADER GOOD "GM1773,2,2024\n",
-     "allocaties.csv, regel 4: 3 velden, verwacht 5 (municipality,actielijn,year,amount,source)"},
+     "allocaties.csv, regel 4, veld 'amount': ontbreekt: de regel heeft 3 velden, verwacht 5 "
+     "(municipality,actielijn,year,amount,source)"},
     {HEADER GOOD "GM1773,2,2024,1.234,56,x\n",
      "allocaties.csv, regel 4: 6 velden, verwacht 5 (municipality,actielijn,year,amount,source); "
      "staat er een bedrag met een komma zonder aanhalingstekens? Schrijf dan \"1.234,56\""},
