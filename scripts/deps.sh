@@ -3,7 +3,7 @@
 # Idempotent: a second run installs nothing and takes a moment.
 set -eu
 
-PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3"
+PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl"
 
 missing=""
 for p in $PACKAGES; do

@@ -33,6 +33,7 @@ extern const CliCommand cli_commands_reference[]; /* municipality, scheme, sourc
 extern const CliCommand cli_commands_finance[];   /* allocation, pot, reserve, year, stated */
 extern const CliCommand cli_commands_measures[];  /* measure, evaluation, decision, request */
 extern const CliCommand cli_commands_import[];  /* import ... */
+extern const CliCommand cli_commands_web[];     /* serve */
 
 /* Options: --name VALUE or --name=VALUE; flags take no value. Positional arguments are
  * collected in order. --help is handled by the dispatcher, never reaches a command. */

@@ -7,7 +7,7 @@
 
 static const CliCommand *const tables[] = {cli_commands_core,     cli_commands_reference,
                                            cli_commands_finance,  cli_commands_measures,
-                                           cli_commands_import};
+                                           cli_commands_import,   cli_commands_web};
 
 static void print_overview(FILE *f)
 {

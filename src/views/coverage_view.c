@@ -12,7 +12,6 @@ static const char *amount(Arena *a, int64_t cents)
     return arena_strdup(a, money_format(cents, MONEY_EURO | MONEY_WHOLE, buf));
 }
 
-typedef int64_t (*YearField)(const CoverageYear *y);
 #define FIELD(fn, member)                                                                    \
     static int64_t fn(const CoverageYear *y) { return y->member; }
 FIELD(f_start, reserve_start)
@@ -26,25 +25,34 @@ FIELD(f_short, shortfall)
 FIELD(f_unplanned, unplanned)
 FIELD(f_unexplained, unexplained)
 
-typedef struct {
-    const char *label;
-    YearField get;
-    int has_total;  /* flows sum; balances do not */
-    int only_if_any; /* hide the row when it is zero in every year */
-} CoverageRow;
-
-static const CoverageRow rows[] = {
-    {"Reserve op 1 januari", f_start, 0, 0},
-    {"Toekenning (POK-middelen)", f_alloc, 1, 0},
-    {"Uitgaven", f_spend, 1, 0},
-    {"Gedekt uit toekenning van het jaar", f_from, 1, 0},
-    {"Onttrekking uit reserve", f_withdraw, 1, 0},
-    {"Storting in reserve", f_deposit, 1, 0},
-    {"Reserve op 31 december", f_end, 0, 0},
-    {"Tekort (niet gedekt)", f_short, 1, 1},
-    {"Zonder bestemming", f_unplanned, 1, 1},
-    {"Niet besteed, onverklaard", f_unexplained, 1, 1},
+const CoverageRowDef coverage_rows[] = {
+    {"Reserve op 1 januari", f_start, 0, 0, 0},
+    {"Toekenning (POK-middelen)", f_alloc, 1, 0, 0},
+    {"Uitgaven", f_spend, 1, 0, 0},
+    {"Gedekt uit toekenning van het jaar", f_from, 1, 0, 0},
+    {"Onttrekking uit reserve", f_withdraw, 1, 0, 0},
+    {"Storting in reserve", f_deposit, 1, 0, 0},
+    {"Reserve op 31 december", f_end, 0, 0, 1},
+    {"Tekort (niet gedekt)", f_short, 1, 1, 1},
+    {"Zonder bestemming", f_unplanned, 1, 1, 0},
+    {"Niet besteed, onverklaard", f_unexplained, 1, 1, 0},
 };
+const size_t coverage_n_rows = sizeof coverage_rows / sizeof coverage_rows[0];
+
+const char *coverage_pot_title(const CoveragePot *p, Arena *a)
+{
+    if (p->n_actielijnen == 0)
+        return arena_printf(a, "Pot: %s (bedragen niet uitgesplitst naar actielijn)", p->name);
+    Buf b = {0};
+    buf_printf(&b, "Pot: %s (actielijn%s ", p->name, p->n_actielijnen == 1 ? "" : "en");
+    for (size_t i = 0; i < p->n_actielijnen; i++)
+        buf_printf(&b, "%s%d", i == 0 ? "" : (i + 1 == p->n_actielijnen ? " en " : ", "),
+                   p->actielijn_numbers[i]);
+    buf_puts(&b, ")");
+    const char *title = arena_strdup(a, b.data);
+    buf_free(&b);
+    return title;
+}
 
 static void print_pot(const MuniData *d, const CoveragePot *p, Arena *a, FILE *f)
 {
@@ -64,24 +72,16 @@ static void print_pot(const MuniData *d, const CoveragePot *p, Arena *a, FILE *f
     TextTable t;
     tt_init(&t, a, ncols, hdr, align);
     const char **cells = arena_alloc(a, ncols * sizeof *cells);
-    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
-        const CoverageRow *row = &rows[r];
+    for (size_t r = 0; r < coverage_n_rows; r++) {
+        const CoverageRowDef *row = &coverage_rows[r];
         if (row->only_if_any && row->get(&p->total) == 0) continue;
         cells[0] = row->label;
         for (size_t i = 0; i < p->n_years; i++) cells[i + 1] = amount(a, row->get(&p->years[i]));
         cells[ncols - 1] = row->has_total ? amount(a, row->get(&p->total)) : "";
-        if (row->get == f_end || row->get == f_short) tt_rule(&t);
+        if (row->rule_above) tt_rule(&t);
         tt_row(&t, cells);
     }
-    if (p->n_actielijnen == 0) {
-        fprintf(f, "Pot: %s (bedragen niet uitgesplitst naar actielijn)\n\n", p->name);
-    } else {
-        fprintf(f, "Pot: %s (actielijn%s ", p->name, p->n_actielijnen == 1 ? "" : "en");
-        for (size_t i = 0; i < p->n_actielijnen; i++)
-            fprintf(f, "%s%d", i == 0 ? "" : (i + 1 == p->n_actielijnen ? " en " : ", "),
-                    p->actielijn_numbers[i]);
-        fprintf(f, ")\n\n");
-    }
+    fprintf(f, "%s\n\n", coverage_pot_title(p, a));
     tt_print(&t, f);
     if (any_closed) fputs("* afgesloten jaar: uitgaven zijn de realisatie\n", f);
     fputc('\n', f);

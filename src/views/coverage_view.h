@@ -8,6 +8,21 @@
 #include <jansson.h>
 #include <stdio.h>
 
+/* The rows of the coverage table in the order of a council document: every view (text,
+ * HTML) shows these labels and values. */
+typedef struct CoverageRowDef {
+    const char *label;
+    int64_t (*get)(const CoverageYear *y);
+    int has_total;   /* flows have a total; balances do not */
+    int only_if_any; /* hidden when zero in every year of the pot */
+    int rule_above;  /* a line above the row (the balance, the shortfall) */
+} CoverageRowDef;
+extern const CoverageRowDef coverage_rows[];
+extern const size_t coverage_n_rows;
+
+/* "Pot: NAME (actielijnen 3, 4 en 5)", in a. */
+const char *coverage_pot_title(const CoveragePot *p, Arena *a);
+
 void coverage_print_text(const MuniData *d, const Coverage *c, Arena *a, FILE *f);
 /* CSV header: municipality,pot_id,pot,year,closed,<the contract's *_cents fields> */
 void coverage_print_csv(const Coverage *c, int header, FILE *f);

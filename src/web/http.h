@@ -1,0 +1,28 @@
+/* http.h: pok serve's HTTP server on libmicrohttpd. This layer turns connections into
+ * WebRequest, runs route_dispatch and sends the WebResponse; http.c is the only file that
+ * includes microhttpd.h. */
+#ifndef POK_HTTP_H
+#define POK_HTTP_H
+
+#include "request.h"
+
+typedef struct HttpServer HttpServer;
+
+/* Limits of the server. */
+#define HTTP_THREADS 4                       /* thread pool */
+#define HTTP_CONNECTION_LIMIT 256            /* open connections at once */
+#define HTTP_TIMEOUT_SECONDS 30              /* idle connections are closed */
+#define HTTP_CONNECTION_MEMORY (64u * 1024u) /* per connection, for headers and buffers */
+
+/* Start serving app on listen (an IPv4 or IPv6 address) and port (0: any free port).
+ * Blocks SIGINT and SIGTERM in the calling thread first, so that the server's threads
+ * inherit that and http_wait_for_signal receives them. Returns NULL with err. */
+HttpServer *http_start(WebApp *app, const char *listen, int port, PokErr *err);
+/* The port actually bound (useful with port 0). */
+int http_port(const HttpServer *srv);
+/* Wait until SIGINT or SIGTERM arrives; returns the signal. */
+int http_wait_for_signal(void);
+/* Stop accepting, finish and close connections, free the server. */
+void http_stop(HttpServer *srv);
+
+#endif

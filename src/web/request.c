@@ -1,0 +1,149 @@
+/* request.c: see request.h. */
+#include "request.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Decode a form/query component: '+' is a space, %XX a byte; a bad escape stays as is. */
+static char *url_decode(Arena *a, const char *s, size_t len)
+{
+    char *out = arena_alloc(a, len + 1), *o = out;
+    for (size_t i = 0; i < len; i++) {
+        int hi, lo;
+        if (s[i] == '+') {
+            *o++ = ' ';
+        } else if (s[i] == '%' && i + 2 < len && (hi = hex_value(s[i + 1])) >= 0 &&
+                   (lo = hex_value(s[i + 2])) >= 0) {
+            *o++ = (char)(hi * 16 + lo);
+            i += 2;
+        } else {
+            *o++ = s[i];
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+void web_request_init(WebRequest *req, const char *method, const char *target)
+{
+    memset(req, 0, sizeof *req);
+    req->method = arena_strdup(&req->arena, method);
+    const char *q = strchr(target, '?');
+    size_t path_len = q ? (size_t)(q - target) : strlen(target);
+    char *path = arena_alloc(&req->arena, path_len + 1);
+    memcpy(path, target, path_len);
+    req->path = path;
+    if (q) web_params_parse(req, &req->query, q + 1, strlen(q + 1));
+}
+
+void web_request_free(WebRequest *req)
+{
+    arena_free(&req->arena);
+}
+
+int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *value)
+{
+    if (p->n >= WEB_MAX_PARAMS) return -1;
+    p->items[p->n].name = arena_strdup(&req->arena, name);
+    p->items[p->n].value = arena_strdup(&req->arena, value ? value : "");
+    p->n++;
+    return 0;
+}
+
+int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t end = i;
+        while (end < len && text[end] != '&') end++;
+        size_t eq = i;
+        while (eq < end && text[eq] != '=') eq++;
+        if (end > i) {
+            if (p->n >= WEB_MAX_PARAMS) return -1;
+            p->items[p->n].name = url_decode(&req->arena, text + i, eq - i);
+            p->items[p->n].value =
+                eq < end ? url_decode(&req->arena, text + eq + 1, end - eq - 1) : "";
+            p->n++;
+        }
+        i = end + 1;
+    }
+    return 0;
+}
+
+const char *web_param(const WebParams *p, const char *name)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (strcmp(p->items[i].name, name) == 0) return p->items[i].value;
+    return NULL;
+}
+
+const char *web_query(const WebRequest *req, const char *name)
+{
+    return web_param(&req->query, name);
+}
+const char *web_form(const WebRequest *req, const char *name)
+{
+    return web_param(&req->form, name);
+}
+const char *web_path_param(const WebRequest *req, const char *name)
+{
+    return web_param(&req->path_params, name);
+}
+
+void web_response_init(WebResponse *res)
+{
+    memset(res, 0, sizeof *res);
+    res->status = 200;
+    res->content_type = "text/html; charset=utf-8";
+}
+
+void web_response_free(WebResponse *res)
+{
+    buf_free(&res->body);
+    for (size_t i = 0; i < res->n_headers; i++) {
+        free((char *)res->headers[i].name);
+        free((char *)res->headers[i].value);
+    }
+    res->n_headers = 0;
+}
+
+void web_header_set(WebResponse *res, const char *name, const char *value)
+{
+    for (size_t i = 0; i < res->n_headers; i++)
+        if (strcasecmp(res->headers[i].name, name) == 0) {
+            free((char *)res->headers[i].value);
+            res->headers[i].value = xstrdup(value);
+            return;
+        }
+    if (res->n_headers >= WEB_MAX_HEADERS) {
+        fprintf(stderr, "pok: te veel antwoordkoppen (meer dan %d)\n", WEB_MAX_HEADERS);
+        abort();
+    }
+    res->headers[res->n_headers].name = xstrdup(name);
+    res->headers[res->n_headers].value = xstrdup(value);
+    res->n_headers++;
+}
+
+const char *web_header(const WebResponse *res, const char *name)
+{
+    for (size_t i = 0; i < res->n_headers; i++)
+        if (strcasecmp(res->headers[i].name, name) == 0) return res->headers[i].value;
+    return NULL;
+}
+
+void web_security_headers(WebResponse *res)
+{
+    web_header_set(res, "Content-Security-Policy", WEB_CSP);
+    web_header_set(res, "X-Content-Type-Options", "nosniff");
+    web_header_set(res, "Referrer-Policy", "same-origin");
+}

@@ -1,0 +1,78 @@
+/* request.h: pok's own request and response, independent of the HTTP library, so that
+ * route handlers can be called and tested without sockets. http.c fills a WebRequest
+ * from the connection and sends the WebResponse back. */
+#ifndef POK_REQUEST_H
+#define POK_REQUEST_H
+
+#include "../store/store.h"
+#include "../util.h"
+
+/* Upper bound of a request body; larger bodies get 413. */
+#define WEB_BODY_MAX ((size_t)1 << 20)
+#define WEB_MAX_PARAMS 64  /* query, form and path parameters, each */
+#define WEB_MAX_HEADERS 16 /* response headers */
+
+/* Sent with every response: no scripts, styles and forms only from pok itself. */
+#define WEB_CSP                                                                                    \
+    "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "             \
+    "frame-ancestors 'none'"
+
+/* What every handler may use; one per server. */
+typedef struct WebApp {
+    Store *store;
+    const char *scheme; /* scheme code shown, NULL: POK */
+} WebApp;
+
+typedef struct WebParam {
+    const char *name, *value;
+} WebParam;
+
+typedef struct WebParams {
+    WebParam items[WEB_MAX_PARAMS];
+    size_t n;
+} WebParams;
+
+typedef struct WebRequest {
+    Arena arena;           /* owns every string below */
+    const char *method;    /* "GET", "POST", ... */
+    const char *path;      /* decoded, without the query string */
+    WebParams query;       /* ?name=value */
+    WebParams form;        /* application/x-www-form-urlencoded body */
+    WebParams path_params; /* ":code" in the route pattern, filled by route_dispatch */
+} WebRequest;
+
+typedef struct WebResponse {
+    int status;               /* 200 unless set */
+    const char *content_type; /* a literal; default "text/html; charset=utf-8" */
+    Buf body;
+    WebParam headers[WEB_MAX_HEADERS]; /* names and values are owned (xstrdup) */
+    size_t n_headers;
+} WebResponse;
+
+/* Set method and path (copied). A "?" in target starts the query string, which is
+ * parsed into req->query, so tests can write web_request_init(&r, "GET", "/?q=over"). */
+void web_request_init(WebRequest *req, const char *method, const char *target);
+void web_request_free(WebRequest *req);
+
+/* Add a decoded parameter (copied). Returns -1 when WEB_MAX_PARAMS is reached. */
+int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *value);
+/* Parse "a=1&b=x+y%21" (percent and '+' decoding) into p. Returns -1 on too many. */
+int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len);
+
+/* The first value of name, or NULL. */
+const char *web_param(const WebParams *p, const char *name);
+const char *web_query(const WebRequest *req, const char *name);
+const char *web_form(const WebRequest *req, const char *name);
+const char *web_path_param(const WebRequest *req, const char *name);
+
+void web_response_init(WebResponse *res);
+void web_response_free(WebResponse *res);
+/* Set (replace) a header; values are copied. Extra headers beyond the limit are a
+ * programming error and stop pok. */
+void web_header_set(WebResponse *res, const char *name, const char *value);
+/* The value of a response header (case-insensitive name), or NULL. */
+const char *web_header(const WebResponse *res, const char *name);
+/* The headers every response carries: the CSP and nosniff. */
+void web_security_headers(WebResponse *res);
+
+#endif

@@ -1,0 +1,297 @@
+/* test_web.c: the pages and API of pok serve, called through route_dispatch on a
+ * temporary database with the demo loaded: no sockets. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "demo/demo.h"
+#include "store/store.h"
+#include "web/route.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char script[] = "<script>alert(1)</script>";
+static const char script_escaped[] = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+typedef struct TestWeb {
+    char path[64];
+    Store *s;
+    WebApp app;
+} TestWeb;
+
+static int web_setup(void **state)
+{
+    TestWeb *t = calloc(1, sizeof *t);
+    if (!t) return -1;
+    strcpy(t->path, "/tmp/pok_test_web_XXXXXX");
+    int fd = mkstemp(t->path);
+    if (fd < 0) return -1;
+    close(fd);
+    PokErr err = {{0}};
+    DemoSummary sum = {0};
+    t->s = store_open(t->path, 1, &err);
+    Municipality evil = {.code = "GM9990", .name = script, .province = "\" onmouseover=\"x"};
+    if (!t->s || store_begin(t->s, &err) || demo_load(t->s, &sum, &err) ||
+        store_municipality_put(t->s, &evil, &err) || store_commit(t->s, &err)) {
+        fprintf(stderr, "setup: %s\n", err.msg);
+        return -1;
+    }
+    t->app.store = t->s;
+    *state = t;
+    return 0;
+}
+
+static int web_teardown(void **state)
+{
+    TestWeb *t = *state;
+    store_close(t->s);
+    unlink(t->path);
+    char wal[80];
+    snprintf(wal, sizeof wal, "%s-wal", t->path);
+    unlink(wal);
+    snprintf(wal, sizeof wal, "%s-shm", t->path);
+    unlink(wal);
+    free(t);
+    return 0;
+}
+
+/* Dispatch method target; the caller frees res. */
+static void call(TestWeb *t, const char *method, const char *target, WebResponse *res)
+{
+    WebRequest req;
+    web_request_init(&req, method, target);
+    web_response_init(res);
+    route_dispatch(NULL, &t->app, &req, res);
+    web_request_free(&req);
+}
+
+#define assert_contains(res, text)                                                                 \
+    do {                                                                                           \
+        if (!strstr((res)->body.data ? (res)->body.data : "", (text)))                             \
+            fail_msg("'%s' not in the body:\n%.2000s", (text), (res)->body.data);                  \
+    } while (0)
+#define assert_lacks(res, text)                                                                    \
+    do {                                                                                           \
+        if (strstr((res)->body.data ? (res)->body.data : "", (text)))                              \
+            fail_msg("'%s' unexpectedly in the body", (text));                                     \
+    } while (0)
+
+static void assert_secure(const WebResponse *res)
+{
+    assert_non_null(web_header(res, "Content-Security-Policy"));
+    assert_string_equal(web_header(res, "Content-Security-Policy"), WEB_CSP);
+    assert_string_equal(web_header(res, "X-Content-Type-Options"), "nosniff");
+}
+
+static void test_start_page(void **state)
+{
+    WebResponse res;
+    call(*state, "GET", "/", &res);
+    assert_int_equal(res.status, 200);
+    assert_secure(&res);
+    assert_contains(&res, "<!DOCTYPE html>");
+    assert_contains(&res, "<html lang=\"nl\">");
+    assert_contains(&res, "<a href=\"/gemeente/GM1734\">Overbetuwe</a>");
+    assert_lacks(&res, "<script");
+    /* municipalities with figures come first */
+    const char *overbetuwe = strstr(res.body.data, "Overbetuwe");
+    const char *others = strstr(res.body.data, "Overige gemeenten");
+    assert_non_null(others);
+    assert_true(overbetuwe < others);
+    web_response_free(&res);
+}
+
+static void test_start_page_search(void **state)
+{
+    WebResponse res;
+    call(*state, "GET", "/?q=wijhe", &res);
+    assert_int_equal(res.status, 200);
+    assert_contains(&res, "GM1773");
+    assert_contains(&res, "1 gemeente gevonden");
+    assert_lacks(&res, "Overbetuwe");
+    web_response_free(&res);
+    call(*state, "GET", "/?q=GM1734", &res);
+    assert_contains(&res, "Overbetuwe");
+    assert_lacks(&res, "Olst-Wijhe");
+    web_response_free(&res);
+}
+
+static void test_municipality_page(void **state)
+{
+    WebResponse res;
+    call(*state, "GET", "/gemeente/GM1734", &res);
+    assert_int_equal(res.status, 200);
+    assert_secure(&res);
+    assert_string_equal(res.content_type, "text/html; charset=utf-8");
+    assert_contains(&res, "Onttrekking uit reserve");
+    assert_contains(&res, "€ 224.500");
+    assert_contains(&res, "€ 180.000");
+    assert_contains(&res, "Reserve op 31 december");
+    /* the checks, with their source */
+    assert_contains(&res, "zonder bestemming");
+    assert_contains(&res, "€ 596.437");
+    assert_contains(&res, "Bron: Raadsvoorstel");
+    web_response_free(&res);
+}
+
+static void test_not_found_and_method(void **state)
+{
+    WebResponse res;
+    call(*state, "GET", "/gemeente/GM9999", &res);
+    assert_int_equal(res.status, 404);
+    assert_secure(&res);
+    assert_contains(&res, "GM9999");
+    web_response_free(&res);
+    call(*state, "GET", "/bestaat-niet", &res);
+    assert_int_equal(res.status, 404);
+    assert_secure(&res);
+    web_response_free(&res);
+    call(*state, "GET", "/gemeente/", &res);
+    assert_int_equal(res.status, 404);
+    web_response_free(&res);
+    call(*state, "POST", "/gemeente/GM1734", &res);
+    assert_int_equal(res.status, 405);
+    assert_string_equal(web_header(&res, "Allow"), "GET");
+    assert_secure(&res);
+    web_response_free(&res);
+    call(*state, "HEAD", "/gemeente/GM1734", &res);
+    assert_int_equal(res.status, 200);
+    web_response_free(&res);
+}
+
+static json_t *json_body(const WebResponse *res)
+{
+    json_error_t jerr;
+    json_t *root = json_loads(res->body.data, 0, &jerr);
+    if (!root) fail_msg("not JSON: %s", jerr.text);
+    return root;
+}
+
+static void test_api(void **state)
+{
+    WebResponse res;
+    call(*state, "GET", "/api/v1/gemeenten/GM1734/dekking", &res);
+    assert_int_equal(res.status, 200);
+    assert_string_equal(res.content_type, "application/json");
+    assert_secure(&res);
+    json_t *root = json_body(&res);
+    assert_string_equal(json_string_value(json_object_get(root, "municipality")), "GM1734");
+    json_t *y2024 = json_array_get(
+        json_object_get(json_array_get(json_object_get(root, "pots"), 0), "years"), 0);
+    assert_int_equal(json_integer_value(json_object_get(y2024, "year")), 2024);
+    assert_int_equal(json_integer_value(json_object_get(y2024, "reserve_withdrawal_cents")),
+                     22450000);
+    json_decref(root);
+    web_response_free(&res);
+
+    call(*state, "GET", "/api/v1/gemeenten/GM1734/controles", &res);
+    assert_int_equal(res.status, 200);
+    assert_contains(&res, "\"kind\": \"unplanned\"");
+    assert_contains(&res, "\"amount_cents\": 18000000");
+    web_response_free(&res);
+
+    call(*state, "GET", "/api/v1/gemeenten/GM9999/dekking", &res);
+    assert_int_equal(res.status, 404);
+    assert_string_equal(res.content_type, "application/json");
+    root = json_body(&res);
+    assert_non_null(json_string_value(json_object_get(root, "error")));
+    json_decref(root);
+    web_response_free(&res);
+}
+
+static void test_csv(void **state)
+{
+    WebResponse res;
+    call(*state, "GET", "/gemeente/GM1734/dekking.csv", &res);
+    assert_int_equal(res.status, 200);
+    assert_string_equal(res.content_type, "text/csv; charset=utf-8");
+    assert_string_equal(web_header(&res, "Content-Disposition"),
+                        "attachment; filename=\"dekking-GM1734.csv\"");
+    assert_contains(&res, "municipality,pot_id,pot,year,closed,allocation_cents");
+    assert_contains(&res, "GM1734,0,Alle middelen,2024,0,17500000,39950000,17500000,22450000");
+    web_response_free(&res);
+}
+
+static void test_stylesheet(void **state)
+{
+    WebResponse res;
+    call(*state, "GET", "/static/pok.css", &res);
+    assert_int_equal(res.status, 200);
+    assert_string_equal(res.content_type, "text/css; charset=utf-8");
+    assert_contains(&res, ":focus");
+    assert_secure(&res);
+    web_response_free(&res);
+}
+
+/* A name holding markup is shown as text on every page that shows it. */
+static void test_escaped_everywhere(void **state)
+{
+    static const char *const targets[] = {"/", "/?q=GM9990", "/gemeente/GM9990"};
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        WebResponse res;
+        call(*state, "GET", targets[i], &res);
+        assert_int_equal(res.status, 200);
+        assert_contains(&res, script_escaped);
+        assert_lacks(&res, script);
+        assert_lacks(&res, "\" onmouseover");
+        web_response_free(&res);
+    }
+    WebResponse res;
+    call(*state, "GET", "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", &res);
+    assert_contains(&res, script_escaped);
+    assert_lacks(&res, script);
+    web_response_free(&res);
+    /* http.c hands over the path decoded, so markup can arrive in a path parameter */
+    call(*state, "GET", "/gemeente/<script>alert(1)", &res);
+    assert_int_equal(res.status, 404);
+    assert_contains(&res, "&lt;script&gt;alert(1)");
+    assert_lacks(&res, "<script");
+    web_response_free(&res);
+}
+
+static void test_request_parsing(void **state)
+{
+    WebRequest req;
+    web_request_init(&req, "GET", "/a?q=a+b%21&leeg&x=%zz&q=tweede");
+    assert_string_equal(req.path, "/a");
+    assert_string_equal(web_query(&req, "q"), "a b!");
+    assert_string_equal(web_query(&req, "leeg"), "");
+    assert_string_equal(web_query(&req, "x"), "%zz");
+    assert_null(web_query(&req, "y"));
+    static const char body[] = "naam=Jobhunter+%26+co&bedrag=100.000";
+    assert_int_equal(web_params_parse(&req, &req.form, body, strlen(body)), 0);
+    assert_string_equal(web_form(&req, "naam"), "Jobhunter & co");
+    assert_string_equal(web_form(&req, "bedrag"), "100.000");
+    web_request_free(&req);
+
+    web_request_init(&req, "GET", "/");
+    Buf many = {0};
+    for (int i = 0; i < WEB_MAX_PARAMS + 1; i++) buf_printf(&many, "p%d=1&", i);
+    assert_int_equal(web_params_parse(&req, &req.form, many.data, many.len), -1);
+    assert_int_equal(req.form.n, WEB_MAX_PARAMS);
+    buf_free(&many);
+    web_request_free(&req);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_start_page),
+        cmocka_unit_test(test_start_page_search),
+        cmocka_unit_test(test_municipality_page),
+        cmocka_unit_test(test_not_found_and_method),
+        cmocka_unit_test(test_api),
+        cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_stylesheet),
+        cmocka_unit_test(test_escaped_everywhere),
+        cmocka_unit_test(test_request_parsing),
+    };
+    return cmocka_run_group_tests(tests, web_setup, web_teardown);
+}
