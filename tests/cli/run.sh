@@ -68,6 +68,30 @@ $1"
   if [ -n "$missing" ]; then not_ok "$name" "missing in output: $missing"; else ok "$name"; fi
 }
 
+# expect_rows NAME ROW... -- CMD...: CMD exits 0 and prints every ROW as a whole line, once runs
+# of spaces are squeezed to one and leading and trailing spaces dropped (table cells).
+expect_rows() {
+  er_name=$1
+  shift
+  er_want=""
+  while [ "$1" != "--" ]; do
+    er_want="$er_want
+$1"
+    shift
+  done
+  shift
+  if ! run 0 "$@"; then
+    not_ok "$er_name" "wrong exit status"
+    return
+  fi
+  sed 's/^ *//; s/ *$//; s/  */ /g' out >out.rows
+  er_missing=$(printf '%s\n' "$er_want" | while IFS= read -r r; do
+    [ -z "$r" ] && continue
+    grep -qxF -- "$r" out.rows || echo "'$r'"
+  done)
+  if [ -n "$er_missing" ]; then not_ok "$er_name" "missing rows: $er_missing"; else ok "$er_name"; fi
+}
+
 # csv_value FILE POT_ID YEAR FIELD: a value from `pok coverage --format csv` (pot names
 # may hold commas, so rows are found by pot_id; the numeric fields never do).
 csv_value() {

@@ -5,29 +5,6 @@
 IMPORT_OUTER_DB=$POK_DB
 POK_DB="$WORK/import.db"
 
-# imp_rows NAME ROW... -- CMD...: CMD exits 0 and prints every ROW as a whole line, once runs
-# of spaces are squeezed to one and leading and trailing spaces dropped (table cells).
-imp_rows() {
-  rows_name=$1
-  shift
-  rows_want=""
-  while [ "$1" != "--" ]; do
-    rows_want="$rows_want
-$1"
-    shift
-  done
-  shift
-  if ! run 0 "$@"; then
-    not_ok "$rows_name" "wrong exit status"
-    return
-  fi
-  sed 's/^ *//; s/ *$//; s/  */ /g' out >out.rows
-  rows_missing=$(printf '%s\n' "$rows_want" | while IFS= read -r r; do
-    [ -z "$r" ] && continue
-    grep -qxF -- "$r" out.rows || echo "'$r'"
-  done)
-  if [ -n "$rows_missing" ]; then not_ok "$rows_name" "missing rows: $rows_missing"; else ok "$rows_name"; fi
-}
 
 # The state a failed command must not touch: row counts (allocation/audit/source) and the
 # full listings with every version and source.
@@ -78,21 +55,21 @@ expect "import: a good file" 0 "4 regels gelezen: 4 nieuw, 0 gewijzigd, 0 ongewi
   "1 bron aangemaakt" -- "$POK" import allocations toekenningen.csv
 [ "$(db_rows)" = "4/8/2" ] && ok "import: 4 allocations, 5 audit rows and 1 source added" ||
   not_ok "import: 4 allocations, 5 audit rows and 1 source added" "got $(db_rows), expected 4/8/2"
-imp_rows "import: Olst-Wijhe table with totals" \
+expect_rows "import: Olst-Wijhe table with totals" \
   "2. Robuust rechtsbeschermingssysteem € 19.000 € 22.000 € 41.000" \
   "3. Systeemleren € 33.000 € 33.000" \
   "totaal € 52.000 € 22.000 € 74.000" \
   -- "$POK" allocation list GM1773
-imp_rows "import: a decimal comma kept to the cent" \
+expect_rows "import: a decimal comma kept to the cent" \
   "2. Robuust rechtsbeschermingssysteem € 1.234,56 € 1.234,56" \
   "totaal € 1.234,56 € 1.234,56" \
   -- "$POK" allocation list GM0534
-imp_rows "import: place and created source cited" \
+expect_rows "import: place and created source cited" \
   "2 2021 1 € 19.000 ja [1] Decembercirculaire 2021, tabel actielijnen" \
   "3 2021 1 € 33.000 ja [1] Decembercirculaire 2021" \
   -- "$POK" allocation list GM1773 --all-versions
-imp_rows "import: a source created from a title" "2 circulaire Meicirculaire 2022" -- "$POK" source list
-imp_rows "import: the new source is cited" "2 2021 1 € 1.234,56 ja [2] Meicirculaire 2022, p. 4" \
+expect_rows "import: a source created from a title" "2 circulaire Meicirculaire 2022" -- "$POK" source list
+expect_rows "import: the new source is cited" "2 2021 1 € 1.234,56 ja [2] Meicirculaire 2022, p. 4" \
   -- "$POK" allocation list GM0534 --all-versions
 
 # The same file again: nothing new, nothing written (no audit rows either).
@@ -125,7 +102,7 @@ import_snapshot after.snap
 if cmp -s before.snap after.snap; then not_ok "import: the snapshot sees a new version"; else ok "import: the snapshot sees a new version"; fi
 [ "$(db_rows)" = "5/9/2" ] && ok "import: one version and one audit row added" ||
   not_ok "import: one version and one audit row added" "got $(db_rows), expected 5/9/2"
-imp_rows "import: version 2 is current, version 1 kept" \
+expect_rows "import: version 2 is current, version 1 kept" \
   "3 2021 1 € 33.000 nee [1] Decembercirculaire 2021" \
   "3 2021 2 € 38.000 ja [2] Meicirculaire 2022" \
   "3. Systeemleren € 38.000 € 38.000" \

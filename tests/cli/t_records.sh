@@ -6,29 +6,6 @@ RECORDS_OUTER_USER=${POK_USER-}
 POK_DB="$WORK/records.db"
 export POK_USER=tester
 
-# rec_rows NAME ROW... -- CMD...: CMD exits 0 and prints every ROW as a whole line, once
-# runs of spaces are squeezed to one and leading and trailing spaces dropped (tables).
-rec_rows() {
-  rr_name=$1
-  shift
-  rr_want=""
-  while [ "$1" != "--" ]; do
-    rr_want="$rr_want
-$1"
-    shift
-  done
-  shift
-  if ! run 0 "$@"; then
-    not_ok "$rr_name" "wrong exit status"
-    return
-  fi
-  sed 's/^ *//; s/ *$//; s/  */ /g' out >out.rows
-  rr_missing=$(printf '%s\n' "$rr_want" | while IFS= read -r r; do
-    [ -z "$r" ] && continue
-    grep -qxF -- "$r" out.rows || echo "'$r'"
-  done)
-  if [ -n "$rr_missing" ]; then not_ok "$rr_name" "missing rows: $rr_missing"; else ok "$rr_name"; fi
-}
 
 # rec_absent NAME TEXT: the output of the last command does not hold TEXT.
 rec_absent() {
@@ -62,7 +39,7 @@ expect "source add (letter)" 0 "bron 4 opgeslagen: Brief Ombudsman" -- \
   "$POK" source add --title 'Brief Ombudsman' --kind brief --date 2024-04-25 --municipality GM1734
 expect "source add: bad date" 1 "veld 'date': verwacht een datum als JJJJ-MM-DD" -- \
   "$POK" source add --title x --date 2024-02-30
-rec_rows "source list" \
+expect_rows "source list" \
   "1 circulaire 2021-12-14 Decembercirculaire 2021" \
   "2 circulaire 2022-05-31 2022-0000281234 Meicirculaire 2022" \
   "3 raadsvoorstel 2024-03-01 GM1734 2024-052874 Raadsvoorstel POK" \
@@ -72,9 +49,9 @@ expect "source show" 0 "bron 3" "titel: Raadsvoorstel POK" "soort: raadsvoorstel
   "kenmerk: 2024-052874" "gemeente: GM1734" "toelichting: met tabel Bestedingsdoelen" -- "$POK" source show 3
 expect "source show: unknown" 1 "onbekende bron 99" -- "$POK" source show 99
 expect "municipality add: second" 0 "gemeente GM0534 (Hillegom) opgeslagen" -- "$POK" municipality add GM0534 Hillegom --province Zuid-Holland
-rec_rows "municipality list" "GM0534 Hillegom Zuid-Holland" "GM1734 Overbetuwe Gelderland" "2 gemeenten" \
+expect_rows "municipality list" "GM0534 Hillegom Zuid-Holland" "GM1734 Overbetuwe Gelderland" "2 gemeenten" \
   -- "$POK" municipality list
-rec_rows "municipality list --search" "GM1734 Overbetuwe Gelderland" "1 gemeenten" \
+expect_rows "municipality list --search" "GM1734 Overbetuwe Gelderland" "1 gemeenten" \
   -- "$POK" municipality list --search betuwe
 rec_absent "municipality list --search leaves others out" "Hillegom"
 expect "inhabitants set" 0 "inwoners GM1734 2021: 48512" -- "$POK" inhabitants set GM1734 2021 48512 --source 3
@@ -93,11 +70,11 @@ expect "actielijn add" 0 "actielijn 1 van WMO-X opgeslagen" -- \
   "$POK" actielijn add WMO-X 1 'Preventie schulden' --circulaire-name Vroegsignalering --flow decentralisatie-uitkering
 expect "purpose add" 0 "doel 1 van WMO-X opgeslagen" -- \
   "$POK" purpose add WMO-X 1 'Minder mensen met problematische schulden'
-rec_rows "scheme show WMO-X" "WMO-X: Tijdelijke impuls (2028-2030)" \
+expect_rows "scheme show WMO-X" "WMO-X: Tijdelijke impuls (2028-2030)" \
   "1 Preventie schulden Vroegsignalering decentralisatie-uitkering" \
   "1. Minder mensen met problematische schulden" -- "$POK" scheme show WMO-X
 rec_absent "scheme show WMO-X holds no POK actielijnen" "Systeemleren"
-rec_rows "scheme list" "WMO-X Tijdelijke impuls 2028-2030" -- "$POK" scheme list
+expect_rows "scheme list" "WMO-X Tijdelijke impuls 2028-2030" -- "$POK" scheme list
 
 # ---- allocations: two versions of actielijn 2 in 2023 ----
 expect "allocation add" 0 "toekenning GM1734 actielijn 2 2023: € 100.000 (versie 1)" -- \
@@ -112,7 +89,7 @@ expect "allocation add in the second scheme" 0 "toekenning GM1734 actielijn 1 20
   "$POK" allocation add GM1734 1 2028 25.000 --source 2 --scheme WMO-X
 expect "allocation add: year outside the second scheme" 1 "veld 'jaar': 2027 valt buiten de looptijd van WMO-X (2028-2030)" -- \
   "$POK" allocation add GM1734 1 2027 25.000 --source 2 --scheme WMO-X
-rec_rows "allocation list --all-versions" \
+expect_rows "allocation list --all-versions" \
   "2. Robuust rechtsbeschermingssysteem € 120.000 € 100.000 € 50.000 € 270.000" \
   "3. Systeemleren € 40.000 € 40.000 € 80.000" \
   "totaal € 160.000 € 140.000 € 50.000 € 350.000" \
@@ -121,7 +98,7 @@ rec_rows "allocation list --all-versions" \
   "3 2024 1 € 40.000 ja [2] Meicirculaire 2022" \
   -- "$POK" allocation list GM1734 --all-versions
 rec_absent "allocation list keeps the schemes apart" "25.000"
-rec_rows "allocation list --scheme" "1. Vroegsignalering € 25.000 € 25.000" -- "$POK" allocation list GM1734 --scheme WMO-X
+expect_rows "allocation list --scheme" "1. Vroegsignalering € 25.000 € 25.000" -- "$POK" allocation list GM1734 --scheme WMO-X
 
 # ---- pots ----
 expect "pot list: none yet" 0 "GM1734 heeft geen potten vastgelegd" -- "$POK" pot list GM1734
@@ -133,7 +110,7 @@ expect "pot add: unknown actielijn" 1 "veld 'actielijnen': onbekend nummer '99'"
   "$POK" pot add GM1734 X --actielijnen 2,99
 expect "pot add for another municipality" 0 "pot 3 'Alles' opgeslagen voor GM0534" -- \
   "$POK" pot add GM0534 'Alles' --actielijnen 2
-rec_rows "pot list" "1 Actielijn 2 2 [3] Raadsvoorstel POK, p. 3" "2 Actielijnen 3 en 4 3,4" -- "$POK" pot list GM1734
+expect_rows "pot list" "1 Actielijn 2 2 [3] Raadsvoorstel POK, p. 3" "2 Actielijnen 3 en 4 3,4" -- "$POK" pot list GM1734
 
 # ---- decisions ----
 expect "decision add (raad)" 0 "besluit 1 opgeslagen: raad 2024-03-15, Jaarrekening 2023 POK" -- \
@@ -143,7 +120,7 @@ expect "decision add (college)" 0 "besluit 2 opgeslagen: college 2024-05-28" -- 
   "$POK" decision add GM1734 --date 2024-05-28 --body college --title 'Verzoek Ombudsman niet honoreren' --outcome afgewezen
 expect "decision add: bad body" 1 "veld 'body': verwacht college of raad" -- \
   "$POK" decision add GM1734 --date 2024-05-28 --body gemeenteraad --title x
-rec_rows "decision list" \
+expect_rows "decision list" \
   "1 2024-03-15 raad 2024-001 Jaarrekening 2023 POK vastgesteld [3] Raadsvoorstel POK" \
   "2 2024-05-28 college Verzoek Ombudsman niet honoreren afgewezen" -- "$POK" decision list GM1734
 
@@ -180,11 +157,11 @@ expect "evaluation add: unknown measure" 1 "onbekende maatregel (id 99)" -- \
 expect "measure update after evaluation" 0 "maatregel 3 bijgewerkt: Vrijwilligers (status afgerond)" -- \
   "$POK" measure update 3 --status afgerond
 expect "measure update: unknown" 1 "onbekende maatregel 99" -- "$POK" measure update 99 --status afgerond
-rec_rows "measure list" \
+expect_rows "measure list" \
   "1 Schuldhulp lopend Plangroep € 310.000 € 40.000" \
   "2 Jobhunter afgerond Werkgeversservicepunt € 30.000 € 30.000" \
   "3 Vrijwilligers afgerond 2 € 20.000 € 0" -- "$POK" measure list GM1734
-rec_rows "measure show" "maatregel 1: Schuldhulp" "gemeente: GM1734 Overbetuwe" "status: lopend" \
+expect_rows "measure show" "maatregel 1: Schuldhulp" "gemeente: GM1734 Overbetuwe" "status: lopend" \
   "omschrijving: Vroeg erop af" "partner: Plangroep" "kostenplaatsen: KP9001,KP9002" "actielijnen: 2" \
   "doelen: 1. Meer capaciteit voor de uitvoering van de dienstverlening; 3. Betere coördinatie tussen uitvoerders bij meervoudige problematiek" \
   "bron: [3] Raadsvoorstel POK, tabel Bestedingsdoelen" \
@@ -193,9 +170,9 @@ rec_rows "measure show" "maatregel 1: Schuldhulp" "gemeente: GM1734 Overbetuwe" 
   "2024 gepland € 150.000 [3] Raadsvoorstel POK" \
   "2025 gepland € 60.000 [3] Raadsvoorstel POK" -- "$POK" measure show 1
 rec_absent "measure show: the replaced plan is gone" "140.000"
-rec_rows "measure show with evaluation" "pot: 2" "actielijnen: 4" "doelen: -" \
+expect_rows "measure show with evaluation" "pot: 2" "actielijnen: 4" "doelen: -" \
   "evaluatie 2025-03-01: effectief; vervolg: doel bereikt" "Weer voldoende vrijwilligers." -- "$POK" measure show 3
-rec_rows "evaluation list" "2025-03-01 Vrijwilligers effectief doel bereikt [3] Raadsvoorstel POK" \
+expect_rows "evaluation list" "2025-03-01 Vrijwilligers effectief doel bereikt [3] Raadsvoorstel POK" \
   -- "$POK" evaluation list GM1734
 
 # ---- the reserve ----
@@ -213,7 +190,7 @@ expect "reserve deposit: another municipality's pot" 1 "pot 3 hoort bij gemeente
   "$POK" reserve deposit GM1734 2024 1.000 --pot 3
 # The ids of openings and movements come from two tables, so the rows are compared without.
 # shellcheck disable=SC2016
-rec_rows "reserve list" \
+expect_rows "reserve list" \
   "beginstand 2023 € 10.000 2 [3] Raadsvoorstel POK, p. 5" \
   "storting 2023 € 60.000 1 1" \
   "overheveling 2023→2024 € 10.000 2 1" \
@@ -227,7 +204,7 @@ expect "request add: open" 0 "verzoek 2 opgeslagen: Buurtbus (open)" -- \
   "$POK" request add GM1734 --requester 'Stichting Buurtbus' --date 2024-06-01 --subject Buurtbus
 expect "request add: unknown decision" 1 "onbekend besluit (id 99)" -- \
   "$POK" request add GM1734 --requester X --date 2024-01-01 --subject Y --decision 99
-rec_rows "request list" \
+expect_rows "request list" \
   "1 2024-04-24 Ombudsman Metropool Bijdrage spreekuur € 25.000 afgewezen college 2024-05-28 (Verzoek Ombudsman niet honoreren)" \
   "2 2024-06-01 Stichting Buurtbus Buurtbus open" -- "$POK" request list GM1734
 
@@ -246,7 +223,7 @@ expect "stated add (toekenning)" 0 "genoemd bedrag 2 opgeslagen: 'Toekenning 202
   --description 'Toekenning 2023-2024' --source 3 --place 'p. 2'
 expect "stated add: bad kind" 1 "veld 'kind': verwacht toekenning, beschikbaar of uitgaven" -- \
   "$POK" stated add GM1734 --kind totaal --year 2024 --amount 1 --description x --source 3
-rec_rows "stated list" \
+expect_rows "stated list" \
   "1 beschikbaar 2024 € 160.000 Beschikbaar 2024 [3] Raadsvoorstel POK" \
   "2 toekenning 2023-2024 € 290.000 Toekenning 2023-2024 [3] Raadsvoorstel POK, p. 2" -- "$POK" stated list GM1734
 
@@ -294,7 +271,7 @@ rec_json "coverage json: pot 1 2024 reserve at start" records.json '$.pots[0].ye
 rec_json "coverage json: pot 1 2024 withdrawal" records.json '$.pots[0].years[1].reserve_withdrawal_cents' 5000000
 rec_json "coverage json: pot 2 2024 without destination" records.json '$.pots[1].years[1].unplanned_cents' 2000000
 rec_json "coverage json: pot 2 has two years" records.json '$.pots[1].years[#-1].year' 2024
-rec_rows "coverage text" "Pot: Actielijn 2 (actielijn 2)" "2023* 2024 2025 totaal" \
+expect_rows "coverage text" "Pot: Actielijn 2 (actielijn 2)" "2023* 2024 2025 totaal" \
   "Reserve op 1 januari € 0 € 60.000 € 10.000" \
   "Toekenning (POK-middelen) € 120.000 € 100.000 € 50.000 € 270.000" \
   "Uitgaven € 40.000 € 150.000 € 60.000 € 250.000" \
