@@ -78,15 +78,18 @@ static int cmd_coverage(Cli *cli, int argc, char **argv)
     if (cli_load(cli->store, pos[0], scheme, &a, &d, &cli->err) ||
         coverage_compute(&d, &a, &c, &cli->err))
         return cli_finish(cli, -1, &a);
-    if (fmt == FORMAT_JSON) print_json(coverage_json(&c));
-    else if (fmt == FORMAT_CSV) coverage_print_csv(&c, 1, stdout);
-    else coverage_print_text(&d, &c, &a, stdout);
+    if (fmt == FORMAT_JSON)
+        print_json(coverage_json(&c));
+    else if (fmt == FORMAT_CSV)
+        coverage_print_csv(&c, 1, stdout);
+    else
+        coverage_print_text(&d, &c, &a, stdout);
     return cli_finish(cli, 0, &a);
 }
 
 /* Run the checks for one municipality and print them; *errors counts severe findings. */
-static int check_one(Cli *cli, const char *code, const char *scheme, OutputFormat fmt,
-                     json_t *all, size_t *errors)
+static int check_one(Cli *cli, const char *code, const char *scheme, OutputFormat fmt, json_t *all,
+                     size_t *errors)
 {
     Arena a = {0};
     MuniData d;
@@ -101,8 +104,10 @@ static int check_one(Cli *cli, const char *code, const char *scheme, OutputForma
     for (size_t i = 0; i < n; i++) *errors += f[i].severity == SEV_ERROR;
     if (fmt == FORMAT_JSON) {
         json_t *o = findings_json(&d, f, n);
-        if (all) json_array_append_new(all, o);
-        else print_json(o);
+        if (all)
+            json_array_append_new(all, o);
+        else
+            print_json(o);
     } else if (!all || n) {
         findings_print_text(&d, f, n, stdout);
         if (all) fputc('\n', stdout);
@@ -118,8 +123,8 @@ static int has_records(Cli *cli, const char *code, const char *scheme)
     MuniData d;
     int any = 0;
     if (cli_load(cli->store, code, scheme, &a, &d, &cli->err) == 0)
-        any = d.n_allocations || d.n_measures || d.n_openings || d.n_movements ||
-              d.n_requests || d.n_stated || d.n_decisions;
+        any = d.n_allocations || d.n_measures || d.n_openings || d.n_movements || d.n_requests ||
+              d.n_stated || d.n_decisions;
     arena_free(&a);
     return any;
 }
@@ -157,8 +162,10 @@ static int cmd_check(Cli *cli, int argc, char **argv)
                 return cli_finish(cli, -1, &a);
             }
         }
-        if (all) print_json(all);
-        else printf("%zu gemeenten met gegevens gecontroleerd, %zu fouten\n", checked, errors);
+        if (all)
+            print_json(all);
+        else
+            printf("%zu gemeenten met gegevens gecontroleerd, %zu fouten\n", checked, errors);
         arena_free(&a);
     }
     return strict && errors ? EXIT_USER : EXIT_OK;

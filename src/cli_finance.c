@@ -64,10 +64,10 @@ static void print_matrix(const MuniData *d, const AllocationMatrix *mx, Arena *a
     const char **row = arena_alloc(a, ncols * sizeof *row);
     for (size_t r = 0; r < mx->n_rows; r++) {
         const AllocationRow *ar = &mx->rows[r];
-        const char *name = ar->actielijn->circulaire_name ? ar->actielijn->circulaire_name
-                                                          : ar->actielijn->name;
-        row[0] = ar->actielijn->number ? arena_printf(a, "%d. %s", ar->actielijn->number, name)
-                                       : name;
+        const char *name =
+            ar->actielijn->circulaire_name ? ar->actielijn->circulaire_name : ar->actielijn->name;
+        row[0] =
+            ar->actielijn->number ? arena_printf(a, "%d. %s", ar->actielijn->number, name) : name;
         for (size_t y = 0; y < mx->n_years; y++)
             row[y + 1] = ar->present[y] ? cli_money(a, ar->cells[y]) : "";
         row[ncols - 1] = cli_money(a, ar->total);
@@ -95,11 +95,12 @@ static int cmd_allocation_list(Cli *cli, int argc, char **argv)
     Arena a = {0};
     MuniData d;
     AllocationMatrix mx;
-    if (cli_load(s, pos[0], scheme, &a, &d, &cli->err) ||
-        allocation_matrix(&d, &a, &mx, &cli->err))
+    if (cli_load(s, pos[0], scheme, &a, &d, &cli->err) || allocation_matrix(&d, &a, &mx, &cli->err))
         return cli_finish(cli, -1, &a);
-    if (mx.n_rows == 0) printf("Geen toekenningen vastgelegd voor %s.\n", d.muni.code);
-    else print_matrix(&d, &mx, &a);
+    if (mx.n_rows == 0)
+        printf("Geen toekenningen vastgelegd voor %s.\n", d.muni.code);
+    else
+        print_matrix(&d, &mx, &a);
     if (all) {
         printf("\nAlle versies:\n");
         TextTable t;
@@ -111,8 +112,7 @@ static int cmd_allocation_list(Cli *cli, int argc, char **argv)
             tt_row(&t, (const char *[]){arena_printf(&a, "%d", al->actielijn_number),
                                         arena_printf(&a, "%d", al->year),
                                         arena_printf(&a, "%d", al->version),
-                                        cli_money(&a, al->amount_cents),
-                                        al->current ? "ja" : "nee",
+                                        cli_money(&a, al->amount_cents), al->current ? "ja" : "nee",
                                         cli_cite_text(&d, &al->cite, &a)});
         }
         tt_print(&t, stdout);
@@ -129,8 +129,8 @@ static int cmd_pot_add(Cli *cli, int argc, char **argv)
 {
     const char *pos[2], *scheme = NULL, *list = NULL;
     CliCite c = {0};
-    CliOpt opts[] = {CLI_CITE_OPTS(c), {"scheme", 1, &scheme, NULL},
-                     {"actielijnen", 1, &list, NULL}, {0}};
+    CliOpt opts[] = {
+        CLI_CITE_OPTS(c), {"scheme", 1, &scheme, NULL}, {"actielijnen", 1, &list, NULL}, {0}};
     int rc = cli_parse(argc, argv, opts, pos, 2, 2, NULL, usage_pot_add);
     if (rc) return rc;
     if (!list) return cli_fail("veld 'actielijnen': geef de actielijnen van de pot, bijv. 3,4,5");
@@ -168,9 +168,9 @@ static int cmd_pot_list(Cli *cli, int argc, char **argv)
             const Actielijn *al = muni_actielijn(&d, d.pots[i].actielijn_ids[k]);
             buf_printf(&b, "%s%d", k ? "," : "", al ? al->number : 0);
         }
-        tt_row(&t, (const char *[]){arena_printf(&a, "%lld", (long long)d.pots[i].id),
-                                    d.pots[i].name, b.data,
-                                    cli_cite_text(&d, &d.pots[i].cite, &a)});
+        tt_row(&t,
+               (const char *[]){arena_printf(&a, "%lld", (long long)d.pots[i].id), d.pots[i].name,
+                                b.data, cli_cite_text(&d, &d.pots[i].cite, &a)});
         buf_free(&b);
     }
     if (d.n_pots) tt_print(&t, stdout);
@@ -184,8 +184,8 @@ typedef struct {
     CliCite cite;
 } ReserveOpts;
 
-static int reserve_common(Cli *cli, const ReserveOpts *o, const char *code, Arena *a,
-                          Scheme *sc, int64_t *pot_id, Citation *cite, int64_t *decision)
+static int reserve_common(Cli *cli, const ReserveOpts *o, const char *code, Arena *a, Scheme *sc,
+                          int64_t *pot_id, Citation *cite, int64_t *decision)
 {
     Municipality m;
     *pot_id = 0;
@@ -193,8 +193,7 @@ static int reserve_common(Cli *cli, const ReserveOpts *o, const char *code, Aren
     if (cli_cite(&o->cite, cite, decision, &cli->err)) return -1;
     Store *s = cli_store(cli);
     if (!s) return -2;
-    if (cli_scheme(s, o->scheme, a, sc, &cli->err) ||
-        cli_municipality(s, code, a, &m, &cli->err))
+    if (cli_scheme(s, o->scheme, a, sc, &cli->err) || cli_municipality(s, code, a, &m, &cli->err))
         return -1;
     return 0;
 }
@@ -215,8 +214,8 @@ static int cmd_reserve_opening(Cli *cli, int argc, char **argv)
 {
     const char *pos[3];
     ReserveOpts o = {0};
-    CliOpt opts[] = {CLI_CITE_OPTS(o.cite), {"pot", 1, &o.pot, NULL},
-                     {"scheme", 1, &o.scheme, NULL}, {0}};
+    CliOpt opts[] = {
+        CLI_CITE_OPTS(o.cite), {"pot", 1, &o.pot, NULL}, {"scheme", 1, &o.scheme, NULL}, {0}};
     int rc = cli_parse(argc, argv, opts, pos, 3, 3, NULL, usage_opening);
     if (rc) return rc;
     Arena a = {0};
@@ -249,8 +248,7 @@ static int reserve_movement(Cli *cli, int argc, char **argv, ReserveKind kind, c
     ReserveMovement rm = {.municipality = pos[0], .kind = kind, .description = o.description};
     if (cli_year("jaar", pos[1], &rm.year, &cli->err)) return cli_fail_err(&cli->err);
     if (kind == RESERVE_TRANSFER) {
-        if (cli_year("naar-jaar", pos[2], &rm.to_year, &cli->err))
-            return cli_fail_err(&cli->err);
+        if (cli_year("naar-jaar", pos[2], &rm.to_year, &cli->err)) return cli_fail_err(&cli->err);
         if (rm.to_year <= rm.year)
             return cli_fail("veld 'naar-jaar': %d ligt niet na %d", rm.to_year, rm.year);
     }
@@ -301,27 +299,29 @@ static int cmd_reserve_list(Cli *cli, int argc, char **argv)
             "rlrrrrl");
     for (size_t i = 0; i < d.n_openings; i++) {
         const ReserveOpening *o = &d.openings[i];
-        tt_row(&t, (const char *[]){arena_printf(&a, "%lld", (long long)o->id), "beginstand",
-                                    arena_printf(&a, "%d", o->year),
-                                    cli_money(&a, o->amount_cents),
-                                    o->pot_id ? arena_printf(&a, "%lld", (long long)o->pot_id) : "",
-                                    o->decision_id ? arena_printf(&a, "%lld", (long long)o->decision_id) : "",
-                                    cli_cite_text(&d, &o->cite, &a)});
+        tt_row(&t, (const char *[]){
+                       arena_printf(&a, "%lld", (long long)o->id), "beginstand",
+                       arena_printf(&a, "%d", o->year), cli_money(&a, o->amount_cents),
+                       o->pot_id ? arena_printf(&a, "%lld", (long long)o->pot_id) : "",
+                       o->decision_id ? arena_printf(&a, "%lld", (long long)o->decision_id) : "",
+                       cli_cite_text(&d, &o->cite, &a)});
     }
     for (size_t i = 0; i < d.n_movements; i++) {
         const ReserveMovement *m = &d.movements[i];
         const char *year = m->kind == RESERVE_TRANSFER
                                ? arena_printf(&a, "%d→%d", m->year, m->to_year)
                                : arena_printf(&a, "%d", m->year);
-        tt_row(&t, (const char *[]){arena_printf(&a, "%lld", (long long)m->id),
-                                    reserve_kind_name(m->kind), year,
-                                    cli_money(&a, m->amount_cents),
-                                    m->pot_id ? arena_printf(&a, "%lld", (long long)m->pot_id) : "",
-                                    m->decision_id ? arena_printf(&a, "%lld", (long long)m->decision_id) : "",
-                                    cli_cite_text(&d, &m->cite, &a)});
+        tt_row(&t, (const char *[]){
+                       arena_printf(&a, "%lld", (long long)m->id), reserve_kind_name(m->kind), year,
+                       cli_money(&a, m->amount_cents),
+                       m->pot_id ? arena_printf(&a, "%lld", (long long)m->pot_id) : "",
+                       m->decision_id ? arena_printf(&a, "%lld", (long long)m->decision_id) : "",
+                       cli_cite_text(&d, &m->cite, &a)});
     }
-    if (d.n_openings + d.n_movements == 0) printf("Geen reservemutaties vastgelegd.\n");
-    else tt_print(&t, stdout);
+    if (d.n_openings + d.n_movements == 0)
+        printf("Geen reservemutaties vastgelegd.\n");
+    else
+        tt_print(&t, stdout);
     return cli_finish(cli, 0, &a);
 }
 
@@ -431,13 +431,15 @@ static int cmd_stated_list(Cli *cli, int argc, char **argv)
         const char *years = f->year_to != f->year_from
                                 ? arena_printf(&a, "%d-%d", f->year_from, f->year_to)
                                 : arena_printf(&a, "%d", f->year_from);
-        tt_row(&t, (const char *[]){arena_printf(&a, "%lld", (long long)f->id),
-                                    stated_kind_name(f->kind), years,
-                                    cli_money(&a, f->amount_cents), f->description,
-                                    cli_cite_text(&d, &f->cite, &a)});
+        tt_row(&t,
+               (const char *[]){arena_printf(&a, "%lld", (long long)f->id),
+                                stated_kind_name(f->kind), years, cli_money(&a, f->amount_cents),
+                                f->description, cli_cite_text(&d, &f->cite, &a)});
     }
-    if (d.n_stated == 0) printf("Geen genoemde bedragen vastgelegd.\n");
-    else tt_print(&t, stdout);
+    if (d.n_stated == 0)
+        printf("Geen genoemde bedragen vastgelegd.\n");
+    else
+        tt_print(&t, stdout);
     return cli_finish(cli, 0, &a);
 }
 
@@ -460,8 +462,8 @@ const CliCommand cli_commands_finance[] = {
      "Legt de stand van de bestemmingsreserve op 1 januari van een jaar vast.\n" CLI_CITE_HELP
      "voorbeeld: pok reserve opening GM1734 2024 459.500 --source 2"},
     {"reserve", "deposit", cmd_reserve_deposit, "pok reserve deposit CODE JAAR BEDRAG [opties]",
-     "Legt een besloten storting in de reserve vast (niet bestede middelen van JAAR).\n"
-     CLI_CITE_HELP "  --pot ID  --description TEKST"},
+     "Legt een besloten storting in de reserve vast (niet bestede middelen van "
+     "JAAR).\n" CLI_CITE_HELP "  --pot ID  --description TEKST"},
     {"reserve", "withdraw", cmd_reserve_withdraw, "pok reserve withdraw CODE JAAR BEDRAG [opties]",
      "Legt een besloten onttrekking uit de reserve vast.\n" CLI_CITE_HELP
      "  --pot ID  --description TEKST"},
@@ -483,7 +485,8 @@ const CliCommand cli_commands_finance[] = {
      "  --kind beschikbaar  reserve op 1 januari plus de toekenning van dat jaar\n"
      "  --kind uitgaven     geplande (of gerealiseerde) uitgaven\n"
      "voorbeeld: pok stated add GM1734 --kind beschikbaar --year 2024 --amount 596.437 \\\n"
-     "             --description 'Totaal 2024' --source 2 --place 'tabel Beschikbare POK-middelen'"},
+     "             --description 'Totaal 2024' --source 2 --place 'tabel Beschikbare "
+     "POK-middelen'"},
     {"stated", "list", cmd_stated_list, "pok stated list CODE",
      "Toont de bedragen die documenten noemen."},
     {0}};

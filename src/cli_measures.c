@@ -14,12 +14,14 @@ typedef struct {
     CliCite cite;
 } MeasureOpts;
 
-#define MEASURE_OPTS(m, o)                                                                   \
-    CLI_CITE_OPTS((o).cite), {"pot", 1, &(o).pot, NULL},                                     \
-        {"actielijnen", 1, &(o).actielijnen, NULL}, {"purposes", 1, &(o).purposes, NULL},    \
-        {"scheme", 1, &(o).scheme, NULL}, {"description", 1, &(m).description, NULL},        \
-        {"partner", 1, &(m).partner, NULL}, {"status", 1, &(m).status, NULL},                \
-        {"cost-centres", 1, &(m).cost_centres, NULL}
+#define MEASURE_OPTS(m, o)                                                                         \
+    CLI_CITE_OPTS((o).cite), {"pot", 1, &(o).pot, NULL},                                           \
+        {"actielijnen", 1, &(o).actielijnen, NULL}, {"purposes", 1, &(o).purposes, NULL},          \
+        {"scheme", 1, &(o).scheme, NULL}, {"description", 1, &(m).description, NULL},              \
+        {"partner", 1, &(m).partner, NULL}, {"status", 1, &(m).status, NULL},                      \
+    {                                                                                              \
+        "cost-centres", 1, &(m).cost_centres, NULL                                                 \
+    }
 
 /* Validate and resolve the options shared by add and update into m. */
 static int measure_resolve(Cli *cli, const MeasureOpts *o, Measure *m, Arena *a)
@@ -126,18 +128,21 @@ static int cmd_measure_list(Cli *cli, int argc, char **argv)
     int rc = cli_load_for_list(cli, argc, argv, "pok measure list CODE", &a, &d);
     if (rc) return rc;
     TextTable t;
-    tt_init(&t, &a, 7,
-            (const char *[]){"id", "maatregel", "status", "pot", "partner", "gepland",
-                             "gerealiseerd"},
-            "rllrlrr");
+    tt_init(
+        &t, &a, 7,
+        (const char *[]){"id", "maatregel", "status", "pot", "partner", "gepland", "gerealiseerd"},
+        "rllrlrr");
     for (size_t i = 0; i < d.n_measures; i++) {
         const Measure *m = &d.measures[i];
-        tt_row(&t, (const char *[]){cli_id_text(&a, m->id), m->name, m->status, cli_id_text(&a, m->pot_id),
-                                    m->partner, cli_money(&a, measure_sum(&d, m->id, AMOUNT_PLAN)),
+        tt_row(&t, (const char *[]){cli_id_text(&a, m->id), m->name, m->status,
+                                    cli_id_text(&a, m->pot_id), m->partner,
+                                    cli_money(&a, measure_sum(&d, m->id, AMOUNT_PLAN)),
                                     cli_money(&a, measure_sum(&d, m->id, AMOUNT_REALISED))});
     }
-    if (d.n_measures == 0) printf("Geen maatregelen vastgelegd voor %s.\n", d.muni.code);
-    else tt_print(&t, stdout);
+    if (d.n_measures == 0)
+        printf("Geen maatregelen vastgelegd voor %s.\n", d.muni.code);
+    else
+        tt_print(&t, stdout);
     return cli_finish(cli, 0, &a);
 }
 
@@ -169,7 +174,8 @@ static int cmd_measure_show(Cli *cli, int argc, char **argv)
     MuniData d;
     int r = store_measure_get(cli->store, id, &a, &found, &cli->err);
     if (r == 0) err_set(&cli->err, "onbekende maatregel %lld", (long long)id);
-    if (r <= 0 || store_load(cli->store, found.municipality, found.scheme_id, &a, &d, &cli->err) < 0)
+    if (r <= 0 ||
+        store_load(cli->store, found.municipality, found.scheme_id, &a, &d, &cli->err) < 0)
         return cli_finish(cli, -1, &a);
     const Measure *m = muni_measure(&d, id);
     if (!m) m = &found;
@@ -187,8 +193,9 @@ static int cmd_measure_show(Cli *cli, int argc, char **argv)
         const MeasureAmount *ma = &d.amounts[i];
         if (ma->measure_id != m->id) continue;
         const char *why = cli_cite_text(&d, &ma->cite, &a);
-        if (ma->decision_id) why = arena_printf(&a, "%s%sbesluit %lld", why, *why ? "; " : "",
-                                                (long long)ma->decision_id);
+        if (ma->decision_id)
+            why = arena_printf(&a, "%s%sbesluit %lld", why, *why ? "; " : "",
+                               (long long)ma->decision_id);
         tt_row(&t, (const char *[]){arena_printf(&a, "%d", ma->year),
                                     ma->kind == AMOUNT_PLAN ? "gepland" : "gerealiseerd",
                                     cli_money(&a, ma->amount_cents), why});
@@ -289,8 +296,10 @@ static int cmd_evaluation_list(Cli *cli, int argc, char **argv)
         tt_row(&t, (const char *[]){e->date, m ? m->name : "?", e->verdict, e->follow_up,
                                     cli_cite_text(&d, &e->cite, &a)});
     }
-    if (d.n_evaluations == 0) printf("Geen evaluaties vastgelegd voor %s.\n", d.muni.code);
-    else tt_print(&t, stdout);
+    if (d.n_evaluations == 0)
+        printf("Geen evaluaties vastgelegd voor %s.\n", d.muni.code);
+    else
+        tt_print(&t, stdout);
     return cli_finish(cli, 0, &a);
 }
 
@@ -305,10 +314,10 @@ static int cmd_decision_add(Cli *cli, int argc, char **argv)
     const char *pos[1];
     Decision d = {0};
     CliCite c = {0};
-    CliOpt opts[] = {{"source", 1, &c.source, NULL},      {"place", 1, &c.place, NULL},
-                     {"date", 1, &d.date, NULL},          {"body", 1, &d.body, NULL},
-                     {"title", 1, &d.title, NULL},        {"reference", 1, &d.reference, NULL},
-                     {"outcome", 1, &d.outcome, NULL},    {0}};
+    CliOpt opts[] = {{"source", 1, &c.source, NULL},   {"place", 1, &c.place, NULL},
+                     {"date", 1, &d.date, NULL},       {"body", 1, &d.body, NULL},
+                     {"title", 1, &d.title, NULL},     {"reference", 1, &d.reference, NULL},
+                     {"outcome", 1, &d.outcome, NULL}, {0}};
     int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_decision_add);
     if (rc) return rc;
     d.municipality = pos[0];
@@ -339,11 +348,13 @@ static int cmd_decision_list(Cli *cli, int argc, char **argv)
             "rllllll");
     for (size_t i = 0; i < d.n_decisions; i++) {
         const Decision *x = &d.decisions[i];
-        tt_row(&t, (const char *[]){cli_id_text(&a, x->id), x->date, x->body, x->reference, x->title,
-                                    x->outcome, cli_cite_text(&d, &x->cite, &a)});
+        tt_row(&t, (const char *[]){cli_id_text(&a, x->id), x->date, x->body, x->reference,
+                                    x->title, x->outcome, cli_cite_text(&d, &x->cite, &a)});
     }
-    if (d.n_decisions == 0) printf("Geen besluiten vastgelegd voor %s.\n", d.muni.code);
-    else tt_print(&t, stdout);
+    if (d.n_decisions == 0)
+        printf("Geen besluiten vastgelegd voor %s.\n", d.muni.code);
+    else
+        tt_print(&t, stdout);
     return cli_finish(cli, 0, &a);
 }
 
@@ -372,8 +383,7 @@ static int cmd_request_add(Cli *cli, int argc, char **argv)
     r.municipality = pos[0];
     if (!r.requester || !*r.requester) return cli_fail("veld 'requester': de aanvrager ontbreekt");
     if (!r.subject || !*r.subject) return cli_fail("veld 'subject': het onderwerp ontbreekt");
-    if (cli_date("date", r.date, &cli->err) ||
-        cli_cite(&c, &r.cite, &r.decision_id, &cli->err) ||
+    if (cli_date("date", r.date, &cli->err) || cli_cite(&c, &r.cite, &r.decision_id, &cli->err) ||
         (letter && cli_id("letter-source", letter, &r.letter_source_id, &cli->err)))
         return cli_fail_err(&cli->err);
     if (amount) {
@@ -385,7 +395,8 @@ static int cmd_request_add(Cli *cli, int argc, char **argv)
     static const char *const statuses[] = {"open", "toegekend", "afgewezen", "deels toegekend"};
     int ok = 0;
     for (size_t i = 0; i < 4; i++) ok |= strcmp(r.status, statuses[i]) == 0;
-    if (!ok) return cli_fail("veld 'status': verwacht open, toegekend, afgewezen of deels toegekend");
+    if (!ok)
+        return cli_fail("veld 'status': verwacht open, toegekend, afgewezen of deels toegekend");
     if (!cli_store(cli)) return EXIT_USER;
     Arena a = {0};
     Municipality m;
@@ -403,10 +414,10 @@ static int cmd_request_list(Cli *cli, int argc, char **argv)
     int rc = cli_load_for_list(cli, argc, argv, "pok request list CODE", &a, &d);
     if (rc) return rc;
     TextTable t;
-    tt_init(&t, &a, 7,
-            (const char *[]){"id", "datum", "aanvrager", "onderwerp", "bedrag", "status",
-                             "besluit"},
-            "rlllrll");
+    tt_init(
+        &t, &a, 7,
+        (const char *[]){"id", "datum", "aanvrager", "onderwerp", "bedrag", "status", "besluit"},
+        "rlllrll");
     for (size_t i = 0; i < d.n_requests; i++) {
         const Request *r = &d.requests[i];
         const Decision *dec = r->decision_id ? muni_decision(&d, r->decision_id) : NULL;
@@ -414,11 +425,13 @@ static int cmd_request_list(Cli *cli, int argc, char **argv)
                                              dec->reference ? dec->reference : dec->title)
                               : "";
         tt_row(&t, (const char *[]){cli_id_text(&a, r->id), r->date, r->requester, r->subject,
-                                    r->has_amount ? cli_money(&a, r->amount_cents) : "",
-                                    r->status, why});
+                                    r->has_amount ? cli_money(&a, r->amount_cents) : "", r->status,
+                                    why});
     }
-    if (d.n_requests == 0) printf("Geen verzoeken vastgelegd voor %s.\n", d.muni.code);
-    else tt_print(&t, stdout);
+    if (d.n_requests == 0)
+        printf("Geen verzoeken vastgelegd voor %s.\n", d.muni.code);
+    else
+        tt_print(&t, stdout);
     return cli_finish(cli, 0, &a);
 }
 

@@ -32,8 +32,7 @@ static int cmd_municipality_add(Cli *cli, int argc, char **argv)
         return cli_fail("veld 'code': verwacht een CBS-code als GM0000, niet '%s'", pos[0]);
     Municipality m = {.code = pos[0], .name = pos[1], .province = province};
     if (from && cli_year("from", from, &m.first_year, &cli->err)) return cli_fail_err(&cli->err);
-    if (until && cli_year("until", until, &m.last_year, &cli->err))
-        return cli_fail_err(&cli->err);
+    if (until && cli_year("until", until, &m.last_year, &cli->err)) return cli_fail_err(&cli->err);
     Store *s = cli_store(cli);
     if (!s) return EXIT_USER;
     if (store_municipality_put(s, &m, &cli->err) != 0) return cli_fail_err(&cli->err);
@@ -45,7 +44,8 @@ static int cmd_municipality_list(Cli *cli, int argc, char **argv)
 {
     const char *search = NULL;
     CliOpt opts[] = {{"search", 1, &search, NULL}, {0}};
-    int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, "pok municipality list [--search TEKST]");
+    int rc =
+        cli_parse(argc, argv, opts, NULL, 0, 0, NULL, "pok municipality list [--search TEKST]");
     if (rc) return rc;
     Store *s = cli_store(cli);
     if (!s) return EXIT_USER;
@@ -123,9 +123,9 @@ static int cmd_scheme_list(Cli *cli, int argc, char **argv)
     TextTable t;
     tt_init(&t, &a, 3, (const char *[]){"code", "naam", "looptijd"}, "lll");
     for (size_t i = 0; i < n; i++)
-        tt_row(&t, (const char *[]){list[i].code, list[i].name,
-                                    arena_printf(&a, "%d-%d", list[i].first_year,
-                                                 list[i].last_year)});
+        tt_row(&t,
+               (const char *[]){list[i].code, list[i].name,
+                                arena_printf(&a, "%d-%d", list[i].first_year, list[i].last_year)});
     tt_print(&t, stdout);
     return cli_finish(cli, 0, &a);
 }
@@ -143,8 +143,7 @@ static int cmd_scheme_add(Cli *cli, int argc, char **argv)
         cli_year("until", until, &sc.last_year, &cli->err))
         return cli_fail_err(&cli->err);
     if (sc.last_year < sc.first_year)
-        return cli_fail("veld 'until': %d ligt voor het beginjaar %d", sc.last_year,
-                        sc.first_year);
+        return cli_fail("veld 'until': %d ligt voor het beginjaar %d", sc.last_year, sc.first_year);
     Store *s = cli_store(cli);
     if (!s) return EXIT_USER;
     if (store_scheme_add(s, &sc, &cli->err) != 0) return cli_fail_err(&cli->err);
@@ -199,16 +198,18 @@ static int add_numbered(Cli *cli, int argc, char **argv, int is_actielijn)
     Scheme sc;
     if (cli_scheme(s, pos[0], &a, &sc, &cli->err)) return cli_finish(cli, -1, &a);
     if (is_actielijn) {
-        Actielijn al = {.scheme_id = sc.id, .number = (int)number, .name = pos[2],
-                        .circulaire_name = circ, .flow = flow};
+        Actielijn al = {.scheme_id = sc.id,
+                        .number = (int)number,
+                        .name = pos[2],
+                        .circulaire_name = circ,
+                        .flow = flow};
         rc = store_actielijn_add(s, &al, &cli->err);
     } else {
         Purpose p = {.scheme_id = sc.id, .number = (int)number, .name = pos[2]};
         rc = store_purpose_add(s, &p, &cli->err);
     }
     if (rc == 0)
-        printf("%s %lld van %s opgeslagen\n", is_actielijn ? "actielijn" : "doel", number,
-               sc.code);
+        printf("%s %lld van %s opgeslagen\n", is_actielijn ? "actielijn" : "doel", number, sc.code);
     return cli_finish(cli, rc, &a);
 }
 
@@ -231,10 +232,13 @@ static const char usage_source_add[] =
 static int cmd_source_add(Cli *cli, int argc, char **argv)
 {
     Source src = {0};
-    CliOpt opts[] = {{"title", 1, &src.title, NULL},       {"kind", 1, &src.kind, NULL},
-                     {"date", 1, &src.date, NULL},         {"reference", 1, &src.reference, NULL},
+    CliOpt opts[] = {{"title", 1, &src.title, NULL},
+                     {"kind", 1, &src.kind, NULL},
+                     {"date", 1, &src.date, NULL},
+                     {"reference", 1, &src.reference, NULL},
                      {"municipality", 1, &src.municipality, NULL},
-                     {"note", 1, &src.note, NULL},         {0}};
+                     {"note", 1, &src.note, NULL},
+                     {0}};
     int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, usage_source_add);
     if (rc) return rc;
     if (!src.title || !*src.title) return cli_fail("veld 'title': de titel van de bron ontbreekt");
@@ -262,9 +266,9 @@ static int cmd_source_list(Cli *cli, int argc, char **argv)
     tt_init(&t, &a, 6, (const char *[]){"id", "soort", "datum", "gemeente", "kenmerk", "titel"},
             "rlllll");
     for (size_t i = 0; i < n; i++)
-        tt_row(&t, (const char *[]){arena_printf(&a, "%lld", (long long)list[i].id),
-                                    list[i].kind, list[i].date, list[i].municipality,
-                                    list[i].reference, list[i].title});
+        tt_row(&t, (const char *[]){arena_printf(&a, "%lld", (long long)list[i].id), list[i].kind,
+                                    list[i].date, list[i].municipality, list[i].reference,
+                                    list[i].title});
     tt_print(&t, stdout);
     return cli_finish(cli, 0, &a);
 }
@@ -306,7 +310,8 @@ const CliCommand cli_commands_reference[] = {
      "voorbeeld: pok municipality list --search wijhe"},
     {"municipality", "show", cmd_municipality_show, "pok municipality show CODE",
      "Toont een gemeente met haar inwonertallen.\nvoorbeeld: pok municipality show GM0534"},
-    {"inhabitants", "set", cmd_inhabitants_set, "pok inhabitants set CODE JAAR AANTAL [--source ID]",
+    {"inhabitants", "set", cmd_inhabitants_set,
+     "pok inhabitants set CODE JAAR AANTAL [--source ID]",
      "Legt het aantal inwoners van een gemeente op 1 januari van een jaar vast.\n"
      "voorbeeld: pok inhabitants set GM1773 2021 18361 --source 3"},
     {"scheme", "list", cmd_scheme_list, "pok scheme list", "Toont de regelingen."},

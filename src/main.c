@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const CliCommand *const tables[] = {cli_commands_core,     cli_commands_reference,
-                                           cli_commands_finance,  cli_commands_measures,
-                                           cli_commands_import,   cli_commands_web};
+static const CliCommand *const tables[] = {cli_commands_core,    cli_commands_reference,
+                                           cli_commands_finance, cli_commands_measures,
+                                           cli_commands_import,  cli_commands_web};
 
 static void print_overview(FILE *f)
 {
@@ -48,8 +48,8 @@ static int take_db_option(int *argc, char **argv, const char **db)
             consumed = 1;
         }
         if (consumed) {
-            memmove(&argv[i], &argv[i + consumed], (size_t)(*argc - i - consumed + 1) *
-                                                       sizeof argv[0]);
+            memmove(&argv[i], &argv[i + consumed],
+                    (size_t)(*argc - i - consumed + 1) * sizeof argv[0]);
             *argc -= consumed;
             i--;
         }

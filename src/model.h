@@ -56,7 +56,7 @@ typedef struct Inhabitants {
 /* A document figures are taken from: a circulaire, council proposal, letter, ... */
 typedef struct Source {
     int64_t id;
-    const char *kind;         /* circulaire, raadsvoorstel, collegebesluit, brief, ... */
+    const char *kind; /* circulaire, raadsvoorstel, collegebesluit, brief, ... */
     const char *title;
     const char *reference;    /* kenmerk or file name */
     const char *date;         /* YYYY-MM-DD or NULL */

@@ -7,12 +7,15 @@
 static const char *skip_spaces(const char *p)
 {
     for (;;) {
-        if (*p == ' ' || *p == '\t') p++;
-        else if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) p += 2; /* nbsp */
+        if (*p == ' ' || *p == '\t')
+            p++;
+        else if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+            p += 2; /* nbsp */
         else if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
                  (unsigned char)p[2] == 0xAF)
             p += 3; /* narrow nbsp */
-        else return p;
+        else
+            return p;
     }
 }
 
@@ -24,7 +27,10 @@ static const char *skip_currency(const char *p)
     return p;
 }
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /* A space between digit groups is a thousands separator only when exactly three digits
  * follow it and then no further digit. */
@@ -96,7 +102,8 @@ int money_parse(const char *text, int64_t *cents, const char **reason)
             *reason = "scheidingstekens voor duizendtallen door elkaar gebruikt";
             return -1;
         }
-        if (groups == 0) first_group_len = group_len;
+        if (groups == 0)
+            first_group_len = group_len;
         else if (group_len != 3) {
             *reason = "een groep tussen duizendtalpunten moet drie cijfers hebben";
             return -1;
@@ -132,7 +139,8 @@ int money_parse(const char *text, int64_t *cents, const char **reason)
             p++;
         }
         if (n == 0) {
-            if (*p == '-') p++; /* "1.234,-" is a common way to write whole euros */
+            if (*p == '-')
+                p++; /* "1.234,-" is a common way to write whole euros */
             else {
                 *reason = "geen cijfers na de komma";
                 return -1;

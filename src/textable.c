@@ -22,12 +22,14 @@ static void push(TextTable *t, const char **row)
 void tt_row(TextTable *t, const char *const *cells)
 {
     const char **row = arena_alloc(t->arena, t->ncols * sizeof *row);
-    for (size_t i = 0; i < t->ncols; i++)
-        row[i] = arena_strdup(t->arena, cells[i] ? cells[i] : "");
+    for (size_t i = 0; i < t->ncols; i++) row[i] = arena_strdup(t->arena, cells[i] ? cells[i] : "");
     push(t, row);
 }
 
-void tt_rule(TextTable *t) { push(t, NULL); }
+void tt_rule(TextTable *t)
+{
+    push(t, NULL);
+}
 
 static void pad(FILE *f, size_t n)
 {
@@ -64,7 +66,8 @@ void tt_print(const TextTable *t, FILE *f)
     for (size_t i = 0; i < total; i++) fputc('-', f);
     fputc('\n', f);
     for (size_t r = 0; r < t->nrows; r++) {
-        if (t->rows[r]) print_cells(t, t->rows[r], w, f);
+        if (t->rows[r])
+            print_cells(t, t->rows[r], w, f);
         else {
             for (size_t i = 0; i < total; i++) fputc('-', f);
             fputc('\n', f);

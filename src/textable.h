@@ -11,7 +11,7 @@ typedef struct TextTable {
     Arena *arena;
     size_t ncols;
     const char **headers;
-    const char *align; /* one letter per column: 'l' or 'r' */
+    const char *align;  /* one letter per column: 'l' or 'r' */
     const char ***rows; /* a NULL row is a rule line */
     size_t nrows, cap;
 } TextTable;

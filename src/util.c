@@ -173,7 +173,10 @@ void buf_append(Buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-void buf_puts(Buf *b, const char *s) { buf_append(b, s, strlen(s)); }
+void buf_puts(Buf *b, const char *s)
+{
+    buf_append(b, s, strlen(s));
+}
 
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)
 {

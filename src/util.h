@@ -30,7 +30,7 @@ typedef struct Arena {
     ArenaBlock *head;
 } Arena;
 
-void *arena_alloc(Arena *a, size_t n); /* zeroed, aligned for any type */
+void *arena_alloc(Arena *a, size_t n);       /* zeroed, aligned for any type */
 char *arena_strdup(Arena *a, const char *s); /* NULL stays NULL */
 char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void arena_free(Arena *a);

@@ -1,9 +1,9 @@
 /* test_money.c: parsing and printing Dutch amounts. */
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 
 #include <string.h>
 
@@ -37,7 +37,7 @@ static void test_parse_document_forms(void **state)
     assert_int_equal(parse_ok("1234,5"), 123450);
     assert_int_equal(parse_ok("0"), 0);
     assert_int_equal(parse_ok("€0"), 0);
-    assert_int_equal(parse_ok("€ 52 500"), 5250000);      /* OCR: space as separator */
+    assert_int_equal(parse_ok("€ 52 500"), 5250000); /* OCR: space as separator */
     assert_int_equal(parse_ok("€ 459.500"), 45950000);
     assert_int_equal(parse_ok("EUR 12"), 1200);
     assert_int_equal(parse_ok("€ -10.000"), -1000000);
@@ -45,7 +45,9 @@ static void test_parse_document_forms(void **state)
     assert_int_equal(parse_ok("  17.359  "), 1735900);
     assert_int_equal(parse_ok("1.234,-"), 123400);
     assert_int_equal(parse_ok("999"), 99900);
-    assert_int_equal(parse_ok("1\xc2\xa0" "234"), 123400); /* no-break space */
+    assert_int_equal(parse_ok("1\xc2\xa0"
+                              "234"),
+                     123400); /* no-break space */
 }
 
 static void test_parse_rejects_garbage(void **state)
@@ -56,13 +58,13 @@ static void test_parse_rejects_garbage(void **state)
     parse_bad("€");
     parse_bad("abc");
     assert_non_null(strstr(parse_bad("12,345.6x"), "twee cijfers"));
-    parse_bad("12.34");       /* a dot with two digits: not a thousands group */
+    parse_bad("12.34"); /* a dot with two digits: not a thousands group */
     parse_bad("1.2345");
-    parse_bad("1234.567");    /* first group too long */
-    parse_bad("1,234");       /* three decimals */
+    parse_bad("1234.567"); /* first group too long */
+    parse_bad("1,234");    /* three decimals */
     parse_bad("1,");
     parse_bad("12 34");
-    parse_bad("1.234 567");   /* mixed separators */
+    parse_bad("1.234 567"); /* mixed separators */
     parse_bad("12€");
     parse_bad("--5");
     parse_bad("1.234,56 EUR");
@@ -100,8 +102,18 @@ static void test_format(void **state)
 static void test_round_trip(void **state)
 {
     (void)state;
-    static const int64_t values[] = {0, 1, 99, 100, 101, 99999, 100000, 123456789, -1, -100050,
-                                     MONEY_MAX_CENTS, -MONEY_MAX_CENTS};
+    static const int64_t values[] = {0,
+                                     1,
+                                     99,
+                                     100,
+                                     101,
+                                     99999,
+                                     100000,
+                                     123456789,
+                                     -1,
+                                     -100050,
+                                     MONEY_MAX_CENTS,
+                                     -MONEY_MAX_CENTS};
     char buf[MONEY_BUFSZ];
     for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
         unsigned flags[] = {0, MONEY_EURO, MONEY_WHOLE, MONEY_EURO | MONEY_WHOLE};
