@@ -1,9 +1,10 @@
 /* test_money.c: parsing and printing Dutch amounts. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include <string.h>
 
