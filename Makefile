@@ -17,12 +17,18 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 EMBED    := $(BUILD)/gen/embedded.c
+ASSETS   := $(BUILD)/gen/assets.o
+# The NL Design System CSS from npm (scripts/deps.sh installs it); missing files make
+# scripts/embed_assets.sh fall back to pok's own CSS.
+NLDS_CSS := node_modules/@utrecht/design-tokens/dist/index.css \
+            node_modules/@utrecht/component-library-css/dist/index.css \
+            node_modules/@utrecht/component-library-css/dist/html.css
 
-.PHONY: all deps demo check test unit cli asan valgrind format clean
+.PHONY: all deps demo check test unit cli asan valgrind browser format clean
 
 all: $(BUILD)/pok
 
-$(BUILD)/pok: $(BUILD)/src/main.o $(LIB_OBJ) $(BUILD)/gen/embedded.o
+$(BUILD)/pok: $(BUILD)/src/main.o $(LIB_OBJ) $(BUILD)/gen/embedded.o $(ASSETS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/%.o: %.c $(wildcard src/*.h src/*/*.h)
@@ -38,7 +44,17 @@ $(EMBED): scripts/embed.sh $(wildcard data/reference/*.csv)
 $(BUILD)/gen/embedded.o: $(EMBED)
 	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) $(BUILD)/gen/embedded.o
+# The stylesheets pok serve sends under /static/, compiled into the binary.
+# (npm gives package files an old date: node_modules/.package-lock.json marks the install)
+$(BUILD)/gen/assets.c: scripts/embed_assets.sh src/web/assets/pok.css \
+                       $(wildcard $(NLDS_CSS) node_modules/.package-lock.json)
+	@mkdir -p $(dir $@)
+	sh scripts/embed_assets.sh src/web/assets/pok.css $(NLDS_CSS) > $@
+
+$(ASSETS): $(BUILD)/gen/assets.c src/web/assets.h
+	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) $(BUILD)/gen/embedded.o $(ASSETS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
 
@@ -52,6 +68,11 @@ cli: $(BUILD)/pok
 	sh tests/cli/run.sh $(BUILD)/pok
 
 test: unit cli
+
+# The pages in a real browser (Debian's chromium through playwright-core): axe-core,
+# html-validate, the acceptance scenario and XSS. Needs scripts/deps.sh (node, npm ci).
+browser: $(BUILD)/pok
+	POK=$(BUILD)/pok node --test --test-concurrency=1 tests/browser/
 
 # The same unit and command-line tests under AddressSanitizer + UBSan.
 asan:
@@ -70,11 +91,26 @@ check: deps
 	$(MAKE) test
 	$(MAKE) asan
 	$(MAKE) valgrind
+	$(MAKE) browser
 	@echo "make check: all tests passed"
 
 demo: deps
 	$(MAKE) all
 	sh scripts/demo.sh $(BUILD)/pok
+
+# The web benchmark: pok serve against nginx serving the same page as a static file
+# (bench/README.md). Installs wrk and nginx (Debian's nginx-light) when missing.
+.PHONY: bench
+bench:
+	@if ! command -v wrk >/dev/null 2>&1 || ! { command -v nginx >/dev/null 2>&1 || \
+	    [ -x /usr/sbin/nginx ]; }; then \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "bench: installing wrk and nginx-light"; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends wrk nginx-light; \
+	fi
+	$(MAKE) all
+	sh bench/web.sh $(BUILD)/pok
 
 format:
 	clang-format -i $(SRC) $(wildcard src/*.h src/*/*.h tests/unit/*.c)

@@ -1,7 +1,14 @@
 #!/bin/sh
-# deps.sh: install the Debian packages pok needs to build and test, only those missing.
+# deps.sh: install what pok needs to build and test, only what is missing:
+#   - the Debian packages (compiler libraries, valgrind, curl; node, npm and chromium for
+#     the browser tests when no node or chromium is present);
+#   - the npm packages of package-lock.json (NL Design System CSS, axe-core,
+#     html-validate, playwright-core) into node_modules, when it is missing or older than
+#     package-lock.json. playwright-core never downloads a browser: the tests drive
+#     Debian's /usr/bin/chromium.
 # Idempotent: a second run installs nothing and takes a moment.
 set -eu
+cd "$(dirname "$0")/.."
 
 PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl"
 
@@ -11,22 +18,34 @@ for p in $PACKAGES; do
     missing="$missing $p"
   fi
 done
+# node may come from elsewhere (e.g. NodeSource, which bundles npm): ask for the command.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
 
 if [ -z "$missing" ]; then
   echo "deps: all Debian packages present"
-  exit 0
+else
+  echo "deps: installing$missing"
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+      echo "deps: need root to install:$missing" >&2
+      exit 1
+    fi
+  else
+    SUDO=""
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
 
-echo "deps: installing$missing"
-if [ "$(id -u)" != 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
-    echo "deps: need root to install:$missing" >&2
-    exit 1
-  fi
+# npm packages: node_modules/.package-lock.json is what npm ci last installed.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "deps: npm ci (node_modules missing or older than package-lock.json)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  touch node_modules/.package-lock.json
 else
-  SUDO=""
+  echo "deps: node_modules up to date"
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-# shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing

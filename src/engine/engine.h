@@ -116,4 +116,48 @@ typedef struct Finding {
 int checks_run(const MuniData *d, const Coverage *c, Arena *a, Finding **out, size_t *n,
                PokErr *err);
 
+/* ---- totals for overviews and charts (totals.c) ---- */
+
+/* One year of the whole municipality: the pots added up. */
+typedef struct YearSums {
+    int year;
+    int closed;
+    int64_t allocation;  /* current allocations of the year */
+    int64_t spending;    /* realised if closed, else planned */
+    int64_t reserve_end; /* reserve at 31 December; a pot whose table ended earlier keeps
+                          * its last balance, one that starts later counts 0 */
+} YearSums;
+
+/* The coverage table's pots added up per year, for every year any pot has, ascending.
+ * Returns -1 with err only when sums overflow. */
+int coverage_year_sums(const Coverage *c, Arena *a, YearSums **out, size_t *n, PokErr *err);
+
+/* What the start page shows per municipality. */
+typedef struct MuniTotals {
+    int64_t allocated;   /* current allocations, every actielijn and year */
+    int64_t planned;     /* plan amounts of every measure, every year */
+    int64_t realised;    /* realised amounts of every measure, every year */
+    int64_t reserve_end; /* reserve at 31 December of reserve_year, all pots */
+    int reserve_year;    /* the last year of the coverage table; 0 when it is empty */
+} MuniTotals;
+
+int municipality_totals(const MuniData *d, const Coverage *c, Arena *a, MuniTotals *out,
+                        PokErr *err);
+
+/* One year of one measure: its plan and realised amount (NULL when none). */
+typedef struct MeasureYear {
+    int year;
+    const MeasureAmount *plan, *realised;
+} MeasureYear;
+
+typedef struct MeasureAmounts {
+    MeasureYear *years; /* ascending, only years with an amount */
+    size_t n_years;
+    int64_t planned, realised; /* totals over the years */
+} MeasureAmounts;
+
+/* Plan versus realisation of measure_id per year, from d->amounts. */
+int measure_amounts(const MuniData *d, int64_t measure_id, Arena *a, MeasureAmounts *out,
+                    PokErr *err);
+
 #endif

@@ -31,6 +31,14 @@ int store_schema_latest(void);
 /* Who is making changes: recorded in every audit row. Default "cli". */
 void store_set_actor(Store *s, const char *actor);
 
+/* A cheap token of the data's state: it differs after any commit by another connection
+ * or process (others) and after any write through this store (own), so a cache of pages
+ * made from the data is valid while the token is unchanged. */
+typedef struct StoreDataVersion {
+    uint64_t others, own;
+} StoreDataVersion;
+int store_data_version(Store *s, StoreDataVersion *out, PokErr *err);
+
 /* Transactions nest: an inner begin/commit is a savepoint, and an inner rollback undoes
  * only what was done since its begin. */
 int store_begin(Store *s, PokErr *err);

@@ -1,22 +1,29 @@
 /* http.c: see http.h. Requests are answered by a thread pool; handlers share one Store
- * (one SQLite connection), so dispatch is serialised by a mutex. */
+ * (one SQLite connection), so dispatch is serialised by a mutex. GET pages are kept,
+ * as ready library responses, in a WebCache (cache.h) while the data version stays the
+ * same, so a repeated page costs one PRAGMA and no rendering. */
 #include "http.h"
 
+#include "cache.h"
 #include "route.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 struct HttpServer {
     struct MHD_Daemon *daemon;
     WebApp *app;
-    pthread_mutex_t lock;
+    pthread_mutex_t lock; /* the store, the cache */
+    WebCache *cache;
 };
 
 /* What a connection collects while its request body arrives. */
@@ -27,6 +34,7 @@ typedef struct Pending {
 
 typedef struct QueryFill {
     WebRequest *req;
+    Buf *key; /* the cache key, or NULL */
     int too_many;
 } QueryFill;
 
@@ -34,22 +42,28 @@ static enum MHD_Result add_query(void *cls, enum MHD_ValueKind kind, const char 
                                  const char *value)
 {
     QueryFill *q = cls;
+    if (q->key) web_cache_key_param(q->key, key, value ? value : "");
+    if (!q->req) return MHD_YES;
     if (web_param_add(q->req, &q->req->query, key, value ? value : "") == 0) return MHD_YES;
     q->too_many = 1;
     return MHD_NO;
 }
 
-static enum MHD_Result send_response(struct MHD_Connection *conn, WebResponse *res)
+/* The library's response for res (a copy of it), or NULL. */
+static struct MHD_Response *make_response(const WebResponse *res)
 {
     struct MHD_Response *r = MHD_create_response_from_buffer(
         res->body.len, res->body.data ? res->body.data : (char *)"", MHD_RESPMEM_MUST_COPY);
-    if (!r) return MHD_NO;
+    if (!r) return NULL;
     MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, res->content_type);
     for (size_t i = 0; i < res->n_headers; i++)
         MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
-    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)res->status, r);
-    MHD_destroy_response(r);
-    return ok;
+    return r;
+}
+
+static void free_cached(void *handle)
+{
+    MHD_destroy_response(handle);
 }
 
 static int is_form(struct MHD_Connection *conn)
@@ -59,27 +73,123 @@ static int is_form(struct MHD_Connection *conn)
     return type && strncasecmp(type, "application/x-www-form-urlencoded", 33) == 0;
 }
 
-/* Build the WebRequest, dispatch it under the lock, fill res. */
-static void answer(HttpServer *srv, struct MHD_Connection *conn, const char *url,
-                   const char *method, Pending *p, WebResponse *res)
+static int has_header(struct MHD_Connection *conn, const char *name)
 {
+    return MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name) != NULL;
+}
+
+/* Whether this request may come from or go into the cache. */
+static int cacheable(struct MHD_Connection *conn, const char *method)
+{
+    return web_cache_request_ok(method, has_header(conn, MHD_HTTP_HEADER_COOKIE) ||
+                                            has_header(conn, MHD_HTTP_HEADER_AUTHORIZATION));
+}
+
+/* Under srv->lock: the data version, or 0 when the store cannot tell (then nothing is
+ * cached). */
+static int data_version(HttpServer *srv, StoreDataVersion *v)
+{
+    PokErr err = {{0}};
+    return store_data_version(srv->app->store, v, &err) == 0;
+}
+
+/* Build the WebRequest, dispatch it under the lock (or answer from the cache) and queue
+ * the response. body is NULL for a request without one. */
+static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, const char *url,
+                              const char *method, const Buf *body)
+{
+    Buf key = {0};
+    int use_cache = cacheable(conn, method);
+    if (use_cache) {
+        web_cache_key_init(&key, method, url);
+        QueryFill keyfill = {NULL, &key, 0};
+        MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query, &keyfill);
+        StoreDataVersion v;
+        pthread_mutex_lock(&srv->lock);
+        struct MHD_Response *hit =
+            data_version(srv, &v) ? web_cache_get(srv->cache, &key, &v) : NULL;
+        if (hit) {
+            /* Queue while holding the lock: the cache may free its reference after. */
+            enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_OK, hit);
+            pthread_mutex_unlock(&srv->lock);
+            buf_free(&key);
+            return ok;
+        }
+        pthread_mutex_unlock(&srv->lock);
+    }
+
     WebRequest req;
+    WebResponse res;
+    web_response_init(&res);
     /* MHD hands over the path already decoded and without its query string. */
     web_request_init(&req, method, "");
     req.path = arena_strdup(&req.arena, url);
-    QueryFill fill = {&req, 0};
+    req.content_type =
+        arena_strdup(&req.arena, MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                             MHD_HTTP_HEADER_CONTENT_TYPE));
+    QueryFill fill = {&req, NULL, 0};
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query, &fill);
+    struct MHD_Response *r = NULL;
     if (fill.too_many ||
-        (is_form(conn) &&
-         web_params_parse(&req, &req.form, p->body.data ? p->body.data : "", p->body.len))) {
-        web_error(res, 400, "Te veel parameters in het verzoek.");
-        web_security_headers(res);
+        (body && is_form(conn) &&
+         web_params_parse(&req, &req.form, body->data ? body->data : "", body->len))) {
+        web_error(&res, 400, "Te veel parameters in het verzoek.");
+        web_security_headers(&res);
+        r = make_response(&res);
     } else {
         pthread_mutex_lock(&srv->lock);
-        route_dispatch(NULL, srv->app, &req, res);
+        /* The version before the page is made: a commit elsewhere while it is made
+         * changes the version again, so such a page is never served as current. */
+        StoreDataVersion v;
+        int have_version = use_cache && data_version(srv, &v);
+        route_dispatch(NULL, srv->app, &req, &res);
+        /* A POST (or any other method) may have changed anything. */
+        if (!use_cache) web_cache_clear(srv->cache);
+        r = make_response(&res);
+        enum MHD_Result ok = r ? MHD_queue_response(conn, (unsigned)res.status, r) : MHD_NO;
+        /* The connection holds its own reference now; the cache takes ours. */
+        if (r && use_cache && have_version && web_cache_response_ok(&res))
+            web_cache_put(srv->cache, &key, &v, r, res.body.len);
+        else if (r)
+            MHD_destroy_response(r);
         pthread_mutex_unlock(&srv->lock);
+        web_request_free(&req);
+        web_response_free(&res);
+        buf_free(&key);
+        return ok;
     }
+    enum MHD_Result ok = r ? MHD_queue_response(conn, (unsigned)res.status, r) : MHD_NO;
+    if (r) MHD_destroy_response(r);
     web_request_free(&req);
+    web_response_free(&res);
+    buf_free(&key);
+    return ok;
+}
+
+/* Answer 413 (the body is over WEB_BODY_MAX). */
+static enum MHD_Result answer_too_big(struct MHD_Connection *conn)
+{
+    WebResponse res;
+    web_response_init(&res);
+    web_error(&res, 413, "Het verzoek is groter dan 1 MiB.");
+    web_security_headers(&res);
+    struct MHD_Response *r = make_response(&res);
+    enum MHD_Result ok = r ? MHD_queue_response(conn, (unsigned)res.status, r) : MHD_NO;
+    if (r) MHD_destroy_response(r);
+    web_response_free(&res);
+    return ok;
+}
+
+/* The con_cls of a GET or HEAD without a body: nothing to collect, nothing to free.
+ * (Answering on the first call would cost keep-alive: the library closes then.) */
+static Pending no_body;
+
+/* Whether the request is a GET or HEAD without a body. */
+static int bodiless_read(struct MHD_Connection *conn, const char *method)
+{
+    return (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) &&
+           !has_header(conn, MHD_HTTP_HEADER_CONTENT_LENGTH) &&
+           !has_header(conn, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -88,7 +198,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
     HttpServer *srv = cls;
     Pending *p = *con_cls;
+    if (p == &no_body) return answer(srv, conn, url, method, NULL);
     if (!p) {
+        if (bodiless_read(conn, method)) {
+            *con_cls = &no_body;
+            return MHD_YES;
+        }
         p = xcalloc(1, sizeof *p);
         *con_cls = p;
         const char *length =
@@ -106,27 +221,38 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_data_size = 0;
         return MHD_YES;
     }
-    WebResponse res;
-    web_response_init(&res);
-    if (p->too_big) {
-        web_error(&res, 413, "Het verzoek is groter dan 1 MiB.");
-        web_security_headers(&res);
-    } else {
-        answer(srv, conn, url, method, p, &res);
-    }
-    enum MHD_Result ok = send_response(conn, &res);
-    web_response_free(&res);
-    return ok;
+    if (p->too_big) return answer_too_big(conn);
+    return answer(srv, conn, url, method, &p->body);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode code)
 {
     Pending *p = *con_cls;
-    if (!p) return;
+    if (!p || p == &no_body) return;
     buf_free(&p->body);
     free(p);
     *con_cls = NULL;
+}
+
+/* Small responses go out at once instead of waiting for more to send (Nagle). */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    if (code != MHD_CONNECTION_NOTIFY_STARTED) return;
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    int one = 1;
+    if (info) setsockopt(info->connect_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+}
+
+/* The thread pool: one thread per core, within limits. */
+static unsigned pool_size(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cores < HTTP_THREADS_MIN) return HTTP_THREADS_MIN;
+    if (cores > HTTP_THREADS_MAX) return HTTP_THREADS_MAX;
+    return (unsigned)cores;
 }
 
 static sigset_t stop_signals(void)
@@ -170,17 +296,19 @@ HttpServer *http_start(WebApp *app, const char *listen, int port, PokErr *err)
     HttpServer *srv = xcalloc(1, sizeof *srv);
     srv->app = app;
     pthread_mutex_init(&srv->lock, NULL);
-    srv->daemon =
-        MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR,
-                         addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)HTTP_THREADS,
-                         MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTION_LIMIT,
-                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_SECONDS,
-                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
-                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_END);
+    srv->cache = web_cache_new(WEB_CACHE_ENTRIES, WEB_CACHE_BYTES, free_cached);
+    srv->daemon = MHD_start_daemon(
+        flags, (uint16_t)port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, addr,
+        MHD_OPTION_THREAD_POOL_SIZE, pool_size(), MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)HTTP_CONNECTION_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)HTTP_TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)HTTP_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv, MHD_OPTION_END);
     if (!srv->daemon) {
         err_set(err, "kan niet luisteren op %s poort %d (is de poort al in gebruik?)", listen,
                 port);
         pthread_mutex_destroy(&srv->lock);
+        web_cache_free(srv->cache);
         free(srv);
         pthread_sigmask(SIG_UNBLOCK, &set, NULL);
         return NULL;
@@ -207,6 +335,7 @@ void http_stop(HttpServer *srv)
 {
     if (!srv) return;
     MHD_stop_daemon(srv->daemon);
+    web_cache_free(srv->cache);
     pthread_mutex_destroy(&srv->lock);
     free(srv);
 }

@@ -9,10 +9,14 @@
 typedef struct HttpServer HttpServer;
 
 /* Limits of the server. */
-#define HTTP_THREADS 4                       /* thread pool */
+#define HTTP_THREADS_MIN 2                   /* thread pool: one per core, at least */
+#define HTTP_THREADS_MAX 16                  /* and at most */
 #define HTTP_CONNECTION_LIMIT 256            /* open connections at once */
 #define HTTP_TIMEOUT_SECONDS 30              /* idle connections are closed */
-#define HTTP_CONNECTION_MEMORY (64u * 1024u) /* per connection, for headers and buffers */
+/* Per connection, for the request line, headers and buffers (the body is collected
+ * apart, up to WEB_BODY_MAX). The library clears it after every request, so a larger
+ * pool costs time on every request: 16 KiB holds headers as large as nginx accepts. */
+#define HTTP_CONNECTION_MEMORY (16u * 1024u)
 
 /* Start serving app on listen (an IPv4 or IPv6 address) and port (0: any free port).
  * Blocks SIGINT and SIGTERM in the calling thread first, so that the server's threads

@@ -1,9 +1,18 @@
-/* layout.c: the page frame and the stylesheet. Plain, accessible HTML: a skip link,
- * landmarks, visible focus, no scripts. */
+/* layout.c: the page frame. Plain, accessible HTML in the NL Design System's page
+ * structure (Utrecht theme): a skip link, landmarks, visible focus, no scripts. The
+ * stylesheets are embedded assets (assets.h); their URLs carry a version for caching. */
 #include "layout.h"
 
+#include "assets.h"
 #include "html.h"
-#include "pages.h"
+
+/* A <link> to an embedded stylesheet, with its version in the URL. */
+static void stylesheet_link(Buf *b, const char *name)
+{
+    const WebAsset *a = web_asset(name);
+    html_printf(b, "<link rel=\"stylesheet\" href=\"/static/%s?v=%s\">\n", name,
+                a ? a->version : "0");
+}
 
 void layout_begin(Buf *b, const char *title)
 {
@@ -12,50 +21,29 @@ void layout_begin(Buf *b, const char *title)
                 "<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 "<title>%s · pok</title>\n"
-                "<link rel=\"stylesheet\" href=\"/static/pok.css\">\n</head>\n<body>\n"
-                "<a class=\"skip\" href=\"#inhoud\">Naar de inhoud</a>\n"
-                "<header class=\"site\"><a href=\"/\">pok</a> "
-                "<span>POK-middelen: planning en verantwoording</span></header>\n"
-                "<main id=\"inhoud\">\n",
+                /* no icon: spares every page a request that would answer 404 */
+                "<link rel=\"icon\" href=\"data:,\">\n",
                 title);
+    if (web_assets_have_nlds) stylesheet_link(b, "utrecht.css");
+    stylesheet_link(b, "pok.css");
+    /* utrecht-html styles plain semantic elements; the component classes style the rest. */
+    html_lit(b, "</head>\n<body class=\"utrecht-theme utrecht-html utrecht-document "
+                "utrecht-surface pok\">\n"
+                "<a class=\"utrecht-skip-link utrecht-skip-link--visible-on-focus\" "
+                "href=\"#inhoud\">Naar de inhoud</a>\n"
+                "<header class=\"utrecht-page-header pok-header\">"
+                "<div class=\"utrecht-page-header__content pok-header__content\">"
+                "<a class=\"pok-logo\" href=\"/\">pok</a> "
+                "<span class=\"pok-tagline\">POK-middelen: planning en verantwoording</span>"
+                "</div></header>\n"
+                "<main id=\"inhoud\" class=\"pok-main\">\n");
 }
 
 void layout_end(Buf *b)
 {
-    html_lit(b, "</main>\n<footer class=\"site\"><p>Bedragen in euro's. Elk bedrag komt uit "
-                "een brondocument; zie de bron bij de bevindingen.</p></footer>\n"
+    html_lit(b, "</main>\n<footer class=\"utrecht-page-footer pok-footer\">"
+                "<div class=\"utrecht-page-footer__content pok-footer__content\">"
+                "<p>Bedragen in euro's. Elk bedrag komt uit een brondocument; zie de bron bij "
+                "de bevindingen.</p></div></footer>\n"
                 "</body>\n</html>\n");
-}
-
-const char layout_css[] =
-    "body{font-family:system-ui,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff;"
-    "margin:0}\n"
-    "main,header.site,footer.site{max-width:72rem;margin:0 auto;padding:0 1rem}\n"
-    "header.site{padding:1rem;border-bottom:4px solid #154273}\n"
-    "header.site a{font-weight:bold;font-size:1.25rem;color:#154273;margin-right:1rem}\n"
-    "footer.site{margin-top:3rem;border-top:1px solid #767676;color:#4a4a4a}\n"
-    "a{color:#01689b}a:visited{color:#5b2c6f}\n"
-    ":focus{outline:3px solid #ffb612;outline-offset:2px}\n"
-    ".skip{position:absolute;left:-999rem}.skip:focus{left:1rem;top:1rem;background:#fff;"
-    "padding:.5rem}\n"
-    "table{border-collapse:collapse;margin:1rem 0}\n"
-    "caption{text-align:left;font-weight:bold;padding:.25rem 0}\n"
-    "th,td{padding:.25rem .75rem;border-bottom:1px solid #ccc;text-align:left;"
-    "vertical-align:top}\n"
-    "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    "tr.rule th,tr.rule td{border-top:2px solid #1a1a1a}\n"
-    ".table-scroll{overflow-x:auto}\n"
-    "label{display:block;font-weight:bold}\n"
-    "input[type=search]{font-size:1rem;padding:.4rem;border:2px solid #1a1a1a}\n"
-    "button{font-size:1rem;padding:.4rem 1rem;background:#154273;color:#fff;border:0}\n"
-    ".finding{margin:0 0 1rem}.sev-fout{border-left:4px solid #d52b1e;padding-left:.5rem}\n"
-    ".sev-waarschuwing{border-left:4px solid #e17000;padding-left:.5rem}\n"
-    ".sev-info{border-left:4px solid #01689b;padding-left:.5rem}\n"
-    ".source{color:#4a4a4a;font-size:.9rem}\n";
-
-void static_css(WebApp *app, const WebRequest *req, WebResponse *res)
-{
-    res->content_type = "text/css; charset=utf-8";
-    buf_puts(&res->body, layout_css);
-    web_header_set(res, "Cache-Control", "public, max-age=3600");
 }

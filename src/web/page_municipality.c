@@ -1,7 +1,12 @@
-/* page_municipality.c: GET /gemeente/CODE : the multi-year coverage table as a council
- * document prints it and the checks' findings with their sources; and the table as CSV. */
+/* page_municipality.c: GET /gemeente/CODE : the municipality's totals, the multi-year
+ * coverage table as a council document prints it, a chart and table of the years, the
+ * allocations per actielijn and the reserve with their sources, and the checks' findings;
+ * every table also as CSV. */
+#include "chart.h"
 #include "html.h"
 #include "layout.h"
+#include "muni_tables.h"
+#include "page_kit.h"
 #include "pages.h"
 #include "route.h"
 
@@ -45,7 +50,9 @@ static int prepare(WebApp *app, const WebRequest *req, WebResponse *res, int jso
 static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
 {
     int any_closed = 0;
-    html_printf(b, "<div class=\"table-scroll\"><table>\n<caption>%s</caption>\n",
+    html_printf(b,
+                "<div class=\"table-scroll\"><table class=\"utrecht-table\">\n"
+                "<caption class=\"utrecht-table__caption\">%s</caption>\n",
                 coverage_pot_title(p, a));
     html_lit(b, "<thead><tr><th scope=\"col\">Post</th>");
     for (size_t i = 0; i < p->n_years; i++) {
@@ -85,12 +92,87 @@ static void findings_list(Buf *b, const MuniData *d, const Finding *f, size_t n)
         html_printf(b, "<li class=\"finding sev-%s\"><strong>%s:</strong> %s", sev, sev,
                     f[i].message);
         const Source *src = f[i].cite.source_id ? muni_source(d, f[i].cite.source_id) : NULL;
-        if (src)
-            html_printf(b, "<br><span class=\"source\">Bron: %s%s%s</span>", src->title,
-                        f[i].cite.place ? ", " : "", f[i].cite.place ? f[i].cite.place : "");
+        if (src) {
+            html_printf(b,
+                        "<br><span class=\"source\">Bron: %s%s%s (<a href=\"/bron/%lld?gemeente=",
+                        src->title, f[i].cite.place ? ", " : "",
+                        f[i].cite.place ? f[i].cite.place : "", (long long)src->id);
+            html_url_arg(b, d->muni.code);
+            html_lit(b, "\">bron bekijken</a>)</span>");
+        }
         html_lit(b, "</li>\n");
     }
     html_lit(b, "</ul>\n");
+}
+
+/* The totals of the whole municipality, as the start page shows them. */
+static void totals_list(Buf *b, const MuniTotals *t)
+{
+    html_lit(b, "<dl class=\"totals\">\n<dt>Toegekend</dt><dd>");
+    html_money(b, t->allocated);
+    html_lit(b, "</dd>\n<dt>Gepland</dt><dd>");
+    html_money(b, t->planned);
+    html_lit(b, "</dd>\n<dt>Gerealiseerd</dt><dd>");
+    html_money(b, t->realised);
+    if (t->reserve_year) {
+        html_printf(b, "</dd>\n<dt>Reserve op 31 december %d</dt><dd>", t->reserve_year);
+        html_money(b, t->reserve_end);
+    }
+    html_lit(b, "</dd>\n</dl>\n");
+}
+
+static void muni_links(Buf *b, const MuniData *d)
+{
+    html_lit(b, "<ul class=\"links\">\n<li><a href=\"/gemeente/");
+    html_url_arg(b, d->muni.code);
+    html_lit(b, "/maatregelen\">Maatregelen: plan en realisatie</a></li>\n"
+                "<li><a href=\"/gemeente/");
+    html_url_arg(b, d->muni.code);
+    html_lit(b, "/besluiten\">Besluiten en verzoeken</a></li>\n<li><a href=\"/gemeente/");
+    html_url_arg(b, d->muni.code);
+    html_lit(b, "/evaluaties\">Evaluaties</a></li>\n</ul>\n");
+}
+
+static void coverage_section(Buf *b, Arena *a, const MuniData *d, const Coverage *c)
+{
+    html_printf(b, "<h2>Dekking %s (%d-%d)</h2>\n", d->scheme.name, d->scheme.first_year,
+                d->scheme.last_year);
+    html_lit(b, "<p>Uitgaven worden eerst gedekt uit de toekenning van het jaar, het tekort "
+                "uit de reserve; niet bestede middelen gaan naar de reserve.</p>\n");
+    int any = 0;
+    for (size_t i = 0; i < c->n_pots; i++)
+        if (c->pots[i].n_years) {
+            coverage_table(b, &c->pots[i], a);
+            any = 1;
+        }
+    if (!any) html_lit(b, "<p>Geen toekenningen, uitgaven of reserve vastgelegd.</p>\n");
+    if (c->n_unplaced)
+        html_printf(b, "<p>Let op: %zu maatregel(en) vallen in geen pot en tellen niet mee.</p>\n",
+                    c->n_unplaced);
+    html_lit(b, "<p class=\"download\"><a href=\"/gemeente/");
+    html_url_arg(b, d->muni.code);
+    html_lit(b, "/dekking.csv\" download>Download als CSV</a> (bedragen in centen), "
+                "<a href=\"/api/v1/gemeenten/");
+    html_url_arg(b, d->muni.code);
+    html_lit(b, "/dekking\">als JSON</a></p>\n");
+}
+
+/* The page's tables besides coverage; -1 with err. */
+typedef struct MuniTables {
+    MuniTotals totals;
+    YearSums *years;
+    size_t n_years;
+    DataTable year_table, allocations, reserve;
+} MuniTables;
+
+static int build_tables(const MuniData *d, const Coverage *c, Arena *a, MuniTables *t, PokErr *err)
+{
+    if (municipality_totals(d, c, a, &t->totals, err) ||
+        muni_years_table(d, c, a, &t->year_table, &t->years, &t->n_years, err) ||
+        muni_allocations_table(d, a, &t->allocations, err))
+        return -1;
+    muni_reserve_table(d, a, &t->reserve);
+    return 0;
 }
 
 void page_municipality(WebApp *app, const WebRequest *req, WebResponse *res)
@@ -100,36 +182,76 @@ void page_municipality(WebApp *app, const WebRequest *req, WebResponse *res)
     Coverage c;
     Finding *f;
     size_t n;
+    MuniTables t;
+    PokErr err = {{0}};
     if (prepare(app, req, res, 0, &a, &d, &c, &f, &n)) {
+        arena_free(&a);
+        return;
+    }
+    if (build_tables(&d, &c, &a, &t, &err)) {
+        web_error(res, 500, err.msg);
         arena_free(&a);
         return;
     }
     Buf *b = &res->body;
     layout_begin(b, arena_printf(&a, "%s (%s)", d.muni.name, d.muni.code));
-    html_printf(b, "<p><a href=\"/\">Gemeenten</a> &gt; %s</p>\n", d.muni.name);
+    kit_muni_nav(b, &d, "");
     html_printf(b, "<h1>%s <small>(%s)</small></h1>\n", d.muni.name, d.muni.code);
-    html_printf(b, "<h2>Dekking %s (%d-%d)</h2>\n", d.scheme.name, d.scheme.first_year,
-                d.scheme.last_year);
-    html_lit(b, "<p>Uitgaven worden eerst gedekt uit de toekenning van het jaar, het tekort "
-                "uit de reserve; niet bestede middelen gaan naar de reserve.</p>\n");
-    int any = 0;
-    for (size_t i = 0; i < c.n_pots; i++)
-        if (c.pots[i].n_years) {
-            coverage_table(b, &c.pots[i], &a);
-            any = 1;
-        }
-    if (!any) html_lit(b, "<p>Geen toekenningen, uitgaven of reserve vastgelegd.</p>\n");
-    if (c.n_unplaced)
-        html_printf(b, "<p>Let op: %zu maatregel(en) vallen in geen pot en tellen niet mee.</p>\n",
-                    c.n_unplaced);
-    html_lit(b, "<p>Download: <a href=\"/gemeente/");
-    html_url_arg(b, d.muni.code);
-    html_lit(b, "/dekking.csv\">dekkingstabel als CSV</a>, <a href=\"/api/v1/gemeenten/");
-    html_url_arg(b, d.muni.code);
-    html_lit(b, "/dekking\">als JSON</a>.</p>\n");
+    totals_list(b, &t.totals);
+    muni_links(b, &d);
+    page_forms_nav(b, d.muni.code);
+    coverage_section(b, &a, &d, &c);
+    html_lit(b, "<h2>Verloop per jaar</h2>\n");
+    chart_years(b, t.years, t.n_years,
+                arena_printf(&a, "Toekenning, uitgaven en reserve per jaar, %s", d.muni.name),
+                "jaren");
+    dt_html(b, &t.year_table, kit_muni_path(&a, &d, "/jaren.csv"));
+    html_lit(b, "<h2>Toekenningen per actielijn</h2>\n");
+    dt_html(b, &t.allocations, kit_muni_path(&a, &d, "/toekenningen.csv"));
+    muni_allocation_sources(b, &a, &d);
+    html_lit(b, "<h2>Reserve</h2>\n");
+    dt_html(b, &t.reserve, kit_muni_path(&a, &d, "/reserve.csv"));
     findings_list(b, &d, f, n);
     layout_end(b);
     arena_free(&a);
+}
+
+typedef enum MuniCsv { CSV_YEARS, CSV_ALLOCATIONS, CSV_RESERVE } MuniCsv;
+
+static void tables_csv(WebApp *app, const WebRequest *req, WebResponse *res, MuniCsv which)
+{
+    static const char *const names[] = {"jaren", "toekenningen", "reserve"};
+    Arena a = {0};
+    MuniData d;
+    Coverage c;
+    MuniTables t;
+    PokErr err = {{0}};
+    if (prepare(app, req, res, 0, &a, &d, &c, NULL, NULL) == 0) {
+        if (build_tables(&d, &c, &a, &t, &err)) {
+            web_error(res, 500, err.msg);
+        } else {
+            const DataTable *table = which == CSV_YEARS         ? &t.year_table
+                                     : which == CSV_ALLOCATIONS ? &t.allocations
+                                                                : &t.reserve;
+            kit_send_csv(res, table, arena_printf(&a, "%s-%s.csv", names[which], d.muni.code));
+        }
+    }
+    arena_free(&a);
+}
+
+void page_years_csv(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    tables_csv(app, req, res, CSV_YEARS);
+}
+
+void page_allocations_csv(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    tables_csv(app, req, res, CSV_ALLOCATIONS);
+}
+
+void page_reserve_csv(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    tables_csv(app, req, res, CSV_RESERVE);
 }
 
 void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res)

@@ -20,4 +20,38 @@ void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_coverage(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_checks(WebApp *app, const WebRequest *req, WebResponse *res);
 
+/* Read-only pages, their CSV downloads and the JSON API (page_start.c, page_municipality.c,
+ * page_measures.c, page_registers.c, page_source.c, api_*.c). */
+void page_start_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_years_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_allocations_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_reserve_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_measures(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_measures_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_measure(WebApp *app, const WebRequest *req, WebResponse *res); /* also ID.csv */
+void page_decisions(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_decisions_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_requests_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_evaluations(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_evaluations_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_source(WebApp *app, const WebRequest *req, WebResponse *res); /* also ID.csv */
+void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res);
+void api_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
+void api_measures(WebApp *app, const WebRequest *req, WebResponse *res);
+void api_decisions(WebApp *app, const WebRequest *req, WebResponse *res);
+
+/* Forms (page_forms_*.c): GET shows the form, POST checks it and saves (financial
+ * changes after a confirmation step). */
+void page_form_allocation(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_measure_new(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_measure_edit(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_evaluation(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_decision(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_request(WebApp *app, const WebRequest *req, WebResponse *res);
+/* The "Wijzigen" links to the forms of a municipality, and of one measure. */
+void page_forms_nav(Buf *b, const char *code);
+void page_forms_measure_nav(Buf *b, int64_t measure_id);
+
 #endif

@@ -38,6 +38,7 @@ typedef struct WebRequest {
     const char *path;      /* decoded, without the query string */
     WebParams query;       /* ?name=value */
     WebParams form;        /* application/x-www-form-urlencoded body */
+    const char *content_type; /* of the body, as sent; NULL when none */
     WebParams path_params; /* ":code" in the route pattern, filled by route_dispatch */
 } WebRequest;
 

@@ -1,0 +1,118 @@
+/* totals.c: the sums the overview pages show: the coverage table's pots added up per
+ * year, a municipality's totals, and one measure's plan versus realisation per year. */
+#include "engine.h"
+
+#include <string.h>
+
+#include "../money.h"
+
+static int overflow(PokErr *err, const char *what)
+{
+    return err_set(err, "bedragen te groot: de som van %s past niet in het rekenbereik", what);
+}
+
+/* Every year any pot has, ascending and unique, into years[] (room for all). */
+static size_t collect_years(const Coverage *c, int *years)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < c->n_pots; p++)
+        for (size_t i = 0; i < c->pots[p].n_years; i++) {
+            int y = c->pots[p].years[i].year;
+            size_t k = 0;
+            while (k < n && years[k] < y) k++;
+            if (k < n && years[k] == y) continue;
+            memmove(&years[k + 1], &years[k], (n - k) * sizeof *years);
+            years[k] = y;
+            n++;
+        }
+    return n;
+}
+
+/* The pot's balance at the end of year: its own figure, the last one when its table
+ * ended earlier, 0 before it starts. */
+static int64_t pot_reserve_end(const CoveragePot *p, int year)
+{
+    int64_t balance = 0;
+    for (size_t i = 0; i < p->n_years && p->years[i].year <= year; i++)
+        balance = p->years[i].reserve_end;
+    return balance;
+}
+
+int coverage_year_sums(const Coverage *c, Arena *a, YearSums **out, size_t *n, PokErr *err)
+{
+    size_t cap = 1;
+    for (size_t p = 0; p < c->n_pots; p++) cap += c->pots[p].n_years;
+    int *years = arena_alloc(a, cap * sizeof *years);
+    size_t n_years = collect_years(c, years);
+    YearSums *sums = arena_alloc(a, (n_years + 1) * sizeof *sums);
+    for (size_t k = 0; k < n_years; k++) {
+        YearSums *s = &sums[k];
+        s->year = years[k];
+        for (size_t p = 0; p < c->n_pots; p++) {
+            const CoveragePot *pot = &c->pots[p];
+            if (money_add(s->reserve_end, pot_reserve_end(pot, s->year), &s->reserve_end))
+                return overflow(err, "de reserves");
+            for (size_t i = 0; i < pot->n_years; i++) {
+                const CoverageYear *y = &pot->years[i];
+                if (y->year != s->year) continue;
+                s->closed |= y->closed;
+                if (money_add(s->allocation, y->allocation, &s->allocation) ||
+                    money_add(s->spending, y->spending, &s->spending))
+                    return overflow(err, "de potten");
+            }
+        }
+    }
+    *out = sums;
+    *n = n_years;
+    return 0;
+}
+
+int municipality_totals(const MuniData *d, const Coverage *c, Arena *a, MuniTotals *out,
+                        PokErr *err)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < d->n_allocations; i++)
+        if (d->allocations[i].current &&
+            money_add(out->allocated, d->allocations[i].amount_cents, &out->allocated))
+            return overflow(err, "de toekenningen");
+    for (size_t i = 0; i < d->n_amounts; i++) {
+        const MeasureAmount *ma = &d->amounts[i];
+        int64_t *sum = ma->kind == AMOUNT_REALISED ? &out->realised : &out->planned;
+        if (money_add(*sum, ma->amount_cents, sum)) return overflow(err, "de maatregelen");
+    }
+    YearSums *sums = NULL;
+    size_t n = 0;
+    if (coverage_year_sums(c, a, &sums, &n, err)) return -1;
+    if (n) {
+        out->reserve_end = sums[n - 1].reserve_end;
+        out->reserve_year = sums[n - 1].year;
+    }
+    return 0;
+}
+
+int measure_amounts(const MuniData *d, int64_t measure_id, Arena *a, MeasureAmounts *out,
+                    PokErr *err)
+{
+    memset(out, 0, sizeof *out);
+    out->years = arena_alloc(a, (d->n_amounts + 1) * sizeof *out->years);
+    for (size_t i = 0; i < d->n_amounts; i++) {
+        const MeasureAmount *ma = &d->amounts[i];
+        if (ma->measure_id != measure_id) continue;
+        size_t k = 0;
+        while (k < out->n_years && out->years[k].year < ma->year) k++;
+        if (k == out->n_years || out->years[k].year != ma->year) {
+            memmove(&out->years[k + 1], &out->years[k], (out->n_years - k) * sizeof *out->years);
+            memset(&out->years[k], 0, sizeof out->years[k]);
+            out->years[k].year = ma->year;
+            out->n_years++;
+        }
+        int realised = ma->kind == AMOUNT_REALISED;
+        if (realised)
+            out->years[k].realised = ma;
+        else
+            out->years[k].plan = ma;
+        int64_t *sum = realised ? &out->realised : &out->planned;
+        if (money_add(*sum, ma->amount_cents, sum)) return overflow(err, "de bedragen");
+    }
+    return 0;
+}

@@ -1,0 +1,13 @@
+/* chart.h: the inline SVG chart of a municipality's years: allocation and spending as
+ * bars, the reserve at year end as a line. No scripts; the SVG has role="img", a <title>
+ * and <desc> naming it, a text legend, and the same figures are in a table beside it. */
+#ifndef POK_CHART_H
+#define POK_CHART_H
+
+#include "../engine/engine.h"
+
+/* Write the chart of years[0..n) into b. title is data (escaped); id is a literal
+ * prefix for the element ids ("jaren"). Writes nothing when n is 0. */
+void chart_years(Buf *b, const YearSums *years, size_t n, const char *title, const char *id);
+
+#endif

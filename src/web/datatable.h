@@ -1,0 +1,66 @@
+/* datatable.h: a table of the record pages as data, written once as accessible HTML and
+ * once as CSV, so that every download has exactly the columns the page shows.
+ *
+ * CSV: RFC 4180 (comma separated, quoted where needed, CRLF line ends), UTF-8; amounts in
+ * money_format_plain ("-1234567,89": no euro sign, no thousands dots, decimal comma),
+ * dates as ISO 8601 (YYYY-MM-DD). */
+#ifndef POK_DATATABLE_H
+#define POK_DATATABLE_H
+
+#include "../util.h"
+
+#include <stdint.h>
+
+typedef enum CellKind {
+    CELL_EMPTY = 0,
+    CELL_TEXT,  /* text, optionally a link */
+    CELL_MONEY, /* cents, right aligned; optionally a link */
+    CELL_DATE,  /* ISO date: "28 mei 2024" on the page, 2024-05-28 in CSV */
+    CELL_INT    /* a whole number such as a year, right aligned */
+} CellKind;
+
+typedef struct TableCell {
+    CellKind kind;
+    const char *text;  /* CELL_TEXT; CELL_DATE: the ISO date */
+    int64_t value;     /* CELL_MONEY: cents; CELL_INT: the number */
+    const char *href;  /* a link (a path of pok) or NULL */
+    const char *title; /* the link's title attribute (the place in a source) or NULL */
+    const char *note;  /* small text after the value on the page ("tabel Financiën");
+                        * in CSV appended in brackets */
+    const char *id;    /* id attribute of the cell, a link target ("toekenning-12") */
+} TableCell;
+
+typedef struct DataTable {
+    Arena *arena;
+    const char *caption;
+    const char *const *headers;
+    size_t n_cols;
+    int first_col_is_header; /* the first cell of a row is a row header (th scope=row) */
+    TableCell *cells;        /* n_rows * n_cols */
+    size_t n_rows, cap_rows;
+    int *total_row;    /* per row: 1 for a total row (shown bold, in <tfoot>) */
+    const char *empty; /* shown instead of the table when it has no rows */
+} DataTable;
+
+/* headers must outlive the table (a static array or arena memory). */
+void dt_init(DataTable *t, Arena *a, const char *caption, const char *const *headers,
+             size_t n_cols);
+/* Append a row of n_cols empty cells and return it; total marks a total row. */
+TableCell *dt_row(DataTable *t, int total);
+
+void cell_text(TableCell *c, const char *text, const char *href);
+void cell_money(TableCell *c, int64_t cents, const char *href, const char *title);
+void cell_date(TableCell *c, const char *iso);
+void cell_int(TableCell *c, int64_t value);
+
+/* The table in a scroll container, with caption and th scope; then a paragraph with the
+ * link "Download als CSV" to csv_href (NULL: none). */
+void dt_html(Buf *b, const DataTable *t, const char *csv_href);
+/* Header line with the column names, then every row. */
+void dt_csv(Buf *b, const DataTable *t);
+
+/* "28 mei 2024" for "2024-05-28", in a; what is not a date comes back as it is, NULL as
+ * NULL. */
+const char *date_nl(Arena *a, const char *iso);
+
+#endif

@@ -1,0 +1,276 @@
+/* page_forms_finance.c: the financial forms of a municipality, each with a confirmation
+ * step: GET|POST /gemeente/CODE/toekenning/nieuw (an allocation figure: a new version)
+ * and /gemeente/CODE/reserve/nieuw (opening balance, deposit, withdrawal, transfer). */
+#include "page_forms.h"
+
+#include "form_preview.h"
+#include "html.h"
+#include "layout.h"
+
+#include <string.h>
+
+/* ---- allocations ---- */
+
+typedef struct AllocationForm {
+    FormOption *actielijnen, *sources;
+    size_t n_actielijnen, n_sources;
+    Allocation al;
+} AllocationForm;
+
+static int allocation_check(Form *f, const MuniData *d, AllocationForm *x)
+{
+    const char *number = form_value(f, "actielijn");
+    x->al.municipality = d->muni.code;
+    x->al.scheme_id = d->scheme.id;
+    for (size_t i = 0; i < d->n_actielijnen; i++)
+        if (strcmp(x->actielijnen[i].value, number) == 0) x->al.actielijn_id = d->actielijnen[i].id;
+    if (!x->al.actielijn_id)
+        form_fail(f, "actielijn", "Actielijn: onbekende actielijn '%s' (%s heeft 1 tot en met %zu)",
+                  number, d->scheme.code, d->n_actielijnen);
+    form_year(f, "jaar", "Jaar", d->scheme.first_year, d->scheme.last_year, &x->al.year);
+    if (form_amount(f, "bedrag", "Bedrag", &x->al.amount_cents) == 0 && x->al.amount_cents < 0)
+        form_fail(f, "bedrag", "Bedrag: een toekenning kan niet negatief zijn (gelezen: '%s')",
+                  form_value(f, "bedrag"));
+    forms_cite_check(f, x->sources, x->n_sources, NULL, 0, &x->al.cite, NULL);
+    if (!x->al.cite.source_id && !form_error(f, "bron"))
+        form_fail(f, "bron", "Bron: kies het document waar de toekenning in staat (de circulaire)");
+    return f->n_errors ? -1 : 0;
+}
+
+static void allocation_form(Buf *b, const Form *f, const MuniData *d, const AllocationForm *x,
+                            const char *action)
+{
+    form_summary(b, f);
+    html_lit(b, "<p>Een nieuw bedrag wordt een nieuwe versie; de vorige versie blijft "
+                "bewaard.</p>\n");
+    form_open(b, action);
+    form_select(b, f, "actielijn", "Actielijn", NULL, x->actielijnen, x->n_actielijnen,
+                form_value(f, "actielijn"));
+    form_input(b, f, "jaar", "Jaar",
+               arena_printf(f->a, "Een jaar van %d tot en met %d.", d->scheme.first_year,
+                            d->scheme.last_year),
+               form_value(f, "jaar"));
+    form_input(b, f, "bedrag", "Bedrag", "In euro's, bijvoorbeeld 180.000 of 19.000,50.",
+               form_value(f, "bedrag"));
+    forms_cite_fields(b, f, x->sources, x->n_sources, NULL, 0);
+    form_submit(b, "Controleren");
+    form_close(b);
+}
+
+static int allocation_save(Store *s, void *ctx, PokErr *err)
+{
+    return store_allocation_add(s, ctx, err);
+}
+
+static void allocation_confirm(WebResponse *res, const Form *f, const MuniData *d,
+                               const AllocationForm *x, const char *action, Arena *a)
+{
+    const char *before = NULL;
+    for (size_t i = 0; i < d->n_allocations; i++) {
+        const Allocation *al = &d->allocations[i];
+        if (al->current && al->actielijn_id == x->al.actielijn_id && al->year == x->al.year)
+            before = arena_printf(a, "%s (versie %d)", forms_money(a, al->amount_cents),
+                                  al->version);
+    }
+    const char *number = form_value(f, "actielijn");
+    FormsChange rows[] = {
+        {"Actielijn", NULL, forms_option_label(x->actielijnen, x->n_actielijnen, number)},
+        {"Jaar", NULL, arena_printf(a, "%d", x->al.year)},
+        {"Toekenning", before, forms_money(a, x->al.amount_cents)},
+        {"Bron", NULL, forms_option_label(x->sources, x->n_sources, form_value(f, "bron"))},
+        {"Plaats in de bron", NULL, x->al.cite.place},
+    };
+    for (size_t i = 0; i < 5; i++)
+        if (i != 2) rows[i].before = "";
+    MuniData changed = *d;
+    preview_allocation(&changed, a, &x->al);
+    forms_confirm_page(res, f, d, &changed, action, rows, 5, &x->al.year, 1, a);
+}
+
+void page_form_allocation(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    Arena a = {0};
+    MuniData d;
+    if (form_check_content_type(req, res) || forms_load_muni(app, req, res, &a, &d)) {
+        arena_free(&a);
+        return;
+    }
+    Form f;
+    form_init(&f, req, &a);
+    AllocationForm x = {0};
+    x.actielijnen = forms_actielijn_options(&d, &a, &x.n_actielijnen);
+    x.sources = forms_source_options(app, &d, &a, &x.n_sources);
+    const char *action = arena_printf(&a, "/gemeente/%s/toekenning/nieuw", d.muni.code);
+    const char *back = arena_printf(&a, "/gemeente/%s", d.muni.code);
+    int valid = f.posted && !form_edit_again(&f) && allocation_check(&f, &d, &x) == 0;
+    if (valid && form_confirmed(&f)) {
+        PokErr err = {{0}};
+        if (form_save(app, allocation_save, &x.al, &err) == 0) {
+            form_redirect(res, back);
+            arena_free(&a);
+            return;
+        }
+        forms_store_failed(&f, &err);
+    } else if (valid) {
+        allocation_confirm(res, &f, &d, &x, action, &a);
+        arena_free(&a);
+        return;
+    }
+    forms_page_begin(&res->body, &d, "Toekenning vastleggen", &a);
+    allocation_form(&res->body, &f, &d, &x, action);
+    forms_page_end(res, &f);
+    arena_free(&a);
+}
+
+/* ---- the reserve ---- */
+
+static const FormOption reserve_kinds[] = {
+    {"beginstand", "Beginstand op 1 januari"},
+    {"storting", "Storting: niet bestede middelen van het jaar gaan de reserve in"},
+    {"onttrekking", "Onttrekking uit de reserve in het jaar"},
+    {"overheveling", "Overheveling van het jaar naar een later jaar"},
+};
+#define N_RESERVE_KINDS (sizeof reserve_kinds / sizeof reserve_kinds[0])
+
+typedef struct ReserveForm {
+    FormOption *pots, *sources, *decisions;
+    size_t n_pots, n_sources, n_decisions;
+    const char *kind;
+    ReserveOpening ro;
+    ReserveMovement rm;
+} ReserveForm;
+
+static int reserve_check(Form *f, const MuniData *d, ReserveForm *x)
+{
+    int first = d->scheme.first_year, last = d->scheme.last_year + 10;
+    int64_t pot_id = 0, decision_id = 0, cents = 0;
+    Citation cite = {0};
+    int year = 0;
+    form_choice(f, "soort", "Soort", reserve_kinds, N_RESERVE_KINDS, &x->kind);
+    form_year(f, "jaar", "Jaar", first, last, &year);
+    if (form_amount(f, "bedrag", "Bedrag", &cents) == 0 && cents <= 0 &&
+        !(x->kind && strcmp(x->kind, "beginstand") == 0 && cents == 0))
+        form_fail(f, "bedrag", "Bedrag: verwacht een positief bedrag (gelezen: '%s')",
+                  form_value(f, "bedrag"));
+    form_id_choice(f, "pot", "Pot", x->pots, x->n_pots, &pot_id);
+    forms_cite_check(f, x->sources, x->n_sources, x->decisions, x->n_decisions, &cite,
+                     &decision_id);
+    const char *description = form_optional(f, "omschrijving");
+    int is_transfer = x->kind && strcmp(x->kind, "overheveling") == 0;
+    int to_year = 0;
+    if (is_transfer && form_year(f, "naar_jaar", "Naar jaar", first, last, &to_year) == 0 &&
+        year && to_year <= year)
+        form_fail(f, "naar_jaar", "Naar jaar: %d ligt niet na het jaar %d", to_year, year);
+    if (!is_transfer && *form_value(f, "naar_jaar"))
+        form_fail(f, "naar_jaar", "Naar jaar: alleen bij een overheveling (gelezen: '%s')",
+                  form_value(f, "naar_jaar"));
+    if (f->n_errors) return -1;
+    x->ro = (ReserveOpening){.municipality = d->muni.code, .scheme_id = d->scheme.id,
+                             .pot_id = pot_id, .year = year, .amount_cents = cents,
+                             .cite = cite, .decision_id = decision_id};
+    ReserveKind kind = RESERVE_DEPOSIT;
+    reserve_kind_parse(x->kind, &kind);
+    x->rm = (ReserveMovement){.municipality = d->muni.code, .scheme_id = d->scheme.id,
+                              .pot_id = pot_id, .kind = kind, .year = year, .to_year = to_year,
+                              .amount_cents = cents, .description = description, .cite = cite,
+                              .decision_id = decision_id};
+    return 0;
+}
+
+static void reserve_form(Buf *b, const Form *f, const ReserveForm *x, const char *action)
+{
+    form_summary(b, f);
+    form_open(b, action);
+    form_select(b, f, "soort", "Soort", NULL, reserve_kinds, N_RESERVE_KINDS,
+                form_value(f, "soort"));
+    form_input(b, f, "jaar", "Jaar", "Bij een overheveling: het jaar waar het geld vandaan komt.",
+               form_value(f, "jaar"));
+    form_input(b, f, "naar_jaar", "Naar jaar", "Alleen bij een overheveling.",
+               form_value(f, "naar_jaar"));
+    form_input(b, f, "bedrag", "Bedrag", "In euro's, bijvoorbeeld 459.500.",
+               form_value(f, "bedrag"));
+    form_select(b, f, "pot", "Pot", NULL, x->pots, x->n_pots, form_value(f, "pot"));
+    form_input(b, f, "omschrijving", "Omschrijving", NULL, form_value(f, "omschrijving"));
+    forms_cite_fields(b, f, x->sources, x->n_sources, x->decisions, x->n_decisions);
+    form_submit(b, "Controleren");
+    form_close(b);
+}
+
+static int reserve_save(Store *s, void *ctx, PokErr *err)
+{
+    ReserveForm *x = ctx;
+    if (strcmp(x->kind, "beginstand") == 0) return store_reserve_opening_set(s, &x->ro, err);
+    return store_reserve_movement_add(s, &x->rm, err);
+}
+
+static void reserve_confirm(WebResponse *res, const Form *f, const MuniData *d,
+                            const ReserveForm *x, const char *action, Arena *a)
+{
+    int opening = strcmp(x->kind, "beginstand") == 0;
+    const char *before = NULL;
+    if (opening)
+        for (size_t i = 0; i < d->n_openings; i++)
+            if (d->openings[i].pot_id == x->ro.pot_id)
+                before = arena_printf(a, "%s op 1 januari %d",
+                                      forms_money(a, d->openings[i].amount_cents),
+                                      d->openings[i].year);
+    const char *year = x->rm.kind == RESERVE_TRANSFER && !opening
+                           ? arena_printf(a, "%d naar %d", x->rm.year, x->rm.to_year)
+                           : arena_printf(a, "%d", x->rm.year);
+    const char *amount = forms_money(a, x->rm.amount_cents);
+    FormsChange rows[] = {
+        {"Soort", "", forms_option_label(reserve_kinds, N_RESERVE_KINDS, x->kind)},
+        {"Jaar", "", year},
+        {"Bedrag", opening ? before : "", opening ? arena_printf(a, "%s op 1 januari %d", amount,
+                                                                 x->ro.year)
+                                                  : amount},
+        {"Pot", "", forms_option_label(x->pots, x->n_pots, form_value(f, "pot"))},
+        {"Omschrijving", "", x->rm.description},
+        {"Bron", "", forms_option_label(x->sources, x->n_sources, form_value(f, "bron"))},
+        {"Besluit", "", forms_option_label(x->decisions, x->n_decisions, form_value(f, "besluit"))},
+    };
+    MuniData changed = *d;
+    int years[2] = {x->rm.year, x->rm.to_year};
+    if (opening)
+        preview_opening(&changed, a, &x->ro);
+    else
+        preview_movement(&changed, a, &x->rm);
+    size_t n_years = !opening && x->rm.kind == RESERVE_TRANSFER ? 2 : 1;
+    forms_confirm_page(res, f, d, &changed, action, rows, sizeof rows / sizeof rows[0], years,
+                       n_years, a);
+}
+
+void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    Arena a = {0};
+    MuniData d;
+    if (form_check_content_type(req, res) || forms_load_muni(app, req, res, &a, &d)) {
+        arena_free(&a);
+        return;
+    }
+    Form f;
+    form_init(&f, req, &a);
+    ReserveForm x = {0};
+    x.pots = forms_pot_options(&d, &a, &x.n_pots);
+    x.sources = forms_source_options(app, &d, &a, &x.n_sources);
+    x.decisions = forms_decision_options(&d, &a, &x.n_decisions);
+    const char *action = arena_printf(&a, "/gemeente/%s/reserve/nieuw", d.muni.code);
+    int valid = f.posted && !form_edit_again(&f) && reserve_check(&f, &d, &x) == 0;
+    if (valid && form_confirmed(&f)) {
+        PokErr err = {{0}};
+        if (form_save(app, reserve_save, &x, &err) == 0) {
+            form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
+            arena_free(&a);
+            return;
+        }
+        forms_store_failed(&f, &err);
+    } else if (valid) {
+        reserve_confirm(res, &f, &d, &x, action, &a);
+        arena_free(&a);
+        return;
+    }
+    forms_page_begin(&res->body, &d, "Reserve: beginstand of mutatie vastleggen", &a);
+    reserve_form(&res->body, &f, &x, action);
+    forms_page_end(res, &f);
+    arena_free(&a);
+}

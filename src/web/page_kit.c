@@ -1,0 +1,162 @@
+/* page_kit.c: see page_kit.h. */
+#include "page_kit.h"
+
+#include "html.h"
+#include "pages.h"
+#include "route.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a, MuniData *d,
+             Coverage *c)
+{
+    const char *code = web_path_param(req, "code");
+    PokErr err = {{0}};
+    int r = code ? web_load(app, code, a, d, &err) : 0;
+    if (r == 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg,
+                 "Onbekende gemeente '%s'. Een gemeente heeft een CBS-code zoals GM1734.",
+                 code ? code : "");
+        if (json)
+            web_json_error(res, 404, msg);
+        else
+            web_not_found(res, msg);
+        return -1;
+    }
+    if (r < 0 || (c && coverage_compute(d, a, c, &err))) {
+        if (json)
+            web_json_error(res, 500, err.msg);
+        else
+            web_error(res, 500, err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+int kit_id_param(const WebRequest *req, const char *name, int64_t *id, int *csv)
+{
+    const char *text = web_path_param(req, name);
+    *csv = 0;
+    if (!text) return -1;
+    char digits[32];
+    size_t len = strlen(text);
+    if (len > 4 && strcmp(text + len - 4, ".csv") == 0) {
+        *csv = 1;
+        len -= 4;
+    }
+    if (len == 0 || len >= sizeof digits) return -1;
+    memcpy(digits, text, len);
+    digits[len] = '\0';
+    long long v;
+    if (parse_int(digits, 1, INT64_MAX, &v)) return -1;
+    *id = v;
+    return 0;
+}
+
+const char *kit_source_href(Arena *a, const MuniData *d, int64_t source_id, const char *anchor)
+{
+    if (!source_id) return NULL;
+    /* CBS codes are letters and digits (the store checks them), safe in a URL */
+    return arena_printf(a, "/bron/%lld?gemeente=%s%s%s", (long long)source_id, d->muni.code,
+                        anchor ? "#" : "", anchor ? anchor : "");
+}
+
+void kit_cite_cell(TableCell *c, Arena *a, const MuniData *d, const Citation *cite,
+                   int64_t decision_id, const char *anchor)
+{
+    const Source *src = cite->source_id ? muni_source(d, cite->source_id) : NULL;
+    if (src) {
+        cell_text(c, src->title, kit_source_href(a, d, src->id, anchor));
+        c->note = cite->place;
+        return;
+    }
+    const Decision *dec = decision_id ? muni_decision(d, decision_id) : NULL;
+    if (dec) {
+        cell_text(c,
+                  arena_printf(a, "besluit %s%s%s", dec->body ? dec->body : "",
+                               dec->date ? " " : "", dec->date ? date_nl(a, dec->date) : ""),
+                  arena_printf(a, "/gemeente/%s/besluiten#besluit-%lld", d->muni.code,
+                               (long long)dec->id));
+        return;
+    }
+    cell_text(c, "geen bron vastgelegd", NULL);
+}
+
+json_t *kit_cite_json(const MuniData *d, const Citation *cite)
+{
+    const Source *src = cite->source_id ? muni_source(d, cite->source_id) : NULL;
+    if (!src) return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "source_id", json_integer(src->id));
+    json_object_set_new(o, "title", kit_json_str(src->title));
+    json_object_set_new(o, "place", kit_json_str(cite->place));
+    return o;
+}
+
+const char *kit_muni_path(Arena *a, const MuniData *d, const char *rest)
+{
+    return arena_printf(a, "/gemeente/%s%s", d->muni.code, rest);
+}
+
+void kit_muni_nav(Buf *b, const MuniData *d, const char *current)
+{
+    static const struct {
+        const char *rest, *label;
+    } pages[] = {{"", "Overzicht"},
+                 {"/maatregelen", "Maatregelen"},
+                 {"/besluiten", "Besluiten en verzoeken"},
+                 {"/evaluaties", "Evaluaties"}};
+    html_lit(b, "<nav aria-label=\"Kruimelpad\" class=\"breadcrumb\"><a href=\"/\">Gemeenten</a>"
+                " &gt; ");
+    if (*current) {
+        html_lit(b, "<a href=\"/gemeente/");
+        html_url_arg(b, d->muni.code);
+        html_printf(b, "\">%s</a>", d->muni.name);
+    } else {
+        html_txt(b, d->muni.name);
+    }
+    html_lit(b, "</nav>\n<nav aria-label=\"Pagina's van de gemeente\" class=\"subnav\"><ul>");
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        if (strcmp(pages[i].rest, current) == 0) {
+            html_printf(b, "<li><a href=\"/gemeente/%s%s\" aria-current=\"page\">%s</a></li>",
+                        d->muni.code, pages[i].rest, pages[i].label);
+        } else {
+            html_printf(b, "<li><a href=\"/gemeente/%s%s\">%s</a></li>", d->muni.code,
+                        pages[i].rest, pages[i].label);
+        }
+    }
+    html_lit(b, "</ul></nav>\n");
+}
+
+void kit_send_csv(WebResponse *res, const DataTable *t, const char *filename)
+{
+    res->content_type = "text/csv; charset=utf-8";
+    buf_reset(&res->body);
+    dt_csv(&res->body, t);
+    char header[200];
+    snprintf(header, sizeof header, "attachment; filename=\"%s\"", filename);
+    web_header_set(res, "Content-Disposition", header);
+}
+
+void kit_send_json(WebResponse *res, json_t *root)
+{
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    if (!text) {
+        web_json_error(res, 500, "kan JSON niet opbouwen");
+        return;
+    }
+    res->content_type = "application/json";
+    buf_reset(&res->body);
+    buf_puts(&res->body, text);
+    buf_puts(&res->body, "\n");
+    free(text);
+}
+
+json_t *kit_json_str(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}

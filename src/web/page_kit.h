@@ -1,0 +1,57 @@
+/* page_kit.h: what the record pages and the API share: loading the municipality of a
+ * path, links to sources, sending CSV and JSON. */
+#ifndef POK_PAGE_KIT_H
+#define POK_PAGE_KIT_H
+
+#include "datatable.h"
+#include "request.h"
+
+#include "../engine/engine.h"
+
+#include <jansson.h>
+
+/* Load the municipality named by the path parameter "code" (and, with c, its coverage).
+ * Answers 404 (HTML, or JSON when json is set) or 500 itself and returns -1 then. */
+int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a, MuniData *d,
+             Coverage *c);
+
+/* A record id from the path parameter name: "12", or "12.csv" (then *csv = 1).
+ * Returns 0, or -1 when it is not a positive number. */
+int kit_id_param(const WebRequest *req, const char *name, int64_t *id, int *csv);
+
+/* "/bron/ID?gemeente=CODE#anchor" (anchor may be NULL), in a; NULL when source_id is 0. */
+const char *kit_source_href(Arena *a, const MuniData *d, int64_t source_id, const char *anchor);
+/* A "Bron" cell: the source's title as a link to its page (at anchor), the place in the
+ * source as small text; "decision" when only a decision is known. */
+void kit_cite_cell(TableCell *c, Arena *a, const MuniData *d, const Citation *cite,
+                   int64_t decision_id, const char *anchor);
+/* {"source_id":, "title":, "place":} or null. */
+json_t *kit_cite_json(const MuniData *d, const Citation *cite);
+/* The path of a municipality page: "/gemeente/CODE" + rest, in a. */
+const char *kit_muni_path(Arena *a, const MuniData *d, const char *rest);
+
+/* The breadcrumb and the links between a municipality's pages; current is the page's
+ * own rest ("", "/maatregelen", ...). */
+void kit_muni_nav(Buf *b, const MuniData *d, const char *current);
+
+/* Send t as a CSV attachment named filename (letters, digits, '-' and '.' only). */
+void kit_send_csv(WebResponse *res, const DataTable *t, const char *filename);
+/* Send root (reference taken) as JSON. */
+void kit_send_json(WebResponse *res, json_t *root);
+
+/* A municipality with its totals, for the start page and /api/v1/gemeenten. */
+typedef struct MuniSummary {
+    const Municipality *muni;
+    int has_records; /* any record of the scheme */
+    MuniTotals totals;
+} MuniSummary;
+
+/* Every municipality matching search (NULL: all), those with records first, each group
+ * in the store's order (page_start.c). Returns -1 with err. */
+int kit_muni_summaries(WebApp *app, const char *search, Arena *a, MuniSummary **out, size_t *n,
+                       PokErr *err);
+
+/* A JSON string, or null for NULL. */
+json_t *kit_json_str(const char *s);
+
+#endif

@@ -1,0 +1,187 @@
+// lib.mjs: what the browser tests share: a pok server on a fresh demo database, Debian's
+// chromium driven by playwright-core (never a downloaded browser), axe-core and
+// html-validate on a page.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { HtmlValidate } from 'html-validate';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+const pokBin = path.resolve(root, process.env.POK || 'build/pok');
+const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const htmlValidate = new HtmlValidate(
+  JSON.parse(fs.readFileSync(path.join(here, '.htmlvalidate.json'), 'utf8')));
+
+// Start `pok serve --port 0` on a new demo database; resolves with {url, stop}.
+export async function startPok() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pok-browser-'));
+  const db = path.join(dir, 'demo.db');
+  const demo = spawnSync(pokBin, ['--db', db, 'demo', '--quiet'], { encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`pok demo failed: ${demo.stderr}${demo.stdout}`);
+  const child = spawn(pokBin, ['--db', db, 'serve', '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`pok serve printed no address: ${output}`)),
+      15000);
+    const onData = (chunk) => {
+      output += chunk;
+      const m = output.match(/^pok serve: (http:\S+) /m);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`pok serve exited (${code}): ${output}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+      await exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { url, db, stop, output: () => output };
+}
+
+// Debian's chromium, headless, with a throw-away profile (playwright passes it as
+// --user-data-dir). Resolves with {browser, close}; browser is the context pages open in.
+export async function startBrowser() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pok-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const close = async () => {
+    await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { browser, close };
+}
+
+// A page that records what must never happen: a dialog (a script ran), a CSP violation or
+// another console error, an uncaught exception, a stylesheet or image that fails to load.
+// (A page itself may answer 404 or 422; the tests check those statuses themselves.)
+export async function watchedPage(browser) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('dialog', async (d) => {
+    problems.push(`dialog: ${d.type()} ${d.message()}`);
+    await d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      problems.push(`console error: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.request().resourceType() !== 'document' && r.status() >= 400)
+      problems.push(`${r.status()} for ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { page, problems };
+}
+
+// Run axe-core on the page as loaded (its CSP still in force: the script goes in through
+// the DevTools protocol, not as an inline <script>). Returns readable violations.
+export async function axeViolations(page) {
+  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!loaded) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // the default rule set: WCAG 2.0/2.1 A and AA and best practices
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    }));
+  });
+  return result;
+}
+
+// html-validate on the markup pok sent. Returns readable messages.
+export async function htmlProblems(html, name) {
+  const report = await htmlValidate.validateString(html, name);
+  const out = [];
+  for (const r of report.results)
+    for (const m of r.messages) out.push(`${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+  return out;
+}
+
+// The visible text of a table row whose header is label, as an array of cell texts.
+export async function rowCells(page, tableLocator, label) {
+  const row = tableLocator.locator('tr', { has: page.locator('th', { hasText: label }) }).first();
+  return (await row.locator('th, td').allInnerTexts()).map((t) => t.trim());
+}
+
+// The text of the cell in the row headed rowLabel and the column headed colLabel of the
+// first table on the page that has such a row (the coverage table). null when missing.
+export async function tableCell(page, rowLabel, colLabel) {
+  return page.evaluate(([rowLabel, colLabel]) => {
+    for (const table of document.querySelectorAll('table')) {
+      const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+      const col = heads.indexOf(colLabel);
+      if (col < 0) continue;
+      for (const tr of table.querySelectorAll('tbody tr')) {
+        const cells = [...tr.children];
+        if (cells[0] && cells[0].textContent.trim() === rowLabel && cells[col])
+          return cells[col].textContent.trim();
+      }
+    }
+    return null;
+  }, [rowLabel, colLabel]);
+}
+
+// Click the first link whose href matches re and wait for the page it opens.
+export async function followLink(page, re) {
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')));
+  const href = hrefs.find((h) => re.test(h));
+  if (!href) throw new Error(`no link matching ${re} on ${page.url()}`);
+  await Promise.all([page.waitForNavigation(), page.locator(`a[href="${href}"]`).first().click()]);
+  return href;
+}
+
+// The forms of a municipality and of a measure, by address: the crawls add them even where
+// no page links to them (yet), so that every form is checked.
+export const MUNI_FORMS = ['toekenning/nieuw', 'reserve/nieuw', 'maatregel/nieuw', 'besluit/nieuw',
+  'verzoek/nieuw'];
+export const MEASURE_FORMS = ['bewerken', 'bedrag', 'evaluatie/nieuw'];
+export function formsOf(url) {
+  const u = new URL(url);
+  let m = u.pathname.match(/^\/gemeente\/(GM\d{4})$/);
+  if (m) return MUNI_FORMS.map((f) => new URL(`/gemeente/${m[1]}/${f}`, u).href);
+  m = u.pathname.match(/^\/maatregel\/(\d+)$/);
+  if (m) return MEASURE_FORMS.map((f) => new URL(`/maatregel/${m[1]}/${f}`, u).href);
+  return [];
+}
+
+// Go to a form the way a user does, by its link on this page; when there is no such link,
+// open it by address and say so in the test output.
+export async function openForm(page, re, path) {
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')));
+  if (hrefs.some((h) => re.test(h))) return followLink(page, re);
+  console.log(`# no link to ${path} on ${new URL(page.url()).pathname}: opened by address`);
+  await page.goto(new URL(path, page.url()).href);
+  return path;
+}
+
+// Press a submit button (by its visible text) and wait for the answer page; returns the
+// response of the last navigation (after any redirect).
+export async function submit(page, buttonText) {
+  const [resp] = await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name: buttonText, exact: true }).click(),
+  ]);
+  return resp;
+}

@@ -1,0 +1,109 @@
+# The forms of pok serve over a real socket: a new measure with a 2027 plan of 50.000
+# shrinks Overbetuwe's unplanned 180.000 to 130.000 after the confirmation step; a wrong
+# amount gives 422 with the Dutch reason next to the field and saves nothing.
+FORMS_DB="$WORK/forms.db"
+"$POK" --db "$FORMS_DB" demo --quiet >out 2>&1 || not_ok "forms: demo database" "demo failed"
+"$POK" --db "$FORMS_DB" serve --port 0 >forms_serve.out 2>&1 &
+forms_pid=$!
+forms_url=""
+tries=0
+while [ -z "$forms_url" ] && [ $tries -lt 300 ] && kill -0 "$forms_pid" 2>/dev/null; do
+  forms_url=$(sed -n 's/^pok serve: \(http:[^ ]*\) .*/\1/p' forms_serve.out)
+  [ -z "$forms_url" ] && sleep 0.1
+  tries=$((tries + 1))
+done
+
+# forms_unplanned YEAR: GM1734's unplanned cents of YEAR, read from the database.
+forms_unplanned() {
+  "$POK" --db "$FORMS_DB" coverage GM1734 --format csv >forms_cov.csv 2>&1
+  csv_value forms_cov.csv 0 "$1" unplanned_cents
+}
+forms_audit() { sqlite3 "$FORMS_DB" "select count(*) from audit"; }
+forms_amounts() { sqlite3 "$FORMS_DB" "select count(*) from measure_amount"; }
+
+# forms_post PATH ARGS...: POST with curl's --data-urlencode ARGS; status in forms_code,
+# body in forms_body, headers in forms_headers.
+forms_post() {
+  path=$1
+  shift
+  forms_code=$(curl -s --max-time 30 -D forms_headers -o forms_body -w '%{http_code}' \
+    "$@" "$forms_url${path#/}")
+}
+
+if [ -z "$forms_url" ]; then
+  not_ok "forms: server starts" "no address after $tries tries" "$(cat forms_serve.out)"
+else
+  v=$(forms_unplanned 2027)
+  [ "$v" = 18000000 ] && ok "forms: 2027 unplanned is 180.000 before" ||
+    not_ok "forms: 2027 unplanned is 180.000 before" "got '$v'"
+
+  forms_post /gemeente/GM1734/maatregel/nieuw --data-urlencode 'naam=Nieuwe maatregel' \
+    --data-urlencode status=gepland --data-urlencode pot=
+  measure_path=$(sed -n 's/^[Ll]ocation: \(\/maatregel\/[0-9]*\).*/\1/p' forms_headers | tr -d '\r')
+  if [ "$forms_code" = 303 ] && [ -n "$measure_path" ]; then ok "forms: measure added (303 to $measure_path)"
+  else not_ok "forms: measure added" "HTTP $forms_code" "$(cat forms_headers)"; fi
+
+  audit_before=$(forms_audit)
+  forms_post "$measure_path/bedrag" --data-urlencode soort=plan --data-urlencode jaar=2027 \
+    --data-urlencode bedrag=50.000 --data-urlencode bron= --data-urlencode plaats= \
+    --data-urlencode besluit=
+  if [ "$forms_code" = 200 ] && grep -qF "Controleer de wijziging" forms_body &&
+    grep -qF "<strong>€ 130.000</strong> (gewijzigd)" forms_body &&
+    grep -qF 'name="confirm" value="1"' forms_body; then
+    ok "forms: plan shows the confirmation with 2027 after the change"
+  else not_ok "forms: plan shows the confirmation" "HTTP $forms_code" "$(head -c 600 forms_body)"; fi
+  v=$(forms_unplanned 2027)
+  [ "$v" = 18000000 ] && [ "$(forms_audit)" = "$audit_before" ] &&
+    ok "forms: the confirmation page saves nothing" ||
+    not_ok "forms: the confirmation page saves nothing" "unplanned '$v', audit $(forms_audit) vs $audit_before"
+
+  forms_post "$measure_path/bedrag" --data-urlencode soort=plan --data-urlencode jaar=2027 \
+    --data-urlencode bedrag=50.000 --data-urlencode bron= --data-urlencode plaats= \
+    --data-urlencode besluit= --data-urlencode confirm=1
+  if [ "$forms_code" = 303 ] && grep -qi '^Location: /gemeente/GM1734' forms_headers; then
+    ok "forms: confirmed plan is saved (303 to the municipality)"
+  else not_ok "forms: confirmed plan is saved" "HTTP $forms_code" "$(cat forms_headers)"; fi
+  v=$(forms_unplanned 2027)
+  [ "$v" = 13000000 ] && ok "forms: 2027 unplanned is 130.000 after" ||
+    not_ok "forms: 2027 unplanned is 130.000 after" "got '$v'"
+  code=$(curl -s --max-time 30 -o forms_body -w '%{http_code}' "${forms_url}gemeente/GM1734")
+  [ "$code" = 200 ] && grep -qF "€ 130.000" forms_body &&
+    ok "forms: the municipality page shows the new coverage" ||
+    not_ok "forms: the municipality page shows the new coverage" "HTTP $code"
+
+  audit_before=$(forms_audit)
+  amounts_before=$(forms_amounts)
+  forms_post "$measure_path/bedrag" --data-urlencode soort=plan --data-urlencode jaar=2026 \
+    --data-urlencode 'bedrag=12,345.6x' --data-urlencode bron= --data-urlencode plaats= \
+    --data-urlencode besluit= --data-urlencode confirm=1
+  if [ "$forms_code" = 422 ] &&
+    grep -qF '<p class="utrecht-form-field-error-message" id="veld-bedrag-error">Bedrag: ' forms_body &&
+    grep -qF "(gelezen: &#39;12,345.6x&#39;)" forms_body &&
+    grep -qF 'aria-invalid="true"' forms_body; then
+    ok "forms: a wrong amount is 422 with the reason next to the field"
+  else not_ok "forms: a wrong amount is 422" "HTTP $forms_code" "$(head -c 600 forms_body)"; fi
+  [ "$(forms_audit)" = "$audit_before" ] && [ "$(forms_amounts)" = "$amounts_before" ] &&
+    ok "forms: a wrong amount saves nothing" ||
+    not_ok "forms: a wrong amount saves nothing" "audit $(forms_audit) vs $audit_before"
+
+  forms_post /gemeente/GM1734/besluit/nieuw -H 'Content-Type: application/json' \
+    --data-binary '{"titel":"x"}'
+  [ "$forms_code" = 415 ] && [ "$(forms_audit)" = "$audit_before" ] &&
+    ok "forms: another content type is 415" || not_ok "forms: another content type is 415" "HTTP $forms_code"
+fi
+kill "$forms_pid" 2>/dev/null
+tries=0
+while kill -0 "$forms_pid" 2>/dev/null && [ $tries -lt 300 ]; do
+  sleep 0.1
+  tries=$((tries + 1))
+done
+if kill -0 "$forms_pid" 2>/dev/null; then
+  kill -9 "$forms_pid" 2>/dev/null
+  wait "$forms_pid" 2>/dev/null
+  not_ok "forms: server stops on SIGTERM" "still running after 30 s"
+else
+  wait "$forms_pid"
+  status=$?
+  [ "$status" = 0 ] && ok "forms: server stops cleanly" ||
+    not_ok "forms: server stops cleanly" "exit status $status" "$(cat forms_serve.out)"
+fi

@@ -1,0 +1,625 @@
+/* test_pages.c: the read-only pages, their CSV downloads and the JSON API, called through
+ * route_dispatch on a temporary database with the demo loaded (no sockets): the demo's
+ * figures on every page, 404 for what does not exist, and markup in every text field
+ * shown as text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "demo/demo.h"
+#include "store/store.h"
+#include "web/route.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char script[] = "<script>alert(1)</script>";
+static const char script_escaped[] = "&lt;script&gt;alert(1)&lt;/script&gt;";
+static const char attr[] = "\" onmouseover=\"x";
+
+typedef struct TestPages {
+    char path[64];
+    Store *s;
+    WebApp app;
+    int64_t jobhunter, overbetuwe_source; /* demo records */
+    int64_t evil_measure, evil_source;    /* records of GM9990 full of markup */
+} TestPages;
+
+/* A municipality whose every text field holds markup. */
+static int add_evil(TestPages *t, PokErr *err)
+{
+    Arena a = {0};
+    Scheme pok;
+    int ok = store_scheme_get(t->s, "POK", &a, &pok, err) == 1;
+    arena_free(&a);
+    if (!ok) return -1;
+    Municipality m = {.code = "GM9990", .name = script, .province = attr};
+    Source src = {.kind = attr,
+                  .title = script,
+                  .reference = attr,
+                  .date = "2024-02-03",
+                  .municipality = "GM9990",
+                  .note = script};
+    if (store_municipality_put(t->s, &m, err) || store_source_add(t->s, &src, err)) return -1;
+    Citation cite = {src.id, script};
+    Allocation al = {.municipality = "GM9990",
+                     .scheme_id = pok.id,
+                     .year = 2024,
+                     .amount_cents = 123456,
+                     .cite = cite};
+    Decision dec = {.municipality = "GM9990",
+                    .date = "2024-05-28",
+                    .body = "college",
+                    .reference = "=HYPERLINK(\"http://x\")",
+                    .title = script,
+                    .outcome = attr,
+                    .cite = cite};
+    if (store_allocation_add(t->s, &al, err) || store_decision_add(t->s, &dec, err)) return -1;
+    Measure me = {.municipality = "GM9990",
+                  .scheme_id = pok.id,
+                  .name = script,
+                  .description = attr,
+                  .partner = attr,
+                  .status = "lopend",
+                  .cost_centres = script,
+                  .cite = cite,
+                  .decision_id = dec.id};
+    if (store_measure_add(t->s, &me, err)) return -1;
+    MeasureAmount ma = {.measure_id = me.id,
+                        .year = 2024,
+                        .kind = AMOUNT_PLAN,
+                        .amount_cents = 100000,
+                        .cite = cite};
+    Request r = {.municipality = "GM9990",
+                 .requester = script,
+                 .date = "2024-04-24",
+                 .subject = attr,
+                 .decision_id = dec.id,
+                 .status = "afgewezen",
+                 .cite = cite};
+    Evaluation e = {.measure_id = me.id,
+                    .date = "2025-01-01",
+                    .verdict = script,
+                    .text = attr,
+                    .follow_up = "voortzetten",
+                    .cite = cite};
+    ReserveMovement rm = {.municipality = "GM9990",
+                          .scheme_id = pok.id,
+                          .kind = RESERVE_DEPOSIT,
+                          .year = 2024,
+                          .amount_cents = 500,
+                          .description = script,
+                          .cite = cite};
+    if (store_measure_amount_set(t->s, &ma, err) || store_request_add(t->s, &r, err) ||
+        store_evaluation_add(t->s, &e, err) || store_reserve_movement_add(t->s, &rm, err))
+        return -1;
+    t->evil_measure = me.id;
+    t->evil_source = src.id;
+    return 0;
+}
+
+static int find_jobhunter(TestPages *t, PokErr *err)
+{
+    Arena a = {0};
+    Scheme pok;
+    MuniData d;
+    int r = store_scheme_get(t->s, "POK", &a, &pok, err) == 1 &&
+            store_load(t->s, "GM1734", pok.id, &a, &d, err) == 1;
+    for (size_t i = 0; r && i < d.n_measures; i++)
+        if (strcmp(d.measures[i].name, "Jobhunter") == 0) {
+            t->jobhunter = d.measures[i].id;
+            t->overbetuwe_source = d.measures[i].cite.source_id;
+        }
+    arena_free(&a);
+    return t->jobhunter ? 0 : -1;
+}
+
+static int pages_setup(void **state)
+{
+    TestPages *t = calloc(1, sizeof *t);
+    if (!t) return -1;
+    strcpy(t->path, "/tmp/pok_test_pages_XXXXXX");
+    int fd = mkstemp(t->path);
+    if (fd < 0) return -1;
+    close(fd);
+    PokErr err = {{0}};
+    DemoSummary sum = {0};
+    t->s = store_open(t->path, 1, &err);
+    if (!t->s || store_begin(t->s, &err) || demo_load(t->s, &sum, &err) || add_evil(t, &err) ||
+        store_commit(t->s, &err) || find_jobhunter(t, &err)) {
+        fprintf(stderr, "setup: %s\n", err.msg);
+        return -1;
+    }
+    t->app.store = t->s;
+    *state = t;
+    return 0;
+}
+
+static int pages_teardown(void **state)
+{
+    TestPages *t = *state;
+    store_close(t->s);
+    char extra[80];
+    unlink(t->path);
+    snprintf(extra, sizeof extra, "%s-wal", t->path);
+    unlink(extra);
+    snprintf(extra, sizeof extra, "%s-shm", t->path);
+    unlink(extra);
+    free(t);
+    return 0;
+}
+
+static void call(TestPages *t, const char *target, WebResponse *res)
+{
+    WebRequest req;
+    web_request_init(&req, "GET", target);
+    web_response_init(res);
+    route_dispatch(NULL, &t->app, &req, res);
+    web_request_free(&req);
+}
+
+/* GET target, expect status, and the body; the caller frees res. */
+static void get(TestPages *t, const char *target, int status, WebResponse *res)
+{
+    call(t, target, res);
+    if (res->status != status)
+        fail_msg("%s: status %d, expected %d\n%.1500s", target, res->status, status,
+                 res->body.data ? res->body.data : "");
+}
+
+#define assert_contains(res, text)                                                                 \
+    do {                                                                                           \
+        if (!strstr((res)->body.data ? (res)->body.data : "", (text)))                             \
+            fail_msg("'%s' not in the body:\n%.3000s", (text), (res)->body.data);                  \
+    } while (0)
+#define assert_lacks(res, text)                                                                    \
+    do {                                                                                           \
+        if (strstr((res)->body.data ? (res)->body.data : "", (text)))                              \
+            fail_msg("'%s' unexpectedly in the body", (text));                                     \
+    } while (0)
+
+__attribute__((format(printf, 3, 4))) static const char *fmt(char *buf, size_t size,
+                                                             const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    vsnprintf(buf, size, format, ap);
+    va_end(ap);
+    return buf;
+}
+
+static void assert_html_page(const WebResponse *res)
+{
+    assert_string_equal(res->content_type, "text/html; charset=utf-8");
+    assert_contains(res, "<html lang=\"nl\">");
+    assert_non_null(web_header(res, "Content-Security-Policy"));
+}
+
+static void assert_csv(const WebResponse *res, const char *filename)
+{
+    char want[120];
+    assert_string_equal(res->content_type, "text/csv; charset=utf-8");
+    snprintf(want, sizeof want, "attachment; filename=\"%s\"", filename);
+    assert_string_equal(web_header(res, "Content-Disposition"), want);
+}
+
+static void test_start_page_totals(void **state)
+{
+    WebResponse res;
+    get(*state, "/", 200, &res);
+    assert_html_page(&res);
+    /* Overbetuwe: allocated 175.000 + 3 x 180.000, planned 399.500 + 405.000 + 190.000 */
+    assert_contains(&res, "<a href=\"/gemeente/GM1734\">Overbetuwe</a></th><td>GM1734</td>"
+                          "<td>Gelderland</td><td class=\"num\">€ 715.000</td>"
+                          "<td class=\"num\">€ 994.500</td><td class=\"num\">€ 0</td>"
+                          "<td class=\"num\">€ 180.000<br><small>31 december 2027</small></td>");
+    assert_contains(&res, "<td class=\"num\">€ 458.000</td>"); /* Olst-Wijhe */
+    assert_contains(&res, "<td class=\"num\">€ 66.983</td>");  /* Hillegom realised */
+    assert_contains(&res, "href=\"/gemeenten.csv\"");
+    assert_contains(&res, "Download als CSV");
+    web_response_free(&res);
+
+    get(*state, "/?q=betuwe", 200, &res);
+    assert_contains(&res, "€ 715.000");
+    assert_lacks(&res, "Olst-Wijhe");
+    assert_contains(&res, "href=\"/gemeenten.csv?q=betuwe\"");
+    web_response_free(&res);
+
+    get(*state, "/gemeenten.csv?q=betuwe", 200, &res);
+    assert_csv(&res, "gemeenten.csv");
+    /* those with figures first: Overbetuwe before Neder-Betuwe */
+    assert_non_null(strstr(res.body.data,
+                           "Gemeente,Code,Provincie,Toegekend,Gepland,Gerealiseerd,"
+                           "Reserve aan het eind\r\n"
+                           "Overbetuwe,GM1734,Gelderland,\"715000,00\",\"994500,00\",\"0,00\","
+                           "\"180000,00 (31 december 2027)\"\r\n"));
+    assert_contains(&res, "Neder-Betuwe,GM1740,Gelderland,\"0,00\",");
+    web_response_free(&res);
+}
+
+static void test_municipality_page(void **state)
+{
+    WebResponse res;
+    get(*state, "/gemeente/GM1773", 200, &res);
+    assert_html_page(&res);
+    /* the allocation table: row total of actielijn 2 and the grand total */
+    assert_contains(&res, "Toekenningen per actielijn en jaar, Olst-Wijhe");
+    assert_contains(&res, "<td class=\"num\">€ 149.000</td></tr>");
+    assert_contains(&res, "<td class=\"num\">€ 458.000</td></tr>\n</tfoot>");
+    /* each figure links to its source, with the place as title */
+    assert_contains(&res, "?gemeente=GM1773#toekenning-");
+    assert_contains(&res, "title=\"Financiële gevolgen, tabel actielijnen (decembercirculaire "
+                          "2021, afgerond)\">€ 19.000</a>");
+    /* the chart with an accessible name, and its figures as a table */
+    assert_contains(&res, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"");
+    assert_contains(&res, "aria-labelledby=\"jaren-titel jaren-uitleg\"");
+    assert_contains(&res, "<title id=\"jaren-titel\">Toekenning, uitgaven en reserve per jaar, "
+                          "Olst-Wijhe</title>");
+    assert_contains(&res, "<th scope=\"row\" class=\"num\">2029</th><td class=\"num\">€ 0</td>"
+                          "<td class=\"num\">€ 35.000</td><td class=\"num\">€ 318.000</td>");
+    assert_contains(&res, "href=\"/gemeente/GM1773/jaren.csv\"");
+    assert_contains(&res, "href=\"/gemeente/GM1773/toekenningen.csv\"");
+    /* links to the other pages and the findings */
+    assert_contains(&res, "href=\"/gemeente/GM1773/maatregelen\"");
+    assert_contains(&res, "href=\"/gemeente/GM1773/besluiten\"");
+    assert_contains(&res, "href=\"/gemeente/GM1773/evaluaties\"");
+    assert_contains(&res, "<h2 id=\"controles\">Controles</h2>");
+    assert_contains(&res, "href=\"/gemeente/GM1773/maatregel/nieuw\"");
+    web_response_free(&res);
+
+    /* Overbetuwe: the reserve opening, linked to its source */
+    get(*state, "/gemeente/GM1734", 200, &res);
+    assert_contains(&res, "<dt>Toegekend</dt><dd>€ 715.000</dd>");
+    assert_contains(&res, "#opening-");
+    assert_contains(&res, "€ 459.500</a>");
+    assert_contains(&res, "(<a href=\"/bron/");
+    web_response_free(&res);
+
+    get(*state, "/gemeente/GM1773/toekenningen.csv", 200, &res);
+    assert_csv(&res, "toekenningen-GM1773.csv");
+    assert_contains(&res, "Actielijn,2021,2022,2023,2024,2025,2026,2027,Totaal\r\n");
+    assert_contains(&res, "2. Rechtsbescherming,\"19000,00\",\"20000,00\",\"22000,00\","
+                          "\"22000,00\",\"22000,00\",\"22000,00\",\"22000,00\",\"149000,00\"\r\n");
+    assert_contains(&res, "Totaal,\"81000,00\"");
+    assert_contains(&res, "\"458000,00\"\r\n");
+    web_response_free(&res);
+
+    get(*state, "/gemeente/GM1773/jaren.csv", 200, &res);
+    assert_contains(&res, "Jaar,Toekenning,Uitgaven,Reserve op 31 december\r\n");
+    assert_contains(&res, "2029,\"0,00\",\"35000,00\",\"318000,00\"\r\n");
+    web_response_free(&res);
+
+    get(*state, "/gemeente/GM1734/reserve.csv", 200, &res);
+    assert_csv(&res, "reserve-GM1734.csv");
+    assert_contains(&res, "reserve op 1 januari,2024,,\"459500,00\",,\"Raadsvoorstel Vervolg "
+                          "bestedingen POK-gelden (Financiën, tabel Beschikbare POK-middelen: "
+                          "Restant POK 2021-2023 (bestemmingsreserve overhevelingen))\"\r\n");
+    web_response_free(&res);
+}
+
+static void test_measures_page(void **state)
+{
+    TestPages *t = *state;
+    char want[300];
+    WebResponse res;
+    get(t, "/gemeente/GM1734/maatregelen", 200, &res);
+    assert_html_page(&res);
+    assert_contains(&res, fmt(want, sizeof want,
+                              "<a href=\"/maatregel/%lld\">Jobhunter</a></th><td>lopend</td>"
+                              "<td>Alle middelen</td><td>Werkgeversservicepunt</td>"
+                              "<td class=\"num\">€ 100.000</td><td class=\"num\">€ 0</td>",
+                              (long long)t->jobhunter));
+    /* the total of the plans: 399.500 + 405.000 + 190.000 */
+    assert_contains(&res, "<th scope=\"row\">Totaal</th><td></td><td></td><td></td>"
+                          "<td class=\"num\">€ 994.500</td>");
+    assert_contains(&res, "href=\"/gemeente/GM1734/maatregelen.csv\"");
+    web_response_free(&res);
+
+    get(t, "/gemeente/GM1734/maatregelen.csv", 200, &res);
+    assert_csv(&res, "maatregelen-GM1734.csv");
+    assert_contains(&res, "Maatregel,Status,Pot,Partner,Gepland,Gerealiseerd,Bron\r\n");
+    assert_contains(&res, "\r\nJobhunter,lopend,Alle middelen,Werkgeversservicepunt,"
+                          "\"100000,00\",\"0,00\",Raadsvoorstel Vervolg bestedingen POK-gelden "
+                          "(1.1 Gemeentebrede");
+    web_response_free(&res);
+
+    /* Olst-Wijhe: measures in their own pots */
+    get(t, "/gemeente/GM1773/maatregelen", 200, &res);
+    assert_contains(&res, "<td>Actielijn 2</td><td>Financiën de Baas</td>"
+                          "<td class=\"num\">€ 140.000</td>");
+    web_response_free(&res);
+}
+
+static void test_measure_detail(void **state)
+{
+    TestPages *t = *state;
+    char target[80], want[200];
+    WebResponse res;
+    get(t, fmt(target, sizeof target, "/maatregel/%lld", (long long)t->jobhunter), 200, &res);
+    assert_html_page(&res);
+    assert_contains(&res, "<h1>Jobhunter <small>maatregel van Overbetuwe</small></h1>");
+    assert_contains(&res, "<th scope=\"row\" class=\"num\">2024</th>"
+                          "<td class=\"num\">€ 100.000</td>");
+    assert_contains(&res, "<small>Financiën, tabel Bestedingsdoelen POK-middelen "
+                          "2024-2026</small>");
+    assert_contains(&res, "<dt>Partner</dt><dd>Werkgeversservicepunt</dd>");
+    /* its evaluation and its decision */
+    assert_contains(&res, "<strong>effectief</strong>; vervolg: structureel maken");
+    assert_contains(&res, "De inzet van de jobhunter is succesvol");
+    assert_contains(&res, "Bestedingsdoelen POK-gelden vastgesteld</a> (college 11 juli 2023, "
+                          "vastgesteld)");
+    assert_contains(
+        &res, fmt(want, sizeof want, "href=\"/maatregel/%lld.csv\"", (long long)t->jobhunter));
+    /* the forms that change it */
+    assert_contains(
+        &res, fmt(want, sizeof want, "href=\"/maatregel/%lld/bedrag\"", (long long)t->jobhunter));
+    web_response_free(&res);
+
+    get(t, fmt(target, sizeof target, "/maatregel/%lld.csv", (long long)t->jobhunter), 200, &res);
+    assert_csv(&res, fmt(want, sizeof want, "maatregel-%lld.csv", (long long)t->jobhunter));
+    assert_contains(&res, "Jaar,Gepland,Bron plan,Gerealiseerd,Bron realisatie\r\n"
+                          "2024,\"100000,00\",\"Raadsvoorstel Vervolg bestedingen POK-gelden "
+                          "(Financiën, tabel Bestedingsdoelen POK-middelen 2024-2026)\",,\r\n"
+                          "Totaal,\"100000,00\",,\"0,00\",\r\n");
+    web_response_free(&res);
+}
+
+static void test_registers(void **state)
+{
+    WebResponse res;
+    get(*state, "/gemeente/GM0362/besluiten", 200, &res);
+    assert_html_page(&res);
+    /* the ombudsman's request, declined by the college on 28 May 2024 */
+    assert_contains(&res, "Ombudsman Metropool Amsterdam</th>"
+                          "<td><time datetime=\"2024-04-24\">24 april 2024</time></td>");
+    assert_contains(&res, "<td>afgewezen</td><td><a href=\"#besluit-");
+    assert_contains(&res, "<td><time datetime=\"2024-05-28\">28 mei 2024</time></td>"
+                          "<td>afgewezen</td>");
+    assert_contains(&res, "<time datetime=\"2022-03-15\">15 maart 2022</time>");
+    assert_contains(&res, "href=\"/gemeente/GM0362/besluiten.csv\"");
+    assert_contains(&res, "href=\"/gemeente/GM0362/verzoeken.csv\"");
+    web_response_free(&res);
+
+    get(*state, "/gemeente/GM0362/verzoeken.csv", 200, &res);
+    assert_csv(&res, "verzoeken-GM0362.csv");
+    assert_contains(&res, "Ombudsman Metropool Amsterdam,2024-04-24,");
+    assert_contains(&res, ",,afgewezen,Niet ingaan op het verzoek");
+    assert_contains(&res, "2024-05-28,afgewezen,");
+    web_response_free(&res);
+
+    get(*state, "/gemeente/GM0362/besluiten.csv", 200, &res);
+    assert_csv(&res, "besluiten-GM0362.csv");
+    assert_contains(&res, "Datum,Orgaan,Kenmerk,Onderwerp,Uitkomst,Bron\r\n2022-03-15,college,,");
+    web_response_free(&res);
+
+    get(*state, "/gemeente/GM1734/evaluaties", 200, &res);
+    assert_html_page(&res);
+    assert_contains(&res, ">Jobhunter</a></th><td></td><td>effectief</td>"
+                          "<td>structureel maken</td>");
+    web_response_free(&res);
+
+    get(*state, "/gemeente/GM0534/evaluaties.csv", 200, &res);
+    assert_csv(&res, "evaluaties-GM0534.csv");
+    assert_contains(&res, "Pilot bureaudienst,2024-03-18,naar tevredenheid uitgevoerd,"
+                          "structureel maken,");
+    web_response_free(&res);
+}
+
+static void test_source_page(void **state)
+{
+    TestPages *t = *state;
+    char target[80], want[120];
+    WebResponse res;
+    get(t, fmt(target, sizeof target, "/bron/%lld", (long long)t->overbetuwe_source), 200, &res);
+    assert_html_page(&res);
+    assert_contains(&res, "<h1>Raadsvoorstel Vervolg bestedingen POK-gelden <small>bron</small>");
+    assert_contains(&res, "<dt>Soort</dt><dd>raadsvoorstel</dd>");
+    assert_contains(&res, "<dt>Kenmerk</dt><dd>2024-052874</dd>");
+    assert_contains(&res, "<dt>Datum</dt><dd>niet vermeld</dd>");
+    /* the records citing it, each with an anchor the other pages link to */
+    assert_contains(&res, fmt(want, sizeof want, "<th scope=\"row\" id=\"maatregel-%lld\">",
+                              (long long)t->jobhunter));
+    assert_contains(&res, "<td class=\"num\">€ 459.500</td>");
+    assert_contains(&res, "Totaal 2024</td><td class=\"num\">2024</td>"
+                          "<td class=\"num\">€ 596.437</td>");
+    web_response_free(&res);
+
+    get(t, fmt(target, sizeof target, "/bron/%lld.csv", (long long)t->overbetuwe_source), 200,
+        &res);
+    assert_contains(&res, "Gegeven,Omschrijving,Jaar,Bedrag,Plaats in de bron\r\n");
+    assert_contains(&res, "plan,Jobhunter,2024,\"100000,00\",\"Financiën, tabel");
+    web_response_free(&res);
+
+    /* a national document lists the records of the municipality it is opened from */
+    get(t, "/bron/1", 200, &res);
+    assert_contains(&res, "landelijk document");
+    web_response_free(&res);
+}
+
+static json_t *json_body(const WebResponse *res)
+{
+    json_error_t jerr;
+    assert_string_equal(res->content_type, "application/json");
+    json_t *root = json_loads(res->body.data, 0, &jerr);
+    if (!root) fail_msg("not JSON: %s", jerr.text);
+    return root;
+}
+
+static json_t *find_by(json_t *list, const char *key, const char *value)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(list, i, item)
+    {
+        const char *v = json_string_value(json_object_get(item, key));
+        if (v && strcmp(v, value) == 0) return item;
+    }
+    fail_msg("no %s = %s", key, value);
+    return NULL;
+}
+
+#define JINT(obj, key) json_integer_value(json_object_get((obj), (key)))
+#define JSTR(obj, key) json_string_value(json_object_get((obj), (key)))
+
+static void test_api(void **state)
+{
+    WebResponse res;
+    get(*state, "/api/v1/gemeenten", 200, &res);
+    json_t *root = json_body(&res);
+    json_t *ob = find_by(json_object_get(root, "municipalities"), "code", "GM1734");
+    assert_string_equal(JSTR(ob, "name"), "Overbetuwe");
+    assert_string_equal(JSTR(ob, "province"), "Gelderland");
+    json_t *tot = json_object_get(ob, "totals");
+    assert_int_equal(JINT(tot, "allocated_cents"), 71500000);
+    assert_int_equal(JINT(tot, "planned_cents"), 99450000);
+    assert_int_equal(JINT(tot, "reserve_end_cents"), 18000000);
+    assert_int_equal(JINT(tot, "reserve_year"), 2027);
+    json_decref(root);
+    web_response_free(&res);
+
+    get(*state, "/api/v1/gemeenten/GM1773", 200, &res);
+    root = json_body(&res);
+    assert_string_equal(JSTR(root, "name"), "Olst-Wijhe");
+    assert_int_equal(JINT(json_object_get(root, "totals"), "allocated_cents"), 45800000);
+    json_t *allocs = json_object_get(root, "allocations");
+    assert_int_equal(json_array_size(allocs), 24);
+    json_t *first = json_array_get(allocs, 0);
+    assert_int_equal(JINT(first, "actielijn"), 2);
+    assert_int_equal(JINT(first, "year"), 2021);
+    assert_int_equal(JINT(first, "amount_cents"), 1900000);
+    assert_true(json_is_true(json_object_get(first, "current")));
+    assert_non_null(strstr(JSTR(json_object_get(first, "source"), "place"), "tabel actielijnen"));
+    json_decref(root);
+    web_response_free(&res);
+
+    get(*state, "/api/v1/gemeenten/GM1734/maatregelen", 200, &res);
+    root = json_body(&res);
+    json_t *job = find_by(json_object_get(root, "measures"), "name", "Jobhunter");
+    assert_int_equal(JINT(job, "planned_cents"), 10000000);
+    assert_int_equal(JINT(job, "realised_cents"), 0);
+    assert_string_equal(JSTR(job, "partner"), "Werkgeversservicepunt");
+    json_t *y = json_array_get(json_object_get(job, "years"), 0);
+    assert_int_equal(JINT(y, "year"), 2024);
+    assert_int_equal(JINT(y, "planned_cents"), 10000000);
+    assert_true(json_is_null(json_object_get(y, "realised_cents")));
+    json_t *ev = json_array_get(json_object_get(job, "evaluations"), 0);
+    assert_string_equal(JSTR(ev, "follow_up"), "structureel maken");
+    json_decref(root);
+    web_response_free(&res);
+
+    get(*state, "/api/v1/gemeenten/GM0362/besluiten", 200, &res);
+    root = json_body(&res);
+    assert_int_equal(json_array_size(json_object_get(root, "decisions")), 2);
+    json_t *req = json_array_get(json_object_get(root, "requests"), 0);
+    assert_string_equal(JSTR(req, "requester"), "Ombudsman Metropool Amsterdam");
+    assert_string_equal(JSTR(req, "status"), "afgewezen");
+    assert_string_equal(JSTR(req, "date"), "2024-04-24");
+    assert_string_equal(JSTR(req, "decision_date"), "2024-05-28");
+    assert_string_equal(JSTR(req, "decision_outcome"), "afgewezen");
+    assert_true(json_is_null(json_object_get(req, "amount_cents")));
+    json_decref(root);
+    web_response_free(&res);
+}
+
+static void test_not_found(void **state)
+{
+    static const char *const html[] = {
+        "/gemeente/GM9999/maatregelen",
+        "/gemeente/GM9999/maatregelen.csv",
+        "/gemeente/GM9999/besluiten",
+        "/gemeente/GM9999/verzoeken.csv",
+        "/gemeente/GM9999/evaluaties",
+        "/gemeente/GM9999/toekenningen.csv",
+        "/gemeente/GM9999/jaren.csv",
+        "/gemeente/GM9999/reserve.csv",
+        "/maatregel/999999",
+        "/maatregel/0",
+        "/maatregel/abc",
+        "/maatregel/999999.csv",
+        "/maatregel/-1",
+        "/bron/999999",
+        "/bron/x.csv",
+        "/maatregel/.csv",
+    };
+    for (size_t i = 0; i < sizeof html / sizeof html[0]; i++) {
+        WebResponse res;
+        get(*state, html[i], 404, &res);
+        assert_string_equal(res.content_type, "text/html; charset=utf-8");
+        web_response_free(&res);
+    }
+    static const char *const api[] = {"/api/v1/gemeenten/GM9999",
+                                      "/api/v1/gemeenten/GM9999/maatregelen",
+                                      "/api/v1/gemeenten/GM9999/besluiten"};
+    for (size_t i = 0; i < sizeof api / sizeof api[0]; i++) {
+        WebResponse res;
+        get(*state, api[i], 404, &res);
+        json_t *root = json_body(&res);
+        assert_non_null(strstr(JSTR(root, "error"), "GM9999"));
+        json_decref(root);
+        web_response_free(&res);
+    }
+}
+
+/* Markup in every text field is shown as text on every page that shows it. */
+static void test_escaped(void **state)
+{
+    TestPages *t = *state;
+    char measure[64], measure_csv[64], source[64];
+    const char *const targets[] = {
+        "/",
+        "/gemeente/GM9990",
+        "/gemeente/GM9990/maatregelen",
+        "/gemeente/GM9990/besluiten",
+        "/gemeente/GM9990/evaluaties",
+        fmt(measure, sizeof measure, "/maatregel/%lld", (long long)t->evil_measure),
+        fmt(source, sizeof source, "/bron/%lld", (long long)t->evil_source),
+    };
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        WebResponse res;
+        get(t, targets[i], 200, &res);
+        assert_contains(&res, script_escaped);
+        assert_lacks(&res, script);
+        assert_lacks(&res, "\" onmouseover");
+        web_response_free(&res);
+    }
+    /* CSV: quoted, and a leading = - + @ cannot start a formula */
+    WebResponse res;
+    get(t, fmt(measure_csv, sizeof measure_csv, "/maatregel/%lld.csv", (long long)t->evil_measure),
+        200, &res);
+    assert_contains(&res, "2024,\"1000,00\",<script>alert(1)</script> (<script>alert(1)</script>)");
+    web_response_free(&res);
+    get(t, "/gemeente/GM9990/besluiten.csv", 200, &res);
+    assert_contains(&res, ",college,\"'=HYPERLINK(\"\"http://x\"\")\",");
+    web_response_free(&res);
+    get(t, "/gemeente/GM9990/maatregelen.csv", 200, &res);
+    assert_contains(&res, "\"\"\" onmouseover=\"\"x\"");
+    web_response_free(&res);
+    /* JSON keeps the text as it is, escaped by jansson */
+    get(t, "/api/v1/gemeenten/GM9990/maatregelen", 200, &res);
+    json_t *root = json_body(&res);
+    assert_string_equal(JSTR(json_array_get(json_object_get(root, "measures"), 0), "name"), script);
+    json_decref(root);
+    web_response_free(&res);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_start_page_totals),
+        cmocka_unit_test(test_municipality_page),
+        cmocka_unit_test(test_measures_page),
+        cmocka_unit_test(test_measure_detail),
+        cmocka_unit_test(test_registers),
+        cmocka_unit_test(test_source_page),
+        cmocka_unit_test(test_api),
+        cmocka_unit_test(test_not_found),
+        cmocka_unit_test(test_escaped),
+    };
+    return cmocka_run_group_tests(tests, pages_setup, pages_teardown);
+}
