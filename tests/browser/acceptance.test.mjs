@@ -28,7 +28,7 @@ async function unplanned2027(browser) {
   return text;
 }
 
-test('a measure with a plan for 2027 shrinks the unplanned money of Overbetuwe', async () => {
+test('a measure with a plan for 2027 shrinks the unplanned money of Overbetuwe', { timeout: 120000 }, async () => {
   const { page, problems } = await watchedPage(chrome.browser);
   await page.goto(pok.url);
   await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Overbetuwe', exact: true }).click()]);

@@ -60,7 +60,7 @@ async function checkPage(page, problems, url, label) {
   return failures;
 }
 
-test('every page reachable from / is accessible (axe) and valid HTML', async () => {
+test('every page reachable from / is accessible (axe) and valid HTML', { timeout: 240000 }, async () => {
   const base = new URL(pok.url);
   const seen = new Set();
   const queue = [new URL('/', base).href, ...DEMO.map((c) => new URL(`/gemeente/${c}`, base).href),

@@ -138,7 +138,7 @@ async function postPayload(page, href, index) {
   return seen;
 }
 
-test('markup typed into every text field is shown as text everywhere', async () => {
+test('markup typed into every text field is shown as text everywhere', { timeout: 180000 }, async () => {
   const { page, problems } = await watchedPage(chrome.browser);
   const start = ['/', '/gemeente/GM1734'].map((p) => new URL(p, pok.url).href);
   const muni = new URL('/gemeente/GM1734', pok.url).href;

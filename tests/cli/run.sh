@@ -109,7 +109,8 @@ expect_csv() {
 
 db_rows() { sqlite3 "$POK_DB" "select (select count(*) from allocation) || '/' || (select count(*) from audit) || '/' || (select count(*) from source)"; }
 
-for t in "$HERE"/t_*.sh; do
+# POK_CLI_ONLY="t_usage t_demo": only the test files with those prefixes.
+for t in $(for prefix in ${POK_CLI_ONLY:-t_}; do ls "$HERE"/"$prefix"*.sh; done | sort -u); do
   . "$t"
 done
 
