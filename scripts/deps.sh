@@ -1,7 +1,7 @@
 #!/bin/sh
 # deps.sh: install what pok needs to build and test, only what is missing:
-#   - the Debian packages (compiler libraries, valgrind, curl; node, npm and chromium for
-#     the browser tests when no node or chromium is present);
+#   - the Debian packages (compiler libraries, valgrind, curl, clang with libFuzzer; node,
+#     npm and chromium for the browser tests when no node or chromium is present);
 #   - the npm packages of package-lock.json (NL Design System CSS, axe-core,
 #     html-validate, playwright-core) into node_modules, when it is missing or older than
 #     package-lock.json. playwright-core never downloads a browser: the tests drive
@@ -10,7 +10,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl"
+PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl libsodium-dev clang libclang-rt-14-dev"
 
 missing=""
 for p in $PACKAGES; do

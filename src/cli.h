@@ -28,12 +28,15 @@ typedef struct CliCommand {
 } CliCommand;
 
 /* Each cli_*.c file exports its table, terminated by an entry with name NULL. */
-extern const CliCommand cli_commands_core[];    /* init, demo, coverage, check, audit */
+extern const CliCommand cli_commands_core[];    /* init, demo, coverage, check */
 extern const CliCommand cli_commands_reference[]; /* municipality, scheme, source, ... */
 extern const CliCommand cli_commands_finance[];   /* allocation, pot, reserve, year, stated */
 extern const CliCommand cli_commands_measures[];  /* measure, evaluation, decision, request */
 extern const CliCommand cli_commands_import[];  /* import ... */
 extern const CliCommand cli_commands_web[];     /* serve */
+extern const CliCommand cli_commands_audit[];   /* audit, delete */
+extern const CliCommand cli_commands_backup[];  /* backup, restore */
+extern const CliCommand cli_commands_user[];    /* user, municipality publish */
 
 /* Options: --name VALUE or --name=VALUE; flags take no value. Positional arguments are
  * collected in order. --help is handled by the dispatcher, never reaches a command. */

@@ -1,4 +1,5 @@
-/* cli_core.c: init, demo, and the reports: coverage, check and the audit trail. */
+/* cli_core.c: init, demo, and the reports: coverage and check (the audit trail is in
+ * cli_audit.c). */
 #include "cli.h"
 #include "demo/demo.h"
 #include "engine/engine.h"
@@ -171,32 +172,6 @@ static int cmd_check(Cli *cli, int argc, char **argv)
     return strict && errors ? EXIT_USER : EXIT_OK;
 }
 
-static int cmd_audit(Cli *cli, int argc, char **argv)
-{
-    const char *pos[1] = {NULL}, *limit_text = NULL;
-    CliOpt opts[] = {{"limit", 1, &limit_text, NULL}, {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 0, 1, NULL, "pok audit [CODE] [--limit N]");
-    if (rc) return rc;
-    long long limit = 50;
-    if (limit_text && parse_int(limit_text, 0, 1000000000, &limit))
-        return cli_fail("veld 'limit': verwacht een aantal, niet '%s'", limit_text);
-    if (!cli_store(cli)) return EXIT_USER;
-    Arena a = {0};
-    AuditEntry *e;
-    size_t n;
-    if (store_audit_list(cli->store, pos[0], (size_t)limit, &a, &e, &n, &cli->err))
-        return cli_finish(cli, -1, &a);
-    TextTable t;
-    tt_init(&t, &a, 6, (const char *[]){"tijdstip", "wie", "actie", "tabel", "id", "gemeente"},
-            "llllrl");
-    for (size_t i = 0; i < n; i++)
-        tt_row(&t, (const char *[]){e[i].at, e[i].actor, e[i].action, e[i].table_name,
-                                    arena_printf(&a, "%lld", (long long)e[i].record_id),
-                                    e[i].municipality});
-    tt_print(&t, stdout);
-    return cli_finish(cli, 0, &a);
-}
-
 const CliCommand cli_commands_core[] = {
     {"init", NULL, cmd_init, "pok init",
      "Maakt de database aan of brengt het schema bij (migraties).\n"
@@ -218,6 +193,4 @@ const CliCommand cli_commands_core[] = {
      "verschillen en rekenfouten in documenten.\n"
      "  --strict   eindig met status 1 als er fouten zijn gevonden\n"
      "voorbeeld: pok check GM1734"},
-    {"audit", NULL, cmd_audit, "pok audit [CODE] [--limit N]",
-     "Toont de laatste wijzigingen (wie, wanneer, wat), nieuwste eerst."},
     {0}};

@@ -1,4 +1,5 @@
 /* cli_web.c: pok serve, the web interface (see src/web/). */
+#include "auth.h"
 #include "cli.h"
 #include "web/http.h"
 
@@ -6,20 +7,34 @@
 #include <stdio.h>
 #include <string.h>
 
+static int is_loopback(const char *listen)
+{
+    return strcmp(listen, "::1") == 0 || strncmp(listen, "127.", 4) == 0;
+}
+
 static int cmd_serve(Cli *cli, int argc, char **argv)
 {
-    const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL;
+    const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL, *timeout_text = NULL;
+    int open = 0;
     CliOpt opts[] = {{"listen", 1, &listen, NULL},
                      {"port", 1, &port_text, NULL},
                      {"scheme", 1, &scheme, NULL},
+                     {"timeout", 1, &timeout_text, NULL},
+                     {"open", 0, NULL, &open},
                      {0}};
-    static const char usage[] = "pok serve [--listen ADRES] [--port POORT] [--scheme CODE]";
+    static const char usage[] =
+        "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]";
     int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, usage);
     if (rc) return rc;
     long long port = 8080;
     if (port_text && parse_int(port_text, 0, 65535, &port))
         return cli_fail("veld 'port': verwacht een poort van 0 tot en met 65535, niet '%s'",
                         port_text);
+    long long timeout = HTTP_TIMEOUT_SECONDS;
+    if (timeout_text && parse_int(timeout_text, 1, 3600, &timeout))
+        return cli_fail("veld 'timeout': verwacht een aantal seconden van 1 tot en met 3600, "
+                        "niet '%s'",
+                        timeout_text);
     if (!cli_store(cli)) return EXIT_USER;
     store_set_actor(cli->store, "web");
     Arena a = {0};
@@ -27,8 +42,26 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
     rc = cli_scheme(cli->store, scheme, &a, &sc, &cli->err);
     arena_free(&a);
     if (rc) return cli_fail_err(&cli->err);
-    WebApp app = {.store = cli->store, .scheme = scheme};
-    HttpServer *srv = http_start(&app, listen, (int)port, &cli->err);
+    int64_t users = 0;
+    if (store_user_count(cli->store, &users, &cli->err)) return cli_fail_err(&cli->err);
+    if (!open && users == 0) {
+        open = 1;
+        fputs("pok serve: LET OP: er zijn nog geen accounts, dus iedereen op deze computer mag\n"
+              "alles zien en wijzigen (open modus). Maak een beheerder met\n"
+              "'pok user add NAAM --role beheerder' om inloggen te verplichten.\n",
+              stderr);
+    } else if (open) {
+        fputs("pok serve: LET OP: open modus (--open): geen inloggen, iedereen op deze computer\n"
+              "mag alles zien en wijzigen.\n",
+              stderr);
+    }
+    if (open && !is_loopback(listen))
+        return cli_fail("open modus (zonder accounts) kan alleen op 127.0.0.1 of ::1, niet op "
+                        "'%s': maak eerst een beheerder met 'pok user add'",
+                        listen);
+    if (auth_init()) return cli_fail("libsodium kon niet starten");
+    WebApp app = {.store = cli->store, .scheme = scheme, .require_login = !open};
+    HttpServer *srv = http_start(&app, listen, (int)port, (int)timeout, &cli->err);
     if (!srv) return cli_fail_err(&cli->err);
     int bound = http_port(srv);
     if (listen[0] && strchr(listen, ':'))
@@ -43,12 +76,17 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
 }
 
 const CliCommand cli_commands_web[] = {
-    {"serve", NULL, cmd_serve, "pok serve [--listen ADRES] [--port POORT] [--scheme CODE]",
+    {"serve", NULL, cmd_serve,
+     "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]",
      "Start de webinterface: de gemeenten, per gemeente de dekkingstabel en de controles,\n"
-     "de dekkingstabel als CSV, en de JSON-API onder /api/v1/. Alleen lezen.\n"
+     "de formulieren, de CSV-downloads en de JSON-API onder /api/v1/.\n"
+     "Met accounts (pok user add) moet iedereen inloggen op /inloggen; zonder accounts, of\n"
+     "met --open, draait pok in open modus: geen inloggen, alleen op 127.0.0.1 of ::1.\n"
+     "  --open          open modus, voor één gebruiker op de eigen computer\n"
      "  --listen ADRES  IP-adres om op te luisteren (standaard 127.0.0.1)\n"
      "  --port POORT    poort (standaard 8080; 0 kiest een vrije poort)\n"
      "  --scheme CODE   regeling (standaard POK)\n"
+     "  --timeout SEC   sluit een verbinding die zo lang stil ligt (standaard 30)\n"
      "Stoppen met Ctrl-C of SIGTERM.\n"
      "voorbeeld: pok --db demo.db serve --port 8080"},
     {0}};

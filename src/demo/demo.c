@@ -414,11 +414,6 @@ static void hillegom(Demo *d)
                              "besloten", src, p2122);
     decision(d, gm, "2024-03-26", "college", "Z-24-360672",
              "Raadsinformatiebrief Stand van zaken POK-middelen", "behandeld", src, "kop");
-    for (int y = 2021; y <= 2023; y++) {
-        ClosedYear cy = {
-            .municipality = gm, .year = y, .cite = {src, y == 2023 ? "Realisatie 2023" : p2122}};
-        if (!d->failed && store_year_close(d->s, &cy, d->err)) d->failed = 1;
-    }
     static const struct {
         int year;
         int64_t euros;
@@ -486,6 +481,12 @@ static void hillegom(Demo *d)
                                "Onderzoek naar de passende organisatievorm en opvang van mogelijke "
                                "frictiekosten",
                            .place = "Voortgang 2024"});
+    /* Closed last: a closed year's figures can no longer change. */
+    for (int y = 2021; y <= 2023; y++) {
+        ClosedYear cy = {
+            .municipality = gm, .year = y, .cite = {src, y == 2023 ? "Realisatie 2023" : p2122}};
+        if (!d->failed && store_year_close(d->s, &cy, d->err)) d->failed = 1;
+    }
 }
 
 /* ---- Amstelveen: college advice on the ombudsman's request, May 2024 ---- */

@@ -304,7 +304,59 @@ static const char migration_1[] =
     POK_PURPOSE(3, "Betere coördinatie tussen uitvoerders bij meervoudige problematiek")
     POK_PURPOSE(4, "Versterken van het leervermogen van de gemeente");
 
+/* Accounts, sessions, login attempts and public read access (issue 4). Passwords are
+ * Argon2id strings; a session row holds only the hash of its token. */
+static const char migration_accounts[] =
+    "CREATE TABLE app_user ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE,"
+    " password_hash TEXT NOT NULL,"
+    " role TEXT NOT NULL,"
+    " disabled INTEGER NOT NULL DEFAULT 0,"
+    " created TEXT NOT NULL,"
+    " CONSTRAINT app_user_role CHECK (role IN ('beheerder', 'redacteur', 'lezer', 'analist')));"
+    "CREATE TABLE user_municipality ("
+    " user_id BIGINT NOT NULL REFERENCES app_user(id),"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " PRIMARY KEY (user_id, municipality));"
+    "CREATE TABLE session ("
+    " id INTEGER PRIMARY KEY,"
+    " token_hash TEXT NOT NULL UNIQUE,"
+    " user_id BIGINT NOT NULL REFERENCES app_user(id),"
+    " created BIGINT NOT NULL,"
+    " last_seen BIGINT NOT NULL,"
+    " revoked INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX session_user ON session(user_id);"
+    "CREATE TABLE login_attempt ("
+    " id INTEGER PRIMARY KEY,"
+    " user_name TEXT NOT NULL,"
+    " address TEXT NOT NULL,"
+    " at BIGINT NOT NULL,"
+    " success INTEGER NOT NULL);"
+    "CREATE INDEX login_attempt_user ON login_attempt(user_name, at);"
+    "CREATE INDEX login_attempt_address ON login_attempt(address, at);"
+    "CREATE TABLE municipality_public ("
+    " municipality TEXT PRIMARY KEY REFERENCES municipality(code));";
+
+/* Why a record was deleted (pok delete --reason), and the date filter of the audit trail. */
+static const char migration_audit_reason[] =
+    "ALTER TABLE audit ADD COLUMN reason TEXT;"
+    "CREATE INDEX audit_table_record ON audit(table_name, record_id);";
+
+/* Reopened closed years: who reopened which year, when and why (pok year reopen). */
+static const char migration_year_reopening[] =
+    "CREATE TABLE year_reopening ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " year INTEGER NOT NULL,"
+    " reason TEXT NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " at TEXT NOT NULL,"
+    " CONSTRAINT year_reopening_reason CHECK (length(reason) > 0));"
+    "CREATE INDEX year_reopening_municipality ON year_reopening(municipality, year);";
+
 /* clang-format on */
 
-const char *const migrations_sql[] = {migration_1};
+const char *const migrations_sql[] = {migration_1, migration_accounts, migration_audit_reason,
+                                      migration_year_reopening};
 const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];

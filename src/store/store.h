@@ -92,12 +92,50 @@ int store_decision_get(Store *s, int64_t id, Arena *a, Decision *out, PokErr *er
 int store_request_add(Store *s, Request *r, PokErr *err);
 int store_evaluation_add(Store *s, Evaluation *e, PokErr *err);
 int store_year_close(Store *s, const ClosedYear *cy, PokErr *err);
+/* A closed year's allocations, measure amounts and reserve figures can no longer be
+ * added or replaced: those writes fail with "jaar 2023 is afgesloten voor GM0534: heropen
+ * het eerst (pok year reopen)". Reopening is for an administrator (the caller checks)
+ * and needs a reason: it deletes the closing (audit row "delete" with the reason) and
+ * records who reopened the year, when and why. */
+int store_year_reopen(Store *s, const char *code, int year, const char *reason, PokErr *err);
+typedef struct YearReopening {
+    int64_t id;
+    const char *municipality;
+    int year;
+    const char *reason, *actor, *at; /* at: UTC, ISO 8601 */
+} YearReopening;
+/* The reopenings of one municipality, oldest first. */
+int store_year_reopening_list(Store *s, const char *code, Arena *a, YearReopening **out,
+                              size_t *n, PokErr *err);
 int store_stated_add(Store *s, StatedFigure *sf, PokErr *err);
 
 /* Everything of one municipality for one scheme, for the engine and the views.
  * Returns 1, or 0 when the municipality does not exist. */
 int store_load(Store *s, const char *code, int64_t scheme_id, Arena *a, MuniData *out,
                PokErr *err);
+
+/* ---- backup and restore ---- */
+/* What a verified copy holds: the number of tables and of rows in them. */
+typedef struct StoreBackupCheck {
+    size_t n_tables;
+    int64_t n_rows;
+    int schema_version;
+} StoreBackupCheck;
+/* Copy the whole database, consistently while others keep writing, into a new file at
+ * path (an existing file is refused unless overwrite), then verify the copy: its
+ * integrity check passes and every table holds as many rows as in the store at the
+ * moment of copying. The file appears only once verified. Backends without a file copy
+ * (PostgreSQL) answer "niet ondersteund, gebruik pg_dump". */
+int store_backup(Store *s, const char *path, int overwrite, StoreBackupCheck *check,
+                 PokErr *err);
+/* Check a backup file without changing anything: a pok database whose integrity check
+ * passes and whose schema version this pok knows. */
+int store_backup_verify(const char *path, StoreBackupCheck *check, PokErr *err);
+/* Replace everything in the store by the backup at path, verified first, in one
+ * transaction: readers see the old or the new data, never a mix, and other processes
+ * see the change through store_data_version. An older schema is migrated afterwards by
+ * opening the store with create_or_migrate. */
+int store_restore(Store *s, const char *path, StoreBackupCheck *check, PokErr *err);
 
 /* ---- audit trail ---- */
 typedef struct AuditEntry {
@@ -110,11 +148,94 @@ typedef struct AuditEntry {
     const char *municipality;
     const char *before_json; /* NULL for inserts */
     const char *after_json;  /* NULL for deletes */
+    const char *reason;      /* why a record was deleted; NULL otherwise */
 } AuditEntry;
+
+/* Which audit rows store_audit_query returns; zero/NULL fields do not filter. */
+typedef struct AuditFilter {
+    const char *municipality; /* code */
+    const char *table_name;   /* "measure", "allocation", ... */
+    int64_t record_id;        /* with table_name */
+    /* With table_name "measure" and a record_id: also the rows of that measure's amounts
+     * and evaluations, so that one record's history is complete. */
+    int with_related;
+    const char *date_from, *date_to; /* YYYY-MM-DD, inclusive, on the UTC timestamp */
+    size_t limit;                    /* 0: no limit */
+} AuditFilter;
+
+/* Newest first. Fails naming the field when a date is not YYYY-MM-DD. */
+int store_audit_query(Store *s, const AuditFilter *f, Arena *a, AuditEntry **out, size_t *n,
+                      PokErr *err);
+
+/* Delete one record, for an administrator: kind is one of measure (with its amounts,
+ * evaluations and links), measure_amount, reserve_movement, decision (refused while any
+ * record cites it), request, evaluation, stated_figure, allocation (one version).
+ * Every row deleted gets an audit row with action "delete", its JSON before and the
+ * reason (required); all in one transaction. Unknown kinds and ids fail naming them, and
+ * a figure of a closed year (an allocation, amount or reserve movement, or a measure with
+ * such an amount) is refused like any other change to that year. */
+int store_delete(Store *s, const char *kind, int64_t id, const char *reason, PokErr *err);
+/* The kinds store_delete accepts, terminated by NULL. */
+extern const char *const store_delete_kinds[];
 
 /* code NULL: all; limit 0: no limit. Newest first. An update that changes nothing
  * records no row. */
 int store_audit_list(Store *s, const char *code, size_t limit, Arena *a, AuditEntry **out,
                      size_t *n, PokErr *err);
+
+/* ---- accounts, sessions, login attempts (store_sqlite_users.c) ----
+ * The store keeps only password hashes (Argon2id strings made by src/auth.c) and hashes
+ * of session tokens; neither ever reaches the audit trail. */
+typedef struct User {
+    int64_t id;
+    const char *name;
+    const char *password_hash; /* filled by store_user_get only */
+    const char *role;          /* beheerder, redacteur, lezer, analist */
+    int disabled;
+    const char *created;                /* UTC, ISO 8601 */
+    const char **municipalities;        /* granted codes (redacteur, lezer) */
+    size_t n_municipalities;
+} User;
+
+typedef struct Session {
+    int64_t id, user_id;
+    int64_t created, last_seen; /* seconds since the epoch */
+    int revoked;
+} Session;
+
+/* Add u (name, password_hash, role, municipalities); sets u->id. */
+int store_user_add(Store *s, User *u, PokErr *err);
+/* 1 found, 0 not, -1 error. */
+int store_user_get(Store *s, const char *name, Arena *a, User *out, PokErr *err);
+int store_user_get_id(Store *s, int64_t id, Arena *a, User *out, PokErr *err);
+/* Every user by name, without password hashes. */
+int store_user_list(Store *s, Arena *a, User **out, size_t *n, PokErr *err);
+int store_user_count(Store *s, int64_t *n, PokErr *err);
+/* Replace the password hash and revoke the user's sessions. */
+int store_user_set_password(Store *s, const char *name, const char *password_hash, PokErr *err);
+/* Replace role and grants. */
+int store_user_set_role(Store *s, const char *name, const char *role, const char *const *munis,
+                        size_t n_munis, PokErr *err);
+/* Disable the account and revoke its sessions. */
+int store_user_disable(Store *s, const char *name, PokErr *err);
+
+int store_session_add(Store *s, const char *token_hash, int64_t user_id, int64_t now,
+                      int64_t *id, PokErr *err);
+/* 1 found, 0 not, -1 error. */
+int store_session_get(Store *s, const char *token_hash, Session *out, PokErr *err);
+/* Record activity (last_seen only: not audited, it is no change of data). */
+int store_session_touch(Store *s, int64_t id, int64_t now, PokErr *err);
+int store_session_revoke(Store *s, int64_t id, PokErr *err);
+
+/* The login log (itself the record of attempts, so not repeated in the audit trail). */
+int store_login_attempt_add(Store *s, const char *user_name, const char *address, int64_t at,
+                            int success, PokErr *err);
+/* Failed attempts since `since` for the account and for the address. */
+int store_login_failures(Store *s, const char *user_name, const char *address, int64_t since,
+                         int64_t *by_user, int64_t *by_address, PokErr *err);
+
+/* Public read access per municipality. */
+int store_municipality_public_set(Store *s, const char *code, int on, PokErr *err);
+int store_municipality_public(Store *s, const char *code, int *on, PokErr *err);
 
 #endif

@@ -1,6 +1,7 @@
 /* store_sqlite_load.c: the SQLite reads: single records, lists, everything of one
- * municipality (store_load) and the audit trail. Records are built in the caller's Arena;
- * each table has one row reader shared by its get, list and load queries. */
+ * municipality (store_load); the audit trail is in store_sqlite_audit.c. Records are
+ * built in the caller's Arena; each table has one row reader shared by its get, list and
+ * load queries. */
 #include <string.h>
 
 #include "sqlite_internal.h"
@@ -311,22 +312,6 @@ static void read_stated(Arena *a, sqlite3_stmt *st, void *out)
     read_cite(a, st, 10, &r->cite);
 }
 
-#define AUDIT_COLS                                                                                 \
-    "id, at, actor, action, table_name, record_id, municipality, before_json, after_json"
-static void read_audit(Arena *a, sqlite3_stmt *st, void *out)
-{
-    AuditEntry *r = out;
-    r->id = sq_col_int(st, 0);
-    r->at = sq_col_text(a, st, 1);
-    r->actor = sq_col_text(a, st, 2);
-    r->action = sq_col_text(a, st, 3);
-    r->table_name = sq_col_text(a, st, 4);
-    r->record_id = sq_col_int(st, 5);
-    r->municipality = sq_col_text(a, st, 6);
-    r->before_json = sq_col_text(a, st, 7);
-    r->after_json = sq_col_text(a, st, 8);
-}
-
 /* ---- list helpers: bind one id or code, collect ---- */
 
 static int list_by_id(Store *s, const char *sql, int64_t id, Arena *a, size_t elem_size,
@@ -625,25 +610,4 @@ int store_load(Store *s, const char *code, int64_t scheme_id, Arena *a, MuniData
     if (load_scheme(s, scheme_id, a, out, err) || load_records(s, code, scheme_id, a, out, err))
         return -1;
     return 1;
-}
-
-/* ---- audit trail ---- */
-
-int store_audit_list(Store *s, const char *code, size_t limit, Arena *a, AuditEntry **out,
-                     size_t *n, PokErr *err)
-{
-    /* Two statements, so the filtered one can use the (municipality, id) index. */
-    sqlite3_stmt *st =
-        code ? sq_stmt(s,
-                       "SELECT " AUDIT_COLS " FROM audit WHERE municipality = ?1"
-                       " ORDER BY id DESC LIMIT ?2",
-                       err)
-             : sq_stmt(s, "SELECT " AUDIT_COLS " FROM audit ORDER BY id DESC LIMIT ?2", err);
-    if (!st) return -1;
-    if (code) sq_bind_text(st, 1, code);
-    sq_bind_int(st, 2, limit ? (int64_t)limit : -1);
-    void *items = NULL;
-    if (collect(s, st, a, sizeof **out, read_audit, &items, n, err)) return -1;
-    *out = items;
-    return 0;
 }

@@ -69,13 +69,33 @@ static int find_id(Store *s, sqlite3_stmt *st, int64_t *id, PokErr *err)
     return found;
 }
 
+/* ---- closed years: their figures can no longer change ---- */
+
+/* 0 when the year is open for the municipality, else -1 naming how to reopen it. */
+static int check_year_open(Store *s, const char *municipality, int year, PokErr *err)
+{
+    sqlite3_stmt *st =
+        sq_stmt(s, "SELECT 1 FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, municipality);
+    sq_bind_int(st, 2, year);
+    int found = sq_step_row(s, st, err);
+    if (found < 0) return -1;
+    sqlite3_reset(st);
+    if (found)
+        return err_set(err, "jaar %d is afgesloten voor %s: heropen het eerst (pok year reopen)",
+                       year, municipality);
+    return 0;
+}
+
 /* ---- allocations ---- */
 
 static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *version, PokErr *err)
 {
     if (sq_check_municipality(s, al->municipality, err) ||
         (al->actielijn_id && sq_check_actielijn(s, al->actielijn_id, 0, err)) ||
-        check_cite(s, &al->cite, al->municipality, err))
+        check_cite(s, &al->cite, al->municipality, err) ||
+        check_year_open(s, al->municipality, al->year, err))
         return -1;
     /* The scheme: the actielijn's, or given for a figure without actielijn. */
     int64_t scheme_id = al->scheme_id;
@@ -334,7 +354,8 @@ static int amount_write(Store *s, const MeasureAmount *ma, int64_t *id, PokErr *
     if (sq_check_measure(s, ma->measure_id, muni, &scheme_id, err)) return -1;
     if (ma->kind != AMOUNT_PLAN && ma->kind != AMOUNT_REALISED)
         return err_set(err, "ongeldige soort bedrag %d: plan (1) of realisatie (2)", (int)ma->kind);
-    if (check_cite(s, &ma->cite, muni, err) || sq_check_decision(s, ma->decision_id, muni, err))
+    if (check_cite(s, &ma->cite, muni, err) || sq_check_decision(s, ma->decision_id, muni, err) ||
+        check_year_open(s, muni, ma->year, err))
         return -1;
     sqlite3_stmt *st = sq_stmt(s,
                                "SELECT id FROM measure_amount WHERE measure_id = ?1 AND year = ?2"
@@ -379,7 +400,8 @@ static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr
     if (sq_check_municipality(s, ro->municipality, err) || sq_check_scheme(s, ro->scheme_id, err) ||
         sq_check_pot(s, ro->pot_id, ro->municipality, ro->scheme_id, err) ||
         check_cite(s, &ro->cite, ro->municipality, err) ||
-        sq_check_decision(s, ro->decision_id, ro->municipality, err))
+        sq_check_decision(s, ro->decision_id, ro->municipality, err) ||
+        check_year_open(s, ro->municipality, ro->year, err))
         return -1;
     sqlite3_stmt *st = sq_stmt(s,
                                "SELECT id FROM reserve_opening WHERE municipality = ?1"
@@ -391,6 +413,15 @@ static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr
     sq_bind_int(st, 3, ro->pot_id);
     int64_t existing;
     if (find_id(s, st, &existing, err) < 0) return -1;
+    if (existing) { /* replacing an opening also changes the year it stood in */
+        st = sq_stmt(s, "SELECT year FROM reserve_opening WHERE id = ?1", err);
+        if (!st) return -1;
+        sq_bind_int(st, 1, existing);
+        if (sq_step_row(s, st, err) != 1) return -1;
+        int old_year = sqlite3_column_int(st, 0);
+        sqlite3_reset(st);
+        if (check_year_open(s, ro->municipality, old_year, err)) return -1;
+    }
     st = sq_stmt(s,
                  existing ? "UPDATE reserve_opening SET year = ?4, amount_cents = ?5,"
                             " source_id = ?6, source_place = ?7, decision_id = ?8 WHERE id = ?9"
@@ -431,6 +462,10 @@ static int movement_insert(Store *s, const ReserveMovement *rm, int64_t *id, Pok
                        "ongeldige soort reservemutatie %d: storting, onttrekking of "
                        "overheveling",
                        (int)rm->kind);
+    if (check_year_open(s, rm->municipality, rm->year, err) ||
+        (rm->kind == RESERVE_TRANSFER && rm->to_year &&
+         check_year_open(s, rm->municipality, rm->to_year, err)))
+        return -1;
     sqlite3_stmt *st = sq_stmt(s,
                                "INSERT INTO reserve_movement (municipality, scheme_id, pot_id,"
                                " kind, year, to_year, amount_cents, description, source_id,"

@@ -204,11 +204,32 @@ void form_summary(Buf *b, const Form *f)
     html_lit(b, "</ul>\n</div>\n");
 }
 
+/* The CSRF token of the request being answered (route_dispatch sets it around the
+ * handler, under the server's lock), so every form carries it without each page asking. */
+static _Thread_local const char *form_csrf;
+
+void form_set_csrf(const char *token)
+{
+    form_csrf = token && *token ? token : NULL;
+}
+
 void form_open(Buf *b, const char *action)
 {
     html_lit(b, "<form class=\"utrecht-form\" method=\"post\" action=\"");
     html_attr(b, action);
     html_lit(b, "\" novalidate>\n");
+    if (form_csrf) html_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", form_csrf);
+}
+
+void form_logout(Buf *b)
+{
+    if (!form_csrf) return;
+    html_printf(b,
+                " <form class=\"pok-logout\" method=\"post\" action=\"/uitloggen\">"
+                "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+                "<button class=\"utrecht-button utrecht-button--secondary-action\" "
+                "type=\"submit\">Uitloggen</button></form>",
+                form_csrf);
 }
 
 void form_close(Buf *b)

@@ -66,8 +66,13 @@ int form_id_choice(Form *f, const char *field, const char *label, const FormOpti
 /* ---- rendering ---- */
 /* The error summary: a heading and a link to every field in error. Nothing when none. */
 void form_summary(Buf *b, const Form *f);
-/* <form method="post" action="ACTION" novalidate> ... </form> */
+/* <form method="post" action="ACTION" novalidate> ... </form>, with the hidden field
+ * "csrf" when a session is active (form_set_csrf). */
 void form_open(Buf *b, const char *action);
+/* The CSRF token form_open adds on this thread; NULL or "" for none. */
+void form_set_csrf(const char *token);
+/* The "Uitloggen" button (a POST form with the token), when a session is active. */
+void form_logout(Buf *b);
 void form_close(Buf *b);
 /* A text field; value is the current value (escaped). hint may be NULL. */
 void form_input(Buf *b, const Form *f, const char *name, const char *label, const char *hint,

@@ -13,6 +13,7 @@
 #include <netinet/tcp.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -85,6 +86,36 @@ static int cacheable(struct MHD_Connection *conn, const char *method)
                                             has_header(conn, MHD_HTTP_HEADER_AUTHORIZATION));
 }
 
+/* The headers authz.c needs, and the client's address (for login throttling). */
+static void request_headers(struct MHD_Connection *conn, WebRequest *req)
+{
+    static const struct {
+        const char *name;
+        size_t offset;
+    } wanted[] = {
+        {MHD_HTTP_HEADER_COOKIE, offsetof(WebRequest, cookie)},
+        {MHD_HTTP_HEADER_HOST, offsetof(WebRequest, host)},
+        {MHD_HTTP_HEADER_ORIGIN, offsetof(WebRequest, origin)},
+        {MHD_HTTP_HEADER_REFERER, offsetof(WebRequest, referer)},
+        {"Sec-Fetch-Site", offsetof(WebRequest, sec_fetch_site)},
+    };
+    for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
+        const char *v = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, wanted[i].name);
+        *(const char **)((char *)req + wanted[i].offset) = arena_strdup(&req->arena, v);
+    }
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char text[INET6_ADDRSTRLEN] = "";
+    if (info && info->client_addr) {
+        const struct sockaddr *sa = info->client_addr;
+        if (sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, text, sizeof text);
+        else if (sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, text, sizeof text);
+    }
+    req->address = arena_strdup(&req->arena, text);
+}
+
 /* Under srv->lock: the data version, or 0 when the store cannot tell (then nothing is
  * cached). */
 static int data_version(HttpServer *srv, StoreDataVersion *v)
@@ -127,13 +158,17 @@ static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, cons
     req.content_type =
         arena_strdup(&req.arena, MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                                              MHD_HTTP_HEADER_CONTENT_TYPE));
+    request_headers(conn, &req);
     QueryFill fill = {&req, NULL, 0};
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query, &fill);
     struct MHD_Response *r = NULL;
-    if (fill.too_many ||
-        (body && is_form(conn) &&
-         web_params_parse(&req, &req.form, body->data ? body->data : "", body->len))) {
-        web_error(&res, 400, "Te veel parameters in het verzoek.");
+    int form_rc = body && is_form(conn)
+                      ? web_params_parse(&req, &req.form, body->data ? body->data : "", body->len)
+                      : 0;
+    if (fill.too_many || form_rc) {
+        web_error(&res, 400,
+                  form_rc == -2 ? "Het formulier bevat een NUL-teken (%00); dat kan niet."
+                                : "Te veel parameters in het verzoek.");
         web_security_headers(&res);
         r = make_response(&res);
     } else {
@@ -192,12 +227,54 @@ static int bodiless_read(struct MHD_Connection *conn, const char *method)
            !has_header(conn, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 }
 
+/* The con_cls of a request whose target is refused before the library parses it (see
+ * on_uri): answered with 400 at once. */
+static Pending bad_nul, bad_params;
+
+/* Answer 400 for a refused target. */
+_Static_assert(WEB_MAX_PARAMS == 64, "the message below names the limit");
+static enum MHD_Result answer_bad_target(struct MHD_Connection *conn, const Pending *why)
+{
+    WebResponse res;
+    web_response_init(&res);
+    web_error(&res, 400,
+              why == &bad_nul ? "Het adres bevat een NUL-teken (%00); dat kan niet."
+                              : "Te veel parameters in het adres (meer dan 64).");
+    web_security_headers(&res);
+    struct MHD_Response *r = make_response(&res);
+    enum MHD_Result ok = r ? MHD_queue_response(conn, (unsigned)res.status, r) : MHD_NO;
+    if (r) MHD_destroy_response(r);
+    web_response_free(&res);
+    return ok;
+}
+
+/* The raw request target, before the library decodes it; the return value becomes the
+ * request's con_cls. A %00 would reach pok as a cut-off string ("/gemeente/GM1734%00x"
+ * as "/gemeente/GM1734"): refused. More query parameters than WEB_MAX_PARAMS are refused
+ * too, and the query string is cut off here, because the library keeps every parameter in
+ * the connection's 16 KiB memory pool and, when that runs out, leaves the connection
+ * hanging without an answer until the time-out (libmicrohttpd 0.9.75). The target lies in
+ * the library's own writable read buffer; the const is the API's promise to callers that
+ * only log. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    if (strstr(uri, "%00")) return &bad_nul;
+    char *query = strchr(uri, '?');
+    if (!query) return NULL;
+    size_t params = 1;
+    for (const char *c = query + 1; *c; c++) params += *c == '&';
+    if (params <= WEB_MAX_PARAMS) return NULL;
+    query[1] = '\0';
+    return &bad_params;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
 {
     HttpServer *srv = cls;
     Pending *p = *con_cls;
+    if (p == &bad_nul || p == &bad_params) return answer_bad_target(conn, p);
     if (p == &no_body) return answer(srv, conn, url, method, NULL);
     if (!p) {
         if (bodiless_read(conn, method)) {
@@ -229,7 +306,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode code)
 {
     Pending *p = *con_cls;
-    if (!p || p == &no_body) return;
+    if (!p || p == &no_body || p == &bad_nul || p == &bad_params) return;
     buf_free(&p->body);
     free(p);
     *con_cls = NULL;
@@ -264,7 +341,7 @@ static sigset_t stop_signals(void)
     return set;
 }
 
-HttpServer *http_start(WebApp *app, const char *listen, int port, PokErr *err)
+HttpServer *http_start(WebApp *app, const char *listen, int port, int timeout, PokErr *err)
 {
     struct sockaddr_in v4;
     struct sockaddr_in6 v6;
@@ -301,9 +378,10 @@ HttpServer *http_start(WebApp *app, const char *listen, int port, PokErr *err)
         flags, (uint16_t)port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, addr,
         MHD_OPTION_THREAD_POOL_SIZE, pool_size(), MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)HTTP_CONNECTION_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)HTTP_TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)HTTP_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv, MHD_OPTION_END);
+        (unsigned)(timeout > 0 ? timeout : HTTP_TIMEOUT_SECONDS),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
+        srv, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv, MHD_OPTION_END);
     if (!srv->daemon) {
         err_set(err, "kan niet luisteren op %s poort %d (is de poort al in gebruik?)", listen,
                 port);

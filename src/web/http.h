@@ -18,10 +18,12 @@ typedef struct HttpServer HttpServer;
  * pool costs time on every request: 16 KiB holds headers as large as nginx accepts. */
 #define HTTP_CONNECTION_MEMORY (16u * 1024u)
 
-/* Start serving app on listen (an IPv4 or IPv6 address) and port (0: any free port).
- * Blocks SIGINT and SIGTERM in the calling thread first, so that the server's threads
- * inherit that and http_wait_for_signal receives them. Returns NULL with err. */
-HttpServer *http_start(WebApp *app, const char *listen, int port, PokErr *err);
+/* Start serving app on listen (an IPv4 or IPv6 address) and port (0: any free port);
+ * a connection idle (or stalled mid-request) for timeout seconds is closed (0:
+ * HTTP_TIMEOUT_SECONDS). Blocks SIGINT and SIGTERM in the calling thread first, so that
+ * the server's threads inherit that and http_wait_for_signal receives them. Returns NULL
+ * with err. */
+HttpServer *http_start(WebApp *app, const char *listen, int port, int timeout, PokErr *err);
 /* The port actually bound (useful with port 0). */
 int http_port(const HttpServer *srv);
 /* Wait until SIGINT or SIGTERM arrives; returns the signal. */

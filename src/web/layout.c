@@ -4,6 +4,7 @@
 #include "layout.h"
 
 #include "assets.h"
+#include "form.h"
 #include "html.h"
 
 /* A <link> to an embedded stylesheet, with its version in the URL. */
@@ -34,8 +35,9 @@ void layout_begin(Buf *b, const char *title)
                 "<header class=\"utrecht-page-header pok-header\">"
                 "<div class=\"utrecht-page-header__content pok-header__content\">"
                 "<a class=\"pok-logo\" href=\"/\">pok</a> "
-                "<span class=\"pok-tagline\">POK-middelen: planning en verantwoording</span>"
-                "</div></header>\n"
+                "<span class=\"pok-tagline\">POK-middelen: planning en verantwoording</span>");
+    form_logout(b); /* only while someone is logged in */
+    html_lit(b, "</div></header>\n"
                 "<main id=\"inhoud\" class=\"pok-main\">\n");
 }
 

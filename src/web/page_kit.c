@@ -108,7 +108,8 @@ void kit_muni_nav(Buf *b, const MuniData *d, const char *current)
     } pages[] = {{"", "Overzicht"},
                  {"/maatregelen", "Maatregelen"},
                  {"/besluiten", "Besluiten en verzoeken"},
-                 {"/evaluaties", "Evaluaties"}};
+                 {"/evaluaties", "Evaluaties"},
+                 {"/wijzigingen", "Wijzigingen"}};
     html_lit(b, "<nav aria-label=\"Kruimelpad\" class=\"breadcrumb\"><a href=\"/\">Gemeenten</a>"
                 " &gt; ");
     if (*current) {

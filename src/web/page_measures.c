@@ -227,6 +227,10 @@ static void measure_page(Buf *b, Arena *a, const MuniData *d, const Coverage *c,
     dt_html(b, years, arena_printf(a, "/maatregel/%lld.csv", (long long)m->id));
     evaluations(b, a, d, m);
     page_forms_measure_nav(b, m->id);
+    html_printf(b,
+                "<p><a href=\"/maatregel/%lld/wijzigingen\">Wijzigingen van deze maatregel</a>"
+                "</p>\n",
+                (long long)m->id);
     html_lit(b, "<p><a href=\"/gemeente/");
     html_url_arg(b, d->muni.code);
     html_printf(b, "/maatregelen\">Alle maatregelen van %s</a></p>\n", d->muni.name);

@@ -14,6 +14,9 @@ int web_has_records(const MuniData *d);
 void html_money(Buf *b, int64_t cents);
 
 void static_css(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_login.c: /inloggen (GET form, POST check) and /uitloggen (POST). */
+void page_login(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_logout(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_start(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res);

@@ -60,8 +60,18 @@ int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *v
     return 0;
 }
 
+/* Whether s holds a NUL byte, raw or as %00: C strings would cut the value there. */
+static int has_nul(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '\0' || (s[i] == '%' && i + 2 < len && s[i + 1] == '0' && s[i + 2] == '0'))
+            return 1;
+    return 0;
+}
+
 int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len)
 {
+    if (has_nul(text, len)) return -2;
     size_t i = 0;
     while (i < len) {
         size_t end = i;

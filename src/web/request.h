@@ -21,6 +21,9 @@
 typedef struct WebApp {
     Store *store;
     const char *scheme; /* scheme code shown, NULL: POK */
+    /* 0: open, single-user mode without accounts (every route allowed; pok serve --open,
+     * and the tests of pages and forms); 1: every route checks the role (authz.c). */
+    int require_login;
 } WebApp;
 
 typedef struct WebParam {
@@ -40,6 +43,12 @@ typedef struct WebRequest {
     WebParams form;        /* application/x-www-form-urlencoded body */
     const char *content_type; /* of the body, as sent; NULL when none */
     WebParams path_params; /* ":code" in the route pattern, filled by route_dispatch */
+    /* Request headers (NULL when absent) and the client's address, set by http.c. */
+    const char *cookie, *host, *origin, *referer, *sec_fetch_site;
+    const char *address;
+    /* Who is asking, set by route_dispatch (authz.c): NULL when nobody is logged in. */
+    const User *user;
+    const char *session_token; /* the pok_sessie cookie of a valid session */
 } WebRequest;
 
 typedef struct WebResponse {
@@ -57,7 +66,8 @@ void web_request_free(WebRequest *req);
 
 /* Add a decoded parameter (copied). Returns -1 when WEB_MAX_PARAMS is reached. */
 int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *value);
-/* Parse "a=1&b=x+y%21" (percent and '+' decoding) into p. Returns -1 on too many. */
+/* Parse "a=1&b=x+y%21" (percent and '+' decoding) into p. Returns -1 on too many, -2
+ * (and adds nothing) when text holds a NUL byte, raw or as %00. */
 int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len);
 
 /* The first value of name, or NULL. */

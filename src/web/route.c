@@ -1,8 +1,11 @@
 /* route.c: the route table of pok serve and its dispatch. */
 #include "route.h"
 
+#include "authz.h"
+#include "form.h"
 #include "html.h"
 #include "layout.h"
+#include "page_audit.h"
 #include "pages.h"
 
 #include <jansson.h>
@@ -10,46 +13,52 @@
 #include <string.h>
 
 const Route web_routes[] = {
-    {"GET", "/", page_start},
-    {"GET", "/static/:name", static_css},
-    {"GET", "/gemeente/:code", page_municipality},
-    {"GET", "/gemeente/:code/dekking.csv", page_coverage_csv},
-    {"GET", "/api/v1/gemeenten/:code/dekking", api_coverage},
-    {"GET", "/api/v1/gemeenten/:code/controles", api_checks},
-    {"GET", "/gemeenten.csv", page_start_csv},
-    {"GET", "/gemeente/:code/jaren.csv", page_years_csv},
-    {"GET", "/gemeente/:code/toekenningen.csv", page_allocations_csv},
-    {"GET", "/gemeente/:code/reserve.csv", page_reserve_csv},
-    {"GET", "/gemeente/:code/maatregelen", page_measures},
-    {"GET", "/gemeente/:code/maatregelen.csv", page_measures_csv},
-    {"GET", "/maatregel/:id", page_measure},
-    {"GET", "/gemeente/:code/besluiten", page_decisions},
-    {"GET", "/gemeente/:code/besluiten.csv", page_decisions_csv},
-    {"GET", "/gemeente/:code/verzoeken.csv", page_requests_csv},
-    {"GET", "/gemeente/:code/evaluaties", page_evaluations},
-    {"GET", "/gemeente/:code/evaluaties.csv", page_evaluations_csv},
-    {"GET", "/bron/:id", page_source},
-    {"GET", "/api/v1/gemeenten", api_municipalities},
-    {"GET", "/api/v1/gemeenten/:code", api_municipality},
-    {"GET", "/api/v1/gemeenten/:code/maatregelen", api_measures},
-    {"GET", "/api/v1/gemeenten/:code/besluiten", api_decisions},
-    {"GET", "/gemeente/:code/toekenning/nieuw", page_form_allocation},
-    {"POST", "/gemeente/:code/toekenning/nieuw", page_form_allocation},
-    {"GET", "/gemeente/:code/reserve/nieuw", page_form_reserve},
-    {"POST", "/gemeente/:code/reserve/nieuw", page_form_reserve},
-    {"GET", "/gemeente/:code/maatregel/nieuw", page_form_measure_new},
-    {"POST", "/gemeente/:code/maatregel/nieuw", page_form_measure_new},
-    {"GET", "/gemeente/:code/besluit/nieuw", page_form_decision},
-    {"POST", "/gemeente/:code/besluit/nieuw", page_form_decision},
-    {"GET", "/gemeente/:code/verzoek/nieuw", page_form_request},
-    {"POST", "/gemeente/:code/verzoek/nieuw", page_form_request},
-    {"GET", "/maatregel/:id/bewerken", page_form_measure_edit},
-    {"POST", "/maatregel/:id/bewerken", page_form_measure_edit},
-    {"GET", "/maatregel/:id/bedrag", page_form_measure_amount},
-    {"POST", "/maatregel/:id/bedrag", page_form_measure_amount},
-    {"GET", "/maatregel/:id/evaluatie/nieuw", page_form_evaluation},
-    {"POST", "/maatregel/:id/evaluatie/nieuw", page_form_evaluation},
-    {NULL, NULL, NULL},
+    {"GET", "/inloggen", page_login, CAP_PUBLIC, SCOPE_NONE},
+    {"POST", "/inloggen", page_login, CAP_PUBLIC, SCOPE_NONE},
+    {"POST", "/uitloggen", page_logout, CAP_LOGIN, SCOPE_NONE},
+    {"GET", "/", page_start, CAP_READ_ALL, SCOPE_NONE},
+    {"GET", "/static/:name", static_css, CAP_PUBLIC, SCOPE_NONE},
+    {"GET", "/gemeente/:code", page_municipality, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/dekking.csv", page_coverage_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/api/v1/gemeenten/:code/dekking", api_coverage, CAP_READ, SCOPE_CODE},
+    {"GET", "/api/v1/gemeenten/:code/controles", api_checks, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeenten.csv", page_start_csv, CAP_READ_ALL, SCOPE_NONE},
+    {"GET", "/gemeente/:code/jaren.csv", page_years_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/toekenningen.csv", page_allocations_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/reserve.csv", page_reserve_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/maatregelen", page_measures, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/maatregelen.csv", page_measures_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/maatregel/:id", page_measure, CAP_READ, SCOPE_MEASURE},
+    {"GET", "/gemeente/:code/besluiten", page_decisions, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/besluiten.csv", page_decisions_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/verzoeken.csv", page_requests_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/evaluaties", page_evaluations, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/evaluaties.csv", page_evaluations_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/bron/:id", page_source, CAP_READ, SCOPE_SOURCE},
+    {"GET", "/api/v1/gemeenten", api_municipalities, CAP_READ_ALL, SCOPE_NONE},
+    {"GET", "/api/v1/gemeenten/:code", api_municipality, CAP_READ, SCOPE_CODE},
+    {"GET", "/api/v1/gemeenten/:code/maatregelen", api_measures, CAP_READ, SCOPE_CODE},
+    {"GET", "/api/v1/gemeenten/:code/besluiten", api_decisions, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/toekenning/nieuw", page_form_allocation, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/toekenning/nieuw", page_form_allocation, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/reserve/nieuw", page_form_reserve, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/reserve/nieuw", page_form_reserve, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/maatregel/nieuw", page_form_measure_new, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/maatregel/nieuw", page_form_measure_new, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/besluit/nieuw", page_form_decision, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/besluit/nieuw", page_form_decision, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/verzoek/nieuw", page_form_request, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/verzoek/nieuw", page_form_request, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/maatregel/:id/bewerken", page_form_measure_edit, CAP_EDIT, SCOPE_MEASURE},
+    {"POST", "/maatregel/:id/bewerken", page_form_measure_edit, CAP_EDIT, SCOPE_MEASURE},
+    {"GET", "/maatregel/:id/bedrag", page_form_measure_amount, CAP_EDIT, SCOPE_MEASURE},
+    {"POST", "/maatregel/:id/bedrag", page_form_measure_amount, CAP_EDIT, SCOPE_MEASURE},
+    {"GET", "/maatregel/:id/evaluatie/nieuw", page_form_evaluation, CAP_EDIT, SCOPE_MEASURE},
+    {"POST", "/maatregel/:id/evaluatie/nieuw", page_form_evaluation, CAP_EDIT, SCOPE_MEASURE},
+    {"GET", "/gemeente/:code/wijzigingen", page_audit_municipality, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/wijzigingen.csv", page_audit_municipality_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/maatregel/:id/wijzigingen", page_audit_measure, CAP_READ, SCOPE_MEASURE},
+    {NULL, NULL, NULL, CAP_PUBLIC, SCOPE_NONE},
 };
 
 /* Match path against pattern segment by segment; fills req->path_params. */
@@ -96,8 +105,15 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
         else if (!allow.data || !strstr(allow.data, r->method))
             buf_printf(&allow, "%s%s", allow.len ? ", " : "", r->method);
     }
-    if (found) {
+    if (found && authz_check(found, app, req, res) == 0) {
+        char csrf[65];
+        authz_csrf_token(req, csrf);
+        form_set_csrf(csrf);
         found->handler(app, req, res);
+        form_set_csrf(NULL);
+        if (req->user) store_set_actor(app->store, "web");
+    } else if (found) {
+        /* authz_check answered */
     } else if (allow.len) {
         req->path_params.n = 0;
         web_error(res, 405, "Deze methode is hier niet toegestaan.");
@@ -115,6 +131,8 @@ void web_error(WebResponse *res, int status, const char *message)
         int status;
         const char *title;
     } titles[] = {
+        {303, "Inloggen nodig"},   {401, "Inloggen nodig"},  {403, "Geen toegang"},
+        {429, "Te veel pogingen"},
         {400, "Ongeldig verzoek"}, {404, "Niet gevonden"}, {405, "Methode niet toegestaan"},
         {413, "Verzoek te groot"}, {500, "Interne fout"},  {503, "Niet beschikbaar"}};
     const char *title = "Fout";

@@ -8,10 +8,31 @@
 /* A handler fills res; status stays 200 unless it sets another. */
 typedef void (*WebHandler)(WebApp *app, const WebRequest *req, WebResponse *res);
 
+/* What a route needs of the person asking (authz.c checks it before the handler runs,
+ * so no handler can forget; README "Accounts en rollen"). */
+typedef enum RouteCap {
+    CAP_PUBLIC = 0, /* anyone: static files, the login page */
+    CAP_LOGIN,      /* anyone logged in (logout) */
+    CAP_READ_ALL,   /* every municipality at once: beheerder and analist */
+    CAP_READ,       /* the scope's municipality: granted, all-reading, or published */
+    CAP_EDIT,       /* change the scope's municipality: beheerder, or its redacteur */
+    CAP_ADMIN       /* beheerder only */
+} RouteCap;
+
+/* Which municipality a CAP_READ or CAP_EDIT route is about. */
+typedef enum RouteScope {
+    SCOPE_NONE = 0,
+    SCOPE_CODE,    /* the :code segment */
+    SCOPE_MEASURE, /* the :id segment is a measure: its municipality */
+    SCOPE_SOURCE   /* the :id segment is a source: its municipality, or national */
+} RouteScope;
+
 typedef struct Route {
     const char *method;  /* "GET" also answers HEAD */
     const char *pattern; /* "/gemeente/:code": a ":name" segment matches one segment */
     WebHandler handler;
+    RouteCap cap;
+    RouteScope scope;
 } Route;
 
 /* The table of pok serve, terminated by an entry with pattern NULL. */

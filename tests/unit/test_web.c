@@ -278,6 +278,18 @@ static void test_request_parsing(void **state)
     assert_int_equal(req.form.n, WEB_MAX_PARAMS);
     buf_free(&many);
     web_request_free(&req);
+
+    /* A NUL byte, raw or as %00, would cut the value short: the whole form is refused. */
+    web_request_init(&req, "POST", "/");
+    static const char encoded[] = "naam=a&bedrag=100%00000";
+    assert_int_equal(web_params_parse(&req, &req.form, encoded, strlen(encoded)), -2);
+    static const char raw[] = "naam=a\0b";
+    assert_int_equal(web_params_parse(&req, &req.form, raw, sizeof raw - 1), -2);
+    assert_int_equal(req.form.n, 0);
+    static const char not_nul[] = "naam=%0a%20";
+    assert_int_equal(web_params_parse(&req, &req.form, not_nul, strlen(not_nul)), 0);
+    assert_string_equal(web_form(&req, "naam"), "\n ");
+    web_request_free(&req);
 }
 
 int main(void)

@@ -1,0 +1,99 @@
+/* store_sqlite_closing.c: reopening a closed year and the register of reopenings. The
+ * refusal to change a closed year's figures lives with the writes, in
+ * store_sqlite_records.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlite_internal.h"
+
+static int record_reason(Store *s, const char *reason, PokErr *err)
+{
+    sqlite3_stmt *st = sq_stmt(s, "UPDATE audit SET reason = ?1 WHERE id = ?2", err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, reason);
+    sq_bind_int(st, 2, sqlite3_last_insert_rowid(s->db));
+    return sq_step_done(s, st, err);
+}
+
+static int year_reopen(Store *s, const char *code, int year, const char *reason, PokErr *err)
+{
+    if (sq_check_municipality(s, code, err)) return -1;
+    if (!reason || !*reason)
+        return err_set(err, "heropenen van jaar %d voor %s vraagt een reden (--reason)", year,
+                       code);
+    char *before = NULL;
+    if (sq_snapshot_key(s, SQ_JSON_CLOSED_YEAR, code, year, &before, err)) return -1;
+    if (!before) return err_set(err, "jaar %d is niet afgesloten voor %s", year, code);
+    sqlite3_stmt *st =
+        sq_stmt(s, "DELETE FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
+    int rc = st ? 0 : -1;
+    if (rc == 0) {
+        sq_bind_text(st, 1, code);
+        sq_bind_int(st, 2, year);
+        rc = sq_step_done(s, st, err);
+    }
+    if (rc == 0) rc = sq_audit(s, "delete", "closed_year", year, code, before, NULL, err);
+    free(before);
+    if (rc == 0) rc = record_reason(s, reason, err);
+    if (rc) return -1;
+
+    char now[32];
+    sq_now(now);
+    st = sq_stmt(s,
+                 "INSERT INTO year_reopening (municipality, year, reason, actor, at)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5)",
+                 err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, code);
+    sq_bind_int(st, 2, year);
+    sq_bind_text(st, 3, reason);
+    sq_bind_text(st, 4, s->actor);
+    sq_bind_text(st, 5, now);
+    if (sq_step_done(s, st, err)) return -1;
+    return sq_audit_insert(s, "year_reopening",
+                           "SELECT json_object('id', id, 'municipality', municipality, 'year',"
+                           " year, 'reason', reason, 'actor', actor, 'at', at)"
+                           " FROM year_reopening WHERE id = ?1",
+                           sqlite3_last_insert_rowid(s->db), code, err);
+}
+
+int store_year_reopen(Store *s, const char *code, int year, const char *reason, PokErr *err)
+{
+    int tx = sq_write_begin(s, err);
+    if (tx < 0) return -1;
+    return sq_write_end(s, tx, year_reopen(s, code, year, reason, err), err);
+}
+
+int store_year_reopening_list(Store *s, const char *code, Arena *a, YearReopening **out, size_t *n,
+                              PokErr *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = sq_stmt(s,
+                               "SELECT id, municipality, year, reason, actor, at"
+                               " FROM year_reopening WHERE municipality = ?1 ORDER BY id",
+                               err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, code);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t new_cap = cap ? cap * 2 : 8;
+            YearReopening *grown = arena_alloc(a, new_cap * sizeof *grown);
+            if (*n) memcpy(grown, *out, *n * sizeof *grown);
+            *out = grown;
+            cap = new_cap;
+        }
+        YearReopening *r = &(*out)[(*n)++];
+        r->id = sq_col_int(st, 0);
+        r->municipality = sq_col_text(a, st, 1);
+        r->year = (int)sq_col_int(st, 2);
+        r->reason = sq_col_text(a, st, 3);
+        r->actor = sq_col_text(a, st, 4);
+        r->at = sq_col_text(a, st, 5);
+    }
+    if (rc != SQLITE_DONE) return sq_fail(s, st, rc, err);
+    sqlite3_reset(st);
+    return 0;
+}

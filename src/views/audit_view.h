@@ -1,0 +1,33 @@
+/* audit_view.h: the audit trail made readable: which fields a change touched, with the
+ * value before and after, from the JSON snapshots the store records. */
+#ifndef POK_AUDIT_VIEW_H
+#define POK_AUDIT_VIEW_H
+
+#include "../store/store.h"
+
+/* One field of a record: for an update a field that changed, for an insert every field
+ * of the new record (before NULL), for a delete every field of the old one (after NULL). */
+typedef struct AuditChange {
+    const char *field;
+    const char *before, *after; /* the JSON value as text; "leeg" for null */
+} AuditChange;
+
+/* The changes of e, in the order of the snapshot's fields, in a. Snapshots that are not
+ * JSON objects give one change named "gegevens" with the raw text. */
+void audit_changes(Arena *a, const AuditEntry *e, AuditChange **out, size_t *n);
+
+/* The changes as one line each ("amount_cents: 6200000 → 7000000"; "name: Jobhunter" for
+ * an insert or a delete), joined by sep, in a; "" when there are none. */
+const char *audit_diff_text(Arena *a, const AuditEntry *e, const char *sep);
+
+/* RFC 4180 CSV (CRLF) of the entries: a header line
+ * "tijdstip,wie,actie,tabel,id,gemeente,wijzigingen,reden", then one line each; the
+ * changes joined by "; ". */
+void audit_csv(Buf *b, Arena *a, const AuditEntry *e, size_t n);
+
+/* Dutch for an audited table ("measure" -> "maatregel"); unknown names come back as they are. */
+const char *audit_table_nl(const char *table);
+/* Dutch for an action: toegevoegd, gewijzigd, verwijderd. */
+const char *audit_action_nl(const char *action);
+
+#endif

@@ -1,0 +1,255 @@
+/* test_audit_pages.c: the audit pages through route_dispatch (no sockets): a
+ * municipality's changes with the date filter and their CSV, one measure's history, 404s,
+ * and markup in recorded values shown as text. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "store/store.h"
+#include "web/route.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char script[] = "<script>alert(1)</script>";
+static const char script_escaped[] = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+typedef struct T {
+    char path[64];
+    Store *s;
+    WebApp app;
+    int64_t measure, amount, deleted_measure;
+} T;
+
+static int fixture(T *t, PokErr *err)
+{
+    Arena a = {0};
+    Scheme pok;
+    int ok = store_scheme_get(t->s, "POK", &a, &pok, err) == 1;
+    arena_free(&a);
+    if (!ok) return -1;
+    Municipality m = {.code = "GM1734", .name = "Overbetuwe"};
+    Municipality other = {.code = "GM0534", .name = "Hillegom"};
+    if (store_municipality_put(t->s, &m, err) || store_municipality_put(t->s, &other, err))
+        return -1;
+    store_set_actor(t->s, "redacteur<b>");
+    Measure me = {
+        .municipality = "GM1734", .scheme_id = pok.id, .name = "Jobhunter", .status = "lopend"};
+    if (store_measure_add(t->s, &me, err)) return -1;
+    MeasureAmount ma = {
+        .measure_id = me.id, .year = 2024, .kind = AMOUNT_PLAN, .amount_cents = 6200000};
+    if (store_measure_amount_set(t->s, &ma, err)) return -1;
+    ma.amount_cents = 7000000;
+    if (store_measure_amount_set(t->s, &ma, err)) return -1;
+    me.name = script;
+    if (store_measure_update(t->s, &me, err)) return -1;
+    Measure gone = {.municipality = "GM1734", .scheme_id = pok.id, .name = "Vergissing"};
+    Measure elsewhere = {.municipality = "GM0534", .scheme_id = pok.id, .name = "Elders"};
+    if (store_measure_add(t->s, &gone, err) || store_measure_add(t->s, &elsewhere, err) ||
+        store_delete(t->s, "measure", gone.id, "dubbel <i>ingevoerd</i>", err))
+        return -1;
+    t->measure = me.id;
+    t->amount = ma.id;
+    t->deleted_measure = gone.id;
+    return 0;
+}
+
+/* Date the insert of the amount in 2024, so the date filter has something to split. */
+static int backdate(T *t)
+{
+    sqlite3 *db;
+    if (sqlite3_open(t->path, &db) != SQLITE_OK) return -1;
+    char sql[160];
+    snprintf(sql, sizeof sql,
+             "UPDATE audit SET at = '2024-01-15T10:00:00Z' WHERE table_name = 'measure_amount'"
+             " AND record_id = %lld AND action = 'insert'",
+             (long long)t->amount);
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int setup(void **state)
+{
+    T *t = calloc(1, sizeof *t);
+    if (!t) return -1;
+    strcpy(t->path, "/tmp/pok_test_audit_pages_XXXXXX");
+    int fd = mkstemp(t->path);
+    if (fd < 0) return -1;
+    close(fd);
+    PokErr err = {{0}};
+    t->s = store_open(t->path, 1, &err);
+    if (!t->s || fixture(t, &err) || backdate(t)) {
+        fprintf(stderr, "setup: %s\n", err.msg);
+        return -1;
+    }
+    t->app.store = t->s;
+    *state = t;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    T *t = *state;
+    store_close(t->s);
+    char extra[80];
+    unlink(t->path);
+    snprintf(extra, sizeof extra, "%s-wal", t->path);
+    unlink(extra);
+    snprintf(extra, sizeof extra, "%s-shm", t->path);
+    unlink(extra);
+    free(t);
+    return 0;
+}
+
+static void get(T *t, const char *target, int status, WebResponse *res)
+{
+    WebRequest req;
+    web_request_init(&req, "GET", target);
+    web_response_init(res);
+    route_dispatch(NULL, &t->app, &req, res);
+    web_request_free(&req);
+    if (res->status != status)
+        fail_msg("%s: status %d, expected %d\n%.1500s", target, res->status, status,
+                 res->body.data ? res->body.data : "");
+}
+
+#define assert_contains(res, text)                                                                 \
+    do {                                                                                           \
+        if (!strstr((res)->body.data ? (res)->body.data : "", (text)))                             \
+            fail_msg("'%s' not in the body:\n%.4000s", (text), (res)->body.data);                  \
+    } while (0)
+#define assert_lacks(res, text)                                                                    \
+    do {                                                                                           \
+        if (strstr((res)->body.data ? (res)->body.data : "", (text)))                              \
+            fail_msg("'%s' unexpectedly in the body:\n%.4000s", (text), (res)->body.data);         \
+    } while (0)
+
+static void test_municipality_page(void **state)
+{
+    T *t = *state;
+    WebResponse res;
+    get(t, "/gemeente/GM1734/wijzigingen", 200, &res);
+    assert_string_equal(res.content_type, "text/html; charset=utf-8");
+    assert_contains(&res, "<h1>Wijzigingen <small>Overbetuwe (GM1734)</small></h1>");
+    assert_contains(&res, "aria-current=\"page\">Wijzigingen</a>");
+    assert_contains(&res, "<label for=\"van\"");
+    assert_contains(&res, "<label for=\"tot\"");
+    assert_contains(&res, "amount_cents: 6200000 → 7000000");
+    assert_contains(&res, "2024-01-15 10:00:00 UTC");
+    assert_contains(&res, "maatregelbedrag");
+    assert_contains(&res, "name: Vergissing");
+    assert_contains(&res, "dubbel &lt;i&gt;ingevoerd&lt;/i&gt;");
+    assert_contains(&res, "redacteur&lt;b&gt;");
+    /* the renamed measure's new name is escaped, never markup */
+    assert_contains(&res, script_escaped);
+    assert_lacks(&res, script);
+    assert_lacks(&res, "<b>");
+    /* another municipality's changes are not here */
+    assert_lacks(&res, "Elders");
+    /* newest first: the deletion comes before the 2024 insert */
+    const char *del = strstr(res.body.data, "dubbel &lt;i&gt;");
+    const char *old = strstr(res.body.data, "2024-01-15 10:00:00 UTC");
+    assert_true(del && old && del < old);
+    assert_contains(&res, "href=\"/gemeente/GM1734/wijzigingen.csv\"");
+    web_response_free(&res);
+}
+
+static void test_date_filter(void **state)
+{
+    T *t = *state;
+    WebResponse res;
+    get(t, "/gemeente/GM1734/wijzigingen?van=2024-01-01&tot=2024-01-15", 200, &res);
+    assert_contains(&res, "2024-01-15 10:00:00 UTC");
+    assert_contains(&res, "amount_cents: 6200000");
+    assert_lacks(&res, "Vergissing");
+    assert_lacks(&res, "7000000");
+    assert_contains(&res, "value=\"2024-01-01\"");
+    assert_contains(&res,
+                    "href=\"/gemeente/GM1734/wijzigingen.csv?van=2024-01-01&amp;tot=2024-01-15\"");
+    web_response_free(&res);
+    get(t, "/gemeente/GM1734/wijzigingen?van=2024-01-16", 200, &res);
+    assert_lacks(&res, "2024-01-15 10:00:00 UTC");
+    assert_contains(&res, "name: Vergissing");
+    web_response_free(&res);
+    get(t, "/gemeente/GM1734/wijzigingen?van=2030-01-01", 200, &res);
+    assert_contains(&res, "Geen wijzigingen gevonden.");
+    web_response_free(&res);
+    /* a bad date: said next to the field, and the escaping of what was typed */
+    get(t, "/gemeente/GM1734/wijzigingen?tot=%3Cscript%3E", 200, &res);
+    assert_contains(&res, "id=\"tot-fout\"");
+    assert_contains(&res, "aria-invalid=\"true\"");
+    assert_contains(&res, "value=\"&lt;script&gt;\"");
+    assert_lacks(&res, "<script>");
+    web_response_free(&res);
+    get(t, "/gemeente/GM1734/wijzigingen.csv?van=nope", 400, &res);
+    web_response_free(&res);
+}
+
+static void test_csv(void **state)
+{
+    T *t = *state;
+    WebResponse res;
+    get(t, "/gemeente/GM1734/wijzigingen.csv", 200, &res);
+    assert_non_null(strstr(res.content_type, "text/csv"));
+    assert_contains(&res, "Tijdstip,Wie,Actie,Wat,Oud → nieuw,Reden\r\n");
+    assert_contains(&res, "redacteur<b>,gewijzigd,maatregelbedrag");
+    assert_contains(&res, "amount_cents: 6200000 → 7000000");
+    assert_contains(&res, "dubbel <i>ingevoerd</i>");
+    assert_lacks(&res, "Elders");
+    web_response_free(&res);
+    get(t, "/gemeente/GM1734/wijzigingen.csv?tot=2024-12-31", 200, &res);
+    assert_contains(&res, "2024-01-15 10:00:00 UTC");
+    assert_lacks(&res, "Vergissing");
+    web_response_free(&res);
+}
+
+static void test_measure_page(void **state)
+{
+    T *t = *state;
+    WebResponse res;
+    char target[64];
+    snprintf(target, sizeof target, "/maatregel/%lld/wijzigingen", (long long)t->measure);
+    get(t, target, 200, &res);
+    assert_contains(&res, "amount_cents: 6200000 → 7000000");
+    assert_contains(&res, "name: Jobhunter → &lt;script&gt;");
+    assert_lacks(&res, script);
+    assert_lacks(&res, "Vergissing");
+    web_response_free(&res);
+    /* the measure page links here */
+    snprintf(target, sizeof target, "/maatregel/%lld", (long long)t->measure);
+    get(t, target, 200, &res);
+    char link[80];
+    snprintf(link, sizeof link, "href=\"/maatregel/%lld/wijzigingen\"", (long long)t->measure);
+    assert_contains(&res, link);
+    web_response_free(&res);
+    /* a deleted measure keeps its history */
+    snprintf(target, sizeof target, "/maatregel/%lld/wijzigingen", (long long)t->deleted_measure);
+    get(t, target, 200, &res);
+    assert_contains(&res, "Deze maatregel is verwijderd.");
+    assert_contains(&res, "name: Vergissing");
+    web_response_free(&res);
+    get(t, "/maatregel/99999/wijzigingen", 404, &res);
+    web_response_free(&res);
+    get(t, "/maatregel/abc/wijzigingen", 404, &res);
+    web_response_free(&res);
+    get(t, "/gemeente/GM9999/wijzigingen", 404, &res);
+    web_response_free(&res);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_municipality_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_date_filter, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_measure_page, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
