@@ -7,7 +7,7 @@
 #include "util.h"
 
 #define AUTH_TOKEN_BYTES 32
-#define AUTH_TOKEN_TEXT (AUTH_TOKEN_BYTES * 2 + 1)  /* hex and NUL */
+#define AUTH_TOKEN_TEXT (AUTH_TOKEN_BYTES * 2 + 1) /* hex and NUL */
 #define AUTH_HASH_TEXT 65                          /* hex of a 32-byte hash and NUL */
 #define AUTH_IDLE_SECONDS (30 * 60)                /* a session unused this long ends */
 #define AUTH_ABSOLUTE_SECONDS (12 * 60 * 60)       /* and every session ends after this */
@@ -26,6 +26,10 @@ int auth_password_hash(const char *password, char out[128], PokErr *err);
 /* 1 when password matches hash, 0 otherwise. At most AUTH_VERIFY_CONCURRENCY run at
  * once; further callers wait. */
 int auth_password_verify(const char *hash, const char *password);
+
+/* auth_password_verify, or with hash NULL (no such user, or disabled) the same work
+ * against a throwaway hash and 0. */
+int auth_password_check(const char *hash, const char *password);
 
 /* A new random token as hex text, and the hash stored for it. */
 void auth_token_new(char token[AUTH_TOKEN_TEXT]);
@@ -46,7 +50,6 @@ int auth_login_throttled(Store *s, const char *user_name, const char *address, i
 
 /* The user behind a session token at now: 1 with *user filled (and last_seen updated),
  * 0 when the token is unknown, expired, revoked or its user disabled. */
-int auth_session_user(Store *s, const char *token, int64_t now, Arena *a, User *user,
-                      PokErr *err);
+int auth_session_user(Store *s, const char *token, int64_t now, Arena *a, User *user, PokErr *err);
 
 #endif

@@ -16,8 +16,9 @@ static int read_password(const char *file, char *out, size_t size, PokErr *err)
     if (!file && isatty(fileno(stdin))) fputs("wachtwoord: ", stderr);
     int ok = fgets(out, (int)size, f) != NULL;
     if (file) fclose(f);
-    if (!ok) return err_set(err, "geen wachtwoord gelezen (verwacht één regel op %s)",
-                            file ? file : "standaardinvoer");
+    if (!ok)
+        return err_set(err, "geen wachtwoord gelezen (verwacht één regel op %s)",
+                       file ? file : "standaardinvoer");
     size_t len = strcspn(out, "\r\n");
     if (out[len] == '\0' && len == size - 1)
         return err_set(err, "veld 'wachtwoord': verwacht hoogstens %d tekens", AUTH_PASSWORD_MAX);
@@ -143,12 +144,13 @@ static int cmd_municipality_publish(Cli *cli, int argc, char **argv)
     if (!cli_store(cli)) return EXIT_USER;
     rc = store_municipality_public_set(cli->store, pos[0], on, &cli->err);
     if (rc == 0)
-        printf("%s: cijfers %s\n", pos[0], on ? "openbaar (lezen zonder inloggen)" : "niet openbaar");
+        printf("%s: cijfers %s\n", pos[0],
+               on ? "openbaar (lezen zonder inloggen)" : "niet openbaar");
     return cli_finish(cli, rc, &(Arena){0});
 }
 
-#define PASSWORD_HELP                                                                        \
-    "Het wachtwoord (minstens 10 tekens) komt van standaardinvoer (één regel) of uit\n"     \
+#define PASSWORD_HELP                                                                              \
+    "Het wachtwoord (minstens 10 tekens) komt van standaardinvoer (één regel) of uit\n"          \
     "--password-file BESTAND, nooit van de opdrachtregel.\n"
 
 const CliCommand cli_commands_user[] = {

@@ -7,9 +7,9 @@
 
 /* The audited view of a user: never the password hash. */
 #define USER_JSON                                                                                  \
-    "json_object('id', id, 'name', name, 'role', role, 'disabled', disabled, 'created', created," \
-    " 'municipalities', (SELECT json_group_array(municipality) FROM"                              \
-    " (SELECT municipality FROM user_municipality WHERE user_id = app_user.id"                    \
+    "json_object('id', id, 'name', name, 'role', role, 'disabled', disabled, 'created', created,"  \
+    " 'municipalities', (SELECT json_group_array(municipality) FROM"                               \
+    " (SELECT municipality FROM user_municipality WHERE user_id = app_user.id"                     \
     " ORDER BY municipality)))"
 static const char SQ_JSON_USER[] = "SELECT " USER_JSON " FROM app_user WHERE id = ?1";
 /* After a password change: the same view with a marker, so the change is on record. */
@@ -46,8 +46,9 @@ static int grants_replace(Store *s, int64_t user_id, const char *role, const cha
     if (needs && n == 0)
         return err_set(err, "veld 'municipality': een %s heeft minstens één gemeente nodig", role);
     if (!needs && n > 0)
-        return err_set(err, "veld 'municipality': een %s geldt voor alle gemeenten, zonder "
-                            "--municipality",
+        return err_set(err,
+                       "veld 'municipality': een %s geldt voor alle gemeenten, zonder "
+                       "--municipality",
                        role);
     sqlite3_stmt *del = sq_stmt(s, "DELETE FROM user_municipality WHERE user_id = ?1", err);
     if (!del) return -1;
@@ -90,8 +91,9 @@ static int user_insert(Store *s, User *u, PokErr *err)
 {
     if (sq_check_required(u->name, "gebruikersnaam", err)) return -1;
     if (!valid_role(u->role))
-        return err_set(err, "veld 'role': verwacht beheerder, redacteur, lezer of analist, niet "
-                            "'%s'",
+        return err_set(err,
+                       "veld 'role': verwacht beheerder, redacteur, lezer of analist, niet "
+                       "'%s'",
                        u->role ? u->role : "");
     if (sq_check_required(u->password_hash, "wachtwoord", err)) return -1;
     sqlite3_stmt *st = sq_stmt(s,
@@ -246,8 +248,9 @@ static int role_replace(Store *s, const char *name, const char *role, const char
     int64_t id;
     if (user_id_of(s, name, &id, err)) return -1;
     if (!valid_role(role))
-        return err_set(err, "veld 'role': verwacht beheerder, redacteur, lezer of analist, niet "
-                            "'%s'",
+        return err_set(err,
+                       "veld 'role': verwacht beheerder, redacteur, lezer of analist, niet "
+                       "'%s'",
                        role ? role : "");
     char *before = NULL, *after = NULL;
     if (sq_snapshot_id(s, SQ_JSON_USER, id, &before, err)) return -1;
@@ -319,8 +322,8 @@ static int session_insert(Store *s, const char *token_hash, int64_t user_id, int
     return sq_audit_insert(s, "session", SQ_JSON_SESSION, *id, NULL, err);
 }
 
-int store_session_add(Store *s, const char *token_hash, int64_t user_id, int64_t now,
-                      int64_t *id, PokErr *err)
+int store_session_add(Store *s, const char *token_hash, int64_t user_id, int64_t now, int64_t *id,
+                      PokErr *err)
 {
     int tx = sq_write_begin(s, err);
     if (tx < 0) return -1;

@@ -25,15 +25,19 @@ int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_publ
     int all = has_role(user, "beheerder") || has_role(user, "analist");
     int limited = has_role(user, "redacteur") || has_role(user, "lezer");
     switch (cap) {
-    case CAP_PUBLIC: return 1;
-    case CAP_LOGIN: return user != NULL;
-    case CAP_READ_ALL: return all;
+    case CAP_PUBLIC:
+        return 1;
+    case CAP_LOGIN:
+        return user != NULL;
+    case CAP_READ_ALL:
+        return all;
     case CAP_READ:
         if (!muni) return user != NULL; /* national documents: anyone logged in */
         return all || (limited && granted(user, muni)) || muni_public;
     case CAP_EDIT:
         return has_role(user, "beheerder") || (has_role(user, "redacteur") && granted(user, muni));
-    case CAP_ADMIN: return has_role(user, "beheerder");
+    case CAP_ADMIN:
+        return has_role(user, "beheerder");
     }
     return 0;
 }

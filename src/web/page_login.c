@@ -75,7 +75,8 @@ static void login_post(WebApp *app, const WebRequest *req, WebResponse *res)
     Arena a = {0};
     User u;
     int found = store_user_get(app->store, name, &a, &u, &err);
-    int ok = found == 1 && !u.disabled && auth_password_verify(u.password_hash, password);
+    int known = found == 1 && !u.disabled;
+    int ok = auth_password_check(known ? u.password_hash : NULL, password) && known;
     if (store_login_attempt_add(app->store, name, address, now, ok, &err)) ok = 0;
     char token[AUTH_TOKEN_TEXT], hash[AUTH_HASH_TEXT];
     int64_t session_id = 0;

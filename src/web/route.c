@@ -111,7 +111,11 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
         form_set_csrf(csrf);
         found->handler(app, req, res);
         form_set_csrf(NULL);
-        if (req->user) store_set_actor(app->store, "web");
+        if (req->user) {
+            store_set_actor(app->store, "web");
+            /* A page made for one user is not for shared caches or the next user. */
+            web_header_set(res, "Cache-Control", "private, no-store");
+        }
     } else if (found) {
         /* authz_check answered */
     } else if (allow.len) {

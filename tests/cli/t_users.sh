@@ -84,6 +84,18 @@ else
   code=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookie" -H "Origin: http://evil.example" \
     -d "csrf=$token&titel=x" "${users_url}gemeente/GM1734/besluit/nieuw")
   [ "$code" = 403 ] && ok "users: a post from another site is 403" || not_ok "users: a post from another site is 403" "$code"
+  # The cache never hands one user's page to another: a page made for rob (with his
+  # logout button and token) is not served to the next anonymous visitor, and back.
+  curl -s -o anon1.html "${users_url}gemeente/GM1773"
+  curl -s -o rob.html -b "$cookie" "${users_url}gemeente/GM1773"
+  curl -s -o anon2.html "${users_url}gemeente/GM1773"
+  code=$(curl -s -o /dev/null -w '%{http_code}' "${users_url}gemeente/GM1734")
+  if grep -qF 'action="/uitloggen"' rob.html && ! grep -qF 'uitloggen' anon1.html &&
+    ! grep -qF 'uitloggen' anon2.html && ! grep -qF "$token" anon2.html && [ "$code" = 303 ]; then
+    ok "users: the cache keeps users' pages apart"
+  else
+    not_ok "users: the cache keeps users' pages apart" "GM1734 anonymous: $code"
+  fi
   codes=""
   for i in 1 2 3 4 5 6; do
     codes="$codes $(curl -s -o fail.html -w '%{http_code}' -H "Origin: $origin" \

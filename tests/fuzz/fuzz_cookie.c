@@ -24,7 +24,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     header[size - 1] = '\0';
 
     char *out = malloc(out_size); /* exact size: ASan sees any overflow */
-    if (!out) return 0;
+    if (!out) {
+        free(header);
+        return 0;
+    }
     if (cookie_get(header, name, out, out_size) == 0) {
         size_t len = strlen(out);
         if (len >= out_size) abort();

@@ -66,6 +66,9 @@ static void test_password_hash_verify(void **state)
     assert_int_equal(auth_password_verify(hash, ""), 0);
     assert_int_equal(auth_password_verify("geen hash", "correct paard batterij"), 0);
     assert_int_equal(auth_password_verify(NULL, "x"), 0);
+    /* An unknown user costs a verification too, and never succeeds. */
+    assert_int_equal(auth_password_check(NULL, "correct paard batterij"), 0);
+    assert_int_equal(auth_password_check(hash, "correct paard batterij"), 1);
     /* Too short is refused with a message naming the field. */
     assert_int_equal(auth_password_hash("kort", hash, &err), -1);
     assert_non_null(strstr(err.msg, "wachtwoord"));
@@ -181,8 +184,8 @@ static void test_throttling(void **state)
     /* Per account, from any address. */
     assert_int_equal(auth_login_throttled(t->s, "bob", "10.0.0.9", now, &err), 1);
     /* After the window it is allowed again. */
-    assert_int_equal(auth_login_throttled(t->s, "bob", "10.0.0.9", now + AUTH_THROTTLE_WINDOW, &err),
-                     0);
+    assert_int_equal(
+        auth_login_throttled(t->s, "bob", "10.0.0.9", now + AUTH_THROTTLE_WINDOW, &err), 0);
     /* Per address, whatever account is tried. */
     for (int i = 0; i < AUTH_THROTTLE_FAILURES; i++) {
         char name[16];
@@ -214,8 +217,15 @@ static void test_cookie_parser(void **state)
                      0);
     assert_string_equal(v, "first");
     /* Malformed: nothing, only separators, no '=', control characters, too long, quotes. */
-    const char *bad[] = {"", ";;;;", "pok_sessie", "=pok_sessie", "pok_sessie\x01=1",
-                         "pok_sessie=a\x01b", "pok_sessie=\"", "pok_sessie=a\"b", "; ; =; ==="};
+    const char *bad[] = {"",
+                         ";;;;",
+                         "pok_sessie",
+                         "=pok_sessie",
+                         "pok_sessie\x01=1",
+                         "pok_sessie=a\x01b",
+                         "pok_sessie=\"",
+                         "pok_sessie=a\"b",
+                         "; ; =; ==="};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         assert_int_equal(cookie_get(bad[i], "pok_sessie", v, sizeof v), -1);
     char longv[200] = "pok_sessie=";

@@ -25,8 +25,7 @@
 #include <unistd.h>
 
 enum { R_BEHEERDER, R_REDACTEUR, R_LEZER, R_ANALIST, R_NONE, N_ROLES };
-static const char *const role_names[N_ROLES] = {"beheerder", "redacteur", "lezer", "analist",
-                                                NULL};
+static const char *const role_names[N_ROLES] = {"beheerder", "redacteur", "lezer", "analist", NULL};
 
 /* What the route is, judged from its method and path (not from its table entry). */
 typedef enum { K_PUBLIC, K_LOGIN, K_READ_ALL, K_READ, K_EDIT, K_ADMIN } Kind;
@@ -170,14 +169,17 @@ static Outcome intended(int role, Kind k, const char *muni)
     }
     switch (k) {
     case K_PUBLIC:
-    case K_LOGIN: return ALLOWED;
-    case K_READ_ALL: return role == R_BEHEERDER || role == R_ANALIST ? ALLOWED : FORBIDDEN;
+    case K_LOGIN:
+        return ALLOWED;
+    case K_READ_ALL:
+        return role == R_BEHEERDER || role == R_ANALIST ? ALLOWED : FORBIDDEN;
     case K_READ:
         if (!muni || role == R_BEHEERDER || role == R_ANALIST || home || published) return ALLOWED;
         return FORBIDDEN;
     case K_EDIT:
         return role == R_BEHEERDER || (role == R_REDACTEUR && home) ? ALLOWED : FORBIDDEN;
-    case K_ADMIN: return role == R_BEHEERDER ? ALLOWED : FORBIDDEN;
+    case K_ADMIN:
+        return role == R_BEHEERDER ? ALLOWED : FORBIDDEN;
     }
     return FORBIDDEN;
 }
@@ -291,8 +293,8 @@ static void test_matrix(void **state)
                     const char *muni = nat ? NULL : tg->code;
                     if (r->scope == SCOPE_NONE) muni = NULL;
                     Outcome want = intended(role, k, muni);
-                    int status = call(t, role, r->method, path, NULL, "http://127.0.0.1:8080",
-                                      location);
+                    int status =
+                        call(t, role, r->method, path, NULL, "http://127.0.0.1:8080", location);
                     Outcome got = outcome_of(status, path, location);
                     calls++;
                     if (got != want) {
@@ -312,12 +314,10 @@ static void test_logout(void **state)
     TestAuthz *t = *state;
     char location[128];
     assert_int_equal(call(t, R_LEZER, "GET", "/gemeente/GM1734", NULL, NULL, location), 200);
-    assert_int_equal(call(t, R_LEZER, "POST", "/uitloggen", "fout", "http://127.0.0.1:8080",
-                          location),
-                     403);
-    assert_int_equal(call(t, R_LEZER, "POST", "/uitloggen", NULL, "http://127.0.0.1:8080",
-                          location),
-                     303);
+    assert_int_equal(
+        call(t, R_LEZER, "POST", "/uitloggen", "fout", "http://127.0.0.1:8080", location), 403);
+    assert_int_equal(
+        call(t, R_LEZER, "POST", "/uitloggen", NULL, "http://127.0.0.1:8080", location), 303);
     assert_int_equal(call(t, R_LEZER, "GET", "/gemeente/GM1734", NULL, NULL, location), 303);
     assert_string_equal(location, "/inloggen");
 }
@@ -366,8 +366,7 @@ static void test_idor_and_csrf(void **state)
     assert_int_equal(call(t, R_REDACTEUR, "POST", own, "", origin, location), 403);
     assert_int_equal(call(t, R_REDACTEUR, "POST", own, "0123abcd", origin, location), 403);
     assert_int_equal(call(t, R_REDACTEUR, "POST", own, other, origin, location), 403);
-    assert_int_equal(call(t, R_REDACTEUR, "POST", own, NULL, "http://evil.example", location),
-                     403);
+    assert_int_equal(call(t, R_REDACTEUR, "POST", own, NULL, "http://evil.example", location), 403);
     assert_int_equal(call(t, R_REDACTEUR, "POST", own, NULL, NULL, location), 403); /* no origin */
     /* With everything right the form is checked (422: the fields are empty). */
     assert_int_equal(call(t, R_REDACTEUR, "POST", own, NULL, origin, location), 422);
