@@ -160,6 +160,14 @@ int authz_check(const Route *r, WebApp *app, WebRequest *req, WebResponse *res)
         /* An unknown record: the handler says 404 to whoever is logged in. */
     } else if (!authz_allows(req->user, r->cap, missing ? "" : muni, pub)) {
         if (!req->user) return not_logged_in(req, res);
+        if (strcmp(req->path, "/") == 0 && req->user->n_municipalities > 0) {
+            /* The overview of every municipality is not theirs: their own one instead. */
+            web_error(res, 303, "Naar uw gemeente.");
+            web_header_set(res, "Location",
+                           arena_printf(&req->arena, "/gemeente/%s",
+                                        req->user->municipalities[0]));
+            return -1;
+        }
         return refuse(req, res, 403, "U heeft geen toegang tot deze pagina.");
     }
     if (is_write(req)) {

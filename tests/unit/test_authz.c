@@ -245,6 +245,9 @@ static Outcome outcome_of(int status, const char *path, const char *location)
     if (status == 303 && strcmp(location, "/inloggen") == 0 && strcmp(path, "/uitloggen") != 0)
         return LOGIN;
     if (status == 403) return FORBIDDEN;
+    /* The overview sends a redacteur or lezer to their own municipality instead. */
+    if (status == 303 && strcmp(path, "/") == 0 && strncmp(location, "/gemeente/", 10) == 0)
+        return FORBIDDEN;
     return ALLOWED;
 }
 
@@ -314,6 +317,9 @@ static void test_logout(void **state)
     TestAuthz *t = *state;
     char location[128];
     assert_int_equal(call(t, R_LEZER, "GET", "/gemeente/GM1734", NULL, NULL, location), 200);
+    assert_int_equal(call(t, R_LEZER, "GET", "/", NULL, NULL, location), 303);
+    assert_string_equal(location, "/gemeente/GM1734");
+    assert_int_equal(call(t, R_ANALIST, "GET", "/", NULL, NULL, location), 200);
     assert_int_equal(
         call(t, R_LEZER, "POST", "/uitloggen", "fout", "http://127.0.0.1:8080", location), 403);
     assert_int_equal(
