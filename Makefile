@@ -16,6 +16,10 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Shared fixtures (temporary database, request dispatch) linked into every unit test.
+TEST_SUPPORT := $(wildcard tests/unit/support/*.c)
+TEST_SUPPORT_OBJ := $(TEST_SUPPORT:%.c=$(BUILD)/%.o)
+.SECONDARY: $(TEST_SUPPORT_OBJ)
 EMBED    := $(BUILD)/gen/embedded.c
 ASSETS   := $(BUILD)/gen/assets.o
 # The NL Design System CSS from npm (scripts/deps.sh installs it); missing files make
@@ -54,7 +58,11 @@ $(BUILD)/gen/assets.c: scripts/embed_assets.sh src/web/assets/pok.css \
 $(ASSETS): $(BUILD)/gen/assets.c src/web/assets.h
 	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) $(BUILD)/gen/embedded.o $(ASSETS)
+$(BUILD)/tests/unit/support/%.o: tests/unit/support/%.c $(wildcard tests/unit/support/*.h src/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT_OBJ) $(LIB_OBJ) $(BUILD)/gen/embedded.o $(ASSETS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
 

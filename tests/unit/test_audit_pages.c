@@ -11,6 +11,8 @@
 #include "store/store.h"
 #include "web/route.h"
 
+#include "support/testdb.h"
+
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,9 +23,7 @@ static const char script[] = "<script>alert(1)</script>";
 static const char script_escaped[] = "&lt;script&gt;alert(1)&lt;/script&gt;";
 
 typedef struct T {
-    char path[64];
-    Store *s;
-    WebApp app;
+    TestDb db;
     int64_t measure, amount, deleted_measure;
 } T;
 
@@ -31,28 +31,28 @@ static int fixture(T *t, PokErr *err)
 {
     Arena a = {0};
     Scheme pok;
-    int ok = store_scheme_get(t->s, "POK", &a, &pok, err) == 1;
+    int ok = store_scheme_get(t->db.s, "POK", &a, &pok, err) == 1;
     arena_free(&a);
     if (!ok) return -1;
     Municipality m = {.code = "GM1734", .name = "Overbetuwe"};
     Municipality other = {.code = "GM0534", .name = "Hillegom"};
-    if (store_municipality_put(t->s, &m, err) || store_municipality_put(t->s, &other, err))
+    if (store_municipality_put(t->db.s, &m, err) || store_municipality_put(t->db.s, &other, err))
         return -1;
-    store_set_actor(t->s, "redacteur<b>");
+    store_set_actor(t->db.s, "redacteur<b>");
     Measure me = {
         .municipality = "GM1734", .scheme_id = pok.id, .name = "Jobhunter", .status = "lopend"};
-    if (store_measure_add(t->s, &me, err)) return -1;
+    if (store_measure_add(t->db.s, &me, err)) return -1;
     MeasureAmount ma = {
         .measure_id = me.id, .year = 2024, .kind = AMOUNT_PLAN, .amount_cents = 6200000};
-    if (store_measure_amount_set(t->s, &ma, err)) return -1;
+    if (store_measure_amount_set(t->db.s, &ma, err)) return -1;
     ma.amount_cents = 7000000;
-    if (store_measure_amount_set(t->s, &ma, err)) return -1;
+    if (store_measure_amount_set(t->db.s, &ma, err)) return -1;
     me.name = script;
-    if (store_measure_update(t->s, &me, err)) return -1;
+    if (store_measure_update(t->db.s, &me, err)) return -1;
     Measure gone = {.municipality = "GM1734", .scheme_id = pok.id, .name = "Vergissing"};
     Measure elsewhere = {.municipality = "GM0534", .scheme_id = pok.id, .name = "Elders"};
-    if (store_measure_add(t->s, &gone, err) || store_measure_add(t->s, &elsewhere, err) ||
-        store_delete(t->s, "measure", gone.id, "dubbel <i>ingevoerd</i>", err))
+    if (store_measure_add(t->db.s, &gone, err) || store_measure_add(t->db.s, &elsewhere, err) ||
+        store_delete(t->db.s, "measure", gone.id, "dubbel <i>ingevoerd</i>", err))
         return -1;
     t->measure = me.id;
     t->amount = ma.id;
@@ -64,7 +64,7 @@ static int fixture(T *t, PokErr *err)
 static int backdate(T *t)
 {
     sqlite3 *db;
-    if (sqlite3_open(t->path, &db) != SQLITE_OK) return -1;
+    if (sqlite3_open(t->db.path, &db) != SQLITE_OK) return -1;
     char sql[160];
     snprintf(sql, sizeof sql,
              "UPDATE audit SET at = '2024-01-15T10:00:00Z' WHERE table_name = 'measure_amount'"
@@ -79,17 +79,11 @@ static int setup(void **state)
 {
     T *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    strcpy(t->path, "/tmp/pok_test_audit_pages_XXXXXX");
-    int fd = mkstemp(t->path);
-    if (fd < 0) return -1;
-    close(fd);
     PokErr err = {{0}};
-    t->s = store_open(t->path, 1, &err);
-    if (!t->s || fixture(t, &err) || backdate(t)) {
+    if (testdb_open(&t->db, "audit_pages", &err) || fixture(t, &err) || backdate(t)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         return -1;
     }
-    t->app.store = t->s;
     *state = t;
     return 0;
 }
@@ -97,24 +91,14 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     T *t = *state;
-    store_close(t->s);
-    char extra[80];
-    unlink(t->path);
-    snprintf(extra, sizeof extra, "%s-wal", t->path);
-    unlink(extra);
-    snprintf(extra, sizeof extra, "%s-shm", t->path);
-    unlink(extra);
+    testdb_close(&t->db);
     free(t);
     return 0;
 }
 
 static void get(T *t, const char *target, int status, WebResponse *res)
 {
-    WebRequest req;
-    web_request_init(&req, "GET", target);
-    web_response_init(res);
-    route_dispatch(NULL, &t->app, &req, res);
-    web_request_free(&req);
+    testweb_call(&t->db.app, "GET", target, res);
     if (res->status != status)
         fail_msg("%s: status %d, expected %d\n%.1500s", target, res->status, status,
                  res->body.data ? res->body.data : "");

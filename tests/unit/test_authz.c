@@ -18,6 +18,8 @@
 #include "web/authz.h"
 #include "web/route.h"
 
+#include "support/testdb.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,9 +39,7 @@ typedef struct Target {
 } Target;
 
 typedef struct TestAuthz {
-    char path[64];
-    Store *s;
-    WebApp app;
+    TestDb db;
     char tokens[N_ROLES][AUTH_TOKEN_TEXT];
     Target targets[3]; /* GM1734, GM0362, GM1773 (published) */
     char national_source[24];
@@ -58,8 +58,8 @@ static int add_user(TestAuthz *t, int role, const char *name, const char *muni)
     int64_t sid;
     auth_token_new(t->tokens[role]);
     auth_token_hash(t->tokens[role], hash);
-    if (store_user_add(t->s, &u, &err) ||
-        store_session_add(t->s, hash, u.id, (int64_t)time(NULL), &sid, &err)) {
+    if (store_user_add(t->db.s, &u, &err) ||
+        store_session_add(t->db.s, hash, u.id, (int64_t)time(NULL), &sid, &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         return -1;
     }
@@ -74,9 +74,9 @@ static int find_records(TestAuthz *t, Target *tg)
     MuniData d;
     Source *src;
     size_t n;
-    if (store_scheme_get(t->s, "POK", &a, &sc, &err) != 1 ||
-        store_load(t->s, tg->code, sc.id, &a, &d, &err) != 1 || d.n_measures == 0 ||
-        store_source_list(t->s, tg->code, &a, &src, &n, &err))
+    if (store_scheme_get(t->db.s, "POK", &a, &sc, &err) != 1 ||
+        store_load(t->db.s, tg->code, sc.id, &a, &d, &err) != 1 || d.n_measures == 0 ||
+        store_source_list(t->db.s, tg->code, &a, &src, &n, &err))
         return -1;
     snprintf(tg->measure, sizeof tg->measure, "%lld", (long long)d.measures[0].id);
     for (size_t i = 0; i < n; i++) {
@@ -93,15 +93,9 @@ static int authz_setup(void **state)
 {
     TestAuthz *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    strcpy(t->path, "/tmp/pok_test_authz_XXXXXX");
-    int fd = mkstemp(t->path);
-    if (fd < 0) return -1;
-    close(fd);
+    if (testdb_open_demo(&t->db, "authz", NULL, NULL)) return -1;
     PokErr err = {{0}};
-    DemoSummary sum = {0};
-    t->s = store_open(t->path, 1, &err);
-    if (!t->s || store_begin(t->s, &err) || demo_load(t->s, &sum, &err) ||
-        store_commit(t->s, &err) || store_municipality_public_set(t->s, "GM1773", 1, &err)) {
+    if (store_municipality_public_set(t->db.s, "GM1773", 1, &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         return -1;
     }
@@ -116,8 +110,7 @@ static int authz_setup(void **state)
             return -1;
         }
     }
-    t->app.store = t->s;
-    t->app.require_login = 1;
+    t->db.app.require_login = 1;
     *state = t;
     return 0;
 }
@@ -125,13 +118,7 @@ static int authz_setup(void **state)
 static int authz_teardown(void **state)
 {
     TestAuthz *t = *state;
-    store_close(t->s);
-    char other[80];
-    unlink(t->path);
-    snprintf(other, sizeof other, "%s-wal", t->path);
-    unlink(other);
-    snprintf(other, sizeof other, "%s-shm", t->path);
-    unlink(other);
+    testdb_close(&t->db);
     free(t);
     return 0;
 }
@@ -230,7 +217,7 @@ static int call(TestAuthz *t, int role, const char *method, const char *path, co
         req.content_type = "application/x-www-form-urlencoded";
         web_param_add(&req, &req.form, "csrf", csrf ? csrf : good);
     }
-    route_dispatch(NULL, &t->app, &req, &res);
+    route_dispatch(NULL, &t->db.app, &req, &res);
     int status = res.status;
     const char *loc = web_header(&res, "Location");
     snprintf(location, 128, "%s", loc ? loc : "");
@@ -339,7 +326,7 @@ static void test_idor_and_csrf(void **state)
     Arena a = {0};
     Measure before, after;
     int64_t id = atoll(t->targets[1].measure);
-    assert_int_equal(store_measure_get(t->s, id, &a, &before, &err), 1);
+    assert_int_equal(store_measure_get(t->db.s, id, &a, &before, &err), 1);
     WebRequest req;
     WebResponse res;
     web_request_init(&req, "POST", path);
@@ -353,11 +340,11 @@ static void test_idor_and_csrf(void **state)
     web_param_add(&req, &req.form, "csrf", good);
     web_param_add(&req, &req.form, "naam", "Overgenomen");
     web_param_add(&req, &req.form, "bevestigen", "1");
-    route_dispatch(NULL, &t->app, &req, &res);
+    route_dispatch(NULL, &t->db.app, &req, &res);
     assert_int_equal(res.status, 403);
     web_request_free(&req);
     web_response_free(&res);
-    assert_int_equal(store_measure_get(t->s, id, &a, &after, &err), 1);
+    assert_int_equal(store_measure_get(t->db.s, id, &a, &after, &err), 1);
     assert_string_equal(before.name, after.name);
     /* The amount and evaluation forms of that measure too. */
     snprintf(path, sizeof path, "/maatregel/%s/bedrag", t->targets[1].measure);
@@ -390,7 +377,7 @@ static void test_forms_carry_token(void **state)
     snprintf(cookie, sizeof cookie, "pok_sessie=%s", t->tokens[R_REDACTEUR]);
     auth_csrf_token(t->tokens[R_REDACTEUR], good);
     req.cookie = cookie;
-    route_dispatch(NULL, &t->app, &req, &res);
+    route_dispatch(NULL, &t->db.app, &req, &res);
     assert_int_equal(res.status, 200);
     snprintf(field, sizeof field, "name=\"csrf\" value=\"%s\"", good);
     assert_non_null(strstr(res.body.data, field));
@@ -404,7 +391,7 @@ static void test_open_mode(void **state)
 {
     TestAuthz *t = *state;
     char location[128];
-    t->app.require_login = 0;
+    t->db.app.require_login = 0;
     /* Without accounts every page opens, but another site still cannot post. */
     assert_int_equal(call(t, R_NONE, "GET", "/gemeente/GM0362", NULL, NULL, location), 200);
     assert_int_equal(call(t, R_NONE, "POST", "/gemeente/GM1734/besluit/nieuw", "", NULL, location),
@@ -412,7 +399,7 @@ static void test_open_mode(void **state)
     assert_int_equal(call(t, R_NONE, "POST", "/gemeente/GM1734/besluit/nieuw", "",
                           "http://evil.example", location),
                      403);
-    t->app.require_login = 1;
+    t->db.app.require_login = 1;
 }
 
 int main(void)

@@ -14,6 +14,8 @@
 #include "web/pages.h"
 #include "web/route.h"
 
+#include "support/testdb.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +25,7 @@ static const char refusal_2023[] =
     "jaar 2023 is afgesloten voor GM0534: heropen het eerst (pok year reopen)";
 
 typedef struct TestClosing {
-    char path[64];
-    Store *s;
-    WebApp app;
+    TestDb db;
     int64_t scheme_id;
     int64_t measure_id; /* Hillegom's "Inzet 2023", realised 66.983 in closed 2023 */
 } TestClosing;
@@ -34,30 +34,19 @@ static int closing_setup(void **state)
 {
     TestClosing *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    strcpy(t->path, "/tmp/pok_test_closing_XXXXXX");
-    int fd = mkstemp(t->path);
-    if (fd < 0) return -1;
-    close(fd);
+    if (testdb_open_demo(&t->db, "closing", NULL, NULL)) return -1;
     PokErr err = {{0}};
-    DemoSummary sum = {0};
-    t->s = store_open(t->path, 1, &err);
-    if (!t->s || store_begin(t->s, &err) || demo_load(t->s, &sum, &err) ||
-        store_commit(t->s, &err)) {
-        fprintf(stderr, "setup: %s\n", err.msg);
-        return -1;
-    }
     Arena a = {0};
     Scheme sc;
-    if (store_scheme_get(t->s, "POK", &a, &sc, &err) != 1) return -1;
+    if (store_scheme_get(t->db.s, "POK", &a, &sc, &err) != 1) return -1;
     t->scheme_id = sc.id;
     MuniData d;
-    if (store_load(t->s, "GM0534", sc.id, &a, &d, &err) != 1) return -1;
+    if (store_load(t->db.s, "GM0534", sc.id, &a, &d, &err) != 1) return -1;
     for (size_t i = 0; i < d.n_measures; i++)
         if (strcmp(d.measures[i].name, "Inzet 2023: vier onderdelen samen") == 0)
             t->measure_id = d.measures[i].id;
     arena_free(&a);
     if (!t->measure_id) return -1;
-    t->app.store = t->s;
     *state = t;
     return 0;
 }
@@ -65,13 +54,7 @@ static int closing_setup(void **state)
 static int closing_teardown(void **state)
 {
     TestClosing *t = *state;
-    store_close(t->s);
-    char other[80];
-    unlink(t->path);
-    snprintf(other, sizeof other, "%s-wal", t->path);
-    unlink(other);
-    snprintf(other, sizeof other, "%s-shm", t->path);
-    unlink(other);
+    testdb_close(&t->db);
     free(t);
     return 0;
 }
@@ -82,7 +65,7 @@ static size_t audit_rows(TestClosing *t)
     AuditEntry *e;
     size_t n;
     PokErr err;
-    assert_int_equal(store_audit_list(t->s, NULL, 0, &a, &e, &n, &err), 0);
+    assert_int_equal(store_audit_list(t->db.s, NULL, 0, &a, &e, &n, &err), 0);
     arena_free(&a);
     return n;
 }
@@ -111,14 +94,14 @@ static int add_allocation_2023(PokErr *err)
 {
     Allocation al = allocation(2023);
     al.scheme_id = current->scheme_id;
-    return store_allocation_add(current->s, &al, err);
+    return store_allocation_add(current->db.s, &al, err);
 }
 
 static int plan_2023(PokErr *err)
 {
     MeasureAmount ma = {
         .measure_id = current->measure_id, .year = 2023, .kind = AMOUNT_PLAN, .amount_cents = 100};
-    return store_measure_amount_set(current->s, &ma, err);
+    return store_measure_amount_set(current->db.s, &ma, err);
 }
 
 static int realised_2023(PokErr *err)
@@ -127,7 +110,7 @@ static int realised_2023(PokErr *err)
                         .year = 2023,
                         .kind = AMOUNT_REALISED,
                         .amount_cents = 100};
-    return store_measure_amount_set(current->s, &ma, err);
+    return store_measure_amount_set(current->db.s, &ma, err);
 }
 
 static int opening_2023(PokErr *err)
@@ -136,7 +119,7 @@ static int opening_2023(PokErr *err)
                          .scheme_id = current->scheme_id,
                          .year = 2023,
                          .amount_cents = 100};
-    return store_reserve_opening_set(current->s, &ro, err);
+    return store_reserve_opening_set(current->db.s, &ro, err);
 }
 
 static int deposit_2023(PokErr *err)
@@ -146,7 +129,7 @@ static int deposit_2023(PokErr *err)
                           .kind = RESERVE_DEPOSIT,
                           .year = 2023,
                           .amount_cents = 100};
-    return store_reserve_movement_add(current->s, &rm, err);
+    return store_reserve_movement_add(current->db.s, &rm, err);
 }
 
 static int transfer_2022_to_2025(PokErr *err)
@@ -157,7 +140,7 @@ static int transfer_2022_to_2025(PokErr *err)
                           .year = 2022,
                           .to_year = 2025,
                           .amount_cents = 100};
-    return store_reserve_movement_add(current->s, &rm, err);
+    return store_reserve_movement_add(current->db.s, &rm, err);
 }
 
 /* Every kind of figure of a closed year is refused with the message, nothing written. */
@@ -175,19 +158,19 @@ static void test_closed_year_refuses_writes(void **state)
     PokErr err = {{0}};
     Allocation al = allocation(2025);
     al.scheme_id = t->scheme_id;
-    assert_int_equal(store_allocation_add(t->s, &al, &err), 0);
+    assert_int_equal(store_allocation_add(t->db.s, &al, &err), 0);
     MeasureAmount ma = {
         .measure_id = t->measure_id, .year = 2024, .kind = AMOUNT_PLAN, .amount_cents = 100};
-    assert_int_equal(store_measure_amount_set(t->s, &ma, &err), 0);
+    assert_int_equal(store_measure_amount_set(t->db.s, &ma, &err), 0);
     Allocation other = {
         .municipality = "GM1734", .scheme_id = t->scheme_id, .year = 2023, .amount_cents = 100};
-    assert_int_equal(store_allocation_add(t->s, &other, &err), 0);
+    assert_int_equal(store_allocation_add(t->db.s, &other, &err), 0);
 
     /* inside an outer transaction (an import) the refusal undoes only that write */
-    assert_int_equal(store_begin(t->s, &err), 0);
-    assert_int_equal(store_allocation_add(t->s, &al, &err), 0);
+    assert_int_equal(store_begin(t->db.s, &err), 0);
+    assert_int_equal(store_allocation_add(t->db.s, &al, &err), 0);
     assert_int_equal(add_allocation_2023(&err), -1);
-    assert_int_equal(store_commit(t->s, &err), 0);
+    assert_int_equal(store_commit(t->db.s, &err), 0);
 }
 
 static void test_reopen_needs_reason_and_is_recorded(void **state)
@@ -195,22 +178,22 @@ static void test_reopen_needs_reason_and_is_recorded(void **state)
     TestClosing *t = current = *state;
     PokErr err = {{0}};
     size_t before = audit_rows(t);
-    assert_int_equal(store_year_reopen(t->s, "GM0534", 2023, "", &err), -1);
+    assert_int_equal(store_year_reopen(t->db.s, "GM0534", 2023, "", &err), -1);
     assert_non_null(strstr(err.msg, "vraagt een reden"));
-    assert_int_equal(store_year_reopen(t->s, "GM0534", 2023, NULL, &err), -1);
-    assert_int_equal(store_year_reopen(t->s, "GM0534", 2024, "x", &err), -1);
+    assert_int_equal(store_year_reopen(t->db.s, "GM0534", 2023, NULL, &err), -1);
+    assert_int_equal(store_year_reopen(t->db.s, "GM0534", 2024, "x", &err), -1);
     assert_string_equal(err.msg, "jaar 2024 is niet afgesloten voor GM0534");
-    assert_int_equal(store_year_reopen(t->s, "GM9999", 2023, "x", &err), -1);
+    assert_int_equal(store_year_reopen(t->db.s, "GM9999", 2023, "x", &err), -1);
     assert_int_equal(audit_rows(t), before);
 
-    store_set_actor(t->s, "beheerder:anna");
-    assert_int_equal(store_year_reopen(t->s, "GM0534", 2023, "correctie jaarrekening", &err), 0);
+    store_set_actor(t->db.s, "beheerder:anna");
+    assert_int_equal(store_year_reopen(t->db.s, "GM0534", 2023, "correctie jaarrekening", &err), 0);
     assert_int_equal(audit_rows(t), before + 2);
 
     Arena a = {0};
     AuditEntry *e;
     size_t n;
-    assert_int_equal(store_audit_list(t->s, "GM0534", 2, &a, &e, &n, &err), 0);
+    assert_int_equal(store_audit_list(t->db.s, "GM0534", 2, &a, &e, &n, &err), 0);
     assert_int_equal(n, 2);
     assert_string_equal(e[1].action, "delete");
     assert_string_equal(e[1].table_name, "closed_year");
@@ -222,7 +205,7 @@ static void test_reopen_needs_reason_and_is_recorded(void **state)
     assert_string_equal(e[0].table_name, "year_reopening");
 
     YearReopening *r;
-    assert_int_equal(store_year_reopening_list(t->s, "GM0534", &a, &r, &n, &err), 0);
+    assert_int_equal(store_year_reopening_list(t->db.s, "GM0534", &a, &r, &n, &err), 0);
     assert_int_equal(n, 1);
     assert_int_equal(r[0].year, 2023);
     assert_string_equal(r[0].reason, "correctie jaarrekening");
@@ -230,7 +213,7 @@ static void test_reopen_needs_reason_and_is_recorded(void **state)
     assert_int_equal(strlen(r[0].at), 20);
 
     MuniData d;
-    assert_int_equal(store_load(t->s, "GM0534", t->scheme_id, &a, &d, &err), 1);
+    assert_int_equal(store_load(t->db.s, "GM0534", t->scheme_id, &a, &d, &err), 1);
     assert_int_equal(d.n_closed, 2); /* 2021 and 2022 stay closed */
     arena_free(&a);
 
@@ -241,7 +224,7 @@ static void test_reopen_needs_reason_and_is_recorded(void **state)
 
     /* and it can be closed again */
     ClosedYear cy = {.municipality = "GM0534", .year = 2023};
-    assert_int_equal(store_year_close(t->s, &cy, &err), 0);
+    assert_int_equal(store_year_close(t->db.s, &cy, &err), 0);
     assert_refused(plan_2023, t, "2023");
 }
 
@@ -255,7 +238,7 @@ static void post_refused(TestClosing *t, const char *target, const char *body)
     assert_int_equal(web_params_parse(&req, &req.form, body, strlen(body)), 0);
     WebResponse res;
     web_response_init(&res);
-    route_dispatch(NULL, &t->app, &req, &res);
+    route_dispatch(NULL, &t->db.app, &req, &res);
     web_request_free(&req);
     assert_int_equal(res.status, 422);
     if (!strstr(res.body.data, refusal_2023))
@@ -279,7 +262,7 @@ static void test_form_shows_closed_year(void **state)
     Source *src;
     size_t n;
     PokErr err;
-    assert_int_equal(store_source_list(t->s, "GM0534", &a, &src, &n, &err), 0);
+    assert_int_equal(store_source_list(t->db.s, "GM0534", &a, &src, &n, &err), 0);
     assert_true(n > 0);
     snprintf(body, sizeof body, "actielijn=2&jaar=2023&bedrag=70.000&bron=%lld&plaats=&confirm=1",
              (long long)src[n - 1].id);

@@ -16,6 +16,8 @@
 #include "web/pages.h"
 #include "web/route.h"
 
+#include "support/testdb.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,9 +31,7 @@ static const char quote_escaped[] = "&quot; onmouseover=&quot;x";
 static const char evil[] = "<script>alert(1)</script>\" onmouseover=\"x";
 
 typedef struct TestForms {
-    char path[64];
-    Store *s;
-    WebApp app;
+    TestDb db;
     char source_id[24]; /* a source of GM1734, for the citation fields */
 } TestForms;
 
@@ -39,25 +39,14 @@ static int forms_setup(void **state)
 {
     TestForms *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    strcpy(t->path, "/tmp/pok_test_forms_XXXXXX");
-    int fd = mkstemp(t->path);
-    if (fd < 0) return -1;
-    close(fd);
+    if (testdb_open_demo(&t->db, "forms", NULL, NULL)) return -1;
     PokErr err = {{0}};
-    DemoSummary sum = {0};
-    t->s = store_open(t->path, 1, &err);
-    if (!t->s || store_begin(t->s, &err) || demo_load(t->s, &sum, &err) ||
-        store_commit(t->s, &err)) {
-        fprintf(stderr, "setup: %s\n", err.msg);
-        return -1;
-    }
     Arena a = {0};
     Source *src;
     size_t n;
-    if (store_source_list(t->s, "GM1734", &a, &src, &n, &err) || n == 0) return -1;
+    if (store_source_list(t->db.s, "GM1734", &a, &src, &n, &err) || n == 0) return -1;
     snprintf(t->source_id, sizeof t->source_id, "%lld", (long long)src[n - 1].id);
     arena_free(&a);
-    t->app.store = t->s;
     *state = t;
     return 0;
 }
@@ -65,24 +54,14 @@ static int forms_setup(void **state)
 static int forms_teardown(void **state)
 {
     TestForms *t = *state;
-    store_close(t->s);
-    unlink(t->path);
-    char wal[80];
-    snprintf(wal, sizeof wal, "%s-wal", t->path);
-    unlink(wal);
-    snprintf(wal, sizeof wal, "%s-shm", t->path);
-    unlink(wal);
+    testdb_close(&t->db);
     free(t);
     return 0;
 }
 
 static void get(TestForms *t, const char *target, WebResponse *res)
 {
-    WebRequest req;
-    web_request_init(&req, "GET", target);
-    web_response_init(res);
-    route_dispatch(NULL, &t->app, &req, res);
-    web_request_free(&req);
+    testweb_call(&t->db.app, "GET", target, res);
 }
 
 /* POST target with the name/value pairs (NULL-terminated), urlencoded. */
@@ -104,7 +83,7 @@ static void post(TestForms *t, const char *target, WebResponse *res, ...)
     req.content_type = "application/x-www-form-urlencoded";
     assert_int_equal(web_params_parse(&req, &req.form, body.data ? body.data : "", body.len), 0);
     web_response_init(res);
-    route_dispatch(NULL, &t->app, &req, res);
+    route_dispatch(NULL, &t->db.app, &req, res);
     web_request_free(&req);
     buf_free(&body);
 }
@@ -135,7 +114,7 @@ static size_t audit_rows(TestForms *t)
     AuditEntry *e;
     size_t n;
     PokErr err;
-    assert_int_equal(store_audit_list(t->s, NULL, 0, &a, &e, &n, &err), 0);
+    assert_int_equal(store_audit_list(t->db.s, NULL, 0, &a, &e, &n, &err), 0);
     arena_free(&a);
     return n;
 }
@@ -148,8 +127,8 @@ static int64_t unplanned(TestForms *t, int year)
     MuniData d;
     Coverage c;
     PokErr err;
-    assert_int_equal(store_scheme_get(t->s, "POK", &a, &sc, &err), 1);
-    assert_int_equal(store_load(t->s, "GM1734", sc.id, &a, &d, &err), 1);
+    assert_int_equal(store_scheme_get(t->db.s, "POK", &a, &sc, &err), 1);
+    assert_int_equal(store_load(t->db.s, "GM1734", sc.id, &a, &d, &err), 1);
     assert_int_equal(coverage_compute(&d, &a, &c, &err), 0);
     int64_t v = -1;
     for (size_t i = 0; i < c.pots[0].n_years; i++)
@@ -164,8 +143,8 @@ static MuniData load(TestForms *t, Arena *a)
     Scheme sc;
     MuniData d;
     PokErr err;
-    assert_int_equal(store_scheme_get(t->s, "POK", a, &sc, &err), 1);
-    assert_int_equal(store_load(t->s, "GM1734", sc.id, a, &d, &err), 1);
+    assert_int_equal(store_scheme_get(t->db.s, "POK", a, &sc, &err), 1);
+    assert_int_equal(store_load(t->db.s, "GM1734", sc.id, a, &d, &err), 1);
     return d;
 }
 
@@ -243,7 +222,7 @@ static void test_measure_plan_changes_coverage(void **state)
     AuditEntry *e;
     size_t n;
     PokErr err;
-    assert_int_equal(store_audit_list(t->s, "GM1734", 1, &a, &e, &n, &err), 0);
+    assert_int_equal(store_audit_list(t->db.s, "GM1734", 1, &a, &e, &n, &err), 0);
     assert_string_equal(e[0].actor, "web");
     assert_string_equal(e[0].table_name, "measure_amount");
     arena_free(&a);
@@ -350,7 +329,7 @@ static void test_validation_messages(void **state)
     web_request_init(&req, "POST", "/gemeente/GM1734/besluit/nieuw");
     req.content_type = "application/json";
     web_response_init(&res);
-    route_dispatch(NULL, &t->app, &req, &res);
+    route_dispatch(NULL, &t->db.app, &req, &res);
     assert_int_equal(res.status, 415);
     web_request_free(&req);
     web_response_free(&res);

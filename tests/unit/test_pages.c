@@ -13,6 +13,8 @@
 #include "store/store.h"
 #include "web/route.h"
 
+#include "support/testdb.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,19 +26,18 @@ static const char script_escaped[] = "&lt;script&gt;alert(1)&lt;/script&gt;";
 static const char attr[] = "\" onmouseover=\"x";
 
 typedef struct TestPages {
-    char path[64];
-    Store *s;
-    WebApp app;
+    TestDb db;
     int64_t jobhunter, overbetuwe_source; /* demo records */
     int64_t evil_measure, evil_source;    /* records of GM9990 full of markup */
 } TestPages;
 
 /* A municipality whose every text field holds markup. */
-static int add_evil(TestPages *t, PokErr *err)
+static int add_evil(void *ctx, PokErr *err)
 {
+    TestPages *t = ctx;
     Arena a = {0};
     Scheme pok;
-    int ok = store_scheme_get(t->s, "POK", &a, &pok, err) == 1;
+    int ok = store_scheme_get(t->db.s, "POK", &a, &pok, err) == 1;
     arena_free(&a);
     if (!ok) return -1;
     Municipality m = {.code = "GM9990", .name = script, .province = attr};
@@ -46,7 +47,7 @@ static int add_evil(TestPages *t, PokErr *err)
                   .date = "2024-02-03",
                   .municipality = "GM9990",
                   .note = script};
-    if (store_municipality_put(t->s, &m, err) || store_source_add(t->s, &src, err)) return -1;
+    if (store_municipality_put(t->db.s, &m, err) || store_source_add(t->db.s, &src, err)) return -1;
     Citation cite = {src.id, script};
     Allocation al = {.municipality = "GM9990",
                      .scheme_id = pok.id,
@@ -60,7 +61,8 @@ static int add_evil(TestPages *t, PokErr *err)
                     .title = script,
                     .outcome = attr,
                     .cite = cite};
-    if (store_allocation_add(t->s, &al, err) || store_decision_add(t->s, &dec, err)) return -1;
+    if (store_allocation_add(t->db.s, &al, err) || store_decision_add(t->db.s, &dec, err))
+        return -1;
     Measure me = {.municipality = "GM9990",
                   .scheme_id = pok.id,
                   .name = script,
@@ -70,7 +72,7 @@ static int add_evil(TestPages *t, PokErr *err)
                   .cost_centres = script,
                   .cite = cite,
                   .decision_id = dec.id};
-    if (store_measure_add(t->s, &me, err)) return -1;
+    if (store_measure_add(t->db.s, &me, err)) return -1;
     MeasureAmount ma = {.measure_id = me.id,
                         .year = 2024,
                         .kind = AMOUNT_PLAN,
@@ -96,8 +98,8 @@ static int add_evil(TestPages *t, PokErr *err)
                           .amount_cents = 500,
                           .description = script,
                           .cite = cite};
-    if (store_measure_amount_set(t->s, &ma, err) || store_request_add(t->s, &r, err) ||
-        store_evaluation_add(t->s, &e, err) || store_reserve_movement_add(t->s, &rm, err))
+    if (store_measure_amount_set(t->db.s, &ma, err) || store_request_add(t->db.s, &r, err) ||
+        store_evaluation_add(t->db.s, &e, err) || store_reserve_movement_add(t->db.s, &rm, err))
         return -1;
     t->evil_measure = me.id;
     t->evil_source = src.id;
@@ -109,8 +111,8 @@ static int find_jobhunter(TestPages *t, PokErr *err)
     Arena a = {0};
     Scheme pok;
     MuniData d;
-    int r = store_scheme_get(t->s, "POK", &a, &pok, err) == 1 &&
-            store_load(t->s, "GM1734", pok.id, &a, &d, err) == 1;
+    int r = store_scheme_get(t->db.s, "POK", &a, &pok, err) == 1 &&
+            store_load(t->db.s, "GM1734", pok.id, &a, &d, err) == 1;
     for (size_t i = 0; r && i < d.n_measures; i++)
         if (strcmp(d.measures[i].name, "Jobhunter") == 0) {
             t->jobhunter = d.measures[i].id;
@@ -124,19 +126,12 @@ static int pages_setup(void **state)
 {
     TestPages *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    strcpy(t->path, "/tmp/pok_test_pages_XXXXXX");
-    int fd = mkstemp(t->path);
-    if (fd < 0) return -1;
-    close(fd);
+    if (testdb_open_demo(&t->db, "pages", add_evil, t)) return -1;
     PokErr err = {{0}};
-    DemoSummary sum = {0};
-    t->s = store_open(t->path, 1, &err);
-    if (!t->s || store_begin(t->s, &err) || demo_load(t->s, &sum, &err) || add_evil(t, &err) ||
-        store_commit(t->s, &err) || find_jobhunter(t, &err)) {
+    if (find_jobhunter(t, &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         return -1;
     }
-    t->app.store = t->s;
     *state = t;
     return 0;
 }
@@ -144,24 +139,14 @@ static int pages_setup(void **state)
 static int pages_teardown(void **state)
 {
     TestPages *t = *state;
-    store_close(t->s);
-    char extra[80];
-    unlink(t->path);
-    snprintf(extra, sizeof extra, "%s-wal", t->path);
-    unlink(extra);
-    snprintf(extra, sizeof extra, "%s-shm", t->path);
-    unlink(extra);
+    testdb_close(&t->db);
     free(t);
     return 0;
 }
 
 static void call(TestPages *t, const char *target, WebResponse *res)
 {
-    WebRequest req;
-    web_request_init(&req, "GET", target);
-    web_response_init(res);
-    route_dispatch(NULL, &t->app, &req, res);
-    web_request_free(&req);
+    testweb_call(&t->db.app, "GET", target, res);
 }
 
 /* GET target, expect status, and the body; the caller frees res. */

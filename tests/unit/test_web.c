@@ -11,6 +11,8 @@
 #include "store/store.h"
 #include "web/route.h"
 
+#include "support/testdb.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,29 +23,22 @@ static const char script[] = "<script>alert(1)</script>";
 static const char script_escaped[] = "&lt;script&gt;alert(1)&lt;/script&gt;";
 
 typedef struct TestWeb {
-    char path[64];
-    Store *s;
-    WebApp app;
+    TestDb db;
 } TestWeb;
+
+/* A municipality whose name and province hold markup. */
+static int add_evil(void *ctx, PokErr *err)
+{
+    TestWeb *t = ctx;
+    Municipality evil = {.code = "GM9990", .name = script, .province = "\" onmouseover=\"x"};
+    return store_municipality_put(t->db.s, &evil, err);
+}
 
 static int web_setup(void **state)
 {
     TestWeb *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    strcpy(t->path, "/tmp/pok_test_web_XXXXXX");
-    int fd = mkstemp(t->path);
-    if (fd < 0) return -1;
-    close(fd);
-    PokErr err = {{0}};
-    DemoSummary sum = {0};
-    t->s = store_open(t->path, 1, &err);
-    Municipality evil = {.code = "GM9990", .name = script, .province = "\" onmouseover=\"x"};
-    if (!t->s || store_begin(t->s, &err) || demo_load(t->s, &sum, &err) ||
-        store_municipality_put(t->s, &evil, &err) || store_commit(t->s, &err)) {
-        fprintf(stderr, "setup: %s\n", err.msg);
-        return -1;
-    }
-    t->app.store = t->s;
+    if (testdb_open_demo(&t->db, "web", add_evil, t)) return -1;
     *state = t;
     return 0;
 }
@@ -51,13 +46,7 @@ static int web_setup(void **state)
 static int web_teardown(void **state)
 {
     TestWeb *t = *state;
-    store_close(t->s);
-    unlink(t->path);
-    char wal[80];
-    snprintf(wal, sizeof wal, "%s-wal", t->path);
-    unlink(wal);
-    snprintf(wal, sizeof wal, "%s-shm", t->path);
-    unlink(wal);
+    testdb_close(&t->db);
     free(t);
     return 0;
 }
@@ -65,11 +54,7 @@ static int web_teardown(void **state)
 /* Dispatch method target; the caller frees res. */
 static void call(TestWeb *t, const char *method, const char *target, WebResponse *res)
 {
-    WebRequest req;
-    web_request_init(&req, method, target);
-    web_response_init(res);
-    route_dispatch(NULL, &t->app, &req, res);
-    web_request_free(&req);
+    testweb_call(&t->db.app, method, target, res);
 }
 
 #define assert_contains(res, text)                                                                 \
