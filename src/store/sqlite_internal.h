@@ -83,6 +83,10 @@ int sq_snapshot_key(Store *s, const char *sql, const char *code, int year, char 
 int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
              const char *municipality, const char *before_json, const char *after_json,
              PokErr *err);
+/* The same with the reason given for the change (deletions, reopened years). */
+int sq_audit_reason(Store *s, const char *action, const char *table, int64_t record_id,
+                    const char *municipality, const char *before_json, const char *after_json,
+                    const char *reason, PokErr *err);
 /* The insert audit row of a record just inserted with this id. */
 int sq_audit_insert(Store *s, const char *table, const char *json_sql, int64_t id,
                     const char *municipality, PokErr *err);

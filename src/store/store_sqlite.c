@@ -541,13 +541,21 @@ int sq_snapshot_key(Store *s, const char *sql, const char *code, int year, char 
 int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
              const char *municipality, const char *before_json, const char *after_json, PokErr *err)
 {
+    return sq_audit_reason(s, action, table, record_id, municipality, before_json, after_json,
+                           NULL, err);
+}
+
+int sq_audit_reason(Store *s, const char *action, const char *table, int64_t record_id,
+                    const char *municipality, const char *before_json, const char *after_json,
+                    const char *reason, PokErr *err)
+{
     if (strcmp(action, "update") == 0 && before_json && after_json &&
         strcmp(before_json, after_json) == 0)
         return 0;
     sqlite3_stmt *st = sq_stmt(s,
                                "INSERT INTO audit (at, actor, action, table_name, record_id,"
-                               " municipality, before_json, after_json)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                               " municipality, before_json, after_json, reason)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                err);
     if (!st) return -1;
     char now[32];
@@ -560,6 +568,7 @@ int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
     sq_bind_text(st, 6, municipality);
     sq_bind_text(st, 7, before_json);
     sq_bind_text(st, 8, after_json);
+    sq_bind_text(st, 9, reason);
     return sq_step_done(s, st, err);
 }
 

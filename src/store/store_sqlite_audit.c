@@ -138,22 +138,7 @@ static const DeleteKind *find_kind(const char *kind)
 static int audit_delete(Store *s, const char *table, int64_t id, const char *muni,
                         const char *before, const char *reason, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s,
-                               "INSERT INTO audit (at, actor, action, table_name, record_id,"
-                               " municipality, before_json, after_json, reason)"
-                               " VALUES (?1, ?2, 'delete', ?3, ?4, ?5, ?6, NULL, ?7)",
-                               err);
-    if (!st) return -1;
-    char now[32];
-    sq_now(now);
-    sq_bind_text(st, 1, now);
-    sq_bind_text(st, 2, s->actor);
-    sq_bind_text(st, 3, table);
-    sq_bind_int(st, 4, id);
-    sq_bind_text(st, 5, muni);
-    sq_bind_text(st, 6, before);
-    sq_bind_text(st, 7, reason);
-    return sq_step_done(s, st, err);
+    return sq_audit_reason(s, "delete", table, id, muni, before, NULL, reason, err);
 }
 
 /* The municipality of a record into muni[16]: 1 found, 0 not, -1 error. */

@@ -6,15 +6,6 @@
 
 #include "sqlite_internal.h"
 
-static int record_reason(Store *s, const char *reason, PokErr *err)
-{
-    sqlite3_stmt *st = sq_stmt(s, "UPDATE audit SET reason = ?1 WHERE id = ?2", err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, reason);
-    sq_bind_int(st, 2, sqlite3_last_insert_rowid(s->db));
-    return sq_step_done(s, st, err);
-}
-
 static int year_reopen(Store *s, const char *code, int year, const char *reason, PokErr *err)
 {
     if (sq_check_municipality(s, code, err)) return -1;
@@ -32,9 +23,9 @@ static int year_reopen(Store *s, const char *code, int year, const char *reason,
         sq_bind_int(st, 2, year);
         rc = sq_step_done(s, st, err);
     }
-    if (rc == 0) rc = sq_audit(s, "delete", "closed_year", year, code, before, NULL, err);
+    if (rc == 0)
+        rc = sq_audit_reason(s, "delete", "closed_year", year, code, before, NULL, reason, err);
     free(before);
-    if (rc == 0) rc = record_reason(s, reason, err);
     if (rc) return -1;
 
     char now[32];

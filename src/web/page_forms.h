@@ -9,12 +9,14 @@
 
 #include "../engine/engine.h"
 
-/* Load the municipality of the path's :code. Answers 404/500 itself and returns -1. */
-int forms_load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
-                    MuniData *d);
-/* Load the measure of the path's :id and its municipality; *m points into d. */
-int forms_load_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
-                       MuniData *d, const Measure **m);
+/* What every form handler starts with: refuse a POST that is not form-encoded (415), load
+ * the municipality of the path's :code, and init f. On failure the answer (404, 415, 500)
+ * is made, the arena freed, and -1 returned. */
+int forms_open_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
+                    MuniData *d, Form *f);
+/* The same for the measure of the path's :id and its municipality; *m points into d. */
+int forms_open_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
+                       MuniData *d, const Measure **m, Form *f);
 
 /* Choice lists. The first option of the optional lists has value "" ("geen"). */
 FormOption *forms_source_options(WebApp *app, const MuniData *d, Arena *a, size_t *n);

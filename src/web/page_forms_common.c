@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-int forms_load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
-                    MuniData *d)
+static int load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
+                     MuniData *d)
 {
     const char *code = web_path_param(req, "code");
     PokErr err = {{0}};
@@ -29,8 +29,8 @@ int forms_load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena 
     return -1;
 }
 
-int forms_load_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
-                       MuniData *d, const Measure **m)
+static int load_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
+                        MuniData *d, const Measure **m)
 {
     const char *text = web_path_param(req, "id");
     long long id;
@@ -49,6 +49,28 @@ int forms_load_measure(WebApp *app, const WebRequest *req, WebResponse *res, Are
         web_not_found(res, msg);
     }
     return -1;
+}
+
+int forms_open_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
+                    MuniData *d, Form *f)
+{
+    if (form_check_content_type(req, res) || load_muni(app, req, res, a, d)) {
+        arena_free(a);
+        return -1;
+    }
+    form_init(f, req, a);
+    return 0;
+}
+
+int forms_open_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
+                       MuniData *d, const Measure **m, Form *f)
+{
+    if (form_check_content_type(req, res) || load_measure(app, req, res, a, d, m)) {
+        arena_free(a);
+        return -1;
+    }
+    form_init(f, req, a);
+    return 0;
 }
 
 static FormOption *options(Arena *a, size_t count, const char *none, size_t *n)

@@ -91,12 +91,8 @@ void page_form_allocation(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
     MuniData d;
-    if (form_check_content_type(req, res) || forms_load_muni(app, req, res, &a, &d)) {
-        arena_free(&a);
-        return;
-    }
     Form f;
-    form_init(&f, req, &a);
+    if (forms_open_muni(app, req, res, &a, &d, &f)) return;
     AllocationForm x = {0};
     x.actielijnen = forms_actielijn_options(&d, &a, &x.n_actielijnen);
     x.sources = forms_source_options(app, &d, &a, &x.n_sources);
@@ -244,12 +240,8 @@ void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
     MuniData d;
-    if (form_check_content_type(req, res) || forms_load_muni(app, req, res, &a, &d)) {
-        arena_free(&a);
-        return;
-    }
     Form f;
-    form_init(&f, req, &a);
+    if (forms_open_muni(app, req, res, &a, &d, &f)) return;
     ReserveForm x = {0};
     x.pots = forms_pot_options(&d, &a, &x.n_pots);
     x.sources = forms_source_options(app, &d, &a, &x.n_sources);

@@ -135,12 +135,8 @@ void page_form_measure_new(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
     MuniData d;
-    if (form_check_content_type(req, res) || forms_load_muni(app, req, res, &a, &d)) {
-        arena_free(&a);
-        return;
-    }
     Form f;
-    form_init(&f, req, &a);
+    if (forms_open_muni(app, req, res, &a, &d, &f)) return;
     MeasureForm x = {0};
     measure_lists(&x, &d, &a);
     if (f.posted && measure_check(&f, &d, &x) == 0) {
@@ -164,12 +160,8 @@ void page_form_measure_edit(WebApp *app, const WebRequest *req, WebResponse *res
     Arena a = {0};
     MuniData d;
     const Measure *m;
-    if (form_check_content_type(req, res) || forms_load_measure(app, req, res, &a, &d, &m)) {
-        arena_free(&a);
-        return;
-    }
     Form f;
-    form_init(&f, req, &a);
+    if (forms_open_measure(app, req, res, &a, &d, &m, &f)) return;
     MeasureForm x = {0};
     measure_lists(&x, &d, &a);
     const char *page = arena_printf(&a, "/maatregel/%lld", (long long)m->id);
@@ -273,12 +265,8 @@ void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *r
     Arena a = {0};
     MuniData d;
     const Measure *m;
-    if (form_check_content_type(req, res) || forms_load_measure(app, req, res, &a, &d, &m)) {
-        arena_free(&a);
-        return;
-    }
     Form f;
-    form_init(&f, req, &a);
+    if (forms_open_measure(app, req, res, &a, &d, &m, &f)) return;
     AmountForm x = {0};
     x.sources = forms_source_options(app, &d, &a, &x.n_sources);
     x.decisions = forms_decision_options(&d, &a, &x.n_decisions);
@@ -321,12 +309,8 @@ void page_form_evaluation(WebApp *app, const WebRequest *req, WebResponse *res)
     Arena a = {0};
     MuniData d;
     const Measure *m;
-    if (form_check_content_type(req, res) || forms_load_measure(app, req, res, &a, &d, &m)) {
-        arena_free(&a);
-        return;
-    }
     Form f;
-    form_init(&f, req, &a);
+    if (forms_open_measure(app, req, res, &a, &d, &m, &f)) return;
     size_t n_sources, n_decisions;
     FormOption *sources = forms_source_options(app, &d, &a, &n_sources);
     FormOption *decisions = forms_decision_options(&d, &a, &n_decisions);

@@ -21,12 +21,8 @@ void page_form_decision(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
     MuniData d;
-    if (form_check_content_type(req, res) || forms_load_muni(app, req, res, &a, &d)) {
-        arena_free(&a);
-        return;
-    }
     Form f;
-    form_init(&f, req, &a);
+    if (forms_open_muni(app, req, res, &a, &d, &f)) return;
     size_t n_sources;
     FormOption *sources = forms_source_options(app, &d, &a, &n_sources);
     if (f.posted) {
@@ -96,12 +92,8 @@ void page_form_request(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
     MuniData d;
-    if (form_check_content_type(req, res) || forms_load_muni(app, req, res, &a, &d)) {
-        arena_free(&a);
-        return;
-    }
     Form f;
-    form_init(&f, req, &a);
+    if (forms_open_muni(app, req, res, &a, &d, &f)) return;
     size_t n_sources, n_decisions;
     FormOption *sources = forms_source_options(app, &d, &a, &n_sources);
     FormOption *decisions = forms_decision_options(&d, &a, &n_decisions);
