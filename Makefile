@@ -2,7 +2,7 @@
 
 CC      ?= cc
 BUILD   ?= build
-PKGS    := sqlite3 jansson libmicrohttpd libsodium
+PKGS    := sqlite3 jansson libmicrohttpd libsodium libzip expat xlsxwriter pangocairo
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \

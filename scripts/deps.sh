@@ -1,6 +1,8 @@
 #!/bin/sh
 # deps.sh: install what pok needs to build and test, only what is missing:
-#   - the Debian packages (compiler libraries, valgrind, curl, clang with libFuzzer; node,
+#   - the Debian packages (compiler libraries, valgrind, curl, clang with libFuzzer;
+#     poppler-utils and LibreOffice Calc, with which the tests read exported PDF and XLSX
+#     back; node,
 #     npm and chromium for the browser tests when no node or chromium is present);
 #   - the npm packages of package-lock.json (NL Design System CSS, axe-core,
 #     html-validate, playwright-core) into node_modules, when it is missing or older than
@@ -10,7 +12,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl libsodium-dev clang libclang-rt-14-dev"
+PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl libsodium-dev clang libclang-rt-14-dev
+  libzip-dev libexpat1-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  poppler-utils libreoffice-calc-nogui"
 
 missing=""
 for p in $PACKAGES; do

@@ -37,6 +37,9 @@ extern const CliCommand cli_commands_web[];     /* serve */
 extern const CliCommand cli_commands_audit[];   /* audit, delete */
 extern const CliCommand cli_commands_backup[];  /* backup, restore */
 extern const CliCommand cli_commands_user[];    /* user, municipality publish */
+extern const CliCommand cli_commands_ledger[];  /* import ledger, ledger ... (grootboek) */
+extern const CliCommand cli_commands_export[];  /* export csv|json|datapackage|xlsx */
+extern const CliCommand cli_commands_report[];  /* report: the PDF for the council */
 
 /* Options: --name VALUE or --name=VALUE; flags take no value. Positional arguments are
  * collected in order. --help is handled by the dispatcher, never reaches a command. */
