@@ -6,8 +6,10 @@ PKGS    := sqlite3 jansson libmicrohttpd libsodium libzip expat xlsxwriter pango
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
-           -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+           -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+# override: the library headers (pango, cairo, glib are not on the default include path)
+# are needed even when CFLAGS is given on the command line.
+override CFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -90,8 +92,9 @@ browser: $(BUILD)/pok
 	POK=$(BUILD)/pok node --test --test-concurrency=2 tests/browser/
 
 # The same unit and command-line tests under AddressSanitizer + UBSan.
+# (through OPT, not CFLAGS, so that the build keeps -std, -D_GNU_SOURCE and the warnings)
 asan:
-	$(MAKE) BUILD=build-asan OPT=-O1 CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" test
+	$(MAKE) BUILD=build-asan OPT="-O1 $(SAN)" LDFLAGS="$(SAN)" test
 
 # libFuzzer targets (tests/fuzz/, clang): each links only the few sources it needs.
 # `make fuzz` runs each FUZZ_SECONDS (300), `make fuzz-smoke` (in check) 15 s; both print
@@ -101,15 +104,17 @@ FUZZ_DIR     := build-fuzz
 FUZZ_SECONDS ?= 300
 FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror -Isrc \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_NAMES   := money csv form cookie
+FUZZ_NAMES   := money csv form cookie sheet
 FUZZ_BINS    := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 $(FUZZ_DIR)/fuzz_money: src/money.c
 $(FUZZ_DIR)/fuzz_csv: src/ingest/csv.c src/util.c
 $(FUZZ_DIR)/fuzz_form: src/web/request.c src/util.c
 $(FUZZ_DIR)/fuzz_cookie: src/web/cookie.c
+$(FUZZ_DIR)/fuzz_sheet: src/ingest/sheet.c src/util.c
+$(FUZZ_DIR)/fuzz_sheet: FUZZ_LIBS := -lzip -lexpat
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(filter %.c,$(filter-out $<,$^))
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(filter %.c,$(filter-out $<,$^)) $(FUZZ_LIBS)
 
 .PHONY: fuzz fuzz-smoke
 fuzz: $(FUZZ_BINS)
@@ -124,7 +129,8 @@ fuzz-smoke: $(FUZZ_BINS)
 # records and serve tests: every command, every report and the server.)
 valgrind: $(TESTS) $(BUILD)/pok
 	@set -e; for t in $(TESTS); do echo "== valgrind $$t"; \
-	  valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	  valgrind -q --suppressions=tests/valgrind.supp --leak-check=full \
+	    --show-leak-kinds=definite,indirect,possible \
 	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 $$t; done
 	POK_VALGRIND=1 POK_CLI_ONLY="t_usage t_demo t_records t_serve" sh tests/cli/run.sh $(BUILD)/pok
 
@@ -155,6 +161,21 @@ bench:
 	fi
 	$(MAKE) all
 	sh bench/web.sh $(BUILD)/pok
+	$(MAKE) bench-ledger
+
+# The grootboek benchmark: pok import ledger / pok ledger totals against the sqlite3 shell,
+# awk and hledger on the same generated files, with cross-checks (bench/README.md).
+# Installs time and hledger when missing; the files are cached in $$BENCH_DIR (/tmp/pok-bench).
+.PHONY: bench-ledger
+bench-ledger:
+	@if [ ! -x /usr/bin/time ] || ! command -v hledger >/dev/null 2>&1; then \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "bench-ledger: installing time and hledger"; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends time hledger; \
+	fi
+	$(MAKE) all
+	sh bench/ledger.sh $(BUILD)/pok
 
 format:
 	clang-format -i $(SRC) $(wildcard src/*.h src/*/*.h tests/unit/*.c)

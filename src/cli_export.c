@@ -1,6 +1,318 @@
 /* cli_export.c: `pok export ...`: every table as CSV, JSON, a Fiscal Data Package, XLSX. */
 #include "cli.h"
+#include "engine/engine.h"
+#include "views/export_csv.h"
+#include "views/export_datapackage.h"
+#include "views/export_json.h"
+#include "views/export_xlsx.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Today as YYYY-MM-DD (UTC); $SOURCE_DATE_EPOCH fixes it for reproducible exports. */
+static void export_today(char out[11])
+{
+    time_t now = time(NULL);
+    const char *fixed = getenv("SOURCE_DATE_EPOCH");
+    long long v;
+    if (fixed && parse_int(fixed, 0, 253402300799LL, &v) == 0) now = (time_t)v;
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Everything one municipality's exports need, in a. */
+typedef struct Loaded {
+    MuniData d;
+    Coverage c;
+    Finding *findings;
+    size_t n_findings;
+    Inhabitants *inhabitants;
+    size_t n_inhabitants;
+    Source *sources;
+    size_t n_sources;
+} Loaded;
+
+static int load(Cli *cli, const char *code, const char *scheme, Arena *a, Loaded *l)
+{
+    memset(l, 0, sizeof *l);
+    if (cli_load(cli->store, code, scheme, a, &l->d, &cli->err) ||
+        coverage_compute(&l->d, a, &l->c, &cli->err) ||
+        checks_run(&l->d, &l->c, a, &l->findings, &l->n_findings, &cli->err) ||
+        store_inhabitants_list(cli->store, l->d.muni.code, a, &l->inhabitants, &l->n_inhabitants,
+                               &cli->err) ||
+        store_source_list(cli->store, l->d.muni.code, a, &l->sources, &l->n_sources, &cli->err))
+        return -1;
+    return 0;
+}
+
+static int has_records(const MuniData *d)
+{
+    return d->n_allocations || d->n_measures || d->n_openings || d->n_movements || d->n_requests ||
+           d->n_stated || d->n_decisions;
+}
+
+/* Write data to path via a temporary file and a rename: no half-written file remains. */
+static int write_file(const char *path, const char *data, size_t len, PokErr *err)
+{
+    Buf tmp = {0};
+    buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid());
+    FILE *f = fopen(tmp.data, "wb");
+    int ok = f != NULL;
+    if (f) {
+        ok = fwrite(data, 1, len, f) == len;
+        ok = (fclose(f) == 0) && ok;
+    }
+    if (ok && rename(tmp.data, path) == 0) {
+        buf_free(&tmp);
+        return 0;
+    }
+    int e = errno;
+    if (f) unlink(tmp.data);
+    buf_free(&tmp);
+    return err_set(err, "kan '%s' niet schrijven: %s", path, strerror(e));
+}
+
+/* Create dir (one level) if needed; without force, refuse when a file we would write
+ * exists, before anything is written. */
+static int prepare_dir(const char *dir, int force, int with_package, PokErr *err)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        if (mkdir(dir, 0777) != 0)
+            return err_set(err, "veld 'map': kan map '%s' niet aanmaken: %s", dir, strerror(errno));
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode)) return err_set(err, "veld 'map': '%s' is geen map", dir);
+    if (force) return 0;
+    Buf path = {0};
+    for (size_t t = 0; t <= export_n_tables; t++) {
+        if (t == export_n_tables && !with_package) break;
+        buf_reset(&path);
+        if (t < export_n_tables)
+            buf_printf(&path, "%s/%s.csv", dir, export_tables[t].name);
+        else
+            buf_printf(&path, "%s/datapackage.json", dir);
+        if (access(path.data, F_OK) == 0) {
+            err_set(err,
+                    "veld 'map': '%s' bestaat al; kies een lege map of overschrijf met --force",
+                    path.data);
+            buf_free(&path);
+            return -1;
+        }
+    }
+    buf_free(&path);
+    return 0;
+}
+
+typedef struct DirExport {
+    ExportSet set;
+    const char **codes; /* the municipalities written, xstrdup'ed */
+    size_t n_codes;
+    Scheme scheme;
+    char scheme_code[64], scheme_name[256];
+} DirExport;
+
+static int add_one(Cli *cli, DirExport *x, const char *code, const char *scheme, int only_with_data)
+{
+    Arena a = {0};
+    Loaded l;
+    if (load(cli, code, scheme, &a, &l)) {
+        arena_free(&a);
+        return -1;
+    }
+    if (!only_with_data || has_records(&l.d)) {
+        ExportMuni m = {&l.d,         &l.c,          l.findings,
+                        l.n_findings, l.inhabitants, l.n_inhabitants,
+                        l.sources,    l.n_sources};
+        export_set_add(&x->set, &m);
+        x->codes = xrealloc(x->codes, (x->n_codes + 1) * sizeof *x->codes);
+        x->codes[x->n_codes++] = xstrdup(l.d.muni.code);
+        /* the scheme outlives the arena: keep its text */
+        snprintf(x->scheme_code, sizeof x->scheme_code, "%s", l.d.scheme.code);
+        snprintf(x->scheme_name, sizeof x->scheme_name, "%s",
+                 l.d.scheme.name ? l.d.scheme.name : "");
+        x->scheme = l.d.scheme;
+        x->scheme.code = x->scheme_code;
+        x->scheme.name = x->scheme_name;
+    }
+    arena_free(&a);
+    return 0;
+}
+
+static void dir_export_free(DirExport *x)
+{
+    export_set_free(&x->set);
+    for (size_t i = 0; i < x->n_codes; i++) free((char *)x->codes[i]);
+    free(x->codes);
+}
+
+static int export_dir(Cli *cli, int argc, char **argv, int with_package)
+{
+    const char *pos[1], *muni = NULL, *scheme = NULL;
+    int force = 0;
+    CliOpt opts[] = {{"municipality", 1, &muni, NULL},
+                     {"scheme", 1, &scheme, NULL},
+                     {"force", 0, NULL, &force},
+                     {0}};
+    const char *usage = with_package
+                            ? "pok export datapackage MAP [--municipality CODE] [--scheme CODE] "
+                              "[--force]"
+                            : "pok export csv MAP [--municipality CODE] [--scheme CODE] [--force]";
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage);
+    if (rc) return rc;
+    if (!cli_store(cli)) return EXIT_USER;
+    DirExport x = {0};
+    export_set_init(&x.set);
+    int r = 0;
+    if (muni) {
+        r = add_one(cli, &x, muni, scheme, 0);
+    } else {
+        Arena a = {0};
+        Municipality *list;
+        size_t n;
+        r = store_municipality_list(cli->store, NULL, &a, &list, &n, &cli->err);
+        for (size_t i = 0; r == 0 && i < n; i++) r = add_one(cli, &x, list[i].code, scheme, 1);
+        arena_free(&a);
+        if (r == 0 && x.n_codes == 0)
+            r = err_set(&cli->err, "geen gemeente heeft gegevens om te exporteren");
+    }
+    if (r == 0) r = prepare_dir(pos[0], force, with_package, &cli->err);
+    Buf path = {0};
+    for (size_t t = 0; r == 0 && t < export_n_tables; t++) {
+        buf_reset(&path);
+        buf_printf(&path, "%s/%s.csv", pos[0], export_tables[t].name);
+        r = write_file(path.data, x.set.csv[t].data, x.set.csv[t].len, &cli->err);
+    }
+    if (r == 0 && with_package) {
+        char today[11];
+        export_today(today);
+        json_t *pkg = export_datapackage(&x.scheme, x.codes, x.n_codes, today);
+        char *text = json_dumps(pkg, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_decref(pkg);
+        buf_reset(&path);
+        buf_printf(&path, "%s/datapackage.json", pos[0]);
+        Buf body = {0};
+        buf_puts(&body, text);
+        buf_puts(&body, "\n");
+        free(text);
+        r = write_file(path.data, body.data, body.len, &cli->err);
+        buf_free(&body);
+    }
+    if (r == 0)
+        printf("%zu tabellen%s van %zu gemeente%s geschreven in %s\n", export_n_tables,
+               with_package ? " en datapackage.json" : "", x.n_codes, x.n_codes == 1 ? "" : "n",
+               pos[0]);
+    buf_free(&path);
+    dir_export_free(&x);
+    return r == 0 ? EXIT_OK : cli_fail_err(&cli->err);
+}
+
+static int cmd_csv(Cli *cli, int argc, char **argv)
+{
+    return export_dir(cli, argc, argv, 0);
+}
+static int cmd_datapackage(Cli *cli, int argc, char **argv)
+{
+    return export_dir(cli, argc, argv, 1);
+}
+
+static int cmd_json(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1], *scheme = NULL, *out = NULL;
+    CliOpt opts[] = {{"scheme", 1, &scheme, NULL}, {"out", 1, &out, NULL}, {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL,
+                       "pok export json CODE [--scheme CODE] [--out BESTAND]");
+    if (rc) return rc;
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    Loaded l;
+    if (load(cli, pos[0], scheme, &a, &l)) return cli_finish(cli, -1, &a);
+    char today[11];
+    export_today(today);
+    json_t *doc = export_json(&l.d, &l.c, l.findings, l.n_findings, today);
+    char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(doc);
+    int r = 0;
+    if (!out || strcmp(out, "-") == 0) {
+        fputs(text, stdout);
+        fputc('\n', stdout);
+    } else {
+        Buf body = {0};
+        buf_puts(&body, text);
+        buf_puts(&body, "\n");
+        r = write_file(out, body.data, body.len, &cli->err);
+        buf_free(&body);
+    }
+    free(text);
+    return cli_finish(cli, r, &a);
+}
+
+static int cmd_xlsx(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1], *scheme = NULL, *out = NULL;
+    CliOpt opts[] = {{"scheme", 1, &scheme, NULL}, {"out", 1, &out, NULL}, {0}};
+    static const char usage[] = "pok export xlsx CODE --out BESTAND.xlsx [--scheme CODE]";
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage);
+    if (rc) return rc;
+    if (!out) return cli_fail("veld 'out': verwacht een bestandsnaam (--out BESTAND.xlsx)");
+    if (!cli_store(cli)) return EXIT_USER;
+    Arena a = {0};
+    Loaded l;
+    if (load(cli, pos[0], scheme, &a, &l)) return cli_finish(cli, -1, &a);
+    char today[11];
+    export_today(today);
+    /* libxlsxwriter writes the file itself: write next to it, then rename into place */
+    const char *tmp = arena_printf(&a, "%s.tmp-%ld", out, (long)getpid());
+    XlsxStats stats;
+    int r = export_xlsx(&l.d, &l.c, l.findings, l.n_findings, today, tmp, &stats, &a, &cli->err);
+    if (r == 0 && rename(tmp, out) != 0)
+        r = err_set(&cli->err, "veld 'out': kan '%s' niet schrijven: %s", out, strerror(errno));
+    if (r) {
+        unlink(tmp);
+        if (strstr(cli->err.msg, tmp))
+            err_set(&cli->err, "veld 'out': kan '%s' niet schrijven (bestaat de map?)", out);
+    } else {
+        printf("%s geschreven: %zu formules", out, stats.formulas);
+        if (stats.derived_as_value)
+            printf(", %zu berekende cellen als getal (de formule zou een ander bedrag geven)",
+                   stats.derived_as_value);
+        fputc('\n', stdout);
+    }
+    return cli_finish(cli, r, &a);
+}
 
 const CliCommand cli_commands_export[] = {
+    {"export", "csv", cmd_csv, "pok export csv MAP [--municipality CODE] [--scheme CODE] [--force]",
+     "Schrijft elke tabel als eigen CSV-bestand in MAP (wordt aangemaakt): gemeenten,\n"
+     "inwoners, bronnen, actielijnen, toekenningen (alle versies), potten, maatregelen,\n"
+     "bedragen, reserve_openingen, reservemutaties, besluiten, verzoeken, evaluaties,\n"
+     "afgesloten_jaren, genoemde_bedragen, dekking en bevindingen. Bedragen in hele\n"
+     "eurocenten (kolommen *_cents). Zonder --municipality: alle gemeenten met gegevens.\n"
+     "  --force   overschrijf bestaande bestanden in MAP\n"
+     "Kolommen: docs/export.md.\n"
+     "voorbeeld: pok export csv export-overbetuwe --municipality GM1734"},
+    {"export", "json", cmd_json, "pok export json CODE [--scheme CODE] [--out BESTAND]",
+     "Alles van een gemeente in een JSON-document: toekenningen, potten, maatregelen met\n"
+     "bedragen en evaluaties, reserve, besluiten, verzoeken, dekking en bevindingen.\n"
+     "Zonder --out naar de standaarduitvoer. Vorm: docs/json.md.\n"
+     "voorbeeld: pok export json GM1734 --out overbetuwe.json"},
+    {"export", "datapackage", cmd_datapackage,
+     "pok export datapackage MAP [--municipality CODE] [--scheme CODE] [--force]",
+     "De CSV-bestanden van 'pok export csv' met een datapackage.json (Frictionless Fiscal\n"
+     "Data Package): per tabel de velden met type, sleutels en verwijzingen, en het\n"
+     "financiele model (bedragen; gemeente, actielijn, jaar, maatregel), om als open data\n"
+     "te publiceren.\n"
+     "voorbeeld: pok export datapackage open-data"},
+    {"export", "xlsx", cmd_xlsx, "pok export xlsx CODE --out BESTAND.xlsx [--scheme CODE]",
+     "Spreadsheet voor de financiele afdeling met de bladen Dekking, Toekenningen,\n"
+     "Maatregelen en Bevindingen. Totalen, reservestanden en de dekking zijn echte\n"
+     "formules, zodat de cijfers in de spreadsheet na te rekenen zijn.\n"
+     "voorbeeld: pok export xlsx GM1734 --out stand-overbetuwe.xlsx"},
     {0},
 };

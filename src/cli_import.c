@@ -7,10 +7,20 @@
 #include <stdio.h>
 #include <string.h>
 
-static void print_report(const ImportReport *rep, int dry_run)
+static void print_report(const ImportReport *rep, int dry_run, int wide)
 {
-    printf("%zu %s gelezen: %zu nieuw, %zu gewijzigd, %zu ongewijzigd\n", rep->rows,
-           rep->rows == 1 ? "regel" : "regels", rep->inserted, rep->changed, rep->unchanged);
+    if (wide) /* a circulaire table: rows are municipalities, each with several amounts */
+        printf("%zu %s gelezen, %zu %s: %zu nieuw, %zu gewijzigd, %zu ongewijzigd\n", rep->rows,
+               rep->rows == 1 ? "gemeente" : "gemeenten",
+               rep->inserted + rep->changed + rep->unchanged,
+               rep->inserted + rep->changed + rep->unchanged == 1 ? "bedrag" : "bedragen",
+               rep->inserted, rep->changed, rep->unchanged);
+    else
+        printf("%zu %s gelezen: %zu nieuw, %zu gewijzigd, %zu ongewijzigd\n", rep->rows,
+               rep->rows == 1 ? "regel" : "regels", rep->inserted, rep->changed, rep->unchanged);
+    if (rep->skipped)
+        printf("%zu %s overgeslagen (--skip-unknown)\n", rep->skipped,
+               rep->skipped == 1 ? "rij" : "rijen");
     if (rep->municipalities_created)
         printf("%zu %s aangemaakt (code nog niet bekend; naam en provincie uit het bestand)\n",
                rep->municipalities_created,
@@ -25,14 +35,20 @@ static void print_report(const ImportReport *rep, int dry_run)
                money_format(c->old_cents, MONEY_EURO | MONEY_WHOLE, before),
                money_format(c->new_cents, MONEY_EURO | MONEY_WHOLE, after));
     }
+    for (size_t i = 0; i < rep->n_notes; i++) printf("%s\n", rep->notes[i]);
     if (dry_run) printf("proefrun: er is niets opgeslagen\n");
+}
+
+static int finish_as(Cli *cli, int rc, ImportReport *rep, int dry_run, int wide)
+{
+    if (rc == 0) print_report(rep, dry_run, wide);
+    import_report_free(rep);
+    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
 }
 
 static int finish(Cli *cli, int rc, ImportReport *rep, int dry_run)
 {
-    if (rc == 0) print_report(rep, dry_run);
-    import_report_free(rep);
-    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
+    return finish_as(cli, rc, rep, dry_run, 0);
 }
 
 static const char usage_allocations[] =
@@ -52,20 +68,100 @@ static int cmd_import_allocations(Cli *cli, int argc, char **argv)
     return finish(cli, rc, &rep, dry_run);
 }
 
-static const char usage_municipalities[] = "pok import municipalities BESTAND [--dry-run]";
+static const char usage_municipalities[] =
+    "pok import municipalities BESTAND [--year JAAR] [--dry-run]";
 
 static int cmd_import_municipalities(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1];
-    int dry_run = 0;
-    CliOpt opts[] = {{"dry-run", 0, NULL, &dry_run}, {0}};
+    const char *pos[1], *year_text = NULL;
+    int dry_run = 0, year = 0;
+    CliOpt opts[] = {{"year", 1, &year_text, NULL}, {"dry-run", 0, NULL, &dry_run}, {0}};
     int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_municipalities);
     if (rc) return rc;
+    if (year_text && cli_year("year", year_text, &year, &cli->err)) return cli_fail_err(&cli->err);
     Store *s = cli_store(cli);
     if (!s) return EXIT_USER;
     ImportReport rep = {0};
-    rc = import_municipalities(s, pos[0], dry_run, &rep, &cli->err);
+    rc = import_municipalities_year(s, pos[0], year, dry_run, &rep, &cli->err);
     return finish(cli, rc, &rep, dry_run);
+}
+
+static const char usage_circulaire[] =
+    "pok import circulaire BESTAND --source ID|TITEL --code-column KOLOM --map KOLOM=ACTIELIJN:JAAR"
+    " [--map ...] [--sheet NAAM|N] [--header-row N] [--unit euro|duizend] [--scheme CODE]"
+    " [--skip-unknown] [--dry-run]";
+
+/* --map may be repeated, which cli_parse does not do: take the maps out first. */
+static int take_maps(int *argc, char **argv, Arena *a, CirculaireMap **maps, size_t *n, PokErr *err)
+{
+    int out = 0;
+    size_t cap = 0;
+    for (int i = 0; i < *argc; i++) {
+        const char *spec = NULL;
+        if (strcmp(argv[i], "--map") == 0 && i + 1 < *argc)
+            spec = argv[++i];
+        else if (strncmp(argv[i], "--map=", 6) == 0)
+            spec = argv[i] + 6;
+        if (!spec) {
+            argv[out++] = argv[i];
+            continue;
+        }
+        *maps = arena_grow(a, *maps, sizeof **maps, &cap, *n + 1);
+        if (circulaire_map_parse(spec, a, &(*maps)[*n], err) != 0) return -1;
+        (*n)++;
+    }
+    *argc = out;
+    return 0;
+}
+
+static int cmd_import_circulaire(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1], *scheme = NULL, *unit = NULL, *header = NULL;
+    CirculaireJob job = {0};
+    Arena a = {0};
+    CirculaireMap *maps = NULL;
+    if (take_maps(&argc, argv, &a, &maps, &job.n_maps, &cli->err) != 0) {
+        arena_free(&a);
+        return cli_fail_err(&cli->err);
+    }
+    job.maps = maps;
+    CliOpt opts[] = {{"source", 1, &job.source, NULL},
+                     {"code-column", 1, &job.code_column, NULL},
+                     {"sheet", 1, &job.sheet, NULL},
+                     {"header-row", 1, &header, NULL},
+                     {"unit", 1, &unit, NULL},
+                     {"scheme", 1, &scheme, NULL},
+                     {"skip-unknown", 0, NULL, &job.skip_unknown},
+                     {"dry-run", 0, NULL, &job.dry_run},
+                     {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_circulaire);
+    if (rc) {
+        arena_free(&a);
+        return rc;
+    }
+    job.scheme_code = scheme;
+    long long row = 0;
+    if (header && parse_int(header, 1, 1048576, &row) != 0)
+        rc = cli_fail("veld 'header-row': verwacht een rijnummer zoals 3, niet '%s'", header);
+    else if (unit && strcmp(unit, "duizend") != 0 && strcmp(unit, "euro") != 0)
+        rc = cli_fail("veld 'unit': verwacht 'euro' of 'duizend' (bedragen x 1.000), niet '%s'",
+                      unit);
+    if (rc) {
+        arena_free(&a);
+        return rc;
+    }
+    job.header_row = (long)row;
+    job.unit_scale10 = unit && strcmp(unit, "duizend") == 0 ? 3 : 0;
+    Store *s = cli_store(cli);
+    if (!s) {
+        arena_free(&a);
+        return EXIT_USER;
+    }
+    ImportReport rep = {0};
+    rc = import_circulaire(s, pos[0], &job, &rep, &cli->err);
+    rc = finish_as(cli, rc, &rep, job.dry_run, 1);
+    arena_free(&a);
+    return rc;
 }
 
 static const char usage_inhabitants[] =
@@ -118,9 +214,35 @@ const CliCommand cli_commands_import[] = {
      "  --scheme CODE  regeling (standaard POK)\n"
      "  --dry-run      alles controleren en tonen, niets opslaan\n"
      "voorbeeld: pok import allocations meicirculaire2022.csv --dry-run"},
+    {"import", "circulaire", cmd_import_circulaire, usage_circulaire,
+     "Leest de tabel van een circulaire zoals het Rijk die publiceert: één rij per gemeente,\n"
+     "een kolom per actielijn en jaar. BESTAND is .xlsx, .ods of .csv (herkend aan de inhoud).\n"
+     "Rijen zonder gemeentecode (titel, totalen, toelichting) worden overgeslagen. Elk bedrag\n"
+     "wordt een toekenning; een ander bedrag dan de huidige versie wordt een nieuwe versie,\n"
+     "en de uitvoer toont wat er veranderde. Eén fout: niets opgeslagen, en de melding noemt\n"
+     "bestand, rij en kolom.\n"
+     "  --source ID|TITEL   bron: nummer, of titel van de circulaire (anders aangemaakt)\n"
+     "  --code-column KOLOM kolom met de gemeentecode (GM0363, 0363 of 363): de tekst in\n"
+     "                      de kopregel of de kolomletter\n"
+     "  --map KOLOM=ACTIELIJN:JAAR  een bedragkolom (kopregeltekst of letter); actielijn 0\n"
+     "                      of 'totaal' = niet verdeeld over actielijnen; herhaal per kolom\n"
+     "  --sheet NAAM|N      werkblad (standaard het eerste)\n"
+     "  --header-row N      rij van de kopregel (standaard: de eerste rij met een kolomnaam\n"
+     "                      uit de mapping)\n"
+     "  --unit duizend      bedragen staan in duizenden euro's (x 1.000)\n"
+     "  --scheme CODE       regeling (standaard POK)\n"
+     "  --skip-unknown      rijen van onbekende of opgeheven gemeenten melden en overslaan\n"
+     "  --dry-run           alles controleren en tonen, niets opslaan\n"
+     "voorbeeld: pok import circulaire meicirculaire2024.xlsx --source 'Meicirculaire 2024' \\\n"
+     "             --code-column Gemeentecode --map 'Rechtsbescherming 2024=2:2024' --map "
+     "E=3:2024"},
     {"import", "municipalities", cmd_import_municipalities, usage_municipalities,
      "Leest gemeenten in CBS-indeling: gm_code,gm_naam,provincie[,jaar,...]. Nieuwe codes\n"
      "worden toegevoegd, een gewijzigde naam of provincie bijgewerkt.\n"
+     "  --year JAAR  de lijst is die van 1 januari JAAR: de codes erin bestaan in JAAR; een\n"
+     "               code uit een eerdere lijst die ontbreekt, is per 1 januari JAAR opgeheven\n"
+     "               (samengevoegd) en krijgt geen toekenningen meer vanaf JAAR. Importeer\n"
+     "               de lijsten van oud naar nieuw.\n"
      "  --dry-run  alles controleren en tonen, niets opslaan\n"
      "voorbeeld: pok import municipalities data/reference/cbs_gemeenten_2025_codes.csv"},
     {"import", "inhabitants", cmd_import_inhabitants, usage_inhabitants,

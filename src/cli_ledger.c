@@ -1,6 +1,329 @@
-/* cli_ledger.c: `pok import ledger`, `pok ledger ...`: general-ledger (grootboek) bookings. */
+/* cli_ledger.c: `pok import ledger`, `pok ledger ...`: general-ledger (grootboek) bookings:
+ * importing them onto measures, sums straight from a file, and tracing a realised amount
+ * down to its bookings. */
 #include "cli.h"
+#include "ingest/ledger.h"
+#include "ingest/progress.h"
+#include "money.h"
+#include "textable.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
+static void csv_put(Buf *b, const char *text)
+{
+    if (!text) return;
+    if (!strpbrk(text, ",\"\n\r")) {
+        buf_puts(b, text);
+        return;
+    }
+    buf_puts(b, "\"");
+    for (const char *p = text; *p; p++) {
+        if (*p == '"') buf_puts(b, "\""); /* a quote is doubled */
+        buf_append(b, p, 1);
+    }
+    buf_puts(b, "\"");
+}
+
+/* Unmapped codes listed after an import (the rest is summed in one line). */
+#define UNMAPPED_SHOWN 10
+
+static const char *count(Arena *a, int64_t n)
+{
+    char buf[32];
+    return arena_strdup(a, progress_count(n, buf, sizeof buf));
+}
+
+static void print_unmapped(const LedgerReport *rep, Arena *a)
+{
+    const LedgerImport *imp = &rep->imp;
+    if (!imp->unmapped_lines) return;
+    printf("%s %s op een code zonder maatregel (niet opgeslagen), samen %s:\n",
+           count(a, imp->unmapped_lines), imp->unmapped_lines == 1 ? "regel" : "regels",
+           cli_money(a, imp->unmapped_cents));
+    int64_t rest_lines = 0, rest_cents = 0;
+    for (size_t i = 0; i < rep->n_unmapped; i++) {
+        const LedgerUnmapped *u = &rep->unmapped[i];
+        if (i < UNMAPPED_SHOWN) {
+            printf("  %-12s %10s %s  %s\n", u->code, count(a, u->lines),
+                   u->lines == 1 ? "regel " : "regels", cli_money(a, u->cents));
+        } else {
+            rest_lines += u->lines;
+            rest_cents += u->cents; /* within the checked total: cannot overflow */
+        }
+    }
+    if (rep->n_unmapped > UNMAPPED_SHOWN)
+        printf("  en %zu andere codes: %s regels, %s\n", rep->n_unmapped - UNMAPPED_SHOWN,
+               count(a, rest_lines), cli_money(a, rest_cents));
+}
+
+static void print_report(const LedgerReport *rep, int dry_run)
+{
+    Arena a = {0};
+    const LedgerImport *imp = &rep->imp;
+    for (size_t i = 0; i < rep->n_mapping; i++) {
+        const LedgerMappingChange *m = &rep->mapping[i];
+        printf("maatregel %lld (%s): kostenplaatsen %s → %s\n", (long long)m->measure_id,
+               m->measure_name, *m->old_codes ? m->old_codes : "(geen)", m->new_codes);
+    }
+    printf("%s %s gelezen, totaal %s: %s %s nieuw, %s al bekend\n", count(&a, imp->lines),
+           imp->lines == 1 ? "regel" : "regels", cli_money(&a, imp->total_cents),
+           count(&a, imp->bookings_new), imp->bookings_new == 1 ? "boeking" : "boekingen",
+           count(&a, imp->bookings_known));
+    for (size_t i = 0; i < rep->n_changes; i++) {
+        const LedgerChange *c = &rep->changes[i];
+        const char *old = c->had_old ? cli_money(&a, c->old_cents) : "geen";
+        printf("maatregel %lld (%s) %d: realisatie %s → %s (%s %s)\n", (long long)c->measure_id,
+               c->measure_name, c->year, old, cli_money(&a, c->new_cents), count(&a, c->bookings),
+               c->bookings == 1 ? "boeking" : "boekingen");
+    }
+    print_unmapped(rep, &a);
+    if (dry_run)
+        printf("proefrun: er is niets opgeslagen\n");
+    else if (imp->source_id)
+        printf("grootboekimport %lld opgeslagen; de realisaties verwijzen naar bron %lld\n",
+               (long long)imp->id, (long long)imp->source_id);
+    else
+        printf("grootboekimport %lld opgeslagen; geen realisatie gewijzigd\n", (long long)imp->id);
+    arena_free(&a);
+}
+
+static const char usage_import[] =
+    "pok import ledger BESTAND --municipality CODE [--mapping BESTAND] [--key-column NAAM] "
+    "[--strict] [--dry-run]";
+
+static int cmd_import_ledger(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1];
+    LedgerOptions o = {0};
+    CliOpt opts[] = {
+        {"municipality", 1, &o.municipality, NULL}, {"mapping", 1, &o.mapping_path, NULL},
+        {"key-column", 1, &o.key_column, NULL},     {"strict", 0, NULL, &o.strict},
+        {"dry-run", 0, NULL, &o.dry_run},           {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_import);
+    if (rc) return rc;
+    if (!o.municipality) {
+        fprintf(stderr,
+                "pok: optie '--municipality' ontbreekt: van welke gemeente is het grootboek?\n"
+                "gebruik: %s\n(meer uitleg: voeg --help toe)\n",
+                usage_import);
+        return EXIT_USAGE;
+    }
+    o.progress = 1;
+    Store *s = cli_store(cli);
+    if (!s) return EXIT_USER;
+    LedgerReport rep = {0};
+    rc = ledger_import(s, pos[0], &o, &rep, &cli->err);
+    if (rc == 0) print_report(&rep, o.dry_run);
+    ledger_report_free(&rep);
+    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
+}
+
+static const char usage_totals[] =
+    "pok ledger totals BESTAND [--key-column NAAM] [--format text|csv]";
+
+static int cmd_ledger_totals(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1], *key = NULL, *format = "text";
+    CliOpt opts[] = {{"key-column", 1, &key, NULL}, {"format", 1, &format, NULL}, {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_totals);
+    if (rc) return rc;
+    OutputFormat fmt;
+    if (cli_format(format, 1, &fmt) || fmt == FORMAT_JSON)
+        return cli_fail("veld 'format': verwacht text of csv, niet '%s'", format);
+    Arena a = {0};
+    LedgerSum *sums;
+    size_t n;
+    if (ledger_totals(pos[0], key, 1, &a, &sums, &n, &cli->err)) return cli_finish(cli, -1, &a);
+    Buf b = {0};
+    char money[MONEY_BUFSZ];
+    if (fmt == FORMAT_CSV) {
+        buf_printf(&b, "%s,jaar,aantal,bedrag\n", key && *key ? key : LEDGER_DEFAULT_KEY);
+        for (size_t i = 0; i < n; i++) {
+            csv_put(&b, sums[i].key);
+            buf_printf(&b, ",%d,%lld,", sums[i].year, (long long)sums[i].lines);
+            csv_put(&b, money_format_plain(sums[i].cents, money));
+            buf_puts(&b, "\n");
+        }
+        fwrite(b.data ? b.data : "", 1, b.len, stdout);
+    } else {
+        static const char *const headers[] = {"code", "jaar", "regels", "bedrag"};
+        TextTable t;
+        tt_init(&t, &a, 4, headers, "lrrr");
+        for (size_t i = 0; i < n; i++) {
+            const char *cells[4] = {sums[i].key, arena_printf(&a, "%d", sums[i].year),
+                                    count(&a, sums[i].lines), cli_money(&a, sums[i].cents)};
+            tt_row(&t, cells);
+        }
+        tt_print(&t, stdout);
+    }
+    buf_free(&b);
+    return cli_finish(cli, 0, &a);
+}
+
+static const char usage_bookings[] =
+    "pok ledger bookings MAATREGEL [--year JAAR] [--format text|csv]";
+
+static int cmd_ledger_bookings(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1], *year_text = NULL, *format = "text";
+    CliOpt opts[] = {{"year", 1, &year_text, NULL}, {"format", 1, &format, NULL}, {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_bookings);
+    if (rc) return rc;
+    OutputFormat fmt;
+    if (cli_format(format, 1, &fmt) || fmt == FORMAT_JSON)
+        return cli_fail("veld 'format': verwacht text of csv, niet '%s'", format);
+    int64_t id;
+    int year = 0;
+    if (cli_id("maatregel", pos[0], &id, &cli->err) ||
+        (year_text && cli_year("year", year_text, &year, &cli->err)))
+        return cli_fail_err(&cli->err);
+    Store *s = cli_store(cli);
+    if (!s) return EXIT_USER;
+    Arena a = {0};
+    Measure m;
+    int found = store_measure_get(s, id, &a, &m, &cli->err);
+    if (found == 0) err_set(&cli->err, "maatregel %lld bestaat niet", (long long)id);
+    if (found != 1) return cli_finish(cli, -1, &a);
+    Booking *b;
+    size_t n;
+    if (store_ledger_bookings(s, id, year, &a, &b, &n, &cli->err)) return cli_finish(cli, -1, &a);
+    char money[MONEY_BUFSZ];
+    Buf out = {0};
+    int64_t total = 0;
+    for (size_t i = 0; i < n; i++) total += b[i].amount_cents; /* stored sums are checked */
+    if (fmt == FORMAT_CSV) {
+        buf_puts(&out, "jaar,boekdatum,periode,grootboekrekening,kostenplaats,taakveld,bedrag,"
+                       "omschrijving,documentnummer,bestand,regel,import\n");
+        for (size_t i = 0; i < n; i++) {
+            buf_printf(&out, "%d,", b[i].year);
+            csv_put(&out, b[i].booking_date);
+            buf_printf(&out, ",%d,", b[i].period);
+            csv_put(&out, b[i].account);
+            buf_puts(&out, ",");
+            csv_put(&out, b[i].cost_centre);
+            buf_puts(&out, ",");
+            csv_put(&out, b[i].taakveld);
+            buf_puts(&out, ",");
+            csv_put(&out, money_format_plain(b[i].amount_cents, money));
+            buf_puts(&out, ",");
+            csv_put(&out, b[i].description);
+            buf_puts(&out, ",");
+            csv_put(&out, b[i].document);
+            buf_puts(&out, ",");
+            csv_put(&out, b[i].file_name);
+            buf_printf(&out, ",%lld,%lld\n", (long long)b[i].line, (long long)b[i].import_id);
+        }
+        fwrite(out.data ? out.data : "", 1, out.len, stdout);
+    } else {
+        printf("maatregel %lld (%s)%s: %s %s, totaal %s\n", (long long)id, m.name,
+               year ? arena_printf(&a, ", %d", year) : "", count(&a, (int64_t)n),
+               n == 1 ? "boeking" : "boekingen", cli_money(&a, total));
+        static const char *const headers[] = {"jaar",         "datum",        "document",
+                                              "rekening",     "kostenpl.",    "bedrag",
+                                              "omschrijving", "bestand:regel"};
+        TextTable t;
+        tt_init(&t, &a, 8, headers, "llllrrll");
+        for (size_t i = 0; i < n; i++) {
+            const char *cells[8] = {
+                arena_printf(&a, "%d", b[i].year),
+                b[i].booking_date,
+                b[i].document,
+                b[i].account,
+                b[i].cost_centre,
+                cli_money(&a, b[i].amount_cents),
+                b[i].description,
+                arena_printf(&a, "%s:%lld", b[i].file_name, (long long)b[i].line)};
+            tt_row(&t, cells);
+        }
+        if (n) tt_print(&t, stdout);
+    }
+    buf_free(&out);
+    return cli_finish(cli, 0, &a);
+}
+
+static const char usage_imports[] = "pok ledger imports CODE";
+
+static int cmd_ledger_imports(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1];
+    CliOpt opts[] = {{0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_imports);
+    if (rc) return rc;
+    Store *s = cli_store(cli);
+    if (!s) return EXIT_USER;
+    Arena a = {0};
+    Municipality muni;
+    if (cli_municipality(s, pos[0], &a, &muni, &cli->err)) return cli_finish(cli, -1, &a);
+    LedgerImport *imp;
+    size_t n;
+    if (store_ledger_imports(s, muni.code, &a, &imp, &n, &cli->err)) return cli_finish(cli, -1, &a);
+    if (!n) {
+        printf("nog geen grootboekimport voor %s\n", muni.code);
+        return cli_finish(cli, 0, &a);
+    }
+    static const char *const headers[] = {"nr",    "tijdstip", "door",        "bestand", "regels",
+                                          "nieuw", "bekend",   "ongekoppeld", "bron"};
+    TextTable t;
+    tt_init(&t, &a, 9, headers, "rllrrrrrr");
+    for (size_t i = 0; i < n; i++) {
+        const char *cells[9] = {arena_printf(&a, "%lld", (long long)imp[i].id),
+                                imp[i].imported_at,
+                                imp[i].actor,
+                                imp[i].file_name,
+                                count(&a, imp[i].lines),
+                                count(&a, imp[i].bookings_new),
+                                count(&a, imp[i].bookings_known),
+                                count(&a, imp[i].unmapped_lines),
+                                cli_id_text(&a, imp[i].source_id)};
+        tt_row(&t, cells);
+    }
+    tt_print(&t, stdout);
+    return cli_finish(cli, 0, &a);
+}
 
 const CliCommand cli_commands_ledger[] = {
-    {0},
-};
+    {"import", "ledger", cmd_import_ledger, usage_import,
+     "Leest de boekingen uit een grootboekexport (CSV met ';' of ',', bedragen met\n"
+     "decimale komma, een kopregel) en koppelt ze via de kostenplaats aan maatregelen.\n"
+     "Kolommen (volgorde vrij, andere kolommen worden overgeslagen):\n"
+     "  " LEDGER_COLUMNS "\n"
+     "Verplicht zijn bedrag, kostenplaats (of de kolom van --key-column) en boekjaar of\n"
+     "boekdatum. Elke regel wordt gecontroleerd; bij één foute regel wordt niets\n"
+     "opgeslagen en noemt de melding bestand, regel en kolom.\n"
+     "Boekingen op een gekoppelde code worden opgeslagen (herleidbaar: 'pok ledger\n"
+     "bookings'); de realisatie per maatregel en jaar wordt de som van alle opgeslagen\n"
+     "boekingen, met het grootboek als bron. Hetzelfde bestand nog eens inlezen telt\n"
+     "niets dubbel, dus kwartaalexports kunnen na elkaar worden ingelezen.\n"
+     "  --municipality CODE  gemeente (verplicht)\n"
+     "  --mapping BESTAND    CSV kostenplaats,maatregel (nummer of precieze naam): zet\n"
+     "                       de codes op de maatregelen (zie 'pok measure update\n"
+     "                       --cost-centres'); een code hoort bij één maatregel\n"
+     "  --key-column NAAM    koppel op deze kolom (bijv. een projectcode) in plaats van\n"
+     "                       kostenplaats\n"
+     "  --strict             een regel op een code zonder maatregel is een fout (anders\n"
+     "                       geteld en getoond, niet opgeslagen)\n"
+     "  --dry-run            alles controleren en tonen wat er zou veranderen, niets opslaan\n"
+     "voorbeeld: pok import ledger grootboek2024.csv --municipality GM1734 \\\n"
+     "             --mapping koppeling.csv --dry-run"},
+    {"ledger", "totals", cmd_ledger_totals, usage_totals,
+     "Telt een grootboekexport op per kostenplaats (of de kolom van --key-column) en\n"
+     "jaar, over alle regels, zonder database: de aansluiting voor de afdeling financiën.\n"
+     "Elke regel wordt gecontroleerd zoals bij 'pok import ledger'.\n"
+     "  --key-column NAAM  tel op per deze kolom in plaats van kostenplaats\n"
+     "  --format csv       als CSV: kostenplaats,jaar,aantal,bedrag (bedrag als \"-1234,56\")\n"
+     "voorbeeld: pok ledger totals grootboek2024.csv --format csv > totalen.csv"},
+    {"ledger", "bookings", cmd_ledger_bookings, usage_bookings,
+     "Toont de boekingen achter de realisatie van een maatregel: datum, document,\n"
+     "rekening, kostenplaats, bedrag, omschrijving, en uit welk bestand en welke regel\n"
+     "ze kwamen. Het totaal is gelijk aan de realisatie.\n"
+     "  --year JAAR    alleen dit jaar\n"
+     "  --format csv   als CSV\n"
+     "voorbeeld: pok ledger bookings 12 --year 2024"},
+    {"ledger", "imports", cmd_ledger_imports, usage_imports,
+     "Toont de grootboekimports van een gemeente, nieuwste eerst: wie, wanneer, welk\n"
+     "bestand, hoeveel regels, nieuwe en al bekende boekingen, en de bron waarnaar de\n"
+     "realisaties verwijzen.\n"
+     "voorbeeld: pok ledger imports GM1734"},
+    {0}};

@@ -41,8 +41,41 @@ static int space_is_separator(const char *p)
     return is_digit(q[0]) && is_digit(q[1]) && is_digit(q[2]) && !is_digit(q[3]);
 }
 
+/* The plain form ledger exports write millions of times ("-1234,56", "12", "7,5"): an
+ * optional minus, 1..12 digits, optionally a comma and one or two digits, nothing else.
+ * Returns 0 with *cents set, or -1 when the text is anything else (the full parser then
+ * decides, so this path only ever accepts what it would accept, with the same value). */
+static int parse_plain(const char *p, int64_t *cents)
+{
+    int negative = *p == '-';
+    if (negative) p++;
+    int64_t euros = 0;
+    int digits = 0;
+    while (is_digit(*p)) {
+        if (++digits > 12) return -1;
+        euros = euros * 10 + (*p++ - '0');
+    }
+    if (digits == 0) return -1;
+    int64_t fraction = 0;
+    if (*p == ',') {
+        p++;
+        if (!is_digit(p[0])) return -1;
+        fraction = (p[0] - '0') * 10;
+        if (is_digit(p[1])) {
+            fraction += p[1] - '0';
+            p++;
+        }
+        p++;
+    }
+    if (*p) return -1;
+    int64_t value = euros * 100 + fraction;
+    *cents = negative ? -value : value;
+    return 0;
+}
+
 int money_parse(const char *text, int64_t *cents, const char **reason)
 {
+    if (text && parse_plain(text, cents) == 0) return 0;
     const char *dummy;
     if (!reason) reason = &dummy;
     if (!text) {

@@ -33,5 +33,7 @@ const char *csv_field(const CsvReader *r, size_t i);
 long csv_line(const CsvReader *r);
 char csv_delim(const CsvReader *r);
 const char *csv_name(const CsvReader *r);
+/* Bytes of the input consumed so far (for a progress indication). */
+long long csv_offset(const CsvReader *r);
 
 #endif

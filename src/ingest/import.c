@@ -244,6 +244,17 @@ int import_municipalities(Store *s, const char *path, int dry_run, ImportReport 
     return rc;
 }
 
+int import_municipalities_year(Store *s, const char *path, int year, int dry_run, ImportReport *rep,
+                               PokErr *err)
+{
+    import_report_free(rep);
+    CsvReader *r = csv_open(path, 0, err);
+    if (!r) return -1;
+    int rc = import_municipalities_year_csv(s, r, year, dry_run, rep, err);
+    csv_close(r);
+    return rc;
+}
+
 int import_municipalities_mem(Store *s, const char *name, const char *text, size_t len, int dry_run,
                               ImportReport *rep, PokErr *err)
 {

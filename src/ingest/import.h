@@ -26,6 +26,9 @@ typedef struct ImportReport {
     size_t sources_created;        /* allocations: sources created from a title */
     ImportChange *changes;         /* allocations only, in file order */
     size_t n_changes, cap_changes;
+    size_t skipped;     /* circulaire: rows skipped (--skip-unknown) */
+    const char **notes; /* lines to show: skipped rows, municipalities ended */
+    size_t n_notes, cap_notes;
     Arena arena; /* owns changes and their strings */
 } ImportReport;
 
@@ -49,6 +52,13 @@ int import_municipalities(Store *s, const char *path, int dry_run, ImportReport 
 int import_municipalities_mem(Store *s, const char *name, const char *text, size_t len, int dry_run,
                               ImportReport *rep, PokErr *err);
 
+/* The same for the CBS list of 1 January `year` (0: as above): its codes are valid in
+ * year (a code first seen valid from year unless an earlier list had it), and codes an
+ * earlier list had but this one lacks end in year-1 (merged away; rep->notes names them).
+ * Import the lists oldest first. */
+int import_municipalities_year(Store *s, const char *path, int year, int dry_run, ImportReport *rep,
+                               PokErr *err);
+
 /* Inhabitants of `year`: gm_code, optionally gm_naam and provincie, and a count column
  * (count_column, or the last column when NULL). source_id 0 = no source. A code not yet
  * known is created from the file's name and province (the code itself when the name is
@@ -59,10 +69,44 @@ int import_inhabitants_mem(Store *s, const char *name, const char *text, size_t 
                            const char *count_column, int year, int64_t source_id, int dry_run,
                            ImportReport *rep, PokErr *err);
 
+/* A column of a wide circulaire table: which actielijn and year its amounts are. */
+typedef struct CirculaireMap {
+    const char *column; /* header text, or a column letter ("D") */
+    int actielijn;      /* number; 0 = the scheme as a whole ("totaal") */
+    int year;
+} CirculaireMap;
+
+/* "D=1:2024", "Rechtsbescherming 2025=2:2025", "E=totaal:2024" (the last '=' splits);
+ * the column text is copied into a. */
+int circulaire_map_parse(const char *spec, Arena *a, CirculaireMap *out, PokErr *err);
+
+typedef struct CirculaireJob {
+    const char *code_column;   /* header text or letter of the municipality codes */
+    const CirculaireMap *maps; /* the amount columns */
+    size_t n_maps;
+    const char *source;      /* source id, or title of the circulaire (created if new) */
+    const char *sheet;       /* xlsx/ods: worksheet name or number; NULL = the first */
+    long header_row;         /* 0: the first row holding a header text of the mapping */
+    const char *scheme_code; /* NULL = POK */
+    int unit_scale10;        /* 0: euros; 3: the table is in thousands of euros */
+    int skip_unknown;        /* report and skip rows of unknown or ended municipalities */
+    int dry_run;
+} CirculaireJob;
+
+/* A wide circulaire table (one row per municipality) from .csv, .xlsx or .ods (told
+ * apart by content). Rows without a municipality code (titles, totals, notes) are
+ * skipped; every figure goes through the same versioning as import_allocations. */
+int import_circulaire(Store *s, const char *path, const CirculaireJob *job, ImportReport *rep,
+                      PokErr *err);
+int import_circulaire_mem(Store *s, const char *name, const void *data, size_t len,
+                          const CirculaireJob *job, ImportReport *rep, PokErr *err);
+
 /* The same, on an open reader (the functions above open one and call these). */
 int import_allocations_csv(Store *s, CsvReader *r, const char *scheme_code, int dry_run,
                            ImportReport *rep, PokErr *err);
 int import_municipalities_csv(Store *s, CsvReader *r, int dry_run, ImportReport *rep, PokErr *err);
+int import_municipalities_year_csv(Store *s, CsvReader *r, int year, int dry_run, ImportReport *rep,
+                                   PokErr *err);
 int import_inhabitants_csv(Store *s, CsvReader *r, const char *count_column, int year,
                            int64_t source_id, int dry_run, ImportReport *rep, PokErr *err);
 

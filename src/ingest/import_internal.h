@@ -69,4 +69,58 @@ void import_map_free(ImportMap *m);
 /* CBS municipality code: "GM" and four digits; "gm" is upper-cased in place. */
 int import_is_gm_code(char *code);
 
+/* ---- allocation figures: what the long CSV and the wide circulaire table share ---- */
+
+/* The figures the store holds for one municipality: a grid of actielijn x year (the last
+ * row is actielijn 0, a figure for the scheme as a whole). */
+typedef struct MuniGrid {
+    int64_t *amount; /* the current (highest) version */
+    int *version;    /* 0: no allocation yet */
+    long *seen_line; /* line or row of the file that set this cell, 0 = none yet */
+    Municipality muni;
+} MuniGrid;
+
+typedef struct AllocTarget {
+    Store *s;
+    ImportReport *rep;
+    Arena a; /* lives as long as the import */
+    Scheme scheme;
+    Actielijn *actielijnen;
+    size_t n_actielijnen;
+    int al_min, al_max; /* numbers, for messages */
+    size_t n_years;
+    ImportMap grids;       /* municipality code -> MuniGrid */
+    ImportMap titles;      /* source title -> int64_t id */
+    ImportMap source_ids;  /* ids (as text) known to exist */
+    const char *line_word; /* "regel" (CSV) or "rij" (spreadsheet), for messages */
+} AllocTarget;
+
+/* One figure to store. */
+typedef struct AllocFigure {
+    const char *code;
+    int actielijn; /* number within the scheme; 0 = the scheme as a whole */
+    int year;
+    int64_t cents;
+    int64_t source_id;
+    const char *place; /* NULL or where in the source */
+    long line;         /* of the file, for "staat al op regel N" */
+} AllocFigure;
+
+/* Which part of the input a message from the functions below is about. */
+enum { ALLOC_BAD_LINE, ALLOC_BAD_MUNICIPALITY, ALLOC_BAD_SOURCE };
+
+/* Load the scheme (NULL: POK), its actielijnen and the titles of existing sources. */
+int alloc_target_setup(AllocTarget *t, Store *s, const char *scheme_code, ImportReport *rep,
+                       PokErr *err);
+void alloc_target_free(AllocTarget *t);
+/* The grid of code: 1 found, 0 unknown municipality (err says so), -1 error. */
+int alloc_target_grid(AllocTarget *t, const char *code, MuniGrid **out, PokErr *err);
+/* A source id, or a title (reused, else created as a circulaire noting file_name).
+ * Messages carry no position: the caller prefixes them. */
+int alloc_target_source(AllocTarget *t, const char *text, const char *file_name, int64_t *id,
+                        PokErr *err);
+/* Store f unless equal to the current version; count it in the report and list a change.
+ * On error *bad says what the (unprefixed) message is about. */
+int alloc_target_put(AllocTarget *t, const AllocFigure *f, int *bad, PokErr *err);
+
 #endif

@@ -23,8 +23,21 @@ static int check_once(const CsvReader *r, ImportMap *seen, Arena *a, const char 
 
 enum { MC_CODE, MC_NAME, MC_PROVINCE, MC_COUNT };
 
+/* The validity years a list of 1 January `year` implies for a code in it (year 0: the
+ * list says nothing about validity). A code first seen in the list of year Y is valid
+ * from Y unless an earlier list had it; a code listed again is not ended. */
+static void listed_years(const Municipality *old, int year, Municipality *m)
+{
+    m->first_year = old ? old->first_year : 0;
+    m->last_year = old ? old->last_year : 0;
+    if (!year) return;
+    if (!m->first_year || m->first_year > year) m->first_year = year;
+    if (m->last_year && m->last_year < year) m->last_year = 0;
+}
+
 static int municipality_row(Store *s, CsvReader *r, const ImportColumn *cols, const ImportHeader *h,
-                            ImportMap *seen, Arena *a, Arena *row, ImportReport *rep, PokErr *err)
+                            int year, ImportMap *seen, Arena *a, Arena *row, ImportReport *rep,
+                            PokErr *err)
 {
     if (import_row_width(r, h, err) != 0) return -1;
     char *code = import_field(r, &cols[MC_CODE], row);
@@ -41,13 +54,11 @@ static int municipality_row(Store *s, CsvReader *r, const ImportColumn *cols, co
     int found = store_municipality_get(s, code, row, &old, err);
     if (found < 0) return import_wrap_error(r, err);
     Municipality m = {.code = code, .name = name, .province = province};
-    if (found) {
-        if (same_text(old.name, name) && same_text(old.province, province)) {
-            rep->unchanged++;
-            return 0;
-        }
-        m.first_year = old.first_year; /* the list says nothing about validity years */
-        m.last_year = old.last_year;
+    listed_years(found ? &old : NULL, year, &m);
+    if (found && same_text(old.name, name) && same_text(old.province, province) &&
+        old.first_year == m.first_year && old.last_year == m.last_year) {
+        rep->unchanged++;
+        return 0;
     }
     if (store_municipality_put(s, &m, err) != 0) return import_wrap_error(r, err);
     if (found)
@@ -57,9 +68,36 @@ static int municipality_row(Store *s, CsvReader *r, const ImportColumn *cols, co
     return 0;
 }
 
-static int municipality_rows(Store *s, CsvReader *r, Arena *a, ImportMap *seen, ImportReport *rep,
-                             PokErr *err)
+/* Codes pok knows from an earlier list that this list of 1 January `year` lacks: merged
+ * into another municipality, so their last year is the one before. */
+static int end_absent(Store *s, int year, const ImportMap *seen, Arena *a, ImportReport *rep,
+                      PokErr *err)
 {
+    Municipality *all;
+    size_t n;
+    if (store_municipality_list(s, NULL, a, &all, &n, err) != 0) return -1;
+    for (size_t i = 0; i < n; i++) {
+        Municipality m = all[i];
+        if (import_map_find(seen, m.code)) continue;
+        if (!m.first_year || m.first_year >= year) continue; /* never listed, or newer */
+        if (m.last_year && m.last_year < year) continue;     /* already ended */
+        m.last_year = year - 1;
+        if (store_municipality_put(s, &m, err) != 0) return -1;
+        rep->changed++;
+        const char *note =
+            arena_printf(&rep->arena, "%s %s: opgeheven per 1 januari %d", m.code, m.name, year);
+        rep->notes = arena_grow(&rep->arena, rep->notes, sizeof *rep->notes, &rep->cap_notes,
+                                rep->n_notes + 1);
+        rep->notes[rep->n_notes++] = note;
+    }
+    return 0;
+}
+
+static int municipality_rows(Store *s, CsvReader *r, int year, Arena *a, ImportMap *seen,
+                             ImportReport *rep, PokErr *err)
+{
+    if (year && (year < 1800 || year > 2200))
+        return err_set(err, "%d is geen geldig jaartal voor een gemeentelijst", year);
     ImportColumn cols[MC_COUNT] = {
         [MC_CODE] = {"gm_code", 1, -1},
         [MC_NAME] = {"gm_naam", 1, -1},
@@ -73,20 +111,32 @@ static int municipality_rows(Store *s, CsvReader *r, Arena *a, ImportMap *seen, 
         if (import_row_blank(r)) continue;
         rep->rows++;
         Arena row = {0};
-        int rc = municipality_row(s, r, cols, &h, seen, a, &row, rep, err);
+        int rc = municipality_row(s, r, cols, &h, year, seen, a, &row, rep, err);
         arena_free(&row);
         if (rc != 0) return -1;
     }
+    if (got == 0 && year && seen->n == 0)
+        return err_set(err,
+                       "%s bevat geen gemeenten: met --year zou elke gemeente opgeheven "
+                       "worden",
+                       csv_name(r));
+    if (got == 0 && year) return end_absent(s, year, seen, a, rep, err);
     return got;
 }
 
 int import_municipalities_csv(Store *s, CsvReader *r, int dry_run, ImportReport *rep, PokErr *err)
 {
+    return import_municipalities_year_csv(s, r, 0, dry_run, rep, err);
+}
+
+int import_municipalities_year_csv(Store *s, CsvReader *r, int year, int dry_run, ImportReport *rep,
+                                   PokErr *err)
+{
     import_report_free(rep);
     if (store_begin(s, err) != 0) return -1;
     Arena a = {0};
     ImportMap seen = {0};
-    int rc = municipality_rows(s, r, &a, &seen, rep, err);
+    int rc = municipality_rows(s, r, year, &a, &seen, rep, err);
     import_map_free(&seen);
     arena_free(&a);
     return import_finish(s, rc, dry_run, rep, err);

@@ -355,8 +355,50 @@ static const char migration_year_reopening[] =
     " CONSTRAINT year_reopening_reason CHECK (length(reason) > 0));"
     "CREATE INDEX year_reopening_municipality ON year_reopening(municipality, year);";
 
+/* General-ledger (grootboek) imports and their bookings (pok import ledger). Only bookings
+ * on a mapped cost centre are stored; the fingerprint (BLAKE2b of the booking's content)
+ * and occurrence (the n-th identical booking in one file) make a re-import add nothing. */
+static const char migration_ledger[] =
+    "CREATE TABLE ledger_import ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " source_id BIGINT REFERENCES source(id),"
+    " file_name TEXT NOT NULL,"
+    " imported_at TEXT NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " lines BIGINT NOT NULL DEFAULT 0,"
+    " bookings_new BIGINT NOT NULL DEFAULT 0,"
+    " bookings_known BIGINT NOT NULL DEFAULT 0,"
+    " unmapped_lines BIGINT NOT NULL DEFAULT 0,"
+    " unmapped_cents BIGINT NOT NULL DEFAULT 0,"
+    " total_cents BIGINT NOT NULL DEFAULT 0);"
+    "CREATE INDEX ledger_import_municipality ON ledger_import(municipality);"
+    "CREATE TABLE booking ("
+    " id INTEGER PRIMARY KEY,"
+    " import_id BIGINT NOT NULL REFERENCES ledger_import(id),"
+    /* the import's municipality (checked there): no second lookup per booking */
+    " municipality TEXT NOT NULL,"
+    " measure_id BIGINT NOT NULL REFERENCES measure(id),"
+    " year INTEGER NOT NULL,"
+    " period INTEGER,"
+    " booking_date TEXT,"
+    " account TEXT,"
+    " cost_centre TEXT,"
+    " taakveld TEXT,"
+    " amount_cents BIGINT NOT NULL,"
+    " description TEXT,"
+    " document TEXT,"
+    " line BIGINT NOT NULL,"
+    " fingerprint BLOB NOT NULL,"
+    " occurrence INTEGER NOT NULL,"
+    " CONSTRAINT booking_year CHECK (year BETWEEN 1900 AND 2200),"
+    " UNIQUE (municipality, fingerprint, occurrence));"
+    /* amount_cents in the index: a realised amount is summed from the index alone */
+    "CREATE INDEX booking_measure_year ON booking(measure_id, year, amount_cents);"
+    "CREATE INDEX booking_import ON booking(import_id);";
+
 /* clang-format on */
 
 const char *const migrations_sql[] = {migration_1, migration_accounts, migration_audit_reason,
-                                      migration_year_reopening};
+                                      migration_year_reopening, migration_ledger};
 const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];

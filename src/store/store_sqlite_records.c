@@ -90,12 +90,42 @@ static int check_year_open(Store *s, const char *municipality, int year, PokErr 
 
 /* ---- allocations ---- */
 
+int store_municipality_valid_in(const Municipality *m, int year, PokErr *err)
+{
+    if (m->last_year && year > m->last_year)
+        return err_set(err, "%s bestond in %d niet meer (opgeheven per 1 januari %d)", m->code,
+                       year, m->last_year + 1);
+    if (m->first_year && year < m->first_year)
+        return err_set(err, "%s bestond in %d nog niet (geldig vanaf 1 januari %d)", m->code, year,
+                       m->first_year);
+    return 0;
+}
+
+/* Municipalities merge on 1 January: a code only takes figures for years it existed. */
+static int check_municipality_year(Store *s, const char *code, int year, PokErr *err)
+{
+    sqlite3_stmt *st =
+        sq_stmt(s, "SELECT first_year, last_year FROM municipality WHERE code = ?1", err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, code);
+    int found = sq_step_row(s, st, err);
+    if (found < 0) return -1;
+    Municipality m = {.code = code};
+    if (found) {
+        m.first_year = sqlite3_column_int(st, 0);
+        m.last_year = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    return store_municipality_valid_in(&m, year, err);
+}
+
 static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *version, PokErr *err)
 {
     if (sq_check_municipality(s, al->municipality, err) ||
         (al->actielijn_id && sq_check_actielijn(s, al->actielijn_id, 0, err)) ||
         check_cite(s, &al->cite, al->municipality, err) ||
-        check_year_open(s, al->municipality, al->year, err))
+        check_year_open(s, al->municipality, al->year, err) ||
+        check_municipality_year(s, al->municipality, al->year, err))
         return -1;
     /* The scheme: the actielijn's, or given for a figure without actielijn. */
     int64_t scheme_id = al->scheme_id;

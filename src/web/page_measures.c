@@ -95,7 +95,16 @@ void page_measures_csv(WebApp *app, const WebRequest *req, WebResponse *res)
 static const char *const year_headers[] = {"Jaar", "Gepland", "Bron plan", "Gerealiseerd",
                                            "Bron realisatie"};
 
-static int build_years(const MuniData *d, const Measure *m, Arena *a, DataTable *t, PokErr *err)
+/* Whether the store holds general-ledger bookings for the measure in year. */
+static int has_bookings(const LedgerTotal *lt, size_t n_lt, int year)
+{
+    for (size_t i = 0; i < n_lt; i++)
+        if (lt[i].year == year && lt[i].bookings > 0) return 1;
+    return 0;
+}
+
+static int build_years(const MuniData *d, const Measure *m, const LedgerTotal *lt, size_t n_lt,
+                       Arena *a, DataTable *t, PokErr *err)
 {
     MeasureAmounts ma;
     if (measure_amounts(d, m->id, a, &ma, err)) return -1;
@@ -111,7 +120,13 @@ static int build_years(const MuniData *d, const Measure *m, Arena *a, DataTable 
                           arena_printf(a, "bedrag-%lld", (long long)y->plan->id));
         }
         if (y->realised) {
-            cell_money(&row[3], y->realised->amount_cents, NULL, NULL);
+            /* a realised amount from the general ledger links to its bookings */
+            cell_money(&row[3], y->realised->amount_cents,
+                       has_bookings(lt, n_lt, y->year)
+                           ? arena_printf(a, "/maatregel/%lld/boekingen?jaar=%d", (long long)m->id,
+                                          y->year)
+                           : NULL,
+                       has_bookings(lt, n_lt, y->year) ? "boekingen" : NULL);
             kit_cite_cell(&row[4], a, d, &y->realised->cite, y->realised->decision_id,
                           arena_printf(a, "bedrag-%lld", (long long)y->realised->id));
         }
@@ -258,10 +273,13 @@ void page_measure(WebApp *app, const WebRequest *req, WebResponse *res)
     MuniData d;
     Coverage c;
     DataTable years;
+    LedgerTotal *lt = NULL;
+    size_t n_lt = 0;
     r = web_load(app, found.municipality, &a, &d, &err);
     const Measure *m = r == 1 ? muni_measure(&d, id) : NULL;
-    if (r < 0 ||
-        (m && (coverage_compute(&d, &a, &c, &err) || build_years(&d, m, &a, &years, &err)))) {
+    if (r < 0 || (m && (store_ledger_totals(app->store, NULL, id, &a, &lt, &n_lt, &err) ||
+                        coverage_compute(&d, &a, &c, &err) ||
+                        build_years(&d, m, lt, n_lt, &a, &years, &err)))) {
         web_error(res, 500, err.msg);
     } else if (!m) {
         /* a measure of another scheme than the one served */

@@ -199,6 +199,14 @@ void page_municipality(WebApp *app, const WebRequest *req, WebResponse *res)
     html_printf(b, "<h1>%s <small>(%s)</small></h1>\n", d.muni.name, d.muni.code);
     totals_list(b, &t.totals);
     muni_links(b, &d);
+    html_lit(b, "<p class=\"download\"><a href=\"");
+    html_attr(b, kit_muni_path(&a, &d, "/stand.pdf"));
+    html_lit(b, "\">Stand van zaken (PDF)</a> voor de gemeenteraad</p>\n");
+    html_lit(b, "<p class=\"download\">Downloads: <a href=\"");
+    html_attr(b, kit_muni_path(&a, &d, "/stand.xlsx"));
+    html_lit(b, "\" download>spreadsheet (XLSX) met formules</a>, <a href=\"");
+    html_attr(b, kit_muni_path(&a, &d, "/export.json"));
+    html_lit(b, "\" download>alle gegevens als JSON</a></p>\n");
     page_forms_nav(b, d.muni.code);
     coverage_section(b, &a, &d, &c);
     html_lit(b, "<h2>Verloop per jaar</h2>\n");

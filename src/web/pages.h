@@ -20,8 +20,13 @@ void page_logout(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_start(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_export.c: the spreadsheet with formulas and the whole municipality as JSON. */
+void page_export_xlsx(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_export_json(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_coverage(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_checks(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_report.c: the PDF "Stand van zaken POK-middelen" (src/views/report_pdf.h). */
+void page_report_pdf(WebApp *app, const WebRequest *req, WebResponse *res);
 
 /* Read-only pages, their CSV downloads and the JSON API (page_start.c, page_municipality.c,
  * page_measures.c, page_registers.c, page_source.c, api_*.c). */
@@ -32,6 +37,9 @@ void page_reserve_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_measures(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_measures_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_measure(WebApp *app, const WebRequest *req, WebResponse *res); /* also ID.csv */
+/* page_ledger.c: the general-ledger bookings behind a measure's realised amounts. */
+void page_ledger_bookings(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_ledger_bookings_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_decisions(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_decisions_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_requests_csv(WebApp *app, const WebRequest *req, WebResponse *res);

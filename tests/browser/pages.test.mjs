@@ -33,11 +33,11 @@ function template(href) {
 }
 
 // Which same-origin links to follow: every page of the demo municipalities and of a
-// couple of others, no downloads (CSV, JSON).
+// couple of others, no downloads (CSV, JSON, PDF).
 function crawlable(url, base, others) {
   if (url.origin !== base.origin) return false;
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/static/')) return false;
-  if (/\.(csv|json)$/.test(url.pathname)) return false;
+  if (/\.(csv|json|pdf|xlsx)$/.test(url.pathname)) return false;
   const code = muniOf(url.pathname);
   if (code && !DEMO.includes(code)) {
     if (!others.has(code)) {

@@ -24,7 +24,7 @@ after(async () => {
 // municipalities and downloads.
 function inScope(u, base) {
   if (u.origin !== base.origin) return false;
-  if (/^\/(api|static)\//.test(u.pathname) || /\.(csv|json)$/.test(u.pathname)) return false;
+  if (/^\/(api|static)\//.test(u.pathname) || /\.(csv|json|pdf|xlsx)$/.test(u.pathname)) return false;
   const m = u.pathname.match(/^\/gemeente\/(GM\d{4})/);
   return !m || m[1] === 'GM1734';
 }

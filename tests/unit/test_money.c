@@ -135,12 +135,39 @@ static void test_add_overflow(void **state)
     assert_int_equal(money_add(INT64_MIN, -1, &out), -1);
 }
 
+/* The plain ledger form ("-1234,56") takes a fast path: it must give exactly what the
+ * full parser gives, and hand everything else (too long, stray signs, trailing text) to
+ * it, so errors and limits stay the same. */
+static void test_parse_plain_fast_path(void **state)
+{
+    (void)state;
+    assert_int_equal(parse_ok("-1234,56"), -123456);
+    assert_int_equal(parse_ok("1234,56"), 123456);
+    assert_int_equal(parse_ok("0,01"), 1);
+    assert_int_equal(parse_ok("-0,5"), -50);
+    assert_int_equal(parse_ok("7"), 700);
+    assert_int_equal(parse_ok("-0"), 0);
+    assert_int_equal(parse_ok("999999999999,99"), 99999999999999LL);
+    assert_int_equal(parse_ok("1234,-"), 123400); /* falls back */
+    assert_int_equal(parse_ok("-1234,56 "), -123456);
+    parse_bad("12x,5");
+    parse_bad("-");
+    parse_bad("1,");
+    parse_bad(",5");
+    parse_bad("1,234");
+    parse_bad("--1");
+    assert_int_equal(parse_ok("1000000000000"), MONEY_MAX_CENTS); /* 13 digits: full parser */
+    parse_bad("10000000000000"); /* over the limit */
+    parse_bad("1234,56-");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_document_forms), cmocka_unit_test(test_parse_rejects_garbage),
         cmocka_unit_test(test_parse_overflow),       cmocka_unit_test(test_format),
         cmocka_unit_test(test_round_trip),           cmocka_unit_test(test_add_overflow),
+        cmocka_unit_test(test_parse_plain_fast_path),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);
 }

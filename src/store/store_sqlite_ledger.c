@@ -1,0 +1,399 @@
+/* store_sqlite_ledger.c: general-ledger (grootboek) imports and bookings: the bulk writer
+ * used inside an import's one transaction, and the reads that trace a realised amount
+ * down to its bookings. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlite_internal.h"
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+static const char SQ_JSON_LEDGER_IMPORT[] =
+    "SELECT json_object('id', id, 'municipality', municipality, 'source_id', source_id,"
+    " 'file_name', file_name, 'imported_at', imported_at, 'actor', actor, 'lines', lines,"
+    " 'bookings_new', bookings_new, 'bookings_known', bookings_known, 'unmapped_lines',"
+    " unmapped_lines, 'unmapped_cents', unmapped_cents, 'total_cents', total_cents)"
+    " FROM ledger_import WHERE id = ?1";
+
+/* Page cache during an import: the unique index on fingerprints is written in random
+ * order, and with SQLite's default 2 MB every insert re-reads pages from disk. 32 MB
+ * keeps the index of a few hundred thousand bookings in memory. Only the cache size
+ * changes; durability (synchronous, journal) stays as it is. */
+#define LEDGER_CACHE_KIB 32768
+
+struct LedgerWriter {
+    Store *s;
+    int64_t old_cache; /* the cache_size to restore */
+    int64_t import_id;
+    const char *municipality;
+    sqlite3_stmt *count; /* the occurrence of a fingerprint in this file */
+    sqlite3_stmt *insert;
+};
+
+/* Each field with its length in front, so no choice of field contents can make two
+ * different bookings hash alike. */
+static void hash_field(crypto_generichash_state *st, const char *v)
+{
+    uint32_t n = v ? (uint32_t)strlen(v) : 0xFFFFFFFFu;
+    unsigned char len[4] = {(unsigned char)(n >> 24), (unsigned char)(n >> 16),
+                            (unsigned char)(n >> 8), (unsigned char)n};
+    crypto_generichash_update(st, len, sizeof len);
+    if (v) crypto_generichash_update(st, (const unsigned char *)v, strlen(v));
+}
+
+static void hash_int(crypto_generichash_state *st, int64_t v)
+{
+    unsigned char b[8];
+    for (int i = 0; i < 8; i++) b[i] = (unsigned char)((uint64_t)v >> (56 - 8 * i));
+    crypto_generichash_update(st, b, sizeof b);
+}
+
+void store_ledger_fingerprint(Booking *b)
+{
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, NULL, 0, LEDGER_FINGERPRINT_BYTES);
+    hash_field(&st, b->booking_date);
+    hash_int(&st, b->year);
+    hash_int(&st, b->period);
+    hash_field(&st, b->account);
+    hash_field(&st, b->cost_centre);
+    hash_int(&st, b->amount_cents);
+    hash_field(&st, b->description);
+    hash_field(&st, b->document);
+    crypto_generichash_final(&st, b->fingerprint, LEDGER_FINGERPRINT_BYTES);
+}
+
+static int prepare(Store *s, const char *sql, sqlite3_stmt **st, PokErr *err)
+{
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
+    return rc == SQLITE_OK ? 0 : sq_fail(s, NULL, rc, err);
+}
+
+void store_ledger_free(LedgerWriter *w)
+{
+    if (!w) return;
+    sqlite3_finalize(w->count);
+    sqlite3_finalize(w->insert);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)w->old_cache);
+    sqlite3_exec(w->s->db, sql, NULL, NULL, NULL);
+    free(w);
+}
+
+int store_ledger_begin(Store *s, LedgerImport *imp, LedgerWriter **out, PokErr *err)
+{
+    *out = NULL;
+    if (sqlite3_get_autocommit(s->db))
+        return err_set(err, "grootboekimport buiten een transactie (interne fout)");
+    if (sodium_init() < 0) return err_set(err, "libsodium kon niet starten");
+    if (sq_check_municipality(s, imp->municipality, err) ||
+        sq_check_required(imp->file_name, "bestandsnaam", err))
+        return -1;
+    /* Occurrences are counted in a temporary table, not in memory, so memory stays flat
+     * however many bookings a file holds. It is part of the transaction: a rollback
+     * removes it too. */
+    if (sq_exec(s,
+                "DROP TABLE IF EXISTS temp.ledger_seen;"
+                "CREATE TEMP TABLE ledger_seen (fingerprint BLOB PRIMARY KEY,"
+                " n INTEGER NOT NULL) WITHOUT ROWID",
+                err))
+        return -1;
+    char now[32];
+    sq_now(now);
+    sqlite3_stmt *st = sq_stmt(s,
+                               "INSERT INTO ledger_import (municipality, file_name, imported_at,"
+                               " actor) VALUES (?1, ?2, ?3, ?4)",
+                               err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, imp->municipality);
+    sq_bind_text(st, 2, imp->file_name);
+    sq_bind_text(st, 3, now);
+    sq_bind_text(st, 4, s->actor);
+    if (sq_step_done(s, st, err)) return -1;
+    LedgerWriter *w = xcalloc(1, sizeof *w);
+    w->s = s;
+    w->old_cache = -2000;
+    st = sq_stmt(s, "PRAGMA cache_size", err);
+    if (st && sq_step_row(s, st, err) == 1) {
+        w->old_cache = sq_col_int(st, 0);
+        sqlite3_reset(st);
+    }
+    sq_exec(s,
+            "PRAGMA cache_size = -" STR(LEDGER_CACHE_KIB) "; PRAGMA temp.cache_size = -" STR(
+                LEDGER_CACHE_KIB),
+            NULL);
+    w->import_id = imp->id = sqlite3_last_insert_rowid(s->db);
+    w->municipality = imp->municipality;
+    if (prepare(s,
+                "INSERT INTO temp.ledger_seen (fingerprint, n) VALUES (?1, 1)"
+                " ON CONFLICT (fingerprint) DO UPDATE SET n = n + 1 RETURNING n",
+                &w->count, err) ||
+        prepare(s,
+                "INSERT INTO booking (import_id, municipality, measure_id, year, period,"
+                " booking_date, account, cost_centre, taakveld, amount_cents, description,"
+                " document, line, fingerprint, occurrence)"
+                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+                " ON CONFLICT (municipality, fingerprint, occurrence) DO NOTHING",
+                &w->insert, err)) {
+        store_ledger_free(w);
+        return -1;
+    }
+    *out = w;
+    return 0;
+}
+
+static void bind_opt_text(sqlite3_stmt *st, int i, const char *v)
+{
+    sq_bind_text(st, i, v && *v ? v : NULL);
+}
+
+int store_ledger_add(LedgerWriter *w, Booking *b, int *is_new, PokErr *err)
+{
+    Store *s = w->s;
+    store_ledger_fingerprint(b);
+    sqlite3_bind_blob(w->count, 1, b->fingerprint, LEDGER_FINGERPRINT_BYTES, SQLITE_STATIC);
+    int rc = sqlite3_step(w->count);
+    if (rc != SQLITE_ROW) return sq_fail(s, w->count, rc, err);
+    int64_t occurrence = sqlite3_column_int64(w->count, 0);
+    sqlite3_reset(w->count);
+
+    sqlite3_stmt *st = w->insert;
+    sq_bind_int(st, 1, w->import_id);
+    sq_bind_text(st, 2, w->municipality);
+    sq_bind_int(st, 3, b->measure_id);
+    sq_bind_int(st, 4, b->year);
+    sq_bind_nz(st, 5, b->period);
+    bind_opt_text(st, 6, b->booking_date);
+    bind_opt_text(st, 7, b->account);
+    bind_opt_text(st, 8, b->cost_centre);
+    bind_opt_text(st, 9, b->taakveld);
+    sq_bind_int(st, 10, b->amount_cents);
+    bind_opt_text(st, 11, b->description);
+    bind_opt_text(st, 12, b->document);
+    sq_bind_int(st, 13, b->line);
+    sqlite3_bind_blob(st, 14, b->fingerprint, LEDGER_FINGERPRINT_BYTES, SQLITE_STATIC);
+    sq_bind_int(st, 15, occurrence);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) return sq_fail(s, st, rc, err);
+    sqlite3_reset(st);
+    *is_new = sqlite3_changes(s->db) > 0;
+    if (*is_new) b->id = sqlite3_last_insert_rowid(s->db);
+    return 0;
+}
+
+int store_ledger_end(LedgerWriter *w, const LedgerImport *imp, PokErr *err)
+{
+    Store *s = w->s;
+    if (imp->source_id && sq_check_source(s, imp->source_id, w->municipality, err)) return -1;
+    sqlite3_stmt *st = sq_stmt(s,
+                               "UPDATE ledger_import SET source_id = ?2, lines = ?3,"
+                               " bookings_new = ?4, bookings_known = ?5, unmapped_lines = ?6,"
+                               " unmapped_cents = ?7, total_cents = ?8 WHERE id = ?1",
+                               err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, w->import_id);
+    sq_bind_nz(st, 2, imp->source_id);
+    sq_bind_int(st, 3, imp->lines);
+    sq_bind_int(st, 4, imp->bookings_new);
+    sq_bind_int(st, 5, imp->bookings_known);
+    sq_bind_int(st, 6, imp->unmapped_lines);
+    sq_bind_int(st, 7, imp->unmapped_cents);
+    sq_bind_int(st, 8, imp->total_cents);
+    if (sq_step_done(s, st, err) || sq_audit_insert(s, "ledger_import", SQ_JSON_LEDGER_IMPORT,
+                                                    w->import_id, w->municipality, err))
+        return -1;
+    return sq_exec(s, "DROP TABLE IF EXISTS temp.ledger_seen", err);
+}
+
+/* ---- reads ---- */
+
+int store_ledger_measures(Store *s, const char *code, Arena *a, LedgerMeasure **out, size_t *n,
+                          PokErr *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = sq_stmt(
+        s, "SELECT id, name, cost_centres FROM measure WHERE municipality = ?1 ORDER BY id", err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, code);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = arena_grow(a, *out, sizeof **out, &cap, *n + 1);
+        LedgerMeasure *m = &(*out)[(*n)++];
+        m->id = sq_col_int(st, 0);
+        m->name = sq_col_text(a, st, 1);
+        m->cost_centres = sq_col_text(a, st, 2);
+    }
+    if (rc != SQLITE_DONE) return sq_fail(s, st, rc, err);
+    sqlite3_reset(st);
+    return 0;
+}
+
+int store_ledger_totals(Store *s, const char *code, int64_t measure_id, Arena *a, LedgerTotal **out,
+                        size_t *n, PokErr *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st =
+        measure_id ? sq_stmt(s,
+                             "SELECT measure_id, year, count(*), sum(amount_cents) FROM booking"
+                             " WHERE measure_id = ?2 GROUP BY measure_id, year"
+                             " ORDER BY measure_id, year",
+                             err)
+                   : sq_stmt(s,
+                             "SELECT measure_id, year, count(*), sum(amount_cents) FROM booking"
+                             " WHERE municipality = ?1 GROUP BY measure_id, year"
+                             " ORDER BY measure_id, year",
+                             err);
+    if (!st) return -1;
+    if (measure_id)
+        sq_bind_int(st, 2, measure_id);
+    else
+        sq_bind_text(st, 1, code);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = arena_grow(a, *out, sizeof **out, &cap, *n + 1);
+        LedgerTotal *t = &(*out)[(*n)++];
+        t->measure_id = sq_col_int(st, 0);
+        t->year = (int)sq_col_int(st, 1);
+        t->bookings = sq_col_int(st, 2);
+        t->cents = sq_col_int(st, 3);
+    }
+    if (rc != SQLITE_DONE) return sq_fail(s, st, rc, err);
+    sqlite3_reset(st);
+    return 0;
+}
+
+int store_ledger_year_total(Store *s, int64_t measure_id, int year, LedgerTotal *out, PokErr *err)
+{
+    sqlite3_stmt *st = sq_stmt(s,
+                               "SELECT count(*), coalesce(sum(amount_cents), 0) FROM booking"
+                               " WHERE measure_id = ?1 AND year = ?2",
+                               err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, measure_id);
+    sq_bind_int(st, 2, year);
+    if (sq_step_row(s, st, err) != 1) return -1;
+    *out = (LedgerTotal){measure_id, year, sq_col_int(st, 0), sq_col_int(st, 1)};
+    sqlite3_reset(st);
+    return 0;
+}
+
+int store_ledger_realised(Store *s, int64_t measure_id, int year, int64_t *cents, PokErr *err)
+{
+    sqlite3_stmt *st = sq_stmt(s,
+                               "SELECT amount_cents FROM measure_amount WHERE measure_id = ?1"
+                               " AND year = ?2 AND kind = 2",
+                               err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, measure_id);
+    sq_bind_int(st, 2, year);
+    int found = sq_step_row(s, st, err);
+    if (found == 1) {
+        *cents = sq_col_int(st, 0);
+        sqlite3_reset(st);
+    }
+    return found;
+}
+
+int store_ledger_bookings(Store *s, int64_t measure_id, int year, Arena *a, Booking **out,
+                          size_t *n, PokErr *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = sq_stmt(
+        s,
+        "SELECT b.id, b.import_id, b.municipality, b.measure_id, b.year, b.period,"
+        " b.booking_date, b.account, b.cost_centre, b.taakveld, b.amount_cents, b.description,"
+        " b.document, b.line, b.fingerprint, i.file_name FROM booking b"
+        " JOIN ledger_import i ON i.id = b.import_id"
+        " WHERE b.measure_id = ?1 AND (?2 = 0 OR b.year = ?2)"
+        " ORDER BY b.year, b.booking_date, b.import_id, b.line",
+        err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, measure_id);
+    sq_bind_int(st, 2, year);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = arena_grow(a, *out, sizeof **out, &cap, *n + 1);
+        Booking *b = &(*out)[(*n)++];
+        b->id = sq_col_int(st, 0);
+        b->import_id = sq_col_int(st, 1);
+        b->municipality = sq_col_text(a, st, 2);
+        b->measure_id = sq_col_int(st, 3);
+        b->year = (int)sq_col_int(st, 4);
+        b->period = (int)sq_col_int(st, 5);
+        b->booking_date = sq_col_text(a, st, 6);
+        b->account = sq_col_text(a, st, 7);
+        b->cost_centre = sq_col_text(a, st, 8);
+        b->taakveld = sq_col_text(a, st, 9);
+        b->amount_cents = sq_col_int(st, 10);
+        b->description = sq_col_text(a, st, 11);
+        b->document = sq_col_text(a, st, 12);
+        b->line = sq_col_int(st, 13);
+        if (sqlite3_column_bytes(st, 14) == LEDGER_FINGERPRINT_BYTES)
+            memcpy(b->fingerprint, sqlite3_column_blob(st, 14), LEDGER_FINGERPRINT_BYTES);
+        b->file_name = sq_col_text(a, st, 15);
+    }
+    if (rc != SQLITE_DONE) return sq_fail(s, st, rc, err);
+    sqlite3_reset(st);
+    return 0;
+}
+
+#define IMPORT_COLUMNS                                                                             \
+    "SELECT id, municipality, source_id, file_name, imported_at, actor, lines, bookings_new,"      \
+    " bookings_known, unmapped_lines, unmapped_cents, total_cents FROM ledger_import"
+
+static void read_import(sqlite3_stmt *st, Arena *a, LedgerImport *imp)
+{
+    imp->id = sq_col_int(st, 0);
+    imp->municipality = sq_col_text(a, st, 1);
+    imp->source_id = sq_col_int(st, 2);
+    imp->file_name = sq_col_text(a, st, 3);
+    imp->imported_at = sq_col_text(a, st, 4);
+    imp->actor = sq_col_text(a, st, 5);
+    imp->lines = sq_col_int(st, 6);
+    imp->bookings_new = sq_col_int(st, 7);
+    imp->bookings_known = sq_col_int(st, 8);
+    imp->unmapped_lines = sq_col_int(st, 9);
+    imp->unmapped_cents = sq_col_int(st, 10);
+    imp->total_cents = sq_col_int(st, 11);
+}
+
+int store_ledger_imports(Store *s, const char *code, Arena *a, LedgerImport **out, size_t *n,
+                         PokErr *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = sq_stmt(s, IMPORT_COLUMNS " WHERE municipality = ?1 ORDER BY id DESC", err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, code);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = arena_grow(a, *out, sizeof **out, &cap, *n + 1);
+        read_import(st, a, &(*out)[(*n)++]);
+    }
+    if (rc != SQLITE_DONE) return sq_fail(s, st, rc, err);
+    sqlite3_reset(st);
+    return 0;
+}
+
+int store_ledger_import_get(Store *s, int64_t id, Arena *a, LedgerImport *out, PokErr *err)
+{
+    sqlite3_stmt *st = sq_stmt(s, IMPORT_COLUMNS " WHERE id = ?1", err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, id);
+    int found = sq_step_row(s, st, err);
+    if (found == 1) {
+        read_import(st, a, out);
+        sqlite3_reset(st);
+    }
+    return found;
+}
