@@ -235,3 +235,65 @@ int money_add(int64_t a, int64_t b, int64_t *out)
     if (__builtin_add_overflow(a, b, out)) return -1;
     return 0;
 }
+
+/* Machine notation (spreadsheet XML): the digits are shifted into cents, never through a
+ * double. */
+int money_parse_decimal(const char *text, int scale10, int64_t *cents, int *inexact,
+                        const char **reason)
+{
+    const char *p = text;
+    int neg = 0;
+    if (*p == '-' || *p == '+') neg = *p++ == '-';
+    char digits[64];
+    int nd = 0, frac = 0, seen_dot = 0, any = 0;
+    for (; (*p >= '0' && *p <= '9') || *p == '.'; p++) {
+        if (*p == '.') {
+            if (seen_dot) goto bad;
+            seen_dot = 1;
+            continue;
+        }
+        any = 1;
+        if (nd == 0 && *p == '0' && !seen_dot) continue; /* leading zeros of the integer */
+        if (nd >= (int)sizeof digits) goto bad;
+        digits[nd++] = (char)(*p - '0');
+        if (seen_dot) frac++;
+    }
+    if (!any) goto bad;
+    long exp = 0;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        int eneg = 0;
+        if (*p == '-' || *p == '+') eneg = *p++ == '-';
+        if (*p < '0' || *p > '9') goto bad;
+        for (; *p >= '0' && *p <= '9'; p++)
+            if (exp < 100000) exp = exp * 10 + (*p - '0');
+        if (eneg) exp = -exp;
+    }
+    if (*p) goto bad;
+    long shift = exp - frac + 2 + scale10; /* value in cents = digits x 10^shift */
+    int64_t v = 0;
+    long keep = shift < 0 ? nd + shift : nd;
+    for (long i = 0; i < keep && i < nd; i++) {
+        v = v * 10 + digits[i];
+        if (v > MONEY_MAX_CENTS) goto big;
+    }
+    if (shift > 0 && v > 0) {
+        for (long k = 0; k < shift; k++) {
+            v *= 10;
+            if (v > MONEY_MAX_CENTS) goto big;
+        }
+    }
+    if (shift < 0 && keep >= 0 && keep < nd && digits[keep] >= 5) v++; /* half away from 0 */
+    int dropped = 0;
+    for (long i = keep < 0 ? 0 : keep; shift < 0 && i < nd; i++) dropped |= digits[i] != 0;
+    if (inexact) *inexact = dropped;
+    if (v > MONEY_MAX_CENTS) goto big;
+    *cents = neg ? -v : v;
+    return 0;
+bad:
+    *reason = "verwacht een getal zoals 52500 of 52500.5";
+    return -1;
+big:
+    *reason = "bedrag te groot";
+    return -1;
+}

@@ -267,7 +267,7 @@ static int cell_amount(Circ *c, size_t col, int64_t *cents, PokErr *err)
     int scale = c->job->unit_scale10;
     if (num) {
         int inexact;
-        if (sheet_decimal_cents(num, scale, cents, &inexact, &reason) != 0)
+        if (money_parse_decimal(num, scale, cents, &inexact, &reason) != 0)
             return err_set(err, "%s (gelezen: '%s')", reason, num);
         if (inexact) note_rounded(c, col, num, *cents);
     } else {

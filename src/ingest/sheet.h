@@ -56,12 +56,5 @@ void sheet_limit_entry(uint64_t bytes);
 /* 1 when the bytes start like a zip archive (xlsx and ods are zip archives). */
 int sheet_is_zip(const void *data, size_t len);
 
-/* A decimal number as written in spreadsheet XML ("52500", "-52500.5", "1.2345E5",
- * "5E-3") to cents, exactly: the digits are shifted, never passed through a double.
- * scale10 multiplies by 10^scale10 first (3 for amounts "x 1.000"). Digits beyond the
- * cent are rounded half away from zero; *inexact (if not NULL) tells whether any non-zero
- * digit was dropped. Returns 0, or -1 with a Dutch *reason. */
-int sheet_decimal_cents(const char *text, int scale10, int64_t *cents, int *inexact,
-                        const char **reason);
 
 #endif

@@ -5,6 +5,7 @@
  * or the ods content.xml inside a valid archive built here (so the XML itself is fuzzed,
  * not only the deflate stream). */
 #include "ingest/sheet.h"
+#include "money.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -71,7 +72,7 @@ static void read_all(const unsigned char *bytes, size_t len, const char *which)
             const char *num = sheet_number(sh, c);
             int64_t cents;
             const char *reason;
-            if (num && sheet_decimal_cents(num, 3, &cents, NULL, &reason) != 0 && !reason) abort();
+            if (num && money_parse_decimal(num, 3, &cents, NULL, &reason) != 0 && !reason) abort();
         }
         if (++rows > SHEET_MAX_ROWS) abort();
     }

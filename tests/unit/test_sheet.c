@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "ingest/sheet.h"
+#include "money.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -324,7 +325,7 @@ static void expect_cents(const char *text, int scale, int64_t want)
     int64_t got = -1;
     const char *reason = NULL;
     int inexact = -1;
-    if (sheet_decimal_cents(text, scale, &got, &inexact, &reason) != 0)
+    if (money_parse_decimal(text, scale, &got, &inexact, &reason) != 0)
         fail_msg("'%s': %s", text, reason);
     if (got != want)
         fail_msg("'%s' x10^%d: %lld, expected %lld", text, scale, (long long)got, (long long)want);
@@ -337,7 +338,7 @@ static void expect_inexact(const char *text, int scale, int want)
     int64_t got;
     const char *reason = NULL;
     int inexact = -1;
-    assert_int_equal(sheet_decimal_cents(text, scale, &got, &inexact, &reason), 0);
+    assert_int_equal(money_parse_decimal(text, scale, &got, &inexact, &reason), 0);
     if (inexact != want)
         fail_msg("'%s' x10^%d: inexact %d, expected %d", text, scale, inexact, want);
 }
@@ -346,7 +347,7 @@ static void expect_bad(const char *text)
 {
     int64_t got;
     const char *reason = NULL;
-    if (sheet_decimal_cents(text, 0, &got, NULL, &reason) == 0) fail_msg("'%s' accepted", text);
+    if (money_parse_decimal(text, 0, &got, NULL, &reason) == 0) fail_msg("'%s' accepted", text);
     assert_non_null(reason);
 }
 
