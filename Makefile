@@ -2,7 +2,7 @@
 
 CC      ?= cc
 BUILD   ?= build
-PKGS    := sqlite3 jansson libmicrohttpd libsodium libzip expat xlsxwriter pangocairo
+PKGS    := sqlite3 jansson libmicrohttpd libsodium libzip expat xlsxwriter pangocairo libpq
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
@@ -79,6 +79,13 @@ cli: $(BUILD)/pok
 
 test: unit cli
 
+# The unit and command-line tests again on PostgreSQL: scripts/pgtest.sh starts a
+# throwaway server (Debian's postgresql, initdb in a temporary directory, a loopback
+# port), runs them with POK_TEST_PG set (every test gets a fresh database) and removes it.
+.PHONY: test-pg
+test-pg:
+	sh scripts/pgtest.sh $(MAKE) test
+
 # pok killed with SIGKILL during a large import and during web edits: the database stays
 # sound and holds all or none of every transaction (tests/crash/crash.sh).
 .PHONY: crash
@@ -137,6 +144,7 @@ valgrind: $(TESTS) $(BUILD)/pok
 check: deps
 	$(MAKE) all
 	$(MAKE) test
+	$(MAKE) test-pg
 	$(MAKE) crash
 	$(MAKE) asan
 	$(MAKE) fuzz-smoke
@@ -162,6 +170,7 @@ bench:
 	$(MAKE) all
 	sh bench/web.sh $(BUILD)/pok
 	$(MAKE) bench-ledger
+	$(MAKE) bench-load
 
 # The grootboek benchmark: pok import ledger / pok ledger totals against the sqlite3 shell,
 # awk and hledger on the same generated files, with cross-checks (bench/README.md).
@@ -176,6 +185,21 @@ bench-ledger:
 	fi
 	$(MAKE) all
 	sh bench/ledger.sh $(BUILD)/pok
+
+# The load test: readers and writers mixed (wrk, bench/load.lua) against pok serve on
+# SQLite and on a throwaway PostgreSQL (scripts/pgtest.sh), 342 municipalities; fails on
+# any error or lost update, checked by totals afterwards (bench/README.md).
+# Installs wrk when missing.
+.PHONY: bench-load
+bench-load:
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "bench-load: installing wrk"; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends wrk; \
+	fi
+	$(MAKE) all
+	sh bench/load.sh $(BUILD)/pok
 
 format:
 	clang-format -i $(SRC) $(wildcard src/*.h src/*/*.h tests/unit/*.c)

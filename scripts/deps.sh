@@ -3,7 +3,9 @@
 #   - the Debian packages (compiler libraries, valgrind, curl, clang with libFuzzer;
 #     poppler-utils and LibreOffice Calc, with which the tests read exported PDF and XLSX
 #     back; node,
-#     npm and chromium for the browser tests when no node or chromium is present);
+#     npm and chromium for the browser tests when no node or chromium is present;
+#     postgresql, whose server binaries scripts/pgtest.sh runs in a temporary directory
+#     for the tests: the system cluster the package may set up is not used);
 #   - the npm packages of package-lock.json (NL Design System CSS, axe-core,
 #     html-validate, playwright-core) into node_modules, when it is missing or older than
 #     package-lock.json. playwright-core never downloads a browser: the tests drive
@@ -14,7 +16,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl libsodium-dev clang libclang-rt-14-dev
   libzip-dev libexpat1-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
-  poppler-utils libreoffice-calc-nogui python3"
+  poppler-utils libreoffice-calc-nogui python3 postgresql libpq-dev"
 
 missing=""
 for p in $PACKAGES; do

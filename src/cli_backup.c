@@ -31,6 +31,7 @@ static int cmd_restore(Cli *cli, int argc, char **argv)
     int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok restore BESTAND");
     if (rc) return rc;
     StoreBackupCheck check = {0};
+    if (store_restore_supported(cli->db_url, &cli->err)) return cli_fail_err(&cli->err);
     /* Verified before the database is even opened: a bad file changes nothing. */
     if (store_backup_verify(pos[0], &check, &cli->err)) {
         err_prefix(&cli->err, "niet teruggezet: ");

@@ -27,6 +27,23 @@ static int cmd_init(Cli *cli, int argc, char **argv)
     return EXIT_OK;
 }
 
+/* Applies the pending migrations, in one transaction, and says from which version to
+ * which; on a current schema it changes nothing. */
+static int cmd_migrate(Cli *cli, int argc, char **argv)
+{
+    int rc = cli_parse(argc, argv, NULL, NULL, 0, 0, NULL, "pok migrate");
+    if (rc) return rc;
+    int from = 0, to = 0;
+    cli->store = store_migrate(cli->db_url, &from, &to, &cli->err);
+    if (!cli->store) return cli_fail_err(&cli->err);
+    if (from == to)
+        printf("database %s is bij: schemaversie %d, geen migraties nodig\n", cli->db_url, to);
+    else
+        printf("database %s: schemaversie %d -> %d (%d %s toegepast)\n", cli->db_url, from, to,
+               to - from, to - from == 1 ? "migratie" : "migraties");
+    return EXIT_OK;
+}
+
 static int cmd_demo(Cli *cli, int argc, char **argv)
 {
     int quiet = 0;
@@ -176,6 +193,10 @@ const CliCommand cli_commands_core[] = {
     {"init", NULL, cmd_init, "pok init",
      "Maakt de database aan of brengt het schema bij (migraties).\n"
      "voorbeeld: pok --db gemeente.db init"},
+    {"migrate", NULL, cmd_migrate, "pok migrate",
+     "Past de openstaande schemamigraties toe (genummerd, in één transactie) en meldt van\n"
+     "welke naar welke schemaversie. Werkt op SQLite en PostgreSQL.\n"
+     "voorbeeld: pok --db postgresql://pok@db.example.nl/pok migrate"},
     {"demo", NULL, cmd_demo, "pok demo [--quiet]",
      "Laadt de demo in een nieuwe database: de echte cijfers van Overbetuwe, Olst-Wijhe,\n"
      "Hillegom en Amstelveen uit de brondocumenten, alle 342 gemeenten van 2025 en de\n"

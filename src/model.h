@@ -7,6 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Optimistic versioning (docs/forms.md, "Gelijktijdig bewerken"). A record an editor can
+ * change in place carries row_version: read from the store, 1 for a new row, raised by
+ * every save that changes it. A save passes the version the editor saw: 0 does not check
+ * (the CLI without --if-version, imports); ROW_VERSION_ABSENT says the editor saw no
+ * record for the key (a "set" that would insert); anything else must still be the
+ * current version, or the save fails with ERR_CONFLICT and changes nothing. */
+#define ROW_VERSION_ABSENT (-1)
+
 /* Where a figure came from: a source document and the place in it ("p. 4, tabel
  * Financiën"), and/or the decision that set it. */
 typedef struct Citation {
@@ -78,6 +86,8 @@ typedef struct Allocation {
     int current; /* 1 for the highest version, filled when read */
     Citation cite;
     const char *recorded_at;
+    /* On add: the current version the editor saw (see ROW_VERSION_ABSENT; 0: no check). */
+    int64_t expect_version;
 } Allocation;
 
 /* A pot: actielijnen whose money a municipality pools. With no pots defined, the engine
@@ -114,6 +124,7 @@ typedef struct Measure {
     size_t n_purposes;
     Citation cite;
     int64_t decision_id;
+    int64_t row_version; /* see ROW_VERSION_ABSENT */
 } Measure;
 
 typedef enum AmountKind { AMOUNT_PLAN = 1, AMOUNT_REALISED = 2 } AmountKind;
@@ -128,6 +139,7 @@ typedef struct MeasureAmount {
     int64_t amount_cents;
     Citation cite;
     int64_t decision_id;
+    int64_t row_version; /* see ROW_VERSION_ABSENT */
 } MeasureAmount;
 
 /* The earmarked reserve (bestemmingsreserve): balance at the start of a year. */
@@ -140,6 +152,7 @@ typedef struct ReserveOpening {
     int64_t amount_cents;
     Citation cite;
     int64_t decision_id;
+    int64_t row_version; /* see ROW_VERSION_ABSENT */
 } ReserveOpening;
 
 typedef enum ReserveKind {

@@ -49,6 +49,18 @@ int err_set(PokErr *err, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     va_end(ap);
+    err->code = ERR_OTHER;
+    return -1;
+}
+
+int err_set_code(PokErr *err, int code, const char *fmt, ...)
+{
+    if (!err) return -1;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    err->code = code;
     return -1;
 }
 

@@ -17,10 +17,18 @@ char *xstrdup(const char *s);
  * Functions return -1 after filling it; only main and the HTTP layer decide how to show it. */
 typedef struct PokErr {
     char msg[1024];
+    int code; /* what kind of failure, for callers that act on it: ERR_* (0: any other) */
 } PokErr;
 
-/* Fill err (if not NULL) and return -1, so callers can write `return err_set(...)`. */
+/* ERR_CONFLICT: the record was changed by someone else since the caller read it (the
+ * version it expected is no longer the current one); nothing was saved. */
+enum { ERR_OTHER = 0, ERR_CONFLICT = 1 };
+
+/* Fill err (if not NULL, with code ERR_OTHER) and return -1, so callers can write
+ * `return err_set(...)`. */
 int err_set(PokErr *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same with a code (ERR_CONFLICT). err_prefix keeps the code. */
+int err_set_code(PokErr *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Prepend context ("bestand.csv, regel 7: ") to an existing message. */
 int err_prefix(PokErr *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

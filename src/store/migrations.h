@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "db.h"
+
 extern const char *const migrations_sql[];
 extern const size_t migrations_count;
 
@@ -13,5 +15,18 @@ extern const size_t migrations_count;
 #define MIGRATIONS_TABLE_SQL                                                                       \
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "                  \
     "applied_at TEXT NOT NULL)"
+
+/* Migration v (1-based) as the backend runs it, malloc'd: the text above as is for
+ * SQLite; for PostgreSQL with the portable types spelled its way (INTEGER PRIMARY KEY ->
+ * BIGINT identity, INTEGER -> BIGINT, BLOB -> BYTEA, TEXT in the "C" collation so that
+ * ORDER BY sorts like SQLite's binary collation). */
+char *migration_sql(int v, DbKind kind);
+
+/* PostgreSQL only, outside the migrations (it is no data, so pok copy leaves it alone):
+ * the one-row counter every write transaction bumps (see db_pg.c, data version). */
+#define MIGRATIONS_PG_DATA_VERSION_SQL                                                             \
+    "CREATE TABLE IF NOT EXISTS pok_data_version (id INTEGER PRIMARY KEY CHECK (id = 1),"         \
+    " version BIGINT NOT NULL);"                                                                   \
+    "INSERT INTO pok_data_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO NOTHING"
 
 #endif

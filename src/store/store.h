@@ -18,10 +18,14 @@
 
 typedef struct Store Store;
 
-/* Open a store by URL: a file path or "sqlite:PATH" for SQLite. Applies pending
- * migrations when create_or_migrate is set; otherwise fails if the schema is missing or
- * older than this binary ("voer eerst 'pok init' uit"). */
+/* Open a store by URL: a file path or "sqlite:PATH" for SQLite, "postgresql://user@host:
+ * port/dbname" (or postgres://) for PostgreSQL. Applies pending migrations when
+ * create_or_migrate is set; otherwise fails if the schema is missing or older than this
+ * binary ("voer eerst 'pok init' uit"). */
 Store *store_open(const char *url, int create_or_migrate, PokErr *err);
+/* store_open with create_or_migrate, telling the schema version before (*from, 0 for a
+ * new database) and after (*to). */
+Store *store_migrate(const char *url, int *from, int *to, PokErr *err);
 void store_close(Store *s);
 
 /* Schema version of the open store and the newest this binary knows. */
@@ -140,6 +144,9 @@ int store_backup_verify(const char *path, StoreBackupCheck *check, PokErr *err);
  * see the change through store_data_version. An older schema is migrated afterwards by
  * opening the store with create_or_migrate. */
 int store_restore(Store *s, const char *path, StoreBackupCheck *check, PokErr *err);
+/* 0 when the store at url can take a restore (SQLite); -1 with the reason (PostgreSQL:
+ * "niet ondersteund, gebruik pg_dump"), so the refusal comes before the file is read. */
+int store_restore_supported(const char *url, PokErr *err);
 
 /* ---- audit trail ---- */
 typedef struct AuditEntry {

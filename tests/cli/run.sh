@@ -2,13 +2,16 @@
 # run.sh POK: black-box tests of the command line on the real binary.
 # Each test prints "ok - name" or "not ok - name" with what went wrong; the last line is
 # "N passed, N failed".
+# The databases are SQLite files in a temporary directory, or, when POK_TEST_PG holds the
+# URL of a PostgreSQL maintenance database (scripts/pgtest.sh sets it), databases created
+# on that server: every test file gets a fresh one in $POK_DB and makes others with db_new.
 set -u
 POK=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pok-cli.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+PG=${POK_TEST_PG:-}
+trap 'db_drop_all; rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
-export POK_DB="$WORK/test.db"
 # POK_VALGRIND=1: run every pok invocation under valgrind; any leak or invalid access
 # makes that command exit 99, which fails the test that ran it.
 if [ "${POK_VALGRIND:-}" = 1 ]; then
@@ -107,10 +110,96 @@ expect_csv() {
   if [ "$v" = "$6" ]; then ok "$1"; else not_ok "$1" "$3 $4 $5: got '$v', expected $6"; fi
 }
 
-db_rows() { sqlite3 "$POK_DB" "select (select count(*) from allocation) || '/' || (select count(*) from audit) || '/' || (select count(*) from source)"; }
+# ---- the test databases, on SQLite or PostgreSQL ----
+
+# pg_psql URL ARG...: psql without ~/.psqlrc, stopping at the first error, without
+# notices ("database ... does not exist, skipping").
+pg_psql() {
+  pp_url=$1
+  shift
+  PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d "$pp_url" "$@"
+}
+
+# db_new NAME: print the location of a fresh, empty database for NAME (letters, digits,
+# _ and -): the file $WORK/NAME.db (removed if there), or on PostgreSQL the URL of the new
+# database pok_c_<pid>_NAME (dropped at the end of the run).
+db_new() {
+  if [ -z "$PG" ]; then
+    rm -f "$WORK/$1.db" "$WORK/$1.db-wal" "$WORK/$1.db-shm"
+    echo "$WORK/$1.db"
+    return
+  fi
+  dn_name="pok_c_$$_$(printf '%s' "$1" | tr -c 'a-zA-Z0-9_' '_')"
+  pg_psql "$PG" -c "DROP DATABASE IF EXISTS $dn_name WITH (FORCE)" -c "CREATE DATABASE $dn_name" >&2 ||
+    echo "db_new: cannot create the database $dn_name" >&2
+  echo "$dn_name" >>"$WORK/pg_databases"
+  dn_base=${PG%%\?*}
+  case $PG in *\?*) dn_query="?${PG#*\?}" ;; *) dn_query="" ;; esac
+  echo "${dn_base%/*}/$dn_name$dn_query"
+}
+
+# db_drop_all: drop the PostgreSQL databases db_new made (the files go with $WORK).
+db_drop_all() {
+  [ -n "$PG" ] && [ -f "$WORK/pg_databases" ] || return 0
+  sort -u "$WORK/pg_databases" | while read -r dd_name; do
+    pg_psql "$PG" -c "DROP DATABASE IF EXISTS $dd_name WITH (FORCE)" >/dev/null 2>&1
+  done
+}
+
+# db_is_pg DB: DB is a PostgreSQL URL.
+db_is_pg() { case $1 in postgresql://* | postgres://*) return 0 ;; *) return 1 ;; esac; }
+
+# db_query SQL [DB]: the rows of SQL on DB ($POK_DB by default), one per line, fields
+# separated by '|', NULL as empty: with psql for a PostgreSQL URL, else the sqlite3 shell.
+# Write SQL both understand (coalesce, not ifnull).
+db_query() {
+  dq_db=${2:-$POK_DB}
+  if db_is_pg "$dq_db"; then
+    pg_psql "$dq_db" -A -t -F '|' -c "$1"
+  else
+    sqlite3 "$dq_db" "$1"
+  fi
+}
+
+# db_dump [DB]: the whole database as text, to compare before and after a command that
+# must change nothing. On PostgreSQL pg_dump leaves out what is not data: the sequence
+# positions (sequences ignore rollbacks), the counter pok_data_version (every write
+# transaction bumps it for the page cache, also one that finds nothing to change; SQLite
+# keeps that outside the file) and the random key of \restrict (pg_dump 15.14 and later).
+db_dump() {
+  dd_db=${1:-$POK_DB}
+  if db_is_pg "$dd_db"; then
+    pg_dump --no-owner --no-privileges --exclude-table-data=pok_data_version -d "$dd_db" |
+      grep -v -e '^SELECT pg_catalog.setval(' -e '^\\restrict ' -e '^\\unrestrict '
+  else
+    sqlite3 "$dd_db" .dump
+  fi
+}
+
+# db_untouched DB: a command left no trace of a database at DB: no file, or on PostgreSQL
+# no tables.
+db_untouched() {
+  if db_is_pg "$1"; then
+    [ "$(db_query "select count(*) from information_schema.tables where table_schema = 'public'" "$1")" = 0 ]
+  else
+    [ ! -e "$1" ]
+  fi
+}
+
+# sqlite_only WHY: on PostgreSQL, say that the rest of this test file is skipped and why
+# (features of SQLite files, such as pok backup); status 0 when the file should go on.
+sqlite_only() {
+  [ -z "$PG" ] && return 0
+  echo "# skip on PostgreSQL: $*"
+  return 1
+}
+
+db_rows() { db_query "select (select count(*) from allocation) || '/' || (select count(*) from audit) || '/' || (select count(*) from source)"; }
 
 # POK_CLI_ONLY="t_usage t_demo": only the test files with those prefixes.
 for t in $(for prefix in ${POK_CLI_ONLY:-t_}; do ls "$HERE"/"$prefix"*.sh; done | sort -u); do
+  POK_DB=$(db_new "$(basename "$t" .sh)")
+  export POK_DB
   . "$t"
 done
 

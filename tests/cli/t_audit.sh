@@ -3,13 +3,13 @@
 # Runs in its own database; $POK_DB and $POK_USER are restored at the end.
 AUDIT_OUTER_DB=$POK_DB
 AUDIT_OUTER_USER=${POK_USER-}
-POK_DB="$WORK/audit.db"
+POK_DB=$(db_new audit)
 export POK_USER=anna
 
 audit_absent() {
   if grep -qF -- "$2" out; then not_ok "$1" "'$2' should not be there"; else ok "$1"; fi
 }
-audit_count() { sqlite3 "$POK_DB" "select count(*) from $1"; }
+audit_count() { db_query "select count(*) from $1"; }
 audit_today=$(date -u +%Y-%m-%d)
 
 "$POK" init >/dev/null
@@ -85,7 +85,7 @@ expect "delete: now the decision may go" 0 "besluit 1 verwijderd" -- "$POK" dele
 "$POK" measure plan 2 2023 1.000 >/dev/null
 "$POK" year close GM0534 2023 >/dev/null
 expect "delete: a closed year's amount is refused" 1 "jaar 2023 is afgesloten voor GM0534" -- \
-  "$POK" delete measure_amount "$(sqlite3 "$POK_DB" "select max(id) from measure_amount")" --reason x
+  "$POK" delete measure_amount "$(db_query "select max(id) from measure_amount")" --reason x
 
 POK_DB=$AUDIT_OUTER_DB
 if [ -n "$AUDIT_OUTER_USER" ]; then POK_USER=$AUDIT_OUTER_USER; else unset POK_USER; fi

@@ -5,10 +5,11 @@
 CIRC_OUTER_DB=$POK_DB
 DATA="$HERE/../data"
 
-# circ_db NAME: a fresh database with the three municipalities of the fixtures.
+# circ_db NAME: a fresh database with the three municipalities of the fixtures; its
+# location is kept in $circ_db_NAME.
 circ_db() {
-  POK_DB="$WORK/circ_$1.db"
-  rm -f "$POK_DB"
+  POK_DB=$(db_new "circ_$1")
+  eval "circ_db_$1=\$POK_DB"
   "$POK" init >/dev/null 2>&1
   for m in "GM0363 Amsterdam" "GM1773 Olst-Wijhe" "GM0534 Hillegom"; do
     # shellcheck disable=SC2086
@@ -26,15 +27,15 @@ circ_import() {
 
 # The figures without where they were read (rij/regel): equal for every format.
 circ_figures() {
-  sqlite3 "$POK_DB" "select municipality, actielijn_id, year, amount_cents, version from allocation order by 1, 2, 3, 5"
+  db_query "select municipality, actielijn_id, year, amount_cents, version from allocation order by 1, 2, 3, 5"
 }
 
 # circ_same NAME STATUS PATTERN... -- CMD...: as expect; the database dump is unchanged.
 circ_same() {
   cs_name=$1
-  sqlite3 "$POK_DB" .dump >circ_before.dump
+  db_dump >circ_before.dump
   expect "$@"
-  sqlite3 "$POK_DB" .dump >circ_after.dump
+  db_dump >circ_after.dump
   if cmp -s circ_before.dump circ_after.dump; then ok "$cs_name: database unchanged"; else
     not_ok "$cs_name: database unchanged" "$(diff circ_before.dump circ_after.dump | head -10)"
   fi
@@ -79,7 +80,7 @@ circ_same "circulaire: --header-row on an empty row" 1 "kopregel 2 is leeg of be
   circ_import "$DATA/circulaire_2024.ods" --sheet Bedragen --header-row 2
 
 # ---- a later circulaire: version 2 and the changes listed ----
-POK_DB="$WORK/circ_xlsx.db"
+POK_DB=$circ_db_xlsx
 cat >sept.csv <<'EOF'
 Septembercirculaire 2024 (titel zonder scheidingstekens)
 Gemeentecode;Gemeentenaam;Rechtsbescherming 2024;Rechtsbescherming 2025;Systeemleren 2024
@@ -163,10 +164,10 @@ circ_same "validity: dry run of the list of 2023" 0 "GM0370 Beemster: opgeheven 
   "proefrun" -- "$POK" import municipalities gem2023.csv --year 2023 --dry-run
 expect "validity: list of 2023 ends Beemster" 0 "1 nieuw, 1 gewijzigd, 3 ongewijzigd" \
   "GM0370 Beemster: opgeheven per 1 januari 2023" -- "$POK" import municipalities gem2023.csv --year 2023
-[ "$(sqlite3 "$POK_DB" "select first_year || '/' || ifnull(last_year, 0) from municipality where code in ('GM0370', 'GM1980', 'GM0363') order by code")" = "2021/0
+[ "$(db_query "select first_year || '/' || coalesce(last_year, 0) from municipality where code in ('GM0370', 'GM1980', 'GM0363') order by code")" = "2021/0
 2021/2022
 2023/0" ] && ok "validity: years stored" ||
-  not_ok "validity: years stored" "$(sqlite3 "$POK_DB" "select code, first_year, last_year from municipality")"
+  not_ok "validity: years stored" "$(db_query "select code, first_year, last_year from municipality")"
 expect "validity: shown by municipality show" 0 "geldig: 2021 t/m 2022" -- "$POK" municipality show GM0370
 "$POK" source add --title 'Circulaire' --kind circulaire >/dev/null 2>&1
 circ_same "validity: an allocation for a merged code refused" 1 \

@@ -1,5 +1,5 @@
 # The demo reproduces the worked figures of the source documents to the cent.
-DEMO="$WORK/demo.db"
+DEMO=$(db_new demo)
 expect "demo loads" 0 "demo geladen" "342 gemeenten" -- "$POK" --db "$DEMO" demo
 expect "demo refuses a database with data" 1 "bevat al gegevens" -- "$POK" --db "$DEMO" demo
 
@@ -58,14 +58,14 @@ expect "Amstelveen check: letter date" 0 "24 april 2024" "25 april 2024" "€ 2.
   -- "$POK" --db "$DEMO" check GM0362
 
 # Every demo record cites a source.
-uncited=$(sqlite3 "$DEMO" "select
+uncited=$(db_query "select
   (select count(*) from allocation where source_id is null) +
   (select count(*) from measure where source_id is null) +
   (select count(*) from measure_amount where source_id is null) +
   (select count(*) from decision where source_id is null) +
   (select count(*) from evaluation where source_id is null) +
   (select count(*) from reserve_opening where source_id is null) +
-  (select count(*) from reserve_movement where source_id is null)")
+  (select count(*) from reserve_movement where source_id is null)" "$DEMO")
 [ "$uncited" = 0 ] && ok "every demo figure cites its source" || not_ok "every demo figure cites its source" "$uncited without source"
 expect "inhabitants of 2021" 0 "inwoners 2021: 18361" -- "$POK" --db "$DEMO" municipality show GM1773
 expect "search municipalities" 0 "GM1773" "Olst-Wijhe" "1 gemeenten" -- "$POK" --db "$DEMO" municipality list --search wijhe

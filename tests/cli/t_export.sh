@@ -1,6 +1,6 @@
 # Exports: every table as CSV, one municipality as JSON, a Fiscal Data Package, and the
 # XLSX whose totals LibreOffice recalculates from real formulas (docs/export.md).
-EXDB="$WORK/export.db"
+EXDB=$(db_new export)
 "$POK" --db "$EXDB" demo --quiet >/dev/null 2>&1
 
 expect "export csv writes every table" 0 "17 tabellen van 4 gemeenten" \

@@ -1,7 +1,7 @@
 # The forms of pok serve over a real socket: a new measure with a 2027 plan of 50.000
 # shrinks Overbetuwe's unplanned 180.000 to 130.000 after the confirmation step; a wrong
 # amount gives 422 with the Dutch reason next to the field and saves nothing.
-FORMS_DB="$WORK/forms.db"
+FORMS_DB=$(db_new forms)
 "$POK" --db "$FORMS_DB" demo --quiet >out 2>&1 || not_ok "forms: demo database" "demo failed"
 "$POK" --db "$FORMS_DB" serve --port 0 >forms_serve.out 2>&1 &
 forms_pid=$!
@@ -18,8 +18,8 @@ forms_unplanned() {
   "$POK" --db "$FORMS_DB" coverage GM1734 --format csv >forms_cov.csv 2>&1
   csv_value forms_cov.csv 0 "$1" unplanned_cents
 }
-forms_audit() { sqlite3 "$FORMS_DB" "select count(*) from audit"; }
-forms_amounts() { sqlite3 "$FORMS_DB" "select count(*) from measure_amount"; }
+forms_audit() { db_query "select count(*) from audit" "$FORMS_DB"; }
+forms_amounts() { db_query "select count(*) from measure_amount" "$FORMS_DB"; }
 
 # forms_post PATH ARGS...: POST with curl's --data-urlencode ARGS; status in forms_code,
 # body in forms_body, headers in forms_headers.

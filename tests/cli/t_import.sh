@@ -3,7 +3,7 @@
 # and bad input names file, line and field, exits 1 and leaves the database exactly as it
 # was. Runs in its own database; $POK_DB is restored at the end.
 IMPORT_OUTER_DB=$POK_DB
-POK_DB="$WORK/import.db"
+POK_DB=$(db_new import)
 
 
 # The state a failed command must not touch: row counts (allocation/audit/source) and the

@@ -5,7 +5,7 @@
 # database exactly as it was; the bookings behind a realised amount can be listed (CLI
 # and web page). Runs in its own database; $POK_DB is restored at the end.
 LG_OUTER_DB=$POK_DB
-POK_DB="$WORK/ledger.db"
+POK_DB=$(db_new ledger)
 LG_GEN=${POK_GEN_GROOTBOEK:-$HERE/../data/gen_grootboek.py}
 
 # lg_sums FILE...: "code;year;lines;cents" for every code and year, sorted: the amounts
@@ -23,10 +23,10 @@ lg_sums() {
 lg_expected() { lg_sums "$@" | awk -F';' '$1 ~ /^KP90(0[1-9]|1[0-2])$/ { print $1 ";" $2 ";" $4 }'; }
 # lg_realised: what pok stored: "code;year;cents" of every realised amount.
 lg_realised() {
-  sqlite3 -separator ';' "$POK_DB" "select m.cost_centres, a.year, a.amount_cents from measure_amount a
-    join measure m on m.id = a.measure_id where a.kind = 2 order by 1, 2"
+  db_query "select m.cost_centres, a.year, a.amount_cents from measure_amount a
+    join measure m on m.id = a.measure_id where a.kind = 2 order by 1, 2" | tr '|' ';'
 }
-lg_dump() { sqlite3 "$POK_DB" .dump >"$1"; }
+lg_dump() { db_dump >"$1"; }
 
 # lg_unchanged NAME STATUS PATTERN... -- CMD...: as expect, and the database dump is the
 # same before and after.
@@ -79,10 +79,10 @@ else
     not_ok "ledger: realised per measure and year equals the awk sums" "$(diff lg_want lg_got | head -10)"
   fi
   lg_n=$(awk -F';' 'FNR > 1 && $5 ~ /^KP90(0[1-9]|1[0-2])$/' gb1.csv | wc -l)
-  [ "$(sqlite3 "$POK_DB" 'select count(*) from booking')" = "$lg_n" ] &&
+  [ "$(db_query 'select count(*) from booking')" = "$lg_n" ] &&
     ok "ledger: every mapped line stored as a booking ($lg_n)" ||
     not_ok "ledger: every mapped line stored as a booking" "expected $lg_n"
-  [ "$(sqlite3 "$POK_DB" "select count(*) from audit where table_name = 'booking'")/$(sqlite3 "$POK_DB" "select count(*) from audit where table_name = 'ledger_import'")" = "0/1" ] &&
+  [ "$(db_query "select count(*) from audit where table_name = 'booking'")/$(db_query "select count(*) from audit where table_name = 'ledger_import'")" = "0/1" ] &&
     ok "ledger: one audit row for the import, none per booking" ||
     not_ok "ledger: one audit row for the import, none per booking"
 
@@ -112,7 +112,7 @@ else
     "$POK" import ledger gb3.csv --municipality GM1734 --dry-run
 
   # ---- tracing: the bookings of a measure-year add up to its realised amount
-  lg_real=$(sqlite3 "$POK_DB" "select amount_cents from measure_amount where measure_id = 3 and year = 2023 and kind = 2")
+  lg_real=$(db_query "select amount_cents from measure_amount where measure_id = 3 and year = 2023 and kind = 2")
   "$POK" ledger bookings 3 --year 2023 --format csv >lg_b.csv 2>&1
   lg_sum=$(awk -F'"' 'NR > 1 { split($2, p, ","); v = p[1] < 0 || substr(p[1], 1, 1) == "-" ? p[1] * 100 - p[2] : p[1] * 100 + p[2]; s += v } END { printf "%.0f", s }' lg_b.csv)
   [ -n "$lg_real" ] && [ "$lg_sum" = "$lg_real" ] && ok "ledger: bookings of measure 3 in 2023 add up to its realised amount" ||

@@ -3,7 +3,7 @@
 # database; $POK_DB and $POK_USER are restored at the end.
 RECORDS_OUTER_DB=$POK_DB
 RECORDS_OUTER_USER=${POK_USER-}
-POK_DB="$WORK/records.db"
+POK_DB=$(db_new records)
 export POK_USER=tester
 
 

@@ -1,7 +1,7 @@
 # pok report: the PDF "Stand van zaken POK-middelen" of each demo municipality, read back
 # with poppler: pdfinfo (a PDF, pages, title), pdftoppm -gray (every page renders, is not
 # blank) and pdftotext (the engine's figures are in it). Also the web route.
-REPORT_DB="$WORK/report.db"
+REPORT_DB=$(db_new report)
 "$POK" --db "$REPORT_DB" demo --quiet >out 2>&1 || not_ok "report: demo database" "demo failed"
 
 # The PDF's text with all white space removed: pdftotext spaces table cells by position,

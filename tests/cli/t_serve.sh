@@ -1,5 +1,5 @@
 # pok serve on a real socket: the pages, the security headers, 404, and a clean stop.
-SERVE_DB="$WORK/serve.db"
+SERVE_DB=$(db_new serve)
 "$POK" --db "$SERVE_DB" demo --quiet >out 2>&1 || not_ok "serve: demo database" "demo failed"
 "$POK" --db "$SERVE_DB" serve --port 0 >serve.out 2>&1 &
 serve_pid=$!

@@ -1,6 +1,6 @@
 # pok serve keeps pages in a cache (src/web/cache.h): a change made by another process
 # (the pok command line) must still show on the very next request.
-FRESH_DB="$WORK/fresh.db"
+FRESH_DB=$(db_new fresh)
 "$POK" --db "$FRESH_DB" demo --quiet >out 2>&1 || not_ok "serve fresh: demo database" "demo failed"
 "$POK" --db "$FRESH_DB" serve --port 0 >fresh.out 2>&1 &
 fresh_pid=$!

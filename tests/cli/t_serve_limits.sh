@@ -3,8 +3,8 @@
 # never a crash, and the server must keep answering normal requests meanwhile and after.
 # Raw requests go through bash's /dev/tcp; every wait is bounded by timeout(1).
 expect "serve limits: --timeout 0 is refused" 1 "veld 'timeout'" "niet '0'" -- \
-  "$POK" --db "$WORK/limits-none.db" serve --timeout 0
-LIMITS_DB="$WORK/limits.db"
+  "$POK" --db "$(db_new limits-none)" serve --timeout 0
+LIMITS_DB=$(db_new limits)
 "$POK" --db "$LIMITS_DB" demo --quiet >out 2>&1 || not_ok "serve limits: demo database" "demo failed"
 "$POK" --db "$LIMITS_DB" serve --port 0 --timeout 2 >limits.out 2>&1 &
 limits_pid=$!

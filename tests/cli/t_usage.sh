@@ -19,14 +19,17 @@ while read -r cmd; do
   n_help=$((n_help + 1))
 done <commands
 [ "$n_help" -gt 30 ] && ok "--help on all $n_help commands" || not_ok "--help on all commands" "only $n_help commands found"
-[ ! -e "$POK_DB" ] && ok "--help does not create a database" || not_ok "--help does not create a database"
+db_untouched "$POK_DB" && ok "--help does not create a database" || not_ok "--help does not create a database"
 
 expect "uninitialised database is refused" 1 "voer eerst 'pok init' uit" -- "$POK" coverage GM1734
-[ ! -e "$POK_DB" ] && ok "a refused open creates no file" || not_ok "a refused open creates no file"
+db_untouched "$POK_DB" && ok "a refused open creates no file" || not_ok "a refused open creates no file"
 expect "init" 0 "is klaar" -- "$POK" init
 expect "init twice is harmless" 0 "is klaar" -- "$POK" init
-expect "--db before the command" 0 "is klaar" -- "$POK" --db "$WORK/other.db" init
-expect "--db after the command" 0 "is klaar" -- "$POK" init --db "$WORK/other2.db"
-[ -f "$WORK/other.db" ] && [ -f "$WORK/other2.db" ] && ok "--db chooses the file" || not_ok "--db chooses the file"
+usage_other=$(db_new other)
+usage_other2=$(db_new other2)
+expect "--db before the command" 0 "is klaar" -- "$POK" --db "$usage_other" init
+expect "--db after the command" 0 "is klaar" -- "$POK" init --db "$usage_other2"
+! db_untouched "$usage_other" && ! db_untouched "$usage_other2" &&
+  ok "--db chooses the file" || not_ok "--db chooses the file"
 expect "POK is built in" 0 "Robuust rechtsbeschermingssysteem" "Gemeentelijk ondersteuningsprogramma" "2021-2027" -- "$POK" scheme show
 rm -f "$POK_DB" "$POK_DB-wal" "$POK_DB-shm"

@@ -1,7 +1,7 @@
 # Accounts on the command line and login on the server: passwords from standard input
 # or a file (never argv), roles with their municipalities, login with the session cookie
 # and its attributes, throttling after 5 failures, logout, and open mode.
-USERS_DB="$WORK/users.db"
+USERS_DB=$(db_new users)
 "$POK" --db "$USERS_DB" demo --quiet >out 2>&1 || not_ok "users: demo database" "demo failed"
 printf 'eerste-wachtwoord\n' >pw.txt
 expect "users: add a beheerder from a password file" 0 "gebruiker bea (beheerder) toegevoegd" -- \

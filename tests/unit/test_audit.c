@@ -8,31 +8,21 @@
 
 #include <cmocka.h>
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "store/store.h"
+#include "support/testdb.h"
 #include "views/audit_view.h"
 
 typedef struct Fixture {
-    char path[64];
-    Store *s;
+    TestDb db;
+    Store *s; /* db.s */
     int64_t pok;
     int64_t decision, measure, amount, evaluation, other_measure;
 } Fixture;
-
-static void remove_db(const char *path)
-{
-    char buf[80];
-    unlink(path);
-    snprintf(buf, sizeof buf, "%s-wal", path);
-    unlink(buf);
-    snprintf(buf, sizeof buf, "%s-shm", path);
-    unlink(buf);
-}
 
 /* A call that must succeed; err is the caller's PokErr. */
 #define OK(call)                                                                                   \
@@ -43,14 +33,9 @@ static void remove_db(const char *path)
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    snprintf(f->path, sizeof f->path, "/tmp/pok_test_audit_XXXXXX");
-    int fd = mkstemp(f->path);
-    assert_true(fd >= 0);
-    close(fd);
-    unlink(f->path);
     PokErr err = {{0}};
-    f->s = store_open(f->path, 1, &err);
-    if (!f->s) fail_msg("%s", err.msg);
+    if (testdb_open(&f->db, "audit", &err)) fail_msg("%s", err.msg);
+    f->s = f->db.s;
     Arena a = {0};
     Scheme pok;
     assert_int_equal(store_scheme_get(f->s, "POK", &a, &pok, &err), 1);
@@ -88,8 +73,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    store_close(f->s);
-    remove_db(f->path);
+    testdb_close(&f->db);
     free(f);
     return 0;
 }
@@ -97,22 +81,13 @@ static int teardown(void **state)
 /* Put the audit row of (table, id, action) on another moment, through a second connection. */
 static void set_time(Fixture *f, const char *table, int64_t id, const char *action, const char *at)
 {
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db,
-                                        "UPDATE audit SET at = ?1 WHERE table_name = ?2 AND"
-                                        " record_id = ?3 AND action = ?4",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, table, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 3, id);
-    sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
-    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-    assert_true(sqlite3_changes(db) >= 1);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    char id_text[24];
+    snprintf(id_text, sizeof id_text, "%lld", (long long)id);
+    const char *params[] = {at, table, id_text, action};
+    assert_true(testdb_exec(&f->db,
+                            "UPDATE audit SET at = $1 WHERE table_name = $2 AND"
+                            " record_id = $3 AND action = $4",
+                            4, params) >= 1);
 }
 
 static size_t query(Fixture *f, const AuditFilter *filter, Arena *a, AuditEntry **e)
@@ -125,15 +100,9 @@ static size_t query(Fixture *f, const AuditFilter *filter, Arena *a, AuditEntry 
 
 static int count_rows(Fixture *f, const char *sql)
 {
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int n = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return n;
+    int64_t n = testdb_int(&f->db, sql);
+    if (n < 0) fail_msg("%s failed", sql);
+    return (int)n;
 }
 
 static void test_filter_municipality(void **state)

@@ -13,7 +13,6 @@
 
 #include "support/testdb.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,16 +62,15 @@ static int fixture(T *t, PokErr *err)
 /* Date the insert of the amount in 2024, so the date filter has something to split. */
 static int backdate(T *t)
 {
-    sqlite3 *db;
-    if (sqlite3_open(t->db.path, &db) != SQLITE_OK) return -1;
-    char sql[160];
-    snprintf(sql, sizeof sql,
-             "UPDATE audit SET at = '2024-01-15T10:00:00Z' WHERE table_name = 'measure_amount'"
-             " AND record_id = %lld AND action = 'insert'",
-             (long long)t->amount);
-    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-    sqlite3_close(db);
-    return rc == SQLITE_OK ? 0 : -1;
+    char id_text[24];
+    snprintf(id_text, sizeof id_text, "%lld", (long long)t->amount);
+    const char *params[] = {id_text};
+    return testdb_exec(&t->db,
+                       "UPDATE audit SET at = '2024-01-15T10:00:00Z' WHERE table_name ="
+                       " 'measure_amount' AND record_id = $1 AND action = 'insert'",
+                       1, params) >= 1
+               ? 0
+               : -1;
 }
 
 static int setup(void **state)

@@ -9,6 +9,7 @@
 
 #include "auth.h"
 #include "store/store.h"
+#include "support/testdb.h"
 #include "web/cookie.h"
 
 #include <stdio.h>
@@ -17,24 +18,20 @@
 #include <unistd.h>
 
 typedef struct TestAuth {
-    char path[64];
-    Store *s;
+    TestDb db;
+    Store *s; /* db.s */
 } TestAuth;
 
 static int auth_setup(void **state)
 {
     TestAuth *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    strcpy(t->path, "/tmp/pok_test_auth_XXXXXX");
-    int fd = mkstemp(t->path);
-    if (fd < 0) return -1;
-    close(fd);
     PokErr err = {{0}};
-    t->s = store_open(t->path, 1, &err);
-    if (!t->s) {
-        fprintf(stderr, "setup: %s\n", err.msg);
+    if (testdb_open(&t->db, "auth", &err)) {
+        free(t);
         return -1;
     }
+    t->s = t->db.s;
     *state = t;
     return 0;
 }
@@ -42,13 +39,7 @@ static int auth_setup(void **state)
 static int auth_teardown(void **state)
 {
     TestAuth *t = *state;
-    store_close(t->s);
-    char other[80];
-    unlink(t->path);
-    snprintf(other, sizeof other, "%s-wal", t->path);
-    unlink(other);
-    snprintf(other, sizeof other, "%s-shm", t->path);
-    unlink(other);
+    testdb_close(&t->db);
     free(t);
     return 0;
 }

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "store/store.h"
+#include "support/testdb.h"
 #include "web/cache.h"
 
 #include <stdio.h>
@@ -169,13 +170,10 @@ static int same(const StoreDataVersion *a, const StoreDataVersion *b)
 /* Every write, through this store or another connection, gives another version. */
 static void test_data_version(void **state)
 {
-    char path[] = "/tmp/pok_test_cache_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
+    TestDb db;
     PokErr err = {{0}};
-    Store *s = store_open(path, 1, &err);
-    assert_non_null(s);
+    if (testdb_open(&db, "cache", &err)) fail_msg("%s", err.msg);
+    Store *s = db.s;
     StoreDataVersion v0, v1, v2, v3;
     assert_int_equal(store_data_version(s, &v0, &err), 0);
     assert_int_equal(store_data_version(s, &v1, &err), 0);
@@ -186,7 +184,7 @@ static void test_data_version(void **state)
     assert_false(same(&v1, &v2)); /* an own write */
     assert_true(v2.own > v1.own);
 
-    Store *other = store_open(path, 0, &err); /* as another process would */
+    Store *other = store_open(db.url, 0, &err); /* as another process would */
     assert_non_null(other);
     Municipality m2 = {.code = "GM1773", .name = "Olst-Wijhe", .province = "Overijssel"};
     assert_int_equal(store_municipality_put(other, &m2, &err), 0);
@@ -195,13 +193,7 @@ static void test_data_version(void **state)
     assert_int_equal(v3.own, v2.own);
     assert_true(v3.others != v2.others);
     store_close(other);
-    store_close(s);
-    unlink(path);
-    char side[64];
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    testdb_close(&db);
 }
 
 int main(void)

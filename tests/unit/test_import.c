@@ -1,4 +1,4 @@
-/* test_import.c: CSV imports into a temporary SQLite store: versions, re-imports, the
+/* test_import.c: CSV imports into a fresh test store (support/testdb.h): versions, re-imports, the
  * change list, and for every bad input the exact message and an unchanged database. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,32 +10,29 @@
 #include "embedded.h"
 #include "ingest/import.h"
 #include "store/store.h"
+#include "support/testdb.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-typedef struct TestDb {
-    char path[64];
-    Store *s;
+typedef struct ImportDb {
+    TestDb db;
+    Store *s; /* db.s */
     int64_t scheme_id;
-} TestDb;
+} ImportDb;
 
 static int db_setup(void **state)
 {
-    TestDb *t = calloc(1, sizeof *t);
+    ImportDb *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    strcpy(t->path, "/tmp/pok_test_import_XXXXXX");
-    int fd = mkstemp(t->path);
-    if (fd < 0) return -1;
-    close(fd);
     PokErr err = {{0}};
-    t->s = store_open(t->path, 1, &err);
-    if (!t->s) {
-        fprintf(stderr, "store_open: %s\n", err.msg);
+    if (testdb_open(&t->db, "import", &err)) {
+        free(t);
         return -1;
     }
+    t->s = t->db.s;
     Municipality olst = {.code = "GM1773", .name = "Olst-Wijhe", .province = "Overijssel"};
     Municipality hillegom = {.code = "GM0534", .name = "Hillegom", .province = "Zuid-Holland"};
     Arena a = {0};
@@ -55,15 +52,14 @@ static int db_setup(void **state)
 
 static int db_teardown(void **state)
 {
-    TestDb *t = *state;
-    store_close(t->s);
-    unlink(t->path);
+    ImportDb *t = *state;
+    testdb_close(&t->db);
     free(t);
     return 0;
 }
 
 /* Every allocation version of the two test municipalities. */
-static size_t count_allocations(TestDb *t)
+static size_t count_allocations(ImportDb *t)
 {
     static const char *const codes[] = {"GM1773", "GM0534"};
     size_t n = 0;
@@ -79,7 +75,7 @@ static size_t count_allocations(TestDb *t)
     return n;
 }
 
-static size_t count_sources(TestDb *t)
+static size_t count_sources(ImportDb *t)
 {
     Arena a = {0};
     Source *list;
@@ -91,7 +87,7 @@ static size_t count_sources(TestDb *t)
 }
 
 /* The current allocation of one cell, with its version, source and place. */
-static int64_t current_allocation(TestDb *t, const char *code, int actielijn, int year,
+static int64_t current_allocation(ImportDb *t, const char *code, int actielijn, int year,
                                   int *version, int64_t *source_id, char *place, size_t place_sz)
 {
     Arena a = {0};
@@ -114,7 +110,7 @@ static int64_t current_allocation(TestDb *t, const char *code, int actielijn, in
     return cents;
 }
 
-static int run_allocations(TestDb *t, const char *text, int dry_run, ImportReport *rep, PokErr *err)
+static int run_allocations(ImportDb *t, const char *text, int dry_run, ImportReport *rep, PokErr *err)
 {
     return import_allocations_mem(t->s, "allocaties.csv", text, strlen(text), NULL, dry_run, rep,
                                   err);
@@ -132,7 +128,7 @@ static const char olst_2022[] = "municipality;actielijn;year;amount;source;place
 
 static void test_allocations_good_file(void **state)
 {
-    TestDb *t = *state;
+    ImportDb *t = *state;
     ImportReport rep = {0};
     PokErr err = {{0}};
     if (run_allocations(t, olst_2022, 0, &rep, &err) != 0) fail_msg("%s", err.msg);
@@ -202,7 +198,7 @@ static void test_allocations_good_file(void **state)
 
 static void test_allocations_dry_run(void **state)
 {
-    TestDb *t = *state;
+    ImportDb *t = *state;
     ImportReport rep = {0};
     PokErr err = {{0}};
     if (run_allocations(t, olst_2022, 1, &rep, &err) != 0) fail_msg("%s", err.msg);
@@ -215,7 +211,7 @@ static void test_allocations_dry_run(void **state)
 
 static void test_allocations_file_on_disk(void **state)
 {
-    TestDb *t = *state;
+    ImportDb *t = *state;
     char path[] = "/tmp/pok_test_alloc_XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
@@ -300,7 +296,7 @@ static const struct {
 
 static void test_allocations_bad_input_changes_nothing(void **state)
 {
-    TestDb *t = *state;
+    ImportDb *t = *state;
     ImportReport rep = {0};
     PokErr err = {{0}};
     /* Something to keep: the failing imports must leave it exactly as it is. */
@@ -333,7 +329,7 @@ static void test_allocations_bad_input_changes_nothing(void **state)
 
 static void test_municipalities(void **state)
 {
-    TestDb *t = *state;
+    ImportDb *t = *state;
     size_t len;
     const char *text = embedded_file("cbs_gemeenten_2025_codes.csv", &len);
     assert_non_null(text);
@@ -391,7 +387,7 @@ static void test_municipalities(void **state)
     import_report_free(&rep);
 }
 
-static int64_t inhabitants_of(TestDb *t, const char *code, int year)
+static int64_t inhabitants_of(ImportDb *t, const char *code, int year)
 {
     Arena a = {0};
     Inhabitants *list;
@@ -407,7 +403,7 @@ static int64_t inhabitants_of(TestDb *t, const char *code, int year)
 
 static void test_inhabitants(void **state)
 {
-    TestDb *t = *state;
+    ImportDb *t = *state;
     size_t len, cbs_len;
     const char *text = embedded_file("kwb2021_gemeente_inwoners.csv", &len);
     const char *cbs = embedded_file("cbs_gemeenten_2025_codes.csv", &cbs_len);

@@ -1,4 +1,5 @@
-/* test_store.c: the SQLite store against a temporary database file: migrations, every
+/* test_store.c: the store against a fresh test database (a temporary SQLite file, or a
+ * PostgreSQL database when POK_TEST_PG is set, see support/testdb.h): migrations, every
  * write with its audit row, transactions, error messages and store_load. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,9 +16,10 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "support/testdb.h"
 
 typedef struct Fixture {
-    char path[64];
+    TestDb db; /* db.s is not used: s is the store, closed and reopened by some tests */
     Store *s;
     int64_t pok;   /* id of the built-in scheme */
     int64_t al[9]; /* actielijn ids by number */
@@ -54,9 +56,9 @@ static void put_muni(Store *s, const char *code, const char *name, const char *p
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    temp_path(f->path);
+    if (testdb_create(&f->db, "store")) fail_msg("setup: no test database");
     PokErr err = {{0}};
-    f->s = store_open(f->path, 1, &err);
+    f->s = store_open(f->db.url, 1, &err);
     if (!f->s) fail_msg("%s", err.msg);
     Arena a = {0};
     Scheme pok;
@@ -79,33 +81,24 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    store_close(f->s);
-    remove_db(f->path);
+    f->db.s = f->s; /* testdb_close closes it */
+    testdb_close(&f->db);
     free(f);
     return 0;
 }
 
 /* Count rows with a separate connection, so the store's own caching cannot hide
  * anything. */
-static int64_t count_rows(const char *path, const char *sql)
+static int64_t count_rows(TestDb *db, const char *sql)
 {
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int64_t n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    int64_t n = testdb_int(db, sql);
+    if (n < 0) fail_msg("%s failed", sql);
     return n;
 }
 
-static void exec_raw(const char *path, const char *sql)
+static void exec_raw(TestDb *db, const char *sql)
 {
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
+    if (testdb_exec(db, sql, 0, NULL) < 0) fail_msg("%s failed", sql);
 }
 
 static void assert_contains(const char *haystack, const char *needle)
@@ -174,9 +167,36 @@ static void test_migration_creates_pok(void **state)
     arena_free(&a);
 }
 
+/* PostgreSQL: an empty database, or one without the pok schema, is not initialised and
+ * stays as it is. */
+static void open_uninitialised_pg(void)
+{
+    TestDb db;
+    PokErr err = {{0}};
+    char tables[256];
+    if (testdb_create(&db, "uninit")) fail_msg("setup: no test database");
+    assert_null(store_open(db.url, 0, &err));
+    assert_contains(err.msg, "niet geïnitialiseerd");
+    assert_contains(err.msg, "voer eerst 'pok init' uit");
+    testdb_tables(&db, tables, sizeof tables);
+    assert_string_equal(tables, "");
+    assert_int_equal(testdb_exec(&db, "CREATE TABLE other (x INTEGER)", 0, NULL), 0);
+    assert_null(store_open(db.url, 0, &err));
+    assert_contains(err.msg, "niet geïnitialiseerd");
+    testdb_tables(&db, tables, sizeof tables);
+    assert_string_equal(tables, "other");
+    testdb_close(&db);
+}
+
 static void test_open_uninitialised_fails_without_creating(void **state)
 {
     (void)state;
+    if (testdb_is_pg()) {
+        print_message("PostgreSQL: an empty database and one without the pok schema; the"
+                      " empty and foreign files below are SQLite's\n");
+        open_uninitialised_pg();
+        return;
+    }
     char path[64], url[80];
     temp_path(path);
     PokErr err = {{0}};
@@ -200,7 +220,18 @@ static void test_open_uninitialised_fails_without_creating(void **state)
     }
     assert_null(store_open(path, 0, &err));
     assert_contains(err.msg, "niet geïnitialiseerd");
-    assert_int_equal(count_rows(path, "SELECT count(*) FROM sqlite_master"), 1);
+    {
+        sqlite3 *db;
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+        assert_int_equal(
+            sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL),
+            SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int64(st, 0), 1);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+    }
     remove_db(path);
 
     /* An empty file is not touched. */
@@ -226,16 +257,16 @@ static void test_open_uninitialised_fails_without_creating(void **state)
     remove_db(path);
 }
 
-static void test_open_postgres_not_yet(void **state)
+/* A server that does not answer (nothing listens on port 1) is named in Dutch. */
+static void test_open_postgres_unreachable(void **state)
 {
     (void)state;
     PokErr err = {{0}};
-    assert_null(store_open("postgresql://localhost/pok", 1, &err));
-    assert_string_equal(err.msg,
-                        "PostgreSQL wordt nog niet ondersteund (volgt in een latere versie)");
+    assert_null(store_open("postgresql://pok@127.0.0.1:1/pok", 1, &err));
+    assert_contains(err.msg, "kan PostgreSQL-database niet openen");
     err.msg[0] = '\0';
-    assert_null(store_open("postgres://u@h/db", 0, &err));
-    assert_contains(err.msg, "PostgreSQL wordt nog niet ondersteund");
+    assert_null(store_open("postgres://pok@127.0.0.1:1/pok", 0, &err));
+    assert_contains(err.msg, "kan PostgreSQL-database niet openen");
     assert_null(store_open("", 1, &err));
     assert_null(store_open("sqlite:", 1, &err));
 }
@@ -263,8 +294,11 @@ static void test_reopen_existing(void **state)
     assert_int_equal(store_allocation_add(f->s, &al, &err), 0);
     store_close(f->s);
 
-    char url[80];
-    snprintf(url, sizeof url, "sqlite:%s", f->path);
+    char url[600];
+    if (testdb_is_pg())
+        snprintf(url, sizeof url, "%s", f->db.url);
+    else
+        snprintf(url, sizeof url, "sqlite:%s", f->db.path);
     f->s = store_open(url, 0, &err);
     if (!f->s) fail_msg("%s", err.msg);
     assert_int_equal(store_schema_version(f->s), store_schema_latest());
@@ -276,11 +310,11 @@ static void test_reopen_existing(void **state)
     store_close(f->s);
 
     /* Migrating an up-to-date database again changes nothing. */
-    f->s = store_open(f->path, 1, &err);
+    f->s = store_open(f->db.url, 1, &err);
     if (!f->s) fail_msg("%s", err.msg);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM actielijn"), 8);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM scheme"), 1);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM schema_migrations"),
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM actielijn"), 8);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM scheme"), 1);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM schema_migrations"),
                      store_schema_latest());
     MuniData d;
     assert_int_equal(store_load(f->s, "GM0534", f->pok, &a, &d, &err), 1);
@@ -295,14 +329,14 @@ static void test_open_newer_schema_refused(void **state)
     PokErr err = {{0}};
     store_close(f->s);
     f->s = NULL;
-    exec_raw(f->path, "INSERT INTO schema_migrations (version, applied_at)"
+    exec_raw(&f->db, "INSERT INTO schema_migrations (version, applied_at)"
                       " VALUES (999, '2030-01-01T00:00:00Z')");
-    assert_null(store_open(f->path, 0, &err));
+    assert_null(store_open(f->db.url, 0, &err));
     assert_contains(err.msg, "nieuwer dan deze pok");
-    assert_null(store_open(f->path, 1, &err));
+    assert_null(store_open(f->db.url, 1, &err));
     assert_contains(err.msg, "nieuwer dan deze pok");
-    exec_raw(f->path, "DELETE FROM schema_migrations WHERE version = 999");
-    f->s = store_open(f->path, 0, &err);
+    exec_raw(&f->db, "DELETE FROM schema_migrations WHERE version = 999");
+    f->s = store_open(f->db.url, 0, &err);
     if (!f->s) fail_msg("%s", err.msg);
 }
 
@@ -420,8 +454,8 @@ static void test_unknown_references_named(void **state)
     assert_int_equal(store_evaluation_add(f->s, &e, &err), -1);
     assert_string_equal(err.msg, "onbekende maatregel (id 999)");
 
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM measure"), 0);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM allocation"), 0);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM measure"), 0);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM allocation"), 0);
 }
 
 static void test_check_violations_named(void **state)
@@ -516,9 +550,9 @@ static void test_year_close_twice(void **state)
     cy.municipality = "GM9999";
     assert_int_equal(store_year_close(f->s, &cy, &err), -1);
     assert_string_equal(err.msg, "onbekende gemeente GM9999");
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM closed_year"), 1);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM closed_year"), 1);
     assert_int_equal(
-        count_rows(f->path, "SELECT count(*) FROM audit WHERE table_name = 'closed_year'"), 1);
+        count_rows(&f->db, "SELECT count(*) FROM audit WHERE table_name = 'closed_year'"), 1);
 }
 
 /* ---- allocations ---- */
@@ -567,8 +601,8 @@ static void test_rollback_undoes_outer_transaction(void **state)
     Fixture *f = *state;
     PokErr err = {{0}};
     Arena a = {0};
-    int64_t audit_before = count_rows(f->path, "SELECT count(*) FROM audit");
-    int64_t alloc_before = count_rows(f->path, "SELECT count(*) FROM allocation");
+    int64_t audit_before = count_rows(&f->db, "SELECT count(*) FROM audit");
+    int64_t alloc_before = count_rows(&f->db, "SELECT count(*) FROM allocation");
 
     assert_int_equal(store_begin(f->s, &err), 0);
     /* A nested transaction: its rollback undoes only its own work. */
@@ -594,9 +628,9 @@ static void test_rollback_undoes_outer_transaction(void **state)
 
     assert_int_equal(store_municipality_get(f->s, "GM0150", &a, &got, &err), 0);
     assert_int_equal(store_municipality_get(f->s, "GM0152", &a, &got, &err), 0);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM audit"), audit_before);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM allocation"), alloc_before);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM measure"), 0);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM audit"), audit_before);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM allocation"), alloc_before);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM measure"), 0);
     store_rollback(f->s); /* none active: harmless */
     arena_free(&a);
 }
@@ -621,10 +655,10 @@ static void test_commit_keeps_good_writes_only(void **state)
     assert_int_equal(store_commit(f->s, &err), 0);
     assert_int_equal(store_commit(f->s, &err), -1);
 
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM allocation"), 1);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM measure"), 0);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM measure_actielijn"), 0);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM audit WHERE table_name = 'measure'"),
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM allocation"), 1);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM measure"), 0);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM measure_actielijn"), 0);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM audit WHERE table_name = 'measure'"),
                      0);
 }
 
@@ -741,7 +775,7 @@ static void test_audit_insert_and_update(void **state)
     ma.id = 0;
     assert_int_equal(store_measure_amount_set(f->s, &ma, &err), 0);
     assert_int_equal(ma.id, first_id);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM measure_amount"), 1);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM measure_amount"), 1);
     assert_int_equal(store_audit_list(f->s, NULL, 1, &a, &log, &n, &err), 0);
     assert_int_equal(n, 1);
     assert_string_equal(log[0].table_name, "measure_amount");
@@ -759,8 +793,8 @@ static void test_audit_insert_and_update(void **state)
     assert_int_equal(store_reserve_opening_set(f->s, &ro, &err), 0);
     ro.amount_cents = 45900000;
     assert_int_equal(store_reserve_opening_set(f->s, &ro, &err), 0);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM reserve_opening"), 1);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM reserve_opening"
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM reserve_opening"), 1);
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM reserve_opening"
                                          " WHERE pot_id IS NULL AND amount_cents = 45900000"),
                      1);
     assert_int_equal(store_audit_list(f->s, NULL, 1, &a, &log, &n, &err), 0);
@@ -770,9 +804,9 @@ static void test_audit_insert_and_update(void **state)
     json_decref(before);
 
     /* every insert of the test wrote exactly one row */
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM audit WHERE action = 'insert'"),
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM audit WHERE action = 'insert'"),
                      2 + 1 + 1 + 1);
-    assert_int_equal(count_rows(f->path, "SELECT count(*) FROM audit WHERE action = 'update'"),
+    assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM audit WHERE action = 'update'"),
                      1 + 1 + 1 + 1);
     assert_int_equal(store_audit_list(f->s, "GM0362", 0, &a, &log, &n, &err), 0);
     assert_int_equal(n, 1);
@@ -1059,7 +1093,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_migration_creates_pok, setup, teardown),
         cmocka_unit_test(test_open_uninitialised_fails_without_creating),
-        cmocka_unit_test(test_open_postgres_not_yet),
+        cmocka_unit_test(test_open_postgres_unreachable),
         cmocka_unit_test(test_open_memory),
         cmocka_unit_test_setup_teardown(test_reopen_existing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_newer_schema_refused, setup, teardown),

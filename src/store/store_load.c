@@ -1,54 +1,54 @@
-/* store_sqlite_load.c: the SQLite reads: single records, lists, everything of one
- * municipality (store_load); the audit trail is in store_sqlite_audit.c. Records are
+/* store_load.c: the SQLite reads: single records, lists, everything of one
+ * municipality (store_load); the audit trail is in store_audit.c. Records are
  * built in the caller's Arena; each table has one row reader shared by its get, list and
  * load queries. */
 #include <string.h>
 
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
-typedef void (*RowReader)(Arena *a, sqlite3_stmt *st, void *out);
+typedef void (*RowReader)(Arena *a, DbStmt *st, void *out);
 
 /* Run a bound query and collect its rows into an arena array. */
-static int collect(Store *s, sqlite3_stmt *st, Arena *a, size_t elem_size, RowReader read,
+static int collect(Store *s, DbStmt *st, Arena *a, size_t elem_size, RowReader read,
                    void **out, size_t *n, PokErr *err)
 {
     void *items = NULL;
     size_t count = 0, cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == 1) {
         items = arena_grow(a, items, elem_size, &cap, count + 1);
         read(a, st, (char *)items + count * elem_size);
         count++;
     }
-    if (rc != SQLITE_DONE) return sq_fail(s, st, rc, err);
-    sqlite3_reset(st);
+    if (rc != 0) return sq_fail(s, st, err);
+    db_reset(st);
     *out = items;
     *n = count;
     return 0;
 }
 
 /* Run a bound query expected to return one row: 1 found, 0 not, -1 error. */
-static int fetch_one(Store *s, sqlite3_stmt *st, Arena *a, RowReader read, void *out, PokErr *err)
+static int fetch_one(Store *s, DbStmt *st, Arena *a, RowReader read, void *out, PokErr *err)
 {
     int found = sq_step_row(s, st, err);
     if (found != 1) return found;
     read(a, st, out);
-    sqlite3_reset(st);
+    db_reset(st);
     return 1;
 }
 
 /* Collect one int64 column into an arena array (link tables). */
-static int collect_ids(Store *s, sqlite3_stmt *st, Arena *a, int64_t **out, size_t *n, PokErr *err)
+static int collect_ids(Store *s, DbStmt *st, Arena *a, int64_t **out, size_t *n, PokErr *err)
 {
     int64_t *ids = NULL;
     size_t count = 0, cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == 1) {
         ids = arena_grow(a, ids, sizeof *ids, &cap, count + 1);
         ids[count++] = sq_col_int(st, 0);
     }
-    if (rc != SQLITE_DONE) return sq_fail(s, st, rc, err);
-    sqlite3_reset(st);
+    if (rc != 0) return sq_fail(s, st, err);
+    db_reset(st);
     *out = ids;
     *n = count;
     return 0;
@@ -57,61 +57,61 @@ static int collect_ids(Store *s, sqlite3_stmt *st, Arena *a, int64_t **out, size
 /* ---- row readers; the column order is that of the matching *_COLS ---- */
 
 #define SCHEME_COLS "id, code, name, first_year, last_year"
-static void read_scheme(Arena *a, sqlite3_stmt *st, void *out)
+static void read_scheme(Arena *a, DbStmt *st, void *out)
 {
     Scheme *r = out;
     r->id = sq_col_int(st, 0);
     r->code = sq_col_text(a, st, 1);
     r->name = sq_col_text(a, st, 2);
-    r->first_year = sqlite3_column_int(st, 3);
-    r->last_year = sqlite3_column_int(st, 4);
+    r->first_year = (int)db_col_int(st, 3);
+    r->last_year = (int)db_col_int(st, 4);
 }
 
 #define ACTIELIJN_COLS "id, scheme_id, number, name, circulaire_name, flow"
-static void read_actielijn(Arena *a, sqlite3_stmt *st, void *out)
+static void read_actielijn(Arena *a, DbStmt *st, void *out)
 {
     Actielijn *r = out;
     r->id = sq_col_int(st, 0);
     r->scheme_id = sq_col_int(st, 1);
-    r->number = sqlite3_column_int(st, 2);
+    r->number = (int)db_col_int(st, 2);
     r->name = sq_col_text(a, st, 3);
     r->circulaire_name = sq_col_text(a, st, 4);
     r->flow = sq_col_text(a, st, 5);
 }
 
 #define PURPOSE_COLS "id, scheme_id, number, name"
-static void read_purpose(Arena *a, sqlite3_stmt *st, void *out)
+static void read_purpose(Arena *a, DbStmt *st, void *out)
 {
     Purpose *r = out;
     r->id = sq_col_int(st, 0);
     r->scheme_id = sq_col_int(st, 1);
-    r->number = sqlite3_column_int(st, 2);
+    r->number = (int)db_col_int(st, 2);
     r->name = sq_col_text(a, st, 3);
 }
 
 #define MUNICIPALITY_COLS "code, name, province, first_year, last_year"
-static void read_municipality(Arena *a, sqlite3_stmt *st, void *out)
+static void read_municipality(Arena *a, DbStmt *st, void *out)
 {
     Municipality *r = out;
     r->code = sq_col_text(a, st, 0);
     r->name = sq_col_text(a, st, 1);
     r->province = sq_col_text(a, st, 2);
-    r->first_year = sqlite3_column_int(st, 3);
-    r->last_year = sqlite3_column_int(st, 4);
+    r->first_year = (int)db_col_int(st, 3);
+    r->last_year = (int)db_col_int(st, 4);
 }
 
 #define INHABITANTS_COLS "municipality, year, count, source_id"
-static void read_inhabitants(Arena *a, sqlite3_stmt *st, void *out)
+static void read_inhabitants(Arena *a, DbStmt *st, void *out)
 {
     Inhabitants *r = out;
     r->municipality = sq_col_text(a, st, 0);
-    r->year = sqlite3_column_int(st, 1);
+    r->year = (int)db_col_int(st, 1);
     r->count = sq_col_int(st, 2);
     r->source_id = sq_col_int(st, 3);
 }
 
 #define SOURCE_COLS "id, kind, title, reference, date, municipality, note"
-static void read_source(Arena *a, sqlite3_stmt *st, void *out)
+static void read_source(Arena *a, DbStmt *st, void *out)
 {
     Source *r = out;
     r->id = sq_col_int(st, 0);
@@ -123,7 +123,7 @@ static void read_source(Arena *a, sqlite3_stmt *st, void *out)
     r->note = sq_col_text(a, st, 6);
 }
 
-static void read_cite(Arena *a, sqlite3_stmt *st, int col, Citation *c)
+static void read_cite(Arena *a, DbStmt *st, int col, Citation *c)
 {
     c->source_id = sq_col_int(st, col);
     c->place = sq_col_text(a, st, col + 1);
@@ -133,28 +133,28 @@ static void read_cite(Arena *a, sqlite3_stmt *st, int col, Citation *c)
 #define ALLOCATION_SELECT                                                                          \
     "SELECT a.id, a.municipality, a.actielijn_id, l.number, a.year, a.amount_cents,"               \
     " a.version, CASE WHEN a.version = (SELECT MAX(b.version) FROM allocation b"                   \
-    "  WHERE b.municipality = a.municipality AND b.actielijn_id IS a.actielijn_id"                 \
+    "  WHERE b.municipality = a.municipality AND b.actielijn_id IS NOT DISTINCT FROM a.actielijn_id"                 \
     "  AND b.scheme_id = a.scheme_id AND b.year = a.year) THEN 1 ELSE 0 END,"                      \
     " a.source_id, a.source_place, a.recorded_at, a.scheme_id"                                      \
     " FROM allocation a LEFT JOIN actielijn l ON l.id = a.actielijn_id"
-static void read_allocation(Arena *a, sqlite3_stmt *st, void *out)
+static void read_allocation(Arena *a, DbStmt *st, void *out)
 {
     Allocation *r = out;
     r->id = sq_col_int(st, 0);
     r->municipality = sq_col_text(a, st, 1);
     r->actielijn_id = sq_col_int(st, 2);
-    r->actielijn_number = sqlite3_column_int(st, 3);
-    r->year = sqlite3_column_int(st, 4);
+    r->actielijn_number = (int)db_col_int(st, 3);
+    r->year = (int)db_col_int(st, 4);
     r->amount_cents = sq_col_int(st, 5);
-    r->version = sqlite3_column_int(st, 6);
-    r->current = sqlite3_column_int(st, 7);
+    r->version = (int)db_col_int(st, 6);
+    r->current = (int)db_col_int(st, 7);
     read_cite(a, st, 8, &r->cite);
     r->recorded_at = sq_col_text(a, st, 10);
     r->scheme_id = sq_col_int(st, 11);
 }
 
 #define POT_COLS "id, municipality, scheme_id, name, source_id, source_place"
-static void read_pot(Arena *a, sqlite3_stmt *st, void *out)
+static void read_pot(Arena *a, DbStmt *st, void *out)
 {
     Pot *r = out;
     r->id = sq_col_int(st, 0);
@@ -167,7 +167,7 @@ static void read_pot(Arena *a, sqlite3_stmt *st, void *out)
 #define MEASURE_COLS                                                                               \
     "id, municipality, scheme_id, pot_id, name, description, partner, status, cost_centres,"       \
     " source_id, source_place, decision_id"
-static void read_measure(Arena *a, sqlite3_stmt *st, void *out)
+static void read_measure(Arena *a, DbStmt *st, void *out)
 {
     Measure *r = out;
     r->id = sq_col_int(st, 0);
@@ -186,13 +186,13 @@ static void read_measure(Arena *a, sqlite3_stmt *st, void *out)
 #define AMOUNT_COLS                                                                                \
     "ma.id, ma.measure_id, ma.year, ma.kind, ma.amount_cents, ma.source_id, ma.source_place,"      \
     " ma.decision_id"
-static void read_amount(Arena *a, sqlite3_stmt *st, void *out)
+static void read_amount(Arena *a, DbStmt *st, void *out)
 {
     MeasureAmount *r = out;
     r->id = sq_col_int(st, 0);
     r->measure_id = sq_col_int(st, 1);
-    r->year = sqlite3_column_int(st, 2);
-    r->kind = (AmountKind)sqlite3_column_int(st, 3);
+    r->year = (int)db_col_int(st, 2);
+    r->kind = (AmountKind)(int)db_col_int(st, 3);
     r->amount_cents = sq_col_int(st, 4);
     read_cite(a, st, 5, &r->cite);
     r->decision_id = sq_col_int(st, 7);
@@ -201,14 +201,14 @@ static void read_amount(Arena *a, sqlite3_stmt *st, void *out)
 #define OPENING_COLS                                                                               \
     "id, municipality, scheme_id, pot_id, year, amount_cents, source_id, source_place,"            \
     " decision_id"
-static void read_opening(Arena *a, sqlite3_stmt *st, void *out)
+static void read_opening(Arena *a, DbStmt *st, void *out)
 {
     ReserveOpening *r = out;
     r->id = sq_col_int(st, 0);
     r->municipality = sq_col_text(a, st, 1);
     r->scheme_id = sq_col_int(st, 2);
     r->pot_id = sq_col_int(st, 3);
-    r->year = sqlite3_column_int(st, 4);
+    r->year = (int)db_col_int(st, 4);
     r->amount_cents = sq_col_int(st, 5);
     read_cite(a, st, 6, &r->cite);
     r->decision_id = sq_col_int(st, 8);
@@ -217,16 +217,16 @@ static void read_opening(Arena *a, sqlite3_stmt *st, void *out)
 #define MOVEMENT_COLS                                                                              \
     "id, municipality, scheme_id, pot_id, kind, year, to_year, amount_cents, description,"         \
     " source_id, source_place, decision_id"
-static void read_movement(Arena *a, sqlite3_stmt *st, void *out)
+static void read_movement(Arena *a, DbStmt *st, void *out)
 {
     ReserveMovement *r = out;
     r->id = sq_col_int(st, 0);
     r->municipality = sq_col_text(a, st, 1);
     r->scheme_id = sq_col_int(st, 2);
     r->pot_id = sq_col_int(st, 3);
-    r->kind = (ReserveKind)sqlite3_column_int(st, 4);
-    r->year = sqlite3_column_int(st, 5);
-    r->to_year = sqlite3_column_int(st, 6);
+    r->kind = (ReserveKind)(int)db_col_int(st, 4);
+    r->year = (int)db_col_int(st, 5);
+    r->to_year = (int)db_col_int(st, 6);
     r->amount_cents = sq_col_int(st, 7);
     r->description = sq_col_text(a, st, 8);
     read_cite(a, st, 9, &r->cite);
@@ -235,7 +235,7 @@ static void read_movement(Arena *a, sqlite3_stmt *st, void *out)
 
 #define DECISION_COLS                                                                              \
     "id, municipality, date, body, reference, title, outcome, source_id, source_place"
-static void read_decision(Arena *a, sqlite3_stmt *st, void *out)
+static void read_decision(Arena *a, DbStmt *st, void *out)
 {
     Decision *r = out;
     r->id = sq_col_int(st, 0);
@@ -251,7 +251,7 @@ static void read_decision(Arena *a, sqlite3_stmt *st, void *out)
 #define REQUEST_COLS                                                                               \
     "id, municipality, requester, date, subject, amount_cents, letter_source_id, decision_id,"     \
     " status, source_id, source_place"
-static void read_request(Arena *a, sqlite3_stmt *st, void *out)
+static void read_request(Arena *a, DbStmt *st, void *out)
 {
     Request *r = out;
     r->id = sq_col_int(st, 0);
@@ -259,7 +259,7 @@ static void read_request(Arena *a, sqlite3_stmt *st, void *out)
     r->requester = sq_col_text(a, st, 2);
     r->date = sq_col_text(a, st, 3);
     r->subject = sq_col_text(a, st, 4);
-    r->has_amount = sqlite3_column_type(st, 5) != SQLITE_NULL;
+    r->has_amount = !db_col_is_null(st, 5);
     r->amount_cents = sq_col_int(st, 5);
     r->letter_source_id = sq_col_int(st, 6);
     r->decision_id = sq_col_int(st, 7);
@@ -270,7 +270,7 @@ static void read_request(Arena *a, sqlite3_stmt *st, void *out)
 #define EVALUATION_COLS                                                                            \
     "e.id, e.measure_id, e.date, e.verdict, e.text, e.follow_up, e.source_id, e.source_place,"     \
     " e.decision_id"
-static void read_evaluation(Arena *a, sqlite3_stmt *st, void *out)
+static void read_evaluation(Arena *a, DbStmt *st, void *out)
 {
     Evaluation *r = out;
     r->id = sq_col_int(st, 0);
@@ -284,11 +284,11 @@ static void read_evaluation(Arena *a, sqlite3_stmt *st, void *out)
 }
 
 #define CLOSED_COLS "municipality, year, source_id, source_place, decision_id"
-static void read_closed(Arena *a, sqlite3_stmt *st, void *out)
+static void read_closed(Arena *a, DbStmt *st, void *out)
 {
     ClosedYear *r = out;
     r->municipality = sq_col_text(a, st, 0);
-    r->year = sqlite3_column_int(st, 1);
+    r->year = (int)db_col_int(st, 1);
     read_cite(a, st, 2, &r->cite);
     r->decision_id = sq_col_int(st, 4);
 }
@@ -296,17 +296,17 @@ static void read_closed(Arena *a, sqlite3_stmt *st, void *out)
 #define STATED_COLS                                                                                \
     "id, municipality, scheme_id, kind, actielijn_id, pot_id, year_from, year_to,"                 \
     " amount_cents, description, source_id, source_place"
-static void read_stated(Arena *a, sqlite3_stmt *st, void *out)
+static void read_stated(Arena *a, DbStmt *st, void *out)
 {
     StatedFigure *r = out;
     r->id = sq_col_int(st, 0);
     r->municipality = sq_col_text(a, st, 1);
     r->scheme_id = sq_col_int(st, 2);
-    r->kind = (StatedKind)sqlite3_column_int(st, 3);
+    r->kind = (StatedKind)(int)db_col_int(st, 3);
     r->actielijn_id = sq_col_int(st, 4);
     r->pot_id = sq_col_int(st, 5);
-    r->year_from = sqlite3_column_int(st, 6);
-    r->year_to = sqlite3_column_int(st, 7);
+    r->year_from = (int)db_col_int(st, 6);
+    r->year_to = (int)db_col_int(st, 7);
     r->amount_cents = sq_col_int(st, 8);
     r->description = sq_col_text(a, st, 9);
     read_cite(a, st, 10, &r->cite);
@@ -317,7 +317,7 @@ static void read_stated(Arena *a, sqlite3_stmt *st, void *out)
 static int list_by_id(Store *s, const char *sql, int64_t id, Arena *a, size_t elem_size,
                       RowReader read, void **out, size_t *n, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, sql, err);
+    DbStmt *st = sq_stmt(s, sql, err);
     if (!st) return -1;
     sq_bind_int(st, 1, id);
     return collect(s, st, a, elem_size, read, out, n, err);
@@ -327,17 +327,17 @@ static int list_by_id(Store *s, const char *sql, int64_t id, Arena *a, size_t el
 static int list_by_muni(Store *s, const char *sql, const char *code, int64_t scheme_id, Arena *a,
                         size_t elem_size, RowReader read, void **out, size_t *n, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, sql, err);
+    DbStmt *st = sq_stmt(s, sql, err);
     if (!st) return -1;
     sq_bind_text(st, 1, code);
-    if (sqlite3_bind_parameter_count(st) >= 2) sq_bind_int(st, 2, scheme_id);
+    if (db_param_count(st) >= 2) sq_bind_int(st, 2, scheme_id);
     return collect(s, st, a, elem_size, read, out, n, err);
 }
 
 static int get_by_id(Store *s, const char *sql, int64_t id, Arena *a, RowReader read, void *out,
                      PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, sql, err);
+    DbStmt *st = sq_stmt(s, sql, err);
     if (!st) return -1;
     sq_bind_int(st, 1, id);
     return fetch_one(s, st, a, read, out, err);
@@ -347,7 +347,7 @@ static int get_by_id(Store *s, const char *sql, int64_t id, Arena *a, RowReader 
 
 int store_scheme_get(Store *s, const char *code, Arena *a, Scheme *out, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, "SELECT " SCHEME_COLS " FROM scheme WHERE code = ?1", err);
+    DbStmt *st = sq_stmt(s, "SELECT " SCHEME_COLS " FROM scheme WHERE code = ?1", err);
     if (!st) return -1;
     sq_bind_text(st, 1, code);
     return fetch_one(s, st, a, read_scheme, out, err);
@@ -355,7 +355,7 @@ int store_scheme_get(Store *s, const char *code, Arena *a, Scheme *out, PokErr *
 
 int store_scheme_list(Store *s, Arena *a, Scheme **out, size_t *n, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, "SELECT " SCHEME_COLS " FROM scheme ORDER BY id", err);
+    DbStmt *st = sq_stmt(s, "SELECT " SCHEME_COLS " FROM scheme ORDER BY id", err);
     if (!st) return -1;
     void *items = NULL;
     if (collect(s, st, a, sizeof **out, read_scheme, &items, n, err)) return -1;
@@ -389,7 +389,7 @@ int store_purpose_list(Store *s, int64_t scheme_id, Arena *a, Purpose **out, siz
 
 int store_municipality_get(Store *s, const char *code, Arena *a, Municipality *out, PokErr *err)
 {
-    sqlite3_stmt *st =
+    DbStmt *st =
         sq_stmt(s, "SELECT " MUNICIPALITY_COLS " FROM municipality WHERE code = ?1", err);
     if (!st) return -1;
     sq_bind_text(st, 1, code);
@@ -428,8 +428,8 @@ static int matches(const Municipality *m, const char *folded_search)
 int store_municipality_list(Store *s, const char *search, Arena *a, Municipality **out, size_t *n,
                             PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(
-        s, "SELECT " MUNICIPALITY_COLS " FROM municipality ORDER BY name COLLATE NOCASE, code",
+    DbStmt *st = sq_stmt(
+        s, "SELECT " MUNICIPALITY_COLS " FROM municipality ORDER BY lower(name), code",
         err);
     if (!st) return -1;
     void *items = NULL;
@@ -486,7 +486,7 @@ int store_source_list(Store *s, const char *code, Arena *a, Source **out, size_t
 
 static int pot_links(Store *s, Arena *a, Pot *p, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "SELECT pa.actielijn_id FROM pot_actielijn pa"
                                " JOIN actielijn l ON l.id = pa.actielijn_id"
                                " WHERE pa.pot_id = ?1 ORDER BY l.number",
@@ -498,7 +498,7 @@ static int pot_links(Store *s, Arena *a, Pot *p, PokErr *err)
 
 static int measure_links(Store *s, Arena *a, Measure *m, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "SELECT ma.actielijn_id FROM measure_actielijn ma"
                                " JOIN actielijn l ON l.id = ma.actielijn_id"
                                " WHERE ma.measure_id = ?1 ORDER BY l.number",
@@ -583,13 +583,13 @@ static int load_records(Store *s, const char *code, int64_t scheme_id, Arena *a,
     LOAD_LIST("SELECT " CLOSED_COLS " FROM closed_year WHERE municipality = ?1 ORDER BY year",
               read_closed, closed, n_closed);
     LOAD_LIST("SELECT " DECISION_COLS " FROM decision WHERE municipality = ?1"
-              " ORDER BY date, id",
+              " ORDER BY date NULLS FIRST, id",
               read_decision, decisions, n_decisions);
-    LOAD_LIST("SELECT " REQUEST_COLS " FROM request WHERE municipality = ?1 ORDER BY date, id",
+    LOAD_LIST("SELECT " REQUEST_COLS " FROM request WHERE municipality = ?1 ORDER BY date NULLS FIRST, id",
               read_request, requests, n_requests);
     LOAD_LIST("SELECT " EVALUATION_COLS " FROM evaluation e JOIN measure m"
               " ON m.id = e.measure_id WHERE m.municipality = ?1 AND m.scheme_id = ?2"
-              " ORDER BY e.measure_id, e.date, e.id",
+              " ORDER BY e.measure_id, e.date NULLS FIRST, e.id",
               read_evaluation, evaluations, n_evaluations);
     LOAD_LIST("SELECT " STATED_COLS " FROM stated_figure WHERE municipality = ?1"
               " AND scheme_id = ?2 ORDER BY id",

@@ -1,10 +1,10 @@
-/* store_sqlite_audit.c: reading the audit trail with filters, and the administrator's
+/* store_audit.c: reading the audit trail with filters, and the administrator's
  * deletion of records, which is recorded in that trail with the reason. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 /* ---- reading ---- */
 
@@ -13,18 +13,25 @@
 
 /* ?2 table, ?3 record id, ?4 with related, ?5 from, ?6 to, ?7 limit; the municipality
  * statement adds ?1 as a plain term so that it uses the (municipality, id) index. */
-#define AUDIT_WHERE                                                                                \
+#define AUDIT_WHERE(MEASURE_ID)                                                                    \
     " (?2 IS NULL OR (table_name = ?2 AND (?3 IS NULL OR record_id = ?3))"                         \
-    "  OR (?4 AND ?3 IS NOT NULL AND table_name IN ('measure_amount', 'evaluation')"               \
-    "   AND json_extract(COALESCE(after_json, before_json), '$.measure_id') = ?3))"                \
+    "  OR (?4 <> 0 AND ?3 IS NOT NULL AND table_name IN ('measure_amount', 'evaluation')"          \
+    "   AND " MEASURE_ID " = ?3))"                                                                 \
     " AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR substr(at, 1, 10) <= ?6)"                    \
     " ORDER BY id DESC LIMIT ?7"
+/* The measure a snapshot names, in each dialect. */
+#define LITE_MEASURE_ID "json_extract(COALESCE(after_json, before_json), '$.measure_id')"
+#define PG_MEASURE_ID "(COALESCE(after_json, before_json)::json ->> 'measure_id')::bigint"
 
 static const char SQL_AUDIT_MUNI[] =
-    "SELECT " AUDIT_COLS " FROM audit WHERE municipality = ?1 AND" AUDIT_WHERE;
-static const char SQL_AUDIT_ALL[] = "SELECT " AUDIT_COLS " FROM audit WHERE" AUDIT_WHERE;
+    "SELECT " AUDIT_COLS " FROM audit WHERE municipality = ?1 AND" AUDIT_WHERE(LITE_MEASURE_ID);
+static const char SQL_AUDIT_ALL[] =
+    "SELECT " AUDIT_COLS " FROM audit WHERE" AUDIT_WHERE(LITE_MEASURE_ID);
+static const char PG_AUDIT_MUNI[] =
+    "SELECT " AUDIT_COLS " FROM audit WHERE municipality = ?1 AND" AUDIT_WHERE(PG_MEASURE_ID);
+static const char PG_AUDIT_ALL[] = "SELECT " AUDIT_COLS " FROM audit WHERE" AUDIT_WHERE(PG_MEASURE_ID);
 
-static void read_audit(Arena *a, sqlite3_stmt *st, AuditEntry *r)
+static void read_audit(Arena *a, DbStmt *st, AuditEntry *r)
 {
     r->id = sq_col_int(st, 0);
     r->at = sq_col_text(a, st, 1);
@@ -47,7 +54,9 @@ int store_audit_query(Store *s, const AuditFilter *f, Arena *a, AuditEntry **out
         sq_check_date(f->date_to, "tot-en-met-datum", 0, err))
         return -1;
     const char *muni = f->municipality && *f->municipality ? f->municipality : NULL;
-    sqlite3_stmt *st = sq_stmt(s, muni ? SQL_AUDIT_MUNI : SQL_AUDIT_ALL, err);
+    DbStmt *st = sq_stmt(s, muni ? SQ_SQL(s, SQL_AUDIT_MUNI, PG_AUDIT_MUNI)
+                                    : SQ_SQL(s, SQL_AUDIT_ALL, PG_AUDIT_ALL),
+                         err);
     if (!st) return -1;
     if (muni) sq_bind_text(st, 1, muni);
     sq_bind_text(st, 2, f->table_name && *f->table_name ? f->table_name : NULL);
@@ -55,16 +64,16 @@ int store_audit_query(Store *s, const AuditFilter *f, Arena *a, AuditEntry **out
     sq_bind_int(st, 4, f->with_related ? 1 : 0);
     sq_bind_text(st, 5, f->date_from && *f->date_from ? f->date_from : NULL);
     sq_bind_text(st, 6, f->date_to && *f->date_to ? f->date_to : NULL);
-    sq_bind_int(st, 7, f->limit ? (int64_t)f->limit : -1);
+    sq_bind_int(st, 7, f->limit ? (int64_t)f->limit : INT64_MAX);
     AuditEntry *items = NULL;
     size_t count = 0, cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == 1) {
         items = arena_grow(a, items, sizeof *items, &cap, count + 1);
         read_audit(a, st, &items[count++]);
     }
-    if (rc != SQLITE_DONE) return sq_fail(s, st, rc, err);
-    sqlite3_reset(st);
+    if (rc != 0) return sq_fail(s, st, err);
+    db_reset(st);
     *out = items;
     *n = count;
     return 0;
@@ -83,7 +92,7 @@ int store_audit_list(Store *s, const char *code, size_t limit, Arena *a, AuditEn
 typedef struct DeleteKind {
     const char *kind;     /* what pok delete takes; also the audit table name */
     const char *what;     /* Dutch, for messages */
-    const char *json_sql; /* the snapshot, ?1 = id */
+    const char *const *json_sql; /* the snapshot (SqJson), ?1 = id */
     const char *muni_sql; /* the municipality of the record, ?1 = id */
     const char *delete_sql;
     const char *closed_sql; /* a closed year the record's figures fall in, ?1 = id; or NULL */
@@ -144,14 +153,14 @@ static int audit_delete(Store *s, const char *table, int64_t id, const char *mun
 /* The municipality of a record into muni[16]: 1 found, 0 not, -1 error. */
 static int record_muni(Store *s, const DeleteKind *k, int64_t id, char muni[16], PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, k->muni_sql, err);
+    DbStmt *st = sq_stmt(s, k->muni_sql, err);
     if (!st) return -1;
     sq_bind_int(st, 1, id);
     int found = sq_step_row(s, st, err);
     if (found == 1) {
-        const char *m = (const char *)sqlite3_column_text(st, 0);
+        const char *m = db_col_text(st, 0);
         snprintf(muni, 16, "%s", m ? m : "");
-        sqlite3_reset(st);
+        db_reset(st);
     }
     return found;
 }
@@ -162,7 +171,7 @@ static int delete_one(Store *s, const DeleteKind *k, int64_t id, const char *mun
 {
     char *before = NULL;
     if (sq_snapshot_id(s, k->json_sql, id, &before, err)) return -1;
-    sqlite3_stmt *st = sq_stmt(s, k->delete_sql, err);
+    DbStmt *st = sq_stmt(s, k->delete_sql, err);
     int rc = st ? 0 : -1;
     if (rc == 0) {
         sq_bind_int(st, 1, id);
@@ -177,24 +186,24 @@ static int delete_one(Store *s, const DeleteKind *k, int64_t id, const char *mun
 static int delete_children(Store *s, const char *sql, const char *kind, int64_t measure_id,
                            const char *muni, const char *reason, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, sql, err);
+    DbStmt *st = sq_stmt(s, sql, err);
     if (!st) return -1;
     sq_bind_int(st, 1, measure_id);
     int64_t *ids = NULL;
     size_t n = 0, cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == 1) {
         if (n == cap) {
             cap = cap ? cap * 2 : 16;
             ids = xrealloc(ids, cap * sizeof *ids);
         }
         ids[n++] = sq_col_int(st, 0);
     }
-    if (rc != SQLITE_DONE) {
+    if (rc != 0) {
         free(ids);
-        return sq_fail(s, st, rc, err);
+        return sq_fail(s, st, err);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     const DeleteKind *k = find_kind(kind);
     int result = 0;
     for (size_t i = 0; i < n && result == 0; i++)
@@ -206,7 +215,7 @@ static int delete_children(Store *s, const char *sql, const char *kind, int64_t 
 /* How many records cite decision id. */
 static int decision_uses(Store *s, int64_t id, int64_t *uses, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "SELECT (SELECT count(*) FROM measure WHERE decision_id = ?1)"
                                " + (SELECT count(*) FROM measure_amount WHERE decision_id = ?1)"
                                " + (SELECT count(*) FROM reserve_opening WHERE decision_id = ?1)"
@@ -219,7 +228,7 @@ static int decision_uses(Store *s, int64_t id, int64_t *uses, PokErr *err)
     sq_bind_int(st, 1, id);
     if (sq_step_row(s, st, err) != 1) return -1;
     *uses = sq_col_int(st, 0);
-    sqlite3_reset(st);
+    db_reset(st);
     return 0;
 }
 
@@ -227,14 +236,14 @@ static int decision_uses(Store *s, int64_t id, int64_t *uses, PokErr *err)
 static int check_open(Store *s, const DeleteKind *k, int64_t id, const char *muni, PokErr *err)
 {
     if (!k->closed_sql) return 0;
-    sqlite3_stmt *st = sq_stmt(s, k->closed_sql, err);
+    DbStmt *st = sq_stmt(s, k->closed_sql, err);
     if (!st) return -1;
     sq_bind_int(st, 1, id);
     int found = sq_step_row(s, st, err);
     if (found < 0) return -1;
     if (!found) return 0;
     int year = (int)sq_col_int(st, 0);
-    sqlite3_reset(st);
+    db_reset(st);
     return err_set(err, "jaar %d is afgesloten voor %s: heropen het eerst (pok year reopen)", year,
                    muni);
 }

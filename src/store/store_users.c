@@ -1,23 +1,24 @@
-/* store_sqlite_users.c: accounts, their grants, sessions, login attempts and the public
+/* store_users.c: accounts, their grants, sessions, login attempts and the public
  * flag of municipalities (see store.h). Password and token hashes never enter the audit. */
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* The audited view of a user: never the password hash. */
-#define USER_JSON                                                                                  \
-    "json_object('id', id, 'name', name, 'role', role, 'disabled', disabled, 'created', created,"  \
-    " 'municipalities', (SELECT json_group_array(municipality) FROM"                               \
-    " (SELECT municipality FROM user_municipality WHERE user_id = app_user.id"                     \
-    " ORDER BY municipality)))"
-static const char SQ_JSON_USER[] = "SELECT " USER_JSON " FROM app_user WHERE id = ?1";
+/* The audited view of a user: never the password hash. EXTRA adds pairs at the end. */
+#define USER_JSON_SQL(O, A, EXTRA)                                                                 \
+    "SELECT " O "('id', id, 'name', name, 'role', role, 'disabled', disabled, 'created', created," \
+    " 'municipalities', " A("municipality", "user_municipality", "user_id = app_user.id") EXTRA    \
+    ") FROM app_user WHERE id = ?1"
+#define USER_JSON(EXTRA)                                                                           \
+    {USER_JSON_SQL(SQ_LITE_OBJ, SQ_LITE_IDS, EXTRA), USER_JSON_SQL(SQ_PG_OBJ, SQ_PG_IDS, EXTRA)}
+static SqJson SQ_JSON_USER = USER_JSON("");
 /* After a password change: the same view with a marker, so the change is on record. */
-static const char SQ_JSON_USER_PASSWORD[] =
-    "SELECT json_set(" USER_JSON ", '$.password', 'gewijzigd') FROM app_user WHERE id = ?1";
-static const char SQ_JSON_SESSION[] =
-    "SELECT json_object('id', id, 'user_id', user_id, 'created', created, 'revoked', revoked)"
-    " FROM session WHERE id = ?1";
+static SqJson SQ_JSON_USER_PASSWORD = USER_JSON(", 'password', 'gewijzigd'");
+#define SESSION_JSON_SQL(O)                                                                        \
+    "SELECT " O "('id', id, 'user_id', user_id, 'created', created, 'revoked', revoked)"          \
+    " FROM session WHERE id = ?1"
+static SqJson SQ_JSON_SESSION = {SESSION_JSON_SQL(SQ_LITE_OBJ), SESSION_JSON_SQL(SQ_PG_OBJ)};
 
 static int valid_role(const char *role)
 {
@@ -29,13 +30,13 @@ static int valid_role(const char *role)
 
 static int user_id_of(Store *s, const char *name, int64_t *id, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, "SELECT id FROM app_user WHERE name = ?1", err);
+    DbStmt *st = sq_stmt(s, "SELECT id FROM app_user WHERE name = ?1", err);
     if (!st) return -1;
     sq_bind_text(st, 1, name);
     int r = sq_step_row(s, st, err);
     if (r < 0) return -1;
     *id = r ? sq_col_int(st, 0) : 0;
-    sqlite3_reset(st);
+    db_reset(st);
     return r ? 0 : err_set(err, "onbekende gebruiker '%s'", name ? name : "");
 }
 
@@ -50,14 +51,15 @@ static int grants_replace(Store *s, int64_t user_id, const char *role, const cha
                        "veld 'municipality': een %s geldt voor alle gemeenten, zonder "
                        "--municipality",
                        role);
-    sqlite3_stmt *del = sq_stmt(s, "DELETE FROM user_municipality WHERE user_id = ?1", err);
+    DbStmt *del = sq_stmt(s, "DELETE FROM user_municipality WHERE user_id = ?1", err);
     if (!del) return -1;
     sq_bind_int(del, 1, user_id);
     if (sq_step_done(s, del, err)) return -1;
     for (size_t i = 0; i < n; i++) {
         if (sq_check_municipality(s, munis[i], err)) return -1;
-        sqlite3_stmt *st = sq_stmt(
-            s, "INSERT OR IGNORE INTO user_municipality (user_id, municipality) VALUES (?1, ?2)",
+        DbStmt *st = sq_stmt(
+            s, "INSERT INTO user_municipality (user_id, municipality) VALUES (?1, ?2)"
+            " ON CONFLICT DO NOTHING",
             err);
         if (!st) return -1;
         sq_bind_int(st, 1, user_id);
@@ -69,19 +71,19 @@ static int grants_replace(Store *s, int64_t user_id, const char *role, const cha
 
 static int revoke_all(Store *s, int64_t user_id, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, "SELECT id FROM session WHERE user_id = ?1 AND revoked = 0", err);
+    DbStmt *st = sq_stmt(s, "SELECT id FROM session WHERE user_id = ?1 AND revoked = 0", err);
     if (!st) return -1;
     sq_bind_int(st, 1, user_id);
     int64_t ids[256];
     size_t n = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < sizeof ids / sizeof ids[0])
-        ids[n++] = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    while ((rc = db_step(st)) == 1 && n < sizeof ids / sizeof ids[0])
+        ids[n++] = db_col_int(st, 0);
+    db_reset(st);
     for (size_t i = 0; i < n; i++)
         if (store_session_revoke(s, ids[i], err)) return -1;
     /* Beyond the ones audited one by one: revoke the rest in one go. */
-    sqlite3_stmt *rest = sq_stmt(s, "UPDATE session SET revoked = 1 WHERE user_id = ?1", err);
+    DbStmt *rest = sq_stmt(s, "UPDATE session SET revoked = 1 WHERE user_id = ?1", err);
     if (!rest) return -1;
     sq_bind_int(rest, 1, user_id);
     return sq_step_done(s, rest, err);
@@ -96,9 +98,9 @@ static int user_insert(Store *s, User *u, PokErr *err)
                        "'%s'",
                        u->role ? u->role : "");
     if (sq_check_required(u->password_hash, "wachtwoord", err)) return -1;
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "INSERT INTO app_user (name, password_hash, role, disabled, created)"
-                               " VALUES (?1, ?2, ?3, 0, ?4)",
+                               " VALUES (?1, ?2, ?3, 0, ?4) ON CONFLICT (name) DO NOTHING RETURNING id",
                                err);
     if (!st) return -1;
     char now[32];
@@ -107,11 +109,12 @@ static int user_insert(Store *s, User *u, PokErr *err)
     sq_bind_text(st, 2, u->password_hash);
     sq_bind_text(st, 3, u->role);
     sq_bind_text(st, 4, now);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if ((rc & 0xff) == SQLITE_CONSTRAINT) return err_set(err, "gebruiker '%s' bestaat al", u->name);
-    if (rc != SQLITE_DONE) return sq_fail(s, NULL, rc, err);
-    u->id = sqlite3_last_insert_rowid(s->db);
+    /* A taken name inserts nothing (no error, so PostgreSQL's transaction stays usable). */
+    int rc = db_step(st);
+    if (rc < 0) return sq_fail(s, st, err);
+    u->id = rc == 1 ? db_col_int(st, 0) : 0;
+    db_reset(st);
+    if (rc == 0) return err_set(err, "gebruiker '%s' bestaat al", u->name);
     if (grants_replace(s, u->id, u->role, u->municipalities, u->n_municipalities, err)) return -1;
     return sq_audit_insert(s, "app_user", SQ_JSON_USER, u->id, NULL, err);
 }
@@ -127,7 +130,7 @@ int store_user_add(Store *s, User *u, PokErr *err)
 
 static int user_grants(Store *s, Arena *a, User *u, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(
+    DbStmt *st = sq_stmt(
         s, "SELECT municipality FROM user_municipality WHERE user_id = ?1 ORDER BY municipality",
         err);
     if (!st) return -1;
@@ -136,7 +139,7 @@ static int user_grants(Store *s, Arena *a, User *u, PokErr *err)
     u->municipalities = NULL;
     u->n_municipalities = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == 1) {
         if (u->n_municipalities == cap) {
             size_t ncap = cap ? cap * 2 : 8;
             const char **grown = arena_alloc(a, ncap * sizeof *grown);
@@ -146,11 +149,11 @@ static int user_grants(Store *s, Arena *a, User *u, PokErr *err)
         }
         u->municipalities[u->n_municipalities++] = sq_col_text(a, st, 0);
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sq_fail(s, NULL, rc, err);
+    db_reset(st);
+    return rc == 0 ? 0 : sq_fail(s, NULL, err);
 }
 
-static int user_fetch(Store *s, sqlite3_stmt *st, Arena *a, User *out, PokErr *err)
+static int user_fetch(Store *s, DbStmt *st, Arena *a, User *out, PokErr *err)
 {
     int r = sq_step_row(s, st, err);
     if (r <= 0) return r;
@@ -161,13 +164,13 @@ static int user_fetch(Store *s, sqlite3_stmt *st, Arena *a, User *out, PokErr *e
     out->role = sq_col_text(a, st, 3);
     out->disabled = (int)sq_col_int(st, 4);
     out->created = sq_col_text(a, st, 5);
-    sqlite3_reset(st);
+    db_reset(st);
     return user_grants(s, a, out, err) ? -1 : 1;
 }
 
 int store_user_get(Store *s, const char *name, Arena *a, User *out, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, "SELECT " USER_COLS " FROM app_user WHERE name = ?1", err);
+    DbStmt *st = sq_stmt(s, "SELECT " USER_COLS " FROM app_user WHERE name = ?1", err);
     if (!st) return -1;
     sq_bind_text(st, 1, name);
     return user_fetch(s, st, a, out, err);
@@ -175,7 +178,7 @@ int store_user_get(Store *s, const char *name, Arena *a, User *out, PokErr *err)
 
 int store_user_get_id(Store *s, int64_t id, Arena *a, User *out, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, "SELECT " USER_COLS " FROM app_user WHERE id = ?1", err);
+    DbStmt *st = sq_stmt(s, "SELECT " USER_COLS " FROM app_user WHERE id = ?1", err);
     if (!st) return -1;
     sq_bind_int(st, 1, id);
     return user_fetch(s, st, a, out, err);
@@ -187,15 +190,15 @@ int store_user_list(Store *s, Arena *a, User **out, size_t *n, PokErr *err)
     if (store_user_count(s, &count, err)) return -1;
     *out = arena_alloc(a, (size_t)(count + 1) * sizeof **out);
     *n = 0;
-    sqlite3_stmt *st = sq_stmt(s, "SELECT id FROM app_user ORDER BY name", err);
+    DbStmt *st = sq_stmt(s, "SELECT id FROM app_user ORDER BY name", err);
     if (!st) return -1;
     int64_t *ids = arena_alloc(a, (size_t)(count + 1) * sizeof *ids);
     size_t k = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)count)
-        ids[k++] = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return sq_fail(s, NULL, rc, err);
+    while ((rc = db_step(st)) == 1 && k < (size_t)count)
+        ids[k++] = db_col_int(st, 0);
+    db_reset(st);
+    if (rc < 0) return sq_fail(s, NULL, err);
     for (size_t i = 0; i < k; i++) {
         if (store_user_get_id(s, ids[i], a, &(*out)[*n], err) < 0) return -1;
         (*out)[(*n)++].password_hash = NULL;
@@ -205,12 +208,12 @@ int store_user_list(Store *s, Arena *a, User **out, size_t *n, PokErr *err)
 
 int store_user_count(Store *s, int64_t *n, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, "SELECT count(*) FROM app_user", err);
+    DbStmt *st = sq_stmt(s, "SELECT count(*) FROM app_user", err);
     if (!st) return -1;
     int r = sq_step_row(s, st, err);
     if (r < 0) return -1;
     *n = sq_col_int(st, 0);
-    sqlite3_reset(st);
+    db_reset(st);
     return 0;
 }
 
@@ -220,7 +223,7 @@ static int password_replace(Store *s, const char *name, const char *hash, PokErr
     if (sq_check_required(hash, "wachtwoord", err) || user_id_of(s, name, &id, err)) return -1;
     char *before = NULL, *after = NULL;
     if (sq_snapshot_id(s, SQ_JSON_USER, id, &before, err)) return -1;
-    sqlite3_stmt *st = sq_stmt(s, "UPDATE app_user SET password_hash = ?2 WHERE id = ?1", err);
+    DbStmt *st = sq_stmt(s, "UPDATE app_user SET password_hash = ?2 WHERE id = ?1", err);
     int rc = st ? 0 : -1;
     if (rc == 0) {
         sq_bind_int(st, 1, id);
@@ -254,7 +257,7 @@ static int role_replace(Store *s, const char *name, const char *role, const char
                        role ? role : "");
     char *before = NULL, *after = NULL;
     if (sq_snapshot_id(s, SQ_JSON_USER, id, &before, err)) return -1;
-    sqlite3_stmt *st = sq_stmt(s, "UPDATE app_user SET role = ?2 WHERE id = ?1", err);
+    DbStmt *st = sq_stmt(s, "UPDATE app_user SET role = ?2 WHERE id = ?1", err);
     int rc = st ? 0 : -1;
     if (rc == 0) {
         sq_bind_int(st, 1, id);
@@ -283,7 +286,7 @@ static int user_disable(Store *s, const char *name, PokErr *err)
     if (user_id_of(s, name, &id, err)) return -1;
     char *before = NULL, *after = NULL;
     if (sq_snapshot_id(s, SQ_JSON_USER, id, &before, err)) return -1;
-    sqlite3_stmt *st = sq_stmt(s, "UPDATE app_user SET disabled = 1 WHERE id = ?1", err);
+    DbStmt *st = sq_stmt(s, "UPDATE app_user SET disabled = 1 WHERE id = ?1", err);
     int rc = st ? 0 : -1;
     if (rc == 0) {
         sq_bind_int(st, 1, id);
@@ -309,16 +312,15 @@ int store_user_disable(Store *s, const char *name, PokErr *err)
 static int session_insert(Store *s, const char *token_hash, int64_t user_id, int64_t now,
                           int64_t *id, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "INSERT INTO session (token_hash, user_id, created, last_seen,"
-                               " revoked) VALUES (?1, ?2, ?3, ?3, 0)",
+                               " revoked) VALUES (?1, ?2, ?3, ?3, 0) RETURNING id",
                                err);
     if (!st) return -1;
     sq_bind_text(st, 1, token_hash);
     sq_bind_int(st, 2, user_id);
     sq_bind_int(st, 3, now);
-    if (sq_step_done(s, st, err)) return -1;
-    *id = sqlite3_last_insert_rowid(s->db);
+    if (sq_step_id(s, st, id, err)) return -1;
     return sq_audit_insert(s, "session", SQ_JSON_SESSION, *id, NULL, err);
 }
 
@@ -332,7 +334,7 @@ int store_session_add(Store *s, const char *token_hash, int64_t user_id, int64_t
 
 int store_session_get(Store *s, const char *token_hash, Session *out, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "SELECT id, user_id, created, last_seen, revoked FROM session"
                                " WHERE token_hash = ?1",
                                err);
@@ -345,13 +347,13 @@ int store_session_get(Store *s, const char *token_hash, Session *out, PokErr *er
     out->created = sq_col_int(st, 2);
     out->last_seen = sq_col_int(st, 3);
     out->revoked = (int)sq_col_int(st, 4);
-    sqlite3_reset(st);
+    db_reset(st);
     return 1;
 }
 
 int store_session_touch(Store *s, int64_t id, int64_t now, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, "UPDATE session SET last_seen = ?2 WHERE id = ?1", err);
+    DbStmt *st = sq_stmt(s, "UPDATE session SET last_seen = ?2 WHERE id = ?1", err);
     if (!st) return -1;
     sq_bind_int(st, 1, id);
     sq_bind_int(st, 2, now);
@@ -363,7 +365,7 @@ static int session_revoke(Store *s, int64_t id, PokErr *err)
     char *before = NULL, *after = NULL;
     if (sq_snapshot_id(s, SQ_JSON_SESSION, id, &before, err)) return -1;
     if (!before) return err_set(err, "onbekende sessie %lld", (long long)id);
-    sqlite3_stmt *st = sq_stmt(s, "UPDATE session SET revoked = 1 WHERE id = ?1", err);
+    DbStmt *st = sq_stmt(s, "UPDATE session SET revoked = 1 WHERE id = ?1", err);
     int rc = st ? 0 : -1;
     if (rc == 0) {
         sq_bind_int(st, 1, id);
@@ -385,10 +387,10 @@ int store_session_revoke(Store *s, int64_t id, PokErr *err)
 
 /* ---- login attempts ---- */
 
-int store_login_attempt_add(Store *s, const char *user_name, const char *address, int64_t at,
-                            int success, PokErr *err)
+static int login_attempt_insert(Store *s, const char *user_name, const char *address, int64_t at,
+                                int success, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "INSERT INTO login_attempt (user_name, address, at, success)"
                                " VALUES (?1, ?2, ?3, ?4)",
                                err);
@@ -400,17 +402,27 @@ int store_login_attempt_add(Store *s, const char *user_name, const char *address
     return sq_step_done(s, st, err);
 }
 
+/* A write like any other (its own write transaction), so that it never takes an id
+ * while PostgreSQL's ids are being resynchronised after a rollback (db_sync_ids). */
+int store_login_attempt_add(Store *s, const char *user_name, const char *address, int64_t at,
+                            int success, PokErr *err)
+{
+    int tx = sq_write_begin(s, err);
+    if (tx < 0) return -1;
+    return sq_write_end(s, tx, login_attempt_insert(s, user_name, address, at, success, err), err);
+}
+
 static int count_failures(Store *s, const char *sql, const char *key, int64_t since, int64_t *n,
                           PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, sql, err);
+    DbStmt *st = sq_stmt(s, sql, err);
     if (!st) return -1;
     sq_bind_text(st, 1, key ? key : "");
     sq_bind_int(st, 2, since);
     int r = sq_step_row(s, st, err);
     if (r < 0) return -1;
     *n = sq_col_int(st, 0);
-    sqlite3_reset(st);
+    db_reset(st);
     return 0;
 }
 
@@ -437,7 +449,7 @@ static int public_write(Store *s, const char *code, int on, PokErr *err)
     int was;
     if (store_municipality_public(s, code, &was, err)) return -1;
     if (was == !!on) return 0;
-    sqlite3_stmt *st =
+    DbStmt *st =
         on ? sq_stmt(s, "INSERT INTO municipality_public (municipality) VALUES (?1)", err)
            : sq_stmt(s, "DELETE FROM municipality_public WHERE municipality = ?1", err);
     if (!st) return -1;
@@ -456,12 +468,12 @@ int store_municipality_public_set(Store *s, const char *code, int on, PokErr *er
 
 int store_municipality_public(Store *s, const char *code, int *on, PokErr *err)
 {
-    sqlite3_stmt *st = sq_stmt(s, "SELECT 1 FROM municipality_public WHERE municipality = ?1", err);
+    DbStmt *st = sq_stmt(s, "SELECT 1 FROM municipality_public WHERE municipality = ?1", err);
     if (!st) return -1;
     sq_bind_text(st, 1, code);
     int r = sq_step_row(s, st, err);
     if (r < 0) return -1;
-    sqlite3_reset(st);
+    db_reset(st);
     *on = r;
     return 0;
 }

@@ -1,11 +1,11 @@
-/* store_sqlite_records.c: the SQLite writes of one municipality's records: allocations,
+/* store_records.c: the SQLite writes of one municipality's records: allocations,
  * pots, measures and their amounts, the reserve, decisions, requests, evaluations, closed
  * years and stated figures. Each checks its references first, so that the error names
  * what is wrong, and writes its audit row in the same transaction. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "sqlite_internal.h"
+#include "store_internal.h"
 
 /* The public functions share one shape: run the body inside a write, and hand out the
  * new id only once the write is committed. */
@@ -24,17 +24,12 @@ static int check_cite(Store *s, const Citation *c, const char *municipality, Pok
     return sq_check_source(s, c->source_id, municipality, err);
 }
 
-static int64_t last_id(Store *s)
-{
-    return sqlite3_last_insert_rowid(s->db);
-}
-
 /* Insert (owner, id) pairs into a link table; a repeated id is stored once. */
 static int insert_links(Store *s, const char *sql, int64_t owner, const int64_t *ids, size_t n,
                         PokErr *err)
 {
     for (size_t i = 0; ids && i < n; i++) {
-        sqlite3_stmt *st = sq_stmt(s, sql, err);
+        DbStmt *st = sq_stmt(s, sql, err);
         if (!st) return -1;
         sq_bind_int(st, 1, owner);
         sq_bind_int(st, 2, ids[i]);
@@ -58,13 +53,13 @@ static int check_purposes(Store *s, const int64_t *ids, size_t n, int64_t scheme
 }
 
 /* Find the id of an existing row with a one-row query whose first column is the id. */
-static int find_id(Store *s, sqlite3_stmt *st, int64_t *id, PokErr *err)
+static int find_id(Store *s, DbStmt *st, int64_t *id, PokErr *err)
 {
     *id = 0;
     int found = sq_step_row(s, st, err);
     if (found == 1) {
         *id = sq_col_int(st, 0);
-        sqlite3_reset(st);
+        db_reset(st);
     }
     return found;
 }
@@ -74,14 +69,14 @@ static int find_id(Store *s, sqlite3_stmt *st, int64_t *id, PokErr *err)
 /* 0 when the year is open for the municipality, else -1 naming how to reopen it. */
 static int check_year_open(Store *s, const char *municipality, int year, PokErr *err)
 {
-    sqlite3_stmt *st =
+    DbStmt *st =
         sq_stmt(s, "SELECT 1 FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
     if (!st) return -1;
     sq_bind_text(st, 1, municipality);
     sq_bind_int(st, 2, year);
     int found = sq_step_row(s, st, err);
     if (found < 0) return -1;
-    sqlite3_reset(st);
+    db_reset(st);
     if (found)
         return err_set(err, "jaar %d is afgesloten voor %s: heropen het eerst (pok year reopen)",
                        year, municipality);
@@ -104,7 +99,7 @@ int store_municipality_valid_in(const Municipality *m, int year, PokErr *err)
 /* Municipalities merge on 1 January: a code only takes figures for years it existed. */
 static int check_municipality_year(Store *s, const char *code, int year, PokErr *err)
 {
-    sqlite3_stmt *st =
+    DbStmt *st =
         sq_stmt(s, "SELECT first_year, last_year FROM municipality WHERE code = ?1", err);
     if (!st) return -1;
     sq_bind_text(st, 1, code);
@@ -112,10 +107,10 @@ static int check_municipality_year(Store *s, const char *code, int year, PokErr 
     if (found < 0) return -1;
     Municipality m = {.code = code};
     if (found) {
-        m.first_year = sqlite3_column_int(st, 0);
-        m.last_year = sqlite3_column_int(st, 1);
+        m.first_year = (int)db_col_int(st, 0);
+        m.last_year = (int)db_col_int(st, 1);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return store_municipality_valid_in(&m, year, err);
 }
 
@@ -129,20 +124,20 @@ static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *v
         return -1;
     /* The scheme: the actielijn's, or given for a figure without actielijn. */
     int64_t scheme_id = al->scheme_id;
-    sqlite3_stmt *st;
+    DbStmt *st;
     if (al->actielijn_id) {
         st = sq_stmt(s, "SELECT scheme_id FROM actielijn WHERE id = ?1", err);
         if (!st) return -1;
         sq_bind_int(st, 1, al->actielijn_id);
         if (sq_step_row(s, st, err) != 1) return -1;
-        scheme_id = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
+        scheme_id = db_col_int(st, 0);
+        db_reset(st);
     } else if (!scheme_id) {
         return err_set(err, "een toekenning zonder actielijn vraagt de regeling");
     }
     st = sq_stmt(s,
                  "SELECT COALESCE(MAX(version), 0) + 1 FROM allocation"
-                 " WHERE municipality = ?1 AND actielijn_id IS ?2 AND year = ?3"
+                 " WHERE municipality = ?1 AND actielijn_id IS NOT DISTINCT FROM ?2 AND year = ?3"
                  " AND scheme_id = ?4",
                  err);
     if (!st) return -1;
@@ -151,15 +146,15 @@ static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *v
     sq_bind_int(st, 3, al->year);
     sq_bind_int(st, 4, scheme_id);
     if (sq_step_row(s, st, err) != 1) return -1;
-    *version = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
+    *version = (int)db_col_int(st, 0);
+    db_reset(st);
 
     char now[32];
     sq_now(now);
     st = sq_stmt(s,
                  "INSERT INTO allocation (municipality, actielijn_id, year, amount_cents, version,"
                  " source_id, source_place, recorded_at, scheme_id)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
                  err);
     if (!st) return -1;
     sq_bind_text(st, 1, al->municipality);
@@ -171,8 +166,7 @@ static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *v
     sq_bind_text(st, 7, al->cite.place);
     sq_bind_text(st, 8, now);
     sq_bind_int(st, 9, scheme_id);
-    if (sq_step_done(s, st, err)) return -1;
-    *id = last_id(s);
+    if (sq_step_id(s, st, id, err)) return -1;
     return sq_audit_insert(s, "allocation", SQ_JSON_ALLOCATION, *id, al->municipality, err);
 }
 
@@ -198,7 +192,7 @@ static int pot_insert(Store *s, const Pot *pot, int64_t *id, PokErr *err)
         check_actielijnen(s, pot->actielijn_ids, pot->n_actielijnen, pot->scheme_id, err) ||
         check_cite(s, &pot->cite, pot->municipality, err))
         return -1;
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "SELECT id FROM pot WHERE municipality = ?1 AND scheme_id = ?2"
                                " AND name = ?3",
                                err);
@@ -214,7 +208,7 @@ static int pot_insert(Store *s, const Pot *pot, int64_t *id, PokErr *err)
                        (long long)existing);
     st = sq_stmt(s,
                  "INSERT INTO pot (municipality, scheme_id, name, source_id, source_place)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5)",
+                 " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
                  err);
     if (!st) return -1;
     sq_bind_text(st, 1, pot->municipality);
@@ -222,8 +216,7 @@ static int pot_insert(Store *s, const Pot *pot, int64_t *id, PokErr *err)
     sq_bind_text(st, 3, pot->name);
     sq_bind_nz(st, 4, pot->cite.source_id);
     sq_bind_text(st, 5, pot->cite.place);
-    if (sq_step_done(s, st, err)) return -1;
-    *id = last_id(s);
+    if (sq_step_id(s, st, id, err)) return -1;
     if (insert_links(s,
                      "INSERT INTO pot_actielijn (pot_id, actielijn_id) VALUES (?1, ?2)"
                      " ON CONFLICT DO NOTHING",
@@ -274,11 +267,11 @@ static int measure_insert(Store *s, const Measure *m, int64_t *id, PokErr *err)
         check_cite(s, &m->cite, m->municipality, err) ||
         sq_check_decision(s, m->decision_id, m->municipality, err))
         return -1;
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "INSERT INTO measure (municipality, scheme_id, pot_id, name,"
                                " description, partner, status, cost_centres, source_id,"
                                " source_place, decision_id)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
                                err);
     if (!st) return -1;
     sq_bind_text(st, 1, m->municipality);
@@ -292,8 +285,7 @@ static int measure_insert(Store *s, const Measure *m, int64_t *id, PokErr *err)
     sq_bind_nz(st, 9, m->cite.source_id);
     sq_bind_text(st, 10, m->cite.place);
     sq_bind_nz(st, 11, m->decision_id);
-    if (sq_step_done(s, st, err)) return -1;
-    *id = last_id(s);
+    if (sq_step_id(s, st, id, err)) return -1;
     if (measure_links(s, *id, m, err)) return -1;
     return sq_audit_insert(s, "measure", SQ_JSON_MEASURE, *id, m->municipality, err);
 }
@@ -314,7 +306,7 @@ static int measure_replace(Store *s, const Measure *m, PokErr *err)
     if (sq_snapshot_id(s, SQ_JSON_MEASURE, m->id, &before, err)) return -1;
     int rc = -1;
     /* A NULL status keeps the current one. */
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "UPDATE measure SET name = ?2, description = ?3, partner = ?4,"
                                " status = COALESCE(?5, status), cost_centres = ?6, pot_id = ?7"
                                " WHERE id = ?1",
@@ -357,19 +349,16 @@ int store_measure_update(Store *s, const Measure *m, PokErr *err)
 
 /* Shared by the two "set" functions: update row `id` (found by the caller, 0 = none) with
  * the bound statement `write`, or insert; then audit before and after. */
-static int upsert_audited(Store *s, sqlite3_stmt *write, int64_t existing, const char *table,
-                          const char *json_sql, const char *muni, int64_t *id, PokErr *err)
+static int upsert_audited(Store *s, DbStmt *write, int64_t existing, const char *table,
+                          SqJson json_sql, const char *muni, int64_t *id, PokErr *err)
 {
     char *before = NULL, *after = NULL;
     if (existing && sq_snapshot_id(s, json_sql, existing, &before, err)) {
-        sqlite3_reset(write);
+        db_reset(write);
         return -1;
     }
-    int rc = sq_step_done(s, write, err);
-    if (rc == 0) {
-        *id = existing ? existing : last_id(s);
-        rc = sq_snapshot_id(s, json_sql, *id, &after, err);
-    }
+    int rc = sq_step_id(s, write, id, err);
+    if (rc == 0) rc = sq_snapshot_id(s, json_sql, *id, &after, err);
     if (rc == 0)
         rc = sq_audit(s, existing ? "update" : "insert", table, *id, muni, before, after, err);
     free(before);
@@ -387,7 +376,7 @@ static int amount_write(Store *s, const MeasureAmount *ma, int64_t *id, PokErr *
     if (check_cite(s, &ma->cite, muni, err) || sq_check_decision(s, ma->decision_id, muni, err) ||
         check_year_open(s, muni, ma->year, err))
         return -1;
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "SELECT id FROM measure_amount WHERE measure_id = ?1 AND year = ?2"
                                " AND kind = ?3",
                                err);
@@ -399,10 +388,10 @@ static int amount_write(Store *s, const MeasureAmount *ma, int64_t *id, PokErr *
     if (find_id(s, st, &existing, err) < 0) return -1;
     st = sq_stmt(s,
                  existing ? "UPDATE measure_amount SET amount_cents = ?4, source_id = ?5,"
-                            " source_place = ?6, decision_id = ?7 WHERE id = ?8"
+                            " source_place = ?6, decision_id = ?7 WHERE id = ?8 RETURNING id"
                           : "INSERT INTO measure_amount (measure_id, year, kind, amount_cents,"
                             " source_id, source_place, decision_id)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
                  err);
     if (!st) return -1;
     if (!existing) {
@@ -433,7 +422,7 @@ static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr
         sq_check_decision(s, ro->decision_id, ro->municipality, err) ||
         check_year_open(s, ro->municipality, ro->year, err))
         return -1;
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "SELECT id FROM reserve_opening WHERE municipality = ?1"
                                " AND scheme_id = ?2 AND COALESCE(pot_id, 0) = ?3",
                                err);
@@ -448,16 +437,16 @@ static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr
         if (!st) return -1;
         sq_bind_int(st, 1, existing);
         if (sq_step_row(s, st, err) != 1) return -1;
-        int old_year = sqlite3_column_int(st, 0);
-        sqlite3_reset(st);
+        int old_year = (int)db_col_int(st, 0);
+        db_reset(st);
         if (check_year_open(s, ro->municipality, old_year, err)) return -1;
     }
     st = sq_stmt(s,
                  existing ? "UPDATE reserve_opening SET year = ?4, amount_cents = ?5,"
-                            " source_id = ?6, source_place = ?7, decision_id = ?8 WHERE id = ?9"
+                            " source_id = ?6, source_place = ?7, decision_id = ?8 WHERE id = ?9 RETURNING id"
                           : "INSERT INTO reserve_opening (municipality, scheme_id, pot_id, year,"
                             " amount_cents, source_id, source_place, decision_id)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
                  err);
     if (!st) return -1;
     if (!existing) {
@@ -496,11 +485,11 @@ static int movement_insert(Store *s, const ReserveMovement *rm, int64_t *id, Pok
         (rm->kind == RESERVE_TRANSFER && rm->to_year &&
          check_year_open(s, rm->municipality, rm->to_year, err)))
         return -1;
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "INSERT INTO reserve_movement (municipality, scheme_id, pot_id,"
                                " kind, year, to_year, amount_cents, description, source_id,"
                                " source_place, decision_id)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
                                err);
     if (!st) return -1;
     sq_bind_text(st, 1, rm->municipality);
@@ -514,8 +503,7 @@ static int movement_insert(Store *s, const ReserveMovement *rm, int64_t *id, Pok
     sq_bind_nz(st, 9, rm->cite.source_id);
     sq_bind_text(st, 10, rm->cite.place);
     sq_bind_nz(st, 11, rm->decision_id);
-    if (sq_step_done(s, st, err)) return -1;
-    *id = last_id(s);
+    if (sq_step_id(s, st, id, err)) return -1;
     return sq_audit_insert(s, "reserve_movement", SQ_JSON_RESERVE_MOVEMENT, *id, rm->municipality,
                            err);
 }
@@ -534,10 +522,10 @@ static int decision_insert(Store *s, const Decision *d, int64_t *id, PokErr *err
         sq_check_required(d->body, "orgaan van het besluit (college of raad)", err) ||
         check_cite(s, &d->cite, d->municipality, err))
         return -1;
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "INSERT INTO decision (municipality, date, body, reference, title,"
                                " outcome, source_id, source_place)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
                                err);
     if (!st) return -1;
     sq_bind_text(st, 1, d->municipality);
@@ -548,8 +536,7 @@ static int decision_insert(Store *s, const Decision *d, int64_t *id, PokErr *err
     sq_bind_text(st, 6, d->outcome);
     sq_bind_nz(st, 7, d->cite.source_id);
     sq_bind_text(st, 8, d->cite.place);
-    if (sq_step_done(s, st, err)) return -1;
-    *id = last_id(s);
+    if (sq_step_id(s, st, id, err)) return -1;
     return sq_audit_insert(s, "decision", SQ_JSON_DECISION, *id, d->municipality, err);
 }
 
@@ -567,10 +554,10 @@ static int request_insert(Store *s, const Request *r, int64_t *id, PokErr *err)
         sq_check_decision(s, r->decision_id, r->municipality, err) ||
         check_cite(s, &r->cite, r->municipality, err))
         return -1;
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "INSERT INTO request (municipality, requester, date, subject,"
                                " amount_cents, letter_source_id, decision_id, status, source_id,"
-                               " source_place) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                               " source_place) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
                                err);
     if (!st) return -1;
     sq_bind_text(st, 1, r->municipality);
@@ -580,14 +567,13 @@ static int request_insert(Store *s, const Request *r, int64_t *id, PokErr *err)
     if (r->has_amount)
         sq_bind_int(st, 5, r->amount_cents);
     else
-        sqlite3_bind_null(st, 5);
+        sq_bind_null(st, 5, DB_T_INT);
     sq_bind_nz(st, 6, r->letter_source_id);
     sq_bind_nz(st, 7, r->decision_id);
     sq_bind_text(st, 8, r->status ? r->status : "open");
     sq_bind_nz(st, 9, r->cite.source_id);
     sq_bind_text(st, 10, r->cite.place);
-    if (sq_step_done(s, st, err)) return -1;
-    *id = last_id(s);
+    if (sq_step_id(s, st, id, err)) return -1;
     return sq_audit_insert(s, "request", SQ_JSON_REQUEST, *id, r->municipality, err);
 }
 
@@ -606,10 +592,10 @@ static int evaluation_insert(Store *s, const Evaluation *e, int64_t *id, PokErr 
         return -1;
     if (e->follow_up && !follow_up_valid(e->follow_up))
         return err_set(err, "ongeldig vervolg '%s': kies uit %s", e->follow_up, FOLLOW_UP_LIST);
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "INSERT INTO evaluation (measure_id, date, verdict, text,"
                                " follow_up, source_id, source_place, decision_id)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
                                err);
     if (!st) return -1;
     sq_bind_int(st, 1, e->measure_id);
@@ -620,8 +606,7 @@ static int evaluation_insert(Store *s, const Evaluation *e, int64_t *id, PokErr 
     sq_bind_nz(st, 6, e->cite.source_id);
     sq_bind_text(st, 7, e->cite.place);
     sq_bind_nz(st, 8, e->decision_id);
-    if (sq_step_done(s, st, err)) return -1;
-    *id = last_id(s);
+    if (sq_step_id(s, st, id, err)) return -1;
     return sq_audit_insert(s, "evaluation", SQ_JSON_EVALUATION, *id, muni, err);
 }
 
@@ -638,14 +623,14 @@ static int year_close(Store *s, const ClosedYear *cy, PokErr *err)
         check_cite(s, &cy->cite, cy->municipality, err) ||
         sq_check_decision(s, cy->decision_id, cy->municipality, err))
         return -1;
-    sqlite3_stmt *st =
+    DbStmt *st =
         sq_stmt(s, "SELECT 1 FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
     if (!st) return -1;
     sq_bind_text(st, 1, cy->municipality);
     sq_bind_int(st, 2, cy->year);
     int found = sq_step_row(s, st, err);
     if (found < 0) return -1;
-    sqlite3_reset(st);
+    db_reset(st);
     if (found) return err_set(err, "jaar %d is al afgesloten voor %s", cy->year, cy->municipality);
     st = sq_stmt(s,
                  "INSERT INTO closed_year (municipality, year, source_id, source_place,"
@@ -684,11 +669,11 @@ static int stated_insert(Store *s, const StatedFigure *sf, int64_t *id, PokErr *
                        "ongeldige soort genoemd bedrag %d: toekenning, beschikbaar of "
                        "uitgaven",
                        (int)sf->kind);
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "INSERT INTO stated_figure (municipality, scheme_id, kind,"
                                " actielijn_id, pot_id, year_from, year_to, amount_cents,"
                                " description, source_id, source_place)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
                                err);
     if (!st) return -1;
     sq_bind_text(st, 1, sf->municipality);
@@ -702,8 +687,7 @@ static int stated_insert(Store *s, const StatedFigure *sf, int64_t *id, PokErr *
     sq_bind_text(st, 9, sf->description);
     sq_bind_nz(st, 10, sf->cite.source_id);
     sq_bind_text(st, 11, sf->cite.place);
-    if (sq_step_done(s, st, err)) return -1;
-    *id = last_id(s);
+    if (sq_step_id(s, st, id, err)) return -1;
     return sq_audit_insert(s, "stated_figure", SQ_JSON_STATED, *id, sf->municipality, err);
 }
 

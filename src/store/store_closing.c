@@ -1,10 +1,16 @@
-/* store_sqlite_closing.c: reopening a closed year and the register of reopenings. The
+/* store_closing.c: reopening a closed year and the register of reopenings. The
  * refusal to change a closed year's figures lives with the writes, in
- * store_sqlite_records.c. */
+ * store_records.c. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "sqlite_internal.h"
+#include "store_internal.h"
+
+#define YEAR_REOPENING_JSON_SQL(O)                                                                 \
+    "SELECT " O "('id', id, 'municipality', municipality, 'year', year, 'reason', reason,"        \
+    " 'actor', actor, 'at', at) FROM year_reopening WHERE id = ?1"
+static SqJson SQ_JSON_YEAR_REOPENING = {YEAR_REOPENING_JSON_SQL(SQ_LITE_OBJ),
+                                        YEAR_REOPENING_JSON_SQL(SQ_PG_OBJ)};
 
 static int year_reopen(Store *s, const char *code, int year, const char *reason, PokErr *err)
 {
@@ -15,7 +21,7 @@ static int year_reopen(Store *s, const char *code, int year, const char *reason,
     char *before = NULL;
     if (sq_snapshot_key(s, SQ_JSON_CLOSED_YEAR, code, year, &before, err)) return -1;
     if (!before) return err_set(err, "jaar %d is niet afgesloten voor %s", year, code);
-    sqlite3_stmt *st =
+    DbStmt *st =
         sq_stmt(s, "DELETE FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
     int rc = st ? 0 : -1;
     if (rc == 0) {
@@ -32,7 +38,7 @@ static int year_reopen(Store *s, const char *code, int year, const char *reason,
     sq_now(now);
     st = sq_stmt(s,
                  "INSERT INTO year_reopening (municipality, year, reason, actor, at)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5)",
+                 " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
                  err);
     if (!st) return -1;
     sq_bind_text(st, 1, code);
@@ -40,12 +46,9 @@ static int year_reopen(Store *s, const char *code, int year, const char *reason,
     sq_bind_text(st, 3, reason);
     sq_bind_text(st, 4, s->actor);
     sq_bind_text(st, 5, now);
-    if (sq_step_done(s, st, err)) return -1;
-    return sq_audit_insert(s, "year_reopening",
-                           "SELECT json_object('id', id, 'municipality', municipality, 'year',"
-                           " year, 'reason', reason, 'actor', actor, 'at', at)"
-                           " FROM year_reopening WHERE id = ?1",
-                           sqlite3_last_insert_rowid(s->db), code, err);
+    int64_t id;
+    if (sq_step_id(s, st, &id, err)) return -1;
+    return sq_audit_insert(s, "year_reopening", SQ_JSON_YEAR_REOPENING, id, code, err);
 }
 
 int store_year_reopen(Store *s, const char *code, int year, const char *reason, PokErr *err)
@@ -60,7 +63,7 @@ int store_year_reopening_list(Store *s, const char *code, Arena *a, YearReopenin
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = sq_stmt(s,
+    DbStmt *st = sq_stmt(s,
                                "SELECT id, municipality, year, reason, actor, at"
                                " FROM year_reopening WHERE municipality = ?1 ORDER BY id",
                                err);
@@ -68,7 +71,7 @@ int store_year_reopening_list(Store *s, const char *code, Arena *a, YearReopenin
     sq_bind_text(st, 1, code);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == 1) {
         if (*n == cap) {
             size_t new_cap = cap ? cap * 2 : 8;
             YearReopening *grown = arena_alloc(a, new_cap * sizeof *grown);
@@ -84,7 +87,7 @@ int store_year_reopening_list(Store *s, const char *code, Arena *a, YearReopenin
         r->actor = sq_col_text(a, st, 4);
         r->at = sq_col_text(a, st, 5);
     }
-    if (rc != SQLITE_DONE) return sq_fail(s, st, rc, err);
-    sqlite3_reset(st);
+    if (rc != 0) return sq_fail(s, st, err);
+    db_reset(st);
     return 0;
 }

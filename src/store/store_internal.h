@@ -1,21 +1,21 @@
-/* sqlite_internal.h: what the SQLite store files share: the Store struct, the
- * prepared-statement cache, binding and error helpers, reference checks and the audit
- * writer. Nothing outside src/store/store_sqlite*.c includes this. */
-#ifndef POK_SQLITE_INTERNAL_H
-#define POK_SQLITE_INTERNAL_H
+/* store_internal.h: what the store files share: the Store struct, the prepared-statement
+ * cache, binding and error helpers, reference checks and the audit writer. The store is
+ * written once against the driver interface db.h; nothing outside src/store/ includes
+ * this. */
+#ifndef POK_STORE_INTERNAL_H
+#define POK_STORE_INTERNAL_H
 
-#include <sqlite3.h>
-
+#include "db.h"
 #include "store.h"
 
 typedef struct StmtCacheEntry {
     const char *sql; /* a string literal: the cache compares pointers */
-    sqlite3_stmt *st;
+    DbStmt *st;
 } StmtCacheEntry;
 
 struct Store {
-    sqlite3 *db;
-    char *path;
+    Db *db;
+    const char *path; /* how messages name the database (db_name) */
     char *actor;
     StmtCacheEntry *cache;
     size_t n_cache, cap_cache;
@@ -24,29 +24,35 @@ struct Store {
 
 /* A prepared statement for sql (which must be a string literal), reset and with its
  * bindings cleared. NULL with err filled on failure. */
-sqlite3_stmt *sq_stmt(Store *s, const char *sql, PokErr *err);
+DbStmt *sq_stmt(Store *s, const char *sql, PokErr *err);
 /* Reset every cached statement, so none holds a read open across a rollback. */
 void sq_reset_all(Store *s);
 /* Run sql (no parameters, possibly several statements) once. */
 int sq_exec(Store *s, const char *sql, PokErr *err);
 
 /* Binding: NULL text and zero ids/years become SQL NULL. */
-void sq_bind_text(sqlite3_stmt *st, int i, const char *v);
-void sq_bind_int(sqlite3_stmt *st, int i, int64_t v);
-void sq_bind_nz(sqlite3_stmt *st, int i, int64_t v); /* 0 -> NULL */
+void sq_bind_null(DbStmt *st, int i, DbType type);
+void sq_bind_text(DbStmt *st, int i, const char *v);
+void sq_bind_int(DbStmt *st, int i, int64_t v);
+void sq_bind_nz(DbStmt *st, int i, int64_t v); /* 0 -> NULL */
 
 /* Reading: SQL NULL becomes NULL text and 0 numbers. */
-const char *sq_col_text(Arena *a, sqlite3_stmt *st, int i);
-int64_t sq_col_int(sqlite3_stmt *st, int i);
+const char *sq_col_text(Arena *a, DbStmt *st, int i);
+int64_t sq_col_int(DbStmt *st, int i);
 
 /* Step a write statement to completion and reset it; maps failures to Dutch. */
-int sq_step_done(Store *s, sqlite3_stmt *st, PokErr *err);
+int sq_step_done(Store *s, DbStmt *st, PokErr *err);
 /* Step a statement expected to return at most one row: 1 row, 0 none, -1 error. The
- * caller reads the columns on 1 and then calls sqlite3_reset. */
-int sq_step_row(Store *s, sqlite3_stmt *st, PokErr *err);
-/* Turn a failing SQLite result code into a Dutch message (constraint names are mapped
- * to what they mean); resets st when given. Returns -1. */
-int sq_fail(Store *s, sqlite3_stmt *st, int rc, PokErr *err);
+ * caller reads the columns on 1 and then calls db_reset. */
+int sq_step_row(Store *s, DbStmt *st, PokErr *err);
+/* Step an INSERT .. RETURNING id: *id is the new row's id; the statement is reset. */
+int sq_step_id(Store *s, DbStmt *st, int64_t *id, PokErr *err);
+/* The backend: per-backend SQL is chosen with SQ_SQL(s, sqlite_text, pg_text). */
+#define SQ_PG(s) (db_kind((s)->db) == DB_PG)
+#define SQ_SQL(s, lite, pg) (SQ_PG(s) ? (pg) : (lite))
+/* Turn the driver's last error into a Dutch message (constraint names are mapped to what
+ * they mean); resets st when given. Returns -1. */
+int sq_fail(Store *s, DbStmt *st, PokErr *err);
 
 /* One write: its own BEGIN IMMEDIATE..COMMIT outside a transaction, a SAVEPOINT inside
  * one. Use as: tx = sq_write_begin(); rc = body(); return sq_write_end(tx, rc). */
@@ -77,8 +83,21 @@ int sq_check_required(const char *v, const char *what, PokErr *err);
 /* The record as JSON, by running a "SELECT json_object(...) FROM t WHERE ..." literal
  * with the id (or the code and year) bound as ?1 (and ?2). *out is malloc'd, NULL when
  * the record does not exist. */
-int sq_snapshot_id(Store *s, const char *sql, int64_t id, char **out, PokErr *err);
-int sq_snapshot_key(Store *s, const char *sql, const char *code, int year, char **out, PokErr *err);
+/* A snapshot query per backend: [0] SQLite (json_object), [1] PostgreSQL
+ * (json_build_object); both give the same compact JSON text. */
+typedef const char *const SqJson[2];
+/* Each snapshot is written once as a macro of O, the object constructor, and A, the
+ * sorted id array of a link table (empty: []), and expanded for both backends. */
+#define SQ_LITE_OBJ "json_object"
+#define SQ_PG_OBJ "json_build_object"
+#define SQ_LITE_IDS(col, table, where)                                                             \
+    "json((SELECT json_group_array(" col ") FROM (SELECT " col " FROM " table " WHERE " where     \
+    " ORDER BY " col ")))"
+#define SQ_PG_IDS(col, table, where)                                                               \
+    "(SELECT COALESCE(json_agg(" col " ORDER BY " col "), '[]'::json) FROM " table " WHERE "      \
+    where ")"
+int sq_snapshot_id(Store *s, SqJson sql, int64_t id, char **out, PokErr *err);
+int sq_snapshot_key(Store *s, SqJson sql, const char *code, int year, char **out, PokErr *err);
 /* One audit row. An update whose before and after are equal is not recorded. */
 int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
              const char *municipality, const char *before_json, const char *after_json,
@@ -88,27 +107,27 @@ int sq_audit_reason(Store *s, const char *action, const char *table, int64_t rec
                     const char *municipality, const char *before_json, const char *after_json,
                     const char *reason, PokErr *err);
 /* The insert audit row of a record just inserted with this id. */
-int sq_audit_insert(Store *s, const char *table, const char *json_sql, int64_t id,
+int sq_audit_insert(Store *s, const char *table, SqJson json_sql, int64_t id,
                     const char *municipality, PokErr *err);
 
 /* The JSON snapshots of every audited table (?1 = id; ?1 code, ?2 year for the tables
  * keyed by municipality and year; ?1 code for municipality). */
-extern const char SQ_JSON_SCHEME[];
-extern const char SQ_JSON_ACTIELIJN[];
-extern const char SQ_JSON_PURPOSE[];
-extern const char SQ_JSON_MUNICIPALITY[];
-extern const char SQ_JSON_INHABITANTS[];
-extern const char SQ_JSON_SOURCE[];
-extern const char SQ_JSON_ALLOCATION[];
-extern const char SQ_JSON_POT[];
-extern const char SQ_JSON_MEASURE[];
-extern const char SQ_JSON_MEASURE_AMOUNT[];
-extern const char SQ_JSON_RESERVE_OPENING[];
-extern const char SQ_JSON_RESERVE_MOVEMENT[];
-extern const char SQ_JSON_DECISION[];
-extern const char SQ_JSON_REQUEST[];
-extern const char SQ_JSON_EVALUATION[];
-extern const char SQ_JSON_CLOSED_YEAR[];
-extern const char SQ_JSON_STATED[];
+extern SqJson SQ_JSON_SCHEME;
+extern SqJson SQ_JSON_ACTIELIJN;
+extern SqJson SQ_JSON_PURPOSE;
+extern SqJson SQ_JSON_MUNICIPALITY;
+extern SqJson SQ_JSON_INHABITANTS;
+extern SqJson SQ_JSON_SOURCE;
+extern SqJson SQ_JSON_ALLOCATION;
+extern SqJson SQ_JSON_POT;
+extern SqJson SQ_JSON_MEASURE;
+extern SqJson SQ_JSON_MEASURE_AMOUNT;
+extern SqJson SQ_JSON_RESERVE_OPENING;
+extern SqJson SQ_JSON_RESERVE_MOVEMENT;
+extern SqJson SQ_JSON_DECISION;
+extern SqJson SQ_JSON_REQUEST;
+extern SqJson SQ_JSON_EVALUATION;
+extern SqJson SQ_JSON_CLOSED_YEAR;
+extern SqJson SQ_JSON_STATED;
 
 #endif

@@ -1,12 +1,18 @@
-/* store_sqlite_backup.c: backup and restore of a SQLite store through SQLite's online
- * backup API, with a verification of the copy (integrity check, rows per table). */
+/* store_backup.c: backup and restore of a SQLite store through SQLite's online backup
+ * API, with a verification of the copy (integrity check, rows per table). PostgreSQL has
+ * its own tools (pg_dump) and is refused here. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "migrations.h"
-#include "sqlite_internal.h"
+#include "db_sqlite.h"
+#include "store_internal.h"
+
+#define PG_NO_BACKUP                                                                               \
+    "reservekopie en terugzetten door pok op PostgreSQL: niet ondersteund, gebruik pg_dump en "    \
+    "pg_restore"
 
 /* The rows per table of one database, in sqlite_master order. */
 typedef struct TableCounts {
@@ -178,13 +184,14 @@ static int backup_into(Store *s, const char *tmp, TableCounts *src_counts, PokEr
 {
     sq_reset_all(s);
     if (sq_exec(s, "BEGIN", err)) return -1;
+    sqlite3 *h = db_sqlite_handle(s->db);
     sqlite3 *dest = NULL;
     int rc = 0;
     if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
         rc = db_fail(dest, tmp, "kan reservekopie niet aanmaken:", err);
-    if (rc == 0) rc = count_rows(s->db, s->path, src_counts, err);
+    if (rc == 0) rc = count_rows(h, s->path, src_counts, err);
     if (rc == 0) {
-        rc = copy_db(dest, s->db, "reservekopie maken", err);
+        rc = copy_db(dest, h, "reservekopie maken", err);
         if (rc) counts_free(src_counts);
     }
     /* A copy of a WAL database is itself in WAL mode: make it one self-contained file. */
@@ -192,14 +199,15 @@ static int backup_into(Store *s, const char *tmp, TableCounts *src_counts, PokEr
         sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
         rc = db_fail(dest, tmp, "kan reservekopie niet afronden:", err);
     sqlite3_close(dest);
-    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
     return rc;
 }
 
 int store_backup(Store *s, const char *path, int overwrite, StoreBackupCheck *check, PokErr *err)
 {
+    if (SQ_PG(s)) return err_set(err, PG_NO_BACKUP);
     if (!path || !*path) return err_set(err, "geen bestand voor de reservekopie opgegeven");
-    if (!sqlite3_get_autocommit(s->db))
+    if (db_in_transaction(s->db))
         return err_set(err, "reservekopie kan niet midden in een transactie");
     if (!overwrite && access(path, F_OK) == 0)
         return err_set(err, "%s bestaat al: kies een nieuw bestand of gebruik --force", path);
@@ -222,9 +230,15 @@ int store_backup(Store *s, const char *path, int overwrite, StoreBackupCheck *ch
     return rc;
 }
 
+int store_restore_supported(const char *url, PokErr *err)
+{
+    return db_url_is_pg(url) ? err_set(err, PG_NO_BACKUP) : 0;
+}
+
 int store_restore(Store *s, const char *path, StoreBackupCheck *check, PokErr *err)
 {
-    if (!sqlite3_get_autocommit(s->db))
+    if (SQ_PG(s)) return err_set(err, PG_NO_BACKUP);
+    if (db_in_transaction(s->db))
         return err_set(err, "terugzetten kan niet midden in een transactie");
     TableCounts counts;
     int version = 0;
@@ -237,7 +251,7 @@ int store_restore(Store *s, const char *path, StoreBackupCheck *check, PokErr *e
     if (sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
         rc = db_fail(from, path, "kan niet openen:", err);
     sq_reset_all(s);
-    if (rc == 0) rc = copy_db(s->db, from, "terugzetten", err);
+    if (rc == 0) rc = copy_db(db_sqlite_handle(s->db), from, "terugzetten", err);
     sqlite3_close(from);
     if (rc == 0) fill_check(&counts, version, check);
     counts_free(&counts);

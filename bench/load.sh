@@ -1,0 +1,290 @@
+#!/bin/sh
+# load.sh [POK]: readers and writers mixed against pok serve, on SQLite and on PostgreSQL,
+# in one run, on 127.0.0.1 only; then checks by totals that no accepted write was lost.
+#
+# For each backend (SQLite first, then PostgreSQL; one run each, same script):
+#  1. a database with the demo and all 342 municipalities of 2025: a generated allocation
+#     for actielijnen 2-5 x 2022-2027 of every municipality without one (pok import
+#     allocations), two measures with plan amounts for 2024 and 2025 and a reserve opening
+#     balance for each (the command line), every municipality published, and four editors
+#     (role beheerder);
+#  2. pok serve with accounts (login required for writing); the editors log in with curl,
+#     each session's CSRF token is read from a form;
+#  3. wrk -t2 -c32 for DURATION with bench/load.lua: anonymous readers (municipality page,
+#     measure page, coverage CSV) and, WRITE_PERCENT of the requests, logged-in writers
+#     that post a reserve deposit of AMOUNT to a random municipality (a 303 is a saved
+#     write, 409 a conflict, anything else but 200 an error);
+#  4. after pok serve has stopped: the number of reserve movements, their sum, the audit
+#     rows of reserve movements (SQL: sqlite3 / psql) and the sum in `pok export csv` must
+#     each have grown by exactly the accepted writes (x AMOUNT). Writers stop QUIET seconds
+#     before the end, so every write sent was answered and the equality is exact.
+# Fails (exit 1) on any error status, socket error, unanswered write or total that differs.
+#
+# PostgreSQL: a throwaway server from scripts/pgtest.sh (this script re-runs itself under
+# it; an existing POK_TEST_PG is used as is). If pok cannot use PostgreSQL, that backend
+# is skipped with a loud message (REQUIRE_PG=1 makes that an error).
+#
+# Environment: DURATION (seconds, 30), THREADS (2), CONNECTIONS (32), WRITE_PERCENT (10),
+# QUIET (3), EDITORS (4), BACKENDS ("sqlite postgresql").
+set -eu
+
+POK=${1:-build/pok}
+POK=$(cd "$(dirname "$POK")" && pwd)/$(basename "$POK")
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+DURATION=${DURATION:-30}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+WRITE_PERCENT=${WRITE_PERCENT:-10}
+QUIET=${QUIET:-3}
+EDITORS=${EDITORS:-4}
+BACKENDS=${BACKENDS:-sqlite postgresql}
+AMOUNT="1,23"
+AMOUNT_CENTS=123
+REQUIRE_PG=${REQUIRE_PG:-0}
+DEMO_CODES="GM1734 GM1773 GM0534 GM0362"
+
+case " $BACKENDS " in
+*" postgresql "*)
+  if [ -z "${POK_TEST_PG:-}" ]; then
+    if [ -f "$ROOT/scripts/pgtest.sh" ]; then
+      exec sh "$ROOT/scripts/pgtest.sh" sh "$HERE/load.sh" "$POK"
+    fi
+    echo "load.sh: scripts/pgtest.sh is missing: PostgreSQL is NOT measured" >&2
+    [ "$REQUIRE_PG" = 1 ] && exit 1
+    BACKENDS=sqlite
+  fi
+  ;;
+esac
+
+for tool in wrk curl sqlite3 python3; do
+  command -v "$tool" >/dev/null 2>&1 || {
+    echo "load.sh: $tool is missing (make bench-load installs wrk)" >&2
+    exit 1
+  }
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/pok-load.XXXXXX")
+pok_pid=""
+# stop PID: SIGTERM, wait at most 10 s, then SIGKILL.
+stop() {
+  [ -n "$1" ] || return 0
+  kill "$1" 2>/dev/null || return 0
+  tries=0
+  while kill -0 "$1" 2>/dev/null && [ $tries -lt 100 ]; do
+    sleep 0.1
+    tries=$((tries + 1))
+  done
+  kill -9 "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+cleanup() {
+  stop "$pok_pid"
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+fail() {
+  echo "load.sh: FAILED: $*" >&2
+  exit 1
+}
+
+# The municipalities of 2025, from the reference list compiled into pok.
+tail -n +2 "$ROOT/data/reference/cbs_gemeenten_2025_codes.csv" | cut -d, -f1 >"$WORK/codes.txt"
+n_codes=$(wc -l <"$WORK/codes.txt")
+[ "$n_codes" = 342 ] || fail "expected 342 municipalities of 2025, the list has $n_codes"
+for i in $(seq 1 "$EDITORS"); do
+  printf 'belasting-wachtwoord-%s\n' "$i" >"$WORK/pw$i"
+done
+
+# Generated allocations: actielijnen 2-5 x 2022-2027 for every municipality the demo does
+# not fill, amounts in whole euros varying by municipality, actielijn and year.
+gen_allocations() { # SOURCE_ID
+  awk -v src="$1" -v skip="$DEMO_CODES" 'BEGIN {
+      n = split(skip, s, " "); for (i = 1; i <= n; i++) demo[s[i]] = 1
+      print "municipality,actielijn,year,amount,source" }
+    !($1 in demo) { for (al = 2; al <= 5; al++) for (y = 2022; y <= 2027; y++)
+      printf "%s,%d,%d,%d,%s\n", $1, al, y, 5000 + (NR * 7919 + al * 104729 + y * 31) % 90000, src }' \
+    "$WORK/codes.txt"
+}
+
+# fill DB: the database described at the top. Writes WORK/measures.txt and WORK/source.
+fill() {
+  db=$1
+  "$POK" --db "$db" demo --quiet >"$WORK/fill.log" 2>&1 || { cat "$WORK/fill.log" >&2; fail "pok demo on $db"; }
+  "$POK" --db "$db" municipality list >"$WORK/munis.txt"
+  while read -r code; do
+    grep -q "^$code " "$WORK/munis.txt" || fail "pok does not know $code"
+  done <"$WORK/codes.txt"
+  src=$("$POK" --db "$db" source add --title 'Belastingtest: gegenereerde toekenningen' \
+    --kind circulaire --date 2025-01-01 | sed -n 's/^bron \([0-9]*\) .*/\1/p')
+  [ -n "$src" ] || fail "pok source add gave no id"
+  echo "$src" >"$WORK/source"
+  gen_allocations "$src" >"$WORK/allocations.csv"
+  "$POK" --db "$db" import allocations "$WORK/allocations.csv" >>"$WORK/fill.log" 2>&1 ||
+    { tail -n 5 "$WORK/fill.log" >&2; fail "pok import allocations"; }
+  : >"$WORK/measures.txt"
+  n=0
+  while read -r code; do
+    n=$((n + 1))
+    case " $DEMO_CODES " in *" $code "*) ;; *)
+      for m in 1 2; do
+        id=$("$POK" --db "$db" measure add "$code" "Wijkteam versterken $m" --status lopend \
+          --actielijnen $((m + 2)) --partner "Sociaal wijkteam" | sed -n 's/^maatregel \([0-9]*\) .*/\1/p')
+        [ -n "$id" ] || fail "pok measure add $code gave no id"
+        echo "$id" >>"$WORK/measures.txt"
+        "$POK" --db "$db" measure plan "$id" 2024 "$((20000 + n * 10 + m)),00" --source "$src" >/dev/null
+        "$POK" --db "$db" measure plan "$id" 2025 "$((25000 + n * 10 + m)),50" --source "$src" >/dev/null
+      done
+      "$POK" --db "$db" reserve opening "$code" 2024 "$((10000 + n))" --source "$src" >/dev/null
+      ;;
+    esac
+    "$POK" --db "$db" municipality publish "$code" on >/dev/null
+  done <"$WORK/codes.txt"
+  for i in $(seq 1 "$EDITORS"); do
+    "$POK" --db "$db" user add "schrijver$i" --role beheerder --password-file "$WORK/pw$i" >/dev/null
+  done
+}
+
+# sql_totals BACKEND DB: "movements sum audit_rows" of the reserve movements, by SQL.
+sql_totals() {
+  q="SELECT (SELECT COUNT(*) FROM reserve_movement) || ' ' ||
+            (SELECT COALESCE(SUM(amount_cents), 0) FROM reserve_movement) || ' ' ||
+            (SELECT COUNT(*) FROM audit WHERE table_name = 'reserve_movement' AND action = 'insert')"
+  if [ "$1" = sqlite ]; then
+    sqlite3 "$2" "$q"
+  else
+    psql -X -q -t -A -v ON_ERROR_STOP=1 "$2" -c "$q"
+  fi
+}
+# pok_totals DB: "movements sum" of the reserve movements in `pok export csv`.
+pok_totals() {
+  rm -rf "$WORK/export"
+  "$POK" --db "$1" export csv "$WORK/export" >/dev/null
+  python3 - "$WORK/export/reservemutaties.csv" <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+print(len(rows), sum(int(r["bedrag_cents"]) for r in rows))
+EOF
+}
+
+# serve DB: starts pok serve on a free loopback port; sets pok_pid and pok_url.
+serve() {
+  "$POK" --db "$1" serve --listen 127.0.0.1 --port 0 >"$WORK/pok.out" 2>&1 &
+  pok_pid=$!
+  pok_url=""
+  tries=0
+  while [ -z "$pok_url" ] && [ $tries -lt 100 ] && kill -0 "$pok_pid" 2>/dev/null; do
+    pok_url=$(sed -n 's|^pok serve: \(http://127\.0\.0\.1:[0-9]*\)/ .*|\1|p' "$WORK/pok.out")
+    [ -z "$pok_url" ] && sleep 0.1
+    tries=$((tries + 1))
+  done
+  [ -n "$pok_url" ] || { cat "$WORK/pok.out" >&2; fail "pok serve did not start"; }
+}
+
+# login: each editor logs in; WORK/sessions.txt gets "SESSION CSRF" a line.
+login() {
+  : >"$WORK/sessions.txt"
+  code=$(head -n 1 "$WORK/codes.txt")
+  for i in $(seq 1 "$EDITORS"); do
+    curl -s --max-time 10 -D "$WORK/login.hdr" -o /dev/null -H "Origin: $pok_url" \
+      --data-urlencode "naam=schrijver$i" --data-urlencode "wachtwoord=$(cat "$WORK/pw$i")" \
+      "$pok_url/inloggen"
+    tok=$(tr -d '\r' <"$WORK/login.hdr" | sed -n 's/^[Ss]et-[Cc]ookie: pok_sessie=\([^;]*\);.*/\1/p')
+    [ -n "$tok" ] || { cat "$WORK/login.hdr" >&2; fail "schrijver$i could not log in"; }
+    csrf=$(curl -s --max-time 10 -H "Cookie: pok_sessie=$tok" "$pok_url/gemeente/$code/reserve/nieuw" |
+      sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -n 1)
+    [ -n "$csrf" ] || fail "no CSRF token in the reserve form for schrijver$i"
+    echo "$tok $csrf" >>"$WORK/sessions.txt"
+  done
+}
+
+# val KEY: a value from the lua summary line in WORK/wrk.out.
+val() { sed -n "s/^load:.* $1=\([^ ]*\).*/\1/p" "$WORK/wrk.out"; }
+
+# run BACKEND DB: fill, serve, wrk, check; appends a row to WORK/rows.
+run() {
+  backend=$1
+  db=$2
+  t0=$(date +%s)
+  fill "$db"
+  t1=$(date +%s)
+  echo "load.sh: $backend: filled in $((t1 - t0)) s ($(wc -l <"$WORK/allocations.csv") generated allocation lines, $(wc -l <"$WORK/measures.txt") generated measures)"
+  set -- $(sql_totals "$backend" "$db")
+  m0=$1 s0=$2 a0=$3
+  set -- $(pok_totals "$db")
+  pm0=$1 ps0=$2
+  [ "$pm0" = "$m0" ] && [ "$ps0" = "$s0" ] || fail "$backend: pok export ($pm0, $ps0) differs from SQL ($m0, $s0) before the run"
+  serve "$db"
+  login
+  echo "load.sh: $backend: pok serve at $pok_url; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $WRITE_PERCENT % writes (reserve deposit of € $AMOUNT)"
+  timeout $((DURATION + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
+    -s "$HERE/load.lua" "$pok_url" -- "$WORK/codes.txt" "$WORK/measures.txt" \
+    "$WORK/sessions.txt" "$WRITE_PERCENT" "$(cat "$WORK/source")" "$AMOUNT" "$DURATION" "$QUIET" \
+    >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; fail "$backend: wrk failed"; }
+  stop "$pok_pid"
+  pok_pid=""
+  grep '^load:' "$WORK/wrk.out" || { cat "$WORK/wrk.out" >&2; fail "$backend: no summary from load.lua"; }
+  writes_ok=$(val writes_ok)
+  writes_sent=$(val writes_sent)
+  conflicts=$(val conflicts)
+  errors=$(val errors)
+  sock=$(val socket_errors)
+  set -- $(sql_totals "$backend" "$db")
+  m1=$1 s1=$2 a1=$3
+  set -- $(pok_totals "$db")
+  pm1=$1 ps1=$2
+  echo "load.sh: $backend: reserve movements $m0 -> $m1, sum $s0 -> $s1 cents, audit rows $a0 -> $a1; pok export: $pm0 -> $pm1, $ps0 -> $ps1 cents; accepted writes $writes_ok x $AMOUNT_CENTS cents"
+  bad=""
+  [ "$errors" = 0 ] || bad="$bad; $errors error responses ($(val statuses_other))"
+  [ "$sock" = 0 ] || bad="$bad; $sock socket errors"
+  [ "$writes_ok" -gt 0 ] || bad="$bad; no write was accepted"
+  [ "$writes_sent" = $((writes_ok + conflicts)) ] ||
+    bad="$bad; $writes_sent writes sent but $writes_ok accepted + $conflicts conflicts answered"
+  [ $((m1 - m0)) = "$writes_ok" ] || bad="$bad; SQL: $((m1 - m0)) new reserve movements, $writes_ok accepted writes"
+  [ $((s1 - s0)) = $((writes_ok * AMOUNT_CENTS)) ] ||
+    bad="$bad; SQL: sum grew by $((s1 - s0)) cents, expected $((writes_ok * AMOUNT_CENTS))"
+  [ $((a1 - a0)) = "$writes_ok" ] || bad="$bad; SQL: $((a1 - a0)) new audit rows, expected $writes_ok"
+  [ $((pm1 - pm0)) = "$writes_ok" ] || bad="$bad; pok export: $((pm1 - pm0)) new movements, expected $writes_ok"
+  [ $((ps1 - ps0)) = $((writes_ok * AMOUNT_CENTS)) ] ||
+    bad="$bad; pok export: sum grew by $((ps1 - ps0)) cents, expected $((writes_ok * AMOUNT_CENTS))"
+  [ -z "$bad" ] || fail "$backend${bad}"
+  echo "load.sh: $backend: no lost updates: every accepted write is in the database, nothing else"
+  echo "$backend $(val rps) $(val p50_ms) $(val p99_ms) $(val requests) $(val reads_ok) $writes_ok $conflicts $errors" >>"$WORK/rows"
+}
+
+echo "load.sh: $(nproc 2>/dev/null || echo '?') cores; $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2); pok $POK"
+: >"$WORK/rows"
+for backend in $BACKENDS; do
+  case $backend in
+  sqlite)
+    run sqlite "$WORK/load.db"
+    ;;
+  postgresql)
+    base=${POK_TEST_PG%/*}
+    export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+    psql -X -q -v ON_ERROR_STOP=1 "$POK_TEST_PG" -c 'DROP DATABASE IF EXISTS pok_load' \
+      -c 'CREATE DATABASE pok_load' >/dev/null || fail "could not create the database pok_load"
+    pg_url="$base/pok_load"
+    if ! "$POK" --db "$pg_url" init >"$WORK/pginit.out" 2>&1; then
+      echo "load.sh: PostgreSQL is NOT measured: pok --db $pg_url init says:" >&2
+      cat "$WORK/pginit.out" >&2
+      [ "$REQUIRE_PG" = 1 ] && exit 1
+      continue
+    fi
+    echo "load.sh: PostgreSQL $(psql -X -t -A "$pg_url" -c 'SHOW server_version'), $pg_url"
+    # pok demo wants an empty database: start again from a fresh one
+    psql -X -q -v ON_ERROR_STOP=1 "$POK_TEST_PG" -c 'DROP DATABASE pok_load' \
+      -c 'CREATE DATABASE pok_load' >/dev/null
+    run postgresql "$pg_url"
+    ;;
+  *) fail "unknown backend $backend" ;;
+  esac
+done
+
+printf '\n| backend | requests/s | p50 ms | p99 ms | requests | reads | writes accepted | conflicts | errors |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+while read -r b rps p50 p99 req rd wr cf er; do
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$b" "$rps" "$p50" "$p99" "$req" "$rd" "$wr" "$cf" "$er"
+done <"$WORK/rows"

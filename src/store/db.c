@@ -1,0 +1,120 @@
+/* db.c: db.h's entry points: choose the driver by URL and hand each call to it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "db_driver.h"
+
+int db_url_is_pg(const char *url)
+{
+    return url && (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0);
+}
+
+Db *db_open(const char *url, int create, PokErr *err)
+{
+    if (!url || !*url) {
+        err_set(err, "geen database opgegeven");
+        return NULL;
+    }
+    if (db_url_is_pg(url)) return db_pg_open(url, err);
+    const char *path = url;
+    if (strncmp(url, "sqlite://", 9) == 0)
+        path = url + 9;
+    else if (strncmp(url, "sqlite:", 7) == 0)
+        path = url + 7;
+    if (!*path) {
+        err_set(err, "geen databasebestand opgegeven in '%s'", url);
+        return NULL;
+    }
+    return db_sqlite_open(path, create, err);
+}
+
+int db_set_error(Db *db, DbErrClass cls, const char *constraint, const char *message)
+{
+    db->err_class = cls;
+    snprintf(db->err_constraint, sizeof db->err_constraint, "%s", constraint ? constraint : "");
+    snprintf(db->err_message, sizeof db->err_message, "%s", message ? message : "");
+    /* libpq messages end in a newline */
+    size_t n = strlen(db->err_message);
+    while (n && (db->err_message[n - 1] == '\n' || db->err_message[n - 1] == ' '))
+        db->err_message[--n] = '\0';
+    return -1;
+}
+
+void db_close(Db *db)
+{
+    if (db) db->ops->close(db);
+}
+DbKind db_kind(const Db *db) { return db->kind; }
+const char *db_name(const Db *db) { return db->name; }
+int db_exec(Db *db, const char *sql) { return db->ops->exec(db, sql); }
+DbStmt *db_prepare(Db *db, const char *sql) { return db->ops->prepare(db, sql); }
+void db_finalize(DbStmt *st)
+{
+    if (st) st->db->ops->finalize(st);
+}
+int db_param_count(DbStmt *st) { return st->db->ops->param_count(st); }
+void db_bind_int(DbStmt *st, int i, int64_t v) { st->db->ops->bind_int(st, i, v); }
+void db_bind_text(DbStmt *st, int i, const char *v) { st->db->ops->bind_text(st, i, v); }
+void db_bind_blob(DbStmt *st, int i, const void *p, size_t n)
+{
+    st->db->ops->bind_blob(st, i, p, n);
+}
+void db_bind_null(DbStmt *st, int i, DbType type) { st->db->ops->bind_null(st, i, type); }
+void db_clear_bindings(DbStmt *st) { st->db->ops->clear_bindings(st); }
+int db_step(DbStmt *st) { return st->db->ops->step(st); }
+void db_reset(DbStmt *st) { st->db->ops->reset(st); }
+int64_t db_col_int(DbStmt *st, int i) { return st->db->ops->col_int(st, i); }
+const char *db_col_text(DbStmt *st, int i) { return st->db->ops->col_text(st, i); }
+const void *db_col_blob(DbStmt *st, int i, size_t *n) { return st->db->ops->col_blob(st, i, n); }
+int db_col_is_null(DbStmt *st, int i) { return st->db->ops->col_is_null(st, i); }
+int64_t db_changes(const Db *db) { return db->changes; }
+int64_t db_total_changes(const Db *db) { return db->total_changes; }
+DbErrClass db_err_class(const Db *db) { return db->err_class; }
+const char *db_err_constraint(const Db *db) { return db->err_constraint; }
+const char *db_err_message(const Db *db) { return db->err_message; }
+int db_in_transaction(Db *db) { return db->ops->in_transaction(db); }
+int db_begin_write(Db *db) { return db->ops->begin_write(db); }
+int db_commit(Db *db) { return db_exec(db, "COMMIT"); }
+
+void db_rollback(Db *db)
+{
+    if (!db_in_transaction(db)) return;
+    /* keep the error that made the caller roll back */
+    Db saved = *db;
+    db_exec(db, "ROLLBACK");
+    if (db->ops->after_rollback) db->ops->after_rollback(db, 1);
+    db->err_class = saved.err_class;
+    memcpy(db->err_constraint, saved.err_constraint, sizeof db->err_constraint);
+    memcpy(db->err_message, saved.err_message, sizeof db->err_message);
+}
+
+int db_savepoint(Db *db, const char *name)
+{
+    char sql[96];
+    snprintf(sql, sizeof sql, "SAVEPOINT %s", name);
+    return db_exec(db, sql);
+}
+
+int db_release(Db *db, const char *name)
+{
+    char sql[96];
+    snprintf(sql, sizeof sql, "RELEASE %s", name);
+    return db_exec(db, sql);
+}
+
+void db_rollback_to(Db *db, const char *name)
+{
+    Db saved = *db;
+    char sql[96];
+    snprintf(sql, sizeof sql, "ROLLBACK TO %s", name);
+    db_exec(db, sql);
+    snprintf(sql, sizeof sql, "RELEASE %s", name);
+    db_exec(db, sql);
+    if (db->ops->after_rollback) db->ops->after_rollback(db, 0);
+    db->err_class = saved.err_class;
+    memcpy(db->err_constraint, saved.err_constraint, sizeof db->err_constraint);
+    memcpy(db->err_message, saved.err_message, sizeof db->err_message);
+}
+
+int db_data_version(Db *db, uint64_t *out) { return db->ops->data_version(db, out); }
+int db_sync_ids(Db *db) { return db->ops->sync_ids ? db->ops->sync_ids(db) : 0; }

@@ -1,0 +1,53 @@
+/* db_driver.h: what db.c shares with the two drivers (db_sqlite.c, db_pg.c): the common
+ * head of Db and DbStmt and the table of operations each driver fills in. */
+#ifndef POK_DB_DRIVER_H
+#define POK_DB_DRIVER_H
+
+#include "db.h"
+
+typedef struct DbOps {
+    void (*close)(Db *db);
+    int (*exec)(Db *db, const char *sql);
+    DbStmt *(*prepare)(Db *db, const char *sql);
+    void (*finalize)(DbStmt *st);
+    int (*param_count)(DbStmt *st);
+    void (*bind_int)(DbStmt *st, int i, int64_t v);
+    void (*bind_text)(DbStmt *st, int i, const char *v);
+    void (*bind_blob)(DbStmt *st, int i, const void *p, size_t n);
+    void (*bind_null)(DbStmt *st, int i, DbType type);
+    void (*clear_bindings)(DbStmt *st);
+    int (*step)(DbStmt *st);
+    void (*reset)(DbStmt *st);
+    int64_t (*col_int)(DbStmt *st, int i);
+    const char *(*col_text)(DbStmt *st, int i);
+    const void *(*col_blob)(DbStmt *st, int i, size_t *n);
+    int (*col_is_null)(DbStmt *st, int i);
+    int (*in_transaction)(Db *db);
+    int (*begin_write)(Db *db);
+    int (*data_version)(Db *db, uint64_t *out);
+    /* After a rollback (outermost: the transaction is over; else to a savepoint). */
+    void (*after_rollback)(Db *db, int outermost);
+    int (*sync_ids)(Db *db);
+} DbOps;
+
+struct Db {
+    const DbOps *ops;
+    DbKind kind;
+    char *name;
+    int64_t changes, total_changes;
+    DbErrClass err_class;
+    char err_constraint[128];
+    char err_message[512];
+};
+
+struct DbStmt {
+    Db *db;
+};
+
+/* Record an error (message and constraint may be NULL). Returns -1. */
+int db_set_error(Db *db, DbErrClass cls, const char *constraint, const char *message);
+
+Db *db_sqlite_open(const char *path, int create, PokErr *err);
+Db *db_pg_open(const char *url, PokErr *err);
+
+#endif

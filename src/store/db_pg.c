@@ -1,0 +1,497 @@
+/* db_pg.c: the db.h driver on libpq (PostgreSQL 15).
+ *
+ * - Parameters: the store writes ?N (or ?) as SQLite does; each statement is rewritten
+ *   once to $1..$k, outside string literals, quoted identifiers and comments. The used
+ *   numbers are renumbered densely (an UPDATE that uses only ?4..?8 gets $1..$5), since
+ *   PostgreSQL must know the type of every $n up to the highest.
+ * - Statements are prepared on the server lazily, at the first step, with the types of
+ *   the values then bound (int8, text, bytea; a NULL carries its intended type), and
+ *   prepared again under a new name should a later binding change a type.
+ * - Results come in text format: integers are parsed, booleans 't'/'f' read as 1/0,
+ *   bytea arrives as hex and is decoded. Values are sent as text, blobs as binary.
+ * - The data version (db_data_version) is a one-row table pok_data_version that every
+ *   write transaction updates as its first statement (db_begin_write). Why that is a
+ *   correct token for a page cache: the update commits atomically with the data, so a
+ *   reader that reads version v and then the data sees data at least as new as v; a
+ *   page cached under v can only be stale if a commit happened after v was read, and
+ *   that commit moved the version past v. The row lock also makes write transactions
+ *   queue up front, one at a time, like SQLite's BEGIN IMMEDIATE: no deadlocks or
+ *   serialization failures between pok's own writers. */
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_driver.h"
+
+enum { OID_BOOL = 16, OID_BYTEA = 17, OID_INT8 = 20, OID_TEXT = 25 };
+
+typedef struct PgDb {
+    Db base;
+    PGconn *conn;
+    unsigned next_name;
+} PgDb;
+
+typedef struct PgStmt {
+    DbStmt base;
+    char *sql;    /* with $n parameters */
+    int max_q;    /* the highest ?N in the original text */
+    int *slot;    /* slot[N] (1..max_q): 0-based index of $n, -1 when ?N is unused */
+    int n_params; /* distinct parameters */
+    char **values;
+    int *lengths, *formats;
+    Oid *types, *prepared_types;
+    int prepared;
+    char name[24];
+    PGresult *res;
+    int row, nrows;
+    unsigned char *blob; /* the last decoded bytea (PQfreemem) */
+} PgStmt;
+
+#define CONN(db) (((PgDb *)(db))->conn)
+#define PST(s) ((PgStmt *)(s))
+
+static void quiet_notices(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message; /* "table does not exist, skipping" and the like are no news */
+}
+
+/* ---- errors ---- */
+
+/* "Key (a, b)=(x, y) already exists." -> "table.a, table.b", as SQLite names them. */
+static void unique_columns(const PGresult *res, char *out, size_t size)
+{
+    const char *table = PQresultErrorField(res, PG_DIAG_TABLE_NAME);
+    const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
+    const char *constraint = PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME);
+    out[0] = '\0';
+    const char *open = detail ? strstr(detail, "Key (") : NULL;
+    const char *close = open ? strstr(open, ")=(") : NULL;
+    if (!table || !open || !close || memchr(open + 5, '(', (size_t)(close - open - 5))) {
+        snprintf(out, size, "index '%s'", constraint ? constraint : "?");
+        return;
+    }
+    size_t used = 0;
+    for (const char *p = open + 5; p < close && used + 1 < size;) {
+        const char *end = p;
+        while (end < close && *end != ',') end++;
+        int n = snprintf(out + used, size - used, "%s%s.%.*s", used ? ", " : "", table,
+                         (int)(end - p), p);
+        if (n < 0 || (size_t)n >= size - used) break;
+        used += (size_t)n;
+        p = end;
+        while (p < close && (*p == ',' || *p == ' ')) p++;
+    }
+}
+
+static int fail_result(Db *db, const PGresult *res)
+{
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    const char *message = primary ? primary : PQerrorMessage(CONN(db));
+    char constraint[128] = "";
+    DbErrClass cls = DB_E_OTHER;
+    if (!state) state = "";
+    if (strcmp(state, "23505") == 0) {
+        cls = DB_E_UNIQUE;
+        unique_columns(res, constraint, sizeof constraint);
+    } else if (strcmp(state, "23503") == 0) {
+        cls = DB_E_FOREIGN_KEY;
+    } else if (strcmp(state, "23514") == 0) {
+        cls = DB_E_CHECK;
+        const char *name = PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME);
+        snprintf(constraint, sizeof constraint, "%s", name ? name : "");
+    } else if (strcmp(state, "23502") == 0) {
+        cls = DB_E_NOT_NULL;
+        const char *table = PQresultErrorField(res, PG_DIAG_TABLE_NAME);
+        const char *column = PQresultErrorField(res, PG_DIAG_COLUMN_NAME);
+        snprintf(constraint, sizeof constraint, "%s.%s", table ? table : "?",
+                 column ? column : "?");
+    } else if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+               strcmp(state, "55P03") == 0) {
+        cls = DB_E_BUSY;
+    } else if (strcmp(state, "25006") == 0) {
+        cls = DB_E_READONLY;
+    } else if (strcmp(state, "53100") == 0) {
+        cls = DB_E_FULL;
+    } else if (strcmp(state, "XX001") == 0 || strcmp(state, "XX002") == 0) {
+        cls = DB_E_CORRUPT;
+    }
+    return db_set_error(db, cls, constraint, message);
+}
+
+/* ---- the connection ---- */
+
+static void p_close(Db *db)
+{
+    PQfinish(CONN(db));
+    free(db->name);
+    free(db);
+}
+
+static int p_exec(Db *db, const char *sql)
+{
+    PGresult *res = PQexec(CONN(db), sql);
+    ExecStatusType st = PQresultStatus(res);
+    int rc = 0;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+        rc = fail_result(db, res);
+    else if (strncmp(sql, "COMMIT", 6) == 0 && strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
+        /* COMMIT of a transaction an error aborted rolls back instead */
+        rc = db_set_error(db, DB_E_OTHER, NULL, "de transactie was afgebroken en is teruggedraaid");
+    PQclear(res);
+    return rc;
+}
+
+static int p_in_transaction(Db *db)
+{
+    return PQtransactionStatus(CONN(db)) != PQTRANS_IDLE;
+}
+
+static int p_begin_write(Db *db)
+{
+    return p_exec(db, "BEGIN; UPDATE pok_data_version SET version = version + 1 WHERE id = 1");
+}
+
+static int p_data_version(Db *db, uint64_t *out)
+{
+    PGresult *res = PQexec(CONN(db), "SELECT version FROM pok_data_version WHERE id = 1");
+    int rc = 0;
+    if (PQresultStatus(res) != PGRES_TUPLES_OK)
+        rc = fail_result(db, res);
+    else
+        *out = PQntuples(res) == 1 ? strtoull(PQgetvalue(res, 0, 0), NULL, 10) : 0;
+    PQclear(res);
+    return rc;
+}
+
+/* One round trip: every identity id column of pok's schema (not temporary tables) set
+ * to continue at max(id) + 1. Table names come from the catalog, quoted by format(). */
+static const char SYNC_IDS_SQL[] =
+    "DO $$DECLARE r record; BEGIN"
+    " FOR r IN SELECT c.relname AS t FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid"
+    "  WHERE a.attname = 'id' AND a.attidentity <> '' AND c.relkind = 'r'"
+    "  AND c.relnamespace = current_schema()::regnamespace LOOP"
+    "  EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''),"
+    "   COALESCE((SELECT MAX(id) FROM %I), 0) + 1, false)', r.t, r.t);"
+    " END LOOP; END$$";
+
+static int p_sync_ids(Db *db)
+{
+    return p_exec(db, SYNC_IDS_SQL);
+}
+
+/* Sequences ignore rollbacks: undo the ids the rolled-back inserts took. Outside the
+ * transaction the data-version row is locked first (without changing it), so no writer
+ * inserts between reading max(id) and setting the sequence. Errors are ignored: the
+ * worst case is a gap in the ids. */
+static void p_after_rollback(Db *db, int outermost)
+{
+    if (PQtransactionStatus(CONN(db)) == PQTRANS_INERROR) return;
+    if (!outermost) {
+        p_exec(db, SYNC_IDS_SQL);
+        return;
+    }
+    if (p_exec(db, "BEGIN; SELECT 1 FROM pok_data_version WHERE id = 1 FOR UPDATE") == 0)
+        p_exec(db, SYNC_IDS_SQL);
+    PQclear(PQexec(CONN(db), PQtransactionStatus(CONN(db)) == PQTRANS_INERROR ? "ROLLBACK" : "COMMIT"));
+}
+
+/* ---- statements ---- */
+
+/* Walks sql, calling found(N) for every parameter outside literals, identifiers and
+ * comments; copies the text with each parameter replaced by $slot into out (if given). */
+static int scan_params(const char *sql, const int *slot, char *out, int *max_q, int *used)
+{
+    int last = 0;
+    size_t o = 0;
+    for (const char *p = sql; *p;) {
+        char c = *p;
+        if (c == '\'' || c == '"') { /* a literal or quoted identifier; '' and "" stay */
+            const char *q = p + 1;
+            while (*q && *q != c) q++;
+            size_t n = (size_t)(q - p) + (*q ? 1 : 0);
+            if (out) memcpy(out + o, p, n);
+            o += n;
+            p += n;
+            continue;
+        }
+        if (c == '-' && p[1] == '-') {
+            const char *q = strchr(p, '\n');
+            size_t n = q ? (size_t)(q - p) : strlen(p);
+            if (out) memcpy(out + o, p, n);
+            o += n;
+            p += n;
+            continue;
+        }
+        if (c == '?') {
+            p++;
+            int num = 0;
+            if (*p >= '0' && *p <= '9')
+                while (*p >= '0' && *p <= '9') num = num * 10 + (*p++ - '0');
+            else
+                num = last + 1;
+            if (num > last) last = num;
+            if (used) used[num] = 1;
+            if (out) o += (size_t)sprintf(out + o, "$%d", slot[num] + 1);
+            else o += 12;
+            continue;
+        }
+        if (out) out[o] = c;
+        o++;
+        p++;
+    }
+    if (out) out[o] = '\0';
+    if (max_q) *max_q = last;
+    return (int)o;
+}
+
+static DbStmt *p_prepare(Db *db, const char *sql)
+{
+    PgStmt *st = xcalloc(1, sizeof *st);
+    st->base.db = db;
+    int max_q = 0;
+    size_t room = (size_t)scan_params(sql, NULL, NULL, &max_q, NULL) + 1;
+    int *used = xcalloc((size_t)max_q + 2, sizeof *used);
+    st->slot = xcalloc((size_t)max_q + 2, sizeof *st->slot);
+    scan_params(sql, NULL, NULL, NULL, used);
+    for (int n = 1; n <= max_q; n++) st->slot[n] = used[n] ? st->n_params++ : -1;
+    free(used);
+    st->max_q = max_q;
+    st->sql = xmalloc(room);
+    scan_params(sql, st->slot, st->sql, NULL, NULL);
+    size_t k = (size_t)st->n_params + 1;
+    st->values = xcalloc(k, sizeof *st->values);
+    st->lengths = xcalloc(k, sizeof *st->lengths);
+    st->formats = xcalloc(k, sizeof *st->formats);
+    st->types = xcalloc(k, sizeof *st->types);
+    st->prepared_types = xcalloc(k, sizeof *st->prepared_types);
+    st->row = -1;
+    return &st->base;
+}
+
+static void clear_result(PgStmt *st)
+{
+    if (st->blob) PQfreemem(st->blob);
+    st->blob = NULL;
+    PQclear(st->res);
+    st->res = NULL;
+    st->row = -1;
+    st->nrows = 0;
+}
+
+static void deallocate(PgStmt *st)
+{
+    if (!st->prepared) return;
+    PGconn *conn = CONN(st->base.db);
+    /* In an aborted transaction every command fails: the server drops the statement
+     * with the connection instead. */
+    if (PQtransactionStatus(conn) != PQTRANS_INERROR) {
+        char sql[48];
+        snprintf(sql, sizeof sql, "DEALLOCATE %s", st->name);
+        PQclear(PQexec(conn, sql));
+    }
+    st->prepared = 0;
+}
+
+static void p_clear_bindings(DbStmt *s)
+{
+    PgStmt *st = PST(s);
+    for (int i = 0; i < st->n_params; i++) {
+        free(st->values[i]);
+        st->values[i] = NULL;
+        st->lengths[i] = st->formats[i] = 0;
+        st->types[i] = 0;
+    }
+}
+
+static void p_finalize(DbStmt *s)
+{
+    PgStmt *st = PST(s);
+    clear_result(st);
+    deallocate(st);
+    p_clear_bindings(s);
+    free(st->values);
+    free(st->lengths);
+    free(st->formats);
+    free(st->types);
+    free(st->prepared_types);
+    free(st->slot);
+    free(st->sql);
+    free(st);
+}
+
+static int p_param_count(DbStmt *s)
+{
+    return PST(s)->max_q;
+}
+
+/* The slot of ?i, or -1 when the statement does not use it. */
+static int slot_of(PgStmt *st, int i)
+{
+    return i >= 1 && i <= st->max_q ? st->slot[i] : -1;
+}
+
+static void set_value(DbStmt *s, int i, char *value, int length, int format, Oid type)
+{
+    PgStmt *st = PST(s);
+    int k = slot_of(st, i);
+    if (k < 0) {
+        free(value);
+        return;
+    }
+    free(st->values[k]);
+    st->values[k] = value;
+    st->lengths[k] = length;
+    st->formats[k] = format;
+    st->types[k] = type;
+}
+
+static void p_bind_int(DbStmt *s, int i, int64_t v)
+{
+    char *text = xmalloc(24);
+    snprintf(text, 24, "%lld", (long long)v);
+    set_value(s, i, text, 0, 0, OID_INT8);
+}
+
+static void p_bind_text(DbStmt *s, int i, const char *v)
+{
+    set_value(s, i, v ? xstrdup(v) : NULL, 0, 0, OID_TEXT);
+}
+
+static void p_bind_blob(DbStmt *s, int i, const void *p, size_t n)
+{
+    char *copy = xmalloc(n ? n : 1);
+    if (n) memcpy(copy, p, n);
+    set_value(s, i, copy, (int)n, 1, OID_BYTEA);
+}
+
+static void p_bind_null(DbStmt *s, int i, DbType type)
+{
+    set_value(s, i, NULL, 0, 0,
+              type == DB_T_INT ? OID_INT8 : type == DB_T_BLOB ? OID_BYTEA : OID_TEXT);
+}
+
+static int ensure_prepared(PgStmt *st)
+{
+    Db *db = st->base.db;
+    size_t n = (size_t)st->n_params;
+    if (st->prepared && (n == 0 || memcmp(st->types, st->prepared_types, n * sizeof(Oid)) == 0))
+        return 0;
+    deallocate(st);
+    snprintf(st->name, sizeof st->name, "pok_%u", ++((PgDb *)db)->next_name);
+    PGresult *res = PQprepare(CONN(db), st->name, st->sql, st->n_params, st->types);
+    int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : fail_result(db, res);
+    if (rc && getenv("POK_DEBUG_SQL")) fprintf(stderr, "SQL: %s\n", st->sql);
+    PQclear(res);
+    if (rc) return -1;
+    if (n) memcpy(st->prepared_types, st->types, n * sizeof(Oid));
+    st->prepared = 1;
+    return 0;
+}
+
+static int p_step(DbStmt *s)
+{
+    PgStmt *st = PST(s);
+    Db *db = s->db;
+    if (!st->res) {
+        if (ensure_prepared(st)) return -1;
+        PGresult *res =
+            PQexecPrepared(CONN(db), st->name, st->n_params, (const char *const *)st->values,
+                           st->lengths, st->formats, 0);
+        ExecStatusType status = PQresultStatus(res);
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            fail_result(db, res);
+            PQclear(res);
+            return -1;
+        }
+        st->res = res;
+        st->nrows = status == PGRES_TUPLES_OK ? PQntuples(res) : 0;
+        st->row = -1;
+        const char *changed = PQcmdTuples(res);
+        if (changed && *changed && strncmp(PQcmdStatus(res), "SELECT", 6) != 0) {
+            db->changes = strtoll(changed, NULL, 10);
+            db->total_changes += db->changes;
+        }
+    }
+    if (st->row < st->nrows) st->row++;
+    return st->row < st->nrows ? 1 : 0;
+}
+
+static void p_reset(DbStmt *s)
+{
+    clear_result(PST(s));
+}
+
+static int has_value(PgStmt *st, int i)
+{
+    return st->res && st->row >= 0 && st->row < st->nrows && i >= 0 && i < PQnfields(st->res) &&
+           !PQgetisnull(st->res, st->row, i);
+}
+
+static int64_t p_col_int(DbStmt *s, int i)
+{
+    PgStmt *st = PST(s);
+    if (!has_value(st, i)) return 0;
+    const char *v = PQgetvalue(st->res, st->row, i);
+    if (PQftype(st->res, i) == OID_BOOL) return v[0] == 't';
+    return strtoll(v, NULL, 10);
+}
+
+static const char *p_col_text(DbStmt *s, int i)
+{
+    PgStmt *st = PST(s);
+    return has_value(st, i) ? PQgetvalue(st->res, st->row, i) : NULL;
+}
+
+static const void *p_col_blob(DbStmt *s, int i, size_t *n)
+{
+    PgStmt *st = PST(s);
+    *n = 0;
+    if (!has_value(st, i)) return NULL;
+    if (st->blob) PQfreemem(st->blob);
+    st->blob = PQunescapeBytea((const unsigned char *)PQgetvalue(st->res, st->row, i), n);
+    return st->blob;
+}
+
+static int p_col_is_null(DbStmt *s, int i)
+{
+    return !has_value(PST(s), i);
+}
+
+static const DbOps pg_ops = {
+    p_close,         p_exec,     p_prepare,        p_finalize,       p_param_count,
+    p_bind_int,      p_bind_text, p_bind_blob,     p_bind_null,      p_clear_bindings,
+    p_step,          p_reset,    p_col_int,        p_col_text,       p_col_blob,
+    p_col_is_null,   p_in_transaction, p_begin_write, p_data_version, p_after_rollback,
+    p_sync_ids,
+};
+
+Db *db_pg_open(const char *url, PokErr *err)
+{
+    PGconn *conn = PQconnectdb(url);
+    if (!conn || PQstatus(conn) != CONNECTION_OK) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", conn ? PQerrorMessage(conn) : "geen geheugen");
+        size_t n = strlen(msg);
+        while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+        /* never repeat a password from the URL: name the server libpq was given */
+        err_set(err, "kan PostgreSQL-database niet openen: %s", msg);
+        PQfinish(conn);
+        return NULL;
+    }
+    PQsetNoticeProcessor(conn, quiet_notices, NULL);
+    PQsetClientEncoding(conn, "UTF8");
+    PgDb *db = xcalloc(1, sizeof *db);
+    db->base.ops = &pg_ops;
+    db->base.kind = DB_PG;
+    db->conn = conn;
+    const char *host = PQhost(conn), *port = PQport(conn);
+    size_t len = strlen(PQuser(conn)) + strlen(host ? host : "") + strlen(PQdb(conn)) + 64;
+    db->base.name = xmalloc(len);
+    snprintf(db->base.name, len, "postgresql://%s@%s%s%s/%s", PQuser(conn),
+             host && *host != '/' ? host : "", port && *port ? ":" : "", port ? port : "",
+             PQdb(conn));
+    return &db->base;
+}

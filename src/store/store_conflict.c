@@ -1,0 +1,55 @@
+/* store_conflict.c: the conflict of optimistic versioning: a save based on a version
+ * that is no longer the current one fails with ERR_CONFLICT and a Dutch message naming
+ * who changed the record and when, taken from the audit trail. */
+#include <string.h>
+
+#include "store_internal.h"
+
+/* "23-11-2026 14:02 UTC" for "2026-11-23T14:02:05Z"; other text as it is. */
+static void format_at(const char *at, char *out, size_t size)
+{
+    if (strlen(at) >= 16 && at[4] == '-' && at[7] == '-' && at[10] == 'T')
+        snprintf(out, size, "%.2s-%.2s-%.4s %.5s UTC", at + 8, at + 5, at, at + 11);
+    else
+        snprintf(out, size, "%s", at);
+}
+
+int sq_conflict(Store *s, const char *what, const char *table, int64_t record_id, PokErr *err)
+{
+    char who[300] = "", verb[16] = "gewijzigd";
+    if (record_id) {
+        PokErr ignored = {{0}};
+        DbStmt *st = sq_stmt(s,
+                             "SELECT actor, at, action FROM audit WHERE table_name = ?1"
+                             " AND record_id = ?2 ORDER BY id DESC LIMIT 1",
+                             &ignored);
+        if (st) {
+            sq_bind_text(st, 1, table);
+            sq_bind_int(st, 2, record_id);
+            if (sq_step_row(s, st, &ignored) == 1) {
+                const char *actor = db_col_text(st, 0), *at = db_col_text(st, 1),
+                           *action = db_col_text(st, 2);
+                char when[64];
+                format_at(at ? at : "", when, sizeof when);
+                snprintf(who, sizeof who, " door %s (%s)", actor ? actor : "?", when);
+                if (action && strcmp(action, "insert") == 0) snprintf(verb, sizeof verb, "vastgelegd");
+                if (action && strcmp(action, "delete") == 0) snprintf(verb, sizeof verb, "verwijderd");
+                db_reset(st);
+            }
+        }
+    }
+    return err_set_code(err, ERR_CONFLICT,
+                        "%s is intussen %s%s. Uw wijziging is niet opgeslagen.", what, verb, who);
+}
+
+int sq_version_check(Store *s, int64_t expected, int64_t existing_id, int64_t current,
+                     const char *what, const char *table, PokErr *err)
+{
+    if (expected == 0) return 0;
+    if (expected == ROW_VERSION_ABSENT) {
+        if (!existing_id) return 0;
+    } else if (existing_id && current == expected) {
+        return 0;
+    }
+    return sq_conflict(s, what, table, existing_id, err);
+}
