@@ -98,6 +98,11 @@ browser: $(BUILD)/pok
 	@test -d node_modules/playwright-core || { echo "make browser: node_modules is missing: run scripts/deps.sh (or make deps)" >&2; exit 1; }
 	POK=$(BUILD)/pok node --test --test-concurrency=2 tests/browser/
 
+# The browser tests with pok serve on the throwaway PostgreSQL (scripts/pgtest.sh).
+.PHONY: browser-pg
+browser-pg:
+	sh scripts/pgtest.sh $(MAKE) browser
+
 # The same unit and command-line tests under AddressSanitizer + UBSan.
 # (through OPT, not CFLAGS, so that the build keeps -std, -D_GNU_SOURCE and the warnings)
 asan:
@@ -150,6 +155,7 @@ check: deps
 	$(MAKE) fuzz-smoke
 	$(MAKE) valgrind
 	$(MAKE) browser
+	$(MAKE) browser-pg
 	@echo "make check: all tests passed"
 
 demo: deps

@@ -169,6 +169,17 @@ print(len(rows), sum(int(r["bedrag_cents"]) for r in rows))
 EOF
 }
 
+# totals BACKEND DB: sets m s a (SQL) and pm ps (pok export); fails unless all are numbers.
+totals() {
+  sql_totals "$1" "$2" >"$WORK/sql.totals" || fail "$1: the SQL totals could not be read"
+  pok_totals "$2" >"$WORK/pok.totals" || fail "$1: pok export csv failed"
+  read -r m s a <"$WORK/sql.totals"
+  read -r pm ps <"$WORK/pok.totals"
+  for v in "$m" "$s" "$a" "$pm" "$ps"; do
+    case $v in '' | *[!0-9]*) fail "$1: totals are not numbers: $m $s $a / $pm $ps" ;; esac
+  done
+}
+
 # serve DB: starts pok serve on a free loopback port; sets pok_pid and pok_url.
 serve() {
   "$POK" --db "$1" serve --listen 127.0.0.1 --port 0 >"$WORK/pok.out" 2>&1 &
@@ -211,11 +222,11 @@ run() {
   fill "$db"
   t1=$(date +%s)
   echo "load.sh: $backend: filled in $((t1 - t0)) s ($(wc -l <"$WORK/allocations.csv") generated allocation lines, $(wc -l <"$WORK/measures.txt") generated measures)"
-  set -- $(sql_totals "$backend" "$db")
-  m0=$1 s0=$2 a0=$3
-  set -- $(pok_totals "$db")
-  pm0=$1 ps0=$2
-  [ "$pm0" = "$m0" ] && [ "$ps0" = "$s0" ] || fail "$backend: pok export ($pm0, $ps0) differs from SQL ($m0, $s0) before the run"
+  totals "$backend" "$db"
+  m0=$m s0=$s a0=$a pm0=$pm ps0=$ps
+  if [ "$pm0" != "$m0" ] || [ "$ps0" != "$s0" ]; then
+    fail "$backend: pok export ($pm0, $ps0) differs from SQL ($m0, $s0) before the run"
+  fi
   serve "$db"
   login
   echo "load.sh: $backend: pok serve at $pok_url; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $WRITE_PERCENT % writes (reserve deposit of € $AMOUNT)"
@@ -231,10 +242,8 @@ run() {
   conflicts=$(val conflicts)
   errors=$(val errors)
   sock=$(val socket_errors)
-  set -- $(sql_totals "$backend" "$db")
-  m1=$1 s1=$2 a1=$3
-  set -- $(pok_totals "$db")
-  pm1=$1 ps1=$2
+  totals "$backend" "$db"
+  m1=$m s1=$s a1=$a pm1=$pm ps1=$ps
   echo "load.sh: $backend: reserve movements $m0 -> $m1, sum $s0 -> $s1 cents, audit rows $a0 -> $a1; pok export: $pm0 -> $pm1, $ps0 -> $ps1 cents; accepted writes $writes_ok x $AMOUNT_CENTS cents"
   bad=""
   [ "$errors" = 0 ] || bad="$bad; $errors error responses ($(val statuses_other))"

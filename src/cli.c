@@ -116,6 +116,23 @@ int cli_id(const char *field, const char *text, int64_t *out, PokErr *err)
     return 0;
 }
 
+int cli_if_version(const char *text, int64_t *out, PokErr *err)
+{
+    long long v;
+    *out = 0;
+    if (!text) return 0;
+    if (strcmp(text, "geen") == 0) {
+        *out = ROW_VERSION_ABSENT;
+        return 0;
+    }
+    if (parse_int(text, 1, INT64_MAX, &v) != 0)
+        return err_set(err, "veld 'if-version': verwacht een versienummer (1 of hoger) of 'geen', "
+                            "niet '%s'",
+                       text);
+    *out = v;
+    return 0;
+}
+
 int cli_date(const char *field, const char *text, PokErr *err)
 {
     if (!date_valid(text))

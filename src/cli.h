@@ -40,6 +40,7 @@ extern const CliCommand cli_commands_user[];    /* user, municipality publish */
 extern const CliCommand cli_commands_ledger[];  /* import ledger, ledger ... (grootboek) */
 extern const CliCommand cli_commands_export[];  /* export csv|json|datapackage|xlsx */
 extern const CliCommand cli_commands_report[];  /* report: the PDF for the council */
+extern const CliCommand cli_commands_copy[];    /* copy: one database into another */
 
 /* Options: --name VALUE or --name=VALUE; flags take no value. Positional arguments are
  * collected in order. --help is handled by the dispatcher, never reaches a command. */
@@ -68,6 +69,10 @@ int cli_fail_err(const PokErr *err);
 int cli_amount(const char *field, const char *text, int64_t *out, PokErr *err);
 int cli_year(const char *field, const char *text, int *out, PokErr *err);
 int cli_id(const char *field, const char *text, int64_t *out, PokErr *err);
+/* --if-version: the version of the record the caller expects to replace (a number, as
+ * pok measure show or the add/set output prints it, or "geen" when there should be no
+ * record yet). NULL (option not given): 0, no check. */
+int cli_if_version(const char *text, int64_t *out, PokErr *err);
 int cli_date(const char *field, const char *text, PokErr *err); /* YYYY-MM-DD */
 
 /* Look up domain objects named on the command line, with Dutch errors. */

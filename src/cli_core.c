@@ -37,9 +37,11 @@ static int cmd_migrate(Cli *cli, int argc, char **argv)
     cli->store = store_migrate(cli->db_url, &from, &to, &cli->err);
     if (!cli->store) return cli_fail_err(&cli->err);
     if (from == to)
-        printf("database %s is bij: schemaversie %d, geen migraties nodig\n", cli->db_url, to);
+        printf("database %s is bij: schemaversie %d, geen migraties nodig\n",
+               store_name(cli->store), to);
     else
-        printf("database %s: schemaversie %d -> %d (%d %s toegepast)\n", cli->db_url, from, to,
+        printf("database %s: schemaversie %d -> %d (%d %s toegepast)\n", store_name(cli->store),
+               from, to,
                to - from, to - from == 1 ? "migratie" : "migraties");
     return EXIT_OK;
 }

@@ -11,17 +11,20 @@
 /* ---- allocations ---- */
 
 static const char usage_alloc_add[] =
-    "pok allocation add CODE ACTIELIJN JAAR BEDRAG --source ID [--place TEKST] [--scheme CODE]";
+    "pok allocation add CODE ACTIELIJN JAAR BEDRAG --source ID [--place TEKST] [--scheme CODE]"
+    " [--if-version N|geen]";
 
 static int cmd_allocation_add(Cli *cli, int argc, char **argv)
 {
-    const char *pos[4], *scheme = NULL;
+    const char *pos[4], *scheme = NULL, *if_version = NULL;
     CliCite c = {0};
-    CliOpt opts[] = {CLI_CITE_OPTS(c), {"scheme", 1, &scheme, NULL}, {0}};
+    CliOpt opts[] = {CLI_CITE_OPTS(c), {"scheme", 1, &scheme, NULL},
+                     {"if-version", 1, &if_version, NULL}, {0}};
     int rc = cli_parse(argc, argv, opts, pos, 4, 4, NULL, usage_alloc_add);
     if (rc) return rc;
     Allocation al = {.municipality = pos[0]};
-    if (cli_amount("bedrag", pos[3], &al.amount_cents, &cli->err) ||
+    if (cli_if_version(if_version, &al.expect_version, &cli->err) ||
+        cli_amount("bedrag", pos[3], &al.amount_cents, &cli->err) ||
         cli_cite(&c, &al.cite, NULL, &cli->err))
         return cli_fail_err(&cli->err);
     if (al.amount_cents < 0)
@@ -208,20 +211,25 @@ static int reserve_finish(Cli *cli, int rc, Arena *a)
 }
 
 static const char usage_opening[] = "pok reserve opening CODE JAAR BEDRAG [--pot ID] "
-                                    "[--source ID] [--place TEKST] [--decision ID]";
+                                    "[--source ID] [--place TEKST] [--decision ID] "
+                                    "[--if-version N|geen]";
 
 static int cmd_reserve_opening(Cli *cli, int argc, char **argv)
 {
-    const char *pos[3];
+    const char *pos[3], *if_version = NULL;
     ReserveOpts o = {0};
-    CliOpt opts[] = {
-        CLI_CITE_OPTS(o.cite), {"pot", 1, &o.pot, NULL}, {"scheme", 1, &o.scheme, NULL}, {0}};
+    CliOpt opts[] = {CLI_CITE_OPTS(o.cite),
+                     {"pot", 1, &o.pot, NULL},
+                     {"scheme", 1, &o.scheme, NULL},
+                     {"if-version", 1, &if_version, NULL},
+                     {0}};
     int rc = cli_parse(argc, argv, opts, pos, 3, 3, NULL, usage_opening);
     if (rc) return rc;
     Arena a = {0};
     Scheme sc;
     ReserveOpening ro = {.municipality = pos[0]};
-    if (cli_year("jaar", pos[1], &ro.year, &cli->err) ||
+    if (cli_if_version(if_version, &ro.row_version, &cli->err) ||
+        cli_year("jaar", pos[1], &ro.year, &cli->err) ||
         cli_amount("bedrag", pos[2], &ro.amount_cents, &cli->err))
         return cli_fail_err(&cli->err);
     rc = reserve_common(cli, &o, pos[0], &a, &sc, &ro.pot_id, &ro.cite, &ro.decision_id);

@@ -72,15 +72,17 @@ static int cmd_measure_add(Cli *cli, int argc, char **argv)
 
 static int cmd_measure_update(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1], *name = NULL;
+    const char *pos[1], *name = NULL, *if_version = NULL;
     Measure upd = {0};
     MeasureOpts o = {0};
-    CliOpt opts[] = {MEASURE_OPTS(upd, o), {"name", 1, &name, NULL}, {0}};
+    CliOpt opts[] = {MEASURE_OPTS(upd, o), {"name", 1, &name, NULL},
+                     {"if-version", 1, &if_version, NULL}, {0}};
     int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL,
-                       "pok measure update ID [--name NAAM] [opties als bij add]");
+                       "pok measure update ID [--name NAAM] [--if-version N] [opties als bij add]");
     if (rc) return rc;
-    int64_t id;
-    if (cli_id("id", pos[0], &id, &cli->err)) return cli_fail_err(&cli->err);
+    int64_t id, expect;
+    if (cli_id("id", pos[0], &id, &cli->err) || cli_if_version(if_version, &expect, &cli->err))
+        return cli_fail_err(&cli->err);
     if (!cli_store(cli)) return EXIT_USER;
     Arena a = {0};
     Measure m;
@@ -107,6 +109,8 @@ static int cmd_measure_update(Cli *cli, int argc, char **argv)
     }
     if (o.cite.source) m.cite = upd.cite;
     if (o.cite.decision) m.decision_id = upd.decision_id;
+    /* the version just read is not what the user saw: check only what --if-version says */
+    m.row_version = expect;
     if (store_measure_update(cli->store, &m, &cli->err)) return cli_finish(cli, -1, &a);
     printf("maatregel %lld bijgewerkt: %s (status %s)\n", (long long)m.id, m.name, m.status);
     return cli_finish(cli, 0, &a);
@@ -179,8 +183,8 @@ static int cmd_measure_show(Cli *cli, int argc, char **argv)
         return cli_finish(cli, -1, &a);
     const Measure *m = muni_measure(&d, id);
     if (!m) m = &found;
-    printf("maatregel %lld: %s\ngemeente: %s %s\nstatus: %s\n", (long long)m->id, m->name,
-           d.muni.code, d.muni.name, m->status);
+    printf("maatregel %lld: %s\ngemeente: %s %s\nstatus: %s\nversie: %lld\n", (long long)m->id,
+           m->name, d.muni.code, d.muni.name, m->status, (long long)m->row_version);
     if (m->description) printf("omschrijving: %s\n", m->description);
     if (m->partner) printf("partner: %s\n", m->partner);
     if (m->cost_centres) printf("kostenplaatsen: %s\n", m->cost_centres);
@@ -213,18 +217,19 @@ static int cmd_measure_show(Cli *cli, int argc, char **argv)
 
 static int measure_amount(Cli *cli, int argc, char **argv, AmountKind kind)
 {
-    const char *pos[3];
+    const char *pos[3], *if_version = NULL;
     CliCite c = {0};
-    CliOpt opts[] = {CLI_CITE_OPTS(c), {0}};
+    CliOpt opts[] = {CLI_CITE_OPTS(c), {"if-version", 1, &if_version, NULL}, {0}};
     const char *usage = kind == AMOUNT_PLAN
                             ? "pok measure plan ID JAAR BEDRAG [--source ID] [--place TEKST] "
-                              "[--decision ID]"
+                              "[--decision ID] [--if-version N|geen]"
                             : "pok measure realised ID JAAR BEDRAG [--source ID] [--place TEKST] "
-                              "[--decision ID]";
+                              "[--decision ID] [--if-version N|geen]";
     int rc = cli_parse(argc, argv, opts, pos, 3, 3, NULL, usage);
     if (rc) return rc;
     MeasureAmount ma = {.kind = kind};
-    if (cli_id("id", pos[0], &ma.measure_id, &cli->err) ||
+    if (cli_if_version(if_version, &ma.row_version, &cli->err) ||
+        cli_id("id", pos[0], &ma.measure_id, &cli->err) ||
         cli_year("jaar", pos[1], &ma.year, &cli->err) ||
         cli_amount("bedrag", pos[2], &ma.amount_cents, &cli->err) ||
         cli_cite(&c, &ma.cite, &ma.decision_id, &cli->err))

@@ -10,7 +10,8 @@ static const CliCommand *const tables[] = {cli_commands_core,    cli_commands_re
                                            cli_commands_import,  cli_commands_web,
                                            cli_commands_backup,  cli_commands_audit,
                                            cli_commands_user,    cli_commands_ledger,
-                                           cli_commands_export,  cli_commands_report};
+                                           cli_commands_export,  cli_commands_report,
+                                           cli_commands_copy};
 
 static void print_overview(FILE *f)
 {

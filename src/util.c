@@ -42,14 +42,22 @@ char *xstrdup(const char *s)
     return p;
 }
 
+/* The kind byte: the last of msg, beyond every text written here. */
+#define ERR_CODE_AT (sizeof((PokErr *)0)->msg - 1)
+
+static void err_vset(PokErr *err, int code, const char *fmt, va_list ap)
+{
+    vsnprintf(err->msg, ERR_MSG_MAX + 1, fmt, ap);
+    err->msg[ERR_CODE_AT] = (char)code;
+}
+
 int err_set(PokErr *err, const char *fmt, ...)
 {
     if (!err) return -1;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    err_vset(err, ERR_OTHER, fmt, ap);
     va_end(ap);
-    err->code = ERR_OTHER;
     return -1;
 }
 
@@ -58,10 +66,16 @@ int err_set_code(PokErr *err, int code, const char *fmt, ...)
     if (!err) return -1;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    err_vset(err, code, fmt, ap);
     va_end(ap);
-    err->code = code;
     return -1;
+}
+
+int err_code(const PokErr *err)
+{
+    /* A text written straight into msg by other code ends before the last byte or, at
+     * full length, puts its NUL there: both read as ERR_OTHER. */
+    return err ? (unsigned char)err->msg[ERR_CODE_AT] : ERR_OTHER;
 }
 
 int err_prefix(PokErr *err, const char *fmt, ...)
@@ -69,18 +83,20 @@ int err_prefix(PokErr *err, const char *fmt, ...)
     if (!err) return -1;
     char old[sizeof err->msg];
     memcpy(old, err->msg, sizeof old);
+    old[ERR_MSG_MAX] = '\0';
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    int n = vsnprintf(err->msg, ERR_MSG_MAX + 1, fmt, ap);
     va_end(ap);
     /* Append the old message after the prefix; a too-long result is cut, never overrun. */
-    if (n >= 0 && (size_t)n < sizeof err->msg) {
-        size_t room = sizeof err->msg - (size_t)n - 1;
-        size_t len = strnlen(old, sizeof old);
+    if (n >= 0 && (size_t)n <= ERR_MSG_MAX) {
+        size_t room = ERR_MSG_MAX - (size_t)n;
+        size_t len = strnlen(old, ERR_MSG_MAX);
         if (len > room) len = room;
         memcpy(err->msg + n, old, len);
         err->msg[(size_t)n + len] = '\0';
     }
+    err->msg[ERR_CODE_AT] = old[ERR_CODE_AT];
     return -1;
 }
 
@@ -188,6 +204,21 @@ void buf_append(Buf *b, const char *s, size_t n)
 void buf_puts(Buf *b, const char *s)
 {
     buf_append(b, s, strlen(s));
+}
+
+void buf_csv_field(Buf *b, const char *s)
+{
+    if (!s) return;
+    if (!strpbrk(s, ",\"\n\r")) {
+        buf_puts(b, s);
+        return;
+    }
+    buf_puts(b, "\"");
+    for (const char *p = s; *p; p++) {
+        if (*p == '"') buf_puts(b, "\""); /* a quote is doubled */
+        buf_append(b, p, 1);
+    }
+    buf_puts(b, "\"");
 }
 
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)

@@ -16,19 +16,25 @@ char *xstrdup(const char *s);
 /* An error a user can act on: what was wrong, and where (file, line, field) when known.
  * Functions return -1 after filling it; only main and the HTTP layer decide how to show it. */
 typedef struct PokErr {
+    /* The text, at most ERR_MSG_MAX bytes; the last byte holds the kind of failure
+     * (err_code). It lives in the array rather than in a field of its own so that the
+     * `PokErr err = {{0}}` all over pok stays a complete initializer. */
     char msg[1024];
-    int code; /* what kind of failure, for callers that act on it: ERR_* (0: any other) */
 } PokErr;
+#define ERR_MSG_MAX (sizeof(((PokErr *)0)->msg) - 2)
 
-/* ERR_CONFLICT: the record was changed by someone else since the caller read it (the
- * version it expected is no longer the current one); nothing was saved. */
+/* The kinds of failure a caller may act on. ERR_CONFLICT: the record was changed by
+ * someone else since the caller read it (the version it expected is no longer the
+ * current one); nothing was saved. */
 enum { ERR_OTHER = 0, ERR_CONFLICT = 1 };
 
-/* Fill err (if not NULL, with code ERR_OTHER) and return -1, so callers can write
+/* Fill err (if not NULL, kind ERR_OTHER) and return -1, so callers can write
  * `return err_set(...)`. */
 int err_set(PokErr *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The same with a code (ERR_CONFLICT). err_prefix keeps the code. */
+/* The same with a kind (ERR_CONFLICT). err_prefix keeps the kind. */
 int err_set_code(PokErr *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The kind of the failure in err: ERR_OTHER unless set by err_set_code. */
+int err_code(const PokErr *err);
 /* Prepend context ("bestand.csv, regel 7: ") to an existing message. */
 int err_prefix(PokErr *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -59,6 +65,9 @@ void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void buf_vprintf(Buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void buf_reset(Buf *b);
 void buf_free(Buf *b);
+/* Append s as one CSV field (RFC 4180): quoted, with quotes doubled, when it holds a
+ * comma, quote or line end. NULL appends nothing. The one CSV quoting routine of pok. */
+void buf_csv_field(Buf *b, const char *s);
 
 /* Strict whole-number parsing: the entire string must be a number in [min, max]. */
 int parse_int(const char *s, long long min, long long max, long long *out);

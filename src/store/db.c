@@ -44,37 +44,106 @@ void db_close(Db *db)
 {
     if (db) db->ops->close(db);
 }
-DbKind db_kind(const Db *db) { return db->kind; }
-const char *db_name(const Db *db) { return db->name; }
-int db_exec(Db *db, const char *sql) { return db->ops->exec(db, sql); }
-DbStmt *db_prepare(Db *db, const char *sql) { return db->ops->prepare(db, sql); }
+DbKind db_kind(const Db *db)
+{
+    return db->kind;
+}
+const char *db_name(const Db *db)
+{
+    return db->name;
+}
+int db_exec(Db *db, const char *sql)
+{
+    return db->ops->exec(db, sql);
+}
+DbStmt *db_prepare(Db *db, const char *sql)
+{
+    return db->ops->prepare(db, sql);
+}
 void db_finalize(DbStmt *st)
 {
     if (st) st->db->ops->finalize(st);
 }
-int db_param_count(DbStmt *st) { return st->db->ops->param_count(st); }
-void db_bind_int(DbStmt *st, int i, int64_t v) { st->db->ops->bind_int(st, i, v); }
-void db_bind_text(DbStmt *st, int i, const char *v) { st->db->ops->bind_text(st, i, v); }
+int db_param_count(DbStmt *st)
+{
+    return st->db->ops->param_count(st);
+}
+void db_bind_int(DbStmt *st, int i, int64_t v)
+{
+    st->db->ops->bind_int(st, i, v);
+}
+void db_bind_text(DbStmt *st, int i, const char *v)
+{
+    st->db->ops->bind_text(st, i, v);
+}
 void db_bind_blob(DbStmt *st, int i, const void *p, size_t n)
 {
     st->db->ops->bind_blob(st, i, p, n);
 }
-void db_bind_null(DbStmt *st, int i, DbType type) { st->db->ops->bind_null(st, i, type); }
-void db_clear_bindings(DbStmt *st) { st->db->ops->clear_bindings(st); }
-int db_step(DbStmt *st) { return st->db->ops->step(st); }
-void db_reset(DbStmt *st) { st->db->ops->reset(st); }
-int64_t db_col_int(DbStmt *st, int i) { return st->db->ops->col_int(st, i); }
-const char *db_col_text(DbStmt *st, int i) { return st->db->ops->col_text(st, i); }
-const void *db_col_blob(DbStmt *st, int i, size_t *n) { return st->db->ops->col_blob(st, i, n); }
-int db_col_is_null(DbStmt *st, int i) { return st->db->ops->col_is_null(st, i); }
-int64_t db_changes(const Db *db) { return db->changes; }
-int64_t db_total_changes(const Db *db) { return db->total_changes; }
-DbErrClass db_err_class(const Db *db) { return db->err_class; }
-const char *db_err_constraint(const Db *db) { return db->err_constraint; }
-const char *db_err_message(const Db *db) { return db->err_message; }
-int db_in_transaction(Db *db) { return db->ops->in_transaction(db); }
-int db_begin_write(Db *db) { return db->ops->begin_write(db); }
-int db_commit(Db *db) { return db_exec(db, "COMMIT"); }
+void db_bind_null(DbStmt *st, int i, DbType type)
+{
+    st->db->ops->bind_null(st, i, type);
+}
+void db_clear_bindings(DbStmt *st)
+{
+    st->db->ops->clear_bindings(st);
+}
+int db_step(DbStmt *st)
+{
+    return st->db->ops->step(st);
+}
+void db_reset(DbStmt *st)
+{
+    st->db->ops->reset(st);
+}
+int64_t db_col_int(DbStmt *st, int i)
+{
+    return st->db->ops->col_int(st, i);
+}
+const char *db_col_text(DbStmt *st, int i)
+{
+    return st->db->ops->col_text(st, i);
+}
+const void *db_col_blob(DbStmt *st, int i, size_t *n)
+{
+    return st->db->ops->col_blob(st, i, n);
+}
+int db_col_is_null(DbStmt *st, int i)
+{
+    return st->db->ops->col_is_null(st, i);
+}
+int64_t db_changes(const Db *db)
+{
+    return db->changes;
+}
+int64_t db_total_changes(const Db *db)
+{
+    return db->total_changes;
+}
+DbErrClass db_err_class(const Db *db)
+{
+    return db->err_class;
+}
+const char *db_err_constraint(const Db *db)
+{
+    return db->err_constraint;
+}
+const char *db_err_message(const Db *db)
+{
+    return db->err_message;
+}
+int db_in_transaction(Db *db)
+{
+    return db->ops->in_transaction(db);
+}
+int db_begin_write(Db *db)
+{
+    return db->ops->begin_write(db);
+}
+int db_commit(Db *db)
+{
+    return db_exec(db, "COMMIT");
+}
 
 void db_rollback(Db *db)
 {
@@ -116,5 +185,11 @@ void db_rollback_to(Db *db, const char *name)
     memcpy(db->err_message, saved.err_message, sizeof db->err_message);
 }
 
-int db_data_version(Db *db, uint64_t *out) { return db->ops->data_version(db, out); }
-int db_sync_ids(Db *db) { return db->ops->sync_ids ? db->ops->sync_ids(db) : 0; }
+int db_data_version(Db *db, uint64_t *out)
+{
+    return db->ops->data_version(db, out);
+}
+int db_sync_ids(Db *db)
+{
+    return db->ops->sync_ids ? db->ops->sync_ids(db) : 0;
+}

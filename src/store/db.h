@@ -60,7 +60,7 @@ void db_finalize(DbStmt *st);
 int db_param_count(DbStmt *st);
 
 void db_bind_int(DbStmt *st, int i, int64_t v);
-void db_bind_text(DbStmt *st, int i, const char *v); /* NULL binds a NULL text */
+void db_bind_text(DbStmt *st, int i, const char *v);           /* NULL binds a NULL text */
 void db_bind_blob(DbStmt *st, int i, const void *p, size_t n); /* copied */
 void db_bind_null(DbStmt *st, int i, DbType type);
 /* Forget all bindings (every parameter NULL). */

@@ -30,6 +30,7 @@ typedef struct PgDb {
     Db base;
     PGconn *conn;
     unsigned next_name;
+    unsigned generation; /* bumped by a reconnect: statements prepared before are gone */
 } PgDb;
 
 typedef struct PgStmt {
@@ -42,6 +43,7 @@ typedef struct PgStmt {
     int *lengths, *formats;
     Oid *types, *prepared_types;
     int prepared;
+    unsigned generation; /* of the connection it was prepared on */
     char name[24];
     PGresult *res;
     int row, nrows;
@@ -55,6 +57,16 @@ static void quiet_notices(void *arg, const char *message)
 {
     (void)arg;
     (void)message; /* "table does not exist, skipping" and the like are no news */
+}
+
+/* Per connection: UTF-8, no notices on stderr, and a lock wait as long as SQLite's
+ * busy_timeout (5 s): a writer queued behind a long import is told the database is
+ * busy (SQLSTATE 55P03) instead of waiting without end. */
+static void session_setup(PGconn *conn)
+{
+    PQsetNoticeProcessor(conn, quiet_notices, NULL);
+    PQsetClientEncoding(conn, "UTF8");
+    PQclear(PQexec(conn, "SET lock_timeout = '5s'"));
 }
 
 /* ---- errors ---- */
@@ -130,8 +142,11 @@ static void p_close(Db *db)
     free(db);
 }
 
+static void reconnect_if_lost(Db *db);
+
 static int p_exec(Db *db, const char *sql)
 {
+    reconnect_if_lost(db);
     PGresult *res = PQexec(CONN(db), sql);
     ExecStatusType st = PQresultStatus(res);
     int rc = 0;
@@ -156,6 +171,7 @@ static int p_begin_write(Db *db)
 
 static int p_data_version(Db *db, uint64_t *out)
 {
+    reconnect_if_lost(db);
     PGresult *res = PQexec(CONN(db), "SELECT version FROM pok_data_version WHERE id = 1");
     int rc = 0;
     if (PQresultStatus(res) != PGRES_TUPLES_OK)
@@ -195,7 +211,8 @@ static void p_after_rollback(Db *db, int outermost)
     }
     if (p_exec(db, "BEGIN; SELECT 1 FROM pok_data_version WHERE id = 1 FOR UPDATE") == 0)
         p_exec(db, SYNC_IDS_SQL);
-    PQclear(PQexec(CONN(db), PQtransactionStatus(CONN(db)) == PQTRANS_INERROR ? "ROLLBACK" : "COMMIT"));
+    PQclear(
+        PQexec(CONN(db), PQtransactionStatus(CONN(db)) == PQTRANS_INERROR ? "ROLLBACK" : "COMMIT"));
 }
 
 /* ---- statements ---- */
@@ -234,8 +251,10 @@ static int scan_params(const char *sql, const int *slot, char *out, int *max_q, 
                 num = last + 1;
             if (num > last) last = num;
             if (used) used[num] = 1;
-            if (out) o += (size_t)sprintf(out + o, "$%d", slot[num] + 1);
-            else o += 12;
+            if (out)
+                o += (size_t)sprintf(out + o, "$%d", slot[num] + 1);
+            else
+                o += 12;
             continue;
         }
         if (out) out[o] = c;
@@ -284,6 +303,10 @@ static void clear_result(PgStmt *st)
 static void deallocate(PgStmt *st)
 {
     if (!st->prepared) return;
+    if (st->generation != ((PgDb *)st->base.db)->generation) { /* died with the old connection */
+        st->prepared = 0;
+        return;
+    }
     PGconn *conn = CONN(st->base.db);
     /* In an aborted transaction every command fails: the server drops the statement
      * with the connection instead. */
@@ -370,14 +393,17 @@ static void p_bind_blob(DbStmt *s, int i, const void *p, size_t n)
 static void p_bind_null(DbStmt *s, int i, DbType type)
 {
     set_value(s, i, NULL, 0, 0,
-              type == DB_T_INT ? OID_INT8 : type == DB_T_BLOB ? OID_BYTEA : OID_TEXT);
+              type == DB_T_INT    ? OID_INT8
+              : type == DB_T_BLOB ? OID_BYTEA
+                                  : OID_TEXT);
 }
 
 static int ensure_prepared(PgStmt *st)
 {
     Db *db = st->base.db;
     size_t n = (size_t)st->n_params;
-    if (st->prepared && (n == 0 || memcmp(st->types, st->prepared_types, n * sizeof(Oid)) == 0))
+    if (st->prepared && st->generation == ((PgDb *)db)->generation &&
+        (n == 0 || memcmp(st->types, st->prepared_types, n * sizeof(Oid)) == 0))
         return 0;
     deallocate(st);
     snprintf(st->name, sizeof st->name, "pok_%u", ++((PgDb *)db)->next_name);
@@ -388,7 +414,20 @@ static int ensure_prepared(PgStmt *st)
     if (rc) return -1;
     if (n) memcpy(st->prepared_types, st->types, n * sizeof(Oid));
     st->prepared = 1;
+    st->generation = ((PgDb *)db)->generation;
     return 0;
+}
+
+/* A lost connection (server restarted, network) is opened again when no transaction was
+ * open on it: the statement that noticed fails, the next one works. A transaction
+ * cannot survive it, so then the error stands and the caller rolls back. */
+static void reconnect_if_lost(Db *db)
+{
+    PgDb *pg = (PgDb *)db;
+    if (PQstatus(pg->conn) != CONNECTION_BAD) return;
+    PQreset(pg->conn);
+    pg->generation++;
+    if (PQstatus(pg->conn) == CONNECTION_OK) session_setup(pg->conn);
 }
 
 static int p_step(DbStmt *s)
@@ -396,7 +435,11 @@ static int p_step(DbStmt *s)
     PgStmt *st = PST(s);
     Db *db = s->db;
     if (!st->res) {
-        if (ensure_prepared(st)) return -1;
+        if (PQstatus(CONN(db)) == CONNECTION_BAD) reconnect_if_lost(db);
+        if (ensure_prepared(st)) {
+            reconnect_if_lost(db);
+            return -1;
+        }
         PGresult *res =
             PQexecPrepared(CONN(db), st->name, st->n_params, (const char *const *)st->values,
                            st->lengths, st->formats, 0);
@@ -404,6 +447,7 @@ static int p_step(DbStmt *s)
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             fail_result(db, res);
             PQclear(res);
+            reconnect_if_lost(db);
             return -1;
         }
         st->res = res;
@@ -461,10 +505,10 @@ static int p_col_is_null(DbStmt *s, int i)
 }
 
 static const DbOps pg_ops = {
-    p_close,         p_exec,     p_prepare,        p_finalize,       p_param_count,
-    p_bind_int,      p_bind_text, p_bind_blob,     p_bind_null,      p_clear_bindings,
-    p_step,          p_reset,    p_col_int,        p_col_text,       p_col_blob,
-    p_col_is_null,   p_in_transaction, p_begin_write, p_data_version, p_after_rollback,
+    p_close,       p_exec,           p_prepare,     p_finalize,     p_param_count,
+    p_bind_int,    p_bind_text,      p_bind_blob,   p_bind_null,    p_clear_bindings,
+    p_step,        p_reset,          p_col_int,     p_col_text,     p_col_blob,
+    p_col_is_null, p_in_transaction, p_begin_write, p_data_version, p_after_rollback,
     p_sync_ids,
 };
 
@@ -481,8 +525,7 @@ Db *db_pg_open(const char *url, PokErr *err)
         PQfinish(conn);
         return NULL;
     }
-    PQsetNoticeProcessor(conn, quiet_notices, NULL);
-    PQsetClientEncoding(conn, "UTF8");
+    session_setup(conn);
     PgDb *db = xcalloc(1, sizeof *db);
     db->base.ops = &pg_ops;
     db->base.kind = DB_PG;

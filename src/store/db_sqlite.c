@@ -110,8 +110,14 @@ static void s_finalize(DbStmt *st)
     free(st);
 }
 
-static int s_param_count(DbStmt *st) { return sqlite3_bind_parameter_count(ST(st)); }
-static void s_bind_int(DbStmt *st, int i, int64_t v) { sqlite3_bind_int64(ST(st), i, v); }
+static int s_param_count(DbStmt *st)
+{
+    return sqlite3_bind_parameter_count(ST(st));
+}
+static void s_bind_int(DbStmt *st, int i, int64_t v)
+{
+    sqlite3_bind_int64(ST(st), i, v);
+}
 
 static void s_bind_text(DbStmt *st, int i, const char *v)
 {
@@ -126,8 +132,14 @@ static void s_bind_blob(DbStmt *st, int i, const void *p, size_t n)
     sqlite3_bind_blob64(ST(st), i, p, n, SQLITE_TRANSIENT);
 }
 
-static void s_bind_null(DbStmt *st, int i, DbType type) { sqlite3_bind_null(ST(st), i); }
-static void s_clear_bindings(DbStmt *st) { sqlite3_clear_bindings(ST(st)); }
+static void s_bind_null(DbStmt *st, int i, DbType type)
+{
+    sqlite3_bind_null(ST(st), i);
+}
+static void s_clear_bindings(DbStmt *st)
+{
+    sqlite3_clear_bindings(ST(st));
+}
 
 static int s_step(DbStmt *st)
 {
@@ -142,8 +154,14 @@ static int s_step(DbStmt *st)
     return fail(db, rc);
 }
 
-static void s_reset(DbStmt *st) { sqlite3_reset(ST(st)); }
-static int64_t s_col_int(DbStmt *st, int i) { return sqlite3_column_int64(ST(st), i); }
+static void s_reset(DbStmt *st)
+{
+    sqlite3_reset(ST(st));
+}
+static int64_t s_col_int(DbStmt *st, int i)
+{
+    return sqlite3_column_int64(ST(st), i);
+}
 
 static const char *s_col_text(DbStmt *st, int i)
 {
@@ -157,12 +175,21 @@ static const void *s_col_blob(DbStmt *st, int i, size_t *n)
     return p;
 }
 
-static int s_col_is_null(DbStmt *st, int i) { return sqlite3_column_type(ST(st), i) == SQLITE_NULL; }
-static int s_in_transaction(Db *db) { return !sqlite3_get_autocommit(H(db)); }
+static int s_col_is_null(DbStmt *st, int i)
+{
+    return sqlite3_column_type(ST(st), i) == SQLITE_NULL;
+}
+static int s_in_transaction(Db *db)
+{
+    return !sqlite3_get_autocommit(H(db));
+}
 
 /* The write lock up front, so busy_timeout applies; a deferred transaction that upgrades
  * later can fail at once with SQLITE_BUSY when another connection wrote in between. */
-static int s_begin_write(Db *db) { return s_exec(db, "BEGIN IMMEDIATE"); }
+static int s_begin_write(Db *db)
+{
+    return s_exec(db, "BEGIN IMMEDIATE");
+}
 
 /* PRAGMA data_version changes when another connection commits. */
 static int s_data_version(Db *db, uint64_t *out)
@@ -181,10 +208,10 @@ static int s_data_version(Db *db, uint64_t *out)
 }
 
 static const DbOps sqlite_ops = {
-    s_close,       s_exec,      s_prepare,        s_finalize,     s_param_count,
-    s_bind_int,    s_bind_text, s_bind_blob,      s_bind_null,    s_clear_bindings,
-    s_step,        s_reset,     s_col_int,        s_col_text,     s_col_blob,
-    s_col_is_null, s_in_transaction, s_begin_write, s_data_version, NULL, NULL,
+    s_close,        s_exec,      s_prepare,   s_finalize,       s_param_count,    s_bind_int,
+    s_bind_text,    s_bind_blob, s_bind_null, s_clear_bindings, s_step,           s_reset,
+    s_col_int,      s_col_text,  s_col_blob,  s_col_is_null,    s_in_transaction, s_begin_write,
+    s_data_version, NULL,        NULL,
 };
 
 sqlite3 *db_sqlite_handle(Db *db)

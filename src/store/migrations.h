@@ -25,7 +25,7 @@ char *migration_sql(int v, DbKind kind);
 /* PostgreSQL only, outside the migrations (it is no data, so pok copy leaves it alone):
  * the one-row counter every write transaction bumps (see db_pg.c, data version). */
 #define MIGRATIONS_PG_DATA_VERSION_SQL                                                             \
-    "CREATE TABLE IF NOT EXISTS pok_data_version (id INTEGER PRIMARY KEY CHECK (id = 1),"         \
+    "CREATE TABLE IF NOT EXISTS pok_data_version (id INTEGER PRIMARY KEY CHECK (id = 1),"          \
     " version BIGINT NOT NULL);"                                                                   \
     "INSERT INTO pok_data_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO NOTHING"
 

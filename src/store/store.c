@@ -157,6 +157,11 @@ static int migrate(Store *s, int *from, PokErr *err)
     int version;
     /* PostgreSQL's data-version row must exist before a write transaction can start. */
     if (SQ_PG(s) && sq_exec(s, MIGRATIONS_PG_DATA_VERSION_SQL, err)) return -1;
+    /* Current already: no write transaction (it would move the data version). */
+    if (read_schema_version(s, &version, err) == 0 && version == store_schema_latest()) {
+        if (from) *from = version;
+        return 0;
+    }
     if (db_begin_write(s->db)) return sq_fail(s, NULL, err);
     if (sq_exec(s, MIGRATIONS_TABLE_SQL, err) || read_schema_version(s, &version, err)) goto fail;
     if (from) *from = version;
@@ -246,6 +251,11 @@ Store *store_migrate(const char *url, int *from, int *to, PokErr *err)
     Store *s = open_store(url, 1, from, err);
     if (s) *to = store_schema_version(s);
     return s;
+}
+
+const char *store_name(const Store *s)
+{
+    return s->path;
 }
 
 void store_close(Store *s)

@@ -26,6 +26,8 @@ Store *store_open(const char *url, int create_or_migrate, PokErr *err);
 /* store_open with create_or_migrate, telling the schema version before (*from, 0 for a
  * new database) and after (*to). */
 Store *store_migrate(const char *url, int *from, int *to, PokErr *err);
+/* How messages name the store: the file path, or the URL without a password. */
+const char *store_name(const Store *s);
 void store_close(Store *s);
 
 /* Schema version of the open store and the newest this binary knows. */
@@ -82,7 +84,13 @@ int store_source_get(Store *s, int64_t id, Arena *a, Source *out, PokErr *err);
 int store_source_list(Store *s, const char *code, Arena *a, Source **out, size_t *n,
                       PokErr *err);
 
-/* ---- records of one municipality ---- */
+/* ---- records of one municipality ----
+ * Optimistic versioning (model.h, ROW_VERSION_ABSENT): the update and set functions take
+ * the version the editor saw (row_version; for an allocation expect_version, the current
+ * version it replaces) and fail with err_code ERR_CONFLICT, changing nothing, when it is
+ * no longer the current one: "Deze maatregel is intussen gewijzigd door anna (23-11-2026
+ * 14:02 UTC). Uw wijziging is niet opgeslagen." 0 does not check. A save that changes
+ * the record raises its row_version; one that changes nothing keeps it. */
 int store_allocation_add(Store *s, Allocation *al, PokErr *err);
 int store_pot_add(Store *s, Pot *pot, PokErr *err);
 int store_measure_add(Store *s, Measure *m, PokErr *err);
@@ -147,6 +155,41 @@ int store_restore(Store *s, const char *path, StoreBackupCheck *check, PokErr *e
 /* 0 when the store at url can take a restore (SQLite); -1 with the reason (PostgreSQL:
  * "niet ondersteund, gebruik pg_dump"), so the refusal comes before the file is read. */
 int store_restore_supported(const char *url, PokErr *err);
+
+/* ---- pok copy: everything from one store into another (store_copy.c) ----
+ * Every table the migrations create is copied with its ids, in one transaction on the
+ * destination, the audit trail as it is; not copied: sessions (per server) and the
+ * destination's own schema_migrations. The source must be at this pok's schema version;
+ * the destination is created or migrated to it and must hold no data (only what the
+ * migrations put there) unless replace, which deletes everything in it first, in the same
+ * transaction. Before the commit, every table is verified: row count, the sums of id and
+ * every *_cents column, and a BLAKE2b checksum of all values in key order, read back from
+ * the destination; any difference rolls everything back. The destination then gets one
+ * audit row (action insert, table "copy") saying from where, when and what was copied. */
+typedef struct StoreCopyOptions {
+    int replace;
+    const char *actor; /* for the "copy" audit row; NULL: "cli" */
+} StoreCopyOptions;
+typedef struct StoreCopyTable {
+    const char *name;
+    int64_t rows;
+    size_t n_sums;
+    const char **sum_columns; /* "id", "amount_cents", ... */
+    int64_t *sums;            /* equal in source and destination */
+    char checksum[17];        /* the first 8 bytes of the checksum, hex */
+} StoreCopyTable;
+typedef struct StoreCopyReport {
+    char *from, *to; /* the databases as messages name them (no passwords) */
+    int schema_version;
+    int replaced;             /* the destination held data, deleted first */
+    StoreCopyTable *tables;   /* in copying order */
+    size_t n_tables;
+    int64_t rows;             /* all rows copied */
+    const char *const *skipped; /* tables not copied, NULL-terminated */
+} StoreCopyReport;
+int store_copy(const char *from_url, const char *to_url, const StoreCopyOptions *opt,
+               StoreCopyReport *report, PokErr *err);
+void store_copy_report_free(StoreCopyReport *report);
 
 /* ---- audit trail ---- */
 typedef struct AuditEntry {

@@ -110,6 +110,15 @@ int sq_audit_reason(Store *s, const char *action, const char *table, int64_t rec
 int sq_audit_insert(Store *s, const char *table, SqJson json_sql, int64_t id,
                     const char *municipality, PokErr *err);
 
+/* Optimistic versioning (store_conflict.c). sq_conflict fails with ERR_CONFLICT: "<what>
+ * is intussen gewijzigd door <actor> (<when>)", who and when from the newest audit row of
+ * (table, record_id). sq_version_check compares the version a save expects (0: no check,
+ * ROW_VERSION_ABSENT: no row) with the row found (existing_id 0: none) and its current
+ * version: 0 when they agree, else the conflict. */
+int sq_conflict(Store *s, const char *what, const char *table, int64_t record_id, PokErr *err);
+int sq_version_check(Store *s, int64_t expected, int64_t existing_id, int64_t current,
+                     const char *what, const char *table, PokErr *err);
+
 /* The JSON snapshots of every audited table (?1 = id; ?1 code, ?2 year for the tables
  * keyed by municipality and year; ?1 code for municipality). */
 extern SqJson SQ_JSON_SCHEME;

@@ -166,7 +166,7 @@ static void read_pot(Arena *a, DbStmt *st, void *out)
 
 #define MEASURE_COLS                                                                               \
     "id, municipality, scheme_id, pot_id, name, description, partner, status, cost_centres,"       \
-    " source_id, source_place, decision_id"
+    " source_id, source_place, decision_id, row_version"
 static void read_measure(Arena *a, DbStmt *st, void *out)
 {
     Measure *r = out;
@@ -181,11 +181,12 @@ static void read_measure(Arena *a, DbStmt *st, void *out)
     r->cost_centres = sq_col_text(a, st, 8);
     read_cite(a, st, 9, &r->cite);
     r->decision_id = sq_col_int(st, 11);
+    r->row_version = sq_col_int(st, 12);
 }
 
 #define AMOUNT_COLS                                                                                \
     "ma.id, ma.measure_id, ma.year, ma.kind, ma.amount_cents, ma.source_id, ma.source_place,"      \
-    " ma.decision_id"
+    " ma.decision_id, ma.row_version"
 static void read_amount(Arena *a, DbStmt *st, void *out)
 {
     MeasureAmount *r = out;
@@ -196,11 +197,12 @@ static void read_amount(Arena *a, DbStmt *st, void *out)
     r->amount_cents = sq_col_int(st, 4);
     read_cite(a, st, 5, &r->cite);
     r->decision_id = sq_col_int(st, 7);
+    r->row_version = sq_col_int(st, 8);
 }
 
 #define OPENING_COLS                                                                               \
     "id, municipality, scheme_id, pot_id, year, amount_cents, source_id, source_place,"            \
-    " decision_id"
+    " decision_id, row_version"
 static void read_opening(Arena *a, DbStmt *st, void *out)
 {
     ReserveOpening *r = out;
@@ -212,6 +214,7 @@ static void read_opening(Arena *a, DbStmt *st, void *out)
     r->amount_cents = sq_col_int(st, 5);
     read_cite(a, st, 6, &r->cite);
     r->decision_id = sq_col_int(st, 8);
+    r->row_version = sq_col_int(st, 9);
 }
 
 #define MOVEMENT_COLS                                                                              \

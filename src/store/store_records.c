@@ -2,6 +2,7 @@
  * pots, measures and their amounts, the reserve, decisions, requests, evaluations, closed
  * years and stated figures. Each checks its references first, so that the error names
  * what is wrong, and writes its audit row in the same transaction. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,6 +115,31 @@ static int check_municipality_year(Store *s, const char *code, int year, PokErr 
     return store_municipality_valid_in(&m, year, err);
 }
 
+/* A save makes a new version; the current version the editor saw (al->expect_version)
+ * must still be the current one (current: 0 when there is none). */
+static int allocation_version_check(Store *s, const Allocation *al, int64_t scheme_id,
+                                    int64_t current, PokErr *err)
+{
+    int64_t current_id = 0;
+    if (current) {
+        DbStmt *st = sq_stmt(s,
+                             "SELECT id FROM allocation WHERE municipality = ?1"
+                             " AND actielijn_id IS NOT DISTINCT FROM ?2 AND year = ?3"
+                             " AND scheme_id = ?4 AND version = ?5",
+                             err);
+        if (!st) return -1;
+        sq_bind_text(st, 1, al->municipality);
+        sq_bind_nz(st, 2, al->actielijn_id);
+        sq_bind_int(st, 3, al->year);
+        sq_bind_int(st, 4, scheme_id);
+        sq_bind_int(st, 5, current);
+        if (find_id(s, st, &current_id, err) < 0) return -1;
+    }
+    char what[96];
+    snprintf(what, sizeof what, "De toekenning van %d", al->year);
+    return sq_version_check(s, al->expect_version, current_id, current, what, "allocation", err);
+}
+
 static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *version, PokErr *err)
 {
     if (sq_check_municipality(s, al->municipality, err) ||
@@ -148,6 +174,8 @@ static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *v
     if (sq_step_row(s, st, err) != 1) return -1;
     *version = (int)db_col_int(st, 0);
     db_reset(st);
+    if (al->expect_version && allocation_version_check(s, al, scheme_id, *version - 1, err))
+        return -1;
 
     char now[32];
     sq_now(now);
@@ -295,6 +323,32 @@ int store_measure_add(Store *s, Measure *m, PokErr *err)
     WRITE_RETURNING_ID(measure_insert(s, m, &new_id, err), m->id);
 }
 
+/* Raise the row version (bump_sql, ?1 = id) when the save changed the record: a save
+ * that changes nothing leaves other editors' versions valid (and records no audit row). */
+static int bump_if_changed(Store *s, const char *bump_sql, int64_t id, const char *before,
+                           const char *after, PokErr *err)
+{
+    if (!before || !after || strcmp(before, after) == 0) return 0;
+    DbStmt *st = sq_stmt(s, bump_sql, err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, id);
+    return sq_step_done(s, st, err);
+}
+
+/* The id and row version of the row a one-row query (columns id, row_version) finds:
+ * 1 found, 0 none (*id 0), -1 error. */
+static int find_versioned(Store *s, DbStmt *st, int64_t *id, int64_t *version, PokErr *err)
+{
+    *id = *version = 0;
+    int found = sq_step_row(s, st, err);
+    if (found == 1) {
+        *id = sq_col_int(st, 0);
+        *version = sq_col_int(st, 1);
+        db_reset(st);
+    }
+    return found;
+}
+
 static int measure_replace(Store *s, const Measure *m, PokErr *err)
 {
     char muni[16] = "";
@@ -305,11 +359,13 @@ static int measure_replace(Store *s, const Measure *m, PokErr *err)
     char *before, *after = NULL;
     if (sq_snapshot_id(s, SQ_JSON_MEASURE, m->id, &before, err)) return -1;
     int rc = -1;
-    /* A NULL status keeps the current one. */
+    /* A NULL status keeps the current one. The version the editor saw (?8, 0: no check)
+     * must still be the current one: checked in the UPDATE itself, so no save can slip in
+     * between check and write. */
     DbStmt *st = sq_stmt(s,
                                "UPDATE measure SET name = ?2, description = ?3, partner = ?4,"
                                " status = COALESCE(?5, status), cost_centres = ?6, pot_id = ?7"
-                               " WHERE id = ?1",
+                               " WHERE id = ?1 AND (?8 = 0 OR row_version = ?8)",
                                err);
     if (st) {
         sq_bind_int(st, 1, m->id);
@@ -319,7 +375,10 @@ static int measure_replace(Store *s, const Measure *m, PokErr *err)
         sq_bind_text(st, 5, m->status);
         sq_bind_text(st, 6, m->cost_centres);
         sq_bind_nz(st, 7, m->pot_id);
+        sq_bind_int(st, 8, m->row_version);
         rc = sq_step_done(s, st, err);
+        if (rc == 0 && db_changes(s->db) == 0)
+            rc = sq_conflict(s, "Deze maatregel", "measure", m->id, err);
     }
     static const char *const unlink[] = {"DELETE FROM measure_actielijn WHERE measure_id = ?1",
                                          "DELETE FROM measure_purpose WHERE measure_id = ?1"};
@@ -334,6 +393,9 @@ static int measure_replace(Store *s, const Measure *m, PokErr *err)
     }
     if (rc == 0) rc = measure_links(s, m->id, m, err);
     if (rc == 0) rc = sq_snapshot_id(s, SQ_JSON_MEASURE, m->id, &after, err);
+    if (rc == 0)
+        rc = bump_if_changed(s, "UPDATE measure SET row_version = row_version + 1 WHERE id = ?1",
+                             m->id, before, after, err);
     if (rc == 0) rc = sq_audit(s, "update", "measure", m->id, muni, before, after, err);
     free(before);
     free(after);
@@ -350,7 +412,8 @@ int store_measure_update(Store *s, const Measure *m, PokErr *err)
 /* Shared by the two "set" functions: update row `id` (found by the caller, 0 = none) with
  * the bound statement `write`, or insert; then audit before and after. */
 static int upsert_audited(Store *s, DbStmt *write, int64_t existing, const char *table,
-                          SqJson json_sql, const char *muni, int64_t *id, PokErr *err)
+                          SqJson json_sql, const char *bump_sql, const char *muni, int64_t *id,
+                          PokErr *err)
 {
     char *before = NULL, *after = NULL;
     if (existing && sq_snapshot_id(s, json_sql, existing, &before, err)) {
@@ -359,6 +422,7 @@ static int upsert_audited(Store *s, DbStmt *write, int64_t existing, const char 
     }
     int rc = sq_step_id(s, write, id, err);
     if (rc == 0) rc = sq_snapshot_id(s, json_sql, *id, &after, err);
+    if (rc == 0 && existing) rc = bump_if_changed(s, bump_sql, *id, before, after, err);
     if (rc == 0)
         rc = sq_audit(s, existing ? "update" : "insert", table, *id, muni, before, after, err);
     free(before);
@@ -377,18 +441,25 @@ static int amount_write(Store *s, const MeasureAmount *ma, int64_t *id, PokErr *
         check_year_open(s, muni, ma->year, err))
         return -1;
     DbStmt *st = sq_stmt(s,
-                               "SELECT id FROM measure_amount WHERE measure_id = ?1 AND year = ?2"
-                               " AND kind = ?3",
+                               "SELECT id, row_version FROM measure_amount WHERE measure_id = ?1"
+                               " AND year = ?2 AND kind = ?3",
                                err);
     if (!st) return -1;
     sq_bind_int(st, 1, ma->measure_id);
     sq_bind_int(st, 2, ma->year);
     sq_bind_int(st, 3, ma->kind);
-    int64_t existing;
-    if (find_id(s, st, &existing, err) < 0) return -1;
+    int64_t existing, version;
+    if (find_versioned(s, st, &existing, &version, err) < 0) return -1;
+    char what[96];
+    snprintf(what, sizeof what, "Het %s bedrag van %d",
+             ma->kind == AMOUNT_PLAN ? "geplande" : "gerealiseerde", ma->year);
+    if (sq_version_check(s, ma->row_version, existing, version, what, "measure_amount", err))
+        return -1;
+    /* The UPDATE repeats the version it was checked against: no write in between. */
     st = sq_stmt(s,
                  existing ? "UPDATE measure_amount SET amount_cents = ?4, source_id = ?5,"
-                            " source_place = ?6, decision_id = ?7 WHERE id = ?8 RETURNING id"
+                            " source_place = ?6, decision_id = ?7 WHERE id = ?8"
+                            " AND row_version = ?9 RETURNING id"
                           : "INSERT INTO measure_amount (measure_id, year, kind, amount_cents,"
                             " source_id, source_place, decision_id)"
                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
@@ -403,8 +474,13 @@ static int amount_write(Store *s, const MeasureAmount *ma, int64_t *id, PokErr *
     sq_bind_nz(st, 5, ma->cite.source_id);
     sq_bind_text(st, 6, ma->cite.place);
     sq_bind_nz(st, 7, ma->decision_id);
-    if (existing) sq_bind_int(st, 8, existing);
-    return upsert_audited(s, st, existing, "measure_amount", SQ_JSON_MEASURE_AMOUNT, muni, id, err);
+    if (existing) {
+        sq_bind_int(st, 8, existing);
+        sq_bind_int(st, 9, version);
+    }
+    return upsert_audited(s, st, existing, "measure_amount", SQ_JSON_MEASURE_AMOUNT,
+                          "UPDATE measure_amount SET row_version = row_version + 1 WHERE id = ?1",
+                          muni, id, err);
 }
 
 int store_measure_amount_set(Store *s, MeasureAmount *ma, PokErr *err)
@@ -423,15 +499,18 @@ static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr
         check_year_open(s, ro->municipality, ro->year, err))
         return -1;
     DbStmt *st = sq_stmt(s,
-                               "SELECT id FROM reserve_opening WHERE municipality = ?1"
+                               "SELECT id, row_version FROM reserve_opening WHERE municipality = ?1"
                                " AND scheme_id = ?2 AND COALESCE(pot_id, 0) = ?3",
                                err);
     if (!st) return -1;
     sq_bind_text(st, 1, ro->municipality);
     sq_bind_int(st, 2, ro->scheme_id);
     sq_bind_int(st, 3, ro->pot_id);
-    int64_t existing;
-    if (find_id(s, st, &existing, err) < 0) return -1;
+    int64_t existing, version;
+    if (find_versioned(s, st, &existing, &version, err) < 0) return -1;
+    if (sq_version_check(s, ro->row_version, existing, version,
+                         "De beginstand van de reserve", "reserve_opening", err))
+        return -1;
     if (existing) { /* replacing an opening also changes the year it stood in */
         st = sq_stmt(s, "SELECT year FROM reserve_opening WHERE id = ?1", err);
         if (!st) return -1;
@@ -443,7 +522,8 @@ static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr
     }
     st = sq_stmt(s,
                  existing ? "UPDATE reserve_opening SET year = ?4, amount_cents = ?5,"
-                            " source_id = ?6, source_place = ?7, decision_id = ?8 WHERE id = ?9 RETURNING id"
+                            " source_id = ?6, source_place = ?7, decision_id = ?8 WHERE id = ?9"
+                            " AND row_version = ?10 RETURNING id"
                           : "INSERT INTO reserve_opening (municipality, scheme_id, pot_id, year,"
                             " amount_cents, source_id, source_place, decision_id)"
                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
@@ -459,8 +539,12 @@ static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr
     sq_bind_nz(st, 6, ro->cite.source_id);
     sq_bind_text(st, 7, ro->cite.place);
     sq_bind_nz(st, 8, ro->decision_id);
-    if (existing) sq_bind_int(st, 9, existing);
+    if (existing) {
+        sq_bind_int(st, 9, existing);
+        sq_bind_int(st, 10, version);
+    }
     return upsert_audited(s, st, existing, "reserve_opening", SQ_JSON_RESERVE_OPENING,
+                          "UPDATE reserve_opening SET row_version = row_version + 1 WHERE id = ?1",
                           ro->municipality, id, err);
 }
 

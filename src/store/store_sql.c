@@ -191,8 +191,7 @@ enum { TX_OWN = 1, TX_SAVEPOINT = 2 };
  * front, see db_begin_write); inside one it is a savepoint. */
 int sq_write_begin(Store *s, PokErr *err)
 {
-    if (!db_in_transaction(s->db))
-        return db_begin_write(s->db) ? sq_fail(s, NULL, err) : TX_OWN;
+    if (!db_in_transaction(s->db)) return db_begin_write(s->db) ? sq_fail(s, NULL, err) : TX_OWN;
     return db_savepoint(s->db, "w") ? sq_fail(s, NULL, err) : TX_SAVEPOINT;
 }
 
@@ -245,4 +244,3 @@ void store_rollback(Store *s)
     db_rollback_to(s->db, "nested");
     s->tx_depth--;
 }
-

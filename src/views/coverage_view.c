@@ -113,16 +113,10 @@ void coverage_print_text(const MuniData *d, const Coverage *c, Arena *a, FILE *f
 
 static void csv_text(FILE *f, const char *s)
 {
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
+    Buf b = {0};
+    buf_csv_field(&b, s);
+    if (b.len) fwrite(b.data, 1, b.len, f);
+    buf_free(&b);
 }
 
 void coverage_print_csv(const Coverage *c, int header, FILE *f)

@@ -8,21 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void export_csv_field(Buf *b, const char *text)
-{
-    if (!text) return;
-    if (!strpbrk(text, ",\"\n\r")) {
-        buf_puts(b, text);
-        return;
-    }
-    buf_puts(b, "\"");
-    for (const char *p = text; *p; p++) {
-        if (*p == '"') buf_puts(b, "\""); /* a quote is doubled */
-        buf_append(b, p, 1);
-    }
-    buf_puts(b, "\"");
-}
-
 /* ---- writing one row, field by field; row_end checks the count against the table */
 
 static void sep(ExportSet *s, size_t t)
@@ -32,7 +17,7 @@ static void sep(ExportSet *s, size_t t)
 static void f_text(ExportSet *s, size_t t, const char *text)
 {
     sep(s, t);
-    export_csv_field(&s->csv[t], text);
+    buf_csv_field(&s->csv[t], text);
 }
 static void f_int(ExportSet *s, size_t t, int64_t v)
 {
@@ -670,7 +655,7 @@ void export_set_init(ExportSet *s)
     for (size_t t = 0; t < export_n_tables; t++) {
         for (size_t i = 0; i < export_tables[t].n_fields; i++) {
             if (i) buf_puts(&s->csv[t], ",");
-            export_csv_field(&s->csv[t], export_tables[t].fields[i].name);
+            buf_csv_field(&s->csv[t], export_tables[t].fields[i].name);
         }
         buf_puts(&s->csv[t], "\n");
     }

@@ -64,7 +64,4 @@ void export_set_init(ExportSet *s);
 void export_set_add(ExportSet *s, const ExportMuni *m);
 void export_set_free(ExportSet *s);
 
-/* Append text as one CSV field (quoted when it holds a comma, quote or line end). */
-void export_csv_field(Buf *b, const char *text);
-
 #endif

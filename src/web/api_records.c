@@ -84,6 +84,7 @@ static json_t *measure_json(const MuniData *d, const Coverage *c, const Measure 
     json_object_set_new(o, "actielijnen", numbers_json(d, m->actielijn_ids, m->n_actielijnen, 0));
     json_object_set_new(o, "purposes", numbers_json(d, m->purpose_ids, m->n_purposes, 1));
     json_object_set_new(o, "decision_id", id_or_null(m->decision_id));
+    json_object_set_new(o, "row_version", json_integer(m->row_version));
     json_object_set_new(o, "planned_cents", json_integer(ma->planned));
     json_object_set_new(o, "realised_cents", json_integer(ma->realised));
     json_object_set_new(o, "years", years_json(d, ma));

@@ -175,21 +175,6 @@ void dt_html(Buf *b, const DataTable *t, const char *csv_href)
     }
 }
 
-static void csv_field(Buf *b, const char *s)
-{
-    if (!s) return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        buf_puts(b, s);
-        return;
-    }
-    buf_puts(b, "\"");
-    for (const char *p = s; *p; p++) {
-        if (*p == '"') buf_puts(b, "\"");
-        buf_append(b, p, 1);
-    }
-    buf_puts(b, "\"");
-}
-
 static const char *cell_csv_text(const DataTable *t, const TableCell *c)
 {
     char money[MONEY_BUFSZ];
@@ -220,13 +205,13 @@ void dt_csv(Buf *b, const DataTable *t)
 {
     for (size_t i = 0; i < t->n_cols; i++) {
         if (i) buf_puts(b, ",");
-        csv_field(b, t->headers[i]);
+        buf_csv_field(b, t->headers[i]);
     }
     buf_puts(b, "\r\n");
     for (size_t r = 0; r < t->n_rows; r++) {
         for (size_t i = 0; i < t->n_cols; i++) {
             if (i) buf_puts(b, ",");
-            csv_field(b, cell_csv_text(t, &t->cells[r * t->n_cols + i]));
+            buf_csv_field(b, cell_csv_text(t, &t->cells[r * t->n_cols + i]));
         }
         buf_puts(b, "\r\n");
     }

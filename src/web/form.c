@@ -207,6 +207,13 @@ void form_summary(Buf *b, const Form *f)
 /* The CSRF token of the request being answered (route_dispatch sets it around the
  * handler, under the server's lock), so every form carries it without each page asking. */
 static _Thread_local const char *form_csrf;
+/* The logged-in user whose request is being answered on this thread, for form_save. */
+static _Thread_local const char *form_actor;
+
+void form_set_actor(const char *name)
+{
+    form_actor = name && *name ? name : NULL;
+}
 
 void form_set_csrf(const char *token)
 {
@@ -393,7 +400,8 @@ void form_redirect(WebResponse *res, const char *location)
 int form_save(WebApp *app, int (*save)(Store *s, void *ctx, PokErr *err), void *ctx,
               PokErr *err)
 {
-    store_set_actor(app->store, "web");
+    /* the audit trail (and a later editor's conflict message) names who saved */
+    store_set_actor(app->store, form_actor ? form_actor : "web");
     if (store_begin(app->store, err)) return -1;
     if (save(app->store, ctx, err) || store_commit(app->store, err)) {
         store_rollback(app->store);

@@ -71,6 +71,9 @@ void form_summary(Buf *b, const Form *f);
 void form_open(Buf *b, const char *action);
 /* The CSRF token form_open adds on this thread; NULL or "" for none. */
 void form_set_csrf(const char *token);
+/* The logged-in user answered on this thread (NULL: none): form_save records them as
+ * the actor, "web" otherwise. Set by route_dispatch. */
+void form_set_actor(const char *name);
 /* The "Uitloggen" button (a POST form with the token), when a session is active. */
 void form_logout(Buf *b);
 void form_close(Buf *b);
@@ -97,8 +100,8 @@ void form_confirm_buttons(Buf *b);
 /* 303 See Other to location (a path pok made; escaped in the body). */
 void form_redirect(WebResponse *res, const char *location);
 
-/* Run save(store, ctx, err) inside one transaction with actor "web": commit when it
- * returns 0, roll back on any failure. Returns 0 or -1 with err. */
+/* Run save(store, ctx, err) inside one transaction with the logged-in user (or "web") as
+ * actor: commit when it returns 0, roll back on any failure. Returns 0 or -1 with err. */
 int form_save(WebApp *app, int (*save)(Store *s, void *ctx, PokErr *err), void *ctx,
               PokErr *err);
 

@@ -34,6 +34,29 @@ void forms_page_end(WebResponse *res, const Form *f);
 /* The store refused the change: say so on top of the form. */
 void forms_store_failed(Form *f, const PokErr *err);
 
+/* ---- optimistic versioning (docs/forms.md, "Gelijktijdig bewerken") ----
+ * A form that changes an existing record carries the version the editor saw in the
+ * hidden field "versie" (ROW_VERSION_ABSENT when there was no record yet). A post
+ * without it is not checked (scripts written before versioning); a malformed one is a
+ * form error. */
+int64_t forms_version(Form *f);
+void forms_version_field(Buf *b, int64_t version);
+/* The save failed with ERR_CONFLICT: an alert with the message, saying that the current
+ * values follow and the editor's own input is kept. The caller then shows the current
+ * values (forms_current_values), renders the form with the posted values and the current
+ * version, and answers 409 (forms_page_end_conflict). */
+void forms_conflict(Buf *b, const PokErr *err);
+typedef struct FormsValue {
+    const char *label, *value;
+} FormsValue;
+/* The record as it is stored now: "Actuele gegevens", label and value per row. */
+void forms_current_values(Buf *b, const FormsValue *rows, size_t n);
+/* d read again from the store (after a conflict: another save may have landed after
+ * this request loaded d); d itself when that fails. */
+const MuniData *forms_reload(WebApp *app, const MuniData *d, Arena *a);
+/* forms_page_end for a conflict: 409 Conflict. */
+void forms_page_end_conflict(WebResponse *res);
+
 /* The citation fields (bron, plaats; besluit when decisions is set). */
 void forms_cite_fields(Buf *b, const Form *f, const FormOption *sources, size_t n_sources,
                        const FormOption *decisions, size_t n_decisions);
@@ -52,9 +75,13 @@ typedef struct FormsChange {
 const char *forms_money(Arena *a, int64_t cents);
 /* The confirmation page ("Controleer de wijziging"): the change, the coverage of years
  * before (d) and after (changed, d with the change applied in memory), and the posted
- * values as hidden fields with the buttons to save or edit again. Nothing is saved. */
+ * values as hidden fields with the buttons to save or edit again. Nothing is saved.
+ * version (0: none) is the version of the record the change replaces as the editor sees
+ * it now: sent as "versie" instead of any posted one, so "Bevestigen en opslaan" saves
+ * only while the figure "Nu" is still the current one. */
 void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d,
                         const MuniData *changed, const char *action, const FormsChange *rows,
-                        size_t n_rows, const int *years, size_t n_years, Arena *a);
+                        size_t n_rows, const int *years, size_t n_years, int64_t version,
+                        Arena *a);
 
 #endif

@@ -166,6 +166,58 @@ void forms_store_failed(Form *f, const PokErr *err)
     form_fail(f, "", "Niet opgeslagen: %s", err->msg);
 }
 
+int64_t forms_version(Form *f)
+{
+    const char *text = form_value(f, "versie");
+    long long v = 0;
+    if (*text && parse_int(text, ROW_VERSION_ABSENT, INT64_MAX, &v))
+        form_fail(f, "", "Versie: verwacht een geheel getal (gelezen: '%s'); laad het formulier "
+                         "opnieuw",
+                  text);
+    return v;
+}
+
+void forms_version_field(Buf *b, int64_t version)
+{
+    html_printf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">\n",
+                (long long)version);
+}
+
+void forms_conflict(Buf *b, const PokErr *err)
+{
+    html_printf(b,
+                "<div class=\"utrecht-alert utrecht-alert--warning form-summary\" role=\"alert\" "
+                "aria-labelledby=\"conflict-titel\">\n<h2 id=\"conflict-titel\" "
+                "class=\"utrecht-heading-2\">Niet opgeslagen: iemand anders was u voor</h2>\n"
+                "<p>%s Hieronder staan de actuele gegevens; uw eigen invoer staat nog in het "
+                "formulier. Sla opnieuw op om de actuele gegevens te vervangen.</p>\n</div>\n",
+                err->msg);
+}
+
+void forms_current_values(Buf *b, const FormsValue *rows, size_t n)
+{
+    html_lit(b, "<table class=\"utrecht-table\" id=\"actuele-gegevens\">\n"
+                "<caption class=\"utrecht-table__caption\">Actuele gegevens</caption>\n<tbody>\n");
+    for (size_t i = 0; i < n; i++)
+        html_printf(b, "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n", rows[i].label,
+                    rows[i].value ? rows[i].value : "(geen)");
+    html_lit(b, "</tbody>\n</table>\n");
+}
+
+const MuniData *forms_reload(WebApp *app, const MuniData *d, Arena *a)
+{
+    MuniData *now = arena_alloc(a, sizeof *now);
+    PokErr err = {{0}};
+    if (store_load(app->store, d->muni.code, d->scheme.id, a, now, &err) == 1) return now;
+    return d;
+}
+
+void forms_page_end_conflict(WebResponse *res)
+{
+    layout_end(&res->body);
+    res->status = 409;
+}
+
 void forms_cite_fields(Buf *b, const Form *f, const FormOption *sources, size_t n_sources,
                        const FormOption *decisions, size_t n_decisions)
 {
@@ -198,7 +250,8 @@ const char *forms_money(Arena *a, int64_t cents)
 
 void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d,
                         const MuniData *changed, const char *action, const FormsChange *rows,
-                        size_t n_rows, const int *years, size_t n_years, Arena *a)
+                        size_t n_rows, const int *years, size_t n_years, int64_t version,
+                        Arena *a)
 {
     Buf *b = &res->body;
     forms_page_begin(b, d, "Controleer de wijziging", a);
@@ -220,7 +273,13 @@ void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d,
     else
         preview_compare(b, &before, &after, years, n_years, a);
     form_open(b, action);
-    form_hidden_all(b, f);
+    for (size_t i = 0; i < f->req->form.n; i++) {
+        const WebParam *p = &f->req->form.items[i];
+        if (strcmp(p->name, "confirm") != 0 && strcmp(p->name, "aanpassen") != 0 &&
+            strcmp(p->name, "versie") != 0)
+            form_hidden(b, p->name, p->value);
+    }
+    if (version) forms_version_field(b, version);
     form_confirm_buttons(b);
     form_close(b);
     layout_end(b);

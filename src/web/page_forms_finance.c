@@ -62,16 +62,24 @@ static int allocation_save(Store *s, void *ctx, PokErr *err)
     return store_allocation_add(s, ctx, err);
 }
 
+/* The current version of the form's (actielijn, year) in d, or NULL. */
+static const Allocation *allocation_current(const MuniData *d, const Allocation *want)
+{
+    for (size_t i = 0; i < d->n_allocations; i++) {
+        const Allocation *al = &d->allocations[i];
+        if (al->current && al->actielijn_id == want->actielijn_id && al->year == want->year)
+            return al;
+    }
+    return NULL;
+}
+
 static void allocation_confirm(WebResponse *res, const Form *f, const MuniData *d,
                                const AllocationForm *x, const char *action, Arena *a)
 {
-    const char *before = NULL;
-    for (size_t i = 0; i < d->n_allocations; i++) {
-        const Allocation *al = &d->allocations[i];
-        if (al->current && al->actielijn_id == x->al.actielijn_id && al->year == x->al.year)
-            before = arena_printf(a, "%s (versie %d)", forms_money(a, al->amount_cents),
-                                  al->version);
-    }
+    const Allocation *now = allocation_current(d, &x->al);
+    const char *before = now ? arena_printf(a, "%s (versie %d)", forms_money(a, now->amount_cents),
+                                            now->version)
+                             : NULL;
     const char *number = form_value(f, "actielijn");
     FormsChange rows[] = {
         {"Actielijn", NULL, forms_option_label(x->actielijnen, x->n_actielijnen, number)},
@@ -84,7 +92,25 @@ static void allocation_confirm(WebResponse *res, const Form *f, const MuniData *
         if (i != 2) rows[i].before = "";
     MuniData changed = *d;
     preview_allocation(&changed, a, &x->al);
-    forms_confirm_page(res, f, d, &changed, action, rows, 5, &x->al.year, 1, a);
+    forms_confirm_page(res, f, d, &changed, action, rows, 5, &x->al.year, 1,
+                       now ? now->version : ROW_VERSION_ABSENT, a);
+}
+
+/* After a conflict: the current allocation of the form's key as stored now. */
+static void allocation_current_values(Buf *b, const MuniData *d, const AllocationForm *x,
+                                      Arena *a)
+{
+    const Allocation *now = allocation_current(d, &x->al);
+    const Source *src = now ? muni_source(d, now->cite.source_id) : NULL;
+    FormsValue rows[] = {
+        {"Jaar", arena_printf(a, "%d", x->al.year)},
+        {"Toekenning", now ? arena_printf(a, "%s (versie %d)", forms_money(a, now->amount_cents),
+                                          now->version)
+                           : "(geen)"},
+        {"Bron", src ? src->title : NULL},
+        {"Plaats in de bron", now ? now->cite.place : NULL},
+    };
+    forms_current_values(b, rows, sizeof rows / sizeof rows[0]);
 }
 
 void page_form_allocation(WebApp *app, const WebRequest *req, WebResponse *res)
@@ -98,23 +124,34 @@ void page_form_allocation(WebApp *app, const WebRequest *req, WebResponse *res)
     x.sources = forms_source_options(app, &d, &a, &x.n_sources);
     const char *action = arena_printf(&a, "/gemeente/%s/toekenning/nieuw", d.muni.code);
     const char *back = arena_printf(&a, "/gemeente/%s", d.muni.code);
+    /* the current version the confirmation page showed as "Nu" */
+    x.al.expect_version = form_confirmed(&f) ? forms_version(&f) : 0;
     int valid = f.posted && !form_edit_again(&f) && allocation_check(&f, &d, &x) == 0;
+    int conflict = 0;
+    PokErr err = {{0}};
     if (valid && form_confirmed(&f)) {
-        PokErr err = {{0}};
         if (form_save(app, allocation_save, &x.al, &err) == 0) {
             form_redirect(res, back);
             arena_free(&a);
             return;
         }
-        forms_store_failed(&f, &err);
+        conflict = err_code(&err) == ERR_CONFLICT;
+        if (!conflict) forms_store_failed(&f, &err);
     } else if (valid) {
         allocation_confirm(res, &f, &d, &x, action, &a);
         arena_free(&a);
         return;
     }
     forms_page_begin(&res->body, &d, "Toekenning vastleggen", &a);
+    if (conflict) {
+        forms_conflict(&res->body, &err);
+        allocation_current_values(&res->body, forms_reload(app, &d, &a), &x, &a);
+    }
     allocation_form(&res->body, &f, &d, &x, action);
-    forms_page_end(res, &f);
+    if (conflict)
+        forms_page_end_conflict(res);
+    else
+        forms_page_end(res, &f);
     arena_free(&a);
 }
 
@@ -199,17 +236,22 @@ static int reserve_save(Store *s, void *ctx, PokErr *err)
     return store_reserve_movement_add(s, &x->rm, err);
 }
 
+/* The stored opening of the form's pot in d, or NULL. */
+static const ReserveOpening *opening_stored(const MuniData *d, const ReserveOpening *want)
+{
+    for (size_t i = 0; i < d->n_openings; i++)
+        if (d->openings[i].pot_id == want->pot_id) return &d->openings[i];
+    return NULL;
+}
+
 static void reserve_confirm(WebResponse *res, const Form *f, const MuniData *d,
                             const ReserveForm *x, const char *action, Arena *a)
 {
     int opening = strcmp(x->kind, "beginstand") == 0;
-    const char *before = NULL;
-    if (opening)
-        for (size_t i = 0; i < d->n_openings; i++)
-            if (d->openings[i].pot_id == x->ro.pot_id)
-                before = arena_printf(a, "%s op 1 januari %d",
-                                      forms_money(a, d->openings[i].amount_cents),
-                                      d->openings[i].year);
+    const ReserveOpening *now = opening ? opening_stored(d, &x->ro) : NULL;
+    const char *before = now ? arena_printf(a, "%s op 1 januari %d",
+                                            forms_money(a, now->amount_cents), now->year)
+                             : NULL;
     const char *year = x->rm.kind == RESERVE_TRANSFER && !opening
                            ? arena_printf(a, "%d naar %d", x->rm.year, x->rm.to_year)
                            : arena_printf(a, "%d", x->rm.year);
@@ -232,8 +274,28 @@ static void reserve_confirm(WebResponse *res, const Form *f, const MuniData *d,
     else
         preview_movement(&changed, a, &x->rm);
     size_t n_years = !opening && x->rm.kind == RESERVE_TRANSFER ? 2 : 1;
+    /* a movement is always new: only an opening replaces a stored figure */
+    int64_t version = !opening ? 0 : now ? now->row_version : ROW_VERSION_ABSENT;
     forms_confirm_page(res, f, d, &changed, action, rows, sizeof rows / sizeof rows[0], years,
-                       n_years, a);
+                       n_years, version, a);
+}
+
+/* After a conflict: the opening of the form's pot as stored now. */
+static void opening_current_values(Buf *b, const MuniData *d, const ReserveForm *x, Arena *a)
+{
+    const ReserveOpening *now = opening_stored(d, &x->ro);
+    const Source *src = now ? muni_source(d, now->cite.source_id) : NULL;
+    FormsValue rows[] = {
+        {"Pot", forms_option_label(x->pots, x->n_pots,
+                                   x->ro.pot_id ? arena_printf(a, "%lld", (long long)x->ro.pot_id)
+                                                : "")},
+        {"Beginstand", now ? arena_printf(a, "%s op 1 januari %d",
+                                          forms_money(a, now->amount_cents), now->year)
+                           : "(niet meer vastgelegd)"},
+        {"Bron", src ? src->title : NULL},
+        {"Plaats in de bron", now ? now->cite.place : NULL},
+    };
+    forms_current_values(b, rows, sizeof rows / sizeof rows[0]);
 }
 
 void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res)
@@ -247,22 +309,34 @@ void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res)
     x.sources = forms_source_options(app, &d, &a, &x.n_sources);
     x.decisions = forms_decision_options(&d, &a, &x.n_decisions);
     const char *action = arena_printf(&a, "/gemeente/%s/reserve/nieuw", d.muni.code);
+    /* the version of the opening the confirmation page showed as "Nu" */
+    int64_t version = form_confirmed(&f) ? forms_version(&f) : 0;
     int valid = f.posted && !form_edit_again(&f) && reserve_check(&f, &d, &x) == 0;
+    int conflict = 0;
+    PokErr err = {{0}};
     if (valid && form_confirmed(&f)) {
-        PokErr err = {{0}};
+        x.ro.row_version = version;
         if (form_save(app, reserve_save, &x, &err) == 0) {
             form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
             arena_free(&a);
             return;
         }
-        forms_store_failed(&f, &err);
+        conflict = err_code(&err) == ERR_CONFLICT;
+        if (!conflict) forms_store_failed(&f, &err);
     } else if (valid) {
         reserve_confirm(res, &f, &d, &x, action, &a);
         arena_free(&a);
         return;
     }
     forms_page_begin(&res->body, &d, "Reserve: beginstand of mutatie vastleggen", &a);
+    if (conflict) {
+        forms_conflict(&res->body, &err);
+        opening_current_values(&res->body, forms_reload(app, &d, &a), &x, &a);
+    }
     reserve_form(&res->body, &f, &x, action);
-    forms_page_end(res, &f);
+    if (conflict)
+        forms_page_end_conflict(res);
+    else
+        forms_page_end(res, &f);
     arena_free(&a);
 }

@@ -69,9 +69,10 @@ static int measure_check(Form *f, const MuniData *d, MeasureForm *x)
     return f->n_errors ? -1 : 0;
 }
 
-/* The values shown: posted ones, or on GET those of m (editing) or the defaults. */
+/* The values shown: posted ones, or on GET those of m (editing) or the defaults. version:
+ * the hidden "versie" of an edit (0: none, a new measure). */
 static void measure_form(Buf *b, const Form *f, const MuniData *d, const MeasureForm *x,
-                         const Measure *m,
+                         const Measure *m, int64_t version,
                          const char *action, const char *button)
 {
     const char *links[MAX_LINKS], *goals[MAX_LINKS];
@@ -106,6 +107,7 @@ static void measure_form(Buf *b, const Form *f, const MuniData *d, const Measure
     }
     form_summary(b, f);
     form_open(b, action);
+    if (version) forms_version_field(b, version);
     form_input(b, f, "naam", "Naam", "Bijvoorbeeld: Uitbreiding sociaal raadslieden.", name);
     form_textarea(b, f, "omschrijving", "Omschrijving", NULL, description);
     form_input(b, f, "partner", "Partner", "De uitvoerende organisatie, als die er is.", partner);
@@ -149,10 +151,61 @@ void page_form_measure_new(WebApp *app, const WebRequest *req, WebResponse *res)
         forms_store_failed(&f, &err);
     }
     forms_page_begin(&res->body, &d, "Nieuwe maatregel", &a);
-    measure_form(&res->body, &f, &d, &x, NULL,
+    measure_form(&res->body, &f, &d, &x, NULL, 0,
                  arena_printf(&a, "/gemeente/%s/maatregel/nieuw", d.muni.code), "Opslaan");
     forms_page_end(res, &f);
     arena_free(&a);
+}
+
+/* The measure as stored now (after a conflict): read again, since another save may
+ * have landed after this request loaded d; m when it cannot be read. */
+static const Measure *measure_current(WebApp *app, const MuniData *d, const Measure *m, Arena *a)
+{
+    Measure *now = arena_alloc(a, sizeof *now);
+    PokErr err = {{0}};
+    if (store_measure_get(app->store, m->id, a, now, &err) == 1 &&
+        strcmp(now->municipality, d->muni.code) == 0)
+        return now;
+    return m;
+}
+
+/* Names of the options whose values are the ticked ids' numbers, comma separated. */
+static const char *link_names(const MuniData *d, const int64_t *ids, size_t n, int purposes,
+                              Arena *a)
+{
+    Buf out = {0};
+    for (size_t i = 0; i < n; i++) {
+        const char *name = NULL;
+        if (!purposes) {
+            const Actielijn *al = muni_actielijn(d, ids[i]);
+            if (al) name = arena_printf(a, "%d. %s", al->number, al->name);
+        } else {
+            for (size_t k = 0; k < d->n_purposes; k++)
+                if (d->purposes[k].id == ids[i])
+                    name = arena_printf(a, "%d. %s", d->purposes[k].number, d->purposes[k].name);
+        }
+        if (name) buf_printf(&out, "%s%s", out.len ? "; " : "", name);
+    }
+    const char *text = out.len ? arena_strdup(a, out.data) : NULL;
+    buf_free(&out);
+    return text;
+}
+
+static void measure_current_values(Buf *b, const MuniData *d, const MeasureForm *x,
+                                   const Measure *m, Arena *a)
+{
+    const char *pot = m->pot_id ? arena_printf(a, "%lld", (long long)m->pot_id) : "";
+    FormsValue rows[] = {
+        {"Naam", m->name},
+        {"Omschrijving", m->description},
+        {"Partner", m->partner},
+        {"Status", m->status},
+        {"Pot", forms_option_label(x->pots, x->n_pots, pot)},
+        {"Actielijnen", link_names(d, m->actielijn_ids, m->n_actielijnen, 0, a)},
+        {"Doelen", link_names(d, m->purpose_ids, m->n_purposes, 1, a)},
+        {"Kostenplaatsen", m->cost_centres},
+    };
+    forms_current_values(b, rows, sizeof rows / sizeof rows[0]);
 }
 
 void page_form_measure_edit(WebApp *app, const WebRequest *req, WebResponse *res)
@@ -165,25 +218,43 @@ void page_form_measure_edit(WebApp *app, const WebRequest *req, WebResponse *res
     MeasureForm x = {0};
     measure_lists(&x, &d, &a);
     const char *page = arena_printf(&a, "/maatregel/%lld", (long long)m->id);
+    /* The version the editor saw: the posted one (kept through a 422), else m's. */
+    int64_t version = f.posted ? forms_version(&f) : m->row_version;
+    int conflict = 0;
+    PokErr err = {{0}};
     if (f.posted && measure_check(&f, &d, &x) == 0) {
         /* the citation and decision are not on this form: keep them */
         x.m.id = m->id;
         x.m.cite = m->cite;
         x.m.decision_id = m->decision_id;
-        PokErr err = {{0}};
+        x.m.row_version = version;
         if (form_save(app, measure_update_save, &x.m, &err) == 0) {
             form_redirect(res, page);
             arena_free(&a);
             return;
         }
-        forms_store_failed(&f, &err);
+        conflict = err_code(&err) == ERR_CONFLICT;
+        if (conflict) {
+            m = measure_current(app, &d, m, &a);
+            version = m->row_version; /* saving again replaces what is shown */
+        } else {
+            forms_store_failed(&f, &err);
+        }
     }
     forms_page_begin(&res->body, &d, arena_printf(&a, "Maatregel wijzigen: %s", m->name), &a);
     html_lit(&res->body, "<p><a href=\"");
     html_attr(&res->body, page);
     html_lit(&res->body, "\">Terug naar de maatregel</a></p>\n");
-    measure_form(&res->body, &f, &d, &x, m, arena_printf(&a, "%s/bewerken", page), "Opslaan");
-    forms_page_end(res, &f);
+    if (conflict) {
+        forms_conflict(&res->body, &err);
+        measure_current_values(&res->body, &d, &x, m, &a);
+    }
+    measure_form(&res->body, &f, &d, &x, m, version, arena_printf(&a, "%s/bewerken", page),
+                 "Opslaan");
+    if (conflict)
+        forms_page_end_conflict(res);
+    else
+        forms_page_end(res, &f);
     arena_free(&a);
 }
 
@@ -237,14 +308,21 @@ static int amount_save(Store *s, void *ctx, PokErr *err)
     return store_measure_amount_set(s, ctx, err);
 }
 
+/* The stored amount of the form's (measure, year, kind) in d, or NULL. */
+static const MeasureAmount *amount_stored(const MuniData *d, const MeasureAmount *ma)
+{
+    for (size_t i = 0; i < d->n_amounts; i++)
+        if (d->amounts[i].measure_id == ma->measure_id && d->amounts[i].year == ma->year &&
+            d->amounts[i].kind == ma->kind)
+            return &d->amounts[i];
+    return NULL;
+}
+
 static void amount_confirm(WebResponse *res, const Form *f, const MuniData *d, const Measure *m,
                            const AmountForm *x, const char *action, Arena *a)
 {
-    const char *before = NULL;
-    for (size_t i = 0; i < d->n_amounts; i++)
-        if (d->amounts[i].measure_id == m->id && d->amounts[i].year == x->ma.year &&
-            d->amounts[i].kind == x->ma.kind)
-            before = forms_money(a, d->amounts[i].amount_cents);
+    const MeasureAmount *now = amount_stored(d, &x->ma);
+    const char *before = now ? forms_money(a, now->amount_cents) : NULL;
     FormsChange rows[] = {
         {"Maatregel", "", m->name},
         {"Jaar", "", arena_printf(a, "%d", x->ma.year)},
@@ -257,7 +335,22 @@ static void amount_confirm(WebResponse *res, const Form *f, const MuniData *d, c
     MuniData changed = *d;
     preview_amount(&changed, a, &x->ma);
     forms_confirm_page(res, f, d, &changed, action, rows, sizeof rows / sizeof rows[0],
-                       &x->ma.year, 1, a);
+                       &x->ma.year, 1, now ? now->row_version : ROW_VERSION_ABSENT, a);
+}
+
+/* After a conflict: the amount of the form's key as stored now. */
+static void amount_current_values(Buf *b, const MuniData *d, const AmountForm *x, Arena *a)
+{
+    const MeasureAmount *now = amount_stored(d, &x->ma);
+    const Source *src = now ? muni_source(d, now->cite.source_id) : NULL;
+    FormsValue rows[] = {
+        {"Jaar", arena_printf(a, "%d", x->ma.year)},
+        {x->ma.kind == AMOUNT_PLAN ? "Gepland bedrag" : "Gerealiseerd bedrag",
+         now ? forms_money(a, now->amount_cents) : "(niet meer vastgelegd)"},
+        {"Bron", src ? src->title : NULL},
+        {"Plaats in de bron", now ? now->cite.place : NULL},
+    };
+    forms_current_values(b, rows, sizeof rows / sizeof rows[0]);
 }
 
 void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *res)
@@ -272,23 +365,34 @@ void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *r
     x.decisions = forms_decision_options(&d, &a, &x.n_decisions);
     const char *page = arena_printf(&a, "/maatregel/%lld", (long long)m->id);
     const char *action = arena_printf(&a, "%s/bedrag", page);
+    /* the version the confirmation page showed as "Nu" */
+    x.ma.row_version = form_confirmed(&f) ? forms_version(&f) : 0;
     int valid = f.posted && !form_edit_again(&f) && amount_check(&f, &d, m, &x) == 0;
+    int conflict = 0;
+    PokErr err = {{0}};
     if (valid && form_confirmed(&f)) {
-        PokErr err = {{0}};
         if (form_save(app, amount_save, &x.ma, &err) == 0) {
             form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
             arena_free(&a);
             return;
         }
-        forms_store_failed(&f, &err);
+        conflict = err_code(&err) == ERR_CONFLICT;
+        if (!conflict) forms_store_failed(&f, &err);
     } else if (valid) {
         amount_confirm(res, &f, &d, m, &x, action, &a);
         arena_free(&a);
         return;
     }
     forms_page_begin(&res->body, &d, arena_printf(&a, "Bedrag vastleggen: %s", m->name), &a);
+    if (conflict) {
+        forms_conflict(&res->body, &err);
+        amount_current_values(&res->body, forms_reload(app, &d, &a), &x, &a);
+    }
     amount_form(&res->body, &f, &d, &x, action);
-    forms_page_end(res, &f);
+    if (conflict)
+        forms_page_end_conflict(res);
+    else
+        forms_page_end(res, &f);
     arena_free(&a);
 }
 

@@ -114,8 +114,10 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
         char csrf[65];
         authz_csrf_token(req, csrf);
         form_set_csrf(csrf);
+        form_set_actor(req->user ? req->user->name : NULL);
         found->handler(app, req, res);
         form_set_csrf(NULL);
+        form_set_actor(NULL);
         if (req->user) {
             store_set_actor(app->store, "web");
             /* A page made for one user is not for shared caches or the next user. */

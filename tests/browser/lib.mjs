@@ -16,12 +16,32 @@ const axeSource = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min
 const htmlValidate = new HtmlValidate(
   JSON.parse(fs.readFileSync(path.join(here, '.htmlvalidate.json'), 'utf8')));
 
+// A new, empty database: a file in dir, or with POK_TEST_PG (the maintenance database of
+// the throwaway PostgreSQL of scripts/pgtest.sh) a new database on that server.
+// Resolves with {db, drop}.
+let pgDatabases = 0;
+function newDatabase(dir) {
+  const maintenance = process.env.POK_TEST_PG;
+  if (!maintenance) return { db: path.join(dir, 'demo.db'), drop: () => {} };
+  const name = `pok_b_${process.pid}_${++pgDatabases}`;
+  const psql = (sql) => spawnSync('psql',
+    ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', maintenance, '-c', sql], { encoding: 'utf8' });
+  const made = psql(`CREATE DATABASE ${name}`);
+  if (made.status !== 0) throw new Error(`CREATE DATABASE ${name} failed: ${made.stderr}`);
+  const url = new URL(maintenance);
+  url.pathname = `/${name}`;
+  return { db: url.toString(), drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 // Start `pok serve --port 0` on a new demo database; resolves with {url, stop}.
 export async function startPok() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pok-browser-'));
-  const db = path.join(dir, 'demo.db');
+  const { db, drop } = newDatabase(dir);
   const demo = spawnSync(pokBin, ['--db', db, 'demo', '--quiet'], { encoding: 'utf8' });
-  if (demo.status !== 0) throw new Error(`pok demo failed: ${demo.stderr}${demo.stdout}`);
+  if (demo.status !== 0) {
+    drop();
+    throw new Error(`pok demo failed: ${demo.stderr}${demo.stdout}`);
+  }
   const child = spawn(pokBin, ['--db', db, 'serve', '--port', '0'],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -49,6 +69,7 @@ export async function startPok() {
       await exited;
       clearTimeout(timer);
     }
+    drop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
   return { url, db, stop, output: () => output };
