@@ -11,13 +11,17 @@
 #  2. pok serve with accounts (login required for writing); the editors log in with curl,
 #     each session's CSRF token is read from a form;
 #  3. wrk -t2 -c32 for DURATION with bench/load.lua: anonymous readers (municipality page,
-#     measure page, coverage CSV) and, WRITE_PERCENT of the requests, logged-in writers
-#     that post a reserve deposit of AMOUNT to a random municipality (a 303 is a saved
-#     write, 409 a conflict, anything else but 200 an error);
+#     measure page, coverage CSV); WRITE_PERCENT of the requests logged-in writers that
+#     post a reserve deposit of AMOUNT to a random municipality; EDIT_PERCENT logged-in
+#     editors that save a random measure with the version it had after the fill (a 303
+#     is a saved write, 409 a conflict, anything else but 200 an error);
 #  4. after pok serve has stopped: the number of reserve movements, their sum, the audit
 #     rows of reserve movements (SQL: sqlite3 / psql) and the sum in `pok export csv` must
-#     each have grown by exactly the accepted writes (x AMOUNT). Writers stop QUIET seconds
-#     before the end, so every write sent was answered and the equality is exact.
+#     each have grown by exactly the accepted deposits (x AMOUNT); as many measures as
+#     edits were accepted must have been saved, none twice (optimistic versioning: all
+#     but the first save from the same version are refused), each with its audit row.
+#     Writers stop QUIET seconds before the end, so every write sent was answered and
+#     the equalities are exact.
 # Fails (exit 1) on any error status, socket error, unanswered write or total that differs.
 #
 # PostgreSQL: a throwaway server from scripts/pgtest.sh (this script re-runs itself under
@@ -25,7 +29,7 @@
 # is skipped with a loud message (REQUIRE_PG=1 makes that an error).
 #
 # Environment: DURATION (seconds, 30), THREADS (2), CONNECTIONS (32), WRITE_PERCENT (10),
-# QUIET (3), EDITORS (4), BACKENDS ("sqlite postgresql").
+# EDIT_PERCENT (2), QUIET (3), EDITORS (4), BACKENDS ("sqlite postgresql").
 set -eu
 
 POK=${1:-build/pok}
@@ -37,6 +41,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 WRITE_PERCENT=${WRITE_PERCENT:-10}
 QUIET=${QUIET:-3}
+EDIT_PERCENT=${EDIT_PERCENT:-2}
 EDITORS=${EDITORS:-4}
 BACKENDS=${BACKENDS:-sqlite postgresql}
 AMOUNT="1,23"
@@ -147,11 +152,16 @@ fill() {
   done
 }
 
-# sql_totals BACKEND DB: "movements sum audit_rows" of the reserve movements, by SQL.
+# sql_totals BACKEND DB: by SQL, "movements sum audit_rows" of the reserve movements, then
+# "saved_once saved_more audit_rows" of the measures: how many were saved at least once
+# after being made (row_version >= 2), more than once, and their update audit rows.
 sql_totals() {
   q="SELECT (SELECT COUNT(*) FROM reserve_movement) || ' ' ||
             (SELECT COALESCE(SUM(amount_cents), 0) FROM reserve_movement) || ' ' ||
-            (SELECT COUNT(*) FROM audit WHERE table_name = 'reserve_movement' AND action = 'insert')"
+            (SELECT COUNT(*) FROM audit WHERE table_name = 'reserve_movement' AND action = 'insert') || ' ' ||
+            (SELECT COUNT(*) FROM measure WHERE row_version >= 2) || ' ' ||
+            (SELECT COUNT(*) FROM measure WHERE row_version > 2) || ' ' ||
+            (SELECT COUNT(*) FROM audit WHERE table_name = 'measure' AND action = 'update')"
   if [ "$1" = sqlite ]; then
     sqlite3 "$2" "$q"
   else
@@ -169,14 +179,15 @@ print(len(rows), sum(int(r["bedrag_cents"]) for r in rows))
 EOF
 }
 
-# totals BACKEND DB: sets m s a (SQL) and pm ps (pok export); fails unless all are numbers.
+# totals BACKEND DB: sets m s a e1 e2 ea (SQL) and pm ps (pok export); fails unless all
+# are numbers.
 totals() {
   sql_totals "$1" "$2" >"$WORK/sql.totals" || fail "$1: the SQL totals could not be read"
   pok_totals "$2" >"$WORK/pok.totals" || fail "$1: pok export csv failed"
-  read -r m s a <"$WORK/sql.totals"
+  read -r m s a e1 e2 ea <"$WORK/sql.totals"
   read -r pm ps <"$WORK/pok.totals"
-  for v in "$m" "$s" "$a" "$pm" "$ps"; do
-    case $v in '' | *[!0-9]*) fail "$1: totals are not numbers: $m $s $a / $pm $ps" ;; esac
+  for v in "$m" "$s" "$a" "$e1" "$e2" "$ea" "$pm" "$ps"; do
+    case $v in '' | *[!0-9]*) fail "$1: totals are not numbers: $(cat "$WORK/sql.totals") / $pm $ps" ;; esac
   done
 }
 
@@ -223,34 +234,44 @@ run() {
   t1=$(date +%s)
   echo "load.sh: $backend: filled in $((t1 - t0)) s ($(wc -l <"$WORK/allocations.csv") generated allocation lines, $(wc -l <"$WORK/measures.txt") generated measures)"
   totals "$backend" "$db"
-  m0=$m s0=$s a0=$a pm0=$pm ps0=$ps
+  m0=$m s0=$s a0=$a pm0=$pm ps0=$ps e10=$e1 e20=$e2 ea0=$ea
   if [ "$pm0" != "$m0" ] || [ "$ps0" != "$s0" ]; then
     fail "$backend: pok export ($pm0, $ps0) differs from SQL ($m0, $s0) before the run"
   fi
   serve "$db"
   login
-  echo "load.sh: $backend: pok serve at $pok_url; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $WRITE_PERCENT % writes (reserve deposit of € $AMOUNT)"
+  echo "load.sh: $backend: pok serve at $pok_url; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $WRITE_PERCENT % reserve deposits of € $AMOUNT, $EDIT_PERCENT % measure edits from a stale version"
   timeout $((DURATION + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
     -s "$HERE/load.lua" "$pok_url" -- "$WORK/codes.txt" "$WORK/measures.txt" \
-    "$WORK/sessions.txt" "$WRITE_PERCENT" "$(cat "$WORK/source")" "$AMOUNT" "$DURATION" "$QUIET" \
+    "$WORK/sessions.txt" "$WRITE_PERCENT" "$(cat "$WORK/source")" "$AMOUNT" "$DURATION" "$QUIET" "$EDIT_PERCENT" \
     >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; fail "$backend: wrk failed"; }
   stop "$pok_pid"
   pok_pid=""
   grep '^load:' "$WORK/wrk.out" || { cat "$WORK/wrk.out" >&2; fail "$backend: no summary from load.lua"; }
   writes_ok=$(val writes_ok)
   writes_sent=$(val writes_sent)
+  edits_ok=$(val edits_ok)
+  edits_sent=$(val edits_sent)
   conflicts=$(val conflicts)
   errors=$(val errors)
   sock=$(val socket_errors)
   totals "$backend" "$db"
-  m1=$m s1=$s a1=$a pm1=$pm ps1=$ps
+  m1=$m s1=$s a1=$a pm1=$pm ps1=$ps e11=$e1 e21=$e2 ea1=$ea
   echo "load.sh: $backend: reserve movements $m0 -> $m1, sum $s0 -> $s1 cents, audit rows $a0 -> $a1; pok export: $pm0 -> $pm1, $ps0 -> $ps1 cents; accepted writes $writes_ok x $AMOUNT_CENTS cents"
+  echo "load.sh: $backend: measures saved after the fill $e10 -> $e11, saved more than once $e20 -> $e21, measure update audit rows $ea0 -> $ea1; accepted stale edits $edits_ok of $edits_sent"
   bad=""
   [ "$errors" = 0 ] || bad="$bad; $errors error responses ($(val statuses_other))"
   [ "$sock" = 0 ] || bad="$bad; $sock socket errors"
   [ "$writes_ok" -gt 0 ] || bad="$bad; no write was accepted"
-  [ "$writes_sent" = $((writes_ok + conflicts)) ] ||
-    bad="$bad; $writes_sent writes sent but $writes_ok accepted + $conflicts conflicts answered"
+  [ $((writes_sent + edits_sent)) = $((writes_ok + edits_ok + conflicts)) ] ||
+    bad="$bad; $writes_sent writes and $edits_sent edits sent, but $writes_ok + $edits_ok accepted and $conflicts conflicts answered"
+  if [ "$EDIT_PERCENT" -gt 0 ]; then
+    [ "$edits_ok" -gt 0 ] || bad="$bad; no stale edit was accepted (is versie 1 not the measures' version?)"
+    [ $((e11 - e10)) = "$edits_ok" ] ||
+      bad="$bad; SQL: $((e11 - e10)) measures newly saved, $edits_ok edits accepted"
+    [ "$e21" = "$e20" ] || bad="$bad; SQL: $((e21 - e20)) measures saved twice from the same version (a lost update)"
+    [ $((ea1 - ea0)) = "$edits_ok" ] || bad="$bad; SQL: $((ea1 - ea0)) measure update audit rows, $edits_ok edits accepted"
+  fi
   [ $((m1 - m0)) = "$writes_ok" ] || bad="$bad; SQL: $((m1 - m0)) new reserve movements, $writes_ok accepted writes"
   [ $((s1 - s0)) = $((writes_ok * AMOUNT_CENTS)) ] ||
     bad="$bad; SQL: sum grew by $((s1 - s0)) cents, expected $((writes_ok * AMOUNT_CENTS))"
@@ -259,8 +280,8 @@ run() {
   [ $((ps1 - ps0)) = $((writes_ok * AMOUNT_CENTS)) ] ||
     bad="$bad; pok export: sum grew by $((ps1 - ps0)) cents, expected $((writes_ok * AMOUNT_CENTS))"
   [ -z "$bad" ] || fail "$backend${bad}"
-  echo "load.sh: $backend: no lost updates: every accepted write is in the database, nothing else"
-  echo "$backend $(val rps) $(val p50_ms) $(val p99_ms) $(val requests) $(val reads_ok) $writes_ok $conflicts $errors" >>"$WORK/rows"
+  echo "load.sh: $backend: no lost updates: every accepted write is in the database, nothing else; no measure was saved twice from the same version"
+  echo "$backend $(val rps) $(val p50_ms) $(val p99_ms) $(val requests) $(val reads_ok) $writes_ok $edits_ok $conflicts $errors" >>"$WORK/rows"
 }
 
 echo "load.sh: $(nproc 2>/dev/null || echo '?') cores; $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2); pok $POK"
@@ -292,8 +313,8 @@ for backend in $BACKENDS; do
   esac
 done
 
-printf '\n| backend | requests/s | p50 ms | p99 ms | requests | reads | writes accepted | conflicts | errors |\n'
-printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
-while read -r b rps p50 p99 req rd wr cf er; do
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$b" "$rps" "$p50" "$p99" "$req" "$rd" "$wr" "$cf" "$er"
+printf '\n| backend | requests/s | p50 ms | p99 ms | requests | reads | deposits accepted | edits accepted | conflicts | errors |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+while read -r b rps p50 p99 req rd wr ed cf er; do
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$b" "$rps" "$p50" "$p99" "$req" "$rd" "$wr" "$ed" "$cf" "$er"
 done <"$WORK/rows"

@@ -22,7 +22,7 @@ static int cmd_init(Cli *cli, int argc, char **argv)
     if (rc) return rc;
     cli->store = store_open(cli->db_url, 1, &cli->err);
     if (!cli->store) return cli_fail_err(&cli->err);
-    printf("database %s is klaar (schemaversie %d)\n", cli->db_url,
+    printf("database %s is klaar (schemaversie %d)\n", store_name(cli->store),
            store_schema_version(cli->store));
     return EXIT_OK;
 }
@@ -64,7 +64,7 @@ static int cmd_demo(Cli *cli, int argc, char **argv)
         arena_free(&a);
         return cli_fail("database %s bevat al gegevens; de demo laadt alleen in een nieuwe "
                         "database (bijv. pok --db demo.db demo)",
-                        cli->db_url);
+                        store_name(cli->store));
     }
     if (store_begin(cli->store, &cli->err)) return cli_finish(cli, -1, &a);
     DemoSummary sum = {0};
@@ -76,7 +76,7 @@ static int cmd_demo(Cli *cli, int argc, char **argv)
     if (!quiet)
         printf("demo geladen in %s: %zu gemeenten, %zu inwonertallen, %zu bronnen, "
                "%zu toekenningen, %zu maatregelen, %zu besluiten\n",
-               cli->db_url, sum.municipalities, sum.inhabitants, sum.sources, sum.allocations,
+               store_name(cli->store), sum.municipalities, sum.inhabitants, sum.sources, sum.allocations,
                sum.measures, sum.decisions);
     return cli_finish(cli, 0, &a);
 }

@@ -15,15 +15,17 @@ static int is_loopback(const char *listen)
 static int cmd_serve(Cli *cli, int argc, char **argv)
 {
     const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL, *timeout_text = NULL;
-    int open = 0;
+    int open = 0, trust_proxy = 0;
     CliOpt opts[] = {{"listen", 1, &listen, NULL},
+                     {"trust-proxy", 0, NULL, &trust_proxy},
                      {"port", 1, &port_text, NULL},
                      {"scheme", 1, &scheme, NULL},
                      {"timeout", 1, &timeout_text, NULL},
                      {"open", 0, NULL, &open},
                      {0}};
     static const char usage[] =
-        "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]";
+        "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
+        "          [--trust-proxy]";
     int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, usage);
     if (rc) return rc;
     long long port = 8080;
@@ -60,7 +62,8 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
                         "'%s': maak eerst een beheerder met 'pok user add'",
                         listen);
     if (auth_init()) return cli_fail("libsodium kon niet starten");
-    WebApp app = {.store = cli->store, .scheme = scheme, .require_login = !open};
+    WebApp app = {
+        .store = cli->store, .scheme = scheme, .require_login = !open, .trust_proxy = trust_proxy};
     HttpServer *srv = http_start(&app, listen, (int)port, (int)timeout, &cli->err);
     if (!srv) return cli_fail_err(&cli->err);
     int bound = http_port(srv);
@@ -77,7 +80,8 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
 
 const CliCommand cli_commands_web[] = {
     {"serve", NULL, cmd_serve,
-     "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]",
+     "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
+     "          [--trust-proxy]",
      "Start de webinterface: de gemeenten, per gemeente de dekkingstabel en de controles,\n"
      "de formulieren, de CSV-downloads en de JSON-API onder /api/v1/.\n"
      "Met accounts (pok user add) moet iedereen inloggen op /inloggen; zonder accounts, of\n"
@@ -87,6 +91,9 @@ const CliCommand cli_commands_web[] = {
      "  --port POORT    poort (standaard 8080; 0 kiest een vrije poort)\n"
      "  --scheme CODE   regeling (standaard POK)\n"
      "  --timeout SEC   sluit een verbinding die zo lang stil ligt (standaard 30)\n"
+     "  --trust-proxy   achter een reverse proxy op deze computer (nginx): neem het adres\n"
+     "                  van de gebruiker uit de kop X-Real-IP (alleen bij verbindingen\n"
+     "                  vanaf 127.0.0.1 of ::1), zodat inlogpogingen per adres tellen\n"
      "Stoppen met Ctrl-C of SIGTERM.\n"
      "voorbeeld: pok --db demo.db serve --port 8080"},
     {0}};

@@ -164,9 +164,14 @@ static int p_in_transaction(Db *db)
     return PQtransactionStatus(CONN(db)) != PQTRANS_IDLE;
 }
 
+/* When the bump fails (lock timeout, a read-only standby) the transaction is already
+ * open and aborted: roll it back, or every later statement on this connection fails. */
 static int p_begin_write(Db *db)
 {
-    return p_exec(db, "BEGIN; UPDATE pok_data_version SET version = version + 1 WHERE id = 1");
+    if (p_exec(db, "BEGIN; UPDATE pok_data_version SET version = version + 1 WHERE id = 1") == 0)
+        return 0;
+    if (PQtransactionStatus(CONN(db)) != PQTRANS_IDLE) PQclear(PQexec(CONN(db), "ROLLBACK"));
+    return -1;
 }
 
 static int p_data_version(Db *db, uint64_t *out)
@@ -409,7 +414,6 @@ static int ensure_prepared(PgStmt *st)
     snprintf(st->name, sizeof st->name, "pok_%u", ++((PgDb *)db)->next_name);
     PGresult *res = PQprepare(CONN(db), st->name, st->sql, st->n_params, st->types);
     int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : fail_result(db, res);
-    if (rc && getenv("POK_DEBUG_SQL")) fprintf(stderr, "SQL: %s\n", st->sql);
     PQclear(res);
     if (rc) return -1;
     if (n) memcpy(st->prepared_types, st->types, n * sizeof(Oid));

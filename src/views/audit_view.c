@@ -142,6 +142,8 @@ static const struct {
     {"evaluation", "evaluatie"},
     {"closed_year", "afgesloten jaar"},
     {"stated_figure", "genoemd bedrag"},
+    {"ledger_import", "grootboekimport"},
+    {"copy", "kopie van een andere database"},
 };
 
 const char *audit_table_nl(const char *table)

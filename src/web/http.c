@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -86,8 +87,22 @@ static int cacheable(struct MHD_Connection *conn, const char *method)
                                             has_header(conn, MHD_HTTP_HEADER_AUTHORIZATION));
 }
 
-/* The headers authz.c needs, and the client's address (for login throttling). */
-static void request_headers(struct MHD_Connection *conn, WebRequest *req)
+static int is_loopback_peer(const char *address)
+{
+    return strncmp(address, "127.", 4) == 0 || strcmp(address, "::1") == 0 ||
+           strncmp(address, "::ffff:127.", 11) == 0;
+}
+
+/* A header value is used as an address only when it is one (no lists, ports, names). */
+static int is_ip_address(const char *text)
+{
+    unsigned char buf[sizeof(struct in6_addr)];
+    return inet_pton(AF_INET, text, buf) == 1 || inet_pton(AF_INET6, text, buf) == 1;
+}
+
+/* The headers authz.c needs, and the client's address (for login throttling; from the
+ * proxy's X-Real-IP with --trust-proxy). */
+static void request_headers(struct MHD_Connection *conn, WebRequest *req, int srv_trusts_proxy)
 {
     static const struct {
         const char *name;
@@ -112,6 +127,10 @@ static void request_headers(struct MHD_Connection *conn, WebRequest *req)
             inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, text, sizeof text);
         else if (sa->sa_family == AF_INET6)
             inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, text, sizeof text);
+    }
+    if (srv_trusts_proxy && is_loopback_peer(text)) {
+        const char *real = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Real-IP");
+        if (real && is_ip_address(real)) snprintf(text, sizeof text, "%s", real);
     }
     req->address = arena_strdup(&req->arena, text);
 }
@@ -158,7 +177,7 @@ static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, cons
     req.content_type =
         arena_strdup(&req.arena, MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                                              MHD_HTTP_HEADER_CONTENT_TYPE));
-    request_headers(conn, &req);
+    request_headers(conn, &req, srv->app->trust_proxy);
     QueryFill fill = {&req, NULL, 0};
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query, &fill);
     struct MHD_Response *r = NULL;

@@ -26,7 +26,7 @@ function newDatabase(dir) {
   const name = `pok_b_${process.pid}_${++pgDatabases}`;
   const psql = (sql) => spawnSync('psql',
     ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', maintenance, '-c', sql], { encoding: 'utf8' });
-  const made = psql(`CREATE DATABASE ${name}`);
+  const made = psql(`CREATE DATABASE ${name} STRATEGY FILE_COPY`);
   if (made.status !== 0) throw new Error(`CREATE DATABASE ${name} failed: ${made.stderr}`);
   const url = new URL(maintenance);
   url.pathname = `/${name}`;

@@ -106,6 +106,11 @@ else
   else
     not_ok "users: the sixth failed login is refused (429)" "$codes"
   fi
+  # Without --trust-proxy a client cannot escape the throttle by naming another address.
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $origin" -H 'X-Real-IP: 10.0.0.9' \
+    -d 'naam=vera&wachtwoord=fout-fout-fout' "${users_url}inloggen")
+  [ "$code" = 429 ] && ok "users: X-Real-IP is ignored without --trust-proxy" ||
+    not_ok "users: X-Real-IP is ignored without --trust-proxy" "$code"
   code=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookie" -H "Origin: $origin" \
     -d "csrf=$token" "${users_url}uitloggen")
   code2=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookie" "${users_url}gemeente/GM1734")
@@ -114,3 +119,36 @@ else
 fi
 kill "$users_pid" 2>/dev/null
 wait "$users_pid" 2>/dev/null
+
+# pok serve --trust-proxy (behind nginx on the same machine): failed logins count per
+# address from X-Real-IP, so one client's mistakes do not lock out everyone else.
+"$POK" --db "$USERS_DB" serve --port 0 --trust-proxy >proxy.out 2>&1 &
+proxy_pid=$!
+proxy_url=""
+tries=0
+while [ -z "$proxy_url" ] && [ $tries -lt 300 ] && kill -0 "$proxy_pid" 2>/dev/null; do
+  proxy_url=$(sed -n 's/^pok serve: \(http:[^ ]*\) .*/\1/p' proxy.out)
+  [ -z "$proxy_url" ] && sleep 0.1
+  tries=$((tries + 1))
+done
+if [ -z "$proxy_url" ]; then
+  not_ok "users: serve --trust-proxy starts" "$(cat proxy.out)"
+else
+  porigin=${proxy_url%/}
+  login_from() { # ADDRESS NAME: the status of a failed login sent by the proxy for ADDRESS
+    curl -s -o /dev/null -w '%{http_code}' -H "Origin: $porigin" -H "X-Real-IP: $1" \
+      -d "naam=$2&wachtwoord=fout-fout-fout" "${proxy_url}inloggen"
+  }
+  codes=""
+  for n in 1 2 3 4 5 6; do codes="$codes $(login_from 10.0.0.1 proxy$n)"; done
+  other=$(login_from 2001:db8::7 proxy7)
+  garbage=$(login_from '10.0.0.3, 10.0.0.4' proxy8)
+  if [ "$codes" = " 401 401 401 401 401 429" ] && [ "$other" = 401 ] && [ "$garbage" = 429 ]; then
+    ok "users: --trust-proxy throttles per X-Real-IP address; a malformed one counts as the proxy"
+  else
+    not_ok "users: --trust-proxy throttles per X-Real-IP address; a malformed one counts as the proxy" \
+      "10.0.0.1:$codes; 2001:db8::7: $other; malformed: $garbage"
+  fi
+fi
+kill "$proxy_pid" 2>/dev/null
+wait "$proxy_pid" 2>/dev/null

@@ -194,6 +194,24 @@ static void test_data_version_seen_by_others(void **state)
     db_close(other);
 }
 
+/* A write refused at its start (here: a read-only session, as on a streaming standby;
+ * a lock time-out takes the same path) must leave the connection usable: before the fix
+ * the aborted transaction stayed open and every later statement failed. */
+static void test_refused_write_leaves_connection_usable(void **state)
+{
+    Fixture *f = *state;
+    if (db_kind(f->db) != DB_PG) skip(); /* SQLite's BEGIN IMMEDIATE has no such state */
+    assert_int_equal(db_exec(f->db, "SET default_transaction_read_only = on"), 0);
+    assert_int_equal(db_begin_write(f->db), -1);
+    assert_false(db_in_transaction(f->db));
+    assert_int_equal(count(f->db), 0); /* reads still work */
+    assert_int_equal(db_exec(f->db, "SET default_transaction_read_only = off"), 0);
+    assert_int_equal(db_begin_write(f->db), 0);
+    assert_true(insert(f->db, "after", 1) > 0);
+    assert_int_equal(db_commit(f->db), 0);
+    assert_int_equal(count(f->db), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +220,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_error_classes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_transactions_and_ids, setup, teardown),
         cmocka_unit_test_setup_teardown(test_data_version_seen_by_others, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refused_write_leaves_connection_usable, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
