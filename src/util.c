@@ -42,13 +42,10 @@ char *xstrdup(const char *s)
     return p;
 }
 
-/* The kind byte: the last of msg, beyond every text written here. */
-#define ERR_CODE_AT (sizeof((PokErr *)0)->msg - 1)
-
 static void err_vset(PokErr *err, int code, const char *fmt, va_list ap)
 {
-    vsnprintf(err->msg, ERR_MSG_MAX + 1, fmt, ap);
-    err->msg[ERR_CODE_AT] = (char)code;
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    err->code = code;
 }
 
 int err_set(PokErr *err, const char *fmt, ...)
@@ -73,9 +70,7 @@ int err_set_code(PokErr *err, int code, const char *fmt, ...)
 
 int err_code(const PokErr *err)
 {
-    /* A text written straight into msg by other code ends before the last byte or, at
-     * full length, puts its NUL there: both read as ERR_OTHER. */
-    return err ? (unsigned char)err->msg[ERR_CODE_AT] : ERR_OTHER;
+    return err ? err->code : ERR_OTHER;
 }
 
 int err_prefix(PokErr *err, const char *fmt, ...)
@@ -96,8 +91,7 @@ int err_prefix(PokErr *err, const char *fmt, ...)
         memcpy(err->msg + n, old, len);
         err->msg[(size_t)n + len] = '\0';
     }
-    err->msg[ERR_CODE_AT] = old[ERR_CODE_AT];
-    return -1;
+    return -1; /* the kind (err->code) stays */
 }
 
 /* ---- arena ---- */

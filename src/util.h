@@ -16,12 +16,10 @@ char *xstrdup(const char *s);
 /* An error a user can act on: what was wrong, and where (file, line, field) when known.
  * Functions return -1 after filling it; only main and the HTTP layer decide how to show it. */
 typedef struct PokErr {
-    /* The text, at most ERR_MSG_MAX bytes; the last byte holds the kind of failure
-     * (err_code). It lives in the array rather than in a field of its own so that the
-     * `PokErr err = {{0}}` all over pok stays a complete initializer. */
-    char msg[1024];
+    char msg[1024]; /* at most ERR_MSG_MAX bytes and a NUL */
+    int code;       /* the kind of failure (err_code); start from PokErr err = {0} */
 } PokErr;
-#define ERR_MSG_MAX (sizeof(((PokErr *)0)->msg) - 2)
+#define ERR_MSG_MAX (sizeof(((PokErr *)0)->msg) - 1)
 
 /* The kinds of failure a caller may act on. ERR_CONFLICT: the record was changed by
  * someone else since the caller read it (the version it expected is no longer the

@@ -19,7 +19,7 @@ int sq_conflict(Store *s, const char *what, const char *table, int64_t record_id
 {
     char who[300] = "";
     const char *verb = "gewijzigd";
-    PokErr ignored = {{0}}; /* without the audit row the message just names no one */
+    PokErr ignored = {0}; /* without the audit row the message just names no one */
     DbStmt *st = sq_stmt(s,
                          "SELECT actor, at, action FROM audit WHERE table_name = ?1"
                          " AND record_id = ?2 ORDER BY id DESC LIMIT 1",

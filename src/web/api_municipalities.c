@@ -27,7 +27,7 @@ static void muni_fields(json_t *o, const Municipality *m)
 void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     MuniSummary *s;
     size_t n;
     const char *q = web_query(req, "q");
@@ -72,7 +72,7 @@ void api_municipality(WebApp *app, const WebRequest *req, WebResponse *res)
     MuniData d;
     Coverage c;
     MuniTotals t;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (kit_load(app, req, res, 1, &a, &d, &c)) goto out;
     if (municipality_totals(&d, &c, &a, &t, &err)) {
         web_json_error(res, 500, err.msg);

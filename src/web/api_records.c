@@ -98,7 +98,7 @@ void api_measures(WebApp *app, const WebRequest *req, WebResponse *res)
     Arena a = {0};
     MuniData d;
     Coverage c;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (kit_load(app, req, res, 1, &a, &d, &c)) goto out;
     json_t *list = json_array();
     for (size_t i = 0; i < d.n_measures; i++) {

@@ -75,7 +75,7 @@ static void find_user(WebApp *app, WebRequest *req)
     char token[AUTH_TOKEN_TEXT + 1];
     if (cookie_get(req->cookie, AUTHZ_COOKIE, token, sizeof token)) return;
     User *u = arena_alloc(&req->arena, sizeof *u);
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (auth_session_user(app->store, token, (int64_t)time(NULL), &req->arena, u, &err) != 1)
         return;
     req->user = u;
@@ -95,7 +95,7 @@ static int scope_muni(const Route *r, WebApp *app, WebRequest *req, const char *
     long long id;
     const char *text = web_path_param(req, "id");
     if (!text || parse_int(text, 1, INT64_MAX, &id)) return 1;
-    PokErr err = {{0}};
+    PokErr err = {0};
     int found;
     if (r->scope == SCOPE_MEASURE) {
         Measure m;
@@ -152,7 +152,7 @@ int authz_check(const Route *r, WebApp *app, WebRequest *req, WebResponse *res)
         if (missing < 0) return refuse(req, res, 500, "De database kon niet worden gelezen.");
     }
     int pub = 0;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (!missing && muni && r->cap == CAP_READ &&
         store_municipality_public(app->store, muni, &pub, &err))
         return refuse(req, res, 500, "De database kon niet worden gelezen.");

@@ -139,7 +139,7 @@ static void request_headers(struct MHD_Connection *conn, WebRequest *req, int sr
  * cached). */
 static int data_version(HttpServer *srv, StoreDataVersion *v)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     return store_data_version(srv->app->store, v, &err) == 0;
 }
 

@@ -110,7 +110,7 @@ void page_audit_municipality(WebApp *app, const WebRequest *req, WebResponse *re
         arena_free(&a);
         return;
     }
-    PokErr err = {{0}};
+    PokErr err = {0};
     AuditFilter f = {.municipality = d.muni.code, .limit = AUDIT_PAGE_ROWS};
     const char *bad;
     read_dates(req, &f, &bad);
@@ -148,7 +148,7 @@ void page_audit_municipality_csv(WebApp *app, const WebRequest *req, WebResponse
         arena_free(&a);
         return;
     }
-    PokErr err = {{0}};
+    PokErr err = {0};
     AuditFilter f = {.municipality = d.muni.code};
     const char *bad;
     read_dates(req, &f, &bad);
@@ -169,7 +169,7 @@ void page_audit_municipality_csv(WebApp *app, const WebRequest *req, WebResponse
 void page_audit_measure(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     int64_t id;
     int csv;
     Measure m;

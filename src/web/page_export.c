@@ -25,7 +25,7 @@ static void today(char out[11])
 static int load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a,
                 MuniData *d, Coverage *c, Finding **f, size_t *n)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (kit_load(app, req, res, json, a, d, c)) return -1;
     if (checks_run(d, c, a, f, n, &err)) {
         if (json)
@@ -66,7 +66,7 @@ void page_export_xlsx(WebApp *app, const WebRequest *req, WebResponse *res)
     const char *dir = getenv("TMPDIR");
     char *path = arena_printf(&a, "%s/pok-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
     int fd = mkstemp(path);
-    PokErr err = {{0}};
+    PokErr err = {0};
     XlsxStats stats;
     char date[11];
     today(date);

@@ -15,7 +15,7 @@ static int load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena
                      MuniData *d)
 {
     const char *code = web_path_param(req, "code");
-    PokErr err = {{0}};
+    PokErr err = {0};
     int r = web_load(app, code, a, d, &err);
     if (r > 0) return 0;
     if (r == 0) {
@@ -34,7 +34,7 @@ static int load_measure(WebApp *app, const WebRequest *req, WebResponse *res, Ar
 {
     const char *text = web_path_param(req, "id");
     long long id;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Measure found;
     int r = 0;
     if (parse_int(text, 1, INT64_MAX, &id) == 0)
@@ -207,7 +207,7 @@ void forms_current_values(Buf *b, const FormsValue *rows, size_t n)
 const MuniData *forms_reload(WebApp *app, const MuniData *d, Arena *a)
 {
     MuniData *now = arena_alloc(a, sizeof *now);
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (store_load(app->store, d->muni.code, d->scheme.id, a, now, &err) == 1) return now;
     return d;
 }
@@ -267,7 +267,7 @@ void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d,
                     rows[i].after ? rows[i].after : "");
     html_lit(b, "</tbody>\n</table>\n");
     Coverage before, after;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (coverage_compute(d, a, &before, &err) || coverage_compute(changed, a, &after, &err))
         html_printf(b, "<p>De dekking kan niet worden berekend: %s</p>\n", err.msg);
     else

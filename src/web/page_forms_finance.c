@@ -128,7 +128,7 @@ void page_form_allocation(WebApp *app, const WebRequest *req, WebResponse *res)
     x.al.expect_version = form_confirmed(&f) ? forms_version(&f) : 0;
     int valid = f.posted && !form_edit_again(&f) && allocation_check(&f, &d, &x) == 0;
     int conflict = 0;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (valid && form_confirmed(&f)) {
         if (form_save(app, allocation_save, &x.al, &err) == 0) {
             form_redirect(res, back);
@@ -313,7 +313,7 @@ void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res)
     int64_t version = form_confirmed(&f) ? forms_version(&f) : 0;
     int valid = f.posted && !form_edit_again(&f) && reserve_check(&f, &d, &x) == 0;
     int conflict = 0;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (valid && form_confirmed(&f)) {
         x.ro.row_version = version;
         if (form_save(app, reserve_save, &x, &err) == 0) {

@@ -142,7 +142,7 @@ void page_form_measure_new(WebApp *app, const WebRequest *req, WebResponse *res)
     MeasureForm x = {0};
     measure_lists(&x, &d, &a);
     if (f.posted && measure_check(&f, &d, &x) == 0) {
-        PokErr err = {{0}};
+        PokErr err = {0};
         if (form_save(app, measure_add_save, &x.m, &err) == 0) {
             form_redirect(res, arena_printf(&a, "/maatregel/%lld", (long long)x.m.id));
             arena_free(&a);
@@ -162,7 +162,7 @@ void page_form_measure_new(WebApp *app, const WebRequest *req, WebResponse *res)
 static const Measure *measure_current(WebApp *app, const MuniData *d, const Measure *m, Arena *a)
 {
     Measure *now = arena_alloc(a, sizeof *now);
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (store_measure_get(app->store, m->id, a, now, &err) == 1 &&
         strcmp(now->municipality, d->muni.code) == 0)
         return now;
@@ -221,7 +221,7 @@ void page_form_measure_edit(WebApp *app, const WebRequest *req, WebResponse *res
     /* The version the editor saw: the posted one (kept through a 422), else m's. */
     int64_t version = f.posted ? forms_version(&f) : m->row_version;
     int conflict = 0;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (f.posted && measure_check(&f, &d, &x) == 0) {
         /* the citation and decision are not on this form: keep them */
         x.m.id = m->id;
@@ -369,7 +369,7 @@ void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *r
     x.ma.row_version = form_confirmed(&f) ? forms_version(&f) : 0;
     int valid = f.posted && !form_edit_again(&f) && amount_check(&f, &d, m, &x) == 0;
     int conflict = 0;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (valid && form_confirmed(&f)) {
         if (form_save(app, amount_save, &x.ma, &err) == 0) {
             form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
@@ -426,7 +426,7 @@ void page_form_evaluation(WebApp *app, const WebRequest *req, WebResponse *res)
         e.text = form_optional(&f, "tekst");
         form_choice(&f, "vervolg", "Vervolg", follow_ups, 4, &e.follow_up);
         forms_cite_check(&f, sources, n_sources, decisions, n_decisions, &e.cite, &e.decision_id);
-        PokErr err = {{0}};
+        PokErr err = {0};
         if (f.n_errors == 0) {
             if (form_save(app, evaluation_save, &e, &err) == 0) {
                 form_redirect(res, page);

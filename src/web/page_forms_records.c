@@ -33,7 +33,7 @@ void page_form_decision(WebApp *app, const WebRequest *req, WebResponse *res)
         x.reference = form_optional(&f, "kenmerk");
         x.outcome = form_optional(&f, "uitkomst");
         forms_cite_check(&f, sources, n_sources, NULL, 0, &x.cite, NULL);
-        PokErr err = {{0}};
+        PokErr err = {0};
         if (f.n_errors == 0) {
             if (form_save(app, decision_save, &x, &err) == 0) {
                 form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
@@ -100,7 +100,7 @@ void page_form_request(WebApp *app, const WebRequest *req, WebResponse *res)
     if (f.posted) {
         Request r = {.municipality = d.muni.code};
         request_check(&f, &r, sources, n_sources, decisions, n_decisions);
-        PokErr err = {{0}};
+        PokErr err = {0};
         if (f.n_errors == 0) {
             if (form_save(app, request_save, &r, &err) == 0) {
                 form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));

@@ -13,7 +13,7 @@ int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Are
              Coverage *c)
 {
     const char *code = web_path_param(req, "code");
-    PokErr err = {{0}};
+    PokErr err = {0};
     int r = code ? web_load(app, code, a, d, &err) : 0;
     if (r == 0) {
         char msg[300];

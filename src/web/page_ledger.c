@@ -154,7 +154,7 @@ static void page(Buf *b, Arena *a, WebApp *app, const LedgerPage *p)
 static void bookings(WebApp *app, const WebRequest *req, WebResponse *res, int csv)
 {
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     LedgerPage p = {0};
     int64_t id;
     int dummy;

@@ -57,7 +57,7 @@ static void login_post(WebApp *app, const WebRequest *req, WebResponse *res)
     const char *name = web_form(req, "naam"), *password = web_form(req, "wachtwoord");
     const char *address = req->address ? req->address : "";
     int64_t now = (int64_t)time(NULL);
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (!name || !*name || !password) {
         res->status = 422;
         login_form(app, res, name, "Vul uw gebruikersnaam en wachtwoord in.");
@@ -113,7 +113,7 @@ void page_logout(WebApp *app, const WebRequest *req, WebResponse *res)
         char hash[AUTH_HASH_TEXT];
         auth_token_hash(req->session_token, hash);
         Session s;
-        PokErr err = {{0}};
+        PokErr err = {0};
         if (store_session_get(app->store, hash, &s, &err) == 1)
             store_session_revoke(app->store, s.id, &err);
     }

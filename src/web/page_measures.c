@@ -57,7 +57,7 @@ static void measures(WebApp *app, const WebRequest *req, WebResponse *res, int c
     MuniData d;
     Coverage c;
     DataTable t;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (kit_load(app, req, res, 0, &a, &d, &c)) goto out;
     if (build_list(&d, &c, &a, &t, &err)) {
         web_error(res, 500, err.msg);
@@ -255,7 +255,7 @@ static void measure_page(Buf *b, Arena *a, const MuniData *d, const Coverage *c,
 void page_measure(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     int64_t id;
     int csv;
     Measure found;

@@ -22,7 +22,7 @@ static int prepare(WebApp *app, const WebRequest *req, WebResponse *res, int jso
                    MuniData *d, Coverage *c, Finding **findings, size_t *n_findings)
 {
     const char *code = web_path_param(req, "code");
-    PokErr err = {{0}};
+    PokErr err = {0};
     int r = web_load(app, code, a, d, &err);
     if (r == 0) {
         char msg[300];
@@ -183,7 +183,7 @@ void page_municipality(WebApp *app, const WebRequest *req, WebResponse *res)
     Finding *f;
     size_t n;
     MuniTables t;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (prepare(app, req, res, 0, &a, &d, &c, &f, &n)) {
         arena_free(&a);
         return;
@@ -233,7 +233,7 @@ static void tables_csv(WebApp *app, const WebRequest *req, WebResponse *res, Mun
     MuniData d;
     Coverage c;
     MuniTables t;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (prepare(app, req, res, 0, &a, &d, &c, NULL, NULL) == 0) {
         if (build_tables(&d, &c, &a, &t, &err)) {
             web_error(res, 500, err.msg);

@@ -12,7 +12,7 @@ void page_report_pdf(WebApp *app, const WebRequest *req, WebResponse *res)
     const char *code = web_path_param(req, "code");
     Arena a = {0};
     MuniData d;
-    PokErr err = {{0}};
+    PokErr err = {0};
     int r = web_load(app, code, &a, &d, &err);
     if (r == 0) {
         char msg[300];

@@ -149,7 +149,7 @@ static void source_details(Buf *b, Arena *a, const Source *src)
 void page_source(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     int64_t id;
     int csv;
     Source src;

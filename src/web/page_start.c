@@ -66,7 +66,7 @@ static void add_rows(DataTable *t, Arena *a, const MuniSummary *s, size_t n, int
 static int load(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a, const char **q,
                 MuniSummary **s, size_t *n)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     *q = web_query(req, "q");
     if (*q && !**q) *q = NULL;
     if (kit_muni_summaries(app, *q, a, s, n, &err)) {

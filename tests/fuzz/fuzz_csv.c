@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void read_all(const char *text, size_t size, char delim)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     CsvReader *r = csv_open_mem("fuzz.csv", text, size, delim, &err);
     if (!r) {
         if (!err.msg[0]) abort(); /* a refusal says why */
@@ -39,7 +39,7 @@ static void read_all(const char *text, size_t size, char delim)
     if (rc == -1) {
         if (!err.msg[0]) abort();
         /* After an error every further call fails the same way. */
-        PokErr again = {{0}};
+        PokErr again = {0};
         if (csv_next(r, &again) != -1) abort();
     } else if (csv_next(r, &err) != 0) {
         abort(); /* end stays the end */

@@ -52,7 +52,7 @@ static unsigned char *make_zip(const char **names, const char **texts, const siz
 
 static void read_all(const unsigned char *bytes, size_t len, const char *which)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     Sheet *sh = sheet_open_mem("fuzz", bytes, len, which, &err);
     if (!sh) {
         if (!err.msg[0]) abort(); /* a refusal says why */

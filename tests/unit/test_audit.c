@@ -33,7 +33,7 @@ typedef struct Fixture {
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (testdb_open(&f->db, "audit", &err)) fail_msg("%s", err.msg);
     f->s = f->db.s;
     Arena a = {0};
@@ -92,7 +92,7 @@ static void set_time(Fixture *f, const char *table, int64_t id, const char *acti
 
 static size_t query(Fixture *f, const AuditFilter *filter, Arena *a, AuditEntry **e)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     size_t n = 0;
     if (store_audit_query(f->s, filter, a, e, &n, &err)) fail_msg("%s", err.msg);
     return n;
@@ -126,7 +126,7 @@ static void test_filter_municipality(void **state)
     AuditFilter lim = {.municipality = "GM0534", .limit = 2};
     assert_int_equal(query(f, &lim, &a, &e), 2);
     /* store_audit_list is the same query */
-    PokErr err = {{0}};
+    PokErr err = {0};
     size_t n_list;
     OK(store_audit_list(f->s, "GM1734", 0, &a, &e, &n_list, &err));
     assert_int_equal(n_list, 2);
@@ -184,7 +184,7 @@ static void test_filter_dates(void **state)
     /* everything else happened today */
     AuditFilter since = {.date_from = "2025-01-01", .table_name = "measure_amount"};
     assert_int_equal(query(f, &since, &a, &e), 0);
-    PokErr err = {{0}};
+    PokErr err = {0};
     AuditFilter bad = {.date_from = "15-01-2024"};
     assert_int_equal(store_audit_query(f->s, &bad, &a, &e, &n, &err), -1);
     assert_non_null(strstr(err.msg, "15-01-2024"));
@@ -195,7 +195,7 @@ static void test_filter_dates(void **state)
 static void test_delete_amount(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     OK(store_delete(f->s, "measure_amount", f->amount, "dubbel ingevoerd", &err));
     assert_int_equal(count_rows(f, "SELECT count(*) FROM measure_amount"), 0);
     Arena a = {0};
@@ -216,7 +216,7 @@ static void test_delete_amount(void **state)
 static void test_delete_measure_with_children(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     store_set_actor(f->s, "beheerder");
     OK(store_delete(f->s, "measure", f->measure, "verkeerde gemeente", &err));
     assert_int_equal(count_rows(f, "SELECT count(*) FROM measure WHERE municipality = 'GM0534'"),
@@ -234,7 +234,7 @@ static void test_delete_measure_with_children(void **state)
 static void test_refused_deletes_change_nothing(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     /* a decision a measure cites */
     Measure m = {.municipality = "GM0534",
                  .scheme_id = f->pok,
@@ -268,7 +268,7 @@ static void test_refused_deletes_change_nothing(void **state)
 static void test_closed_year_refuses_delete(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     ClosedYear cy = {.municipality = "GM0534", .year = 2024};
     OK(store_year_close(f->s, &cy, &err));
     int audit_before = count_rows(f, "SELECT count(*) FROM audit");

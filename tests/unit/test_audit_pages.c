@@ -77,7 +77,7 @@ static int setup(void **state)
 {
     T *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (testdb_open(&t->db, "audit_pages", &err) || fixture(t, &err) || backdate(t)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         return -1;

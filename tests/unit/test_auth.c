@@ -26,7 +26,7 @@ static int auth_setup(void **state)
 {
     TestAuth *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (testdb_open(&t->db, "auth", &err)) {
         free(t);
         return -1;
@@ -48,7 +48,7 @@ static void test_password_hash_verify(void **state)
 {
     (void)state;
     char hash[128];
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(auth_password_hash("correct paard batterij", hash, &err), 0);
     assert_non_null(strstr(hash, "$argon2id$"));
     assert_null(strstr(hash, "correct"));
@@ -105,7 +105,7 @@ static void test_expiry(void **state)
 static void test_sessions_in_store(void **state)
 {
     TestAuth *t = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     User u = {.name = "anna", .role = "analist", .password_hash = "$argon2id$nep"};
     assert_int_equal(store_user_add(t->s, &u, &err), 0);
     char token[AUTH_TOKEN_TEXT], hash[AUTH_HASH_TEXT];
@@ -166,7 +166,7 @@ static void test_sessions_in_store(void **state)
 static void test_throttling(void **state)
 {
     TestAuth *t = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     int64_t now = 100000;
     for (int i = 0; i < AUTH_THROTTLE_FAILURES - 1; i++)
         assert_int_equal(store_login_attempt_add(t->s, "bob", "10.0.0.1", now - 60, 0, &err), 0);

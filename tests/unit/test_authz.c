@@ -47,7 +47,7 @@ typedef struct TestAuthz {
 
 static int add_user(TestAuthz *t, int role, const char *name, const char *muni)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     const char *munis[1] = {muni};
     User u = {.name = name,
               .role = role_names[role],
@@ -68,7 +68,7 @@ static int add_user(TestAuthz *t, int role, const char *name, const char *muni)
 
 static int find_records(TestAuthz *t, Target *tg)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     Scheme sc;
     MuniData d;
@@ -94,7 +94,7 @@ static int authz_setup(void **state)
     TestAuthz *t = calloc(1, sizeof *t);
     if (!t) return -1;
     if (testdb_open_demo(&t->db, "authz", NULL, NULL)) return -1;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (store_municipality_public_set(t->db.s, "GM1773", 1, &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         return -1;
@@ -322,7 +322,7 @@ static void test_idor_and_csrf(void **state)
     const char *origin = "http://127.0.0.1:8080";
     /* The redacteur of GM1734 changes a GM0362 measure by its id: refused, nothing saved. */
     snprintf(path, sizeof path, "/maatregel/%s/bewerken", t->targets[1].measure);
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     Measure before, after;
     int64_t id = atoll(t->targets[1].measure);

@@ -171,7 +171,7 @@ static int same(const StoreDataVersion *a, const StoreDataVersion *b)
 static void test_data_version(void **state)
 {
     TestDb db;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (testdb_open(&db, "cache", &err)) fail_msg("%s", err.msg);
     Store *s = db.s;
     StoreDataVersion v0, v1, v2, v3;

@@ -35,7 +35,7 @@ static int closing_setup(void **state)
     TestClosing *t = calloc(1, sizeof *t);
     if (!t) return -1;
     if (testdb_open_demo(&t->db, "closing", NULL, NULL)) return -1;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     Scheme sc;
     if (store_scheme_get(t->db.s, "POK", &a, &sc, &err) != 1) return -1;
@@ -77,7 +77,7 @@ static Allocation allocation(int year)
 
 #define assert_refused(call, t, year_text)                                                         \
     do {                                                                                           \
-        PokErr e_ = {{0}};                                                                         \
+        PokErr e_ = {0};                                                                         \
         size_t before_ = audit_rows(t);                                                            \
         assert_int_equal((call)(&e_), -1);                                                         \
         char want_[120];                                                                           \
@@ -155,7 +155,7 @@ static void test_closed_year_refuses_writes(void **state)
     assert_refused(transfer_2022_to_2025, t, "2022");
 
     /* an open year of the same municipality, and a closed year elsewhere, are fine */
-    PokErr err = {{0}};
+    PokErr err = {0};
     Allocation al = allocation(2025);
     al.scheme_id = t->scheme_id;
     assert_int_equal(store_allocation_add(t->db.s, &al, &err), 0);
@@ -176,7 +176,7 @@ static void test_closed_year_refuses_writes(void **state)
 static void test_reopen_needs_reason_and_is_recorded(void **state)
 {
     TestClosing *t = current = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     size_t before = audit_rows(t);
     assert_int_equal(store_year_reopen(t->db.s, "GM0534", 2023, "", &err), -1);
     assert_non_null(strstr(err.msg, "vraagt een reden"));

@@ -32,7 +32,7 @@ static void test_schema_covers_every_table(void **state)
 {
     (void)state;
     CopySchema cs;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(copy_schema_load(&cs, &err), 0);
     TestDb t;
     assert_int_equal(testdb_open(&t, "copy_schema", &err), 0);
@@ -91,7 +91,7 @@ static void test_copy_demo(void **state)
 {
     (void)state;
     TestDb src, dst;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(testdb_open_demo(&src, "copy_src", NULL, NULL), 0);
     assert_int_equal(testdb_create(&dst, "copy_dst"), 0);
     int64_t audit_src = testdb_int(&src, "SELECT count(*) FROM audit");
@@ -167,7 +167,7 @@ static void test_copy_verification_fails(void **state)
 {
     (void)state;
     TestDb src, dst;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(testdb_open_demo(&src, "copy_vsrc", NULL, NULL), 0);
     assert_int_equal(testdb_open(&dst, "copy_vdst", &err), 0);
     store_close(dst.s);

@@ -16,7 +16,7 @@
 
 static CsvReader *open_text(const char *text, char delim)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     CsvReader *r = csv_open_mem("t.csv", text, strlen(text), delim, &err);
     if (!r) fail_msg("csv_open_mem: %s", err.msg);
     return r;
@@ -25,7 +25,7 @@ static CsvReader *open_text(const char *text, char delim)
 /* Read the next record and compare its fields and starting line. */
 static void expect_record(CsvReader *r, long line, size_t n, const char *const *fields)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     int got = csv_next(r, &err);
     if (got != 1) fail_msg("csv_next returned %d: %s", got, err.msg);
     assert_int_equal(csv_line(r), line);
@@ -36,14 +36,14 @@ static void expect_record(CsvReader *r, long line, size_t n, const char *const *
 
 static void expect_end(CsvReader *r)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(csv_next(r, &err), 0);
     assert_int_equal(csv_next(r, &err), 0);
 }
 
 static void expect_error(CsvReader *r, const char *msg)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(csv_next(r, &err), -1);
     assert_string_equal(err.msg, msg);
     /* The reader stays failed. */
@@ -178,7 +178,7 @@ static void test_binary_input(void **state)
 {
     (void)state;
     static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_null(csv_open_mem("plaatje.png", png, sizeof png - 1, 0, &err));
     assert_string_equal(err.msg, "plaatje.png is geen CSV-bestand (bevat binaire gegevens)");
 
@@ -224,7 +224,7 @@ static void test_record_too_long(void **state)
     assert_non_null(text);
     strcpy(text, "a,b\n\"");
     memset(text + 5, 'x', len - 5);
-    PokErr err = {{0}};
+    PokErr err = {0};
     CsvReader *r = csv_open_mem("groot.csv", text, len, 0, &err);
     assert_non_null(r);
     expect_record(r, 1, 2, (const char *[]){"a", "b"});
@@ -237,7 +237,7 @@ static void test_record_too_long(void **state)
 static void test_open_missing_file(void **state)
 {
     (void)state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_null(csv_open("/nonexistent/pok/x.csv", 0, &err));
     assert_string_equal(err.msg,
                         "kan /nonexistent/pok/x.csv niet openen: No such file or directory");
@@ -264,7 +264,7 @@ static void test_large_file(void **state)
     }
     fclose(f);
 
-    PokErr err = {{0}};
+    PokErr err = {0};
     CsvReader *r = csv_open(path, 0, &err);
     assert_non_null(r);
     assert_int_equal(csv_delim(r), ';');

@@ -22,7 +22,7 @@ typedef struct Fixture {
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (testdb_create(&f->t, "db")) fail_msg("setup: no test database");
     f->db = db_open(f->t.url, 1, &err);
     if (!f->db) fail_msg("%s", err.msg);
@@ -179,7 +179,7 @@ static void test_transactions_and_ids(void **state)
 static void test_data_version_seen_by_others(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Db *other = db_open(f->t.url, 0, &err);
     assert_non_null(other);
     uint64_t v1 = 0, v2 = 0, v3 = 0;

@@ -202,7 +202,7 @@ static int64_t add_stated(Fx *fx, StatedKind kind, int64_t actielijn_number, int
 
 static void compute(Fx *fx)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     int rc = coverage_compute(&fx->d, &fx->a, &fx->cov, &err);
     if (rc != 0) fail_msg("coverage_compute: %s", err.msg);
 }
@@ -210,7 +210,7 @@ static void compute(Fx *fx)
 static void run(Fx *fx)
 {
     compute(fx);
-    PokErr err = {{0}};
+    PokErr err = {0};
     int rc = checks_run(&fx->d, &fx->cov, &fx->a, &fx->findings, &fx->n_findings, &err);
     if (rc != 0) fail_msg("checks_run: %s", err.msg);
 }
@@ -456,7 +456,7 @@ static void test_olst_wijhe_matrix(void **state)
     /* an older version is not part of the matrix */
     add_alloc_version(fx, 2, 2021, EUR(1), 0, 0);
     AllocationMatrix m;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(allocation_matrix(&fx->d, &fx->a, &m, &err), 0);
     assert_int_equal(m.first_year, 2021);
     assert_int_equal(m.last_year, 2027);
@@ -482,7 +482,7 @@ static void test_matrix_empty_and_unknown_actielijn(void **state)
 {
     Fx *fx = *state;
     AllocationMatrix m;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(allocation_matrix(&fx->d, &fx->a, &m, &err), 0);
     assert_int_equal(m.n_rows, 0);
     assert_int_equal(m.n_years, 0);
@@ -1052,7 +1052,7 @@ static void test_overflow(void **state)
     add_alloc(fx, 2, 2024, INT64_MAX - 5);
     add_alloc(fx, 3, 2024, 10);
     Coverage cov;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(coverage_compute(&fx->d, &fx->a, &cov, &err), -1);
     assert_non_null(strstr(err.msg, "te groot"));
     AllocationMatrix m;
@@ -1067,7 +1067,7 @@ static void test_overflow_totals_and_reserve(void **state)
     add_alloc(fx, 2, 2024, INT64_MAX - 5);
     add_alloc(fx, 2, 2025, INT64_MAX - 5); /* each year fits; the reserve does not */
     Coverage cov;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(coverage_compute(&fx->d, &fx->a, &cov, &err), -1);
     assert_non_null(strstr(err.msg, "te groot"));
 }
@@ -1082,7 +1082,7 @@ static void test_overflow_realised_check(void **state)
     compute(fx);
     Finding *fs;
     size_t n;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(checks_run(&fx->d, &fx->cov, &fx->a, &fs, &n, &err), -1);
     assert_non_null(strstr(err.msg, "te groot"));
 }

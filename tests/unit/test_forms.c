@@ -40,7 +40,7 @@ static int forms_setup(void **state)
     TestForms *t = calloc(1, sizeof *t);
     if (!t) return -1;
     if (testdb_open_demo(&t->db, "forms", NULL, NULL)) return -1;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     Source *src;
     size_t n;

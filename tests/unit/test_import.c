@@ -27,7 +27,7 @@ static int db_setup(void **state)
 {
     ImportDb *t = calloc(1, sizeof *t);
     if (!t) return -1;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (testdb_open(&t->db, "import", &err)) {
         free(t);
         return -1;
@@ -66,7 +66,7 @@ static size_t count_allocations(ImportDb *t)
     for (size_t i = 0; i < 2; i++) {
         Arena a = {0};
         MuniData d;
-        PokErr err = {{0}};
+        PokErr err = {0};
         if (store_load(t->s, codes[i], t->scheme_id, &a, &d, &err) != 1)
             fail_msg("store_load %s: %s", codes[i], err.msg);
         n += d.n_allocations;
@@ -80,7 +80,7 @@ static size_t count_sources(ImportDb *t)
     Arena a = {0};
     Source *list;
     size_t n;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (store_source_list(t->s, NULL, &a, &list, &n, &err) != 0) fail_msg("%s", err.msg);
     arena_free(&a);
     return n;
@@ -92,7 +92,7 @@ static int64_t current_allocation(ImportDb *t, const char *code, int actielijn, 
 {
     Arena a = {0};
     MuniData d;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (store_load(t->s, code, t->scheme_id, &a, &d, &err) != 1) fail_msg("%s", err.msg);
     int64_t cents = -1;
     *version = 0;
@@ -130,7 +130,7 @@ static void test_allocations_good_file(void **state)
 {
     ImportDb *t = *state;
     ImportReport rep = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (run_allocations(t, olst_2022, 0, &rep, &err) != 0) fail_msg("%s", err.msg);
     assert_int_equal(rep.rows, 6);
     assert_int_equal(rep.inserted, 6);
@@ -200,7 +200,7 @@ static void test_allocations_dry_run(void **state)
 {
     ImportDb *t = *state;
     ImportReport rep = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (run_allocations(t, olst_2022, 1, &rep, &err) != 0) fail_msg("%s", err.msg);
     assert_int_equal(rep.inserted, 6);
     assert_int_equal(rep.sources_created, 1);
@@ -218,7 +218,7 @@ static void test_allocations_file_on_disk(void **state)
     assert_int_equal(write(fd, olst_2022, strlen(olst_2022)), (ssize_t)strlen(olst_2022));
     close(fd);
     ImportReport rep = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (import_allocations(t->s, path, "POK", 0, &rep, &err) != 0) fail_msg("%s", err.msg);
     assert_int_equal(rep.inserted, 6);
     import_report_free(&rep);
@@ -298,7 +298,7 @@ static void test_allocations_bad_input_changes_nothing(void **state)
 {
     ImportDb *t = *state;
     ImportReport rep = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     /* Something to keep: the failing imports must leave it exactly as it is. */
     if (run_allocations(t, olst_2022, 0, &rep, &err) != 0) fail_msg("%s", err.msg);
     size_t allocations = count_allocations(t), sources = count_sources(t);
@@ -334,7 +334,7 @@ static void test_municipalities(void **state)
     const char *text = embedded_file("cbs_gemeenten_2025_codes.csv", &len);
     assert_non_null(text);
     ImportReport rep = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (import_municipalities_mem(t->s, "cbs.csv", text, len, 0, &rep, &err) != 0)
         fail_msg("%s", err.msg);
     assert_int_equal(rep.rows, 342);
@@ -392,7 +392,7 @@ static int64_t inhabitants_of(ImportDb *t, const char *code, int year)
     Arena a = {0};
     Inhabitants *list;
     size_t n;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (store_inhabitants_list(t->s, code, &a, &list, &n, &err) != 0) fail_msg("%s", err.msg);
     int64_t count = -1;
     for (size_t i = 0; i < n; i++)
@@ -410,7 +410,7 @@ static void test_inhabitants(void **state)
     assert_non_null(text);
     assert_non_null(cbs);
     ImportReport rep = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (import_municipalities_mem(t->s, "cbs.csv", cbs, cbs_len, 0, &rep, &err) != 0)
         fail_msg("%s", err.msg);
     if (import_inhabitants_mem(t->s, "kwb.csv", text, len, "Inwoners_KWB2021", 2021, 0, 0, &rep,

@@ -24,7 +24,7 @@ typedef struct Fixture {
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (!f || testdb_open(&f->db, "ledger", &err)) return -1;
     Municipality muni = {.code = "GM1734", .name = "Overbetuwe", .province = "Gelderland"};
     Arena a = {0};
@@ -69,7 +69,7 @@ static int import(Fixture *f, const char *name, const char *body, int strict, in
 
 static int64_t realised(Fixture *f, int64_t measure_id, int year)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     int64_t cents = -1;
     assert_int_equal(store_ledger_realised(f->db.s, measure_id, year, &cents, &err), 1);
     return cents;
@@ -80,7 +80,7 @@ static size_t bookings(Fixture *f, int64_t measure_id)
     Arena a = {0};
     Booking *b;
     size_t n;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(store_ledger_bookings(f->db.s, measure_id, 0, &a, &b, &n, &err), 0);
     arena_free(&a);
     return n;
@@ -98,7 +98,7 @@ static void test_import_and_reimport(void **state)
 {
     Fixture *f = *state;
     LedgerReport rep = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(import(f, "gb.csv", FILE1, 0, 0, &rep, &err), 0);
     assert_int_equal(rep.imp.lines, 6);
     assert_int_equal(rep.imp.bookings_new, 5);
@@ -146,7 +146,7 @@ static void test_dry_run_and_errors(void **state)
 {
     Fixture *f = *state;
     LedgerReport rep = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(import(f, "proef.csv", FILE1, 0, 1, &rep, &err), 0);
     assert_int_equal(rep.imp.bookings_new, 5);
     assert_int_equal(rep.n_changes, 2);
@@ -215,7 +215,7 @@ static void test_fingerprint(void **state)
 static void test_header_checks(void **state)
 {
     (void)state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     static const char nocsv[] = "Dit is een brief\n";
     assert_null(ledger_open_mem("brief.txt", nocsv, strlen(nocsv), NULL, &err));
     assert_non_null(strstr(err.msg, "brief.txt is geen CSV-bestand van een grootboek"));
@@ -244,7 +244,7 @@ static void test_bookings_page(void **state)
 {
     Fixture *f = *state;
     LedgerReport rep = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(import(f, "web.csv", FILE1, 0, 0, &rep, &err), 0);
     ledger_report_free(&rep);
     char path[64];

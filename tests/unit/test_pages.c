@@ -127,7 +127,7 @@ static int pages_setup(void **state)
     TestPages *t = calloc(1, sizeof *t);
     if (!t) return -1;
     if (testdb_open_demo(&t->db, "pages", add_evil, t)) return -1;
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (find_jobhunter(t, &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         return -1;

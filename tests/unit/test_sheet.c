@@ -90,7 +90,7 @@ static unsigned char *xlsx_with(const char *sheet_xml, size_t *len)
 
 static Sheet *open_ok(const unsigned char *data, size_t len, const char *which)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     Sheet *sh = sheet_open_mem("t", data, len, which, &err);
     if (!sh) fail_msg("sheet_open_mem: %s", err.msg);
     return sh;
@@ -98,7 +98,7 @@ static Sheet *open_ok(const unsigned char *data, size_t len, const char *which)
 
 static void next_row(Sheet *sh, long row)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     int got = sheet_next(sh, &err);
     if (got != 1) fail_msg("sheet_next returned %d: %s", got, err.msg);
     assert_int_equal(sheet_row(sh), row);
@@ -106,7 +106,7 @@ static void next_row(Sheet *sh, long row)
 
 static void expect_end(Sheet *sh)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     int got = sheet_next(sh, &err);
     if (got != 0) fail_msg("expected the end, got %d: %s", got, err.msg);
 }
@@ -156,7 +156,7 @@ static void test_xlsx_sparse_rows_and_strings(void **state)
 static void expect_open_error(const unsigned char *data, size_t len, const char *which,
                               const char *msg)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     Sheet *sh = sheet_open_mem("f.xlsx", data, len, which, &err);
     if (sh) {
         sheet_close(sh);
@@ -191,7 +191,7 @@ static void expect_row_error(const char *sheet_xml, const char *msg)
     size_t len;
     unsigned char *data = xlsx_with(sheet_xml, &len);
     Sheet *sh = open_ok(data, len, "Tabel");
-    PokErr err = {{0}};
+    PokErr err = {0};
     int got;
     while ((got = sheet_next(sh, &err)) == 1) continue;
     assert_int_equal(got, -1);
@@ -233,7 +233,7 @@ static void test_zip_bomb_is_capped(void **state)
     free(xml);
     assert_true(len < big / 100);
     Sheet *sh = open_ok(data, len, "Tabel");
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(sheet_next(sh, &err), -1);
     assert_non_null(strstr(err.msg, "groter dan 2 MB"));
     sheet_close(sh);
@@ -294,7 +294,7 @@ static void test_ods_repeats_and_covered_cells(void **state)
     expect_end(sh);
     sheet_close(sh);
 
-    PokErr err = {{0}};
+    PokErr err = {0};
     sh = sheet_open_mem("t.ods", data, len, "Blad9", &err);
     assert_non_null(sh); /* ods names are only known once content.xml is read */
     assert_int_equal(sheet_next(sh, &err), -1);

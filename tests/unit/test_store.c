@@ -48,7 +48,7 @@ static void remove_db(const char *path)
 
 static void put_muni(Store *s, const char *code, const char *name, const char *province)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     Municipality m = {.code = code, .name = name, .province = province};
     if (store_municipality_put(s, &m, &err)) fail_msg("%s", err.msg);
 }
@@ -57,7 +57,7 @@ static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
     if (testdb_create(&f->db, "store")) fail_msg("setup: no test database");
-    PokErr err = {{0}};
+    PokErr err = {0};
     f->s = store_open(f->db.url, 1, &err);
     if (!f->s) fail_msg("%s", err.msg);
     Arena a = {0};
@@ -119,7 +119,7 @@ static Allocation allocation(const char *muni, int64_t actielijn_id, int year, i
 static void test_migration_creates_pok(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     assert_int_equal(store_schema_version(f->s), store_schema_latest());
     assert_true(store_schema_latest() >= 1);
@@ -172,7 +172,7 @@ static void test_migration_creates_pok(void **state)
 static void open_uninitialised_pg(void)
 {
     TestDb db;
-    PokErr err = {{0}};
+    PokErr err = {0};
     char tables[256];
     if (testdb_create(&db, "uninit")) fail_msg("setup: no test database");
     assert_null(store_open(db.url, 0, &err));
@@ -199,7 +199,7 @@ static void test_open_uninitialised_fails_without_creating(void **state)
     }
     char path[64], url[80];
     temp_path(path);
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_null(store_open(path, 0, &err));
     assert_contains(err.msg, "niet geïnitialiseerd");
     assert_contains(err.msg, "voer eerst 'pok init' uit");
@@ -261,7 +261,7 @@ static void test_open_uninitialised_fails_without_creating(void **state)
 static void test_open_postgres_unreachable(void **state)
 {
     (void)state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_null(store_open("postgresql://pok@127.0.0.1:1/pok", 1, &err));
     assert_contains(err.msg, "kan PostgreSQL-database niet openen");
     err.msg[0] = '\0';
@@ -274,7 +274,7 @@ static void test_open_postgres_unreachable(void **state)
 static void test_open_memory(void **state)
 {
     (void)state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     Store *s = store_open("sqlite::memory:", 1, &err);
     if (!s) fail_msg("%s", err.msg);
@@ -288,7 +288,7 @@ static void test_open_memory(void **state)
 static void test_reopen_existing(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     Allocation al = allocation("GM0534", f->al[2], 2023, 1234567);
     assert_int_equal(store_allocation_add(f->s, &al, &err), 0);
@@ -326,7 +326,7 @@ static void test_reopen_existing(void **state)
 static void test_open_newer_schema_refused(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     store_close(f->s);
     f->s = NULL;
     exec_raw(&f->db, "INSERT INTO schema_migrations (version, applied_at)"
@@ -345,7 +345,7 @@ static void test_open_newer_schema_refused(void **state)
 static void test_municipality_put_list_search(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     put_muni(f->s, "GM1900", "Súdwest-Fryslân", "Fryslân");
     put_muni(f->s, "GM0518", "'s-Gravenhage", "Zuid-Holland");
@@ -397,7 +397,7 @@ static void test_municipality_put_list_search(void **state)
 static void test_unknown_references_named(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Allocation al = allocation("GM9999", f->al[2], 2022, 100);
     assert_int_equal(store_allocation_add(f->s, &al, &err), -1);
     assert_string_equal(err.msg, "onbekende gemeente GM9999");
@@ -461,7 +461,7 @@ static void test_unknown_references_named(void **state)
 static void test_check_violations_named(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Allocation al = allocation("GM0534", f->al[2], 2022, -5);
     assert_int_equal(store_allocation_add(f->s, &al, &err), -1);
     assert_string_equal(err.msg, "een toekenning kan niet negatief zijn");
@@ -542,7 +542,7 @@ static void test_check_violations_named(void **state)
 static void test_year_close_twice(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     ClosedYear cy = {.municipality = "GM0534", .year = 2023};
     assert_int_equal(store_year_close(f->s, &cy, &err), 0);
     assert_int_equal(store_year_close(f->s, &cy, &err), -1);
@@ -560,7 +560,7 @@ static void test_year_close_twice(void **state)
 static void test_allocation_versions(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     Allocation v1 = allocation("GM0534", f->al[4], 2022, 3300000);
     Allocation v2 = allocation("GM0534", f->al[4], 2022, 3350000);
@@ -599,7 +599,7 @@ static void test_allocation_versions(void **state)
 static void test_rollback_undoes_outer_transaction(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     int64_t audit_before = count_rows(&f->db, "SELECT count(*) FROM audit");
     int64_t alloc_before = count_rows(&f->db, "SELECT count(*) FROM allocation");
@@ -638,7 +638,7 @@ static void test_rollback_undoes_outer_transaction(void **state)
 static void test_commit_keeps_good_writes_only(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(store_begin(f->s, &err), 0);
     Allocation al = allocation("GM0534", f->al[2], 2024, 8079400);
     assert_int_equal(store_allocation_add(f->s, &al, &err), 0);
@@ -690,7 +690,7 @@ static void assert_json_int(json_t *obj, const char *key, json_int_t want)
 static void test_audit_insert_and_update(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     AuditEntry *log;
     size_t n;
@@ -818,7 +818,7 @@ static void test_audit_insert_and_update(void **state)
 static void test_load_returns_everything(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
 #define OK(call)                                                                                   \
     do {                                                                                           \
@@ -1051,7 +1051,7 @@ static void test_load_returns_everything(void **state)
 static void test_scheme_add_and_second_scheme_isolated(void **state)
 {
     Fixture *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Arena a = {0};
     Scheme sc = {.code = "SPUK", .name = "Andere regeling", .first_year = 2024, .last_year = 2026};
     assert_int_equal(store_scheme_add(f->s, &sc, &err), 0);

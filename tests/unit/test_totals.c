@@ -45,7 +45,7 @@ static void test_year_sums_two_pots(void **state)
 {
     make_two_pots();
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     YearSums *y;
     size_t n;
     assert_int_equal(coverage_year_sums(&two_pots, &a, &y, &n, &err), 0);
@@ -74,7 +74,7 @@ static void test_year_sums_empty(void **state)
 {
     Coverage empty = {.municipality = "GM0000"};
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     YearSums *y;
     size_t n = 99;
     assert_int_equal(coverage_year_sums(&empty, &a, &y, &n, &err), 0);
@@ -87,7 +87,7 @@ static void test_year_sums_overflow(void **state)
     make_two_pots();
     pot_a[1].allocation = INT64_MAX;
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     YearSums *y;
     size_t n;
     assert_int_equal(coverage_year_sums(&two_pots, &a, &y, &n, &err), -1);
@@ -118,7 +118,7 @@ static void test_municipality_totals(void **state)
     };
     MuniData d = {.allocations = al, .n_allocations = 5, .amounts = am, .n_amounts = 4};
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     MuniTotals t;
     assert_int_equal(municipality_totals(&d, &two_pots, &a, &t, &err), 0);
     assert_int_equal(t.allocated, EUR(715000));
@@ -152,7 +152,7 @@ static void test_measure_amounts(void **state)
     };
     MuniData d = {.amounts = am, .n_amounts = 5};
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     MeasureAmounts m;
     assert_int_equal(measure_amounts(&d, 5, &a, &m, &err), 0);
     assert_int_equal(m.n_years, 3);

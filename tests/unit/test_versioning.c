@@ -47,7 +47,7 @@ typedef struct Fx {
 static int fx_setup(void **state)
 {
     Fx *f = calloc(1, sizeof *f);
-    PokErr err = {{0}};
+    PokErr err = {0};
     if (!f || testdb_open(&f->db, "versioning", &err)) return -1;
     Arena a = {0};
     Scheme sc;
@@ -89,7 +89,7 @@ static int amount_get(Store *s, int64_t scheme_id, int64_t measure_id, int year,
 {
     Arena a = {0};
     MuniData d;
-    PokErr err = {{0}};
+    PokErr err = {0};
     assert_int_equal(store_load(s, "GM1734", scheme_id, &a, &d, &err), 1);
     int found = 0;
     for (size_t i = 0; i < d.n_amounts; i++)
@@ -109,7 +109,7 @@ static void test_measure_two_editors(void **state)
 {
     Fx *f = *state;
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     Measure anna, bert;
     assert_int_equal(store_measure_get(f->db.s, f->measure_id, &a, &anna, &err), 1);
     assert_int_equal(store_measure_get(f->db.s, f->measure_id, &a, &bert, &err), 1);
@@ -155,7 +155,7 @@ static void test_measure_two_editors(void **state)
 static void test_amount_set_versions(void **state)
 {
     Fx *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     MeasureAmount seen;
     /* both editors see no plan for 2026: the expected state is "absent" */
     assert_int_equal(amount_get(f->db.s, f->scheme_id, f->measure_id, 2026, AMOUNT_PLAN, &seen), 0);
@@ -205,7 +205,7 @@ static void test_reserve_opening_versions(void **state)
 {
     Fx *f = *state;
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     ReserveOpening anna = {.municipality = "GM1734",
                            .scheme_id = f->scheme_id,
                            .year = 2024,
@@ -245,7 +245,7 @@ static void test_allocation_versions(void **state)
 {
     Fx *f = *state;
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     Allocation anna = {.municipality = "GM1734",
                        .actielijn_id = f->actielijn_id,
                        .year = 2024,
@@ -365,7 +365,7 @@ static void test_web_measure_edit(void **state)
     web_response_free(&res);
 
     Arena a = {0};
-    PokErr err = {{0}};
+    PokErr err = {0};
     Measure m;
     assert_int_equal(store_measure_get(f->db.s, f->measure_id, &a, &m, &err), 1);
     assert_string_equal(m.name, "Schuldhulp eerste");
@@ -531,7 +531,7 @@ static int post_as(Fx *f, const char *token, const char *path, const char *name,
 static void test_web_conflict_names_user(void **state)
 {
     Fx *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     char tokens[2][AUTH_TOKEN_TEXT];
     const char *names[2] = {"anna", "bert"};
     for (int i = 0; i < 2; i++) {
@@ -573,7 +573,7 @@ typedef struct Worker {
 static void *worker_run(void *arg)
 {
     Worker *w = arg;
-    PokErr err = {{0}};
+    PokErr err = {0};
     Store *s = store_open(w->f->db.url, 0, &err);
     if (!s) {
         snprintf(w->error, sizeof w->error, "open: %s", err.msg);
@@ -614,7 +614,7 @@ static void *worker_run(void *arg)
 static void test_threads_no_lost_update(void **state)
 {
     Fx *f = *state;
-    PokErr err = {{0}};
+    PokErr err = {0};
     MeasureAmount start = {.measure_id = f->measure_id, .year = 2030, .kind = AMOUNT_PLAN};
     OK(store_measure_amount_set(f->db.s, &start, &err));
     Worker w[THREADS];

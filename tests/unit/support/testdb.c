@@ -97,7 +97,7 @@ int testdb_open(TestDb *t, const char *name, PokErr *err)
 
 int testdb_open_demo(TestDb *t, const char *name, TestDbExtra extra, void *ctx)
 {
-    PokErr err = {{0}};
+    PokErr err = {0};
     DemoSummary sum = {0};
     if (testdb_open(t, name, &err)) return -1;
     if (store_begin(t->s, &err) || demo_load(t->s, &sum, &err) ||
