@@ -143,8 +143,7 @@ static int has_records(Cli *cli, const char *code, const char *scheme)
     MuniData d;
     int any = 0;
     if (cli_load(cli->store, code, scheme, &a, &d, &cli->err) == 0)
-        any = d.n_allocations || d.n_measures || d.n_openings || d.n_movements || d.n_requests ||
-              d.n_stated || d.n_decisions;
+        any = muni_data_has_records(&d);
     arena_free(&a);
     return any;
 }

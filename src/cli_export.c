@@ -51,12 +51,6 @@ static int load(Cli *cli, const char *code, const char *scheme, Arena *a, Loaded
     return 0;
 }
 
-static int has_records(const MuniData *d)
-{
-    return d->n_allocations || d->n_measures || d->n_openings || d->n_movements || d->n_requests ||
-           d->n_stated || d->n_decisions;
-}
-
 /* Write data to path via a temporary file and a rename: no half-written file remains. */
 static int write_file(const char *path, const char *data, size_t len, PokErr *err)
 {
@@ -126,7 +120,7 @@ static int add_one(Cli *cli, DirExport *x, const char *code, const char *scheme,
         arena_free(&a);
         return -1;
     }
-    if (!only_with_data || has_records(&l.d)) {
+    if (!only_with_data || muni_data_has_records(&l.d)) {
         ExportMuni m = {&l.d,         &l.c,          l.findings,
                         l.n_findings, l.inhabitants, l.n_inhabitants,
                         l.sources,    l.n_sources};

@@ -285,6 +285,10 @@ typedef struct MuniData {
     size_t n_sources;
 } MuniData;
 
+/* 1 when the municipality has any record of the scheme (allocations, measures, reserve,
+ * requests, stated figures, decisions): what `pok check` and the exports go over. */
+int muni_data_has_records(const MuniData *d);
+
 const Source *muni_source(const MuniData *d, int64_t id);
 const Actielijn *muni_actielijn(const MuniData *d, int64_t id);
 const Decision *muni_decision(const MuniData *d, int64_t id);
