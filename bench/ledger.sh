@@ -3,7 +3,7 @@
 #
 # On the same generated grootboek files (LINES lines, default 10 million, and
 # SMALL_LINES, default 200 000; semicolons, decimal comma; made once with
-# ../shared/bench/gen_grootboek.py and a fixed seed, cached in $BENCH_DIR):
+# tests/data/gen_grootboek.py and a fixed seed, cached in $BENCH_DIR):
 #   import:   `pok import ledger FILE --municipality GM1734` into a fresh database with 12
 #             measures on KP9001..KP9012 (every booking of those is stored for tracing)
 #             against the sqlite3 shell: `.import` of the whole file into a fresh
@@ -19,8 +19,8 @@
 # its cost centre. A difference makes the script fail (exit 1).
 #
 # Environment: POK_BENCH_DIR or BENCH_DIR (cache of generated files, default
-# /tmp/pok-bench), GEN_GROOTBOEK (the generator, default ../shared/bench/gen_grootboek.py
-# next to the repository), LINES, SMALL_LINES, ROUNDS, SEED (1), AWK (awk),
+# /tmp/pok-bench), GEN_GROOTBOEK (the generator, default tests/data/gen_grootboek.py),
+# LINES, SMALL_LINES, ROUNDS, SEED (1), AWK (awk),
 # HLEDGER (hledger; HLEDGER=none skips it).
 set -eu
 
@@ -53,15 +53,15 @@ fi
 "$POK" ledger totals --help >/dev/null 2>&1 || die "$POK kent 'pok ledger totals' niet"
 "$POK" import ledger --help >/dev/null 2>&1 || die "$POK kent 'pok import ledger' niet"
 
-# The generator is not part of this repository: $GEN_GROOTBOEK or ../shared/bench/.
+# The generator: $GEN_GROOTBOEK, else the copy in tests/data/ (of ../shared/bench/).
 generator() {
-  for g in "${GEN_GROOTBOEK:-}" "$HERE/../../shared/bench/gen_grootboek.py"; do
+  for g in "${GEN_GROOTBOEK:-}" "$HERE/../tests/data/gen_grootboek.py"; do
     if [ -n "$g" ] && [ -f "$g" ]; then
       echo "$g"
       return 0
     fi
   done
-  die "gen_grootboek.py niet gevonden: zet GEN_GROOTBOEK=/pad/naar/gen_grootboek.py (verwacht in ../shared/bench/ naast de repository)"
+  die "gen_grootboek.py niet gevonden: zet GEN_GROOTBOEK=/pad/naar/gen_grootboek.py (verwacht in tests/data/)"
 }
 
 # grootboek N: path of the N-line file, generated once (under a temporary name first, so
