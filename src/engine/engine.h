@@ -132,6 +132,15 @@ typedef struct YearSums {
  * Returns -1 with err only when sums overflow. */
 int coverage_year_sums(const Coverage *c, Arena *a, YearSums **out, size_t *n, PokErr *err);
 
+/* The value axis of the year chart (the web page's SVG and the report's PDF draw the same
+ * one): from lo to hi in steps of step, all cents; step is 1, 2 or 5 times a power of ten
+ * so that about `ticks` steps span the allocations, spending and reserve balances, and
+ * lo <= 0 < hi. */
+typedef struct ChartAxis {
+    int64_t lo, hi, step;
+} ChartAxis;
+ChartAxis chart_axis(const YearSums *y, size_t n, int ticks);
+
 /* What the start page shows per municipality. */
 typedef struct MuniTotals {
     int64_t allocated;   /* current allocations, every actielijn and year */

@@ -116,3 +116,33 @@ int measure_amounts(const MuniData *d, int64_t measure_id, Arena *a, MeasureAmou
     }
     return 0;
 }
+
+/* A round step (1, 2 or 5 times a power of ten, in cents) so that `ticks` steps reach
+ * span. */
+static int64_t nice_step(int64_t span, int ticks)
+{
+    int64_t want = span / ticks + 1, unit = 1;
+    while (unit <= INT64_MAX / 10 && unit * 10 <= want) unit *= 10;
+    if (want <= unit) return unit;
+    if (want <= 2 * unit) return 2 * unit;
+    if (want <= 5 * unit) return 5 * unit;
+    return 10 * unit;
+}
+
+ChartAxis chart_axis(const YearSums *y, size_t n, int ticks)
+{
+    int64_t lo = 0, hi = 0;
+    for (size_t i = 0; i < n; i++) {
+        const int64_t v[3] = {y[i].allocation, y[i].spending, y[i].reserve_end};
+        for (int k = 0; k < 3; k++) {
+            if (v[k] > hi) hi = v[k];
+            if (v[k] < lo) lo = v[k];
+        }
+    }
+    /* amounts are bounded by MONEY_MAX_CENTS, far from overflow here */
+    ChartAxis ax = {0, 0, nice_step(hi - lo > 0 ? hi - lo : 100, ticks > 0 ? ticks : 1)};
+    while (ax.hi < hi) ax.hi += ax.step;
+    while (ax.lo > lo) ax.lo -= ax.step;
+    if (ax.hi == ax.lo) ax.hi = ax.step;
+    return ax;
+}

@@ -16,42 +16,13 @@ static const RpColor spending_fill = {0xf9 / 255.0, 0xc4 / 255.0, 0x8a / 255.0};
 static const RpColor spending_line = {0x8a / 255.0, 0x45 / 255.0, 0x00 / 255.0};
 static const RpColor grid = {0xc8 / 255.0, 0xc8 / 255.0, 0xc8 / 255.0};
 
-typedef struct Scale {
+/* The chart's axis (chart_axis, as on the web page) placed on the page. */
+typedef struct Plot {
     int64_t lo, hi; /* cents at the bottom and top of the plot */
     double top, bottom;
-} Scale;
+} Plot;
 
-/* A round step (1, 2 or 5 times a power of ten, in cents) so that TICKS steps reach max:
- * the rule of src/web/chart.c, so both charts have the same axis. */
-static int64_t nice_step(int64_t max)
-{
-    int64_t want = max / TICKS + 1, unit = 1;
-    while (unit <= INT64_MAX / 10 && unit * 10 <= want) unit *= 10;
-    if (want <= unit) return unit;
-    if (want <= 2 * unit) return 2 * unit;
-    if (want <= 5 * unit) return 5 * unit;
-    return 10 * unit;
-}
-
-static int64_t chart_scale(const YearSums *y, size_t n, Scale *s)
-{
-    int64_t lo = 0, hi = 0;
-    for (size_t i = 0; i < n; i++) {
-        const int64_t v[3] = {y[i].allocation, y[i].spending, y[i].reserve_end};
-        for (int k = 0; k < 3; k++) {
-            if (v[k] > hi) hi = v[k];
-            if (v[k] < lo) lo = v[k];
-        }
-    }
-    int64_t step = nice_step(hi - lo > 0 ? hi - lo : 100);
-    s->lo = s->hi = 0;
-    while (s->hi < hi) s->hi += step;
-    while (s->lo > lo) s->lo -= step;
-    if (s->hi == s->lo) s->hi = step;
-    return step;
-}
-
-static double y_of(const Scale *s, int64_t cents)
+static double y_of(const Plot *s, int64_t cents)
 {
     double frac = (double)(s->hi - cents) / (double)(s->hi - s->lo);
     return s->top + frac * (s->bottom - s->top);
@@ -101,7 +72,7 @@ static const char *euro(Report *r, int64_t cents)
 }
 
 /* Grid lines with their amounts; returns the x where the plot starts. */
-static double axis(Report *r, const Scale *s, int64_t step)
+static double axis(Report *r, const Plot *s, int64_t step)
 {
     double label_w = 0, w;
     for (int64_t v = s->lo; v <= s->hi; v += step) {
@@ -147,10 +118,10 @@ void rp_chart(Report *r, const YearSums *years, size_t n)
 {
     if (n == 0) return;
     rp_need(r, PLOT_H + 60);
-    Scale s;
-    s.top = r->y + 6;
+    ChartAxis ax = chart_axis(years, n, TICKS);
+    Plot s = {.lo = ax.lo, .hi = ax.hi, .top = r->y + 6};
     s.bottom = s.top + PLOT_H;
-    int64_t step = chart_scale(years, n, &s);
+    int64_t step = ax.step;
     double left = axis(r, &s, step);
     double year_w = (RP_RIGHT - left - 6) / (double)n;
     if (year_w > YEAR_MAX_W) year_w = YEAR_MAX_W;

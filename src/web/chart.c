@@ -13,50 +13,16 @@
 #define BAR_WIDTH 28
 #define TICKS 4
 
-typedef struct Scale {
-    int64_t lo, hi; /* cents at the bottom and top of the plot */
-} Scale;
-
-/* A round step (1, 2 or 5 times a power of ten, in cents) so that TICKS steps reach max. */
-static int64_t nice_step(int64_t max)
-{
-    int64_t want = max / TICKS + 1, unit = 1;
-    while (unit <= INT64_MAX / 10 && unit * 10 <= want) unit *= 10;
-    if (want <= unit) return unit;
-    if (want <= 2 * unit) return 2 * unit;
-    if (want <= 5 * unit) return 5 * unit;
-    return 10 * unit;
-}
-
-static Scale chart_scale(const YearSums *y, size_t n, int64_t *step)
-{
-    int64_t lo = 0, hi = 0;
-    for (size_t i = 0; i < n; i++) {
-        const int64_t v[3] = {y[i].allocation, y[i].spending, y[i].reserve_end};
-        for (int k = 0; k < 3; k++) {
-            if (v[k] > hi) hi = v[k];
-            if (v[k] < lo) lo = v[k];
-        }
-    }
-    /* amounts are bounded by MONEY_MAX_CENTS, far from overflow here */
-    *step = nice_step(hi - lo > 0 ? hi - lo : 100);
-    Scale s = {0, 0};
-    while (s.hi < hi) s.hi += *step;
-    while (s.lo > lo) s.lo -= *step;
-    if (s.hi == s.lo) s.hi = *step;
-    return s;
-}
-
 /* The pixel row of an amount (geometry, not money). */
-static int y_of(const Scale *s, int64_t cents)
+static int y_of(const ChartAxis *s, int64_t cents)
 {
     double frac = (double)(s->hi - cents) / (double)(s->hi - s->lo);
     return PLOT_TOP + (int)(frac * (PLOT_BOTTOM - PLOT_TOP) + 0.5);
 }
 
-static void axis(Buf *b, const Scale *s, int64_t step, int width)
+static void axis(Buf *b, const ChartAxis *s, int width)
 {
-    for (int64_t v = s->lo; v <= s->hi; v += step) {
+    for (int64_t v = s->lo; v <= s->hi; v += s->step) {
         int y = y_of(s, v);
         html_printf(b,
                     "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" />"
@@ -68,7 +34,7 @@ static void axis(Buf *b, const Scale *s, int64_t step, int width)
     }
 }
 
-static void bar(Buf *b, const Scale *s, int x, int64_t cents, const char *fill, const char *stroke)
+static void bar(Buf *b, const ChartAxis *s, int x, int64_t cents, const char *fill, const char *stroke)
 {
     int y0 = y_of(s, 0), y1 = y_of(s, cents);
     int top = y1 < y0 ? y1 : y0, h = y1 < y0 ? y0 - y1 : y1 - y0;
@@ -95,8 +61,7 @@ static void legend(Buf *b, int y, const char *id)
 void chart_years(Buf *b, const YearSums *years, size_t n, const char *title, const char *id)
 {
     if (n == 0) return;
-    int64_t step;
-    Scale s = chart_scale(years, n, &step);
+    ChartAxis s = chart_axis(years, n, TICKS);
     int width = PLOT_LEFT + (int)n * YEAR_WIDTH + 20;
     if (width < PLOT_LEFT + 440) width = PLOT_LEFT + 440;
     html_printf(b,
@@ -114,7 +79,7 @@ void chart_years(Buf *b, const YearSums *years, size_t n, const char *title, con
                 "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#8a4500\" "
                 "stroke-width=\"2\" /></pattern></defs>\n",
                 id);
-    axis(b, &s, step, width);
+    axis(b, &s, width);
     Buf line = {0}, hatch = {0};
     buf_printf(&hatch, "url(#%s-arcering)", id);
     for (size_t i = 0; i < n; i++) {
