@@ -11,20 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
-
-/* Today as YYYY-MM-DD (UTC); $SOURCE_DATE_EPOCH fixes it for reproducible exports. */
-static void export_today(char out[11])
-{
-    time_t now = time(NULL);
-    const char *fixed = getenv("SOURCE_DATE_EPOCH");
-    long long v;
-    if (fixed && parse_int(fixed, 0, 253402300799LL, &v) == 0) now = (time_t)v;
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
 
 /* Everything one municipality's exports need, in a. */
 typedef struct Loaded {
@@ -185,7 +172,7 @@ static int export_dir(Cli *cli, int argc, char **argv, int with_package)
     }
     if (r == 0 && with_package) {
         char today[11];
-        export_today(today);
+        date_today(today);
         json_t *pkg = export_datapackage(&x.scheme, x.codes, x.n_codes, today);
         char *text = json_dumps(pkg, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         json_decref(pkg);
@@ -228,7 +215,7 @@ static int cmd_json(Cli *cli, int argc, char **argv)
     Loaded l;
     if (load(cli, pos[0], scheme, &a, &l)) return cli_finish(cli, -1, &a);
     char today[11];
-    export_today(today);
+    date_today(today);
     json_t *doc = export_json(&l.d, &l.c, l.findings, l.n_findings, today);
     char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(doc);
@@ -260,7 +247,7 @@ static int cmd_xlsx(Cli *cli, int argc, char **argv)
     Loaded l;
     if (load(cli, pos[0], scheme, &a, &l)) return cli_finish(cli, -1, &a);
     char today[11];
-    export_today(today);
+    date_today(today);
     /* libxlsxwriter writes the file itself: write next to it, then rename into place */
     const char *tmp = arena_printf(&a, "%s.tmp-%ld", out, (long)getpid());
     XlsxStats stats;

@@ -58,7 +58,7 @@ static int cmd_report(Cli *cli, int argc, char **argv)
     if (!out || !*out) return cli_fail("veld 'out': verwacht een bestandsnaam (--out stand.pdf)");
     char today[11];
     if (!date) {
-        report_today(today);
+        date_today(today);
         date = today;
     }
     if (cli_date("date", date, &cli->err)) return cli_fail_err(&cli->err);

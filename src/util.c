@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void out_of_memory(size_t n)
 {
@@ -284,4 +285,15 @@ size_t utf8_width(const char *s)
     for (; *s; s++)
         if (((unsigned char)*s & 0xC0) != 0x80) n++;
     return n;
+}
+
+void date_today(char out[11])
+{
+    time_t now = time(NULL);
+    const char *fixed = getenv("SOURCE_DATE_EPOCH");
+    long long v;
+    if (fixed && parse_int(fixed, 0, 253402300799LL, &v) == 0) now = (time_t)v;
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
 }

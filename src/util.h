@@ -72,6 +72,9 @@ int parse_int(const char *s, long long min, long long max, long long *out);
 
 /* Dates are ISO text (YYYY-MM-DD); true if s is a real calendar date. */
 int date_valid(const char *s);
+/* Today's date in local time as YYYY-MM-DD (the date a document carries);
+ * $SOURCE_DATE_EPOCH (seconds) fixes it, for reproducible exports and tests. */
+void date_today(char out[11]);
 
 /* Number of UTF-8 code points (for aligning table columns). */
 size_t utf8_width(const char *s);

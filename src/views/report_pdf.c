@@ -9,7 +9,6 @@
 #include <cairo-pdf.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 const RpColor rp_black = {0.1, 0.1, 0.1}, rp_grey = {0.35, 0.35, 0.35}, rp_red = {0.7, 0.0, 0.0};
 
@@ -279,10 +278,3 @@ const char *__lsan_default_suppressions(void)
     return "leak:libfontconfig.so\n";
 }
 
-void report_today(char out[11])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}

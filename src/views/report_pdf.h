@@ -14,7 +14,4 @@
  * with err (out may then hold a partial document the caller must not use). */
 int report_pdf(const MuniData *d, const char *date, Buf *out, PokErr *err);
 
-/* Today's date as YYYY-MM-DD (local time), for the default report date. */
-void report_today(char out[11]);
-
 #endif

@@ -10,32 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <unistd.h>
-
-static void today(char out[11])
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
-/* Load the municipality with coverage and checks; answers the error itself (-1). */
-static int load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a,
-                MuniData *d, Coverage *c, Finding **f, size_t *n)
-{
-    PokErr err = {0};
-    if (kit_load(app, req, res, json, a, d, c)) return -1;
-    if (checks_run(d, c, a, f, n, &err)) {
-        if (json)
-            web_json_error(res, 500, err.msg);
-        else
-            web_error(res, 500, err.msg);
-        return -1;
-    }
-    return 0;
-}
 
 /* Read the whole file at path into b; -1 on a read error. */
 static int read_file(const char *path, Buf *b)
@@ -57,7 +32,7 @@ void page_export_xlsx(WebApp *app, const WebRequest *req, WebResponse *res)
     Coverage c;
     Finding *f;
     size_t n;
-    if (load(app, req, res, 0, &a, &d, &c, &f, &n)) {
+    if (kit_load_checked(app, req, res, 0, &a, &d, &c, &f, &n)) {
         arena_free(&a);
         return;
     }
@@ -69,7 +44,7 @@ void page_export_xlsx(WebApp *app, const WebRequest *req, WebResponse *res)
     PokErr err = {0};
     XlsxStats stats;
     char date[11];
-    today(date);
+    date_today(date);
     int r = fd < 0 ? err_set(&err, "kan geen tijdelijk bestand maken") : 0;
     if (fd >= 0) close(fd);
     if (r == 0) r = export_xlsx(&d, &c, f, n, date, path, &stats, &a, &err);
@@ -96,12 +71,12 @@ void page_export_json(WebApp *app, const WebRequest *req, WebResponse *res)
     Coverage c;
     Finding *f;
     size_t n;
-    if (load(app, req, res, 1, &a, &d, &c, &f, &n)) {
+    if (kit_load_checked(app, req, res, 1, &a, &d, &c, &f, &n)) {
         arena_free(&a);
         return;
     }
     char date[11];
-    today(date);
+    date_today(date);
     kit_send_json(res, export_json(&d, &c, f, n, date));
     if (res->status == 0 || res->status == 200)
         web_header_set(res, "Content-Disposition",

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a, MuniData *d,
-             Coverage *c)
+static int load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a,
+                MuniData *d, Coverage *c, Finding **findings, size_t *n_findings)
 {
     const char *code = web_path_param(req, "code");
     PokErr err = {0};
@@ -26,7 +26,8 @@ int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Are
             web_not_found(res, msg);
         return -1;
     }
-    if (r < 0 || (c && coverage_compute(d, a, c, &err))) {
+    if (r < 0 || (c && coverage_compute(d, a, c, &err)) ||
+        (findings && checks_run(d, c, a, findings, n_findings, &err))) {
         if (json)
             web_json_error(res, 500, err.msg);
         else
@@ -34,6 +35,18 @@ int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Are
         return -1;
     }
     return 0;
+}
+
+int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a, MuniData *d,
+             Coverage *c)
+{
+    return load(app, req, res, json, a, d, c, NULL, NULL);
+}
+
+int kit_load_checked(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a,
+                     MuniData *d, Coverage *c, Finding **findings, size_t *n_findings)
+{
+    return load(app, req, res, json, a, d, c, findings, n_findings);
 }
 
 int kit_id_param(const WebRequest *req, const char *name, int64_t *id, int *csv)

@@ -14,6 +14,9 @@
  * Answers 404 (HTML, or JSON when json is set) or 500 itself and returns -1 then. */
 int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a, MuniData *d,
              Coverage *c);
+/* The same, with the checks' findings as well (c required). */
+int kit_load_checked(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a,
+                     MuniData *d, Coverage *c, Finding **findings, size_t *n_findings);
 
 /* A record id from the path parameter name: "12", or "12.csv" (then *csv = 1).
  * Returns 0, or -1 when it is not a positive number. */

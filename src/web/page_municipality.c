@@ -18,33 +18,12 @@
 
 /* Load, compute coverage and (when findings is set) run the checks. Answers 404 or 500
  * itself and returns -1 then. */
+/* The municipality of the path with its coverage (and findings, when asked for). */
 static int prepare(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a,
                    MuniData *d, Coverage *c, Finding **findings, size_t *n_findings)
 {
-    const char *code = web_path_param(req, "code");
-    PokErr err = {0};
-    int r = web_load(app, code, a, d, &err);
-    if (r == 0) {
-        char msg[300];
-        snprintf(msg, sizeof msg,
-                 "Onbekende gemeente '%s'. Een gemeente heeft een CBS-code "
-                 "zoals GM1734.",
-                 code);
-        if (json)
-            web_json_error(res, 404, msg);
-        else
-            web_not_found(res, msg);
-        return -1;
-    }
-    if (r < 0 || coverage_compute(d, a, c, &err) ||
-        (findings && checks_run(d, c, a, findings, n_findings, &err))) {
-        if (json)
-            web_json_error(res, 500, err.msg);
-        else
-            web_error(res, 500, err.msg);
-        return -1;
-    }
-    return 0;
+    return findings ? kit_load_checked(app, req, res, json, a, d, c, findings, n_findings)
+                    : kit_load(app, req, res, json, a, d, c);
 }
 
 static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
