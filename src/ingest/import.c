@@ -1,6 +1,7 @@
 /* import.c: what every CSV import shares: the header, row checks and messages that name
  * file, line and field, the transaction around an import, and a small string map. */
 #include "import_internal.h"
+#include "progress.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -287,4 +288,25 @@ int import_inhabitants_mem(Store *s, const char *name, const char *text, size_t 
     int rc = import_inhabitants_csv(s, r, count_column, year, source_id, dry_run, rep, err);
     csv_close(r);
     return rc;
+}
+
+int import_each_row(CsvReader *r, ImportReport *rep, ImportRowFn row, void *ctx, PokErr *err)
+{
+    Progress p;
+    progress_start(&p, csv_name(r), csv_name(r)); /* the name is the path for files */
+    int got;
+    while ((got = csv_next(r, err)) == 1) {
+        if (import_row_blank(r)) continue;
+        rep->rows++;
+        Arena scratch = {0};
+        int rc = row(ctx, &scratch, err);
+        arena_free(&scratch);
+        if (rc != 0) {
+            got = -1;
+            break;
+        }
+        if (rep->rows % 4096 == 0) progress_update(&p, (int64_t)rep->rows, csv_offset(r));
+    }
+    progress_end(&p);
+    return got;
 }

@@ -96,6 +96,11 @@ static int import_row(AllocImport *im, Arena *row, PokErr *err)
     return import_wrap_error(im->r, err);
 }
 
+static int alloc_row(void *im, Arena *row, PokErr *err)
+{
+    return import_row(im, row, err);
+}
+
 static int import_rows(AllocImport *im, const char *scheme_code, PokErr *err)
 {
     if (alloc_target_setup(&im->t, im->t.s, scheme_code, im->t.rep, err) != 0) return -1;
@@ -107,16 +112,7 @@ static int import_rows(AllocImport *im, const char *scheme_code, PokErr *err)
     memcpy(im->cols, cols, sizeof cols);
     if (import_header(im->r, im->cols, AC_COUNT, 0, ALLOCATION_COLUMNS, &im->a, &im->h, err) != 0)
         return -1;
-    int got;
-    while ((got = csv_next(im->r, err)) == 1) {
-        if (import_row_blank(im->r)) continue;
-        im->t.rep->rows++;
-        Arena row = {0};
-        int rc = import_row(im, &row, err);
-        arena_free(&row);
-        if (rc != 0) return -1;
-    }
-    return got;
+    return import_each_row(im->r, im->t.rep, alloc_row, im, err);
 }
 
 int import_allocations_csv(Store *s, CsvReader *r, const char *scheme_code, int dry_run,

@@ -26,6 +26,13 @@ typedef struct ImportHeader {
 int import_header(CsvReader *r, ImportColumn *cols, size_t n_cols, int ignore_unknown,
                   const char *expected, Arena *a, ImportHeader *h, PokErr *err);
 
+/* Call row(ctx, scratch, err) for every record after the header that is not blank,
+ * counting them in rep->rows, each with a scratch arena freed after it, and showing a
+ * progress line while reading a file on a terminal. Returns 0 at the end of the input,
+ * -1 on the first failure (of the reader or of row). */
+typedef int (*ImportRowFn)(void *ctx, Arena *row, PokErr *err);
+int import_each_row(CsvReader *r, ImportReport *rep, ImportRowFn row, void *ctx, PokErr *err);
+
 /* 1 when every field of the current record is empty or spaces (Excel's ";;;;" lines). */
 int import_row_blank(const CsvReader *r);
 

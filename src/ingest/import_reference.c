@@ -93,6 +93,23 @@ static int end_absent(Store *s, int year, const ImportMap *seen, Arena *a, Impor
     return 0;
 }
 
+typedef struct MuniRows {
+    Store *s;
+    CsvReader *r;
+    const ImportColumn *cols;
+    const ImportHeader *h;
+    int year;
+    ImportMap *seen;
+    Arena *a;
+    ImportReport *rep;
+} MuniRows;
+
+static int municipality_row_cb(void *ctx, Arena *row, PokErr *err)
+{
+    MuniRows *m = ctx;
+    return municipality_row(m->s, m->r, m->cols, m->h, m->year, m->seen, m->a, row, m->rep, err);
+}
+
 static int municipality_rows(Store *s, CsvReader *r, int year, Arena *a, ImportMap *seen,
                              ImportReport *rep, PokErr *err)
 {
@@ -106,15 +123,8 @@ static int municipality_rows(Store *s, CsvReader *r, int year, Arena *a, ImportM
     ImportHeader h;
     if (import_header(r, cols, MC_COUNT, 1, "gm_code,gm_naam,provincie", a, &h, err) != 0)
         return -1;
-    int got;
-    while ((got = csv_next(r, err)) == 1) {
-        if (import_row_blank(r)) continue;
-        rep->rows++;
-        Arena row = {0};
-        int rc = municipality_row(s, r, cols, &h, year, seen, a, &row, rep, err);
-        arena_free(&row);
-        if (rc != 0) return -1;
-    }
+    MuniRows ctx = {s, r, cols, &h, year, seen, a, rep};
+    int got = import_each_row(r, rep, municipality_row_cb, &ctx, err);
     if (got == 0 && year && seen->n == 0)
         return err_set(err,
                        "%s bevat geen gemeenten: met --year zou elke gemeente opgeheven "
@@ -261,6 +271,23 @@ static int inhabitants_header(CsvReader *r, ImportColumn *cols, const char *coun
     return 0;
 }
 
+typedef struct InhabitantsRows {
+    Store *s;
+    CsvReader *r;
+    const ImportColumn *cols;
+    const ImportHeader *h;
+    const InhabitantsJob *job;
+    ImportMap *seen;
+    Arena *a;
+    ImportReport *rep;
+} InhabitantsRows;
+
+static int inhabitants_row_cb(void *ctx, Arena *row, PokErr *err)
+{
+    InhabitantsRows *m = ctx;
+    return inhabitants_row(m->s, m->r, m->cols, m->h, m->job, m->seen, m->a, row, m->rep, err);
+}
+
 static int inhabitants_rows(Store *s, CsvReader *r, const char *count_column, InhabitantsJob *job,
                             Arena *a, ImportMap *seen, ImportReport *rep, PokErr *err)
 {
@@ -282,16 +309,8 @@ static int inhabitants_rows(Store *s, CsvReader *r, const char *count_column, In
     };
     ImportHeader h;
     if (inhabitants_header(r, cols, count_column, a, &h, job, err) != 0) return -1;
-    int got;
-    while ((got = csv_next(r, err)) == 1) {
-        if (import_row_blank(r)) continue;
-        rep->rows++;
-        Arena row = {0};
-        int rc = inhabitants_row(s, r, cols, &h, job, seen, a, &row, rep, err);
-        arena_free(&row);
-        if (rc != 0) return -1;
-    }
-    return got;
+    InhabitantsRows ctx = {s, r, cols, &h, job, seen, a, rep};
+    return import_each_row(r, rep, inhabitants_row_cb, &ctx, err);
 }
 
 int import_inhabitants_csv(Store *s, CsvReader *r, const char *count_column, int year,

@@ -136,6 +136,17 @@ else
   lg_unchanged "ledger: broken amount on line 700001" 1 \
     "lg_big.csv, regel 700001, kolom 'bedrag': verwacht een bedrag zoals 1.234,56, niet '12x,5'" -- \
     "$POK" import ledger lg_big.csv --municipality GM1734
+  # On a terminal (script(1) gives the command one) the progress line appears; the input
+  # pauses a second halfway, so at least one update is due whatever the machine's speed.
+  if command -v script >/dev/null 2>&1; then
+    script -qc "sh -c '{ head -n 70001 lg_big.csv; sleep 1; sed -n 70002,200000p lg_big.csv; } |
+      \"$POK\" ledger totals /dev/stdin --format csv >/dev/null'" /dev/null >tty.out 2>&1
+    if tr '\r' '\n' <tty.out | grep -q '^/dev/stdin: [0-9.]* regels'; then
+      ok "ledger: a progress line on a terminal"
+    else
+      not_ok "ledger: a progress line on a terminal" "$(tr '\r' '\n' <tty.out | head -5)"
+    fi
+  fi
   head -100 gb1.csv | cut -d';' -f1-6,8-9 >lg_nocol.csv
   lg_unchanged "ledger: missing column in the header" 1 "lg_nocol.csv, regel 1: kolom 'bedrag' ontbreekt" \
     "boekdatum;boekjaar" -- "$POK" import ledger lg_nocol.csv --municipality GM1734
