@@ -257,7 +257,7 @@ static int scan_params(const char *sql, const int *slot, char *out, int *max_q, 
             if (num > last) last = num;
             if (used) used[num] = 1;
             if (out)
-                o += (size_t)sprintf(out + o, "$%d", slot[num] + 1);
+                o += (size_t)snprintf(out + o, 12, "$%d", slot[num] + 1); /* 12: as counted */
             else
                 o += 12;
             continue;

@@ -439,7 +439,7 @@ static void replace_word(char **sql, const char *from, const char *to)
         o += nt;
         p = q + nf;
     }
-    strcpy(o, p);
+    memcpy(o, p, strlen(p) + 1); /* the rest and its NUL: room counted above */
     free(*sql);
     *sql = out;
 }
