@@ -285,28 +285,8 @@ static void test_allocation_versions(void **state)
 
 /* ---- the web forms ---- */
 
-static void post(Fx *f, const char *target, WebResponse *res, ...)
-{
-    Buf body = {0};
-    va_list ap;
-    va_start(ap, res);
-    for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
-        const char *value = va_arg(ap, const char *);
-        if (body.len) buf_puts(&body, "&");
-        html_url_arg(&body, name);
-        buf_puts(&body, "=");
-        html_url_arg(&body, value);
-    }
-    va_end(ap);
-    WebRequest req;
-    web_request_init(&req, "POST", target);
-    req.content_type = "application/x-www-form-urlencoded";
-    assert_int_equal(web_params_parse(&req, &req.form, body.data ? body.data : "", body.len), 0);
-    web_response_init(res);
-    route_dispatch(NULL, &f->db.app, &req, res);
-    web_request_free(&req);
-    buf_free(&body);
-}
+/* POST target with the name/value pairs (NULL-terminated), urlencoded. */
+#define post(fx, target, res, ...) testweb_post(&(fx)->db.app, (target), (res), __VA_ARGS__)
 
 #define assert_contains(res, text)                                                                 \
     do {                                                                                           \

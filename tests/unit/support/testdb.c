@@ -3,8 +3,10 @@
 #include "testdb.h"
 
 #include "demo/demo.h"
+#include "web/html.h"
 
 #include <libpq-fe.h>
+#include <stdarg.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,4 +255,30 @@ void testweb_call(WebApp *app, const char *method, const char *target, WebRespon
     web_response_init(res);
     route_dispatch(NULL, app, &req, res);
     web_request_free(&req);
+}
+
+void testweb_post(WebApp *app, const char *target, WebResponse *res, ...)
+{
+    Buf body = {0};
+    va_list ap;
+    va_start(ap, res);
+    for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
+        const char *value = va_arg(ap, const char *);
+        if (body.len) buf_puts(&body, "&");
+        html_url_arg(&body, name);
+        buf_puts(&body, "=");
+        html_url_arg(&body, value);
+    }
+    va_end(ap);
+    WebRequest req;
+    web_request_init(&req, "POST", target);
+    req.content_type = "application/x-www-form-urlencoded";
+    if (web_params_parse(&req, &req.form, body.data ? body.data : "", body.len) != 0) {
+        fprintf(stderr, "testweb_post: the form of %s does not parse\n", target);
+        abort();
+    }
+    web_response_init(res);
+    route_dispatch(NULL, app, &req, res);
+    web_request_free(&req);
+    buf_free(&body);
 }

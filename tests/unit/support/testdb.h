@@ -50,5 +50,8 @@ int64_t testdb_int(TestDb *t, const char *sql);
 void testdb_tables(TestDb *t, char *out, size_t size);
 /* Dispatch method target on app; the caller frees res. */
 void testweb_call(WebApp *app, const char *method, const char *target, WebResponse *res);
+/* POST target on app with the name/value pairs that follow (NULL-terminated), urlencoded
+ * as a browser sends a form; the caller frees res. */
+void testweb_post(WebApp *app, const char *target, WebResponse *res, ...);
 
 #endif
