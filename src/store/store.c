@@ -553,12 +553,7 @@ static int scheme_insert(Store *s, const Scheme *sc, int64_t *id, PokErr *err)
 
 int store_scheme_add(Store *s, Scheme *scheme, PokErr *err)
 {
-    int64_t id = 0;
-    int tx = sq_write_begin(s, err);
-    if (tx < 0) return -1;
-    if (sq_write_end(s, tx, scheme_insert(s, scheme, &id, err), err)) return -1;
-    scheme->id = id;
-    return 0;
+    WRITE_RETURNING_ID(scheme_insert(s, scheme, &new_id, err), scheme->id);
 }
 
 /* Actielijnen and purposes are numbered within their scheme. */
@@ -600,12 +595,7 @@ static int actielijn_insert(Store *s, const Actielijn *al, int64_t *id, PokErr *
 
 int store_actielijn_add(Store *s, Actielijn *al, PokErr *err)
 {
-    int64_t id = 0;
-    int tx = sq_write_begin(s, err);
-    if (tx < 0) return -1;
-    if (sq_write_end(s, tx, actielijn_insert(s, al, &id, err), err)) return -1;
-    al->id = id;
-    return 0;
+    WRITE_RETURNING_ID(actielijn_insert(s, al, &new_id, err), al->id);
 }
 
 static int purpose_insert(Store *s, const Purpose *p, int64_t *id, PokErr *err)
@@ -631,12 +621,7 @@ static int purpose_insert(Store *s, const Purpose *p, int64_t *id, PokErr *err)
 
 int store_purpose_add(Store *s, Purpose *p, PokErr *err)
 {
-    int64_t id = 0;
-    int tx = sq_write_begin(s, err);
-    if (tx < 0) return -1;
-    if (sq_write_end(s, tx, purpose_insert(s, p, &id, err), err)) return -1;
-    p->id = id;
-    return 0;
+    WRITE_RETURNING_ID(purpose_insert(s, p, &new_id, err), p->id);
 }
 
 /* ---- municipalities and inhabitants ---- */
@@ -756,10 +741,5 @@ static int source_insert(Store *s, const Source *src, int64_t *id, PokErr *err)
 
 int store_source_add(Store *s, Source *src, PokErr *err)
 {
-    int64_t id = 0;
-    int tx = sq_write_begin(s, err);
-    if (tx < 0) return -1;
-    if (sq_write_end(s, tx, source_insert(s, src, &id, err), err)) return -1;
-    src->id = id;
-    return 0;
+    WRITE_RETURNING_ID(source_insert(s, src, &new_id, err), src->id);
 }

@@ -58,6 +58,17 @@ int sq_fail(Store *s, DbStmt *st, PokErr *err);
  * one. Use as: tx = sq_write_begin(); rc = body(); return sq_write_end(tx, rc). */
 int sq_write_begin(Store *s, PokErr *err);
 int sq_write_end(Store *s, int tx, int rc, PokErr *err);
+/* The public functions share one shape: run the body inside a write, and hand out the
+ * new id only once the write is committed. */
+#define WRITE_RETURNING_ID(body_call, target)                                                      \
+    do {                                                                                           \
+        int64_t new_id = 0;                                                                        \
+        int tx = sq_write_begin(s, err);                                                           \
+        if (tx < 0) return -1;                                                                     \
+        if (sq_write_end(s, tx, body_call, err)) return -1;                                        \
+        (target) = new_id;                                                                         \
+        return 0;                                                                                  \
+    } while (0)
 
 /* "YYYY-MM-DDTHH:MM:SSZ", UTC. */
 void sq_now(char out[32]);

@@ -8,18 +8,6 @@
 
 #include "store_internal.h"
 
-/* The public functions share one shape: run the body inside a write, and hand out the
- * new id only once the write is committed. */
-#define WRITE_RETURNING_ID(body_call, target)                                                      \
-    do {                                                                                           \
-        int64_t new_id = 0;                                                                        \
-        int tx = sq_write_begin(s, err);                                                           \
-        if (tx < 0) return -1;                                                                     \
-        if (sq_write_end(s, tx, body_call, err)) return -1;                                        \
-        (target) = new_id;                                                                         \
-        return 0;                                                                                  \
-    } while (0)
-
 static int check_cite(Store *s, const Citation *c, const char *municipality, PokErr *err)
 {
     return sq_check_source(s, c->source_id, municipality, err);

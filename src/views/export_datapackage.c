@@ -74,6 +74,22 @@ static json_t *attribute(const char *resource_name, const char *field)
     return json_pack("{s:s, s:s}", "resource", resource_name, "source", field);
 }
 
+/* A dimension keyed by key of resource, labelled by its field label (NULL: none). */
+static json_t *dimension(const char *resource_name, const char *key, const char *label,
+                         const char *type)
+{
+    json_t *d = json_object(), *attrs = json_object();
+    set(attrs, key, attribute(resource_name, key));
+    if (label)
+        set(attrs, label,
+            json_pack("{s:s, s:s, s:s}", "resource", resource_name, "source", label, "labelfor",
+                      key));
+    set(d, "attributes", attrs);
+    set(d, "primaryKey", json_string(key));
+    set(d, "dimensionType", json_string(type));
+    return d;
+}
+
 static json_t *model(void)
 {
     json_t *measures = json_object();
@@ -89,50 +105,13 @@ static json_t *model(void)
     set(measures, "zonder_bestemming", measure("dekking", "unplanned_cents", "Zonder bestemming"));
 
     json_t *dims = json_object();
-    json_t *muni = json_object(), *mattr = json_object();
-    set(mattr, "code", attribute("gemeenten", "code"));
-    set(mattr, "naam",
-        json_pack("{s:s, s:s, s:s}", "resource", "gemeenten", "source", "naam", "labelfor",
-                  "code"));
-    set(muni, "attributes", mattr);
-    set(muni, "primaryKey", json_string("code"));
-    set(muni, "dimensionType", json_string("entity"));
-    set(dims, "gemeente", muni);
-
-    json_t *line = json_object(), *lattr = json_object();
-    set(lattr, "nummer", attribute("actielijnen", "nummer"));
-    set(lattr, "naam",
-        json_pack("{s:s, s:s, s:s}", "resource", "actielijnen", "source", "naam", "labelfor",
-                  "nummer"));
-    set(line, "attributes", lattr);
-    set(line, "primaryKey", json_string("nummer"));
-    set(line, "dimensionType", json_string("classification"));
+    set(dims, "gemeente", dimension("gemeenten", "code", "naam", "entity"));
+    json_t *line = dimension("actielijnen", "nummer", "naam", "classification");
     set(line, "classificationType", json_string("functional"));
     set(dims, "actielijn", line);
-
-    json_t *year = json_object(), *yattr = json_object();
-    set(yattr, "jaar", attribute("toekenningen", "jaar"));
-    set(year, "attributes", yattr);
-    set(year, "primaryKey", json_string("jaar"));
-    set(year, "dimensionType", json_string("datetime"));
-    set(dims, "jaar", year);
-
-    json_t *ms = json_object(), *sattr = json_object();
-    set(sattr, "id", attribute("maatregelen", "id"));
-    set(sattr, "naam",
-        json_pack("{s:s, s:s, s:s}", "resource", "maatregelen", "source", "naam", "labelfor",
-                  "id"));
-    set(ms, "attributes", sattr);
-    set(ms, "primaryKey", json_string("id"));
-    set(ms, "dimensionType", json_string("activity"));
-    set(dims, "maatregel", ms);
-
-    json_t *phase = json_object(), *pattr = json_object();
-    set(pattr, "soort", attribute("bedragen", "soort"));
-    set(phase, "attributes", pattr);
-    set(phase, "primaryKey", json_string("soort"));
-    set(phase, "dimensionType", json_string("other"));
-    set(dims, "fase", phase);
+    set(dims, "jaar", dimension("toekenningen", "jaar", NULL, "datetime"));
+    set(dims, "maatregel", dimension("maatregelen", "id", "naam", "activity"));
+    set(dims, "fase", dimension("bedragen", "soort", NULL, "other"));
 
     json_t *m = json_object();
     set(m, "measures", measures);
