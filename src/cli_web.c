@@ -12,9 +12,28 @@ static int is_loopback(const char *listen)
     return strcmp(listen, "::1") == 0 || strncmp(listen, "127.", 4) == 0;
 }
 
+/* --host: host names (or addresses) separated by commas. */
+static int hosts_valid(const char *hosts)
+{
+    size_t len = 0;
+    for (const char *c = hosts;; c++) {
+        if (*c == ',' || *c == '\0') {
+            if (len == 0 || len > 253) return 0;
+            if (*c == '\0') return 1;
+            len = 0;
+        } else if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                   (*c >= '0' && *c <= '9') || *c == '-' || *c == '.') {
+            len++;
+        } else {
+            return 0;
+        }
+    }
+}
+
 static int cmd_serve(Cli *cli, int argc, char **argv)
 {
-    const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL, *timeout_text = NULL;
+    const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL, *timeout_text = NULL,
+               *hosts = NULL;
     int open = 0, trust_proxy = 0;
     CliOpt opts[] = {{"listen", 1, &listen, NULL},
                      {"trust-proxy", 0, NULL, &trust_proxy},
@@ -22,10 +41,11 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
                      {"scheme", 1, &scheme, NULL},
                      {"timeout", 1, &timeout_text, NULL},
                      {"open", 0, NULL, &open},
+                     {"host", 1, &hosts, NULL},
                      {0}};
     static const char usage[] =
         "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
-        "          [--trust-proxy]";
+        "          [--trust-proxy] [--host NAAM[,NAAM...]]";
     int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, usage);
     if (rc) return rc;
     long long port = 8080;
@@ -37,6 +57,10 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
         return cli_fail("veld 'timeout': verwacht een aantal seconden van 1 tot en met 3600, "
                         "niet '%s'",
                         timeout_text);
+    if (hosts && !hosts_valid(hosts))
+        return cli_fail("veld 'host': verwacht namen zoals pok.gemeente.nl, gescheiden door "
+                        "komma's (letters, cijfers, '-' en '.'), niet '%s'",
+                        hosts);
     if (!cli_store(cli)) return EXIT_USER;
     store_set_actor(cli->store, "web");
     Arena a = {0};
@@ -62,8 +86,12 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
                         "'%s': maak eerst een beheerder met 'pok user add'",
                         listen);
     if (auth_init()) return cli_fail("libsodium kon niet starten");
-    WebApp app = {
-        .store = cli->store, .scheme = scheme, .require_login = !open, .trust_proxy = trust_proxy};
+    WebApp app = {.store = cli->store,
+                  .scheme = scheme,
+                  .require_login = !open,
+                  .trust_proxy = trust_proxy,
+                  .listen = listen,
+                  .hosts = hosts};
     HttpServer *srv = http_start(&app, listen, (int)port, (int)timeout, &cli->err);
     if (!srv) return cli_fail_err(&cli->err);
     int bound = http_port(srv);
@@ -81,7 +109,7 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
 const CliCommand cli_commands_web[] = {
     {"serve", NULL, cmd_serve,
      "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
-     "          [--trust-proxy]",
+     "          [--trust-proxy] [--host NAAM[,NAAM...]]",
      "Start de webinterface: de gemeenten, per gemeente de dekkingstabel en de controles,\n"
      "de formulieren, de CSV-downloads en de JSON-API onder /api/v1/.\n"
      "Met accounts (pok user add) moet iedereen inloggen op /inloggen; zonder accounts, of\n"
@@ -94,6 +122,11 @@ const CliCommand cli_commands_web[] = {
      "  --trust-proxy   achter een reverse proxy op deze computer (nginx): neem het adres\n"
      "                  van de gebruiker uit de kop X-Real-IP (alleen bij verbindingen\n"
      "                  vanaf 127.0.0.1 of ::1), zodat inlogpogingen per adres tellen\n"
+     "  --host NAAM     de naam waaronder pok bereikbaar is (achter een proxy, zoals\n"
+     "                  pok.gemeente.nl; meer namen gescheiden door komma's). pok antwoordt\n"
+     "                  alleen op localhost, 127.0.0.1, [::1], het adres van --listen en\n"
+     "                  deze namen (bescherming tegen DNS-rebinding)\n"
+     "  Eén adres houdt hoogstens 64 verbindingen tegelijk open (behalve met --trust-proxy).\n"
      "Stoppen met Ctrl-C of SIGTERM.\n"
      "voorbeeld: pok --db demo.db serve --port 8080"},
     {0}};

@@ -5,7 +5,10 @@
 #include "cookie.h"
 #include "form.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static int has_role(const User *u, const char *role)
@@ -40,6 +43,56 @@ int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_publ
         return has_role(user, "beheerder");
     }
     return 0;
+}
+
+/* Whether name (len bytes) is one of the comma-separated names of list. */
+static int in_list(const char *list, const char *name, size_t len)
+{
+    for (const char *p = list; p && *p;) {
+        size_t n = strcspn(p, ",");
+        if (n == len && strncasecmp(p, name, len) == 0) return 1;
+        p += n;
+        if (*p == ',') p++;
+    }
+    return 0;
+}
+
+int authz_host_allowed(const WebApp *app, const char *host)
+{
+    if (!host || !*host || strlen(host) > 255) return 0;
+    /* name, or [v6 address], then an optional :port of 1 to 5 digits */
+    const char *name = host, *end;
+    if (*host == '[') {
+        end = strchr(host, ']');
+        if (!end) return 0;
+        name = host + 1;
+    } else {
+        end = host + strcspn(host, ":");
+    }
+    const char *rest = *host == '[' ? end + 1 : end;
+    if (*rest == ':') {
+        size_t digits = strspn(rest + 1, "0123456789");
+        if (digits == 0 || digits > 5 || rest[1 + digits] != '\0') return 0;
+    } else if (*rest != '\0') {
+        return 0;
+    }
+    size_t len = (size_t)(end - name);
+    char text[256];
+    memcpy(text, name, len);
+    text[len] = '\0';
+    unsigned char addr[sizeof(struct in6_addr)];
+    if (*host == '[') {
+        if (inet_pton(AF_INET6, text, addr) != 1) return 0;
+        if (strcmp(text, "::1") == 0) return 1;
+    } else if (inet_pton(AF_INET, text, addr) == 1) {
+        if (addr[0] == 127) return 1;
+    } else if (strcasecmp(text, "localhost") == 0) {
+        return 1;
+    }
+    if (app->listen && strcasecmp(app->listen, text) == 0 && strcmp(text, "0.0.0.0") != 0 &&
+        strcmp(text, "::") != 0)
+        return 1;
+    return in_list(app->hosts, text, len);
 }
 
 /* The host part of an origin or URL ("http://h:p/x" -> "h:p"), compared with host. */
@@ -82,31 +135,58 @@ static void find_user(WebApp *app, WebRequest *req)
     req->session_token = arena_strdup(&req->arena, token);
 }
 
-/* The municipality the route is about: 0 with *muni set (NULL: national), or 1 when the
- * record does not exist (the handler answers 404), -1 on a store error. */
-static int scope_muni(const Route *r, WebApp *app, WebRequest *req, const char **muni)
+/* The municipality of a deleted measure: the one its history names (audit rows keep the
+ * municipality of the record). 1 found, 0 no history, -1 store error. */
+static int measure_history_muni(WebApp *app, WebRequest *req, const char **muni, PokErr *err)
 {
-    *muni = NULL;
-    if (r->scope == SCOPE_CODE) {
-        *muni = web_path_param(req, "code");
-        return 0;
-    }
-    if (r->scope != SCOPE_MEASURE && r->scope != SCOPE_SOURCE) return 0;
-    long long id;
-    const char *text = web_path_param(req, "id");
-    if (!text || parse_int(text, 1, INT64_MAX, &id)) return 1;
+    AuditFilter f = {.table_name = "measure", .record_id = req->record_id, .limit = 1};
+    AuditEntry *e = NULL;
+    size_t n = 0;
+    if (store_audit_query(app->store, &f, &req->arena, &e, &n, err)) return -1;
+    if (n == 0 || !e[0].municipality) return 0;
+    *muni = e[0].municipality;
+    return 1;
+}
+
+/* Resolve the record route r addresses into req->scope_muni (NULL: national, or a route
+ * about no municipality): 1 resolved, 0 the record does not exist (or does not belong
+ * where the path puts it), -1 a store error. The handler then uses the same record. */
+static int resolve_scope(const Route *r, WebApp *app, WebRequest *req)
+{
+    req->scope_muni = NULL;
     PokErr err = {0};
-    int found;
-    if (r->scope == SCOPE_MEASURE) {
+    int found = 1;
+    switch (r->scope) {
+    case SCOPE_NONE:
+        return 1;
+    case SCOPE_CODE:
+        req->scope_muni = web_path_param(req, "code");
+        return req->scope_muni != NULL;
+    case SCOPE_MEASURE:
+    case SCOPE_MEASURE_HISTORY: {
         Measure m;
-        found = store_measure_get(app->store, id, &req->arena, &m, &err);
-        if (found == 1) *muni = m.municipality;
-    } else {
-        Source src;
-        found = store_source_get(app->store, id, &req->arena, &src, &err);
-        if (found == 1) *muni = src.municipality;
+        found = store_measure_get(app->store, req->record_id, &req->arena, &m, &err);
+        if (found == 1) req->scope_muni = m.municipality;
+        if (found == 0 && r->scope == SCOPE_MEASURE_HISTORY)
+            found = measure_history_muni(app, req, &req->scope_muni, &err);
+        break;
     }
-    return found < 0 ? -1 : found == 0;
+    case SCOPE_SOURCE:
+    case SCOPE_CODE_SOURCE: {
+        Source src;
+        found = store_source_get(app->store, req->record_id, &req->arena, &src, &err);
+        if (found == 1) req->scope_muni = src.municipality;
+        if (found == 1 && r->scope == SCOPE_CODE_SOURCE) {
+            /* The municipality of the path; a source of another one is not found there. */
+            const char *code = web_path_param(req, "code");
+            if (!code || (src.municipality && strcmp(src.municipality, code) != 0)) found = 0;
+            req->scope_muni = code;
+        }
+        break;
+    }
+    }
+    if (found != 1) req->scope_muni = NULL;
+    return found;
 }
 
 static int is_api(const WebRequest *req)
@@ -138,27 +218,29 @@ static int is_write(const WebRequest *req)
 
 int authz_check(const Route *r, WebApp *app, WebRequest *req, WebResponse *res)
 {
+    if (app->require_login) {
+        find_user(app, req);
+        if (req->user) store_set_actor(app->store, req->user->name);
+    }
+    int resolved = resolve_scope(r, app, req);
+    if (resolved < 0) return refuse(req, res, 500, "De database kon niet worden gelezen.");
+    if (resolved == 0) {
+        /* Nothing to decide on: refused. Someone not logged in is not told whether the
+         * record exists. */
+        if (app->require_login && !req->user) return not_logged_in(req, res);
+        return refuse(req, res, 404, "Dit gegeven bestaat niet (meer).");
+    }
     if (!app->require_login) {
         if (is_write(req) && !same_origin(req, 0))
             return refuse(req, res, 403, "Dit verzoek komt niet van pok zelf en is geweigerd.");
         return 0;
     }
-    find_user(app, req);
-    if (req->user) store_set_actor(app->store, req->user->name);
-    const char *muni = NULL;
-    int missing = 0;
-    if (r->cap == CAP_READ || r->cap == CAP_EDIT) {
-        missing = scope_muni(r, app, req, &muni);
-        if (missing < 0) return refuse(req, res, 500, "De database kon niet worden gelezen.");
-    }
+    const char *muni = req->scope_muni;
     int pub = 0;
     PokErr err = {0};
-    if (!missing && muni && r->cap == CAP_READ &&
-        store_municipality_public(app->store, muni, &pub, &err))
+    if (muni && r->cap == CAP_READ && store_municipality_public(app->store, muni, &pub, &err))
         return refuse(req, res, 500, "De database kon niet worden gelezen.");
-    if (missing && req->user) {
-        /* An unknown record: the handler says 404 to whoever is logged in. */
-    } else if (!authz_allows(req->user, r->cap, missing ? "" : muni, pub)) {
+    if (!authz_allows(req->user, r->cap, muni, pub)) {
         if (!req->user) return not_logged_in(req, res);
         if (strcmp(req->path, "/") == 0 && req->user->n_municipalities > 0) {
             /* The overview of every municipality is not theirs: their own one instead. */

@@ -13,11 +13,20 @@
  * municipality publishes its figures. Pure: the matrix of README "Accounts en rollen". */
 int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_public);
 
-/* Fill req->user and req->session_token from the cookie, decide whether route r may
- * run, and check the origin and CSRF token of a POST. Returns 0 to run the handler, or
- * -1 with res filled (303 to /inloggen, 401, 403). In open mode (app->require_login 0)
- * only a cross-site POST is refused. */
+/* Fill req->user and req->session_token from the cookie, resolve the record the route
+ * addresses (req->scope_muni, from req->record_id), decide whether route r may run, and
+ * check the origin and CSRF token of a POST. Returns 0 to run the handler, or -1 with res
+ * filled (303 to /inloggen, 401, 403, 404 for a record that cannot be resolved). In open
+ * mode (app->require_login 0) every resolved route runs; only a cross-site POST is
+ * refused. */
 int authz_check(const Route *r, WebApp *app, WebRequest *req, WebResponse *res);
+
+/* Whether a request with this Host header (name or address, with or without a port) is
+ * for this pok: localhost, 127.0.0.0/8 and [::1], the listening address, and the names
+ * of app->hosts, compared without regard to case. A missing or malformed Host, or
+ * another name, is refused in every mode: a web page whose name was rebound to this
+ * machine's address (DNS rebinding) must not reach pok. */
+int authz_host_allowed(const WebApp *app, const char *host);
 
 /* The CSRF token forms of this request carry, into out[65]; "" without a session. */
 void authz_csrf_token(const WebRequest *req, char out[65]);

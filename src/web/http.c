@@ -4,6 +4,7 @@
  * same, so a repeated page costs one PRAGMA and no rendering. */
 #include "http.h"
 
+#include "authz.h"
 #include "cache.h"
 #include "route.h"
 
@@ -143,11 +144,50 @@ static int data_version(HttpServer *srv, StoreDataVersion *v)
     return store_data_version(srv->app->store, v, &err) == 0;
 }
 
+void web_store_release(WebApp *app)
+{
+    if (app->lock) pthread_mutex_unlock(app->lock);
+}
+
+void web_store_reacquire(WebApp *app)
+{
+    if (app->lock) pthread_mutex_lock(app->lock);
+}
+
+/* Answer status with message at once, without the store. */
+static enum MHD_Result answer_now(struct MHD_Connection *conn, int status, const char *message)
+{
+    WebResponse res;
+    web_response_init(&res);
+    web_error(&res, status, message);
+    web_security_headers(&res);
+    struct MHD_Response *r = make_response(&res);
+    enum MHD_Result ok = r ? MHD_queue_response(conn, (unsigned)res.status, r) : MHD_NO;
+    if (r) MHD_destroy_response(r);
+    web_response_free(&res);
+    return ok;
+}
+
+/* The Host header names this pok (authz_host_allowed): else 400 without one, 421 for
+ * another name. Checked before the cache, so no page goes to a rebound name. */
+static int host_refused(HttpServer *srv, struct MHD_Connection *conn, enum MHD_Result *ok)
+{
+    const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    if (authz_host_allowed(srv->app, host)) return 0;
+    *ok = host ? answer_now(conn, 421,
+                            "Deze pok antwoordt niet op deze naam. Open pok via het adres dat "
+                            "pok serve noemt, of start pok serve met --host NAAM.")
+               : answer_now(conn, 400, "Het verzoek noemt geen Host; dat kan niet.");
+    return 1;
+}
+
 /* Build the WebRequest, dispatch it under the lock (or answer from the cache) and queue
  * the response. body is NULL for a request without one. */
 static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, const char *url,
                               const char *method, const Buf *body)
 {
+    enum MHD_Result refused;
+    if (host_refused(srv, conn, &refused)) return refused;
     Buf key = {0};
     int use_cache = cacheable(conn, method);
     if (use_cache) {
@@ -223,15 +263,7 @@ static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, cons
 /* Answer 413 (the body is over WEB_BODY_MAX). */
 static enum MHD_Result answer_too_big(struct MHD_Connection *conn)
 {
-    WebResponse res;
-    web_response_init(&res);
-    web_error(&res, 413, "Het verzoek is groter dan 1 MiB.");
-    web_security_headers(&res);
-    struct MHD_Response *r = make_response(&res);
-    enum MHD_Result ok = r ? MHD_queue_response(conn, (unsigned)res.status, r) : MHD_NO;
-    if (r) MHD_destroy_response(r);
-    web_response_free(&res);
-    return ok;
+    return answer_now(conn, 413, "Het verzoek is groter dan 1 MiB.");
 }
 
 /* The con_cls of a GET or HEAD without a body: nothing to collect, nothing to free.
@@ -254,17 +286,9 @@ static Pending bad_nul, bad_params;
 _Static_assert(WEB_MAX_PARAMS == 64, "the message below names the limit");
 static enum MHD_Result answer_bad_target(struct MHD_Connection *conn, const Pending *why)
 {
-    WebResponse res;
-    web_response_init(&res);
-    web_error(&res, 400,
-              why == &bad_nul ? "Het adres bevat een NUL-teken (%00); dat kan niet."
-                              : "Te veel parameters in het adres (meer dan 64).");
-    web_security_headers(&res);
-    struct MHD_Response *r = make_response(&res);
-    enum MHD_Result ok = r ? MHD_queue_response(conn, (unsigned)res.status, r) : MHD_NO;
-    if (r) MHD_destroy_response(r);
-    web_response_free(&res);
-    return ok;
+    return answer_now(conn, 400,
+                      why == &bad_nul ? "Het adres bevat een NUL-teken (%00); dat kan niet."
+                                      : "Te veel parameters in het adres (meer dan 64).");
 }
 
 /* The raw request target, before the library decodes it; the return value becomes the
@@ -305,7 +329,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         const char *length =
             MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         long long n;
-        if (length && (parse_int(length, 0, (long long)WEB_BODY_MAX, &n) != 0)) p->too_big = 1;
+        /* A body announced too large is refused at once, before a byte of it is read
+         * (the library then closes the connection), rather than after waiting for it. */
+        if (length && (parse_int(length, 0, (long long)WEB_BODY_MAX, &n) != 0)) {
+            p->too_big = 1;
+            return answer_too_big(conn);
+        }
         return MHD_YES;
     }
     if (*upload_data_size) {
@@ -392,11 +421,13 @@ HttpServer *http_start(WebApp *app, const char *listen, int port, int timeout, P
     HttpServer *srv = xcalloc(1, sizeof *srv);
     srv->app = app;
     pthread_mutex_init(&srv->lock, NULL);
+    app->lock = &srv->lock;
     srv->cache = web_cache_new(WEB_CACHE_ENTRIES, WEB_CACHE_BYTES, free_cached);
     srv->daemon = MHD_start_daemon(
         flags, (uint16_t)port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, addr,
         MHD_OPTION_THREAD_POOL_SIZE, pool_size(), MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)HTTP_CONNECTION_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)HTTP_CONNECTION_LIMIT, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        (unsigned)(app->trust_proxy ? 0 : HTTP_CONNECTIONS_PER_CLIENT), MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)(timeout > 0 ? timeout : HTTP_TIMEOUT_SECONDS),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
@@ -404,6 +435,7 @@ HttpServer *http_start(WebApp *app, const char *listen, int port, int timeout, P
     if (!srv->daemon) {
         err_set(err, "kan niet luisteren op %s poort %d (is de poort al in gebruik?)", listen,
                 port);
+        app->lock = NULL;
         pthread_mutex_destroy(&srv->lock);
         web_cache_free(srv->cache);
         free(srv);
@@ -432,6 +464,7 @@ void http_stop(HttpServer *srv)
 {
     if (!srv) return;
     MHD_stop_daemon(srv->daemon);
+    srv->app->lock = NULL;
     web_cache_free(srv->cache);
     pthread_mutex_destroy(&srv->lock);
     free(srv);

@@ -170,24 +170,24 @@ void page_audit_measure(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
     PokErr err = {0};
-    int64_t id;
-    int csv;
+    int64_t id = req->record_id; /* a measure, or a deleted one of req->scope_muni */
     Measure m;
     int found = 0;
     AuditEntry *e = NULL;
     size_t n = 0;
-    if (kit_id_param(req, "id", &id, &csv) || csv) {
-        web_not_found(res, "Deze maatregel bestaat niet.");
-        arena_free(&a);
-        return;
-    }
-    AuditFilter f = {.table_name = "measure", .record_id = id, .with_related = 1};
+    /* Only the rows of the resolved municipality: SQLite may give a deleted measure's id
+     * to a new one, perhaps of another municipality. */
+    AuditFilter f = {.municipality = req->scope_muni,
+                     .table_name = "measure",
+                     .record_id = id,
+                     .with_related = 1};
     if ((found = store_measure_get(app->store, id, &a, &m, &err)) < 0 ||
         store_audit_query(app->store, &f, &a, &e, &n, &err)) {
         web_error(res, 500, err.msg);
         arena_free(&a);
         return;
     }
+    if (found && strcmp(m.municipality, req->scope_muni) != 0) found = 0;
     if (!found && n == 0) {
         web_not_found(res, "Deze maatregel bestaat niet.");
         arena_free(&a);

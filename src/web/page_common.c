@@ -6,6 +6,7 @@
 
 int web_load(WebApp *app, const char *code, Arena *a, MuniData *out, PokErr *err)
 {
+    if (!code) return 0; /* a route resolved to no municipality has none to load */
     const char *scheme_code = app->scheme ? app->scheme : "POK";
     Scheme scheme;
     int r = store_scheme_get(app->store, scheme_code, a, &scheme, err);

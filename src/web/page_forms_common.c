@@ -11,17 +11,18 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The municipality the route is about (authz.c resolved it from :code). */
 static int load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
                      MuniData *d)
 {
-    const char *code = web_path_param(req, "code");
+    const char *code = req->scope_muni;
     PokErr err = {0};
     int r = web_load(app, code, a, d, &err);
     if (r > 0) return 0;
     if (r == 0) {
         char msg[300];
         snprintf(msg, sizeof msg, "Onbekende gemeente '%s'. Een gemeente heeft een CBS-code "
-                                  "zoals GM1734.", code);
+                                  "zoals GM1734.", code ? code : "");
         web_not_found(res, msg);
     } else {
         web_error(res, 500, err.msg);
@@ -29,23 +30,18 @@ static int load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena
     return -1;
 }
 
+/* The measure of the route (req->record_id), in the municipality authz.c resolved. */
 static int load_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
                         MuniData *d, const Measure **m)
 {
-    const char *text = web_path_param(req, "id");
-    long long id;
     PokErr err = {0};
-    Measure found;
-    int r = 0;
-    if (parse_int(text, 1, INT64_MAX, &id) == 0)
-        r = store_measure_get(app->store, id, a, &found, &err);
-    if (r > 0) r = store_load(app->store, found.municipality, found.scheme_id, a, d, &err);
-    if (r > 0 && (*m = muni_measure(d, id)) != NULL) return 0;
+    int r = web_load(app, req->scope_muni, a, d, &err);
+    if (r > 0 && (*m = muni_measure(d, req->record_id)) != NULL) return 0;
     if (r < 0) {
         web_error(res, 500, err.msg);
     } else {
         char msg[300];
-        snprintf(msg, sizeof msg, "Onbekende maatregel '%s'.", text ? text : "");
+        snprintf(msg, sizeof msg, "Onbekende maatregel %lld.", (long long)req->record_id);
         web_not_found(res, msg);
     }
     return -1;

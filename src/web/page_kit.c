@@ -12,9 +12,10 @@
 static int load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a,
                 MuniData *d, Coverage *c, Finding **findings, size_t *n_findings)
 {
-    const char *code = web_path_param(req, "code");
+    /* the municipality authz.c resolved for the route (its :code) */
+    const char *code = req->scope_muni;
     PokErr err = {0};
-    int r = code ? web_load(app, code, a, d, &err) : 0;
+    int r = web_load(app, code, a, d, &err);
     if (r == 0) {
         char msg[300];
         snprintf(msg, sizeof msg,
@@ -49,31 +50,11 @@ int kit_load_checked(WebApp *app, const WebRequest *req, WebResponse *res, int j
     return load(app, req, res, json, a, d, c, findings, n_findings);
 }
 
-int kit_id_param(const WebRequest *req, const char *name, int64_t *id, int *csv)
-{
-    const char *text = web_path_param(req, name);
-    *csv = 0;
-    if (!text) return -1;
-    char digits[32];
-    size_t len = strlen(text);
-    if (len > 4 && strcmp(text + len - 4, ".csv") == 0) {
-        *csv = 1;
-        len -= 4;
-    }
-    if (len == 0 || len >= sizeof digits) return -1;
-    memcpy(digits, text, len);
-    digits[len] = '\0';
-    long long v;
-    if (parse_int(digits, 1, INT64_MAX, &v)) return -1;
-    *id = v;
-    return 0;
-}
-
 const char *kit_source_href(Arena *a, const MuniData *d, int64_t source_id, const char *anchor)
 {
     if (!source_id) return NULL;
     /* CBS codes are letters and digits (the store checks them), safe in a URL */
-    return arena_printf(a, "/bron/%lld?gemeente=%s%s%s", (long long)source_id, d->muni.code,
+    return arena_printf(a, "/gemeente/%s/bron/%lld%s%s", d->muni.code, (long long)source_id,
                         anchor ? "#" : "", anchor ? anchor : "");
 }
 

@@ -10,7 +10,7 @@
 
 #include <jansson.h>
 
-/* Load the municipality named by the path parameter "code" (and, with c, its coverage).
+/* Load the municipality the route is about, req->scope_muni (and, with c, its coverage).
  * Answers 404 (HTML, or JSON when json is set) or 500 itself and returns -1 then. */
 int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a, MuniData *d,
              Coverage *c);
@@ -18,11 +18,7 @@ int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Are
 int kit_load_checked(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a,
                      MuniData *d, Coverage *c, Finding **findings, size_t *n_findings);
 
-/* A record id from the path parameter name: "12", or "12.csv" (then *csv = 1).
- * Returns 0, or -1 when it is not a positive number. */
-int kit_id_param(const WebRequest *req, const char *name, int64_t *id, int *csv);
-
-/* "/bron/ID?gemeente=CODE#anchor" (anchor may be NULL), in a; NULL when source_id is 0. */
+/* "/gemeente/CODE/bron/ID#anchor" (anchor may be NULL), in a; NULL when source_id is 0. */
 const char *kit_source_href(Arena *a, const MuniData *d, int64_t source_id, const char *anchor);
 /* A "Bron" cell: the source's title as a link to its page (at anchor), the place in the
  * source as small text; "decision" when only a decision is known. */

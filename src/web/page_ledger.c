@@ -156,17 +156,13 @@ static void bookings(WebApp *app, const WebRequest *req, WebResponse *res, int c
     Arena a = {0};
     PokErr err = {0};
     LedgerPage p = {0};
-    int64_t id;
-    int dummy;
-    Measure found;
+    int64_t id = req->record_id;
     const char *jaar = web_query(req, "jaar");
     long long year = 0;
-    int r = kit_id_param(req, "id", &id, &dummy)
-                ? 0
-                : store_measure_get(app->store, id, &a, &found, &err);
-    if (r == 1 && jaar && *jaar && parse_int(jaar, 1900, 2200, &year) != 0) r = 0;
+    int r = 1;
+    if (jaar && *jaar && parse_int(jaar, 1900, 2200, &year) != 0) r = 0;
     MuniData d;
-    if (r == 1) r = web_load(app, found.municipality, &a, &d, &err);
+    if (r == 1) r = web_load(app, req->scope_muni, &a, &d, &err);
     if (r == 1 && !(p.m = muni_measure(&d, id))) r = 0;
     p.d = &d;
     p.year = (int)year;

@@ -252,30 +252,19 @@ static void measure_page(Buf *b, Arena *a, const MuniData *d, const Coverage *c,
     layout_end(b);
 }
 
-void page_measure(WebApp *app, const WebRequest *req, WebResponse *res)
+/* The measure of req (resolved by authz.c), in its municipality's data: the page, or
+ * with csv its years as CSV. */
+static void measure(WebApp *app, const WebRequest *req, WebResponse *res, int csv)
 {
     Arena a = {0};
     PokErr err = {0};
-    int64_t id;
-    int csv;
-    Measure found;
-    int r = kit_id_param(req, "id", &id, &csv)
-                ? 0
-                : store_measure_get(app->store, id, &a, &found, &err);
-    if (r <= 0) {
-        if (r < 0)
-            web_error(res, 500, err.msg);
-        else
-            web_not_found(res, "Deze maatregel bestaat niet.");
-        arena_free(&a);
-        return;
-    }
+    int64_t id = req->record_id;
     MuniData d;
     Coverage c;
     DataTable years;
     LedgerTotal *lt = NULL;
     size_t n_lt = 0;
-    r = web_load(app, found.municipality, &a, &d, &err);
+    int r = web_load(app, req->scope_muni, &a, &d, &err);
     const Measure *m = r == 1 ? muni_measure(&d, id) : NULL;
     if (r < 0 || (m && (store_ledger_totals(app->store, NULL, id, &a, &lt, &n_lt, &err) ||
                         coverage_compute(&d, &a, &c, &err) ||
@@ -290,4 +279,14 @@ void page_measure(WebApp *app, const WebRequest *req, WebResponse *res)
         measure_page(&res->body, &a, &d, &c, m, &years);
     }
     arena_free(&a);
+}
+
+void page_measure(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    measure(app, req, res, 0);
+}
+
+void page_measure_csv(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    measure(app, req, res, 1);
 }

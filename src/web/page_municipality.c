@@ -72,12 +72,11 @@ static void findings_list(Buf *b, const MuniData *d, const Finding *f, size_t n)
                     f[i].message);
         const Source *src = f[i].cite.source_id ? muni_source(d, f[i].cite.source_id) : NULL;
         if (src) {
-            html_printf(b,
-                        "<br><span class=\"source\">Bron: %s%s%s (<a href=\"/bron/%lld?gemeente=",
+            html_printf(b, "<br><span class=\"source\">Bron: %s%s%s (<a href=\"/gemeente/",
                         src->title, f[i].cite.place ? ", " : "",
-                        f[i].cite.place ? f[i].cite.place : "", (long long)src->id);
+                        f[i].cite.place ? f[i].cite.place : "");
             html_url_arg(b, d->muni.code);
-            html_lit(b, "\">bron bekijken</a>)</span>");
+            html_printf(b, "/bron/%lld\">bron bekijken</a>)</span>", (long long)src->id);
         }
         html_lit(b, "</li>\n");
     }

@@ -1,7 +1,9 @@
-/* page_source.c: GET /bron/ID : a source document (title, kind, date, kenmerk, note) and
- * every record of the municipality that cites it, each with the place in the document and
- * an anchor that the figures on the other pages link to; the table also as /bron/ID.csv.
- * A national document has no municipality of its own: ?gemeente=CODE picks one. */
+/* page_source.c: a source document (title, kind, date, kenmerk, note) and every record of
+ * a municipality that cites it, each with the place in the document and an anchor that
+ * the figures on the other pages link to; the table also as CSV. /bron/ID is the source
+ * in its own municipality; a national document is shown for one municipality at
+ * /gemeente/CODE/bron/ID, whose route checks access to CODE (a ?gemeente= on /bron/ID
+ * only redirects there: a query parameter never widens what the route allowed). */
 #include "html.h"
 #include "layout.h"
 #include "page_kit.h"
@@ -146,15 +148,23 @@ static void source_details(Buf *b, Arena *a, const Source *src)
     html_lit(b, "</dl>\n");
 }
 
-void page_source(WebApp *app, const WebRequest *req, WebResponse *res)
+/* ?gemeente=CODE of an old link to a national source, when it looks like a code. */
+static const char *legacy_code(const WebRequest *req)
+{
+    const char *code = web_query(req, "gemeente");
+    if (!code || !*code || strlen(code) > 16) return NULL;
+    for (const char *c = code; *c; c++)
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9'))) return NULL;
+    return code;
+}
+
+static void source(WebApp *app, const WebRequest *req, WebResponse *res, int csv)
 {
     Arena a = {0};
     PokErr err = {0};
-    int64_t id;
-    int csv;
+    int64_t id = req->record_id;
     Source src;
-    int r =
-        kit_id_param(req, "id", &id, &csv) ? 0 : store_source_get(app->store, id, &a, &src, &err);
+    int r = store_source_get(app->store, id, &a, &src, &err);
     if (r <= 0) {
         if (r < 0)
             web_error(res, 500, err.msg);
@@ -163,9 +173,17 @@ void page_source(WebApp *app, const WebRequest *req, WebResponse *res)
         arena_free(&a);
         return;
     }
-    const char *code = src.municipality ? src.municipality : web_query(req, "gemeente");
+    const char *code = req->scope_muni; /* the source's own, or the path's (authz.c) */
+    const char *legacy = code ? NULL : legacy_code(req);
+    if (legacy) {
+        web_header_set(res, "Location", arena_printf(&a, "/gemeente/%s/bron/%lld%s", legacy,
+                                                     (long long)id, csv ? ".csv" : ""));
+        web_error(res, 303, "Deze bron staat op de pagina's van de gemeente.");
+        arena_free(&a);
+        return;
+    }
     MuniData d;
-    int loaded = code && *code ? web_load(app, code, &a, &d, &err) : 0;
+    int loaded = web_load(app, code, &a, &d, &err);
     if (loaded < 0) {
         web_error(res, 500, err.msg);
         arena_free(&a);
@@ -191,13 +209,21 @@ void page_source(WebApp *app, const WebRequest *req, WebResponse *res)
     source_details(b, &a, &src);
     html_lit(b, "<h2>Waar deze bron wordt genoemd</h2>\n");
     if (loaded) {
-        const char *csv_href =
-            arena_printf(&a, "/bron/%lld.csv?gemeente=%s", (long long)id, d.muni.code);
-        dt_html(b, &t, csv_href);
+        dt_html(b, &t, arena_printf(&a, "%s.csv", kit_source_href(&a, &d, id, NULL)));
     } else {
         html_lit(b, "<p>Dit is een landelijk document. Open het vanaf de pagina van een "
                     "gemeente om te zien welke gegevens van die gemeente eruit komen.</p>\n");
     }
     layout_end(b);
     arena_free(&a);
+}
+
+void page_source(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    source(app, req, res, 0);
+}
+
+void page_source_csv(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    source(app, req, res, 1);
 }

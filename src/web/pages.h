@@ -36,7 +36,8 @@ void page_allocations_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_reserve_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_measures(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_measures_csv(WebApp *app, const WebRequest *req, WebResponse *res);
-void page_measure(WebApp *app, const WebRequest *req, WebResponse *res); /* also ID.csv */
+void page_measure(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_measure_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 /* page_ledger.c: the general-ledger bookings behind a measure's realised amounts. */
 void page_ledger_bookings(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_ledger_bookings_csv(WebApp *app, const WebRequest *req, WebResponse *res);
@@ -45,7 +46,9 @@ void page_decisions_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_requests_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_evaluations(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_evaluations_csv(WebApp *app, const WebRequest *req, WebResponse *res);
-void page_source(WebApp *app, const WebRequest *req, WebResponse *res); /* also ID.csv */
+/* /bron/ID and /gemeente/CODE/bron/ID (the records of CODE citing it), and their CSV. */
+void page_source(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_source_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_measures(WebApp *app, const WebRequest *req, WebResponse *res);

@@ -28,7 +28,21 @@ typedef struct WebApp {
      * comes from loopback, so the client's address (login throttling per address) is
      * taken from the X-Real-IP header the proxy sets, for connections from loopback only. */
     int trust_proxy;
+    /* The Host names pok answers to (DNS rebinding): the loopback names, the address it
+     * listens on (listen, may be NULL) and those of pok serve --host (hosts: a
+     * comma-separated list, may be NULL). authz_host_allowed decides. */
+    const char *listen;
+    const char *hosts;
+    /* pok serve's lock around the store (http.c sets it; NULL in tests): see
+     * web_store_release. */
+    void *lock;
 } WebApp;
+
+/* Around slow work that needs no store (checking a password with Argon2, tens of
+ * milliseconds), a handler lets other requests use the store meanwhile; it must hold no
+ * store statement or transaction across the gap. No-ops when app->lock is NULL. */
+void web_store_release(WebApp *app);
+void web_store_reacquire(WebApp *app);
 
 typedef struct WebParam {
     const char *name, *value;
@@ -53,6 +67,12 @@ typedef struct WebRequest {
     /* Who is asking, set by route_dispatch (authz.c): NULL when nobody is logged in. */
     const User *user;
     const char *session_token; /* the pok_sessie cookie of a valid session */
+    /* The record the route addresses, resolved once for the role check and the handler:
+     * route.c reads the :id segment (canonical digits only), authz.c finds the
+     * municipality it belongs to. A handler loads scope_muni and record_id, never its
+     * own reading of the path or the query. */
+    int64_t record_id;      /* the :id segment; 0 when the route has none */
+    const char *scope_muni; /* the municipality the route is about; NULL: none, national */
 } WebRequest;
 
 typedef struct WebResponse {

@@ -32,6 +32,7 @@ const Route web_routes[] = {
     {"GET", "/gemeente/:code/maatregelen", page_measures, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/maatregelen.csv", page_measures_csv, CAP_READ, SCOPE_CODE},
     {"GET", "/maatregel/:id", page_measure, CAP_READ, SCOPE_MEASURE},
+    {"GET", "/maatregel/:id.csv", page_measure_csv, CAP_READ, SCOPE_MEASURE},
     {"GET", "/maatregel/:id/boekingen", page_ledger_bookings, CAP_READ, SCOPE_MEASURE},
     {"GET", "/maatregel/:id/boekingen.csv", page_ledger_bookings_csv, CAP_READ, SCOPE_MEASURE},
     {"GET", "/gemeente/:code/besluiten", page_decisions, CAP_READ, SCOPE_CODE},
@@ -40,6 +41,9 @@ const Route web_routes[] = {
     {"GET", "/gemeente/:code/evaluaties", page_evaluations, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/evaluaties.csv", page_evaluations_csv, CAP_READ, SCOPE_CODE},
     {"GET", "/bron/:id", page_source, CAP_READ, SCOPE_SOURCE},
+    {"GET", "/bron/:id.csv", page_source_csv, CAP_READ, SCOPE_SOURCE},
+    {"GET", "/gemeente/:code/bron/:id", page_source, CAP_READ, SCOPE_CODE_SOURCE},
+    {"GET", "/gemeente/:code/bron/:id.csv", page_source_csv, CAP_READ, SCOPE_CODE_SOURCE},
     {"GET", "/api/v1/gemeenten", api_municipalities, CAP_READ_ALL, SCOPE_NONE},
     {"GET", "/api/v1/gemeenten/:code", api_municipality, CAP_READ, SCOPE_CODE},
     {"GET", "/api/v1/gemeenten/:code/maatregelen", api_measures, CAP_READ, SCOPE_CODE},
@@ -62,28 +66,71 @@ const Route web_routes[] = {
     {"POST", "/maatregel/:id/evaluatie/nieuw", page_form_evaluation, CAP_EDIT, SCOPE_MEASURE},
     {"GET", "/gemeente/:code/wijzigingen", page_audit_municipality, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/wijzigingen.csv", page_audit_municipality_csv, CAP_READ, SCOPE_CODE},
-    {"GET", "/maatregel/:id/wijzigingen", page_audit_measure, CAP_READ, SCOPE_MEASURE},
+    {"GET", "/maatregel/:id/wijzigingen", page_audit_measure, CAP_READ, SCOPE_MEASURE_HISTORY},
     {NULL, NULL, NULL, CAP_PUBLIC, SCOPE_NONE},
 };
 
-/* Match path against pattern segment by segment; fills req->path_params. */
+int web_record_id(const char *text, size_t len, int64_t *id)
+{
+    /* 18 digits always fit in int64_t; ids are far smaller. */
+    if (len == 0 || len > 18 || text[0] < '1' || text[0] > '9') return -1;
+    int64_t v = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] < '0' || text[i] > '9') return -1;
+        v = v * 10 + (text[i] - '0');
+    }
+    if (id) *id = v;
+    return 0;
+}
+
+/* Whether value (len bytes) may fill the parameter called name (see route.h). */
+static int param_ok(const char *name, const char *value, size_t len)
+{
+    if (strcmp(name, "id") == 0) return web_record_id(value, len, NULL) == 0;
+    if (strcmp(name, "code") == 0) {
+        if (len == 0 || len > 16) return 0;
+        for (size_t i = 0; i < len; i++)
+            if (!((value[i] >= 'A' && value[i] <= 'Z') || (value[i] >= '0' && value[i] <= '9')))
+                return 0;
+        return 1;
+    }
+    return len > 0;
+}
+
+/* Match one parameter segment of the pattern (":name" or ":name.suffix", plen bytes)
+ * against the path segment s (slen bytes); adds the parameter. */
+static int match_param(WebRequest *req, const char *p, size_t plen, const char *s, size_t slen)
+{
+    char name[32], value[256];
+    size_t nlen = 1;
+    while (nlen < plen && p[nlen] != '.') nlen++;
+    const char *suffix = p + nlen;
+    size_t xlen = plen - nlen;
+    if (nlen - 1 >= sizeof name || slen <= xlen || slen - xlen >= sizeof value) return 0;
+    if (memcmp(s + slen - xlen, suffix, xlen) != 0) return 0;
+    memcpy(name, p + 1, nlen - 1);
+    name[nlen - 1] = '\0';
+    size_t vlen = slen - xlen;
+    if (!param_ok(name, s, vlen)) return 0;
+    memcpy(value, s, vlen);
+    value[vlen] = '\0';
+    if (strcmp(name, "id") == 0) web_record_id(value, vlen, &req->record_id);
+    return web_param_add(req, &req->path_params, name, value) == 0;
+}
+
+/* Match path against pattern segment by segment; fills req->path_params and
+ * req->record_id. */
 static int route_match(const char *pattern, WebRequest *req)
 {
     const char *p = pattern, *s = req->path;
     req->path_params.n = 0;
+    req->record_id = 0;
     while (*p && *s) {
         if (*p != '/' || *s != '/') return 0;
         p++, s++;
         size_t plen = strcspn(p, "/"), slen = strcspn(s, "/");
         if (*p == ':') {
-            if (slen == 0) return 0;
-            char name[32], value[256];
-            if (plen - 1 >= sizeof name || slen >= sizeof value) return 0;
-            memcpy(name, p + 1, plen - 1);
-            name[plen - 1] = '\0';
-            memcpy(value, s, slen);
-            value[slen] = '\0';
-            if (web_param_add(req, &req->path_params, name, value)) return 0;
+            if (!match_param(req, p, plen, s, slen)) return 0;
         } else if (plen != slen || memcmp(p, s, plen) != 0) {
             return 0;
         }
@@ -110,6 +157,7 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
         else if (!allow.data || !strstr(allow.data, r->method))
             buf_printf(&allow, "%s%s", allow.len ? ", " : "", r->method);
     }
+    if (found && app->store) store_set_actor(app->store, "web");
     if (found && authz_check(found, app, req, res) == 0) {
         char csrf[65];
         authz_csrf_token(req, csrf);
@@ -119,7 +167,6 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
         form_set_csrf(NULL);
         form_set_actor(NULL);
         if (req->user) {
-            store_set_actor(app->store, "web");
             /* A page made for one user is not for shared caches or the next user. */
             web_header_set(res, "Cache-Control", "private, no-store");
         }
@@ -132,6 +179,9 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
     } else {
         web_not_found(res, "Deze pagina bestaat niet.");
     }
+    /* Whoever this request was, refused or not, the next one starts as "web": the
+     * store's actor names the author of every audit row. */
+    if (found && app->store) store_set_actor(app->store, "web");
     buf_free(&allow);
     web_security_headers(res);
 }
@@ -145,7 +195,7 @@ void web_error(WebResponse *res, int status, const char *message)
         {303, "Inloggen nodig"},   {401, "Inloggen nodig"},  {403, "Geen toegang"},
         {429, "Te veel pogingen"},
         {400, "Ongeldig verzoek"}, {404, "Niet gevonden"}, {405, "Methode niet toegestaan"},
-        {413, "Verzoek te groot"}, {500, "Interne fout"},  {503, "Niet beschikbaar"}};
+        {413, "Verzoek te groot"}, {421, "Onbekende naam"}, {500, "Interne fout"},  {503, "Niet beschikbaar"}};
     const char *title = "Fout";
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
         if (titles[i].status == status) title = titles[i].title;

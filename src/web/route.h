@@ -19,17 +19,25 @@ typedef enum RouteCap {
     CAP_ADMIN       /* beheerder only */
 } RouteCap;
 
-/* Which municipality a CAP_READ or CAP_EDIT route is about. */
+/* Which municipality a CAP_READ or CAP_EDIT route is about. authz.c resolves it before
+ * the handler runs, into req->scope_muni; a route whose record cannot be resolved is
+ * refused (404, or the login page for someone not logged in), never waved through. */
 typedef enum RouteScope {
     SCOPE_NONE = 0,
-    SCOPE_CODE,    /* the :code segment */
-    SCOPE_MEASURE, /* the :id segment is a measure: its municipality */
-    SCOPE_SOURCE   /* the :id segment is a source: its municipality, or national */
+    SCOPE_CODE,            /* the :code segment */
+    SCOPE_MEASURE,         /* the :id segment is a measure: its municipality */
+    SCOPE_MEASURE_HISTORY, /* a measure, or a deleted one: the municipality of its history */
+    SCOPE_SOURCE,          /* the :id segment is a source: its municipality, or national */
+    SCOPE_CODE_SOURCE      /* :code, and :id a source of that municipality or a national one */
 } RouteScope;
 
 typedef struct Route {
     const char *method;  /* "GET" also answers HEAD */
-    const char *pattern; /* "/gemeente/:code": a ":name" segment matches one segment */
+    /* "/gemeente/:code": a ":name" segment matches one segment; ":id" only a record id
+     * in canonical form (digits, no leading zero, no sign), ":code" only a CBS-style code
+     * (capital letters and digits); a literal may follow the name in the same segment
+     * (":id.csv"), so every spelling of a path has at most one route. */
+    const char *pattern;
     WebHandler handler;
     RouteCap cap;
     RouteScope scope;
@@ -42,6 +50,10 @@ extern const Route web_routes[];
  * run its handler; no route: 404, only routes with other methods: 405 with Allow.
  * Every response gets the security headers. */
 void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebResponse *res);
+
+/* A record id in its one accepted spelling: len bytes of digits without a leading zero,
+ * at most 18 of them. 0 with *id set (id may be NULL), -1 for anything else. */
+int web_record_id(const char *text, size_t len, int64_t *id);
 
 /* Shared answers for handlers. */
 void web_not_found(WebResponse *res, const char *what);            /* 404 page in the layout */

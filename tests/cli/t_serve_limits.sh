@@ -59,8 +59,8 @@ else
   # hold their connection while other requests are answered, and are dropped after the
   # time-out (2 s) without an answer.
   for kind in headers body; do
-    if [ "$kind" = headers ]; then half='GET / HTTP/1.1\r\nHost: a\r\nX-Half: ja'
-    else half='POST /gemeente/GM1734/reserve/nieuw HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\njaar=20'; fi
+    if [ "$kind" = headers ]; then half='GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ja'
+    else half='POST /gemeente/GM1734/reserve/nieuw HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\njaar=20'; fi
     # shellcheck disable=SC2016
     timeout 30 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" || exit 9; printf "$1" >&3
       start=$(date +%s); got=$(head -c 100 <&3 | wc -c); echo "$got $(( $(date +%s) - start ))"' \
@@ -85,11 +85,11 @@ else
   limits_expect "serve limits: a request line without a version is refused" '400|closed' \
     "$(limits_raw 'GET\r\n\r\n')"
   limits_expect "serve limits: an unknown HTTP version is 505" 505 \
-    "$(limits_raw 'GET / HTTP/9.9\r\nHost: a\r\n\r\n')"
+    "$(limits_raw 'GET / HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n')"
   limits_expect "serve limits: a header line without a colon is 400" 400 \
-    "$(limits_raw 'GET / HTTP/1.1\r\nHost: a\r\nkapotte kop\r\n\r\n')"
+    "$(limits_raw 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nkapotte kop\r\n\r\n')"
   limits_expect "serve limits: a NUL byte in a header does not crash" '200|400' \
-    "$(limits_raw 'GET / HTTP/1.1\r\nHost: a\r\nX-Nul: a\000b\r\n\r\n')"
+    "$(limits_raw 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Nul: a\000b\r\n\r\n')"
   limits_expect "serve limits: %00 in the path is 400" 400 "$(limits_get /gemeente/GM1734%00x)"
   limits_expect "serve limits: %00 in the query is 400" 400 "$(limits_get '/?q=olst%00x')"
   limits_expect "serve limits: a bad escape in the path is 404" 404 "$(limits_get /gemeente/%zz%)"
@@ -113,6 +113,48 @@ else
   code=$(curl -s --max-time 20 -o /dev/null -w '%{http_code}' --data '{"jaar": 2024}' \
     -H 'Content-Type: application/json' "${limits_url}gemeente/GM1734/reserve/nieuw")
   limits_expect "serve limits: a JSON POST to a form is 415" 415 "$code"
+
+  # A body announced too large is refused at once, not after the time-out (2 s here: a
+  # server waiting for the body closes without an answer).
+  limits_expect "serve limits: Content-Length 2000000 without a body is 413 at once" 413 \
+    "$(limits_raw 'POST /gemeente/GM1734/reserve/nieuw HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 2000000\r\n\r\n')"
+
+  # Known hosts (DNS rebinding): only loopback names, the listening address and --host.
+  limits_expect "serve limits: a request without Host is 400" 400 \
+    "$(limits_raw 'GET / HTTP/1.0\r\n\r\n')"
+  limits_expect "serve limits: Host localhost is answered" 200 \
+    "$(limits_raw "GET / HTTP/1.1\\r\\nHost: localhost:$limits_port\\r\\nConnection: close\\r\\n\\r\\n")"
+  limits_expect "serve limits: Host [::1] is answered" 200 \
+    "$(limits_raw "GET / HTTP/1.1\\r\\nHost: [::1]:$limits_port\\r\\nConnection: close\\r\\n\\r\\n")"
+  limits_expect "serve limits: a rebound name is 421 (page)" 421 \
+    "$(limits_raw "GET /gemeente/GM1734/export.json HTTP/1.1\\r\\nHost: rebind.example:$limits_port\\r\\nConnection: close\\r\\n\\r\\n")"
+  before=$("$POK" --db "$LIMITS_DB" decision list GM1734 2>/dev/null | wc -l)
+  form='datum=2024-05-01&orgaan=college&titel=Herbonden'
+  limits_expect "serve limits: a rebound name is 421 (form post with a matching Origin)" 421 \
+    "$(limits_raw "POST /gemeente/GM1734/besluit/nieuw HTTP/1.1\\r\\nHost: rebind.example:$limits_port\\r\\nOrigin: http://rebind.example:$limits_port\\r\\nContent-Type: application/x-www-form-urlencoded\\r\\nContent-Length: ${#form}\\r\\nConnection: close\\r\\n\\r\\n$form")"
+  after=$("$POK" --db "$LIMITS_DB" decision list GM1734 2>/dev/null | wc -l)
+  if [ "$before" = "$after" ]; then ok "serve limits: the rebound post stored nothing"
+  else not_ok "serve limits: the rebound post stored nothing" "decisions: $before, then $after"; fi
+
+  # Per-client limits: 300 slow connections from 127.0.0.1, each sending a header line
+  # every second (never idle for the 2 s time-out), while 127.0.0.2 gets its pages within
+  # a second. Loopback only; the slow client stops by itself after 8 s.
+  python3 "$HERE/tools/slow_clients.py" "$limits_port" 300 8 >slow.out 2>&1 &
+  slow_pid=$!
+  tries=0
+  while ! grep -q '^ready' slow.out && [ $tries -lt 200 ]; do sleep 0.1; tries=$((tries + 1)); done
+  fast=""
+  for page in / /gemeente/GM1734 /gemeente/GM1773/maatregelen; do
+    fast="$fast $(curl -s --interface 127.0.0.2 --max-time 1 -o /dev/null -w '%{http_code}' \
+      "http://127.0.0.1:$limits_port$page")"
+  done
+  wait "$slow_pid"
+  if [ "$fast" = " 200 200 200" ] && grep -q '^ready' slow.out; then
+    ok "serve limits: 300 slow connections from one address do not lock another out"
+  else
+    not_ok "serve limits: 300 slow connections from one address do not lock another out" \
+      "pages from 127.0.0.2:$fast" "slow client: $(tr '\n' ' ' <slow.out)"
+  fi
 fi
 kill "$limits_pid" 2>/dev/null
 tries=0

@@ -238,7 +238,8 @@ static void test_municipality_page(void **state)
     assert_contains(&res, "<td class=\"num\">€ 149.000</td></tr>");
     assert_contains(&res, "<td class=\"num\">€ 458.000</td></tr>\n</tfoot>");
     /* each figure links to its source, with the place as title */
-    assert_contains(&res, "?gemeente=GM1773#toekenning-");
+    assert_contains(&res, "href=\"/gemeente/GM1773/bron/");
+    assert_contains(&res, "#toekenning-");
     assert_contains(&res, "title=\"Financiële gevolgen, tabel actielijnen (decembercirculaire "
                           "2021, afgerond)\">€ 19.000</a>");
     /* the chart with an accessible name, and its figures as a table */
@@ -263,7 +264,7 @@ static void test_municipality_page(void **state)
     assert_contains(&res, "<dt>Toegekend</dt><dd>€ 715.000</dd>");
     assert_contains(&res, "#opening-");
     assert_contains(&res, "€ 459.500</a>");
-    assert_contains(&res, "(<a href=\"/bron/");
+    assert_contains(&res, "(<a href=\"/gemeente/GM1734/bron/");
     web_response_free(&res);
 
     get(*state, "/gemeente/GM1773/toekenningen.csv", 200, &res);
@@ -425,6 +426,21 @@ static void test_source_page(void **state)
     get(t, "/bron/1", 200, &res);
     assert_contains(&res, "landelijk document");
     web_response_free(&res);
+    get(t, "/gemeente/GM1773/bron/1", 200, &res);
+    assert_contains(&res, "Geen gegevens van deze gemeente noemen deze bron.");
+    assert_contains(&res, "<a href=\"/gemeente/GM1773/maatregelen\">");
+    web_response_free(&res);
+    /* an old link with ?gemeente= goes to that municipality's page, whose route decides */
+    get(t, "/bron/1?gemeente=GM1773", 303, &res);
+    assert_string_equal(web_header(&res, "Location"), "/gemeente/GM1773/bron/1");
+    web_response_free(&res);
+    get(t, "/bron/1.csv?gemeente=GM1773", 303, &res);
+    assert_string_equal(web_header(&res, "Location"), "/gemeente/GM1773/bron/1.csv");
+    web_response_free(&res);
+    /* a municipality's own source is not found under another municipality */
+    get(t, fmt(target, sizeof target, "/gemeente/GM1773/bron/%lld", (long long)t->overbetuwe_source),
+        404, &res);
+    web_response_free(&res);
 }
 
 static json_t *json_body(const WebResponse *res)
@@ -531,6 +547,10 @@ static void test_not_found(void **state)
         "/bron/999999",
         "/bron/x.csv",
         "/maatregel/.csv",
+        "/maatregel/011",
+        "/maatregel/+11",
+        "/maatregel/11.csv/boekingen",
+        "/gemeente/gm1773",
     };
     for (size_t i = 0; i < sizeof html / sizeof html[0]; i++) {
         WebResponse res;

@@ -235,8 +235,7 @@ static void test_escaped_everywhere(void **state)
     web_response_free(&res);
     /* http.c hands over the path decoded, so markup can arrive in a path parameter */
     call(*state, "GET", "/gemeente/<script>alert(1)", &res);
-    assert_int_equal(res.status, 404);
-    assert_contains(&res, "&lt;script&gt;alert(1)");
+    assert_int_equal(res.status, 404); /* no route takes a code spelt so */
     assert_lacks(&res, "<script");
     web_response_free(&res);
 }
