@@ -51,6 +51,10 @@ extern const Route web_routes[];
  * Every response gets the security headers. */
 void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebResponse *res);
 
+/* Whether req->path matches pattern (route.h's rules for parameters); fills
+ * req->path_params and req->record_id (route_match.c). */
+int route_match(const char *pattern, WebRequest *req);
+
 /* A record id in its one accepted spelling: len bytes of digits without a leading zero,
  * at most 18 of them. 0 with *id set (id may be NULL), -1 for anything else. */
 int web_record_id(const char *text, size_t len, int64_t *id);
