@@ -79,6 +79,18 @@ cli: $(BUILD)/pok
 
 test: unit cli
 
+# Golden tests (tests/golden/run.sh): the audit trail, coverage and check reports, the
+# exports and every page of the demo web interface, byte for byte against
+# tests/golden/expected/. After an intended change `make golden-update` rewrites those
+# files; review the diff before committing. In `make check` once, after `make test` (not
+# part of `test`, which test-pg and asan run again: it is SQLite only, one run is enough).
+.PHONY: golden golden-update
+golden: $(BUILD)/pok
+	sh tests/golden/run.sh $(BUILD)/pok
+
+golden-update: $(BUILD)/pok
+	sh tests/golden/run.sh $(BUILD)/pok --update
+
 # The unit and command-line tests again on PostgreSQL: scripts/pgtest.sh starts a
 # throwaway server (Debian's postgresql, initdb in a temporary directory, a loopback
 # port), runs them with POK_TEST_PG set (every test gets a fresh database) and removes it.
@@ -150,6 +162,7 @@ valgrind: $(TESTS) $(BUILD)/pok
 check: deps
 	$(MAKE) all
 	$(MAKE) test
+	$(MAKE) golden
 	$(MAKE) test-pg
 	$(MAKE) crash
 	$(MAKE) asan

@@ -287,12 +287,17 @@ size_t utf8_width(const char *s)
     return n;
 }
 
-void date_today(char out[11])
+time_t clock_now(void)
 {
-    time_t now = time(NULL);
     const char *fixed = getenv("SOURCE_DATE_EPOCH");
     long long v;
-    if (fixed && parse_int(fixed, 0, 253402300799LL, &v) == 0) now = (time_t)v;
+    if (fixed && parse_int(fixed, 0, 253402300799LL, &v) == 0) return (time_t)v;
+    return time(NULL);
+}
+
+void date_today(char out[11])
+{
+    time_t now = clock_now();
     struct tm tm;
     localtime_r(&now, &tm);
     strftime(out, 11, "%Y-%m-%d", &tm);

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 /* Out of memory is not recoverable for pok: these print a message and exit(3). */
 void *xmalloc(size_t n);
@@ -75,6 +76,10 @@ int date_valid(const char *s);
 /* Today's date in local time as YYYY-MM-DD (the date a document carries);
  * $SOURCE_DATE_EPOCH (seconds) fixes it, for reproducible exports and tests. */
 void date_today(char out[11]);
+/* The current time for what pok records and prints (dates of documents, audit and record
+ * timestamps): time(NULL), or $SOURCE_DATE_EPOCH (seconds) when set, for reproducible
+ * exports and test output (tests/golden/). Session expiry keeps the real clock. */
+time_t clock_now(void);
 
 /* Number of UTF-8 code points (for aligning table columns). */
 size_t utf8_width(const char *s);

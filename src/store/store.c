@@ -278,7 +278,7 @@ void store_set_actor(Store *s, const char *actor)
 
 void sq_now(char out[32])
 {
-    time_t t = time(NULL);
+    time_t t = clock_now(); /* $SOURCE_DATE_EPOCH fixes it for reproducible test output */
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
