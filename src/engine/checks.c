@@ -9,39 +9,6 @@
 
 #include "../money.h"
 
-const char *check_kind_code(CheckKind k)
-{
-    switch (k) {
-    case CHECK_SHORTFALL:
-        return "shortfall";
-    case CHECK_PAST_PERIOD_UNCOVERED:
-        return "past_period_uncovered";
-    case CHECK_UNPLANNED:
-        return "unplanned";
-    case CHECK_UNEXPLAINED:
-        return "unexplained";
-    case CHECK_REALISED_BELOW_PLAN:
-        return "realised_below_plan";
-    case CHECK_ENDED_WITHOUT_EVALUATION:
-        return "ended_without_evaluation";
-    case CHECK_ALLOCATION_CHANGED:
-        return "allocation_changed";
-    case CHECK_STATED_MISMATCH:
-        return "stated_mismatch";
-    case CHECK_STATED_UNVERIFIABLE:
-        return "stated_unverifiable";
-    case CHECK_REQUEST_DATE_MISMATCH:
-        return "request_date_mismatch";
-    case CHECK_OPENING_DIFFERS:
-        return "opening_differs";
-    case CHECK_MEASURE_WITHOUT_POT:
-        return "measure_without_pot";
-    case CHECK_RECORDED_DEPOSIT_EXCEEDS:
-        return "recorded_deposit_exceeds";
-    }
-    return "unknown";
-}
-
 const char *severity_name(Severity s)
 {
     switch (s) {
@@ -55,28 +22,7 @@ const char *severity_name(Severity s)
     return "?";
 }
 
-static Severity kind_severity(CheckKind k)
-{
-    switch (k) {
-    case CHECK_SHORTFALL:
-    case CHECK_PAST_PERIOD_UNCOVERED:
-    case CHECK_UNEXPLAINED:
-    case CHECK_STATED_MISMATCH:
-    case CHECK_MEASURE_WITHOUT_POT:
-        return SEV_ERROR;
-    case CHECK_UNPLANNED:
-    case CHECK_REALISED_BELOW_PLAN:
-    case CHECK_ENDED_WITHOUT_EVALUATION:
-    case CHECK_REQUEST_DATE_MISMATCH:
-    case CHECK_OPENING_DIFFERS:
-    case CHECK_RECORDED_DEPOSIT_EXCEEDS:
-        return SEV_WARNING;
-    case CHECK_ALLOCATION_CHANGED:
-    case CHECK_STATED_UNVERIFIABLE:
-        return SEV_INFO;
-    }
-    return SEV_INFO;
-}
+static Severity kind_severity(CheckKind k);
 
 /* ---- the list of findings and formatting helpers ---- */
 
@@ -177,11 +123,13 @@ static int overflow(PokErr *err, const char *what)
 
 /* ---- checks on the coverage table ---- */
 
-static void check_shortfall(const MuniData *d, const CoveragePot *p, const CoverageYear *y,
-                            Findings *fs)
+/* Spending nothing covers, within the scheme's period (want_past 0) or after it (1). */
+static void shortfall(const MuniData *d, const CoveragePot *p, const CoverageYear *y, Findings *fs,
+                      int want_past)
 {
     if (y->shortfall <= 0) return;
     int past = d->scheme.last_year != 0 && y->year > d->scheme.last_year;
+    if (past != want_past) return;
     Finding *f = finding_add(fs, past ? CHECK_PAST_PERIOD_UNCOVERED : CHECK_SHORTFALL, y->year,
                              p->pot_id, p->name);
     f->amount = y->shortfall;
@@ -204,8 +152,19 @@ static void check_shortfall(const MuniData *d, const CoveragePot *p, const Cover
                          eur(y->allocation).s, eur(reserve).s);
 }
 
-static void check_unplanned(const CoveragePot *p, const CoverageYear *y, Findings *fs)
+static void check_shortfall(const MuniData *d, const CoveragePot *p, size_t i, Findings *fs)
 {
+    shortfall(d, p, &p->years[i], fs, 0);
+}
+
+static void check_past_period(const MuniData *d, const CoveragePot *p, size_t i, Findings *fs)
+{
+    shortfall(d, p, &p->years[i], fs, 1);
+}
+
+static void check_unplanned(const MuniData *d, const CoveragePot *p, size_t i, Findings *fs)
+{
+    const CoverageYear *y = &p->years[i];
     if (y->unplanned <= 0) return;
     Finding *f = finding_add(fs, CHECK_UNPLANNED, y->year, p->pot_id, p->name);
     f->amount = y->unplanned;
@@ -215,9 +174,9 @@ static void check_unplanned(const CoveragePot *p, const CoverageYear *y, Finding
                               y->year, eur(y->unplanned).s, p->name);
 }
 
-static void check_unexplained(const MuniData *d, const CoveragePot *p, const CoverageYear *y,
-                              Findings *fs)
+static void check_unexplained(const MuniData *d, const CoveragePot *p, size_t i, Findings *fs)
 {
+    const CoverageYear *y = &p->years[i];
     if (!y->closed || y->unexplained <= 0) return;
     Finding *f = finding_add(fs, CHECK_UNEXPLAINED, y->year, p->pot_id, p->name);
     f->amount = y->unexplained;
@@ -267,8 +226,10 @@ static void check_opening(const MuniData *d, const CoveragePot *p, size_t i, Fin
                               eur(y->computed_start).s, eur(f->amount).s);
 }
 
-static void check_recorded_deposit(const CoveragePot *p, const CoverageYear *y, Findings *fs)
+static void check_recorded_deposit(const MuniData *d, const CoveragePot *p, size_t i,
+                                   Findings *fs)
 {
+    const CoverageYear *y = &p->years[i];
     int64_t surplus = y->reserve_deposit + y->unexplained;
     if (!y->closed || y->recorded_deposit <= surplus) return;
     Finding *f = finding_add(fs, CHECK_RECORDED_DEPOSIT_EXCEEDS, y->year, p->pot_id, p->name);
@@ -281,21 +242,6 @@ static void check_recorded_deposit(const CoveragePot *p, const CoverageYear *y, 
         "(toegekend %s, gerealiseerd %s): %s te veel.",
         y->year, eur(y->recorded_deposit).s, p->name, eur(surplus).s, eur(y->allocation).s,
         eur(y->spending).s, eur(f->amount).s);
-}
-
-static void check_coverage(const MuniData *d, const Coverage *c, Findings *fs)
-{
-    for (size_t i = 0; i < c->n_pots; i++) {
-        const CoveragePot *p = &c->pots[i];
-        for (size_t j = 0; j < p->n_years; j++) {
-            const CoverageYear *y = &p->years[j];
-            check_shortfall(d, p, y, fs);
-            check_unplanned(p, y, fs);
-            check_unexplained(d, p, y, fs);
-            check_opening(d, p, j, fs);
-            check_recorded_deposit(p, y, fs);
-        }
-    }
 }
 
 /* ---- checks on measures ---- */
@@ -382,7 +328,7 @@ static int has_evaluation(const MuniData *d, int64_t measure_id)
     return 0;
 }
 
-static void check_ended(const MuniData *d, const Coverage *c, Findings *fs)
+static int check_ended(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err)
 {
     for (size_t i = 0; i < d->n_measures; i++) {
         const Measure *m = &d->measures[i];
@@ -397,6 +343,7 @@ static void check_ended(const MuniData *d, const Coverage *c, Findings *fs)
                                   "wat heeft hij opgeleverd?",
                                   measure_name(m), m->status);
     }
+    return 0;
 }
 
 /* What the measure's money counts as: realised in closed years, plan in open years. */
@@ -486,9 +433,10 @@ static void allocation_changed(const MuniData *d, const Coverage *c, const Alloc
                               source_label(d, fs->a, newer->cite));
 }
 
-static void check_allocation_versions(const MuniData *d, const Coverage *c, Findings *fs)
+static int check_allocation_versions(const MuniData *d, const Coverage *c, Findings *fs,
+                                     PokErr *err)
 {
-    if (d->n_allocations < 2) return;
+    if (d->n_allocations < 2) return 0;
     const Allocation **sorted = xmalloc(d->n_allocations * sizeof *sorted);
     for (size_t i = 0; i < d->n_allocations; i++) sorted[i] = &d->allocations[i];
     qsort(sorted, d->n_allocations, sizeof *sorted, cmp_allocation_ptr);
@@ -499,6 +447,7 @@ static void check_allocation_versions(const MuniData *d, const Coverage *c, Find
             allocation_changed(d, c, older, newer, fs);
     }
     free(sorted);
+    return 0;
 }
 
 /* ---- figures stated in documents ---- */
@@ -575,8 +524,9 @@ static const char *stated_scope(const MuniData *d, const Coverage *c, const Stat
     return scope;
 }
 
+/* One stated figure; reports it only as want (a mismatch, or a figure pok cannot check). */
 static int check_stated_one(const MuniData *d, const Coverage *c, const StatedFigure *sf,
-                            Findings *fs, PokErr *err)
+                            CheckKind want, Findings *fs, PokErr *err)
 {
     int to = sf->year_to ? sf->year_to : sf->year_from;
     Recomputed r = {0, 0, 0, 0};
@@ -584,6 +534,7 @@ static int check_stated_one(const MuniData *d, const Coverage *c, const StatedFi
                                            : stated_from_coverage(c, sf, to, &r, err);
     if (rc < 0) return -1;
     if (r.found && r.value == sf->amount_cents) return 0;
+    if ((r.found ? CHECK_STATED_MISMATCH : CHECK_STATED_UNVERIFIABLE) != want) return 0;
     const char *desc = sf->description ? sf->description : stated_kind_name(sf->kind);
     const char *pot_name = sf->pot_id ? pot_name_of(c, sf->pot_id) : NULL;
     Finding *f = finding_add(fs, r.found ? CHECK_STATED_MISMATCH : CHECK_STATED_UNVERIFIABLE,
@@ -617,9 +568,28 @@ static int check_stated_one(const MuniData *d, const Coverage *c, const StatedFi
     return 0;
 }
 
+static int check_stated(const MuniData *d, const Coverage *c, CheckKind want, Findings *fs,
+                        PokErr *err)
+{
+    for (size_t i = 0; i < d->n_stated; i++)
+        if (check_stated_one(d, c, &d->stated[i], want, fs, err) < 0) return -1;
+    return 0;
+}
+
+static int check_stated_mismatch(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err)
+{
+    return check_stated(d, c, CHECK_STATED_MISMATCH, fs, err);
+}
+
+static int check_stated_unverifiable(const MuniData *d, const Coverage *c, Findings *fs,
+                                     PokErr *err)
+{
+    return check_stated(d, c, CHECK_STATED_UNVERIFIABLE, fs, err);
+}
+
 /* ---- requests ---- */
 
-static void check_request_dates(const MuniData *d, Findings *fs)
+static int check_request_dates(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err)
 {
     for (size_t i = 0; i < d->n_requests; i++) {
         const Request *rq = &d->requests[i];
@@ -636,6 +606,7 @@ static void check_request_dates(const MuniData *d, Findings *fs)
                          rq->requester ? rq->requester : "(onbekend)", dutch_date(fs->a, rq->date),
                          source_label(d, fs->a, letter_cite), dutch_date(fs->a, letter->date));
     }
+    return 0;
 }
 
 /* ---- order ---- */
@@ -674,20 +645,72 @@ static void sort_findings(Finding *items, size_t n)
     free(o);
 }
 
+/* ---- the checks, as a table ---- */
+
+/* One kind of finding: its stable code, its severity and the function that looks for it,
+ * either once per pot and year of the coverage table (per_year) or once for the whole
+ * municipality (per_muni). checks_run goes over this table in order; the findings are
+ * sorted afterwards (sort_findings), so the order here only decides ties between equal
+ * findings of one kind. A new check is a CheckKind, a function and a line here. */
+typedef struct CheckDef {
+    CheckKind kind;
+    const char *code; /* stable English code of the JSON output */
+    Severity severity;
+    void (*per_year)(const MuniData *d, const CoveragePot *p, size_t year, Findings *fs);
+    int (*per_muni)(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err);
+} CheckDef;
+
+static const CheckDef check_table[] = {
+    {CHECK_SHORTFALL, "shortfall", SEV_ERROR, check_shortfall, NULL},
+    {CHECK_PAST_PERIOD_UNCOVERED, "past_period_uncovered", SEV_ERROR, check_past_period, NULL},
+    {CHECK_UNPLANNED, "unplanned", SEV_WARNING, check_unplanned, NULL},
+    {CHECK_UNEXPLAINED, "unexplained", SEV_ERROR, check_unexplained, NULL},
+    {CHECK_OPENING_DIFFERS, "opening_differs", SEV_WARNING, check_opening, NULL},
+    {CHECK_RECORDED_DEPOSIT_EXCEEDS, "recorded_deposit_exceeds", SEV_WARNING,
+     check_recorded_deposit, NULL},
+    {CHECK_REALISED_BELOW_PLAN, "realised_below_plan", SEV_WARNING, NULL, check_realised},
+    {CHECK_ENDED_WITHOUT_EVALUATION, "ended_without_evaluation", SEV_WARNING, NULL, check_ended},
+    {CHECK_ALLOCATION_CHANGED, "allocation_changed", SEV_INFO, NULL, check_allocation_versions},
+    {CHECK_STATED_MISMATCH, "stated_mismatch", SEV_ERROR, NULL, check_stated_mismatch},
+    {CHECK_STATED_UNVERIFIABLE, "stated_unverifiable", SEV_INFO, NULL,
+     check_stated_unverifiable},
+    {CHECK_REQUEST_DATE_MISMATCH, "request_date_mismatch", SEV_WARNING, NULL,
+     check_request_dates},
+    {CHECK_MEASURE_WITHOUT_POT, "measure_without_pot", SEV_ERROR, NULL, check_unplaced},
+};
+#define N_CHECKS (sizeof check_table / sizeof check_table[0])
+
+static const CheckDef *check_def(CheckKind k)
+{
+    for (size_t i = 0; i < N_CHECKS; i++)
+        if (check_table[i].kind == k) return &check_table[i];
+    return NULL;
+}
+
+const char *check_kind_code(CheckKind k)
+{
+    const CheckDef *def = check_def(k);
+    return def ? def->code : "unknown";
+}
+
+static Severity kind_severity(CheckKind k)
+{
+    const CheckDef *def = check_def(k);
+    return def ? def->severity : SEV_INFO;
+}
+
 int checks_run(const MuniData *d, const Coverage *c, Arena *a, Finding **out, size_t *n,
                PokErr *err)
 {
     Findings fs = {a, NULL, 0, 0};
     *out = NULL;
     *n = 0;
-    check_coverage(d, c, &fs);
-    if (check_realised(d, c, &fs, err) < 0) return -1;
-    check_ended(d, c, &fs);
-    check_allocation_versions(d, c, &fs);
-    for (size_t i = 0; i < d->n_stated; i++)
-        if (check_stated_one(d, c, &d->stated[i], &fs, err) < 0) return -1;
-    check_request_dates(d, &fs);
-    if (check_unplaced(d, c, &fs, err) < 0) return -1;
+    for (size_t k = 0; k < N_CHECKS; k++) {
+        const CheckDef *def = &check_table[k];
+        if (def->per_muni && def->per_muni(d, c, &fs, err) < 0) return -1;
+        for (size_t i = 0; def->per_year && i < c->n_pots; i++)
+            for (size_t j = 0; j < c->pots[i].n_years; j++) def->per_year(d, &c->pots[i], j, &fs);
+    }
     sort_findings(fs.items, fs.n);
     *out = fs.items;
     *n = fs.n;

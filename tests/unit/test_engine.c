@@ -1087,6 +1087,19 @@ static void test_overflow_realised_check(void **state)
     assert_non_null(strstr(err.msg, "te groot"));
 }
 
+/* The table of checks names every kind once, each with its own code. */
+static void test_check_table_complete(void **state)
+{
+    (void)state;
+    for (int k = CHECK_SHORTFALL; k <= CHECK_RECORDED_DEPOSIT_EXCEEDS; k++) {
+        const char *code = check_kind_code((CheckKind)k);
+        assert_string_not_equal(code, "unknown");
+        for (int other = CHECK_SHORTFALL; other < k; other++)
+            assert_string_not_equal(code, check_kind_code((CheckKind)other));
+    }
+    assert_string_equal(check_kind_code((CheckKind)0), "unknown");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void)
@@ -1126,6 +1139,7 @@ int main(void)
         T(test_overflow),
         T(test_overflow_totals_and_reserve),
         T(test_overflow_realised_check),
+        cmocka_unit_test(test_check_table_complete),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
