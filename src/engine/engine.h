@@ -74,6 +74,63 @@ typedef struct AllocationMatrix {
 
 int allocation_matrix(const MuniData *d, Arena *a, AllocationMatrix *out, PokErr *err);
 
+/* ---- what closing a year fixes (closed.c) ----
+ * The figures of a closed year: of every pot, that year's row of the coverage table.
+ * Left out are `unplanned`, which says where the year's money ends up and so depends on
+ * the plans of later, open years, and `computed_start`, only the comparison for a
+ * recorded opening (the balance the table uses is reserve_start). The store records
+ * these when a year is closed and refuses any later change that moves them
+ * (docs/coverage.md, section 8). X(field, Dutch name, 1 for an amount), in
+ * the order a message names them. */
+#define COVERAGE_CLOSED_FIGURES(X)                                                                \
+    X(spending, "uitgaven", 1)                                                                     \
+    X(unexplained, "onverklaard", 1)                                                               \
+    X(shortfall, "tekort", 1)                                                                      \
+    X(reserve_end, "reserve op 31 december", 1)                                                    \
+    X(reserve_start, "reserve op 1 januari", 1)                                                    \
+    X(allocation, "toekenning", 1)                                                                 \
+    X(planned, "gepland", 1)                                                                       \
+    X(realised, "gerealiseerd", 1)                                                                 \
+    X(from_allocation, "gedekt uit toekenning", 1)                                                 \
+    X(reserve_withdrawal, "onttrekking", 1)                                                        \
+    X(reserve_deposit, "storting", 1)                                                              \
+    X(recorded_deposit, "besloten stortingen", 1)                                                  \
+    X(recorded_withdrawal, "besloten onttrekkingen", 1)                                            \
+    X(has_opening, "beginstand vastgelegd", 0)
+
+enum {
+#define X(field, name, money) CLOSED_FIGURE_##field,
+    COVERAGE_CLOSED_FIGURES(X)
+#undef X
+    CLOSED_FIGURE_COUNT
+};
+
+/* The field names ("allocation", ...): the keys of the stored form. */
+extern const char *const closed_figure_fields[CLOSED_FIGURE_COUNT];
+
+/* One pot's figures of one year. */
+typedef struct ClosedFigures {
+    const char *scheme; /* the scheme's code */
+    int64_t pot_id;     /* 0: the default pot */
+    const char *pot_name;
+    int64_t v[CLOSED_FIGURE_COUNT];
+} ClosedFigures;
+
+/* The figures of year, appended to *out (arena-grown; *n entries, *cap room): one entry
+ * per pot of c whose figures are not all zero. A pot whose table ends before the year
+ * carries its last balance into it, as the table would if it ran on; one that starts
+ * later has only zeros. So adding a later year to a pot's table changes nothing here. */
+void coverage_closed_figures(const Coverage *c, int year, Arena *a, ClosedFigures **out,
+                             size_t *n, size_t *cap);
+
+/* 1 when the figures now differ from those recorded (pots matched by scheme and id; a
+ * pot missing on one side counts as all zero), with what moved appended to what, in
+ * Dutch: "pot Alle middelen: uitgaven van € 66.983 naar € 0, ..." (per pot at most
+ * max_items figures, then "..."); 0 when they are equal. what may be NULL. */
+int coverage_closed_figures_differ(const ClosedFigures *was, size_t n_was,
+                                   const ClosedFigures *now, size_t n_now, size_t max_items,
+                                   Buf *what);
+
 /* ---- checks ---- */
 typedef enum CheckKind {
     CHECK_SHORTFALL = 1,           /* spending nothing covers, within the period */

@@ -192,6 +192,11 @@ static int migrate(Store *s, int *from, PokErr *err)
         db_finalize(st);
         if (rc < 0) goto fail;
     }
+    /* Closed years of a database from before their figures were kept get them now. */
+    if (sq_closed_fill_missing(s, err)) {
+        err_prefix(err, "migratie van database %s mislukt: ", s->path);
+        goto fail;
+    }
     if (sq_exec(s, "COMMIT", err) == 0) return 0;
 fail:
     store_rollback(s);
@@ -263,6 +268,7 @@ void store_close(Store *s)
     if (!s) return;
     for (size_t i = 0; i < s->n_cache; i++) db_finalize(s->cache[i].st);
     free(s->cache);
+    sq_closed_free(s);
     db_close(s->db);
     free(s->actor);
     free(s);
@@ -341,6 +347,7 @@ int sq_audit_reason(Store *s, const char *action, const char *table, int64_t rec
                     const char *municipality, const char *before_json, const char *after_json,
                     const char *reason, PokErr *err)
 {
+    sq_closed_touch(s, municipality); /* its closed years are checked at the commit */
     if (strcmp(action, "update") == 0 && before_json && after_json &&
         strcmp(before_json, after_json) == 0)
         return 0;

@@ -46,10 +46,15 @@ typedef struct StoreDataVersion {
 int store_data_version(Store *s, StoreDataVersion *out, PokErr *err);
 
 /* Transactions nest: an inner begin/commit is a savepoint, and an inner rollback undoes
- * only what was done since its begin. */
+ * only what was done since its begin. The outermost commit first checks that no closed
+ * year's figures moved (store_year_close); if any did it fails and rolls everything
+ * back (a store_rollback after that does nothing). */
 int store_begin(Store *s, PokErr *err);
 int store_commit(Store *s, PokErr *err);
 void store_rollback(Store *s);
+/* What the outermost commit would check, without committing: 0, or -1 with the refusal.
+ * For a dry run, which rolls back instead, so that it fails where the real run would. */
+int store_check_closed(Store *s, PokErr *err);
 
 /* ---- schemes, actielijnen, purposes (POK is created by the first migration) ---- */
 int store_scheme_add(Store *s, Scheme *scheme, PokErr *err);
@@ -110,9 +115,16 @@ int store_evaluation_add(Store *s, Evaluation *e, PokErr *err);
 int store_year_close(Store *s, const ClosedYear *cy, PokErr *err);
 /* A closed year's allocations, measure amounts and reserve figures can no longer be
  * added or replaced: those writes fail with "jaar 2023 is afgesloten voor GM0534: heropen
- * het eerst (pok year reopen)". Reopening is for an administrator (the caller checks)
+ * het eerst (pok year reopen)". Closing records the year's figures (of every pot, its
+ * column of the coverage table, see COVERAGE_CLOSED_FIGURES in engine.h); any other write
+ * that would move them (a measure's pot or actielijnen, an open year before it, closing
+ * an earlier year) fails at its commit, the outermost store_commit of a transaction
+ * undoing all of it: "jaar 2023 is afgesloten voor GM0534: deze wijziging verandert de
+ * cijfers van dat jaar (pot ...: uitgaven van € 19.000 naar € 0, ...); heropen het jaar
+ * eerst (pok year reopen)". Reopening is for an administrator (the caller checks)
  * and needs a reason: it deletes the closing (audit row "delete" with the reason) and
- * records who reopened the year, when and why. */
+ * records who reopened the year, when and why; it fails when it would move a later
+ * closed year's figures ("heropen eerst jaar 2024"). */
 int store_year_reopen(Store *s, const char *code, int year, const char *reason, PokErr *err);
 typedef struct YearReopening {
     int64_t id;

@@ -1,6 +1,7 @@
 /* store_closing.c: reopening a closed year and the register of reopenings. The
- * refusal to change a closed year's figures lives with the writes, in
- * store_records.c. */
+ * refusal to change a closed year's figures lives with the writes (store_records.c, for
+ * records dated in a closed year) and with the commit (store_closed.c, for any change
+ * that moves a closed year's figures). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,7 +33,8 @@ static int year_reopen(Store *s, const char *code, int year, const char *reason,
     if (rc == 0)
         rc = sq_audit_reason(s, "delete", "closed_year", year, code, before, NULL, reason, err);
     free(before);
-    if (rc) return -1;
+    /* An open year before a closed one can move its figures: then the later one first. */
+    if (rc || sq_closed_check_reopen(s, code, year, err)) return -1;
 
     char now[32];
     sq_now(now);

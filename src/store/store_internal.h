@@ -20,6 +20,10 @@ struct Store {
     StmtCacheEntry *cache;
     size_t n_cache, cap_cache;
     int tx_depth; /* store_begin nesting: 1 = BEGIN, more = savepoints inside it */
+    /* The municipalities the current write transaction wrote to (store_closed.c): an
+     * open-addressing set of codes, cap_touched slots (a power of two). */
+    char **touched;
+    size_t n_touched, cap_touched;
 };
 
 /* A prepared statement for sql (which must be a string literal), reset and with its
@@ -69,6 +73,22 @@ int sq_write_end(Store *s, int tx, int rc, PokErr *err);
         (target) = new_id;                                                                         \
         return 0;                                                                                  \
     } while (0)
+
+/* Closed years (store_closed.c): their figures are recorded at closing and may not move
+ * afterwards. sq_closed_touch notes a municipality the transaction writes to (sq_audit
+ * does, for every write); sq_closed_verify, at the outermost commit, computes the figures
+ * of the closed years of each again and fails naming the year and what moved (the set is
+ * emptied either way); sq_closed_forget empties it on a rollback. sq_closed_record
+ * records the figures of a year just closed; sq_closed_check_reopen fails when reopening
+ * year moves a later closed year's figures; sq_closed_fill_missing records the figures of
+ * closed years that have none (closed before they were kept, after the migration). */
+void sq_closed_touch(Store *s, const char *code);
+int sq_closed_verify(Store *s, PokErr *err);
+void sq_closed_forget(Store *s);
+void sq_closed_free(Store *s);
+int sq_closed_record(Store *s, const char *code, int year, PokErr *err);
+int sq_closed_check_reopen(Store *s, const char *code, int year, PokErr *err);
+int sq_closed_fill_missing(Store *s, PokErr *err);
 
 /* "YYYY-MM-DDTHH:MM:SSZ", UTC. */
 void sq_now(char out[32]);

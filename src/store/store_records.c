@@ -714,7 +714,9 @@ static int year_close(Store *s, const ClosedYear *cy, PokErr *err)
     sq_bind_nz(st, 3, cy->cite.source_id);
     sq_bind_text(st, 4, cy->cite.place);
     sq_bind_nz(st, 5, cy->decision_id);
-    if (sq_step_done(s, st, err)) return -1;
+    /* What the year's figures are now is what they stay (store_closed.c). */
+    if (sq_step_done(s, st, err) || sq_closed_record(s, cy->municipality, cy->year, err))
+        return -1;
     char *after;
     if (sq_snapshot_key(s, SQ_JSON_CLOSED_YEAR, cy->municipality, cy->year, &after, err)) return -1;
     int rc = sq_audit(s, "insert", "closed_year", cy->year, cy->municipality, NULL, after, err);

@@ -197,10 +197,13 @@ int sq_write_begin(Store *s, PokErr *err)
 
 int sq_write_end(Store *s, int tx, int rc, PokErr *err)
 {
+    /* A write of its own is the outermost transaction: the closed years are checked. */
+    if (rc == 0 && tx == TX_OWN) rc = sq_closed_verify(s, err);
     if (rc == 0) {
         if ((tx == TX_OWN ? db_commit(s->db) : db_release(s->db, "w")) == 0) return 0;
         sq_fail(s, NULL, err);
     }
+    if (tx == TX_OWN) sq_closed_forget(s);
     sq_reset_all(s);
     /* The backend may already have rolled back (out of memory, disk full): errors of the
      * rollback itself are ignored. */
@@ -227,6 +230,12 @@ int store_commit(Store *s, PokErr *err)
 {
     if (!db_in_transaction(s->db) || s->tx_depth == 0)
         return err_set(err, "geen transactie om vast te leggen op database %s", s->path);
+    /* The outermost commit checks the closed years; a refusal undoes the transaction
+     * (a store_rollback after it does nothing). */
+    if (s->tx_depth == 1 && sq_closed_verify(s, err)) {
+        store_rollback(s);
+        return -1;
+    }
     if ((s->tx_depth > 1 ? db_release(s->db, "nested") : db_commit(s->db)) != 0)
         return sq_fail(s, NULL, err);
     s->tx_depth--;
@@ -238,6 +247,7 @@ void store_rollback(Store *s)
     sq_reset_all(s);
     if (!db_in_transaction(s->db) || s->tx_depth <= 1) {
         db_rollback(s->db);
+        sq_closed_forget(s);
         s->tx_depth = 0;
         return;
     }
