@@ -115,15 +115,24 @@ static void cell_html(Buf *b, const DataTable *t, const TableCell *c)
 static void row_html(Buf *b, const DataTable *t, size_t r)
 {
     const TableCell *row = &t->cells[r * t->n_cols];
-    html_lit(b, t->total_row[r] ? "<tr class=\"total\">" : "<tr>");
+    if (t->total_row[r])
+        html_lit(b, "<tr class=\"total\">");
+    else
+        html_lit(b, "<tr>");
     for (size_t i = 0; i < t->n_cols; i++) {
         int th = i == 0 && t->first_col_is_header;
-        html_lit(b, th ? "<th scope=\"row\"" : "<td");
+        if (th)
+            html_lit(b, "<th scope=\"row\"");
+        else
+            html_lit(b, "<td");
         if (row[i].id) html_printf(b, " id=\"%s\"", row[i].id);
         if (is_numeric(row[i].kind)) html_lit(b, " class=\"num\"");
         html_lit(b, ">");
         cell_html(b, t, &row[i]);
-        html_lit(b, th ? "</th>" : "</td>");
+        if (th)
+            html_lit(b, "</th>");
+        else
+            html_lit(b, "</td>");
     }
     html_lit(b, "</tr>\n");
 }
@@ -148,7 +157,10 @@ void dt_html(Buf *b, const DataTable *t, const char *csv_href)
             numeric = is_numeric(k);
             break;
         }
-        html_lit(b, numeric ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
+        if (numeric)
+            html_lit(b, "<th scope=\"col\" class=\"num\">");
+        else
+            html_lit(b, "<th scope=\"col\">");
         html_txt(b, t->headers[i]);
         html_lit(b, "</th>");
     }

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-void html_lit(Buf *b, const char *literal)
+void html_lit_(Buf *b, const char *literal, size_t len)
 {
-    buf_puts(b, literal);
+    buf_append(b, literal, len);
 }
 
 void html_txt(Buf *b, const char *text)

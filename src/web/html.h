@@ -6,8 +6,10 @@
 
 #include "../util.h"
 
-/* A literal piece of markup, written as is. Pass only string literals. */
-void html_lit(Buf *b, const char *literal);
+/* A literal piece of markup, written as is. Only a string literal compiles here (the
+ * macro pastes "" on both sides), so no data can reach the page unescaped through it. */
+#define html_lit(b, literal) html_lit_((b), "" literal "", sizeof("" literal "") - 1)
+void html_lit_(Buf *b, const char *literal, size_t len);
 /* Text content: & < > " ' become character references. NULL writes nothing. */
 void html_txt(Buf *b, const char *text);
 /* An attribute value inside double quotes; escaped like text. */

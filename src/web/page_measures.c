@@ -215,7 +215,10 @@ static void evaluations(Buf *b, Arena *a, const MuniData *d, const Measure *m)
         }
         html_lit(b, "</p></li>\n");
     }
-    html_lit(b, n ? "</ul>\n" : "<p>Deze maatregel is nog niet geëvalueerd.</p>\n");
+    if (n)
+        html_lit(b, "</ul>\n");
+    else
+        html_lit(b, "<p>Deze maatregel is nog niet geëvalueerd.</p>\n");
 }
 
 static void measure_page(Buf *b, Arena *a, const MuniData *d, const Coverage *c, const Measure *m,

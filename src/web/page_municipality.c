@@ -43,7 +43,10 @@ static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
     for (size_t r = 0; r < coverage_n_rows; r++) {
         const CoverageRowDef *row = &coverage_rows[r];
         if (row->only_if_any && row->get(&p->total) == 0) continue;
-        html_lit(b, row->rule_above ? "<tr class=\"rule\">" : "<tr>");
+        if (row->rule_above)
+            html_lit(b, "<tr class=\"rule\">");
+        else
+            html_lit(b, "<tr>");
         html_printf(b, "<th scope=\"row\">%s</th>", row->label);
         for (size_t i = 0; i < p->n_years; i++) {
             html_lit(b, "<td class=\"num\">");
