@@ -218,6 +218,21 @@ void buf_puts(Buf *b, const char *s)
     buf_append(b, s, strlen(s));
 }
 
+void buf_csv_text(Buf *b, const char *s)
+{
+    if (!s) return;
+    if (*s && strchr("=+-@\t\r", *s)) {
+        /* the apostrophe goes inside the quotes a field may need */
+        Buf t = {0};
+        buf_puts(&t, "'");
+        buf_puts(&t, s);
+        buf_csv_field(b, t.data);
+        buf_free(&t);
+        return;
+    }
+    buf_csv_field(b, s);
+}
+
 void buf_csv_field(Buf *b, const char *s)
 {
     if (!s) return;

@@ -93,17 +93,7 @@ const char *audit_diff_text(Arena *a, const AuditEntry *e, const char *sep)
 
 static void csv_field(Buf *b, const char *v, int last)
 {
-    v = v ? v : "";
-    if (strpbrk(v, ",\"\r\n")) {
-        buf_puts(b, "\"");
-        for (const char *p = v; *p; p++) {
-            if (*p == '"') buf_puts(b, "\"");
-            buf_append(b, p, 1);
-        }
-        buf_puts(b, "\"");
-    } else {
-        buf_puts(b, v);
-    }
+    buf_csv_text(b, v);
     buf_puts(b, last ? "\r\n" : ",");
 }
 
@@ -115,7 +105,7 @@ void audit_csv(Buf *b, Arena *a, const AuditEntry *e, size_t n)
         csv_field(b, e[i].actor, 0);
         csv_field(b, e[i].action, 0);
         csv_field(b, e[i].table_name, 0);
-        csv_field(b, arena_printf(a, "%lld", (long long)e[i].record_id), 0);
+        buf_printf(b, "%lld,", (long long)e[i].record_id);
         csv_field(b, e[i].municipality, 0);
         csv_field(b, audit_diff_text(a, &e[i], "; "), 0);
         csv_field(b, e[i].reason, 1);

