@@ -136,6 +136,39 @@ static const struct {
     {"copy", "kopie van een andere database"},
 };
 
+const char *audit_actor_label(const char *actor)
+{
+    if (actor && (strcmp(actor, "cli") == 0 || strncmp(actor, "cli:", 4) == 0))
+        return "pok (opdrachtregel)";
+    return "medewerker";
+}
+
+/* The snapshot with its "actor" field (if any) replaced by the label. */
+static const char *hide_snapshot_actor(Arena *a, const char *text)
+{
+    json_t *o = parse_object(text);
+    json_t *actor = o ? json_object_get(o, "actor") : NULL;
+    if (!json_is_string(actor)) {
+        json_decref(o);
+        return text;
+    }
+    json_object_set_new(o, "actor", json_string(audit_actor_label(json_string_value(actor))));
+    char *dump = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    const char *out = arena_strdup(a, dump ? dump : "{}");
+    free(dump);
+    return out;
+}
+
+void audit_hide_actors(Arena *a, AuditEntry *e, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        e[i].actor = audit_actor_label(e[i].actor);
+        e[i].before_json = hide_snapshot_actor(a, e[i].before_json);
+        e[i].after_json = hide_snapshot_actor(a, e[i].after_json);
+    }
+}
+
 const char *audit_table_nl(const char *table)
 {
     for (size_t i = 0; table && i < sizeof table_names / sizeof table_names[0]; i++)
