@@ -54,7 +54,9 @@ typedef struct WebRequest {
     const User *user;
     const char *session_token; /* the pok_sessie cookie of a valid session */
     /* Set by web_param_add and web_params_parse when a parameter's name or value is not
-     * valid text (text.h): the Dutch message naming it, answered with 400. */
+     * valid text (text.h: not UTF-8, or a control character; lengths are checked where a
+     * value is used): the Dutch message naming it, answered with 400. Nothing is added
+     * then: web_param_add returns -1, web_params_parse -3. */
     const char *bad_text;
 } WebRequest;
 
@@ -71,13 +73,10 @@ typedef struct WebResponse {
 void web_request_init(WebRequest *req, const char *method, const char *target);
 void web_request_free(WebRequest *req);
 
-/* Add a decoded parameter (copied). Returns -1 when WEB_MAX_PARAMS is reached, and -1
- * with req->bad_text set (adding nothing) when the name or value is not valid UTF-8 or
- * holds a control character (text.h; lengths are checked where a value is used). */
+/* Add a decoded parameter (copied). Returns -1 when WEB_MAX_PARAMS is reached. */
 int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *value);
 /* Parse "a=1&b=x+y%21" (percent and '+' decoding) into p. Returns -1 on too many, -2
- * (and adds nothing) when text holds a NUL byte, raw or as %00, and -3 with
- * req->bad_text set when a decoded name or value is not valid text (as web_param_add). */
+ * (and adds nothing) when text holds a NUL byte, raw or as %00. */
 int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len);
 
 /* The first value of name, or NULL. */
