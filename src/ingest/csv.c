@@ -244,8 +244,7 @@ static int check_record(CsvReader *r, PokErr *err)
     for (size_t i = 0; i < r->nfields; i++) {
         const char *field = r->rec + r->field_off[i];
         TextScan scan;
-        if (text_scan(field, strlen(field), text_max_chars(TEXT_LONG), &scan) == TEXT_OK)
-            continue;
+        if (text_scan(field, strlen(field), text_max_chars(TEXT_LONG), &scan) == TEXT_OK) continue;
         /* the line of the fault: a quoted field may span lines */
         long line = r->record_line;
         size_t upto = r->field_off[i] + (scan.problem == TEXT_TOO_LONG ? 0 : scan.offset);

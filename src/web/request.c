@@ -108,7 +108,8 @@ int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len
         if (end > i) {
             if (p->n >= WEB_MAX_PARAMS) return -1;
             const char *name = url_decode(&req->arena, text + i, eq - i);
-            const char *value = eq < end ? url_decode(&req->arena, text + eq + 1, end - eq - 1) : "";
+            const char *value =
+                eq < end ? url_decode(&req->arena, text + eq + 1, end - eq - 1) : "";
             if (param_text_ok(req, name, value)) return -3;
             p->items[p->n].name = name;
             p->items[p->n].value = value;

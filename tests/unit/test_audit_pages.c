@@ -279,7 +279,8 @@ static void get_as(T *t, int logged_in, const char *target, WebResponse *res)
     route_dispatch(NULL, &t->db.app, &req, res);
     web_request_free(&req);
     if (res->status != 200)
-        fail_msg("%s: status %d\n%.1500s", target, res->status, res->body.data ? res->body.data : "");
+        fail_msg("%s: status %d\n%.1500s", target, res->status,
+                 res->body.data ? res->body.data : "");
 }
 
 /* Login names would aim the login lock-out at real accounts: a visitor who is not logged
@@ -290,8 +291,8 @@ static void test_visitors_see_no_login_names(void **state)
     T *t = *state;
     char measure[64];
     snprintf(measure, sizeof measure, "/maatregel/%lld/wijzigingen", (long long)t->measure);
-    const char *const targets[] = {"/gemeente/GM1734/wijzigingen", "/gemeente/GM1734/wijzigingen.csv",
-                                   measure};
+    const char *const targets[] = {"/gemeente/GM1734/wijzigingen",
+                                   "/gemeente/GM1734/wijzigingen.csv", measure};
     for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
         WebResponse res;
         get_as(t, 0, targets[i], &res);
@@ -329,8 +330,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_date_filter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
         cmocka_unit_test_setup_teardown(test_measure_page, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_visitors_see_no_login_names, setup_accounts,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_visitors_see_no_login_names, setup_accounts, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -28,39 +28,41 @@ static void test_valid_text(void **state)
     (void)state;
     assert_int_equal(SCAN(""), TEXT_OK);
     assert_int_equal(SCAN("Overbetuwe"), TEXT_OK);
-    assert_int_equal(SCAN("Caf\xC3\xA9"), TEXT_OK);              /* é, 2 bytes */
-    assert_int_equal(SCAN("\xE2\x82\xAC 12"), TEXT_OK);         /* €, 3 bytes */
-    assert_int_equal(SCAN("\xF0\x9F\x98\x80"), TEXT_OK);         /* U+1F600, 4 bytes */
-    assert_int_equal(SCAN("\xF4\x8F\xBF\xBF"), TEXT_OK);         /* U+10FFFF, the last */
-    assert_int_equal(SCAN("\xED\x9F\xBF"), TEXT_OK);             /* U+D7FF, before surrogates */
-    assert_int_equal(SCAN("\xEE\x80\x80"), TEXT_OK);             /* U+E000, after them */
-    assert_int_equal(SCAN("\xEF\xBB\xBF" "BOM"), TEXT_OK);       /* U+FEFF */
-    assert_int_equal(SCAN("tab\there\r\nregel"), TEXT_OK);       /* tab and line ends */
+    assert_int_equal(SCAN("Caf\xC3\xA9"), TEXT_OK);        /* é, 2 bytes */
+    assert_int_equal(SCAN("\xE2\x82\xAC 12"), TEXT_OK);    /* €, 3 bytes */
+    assert_int_equal(SCAN("\xF0\x9F\x98\x80"), TEXT_OK);   /* U+1F600, 4 bytes */
+    assert_int_equal(SCAN("\xF4\x8F\xBF\xBF"), TEXT_OK);   /* U+10FFFF, the last */
+    assert_int_equal(SCAN("\xED\x9F\xBF"), TEXT_OK);       /* U+D7FF, before surrogates */
+    assert_int_equal(SCAN("\xEE\x80\x80"), TEXT_OK);       /* U+E000, after them */
+    assert_int_equal(SCAN("\xEF\xBB\xBF\x42OM"), TEXT_OK); /* U+FEFF */
+    assert_int_equal(SCAN("tab\there\r\nregel"), TEXT_OK); /* tab and line ends */
     assert_true(text_utf8_valid("Caf\xC3\xA9", 5));
 }
 
 static void test_invalid_utf8(void **state)
 {
     (void)state;
+    /* clang-format off */
     static const char *const bad[] = {
-        "\xFF",             "bad\xFF\xFEname", /* never in UTF-8 */
-        "\x80",             "a\xBF",           /* a lone continuation byte */
-        "\xC3",             "\xE2\x82",        /* truncated at the end */
-        "\xF0\x9F\x98",     "\xC3(",           /* truncated before ASCII */
-        "\xE2\x28\xA1",     "Caf\xE9!",        /* Windows-1252 é */
-        "\xC0\xAF",         "\xC1\xBF",        /* overlong 2-byte forms */
-        "\xE0\x80\xAF",     "\xE0\x9F\xBF",    /* overlong 3-byte forms */
+        "\xFF",             "bad\xFF\xFEname",  /* never in UTF-8 */
+        "\x80",             "a\xBF",            /* a lone continuation byte */
+        "\xC3",             "\xE2\x82",         /* truncated at the end */
+        "\xF0\x9F\x98",     "\xC3(",            /* truncated before ASCII */
+        "\xE2\x28\xA1",     "Caf\xE9!",         /* Windows-1252 é */
+        "\xC0\xAF",         "\xC1\xBF",         /* overlong 2-byte forms */
+        "\xE0\x80\xAF",     "\xE0\x9F\xBF",     /* overlong 3-byte forms */
         "\xF0\x80\x80\xAF", "\xF0\x8F\xBF\xBF", /* overlong 4-byte forms */
-        "\xED\xA0\x80",     "\xED\xBF\xBF",    /* surrogates U+D800, U+DFFF */
+        "\xED\xA0\x80",     "\xED\xBF\xBF",     /* surrogates U+D800, U+DFFF */
         "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", /* above U+10FFFF */
-        "\xF8\x88\x80\x80\x80",                /* 5-byte forms */
+        "\xF8\x88\x80\x80\x80",                  /* 5-byte forms */
     };
+    /* clang-format on */
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         if (scan(bad[i], strlen(bad[i])) != TEXT_INVALID_UTF8) fail_msg("case %zu accepted", i);
         if (text_utf8_valid(bad[i], strlen(bad[i]))) fail_msg("case %zu valid", i);
     }
     TextScan sc;
-    assert_int_equal(text_scan("ab\xC3\xA9" "c\xFF", 6, SIZE_MAX, &sc), TEXT_INVALID_UTF8);
+    assert_int_equal(text_scan("ab\xC3\xA9\x63\xFF", 6, SIZE_MAX, &sc), TEXT_INVALID_UTF8);
     assert_int_equal(sc.offset, 5);
     assert_int_equal(sc.chars, 4);
     char msg[160];
@@ -72,12 +74,12 @@ static void test_control_characters(void **state)
 {
     (void)state;
     /* NUL inside the length, other C0 controls, DEL, C1 controls, U+FFFE and U+FFFF */
-    static const char *const bad[] = {"\x01", "a\x1b[31m", "\x7f", "\xC2\x80",
+    static const char *const bad[] = {"\x01",     "a\x1b[31m",    "\x7f",        "\xC2\x80",
                                       "\xC2\x9F", "\xEF\xBF\xBE", "\xEF\xBF\xBF"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         if (scan(bad[i], strlen(bad[i])) != TEXT_CONTROL) fail_msg("case %zu accepted", i);
     assert_int_equal(scan("a\0b", 3), TEXT_CONTROL);
-    assert_true(text_utf8_valid("a\x01" "b", 3)); /* validity alone allows them */
+    assert_true(text_utf8_valid("a\x01\x62", 3)); /* validity alone allows them */
     TextScan sc;
     text_scan("x\x1b", 2, SIZE_MAX, &sc);
     char msg[160];
@@ -175,7 +177,7 @@ static void test_store_refuses_bad_text_by_name(void **state)
     assert_string_equal(err.msg, "naam van de maatregel: geen geldige UTF-8-tekst (byte 0xFF na "
                                  "3 tekens)");
     m.name = "Jobhunter";
-    m.partner = "Werk\x01" "bedrijf";
+    m.partner = "Werk\x01 bedrijf";
     assert_int_equal(store_measure_add(t->db.s, &m, &err), -1);
     assert_non_null(strstr(err.msg, "partner van de maatregel: bevat een stuurteken (U+0001"));
     /* a 1 MB name, and a place in the source over the short bound */
