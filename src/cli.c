@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "money.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,19 @@ static int usage_error(const char *usage, const char *what, const char *arg, con
     return EXIT_USAGE;
 }
 
+/* Every argument is text (text.h) of at most the long bound: 0, or EXIT_USER after
+ * printing what is wrong with which option or argument. The store checks each field's own
+ * bound when it is saved. */
+static int check_arg(const char *option, int position, const char *value)
+{
+    TextScan scan;
+    if (text_scan(value, strlen(value), text_max_chars(TEXT_LONG), &scan) == TEXT_OK) return 0;
+    char why[160];
+    text_describe(&scan, why, sizeof why);
+    if (option) return cli_fail("optie --%s: %s", option, why);
+    return cli_fail("argument %d: %s", position, why);
+}
+
 int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int min_pos,
               int max_pos, int *n_pos, const char *usage)
 {
@@ -39,6 +53,7 @@ int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int m
         if (only_positionals || arg[0] != '-' || arg[1] != '-' ||
             (arg[0] == '-' && arg[1] == '\0')) {
             /* A lone "-" or a negative amount like "-2.500" is a positional. */
+            if (check_arg(NULL, np + 1, arg)) return EXIT_USER;
             if (np >= max_pos) return usage_error(usage, "te veel argumenten:", arg, NULL);
             pos[np++] = arg;
             continue;
@@ -53,12 +68,16 @@ int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int m
         const CliOpt *opt = NULL;
         for (const CliOpt *o = opts; o && o->name; o++)
             if (strlen(o->name) == name_len && strncmp(o->name, name, name_len) == 0) opt = o;
-        if (!opt) return usage_error(usage, "onbekende optie", arg, NULL);
+        if (!opt) {
+            if (check_arg(NULL, i + 1, arg)) return EXIT_USER; /* never quote bad text */
+            return usage_error(usage, "onbekende optie", arg, NULL);
+        }
         if (opt->takes_value) {
             const char *value;
             if (eq) value = eq + 1;
             else if (i + 1 < argc) value = argv[++i];
             else return usage_error(usage, "optie", arg, " verwacht een waarde");
+            if (check_arg(opt->name, 0, value)) return EXIT_USER;
             *opt->value = value;
         } else {
             if (eq) return usage_error(usage, "optie", arg, " neemt geen waarde");
@@ -83,7 +102,8 @@ Store *cli_store(Cli *cli)
     if (actor && *actor) {
         char who[160];
         snprintf(who, sizeof who, "cli:%s", actor);
-        store_set_actor(cli->store, who);
+        /* the audit trail takes only text: a name that is not (or was cut) stays "cli" */
+        if (text_check("POK_USER", who, TEXT_SHORT, NULL) == 0) store_set_actor(cli->store, who);
     }
     return cli->store;
 }

@@ -52,7 +52,9 @@ typedef struct CliOpt {
 } CliOpt;
 
 /* Returns 0, or EXIT_USAGE after printing what is wrong and the usage line.
- * Fails if the number of positionals is outside [min_pos, max_pos]. */
+ * Fails if the number of positionals is outside [min_pos, max_pos]. Every option value
+ * and argument must be text (text.h: UTF-8 without control characters, at most the long
+ * bound), file names too: otherwise EXIT_USER, naming the option or argument. */
 int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int min_pos,
               int max_pos, int *n_pos, const char *usage);
 

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "money.h"
+#include "text.h"
 
 static const char USAGE[] = "pok copy --from DATABASE --to DATABASE [--replace]";
 
@@ -40,7 +41,8 @@ static int cmd_copy(Cli *cli, int argc, char **argv)
     char actor[160];
     snprintf(actor, sizeof actor, "cli:%s", user && *user ? user : "");
     /* the audit row names who copied as every command does (cli_store) */
-    StoreCopyOptions opt = {.replace = replace, .actor = user && *user ? actor : NULL};
+    int named = user && *user && text_check("POK_USER", actor, TEXT_SHORT, NULL) == 0;
+    StoreCopyOptions opt = {.replace = replace, .actor = named ? actor : NULL};
     StoreCopyReport r;
     if (store_copy(from, to, &opt, &r, &cli->err)) return cli_fail_err(&cli->err);
     printf("gekopieerd van %s naar %s (schemaversie %d)%s\n", r.from, r.to, r.schema_version,

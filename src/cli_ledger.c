@@ -10,20 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
+/* A text field of the CSV output (buf_csv_text: neutralised against formulas); amounts
+ * go through buf_csv_field as they are. */
 static void csv_put(Buf *b, const char *text)
 {
-    if (!text) return;
-    if (!strpbrk(text, ",\"\n\r")) {
-        buf_puts(b, text);
-        return;
-    }
-    buf_puts(b, "\"");
-    for (const char *p = text; *p; p++) {
-        if (*p == '"') buf_puts(b, "\""); /* a quote is doubled */
-        buf_append(b, p, 1);
-    }
-    buf_puts(b, "\"");
+    buf_csv_text(b, text);
 }
 
 /* Unmapped codes listed after an import (the rest is summed in one line). */
@@ -143,7 +134,7 @@ static int cmd_ledger_totals(Cli *cli, int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             csv_put(&b, sums[i].key);
             buf_printf(&b, ",%d,%lld,", sums[i].year, (long long)sums[i].lines);
-            csv_put(&b, money_format_plain(sums[i].cents, money));
+            buf_csv_field(&b, money_format_plain(sums[i].cents, money));
             buf_puts(&b, "\n");
         }
         fwrite(b.data ? b.data : "", 1, b.len, stdout);
@@ -206,7 +197,7 @@ static int cmd_ledger_bookings(Cli *cli, int argc, char **argv)
             buf_puts(&out, ",");
             csv_put(&out, b[i].taakveld);
             buf_puts(&out, ",");
-            csv_put(&out, money_format_plain(b[i].amount_cents, money));
+            buf_csv_field(&out, money_format_plain(b[i].amount_cents, money));
             buf_puts(&out, ",");
             csv_put(&out, b[i].description);
             buf_puts(&out, ",");

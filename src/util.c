@@ -43,9 +43,22 @@ char *xstrdup(const char *s)
     return p;
 }
 
+/* A message cut off at the end of its buffer may end in part of a UTF-8 sequence: drop
+ * that part, so a message is always whole text. */
+static void drop_partial_char(char *s)
+{
+    size_t n = strlen(s), i = n;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+    if (i == 0) return;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (i - 1) < need) s[i - 1] = '\0';
+}
+
 static void err_vset(PokErr *err, int code, const char *fmt, va_list ap)
 {
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    int n = vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    if (n >= 0 && (size_t)n > ERR_MSG_MAX) drop_partial_char(err->msg);
     err->code = code;
 }
 
@@ -88,9 +101,13 @@ int err_prefix(PokErr *err, const char *fmt, ...)
     if (n >= 0 && (size_t)n <= ERR_MSG_MAX) {
         size_t room = ERR_MSG_MAX - (size_t)n;
         size_t len = strnlen(old, ERR_MSG_MAX);
-        if (len > room) len = room;
+        int cut = len > room;
+        if (cut) len = room;
         memcpy(err->msg + n, old, len);
         err->msg[(size_t)n + len] = '\0';
+        if (cut) drop_partial_char(err->msg);
+    } else if (n > 0) {
+        drop_partial_char(err->msg);
     }
     return -1; /* the kind (err->code) stays */
 }
@@ -199,6 +216,21 @@ void buf_append(Buf *b, const char *s, size_t n)
 void buf_puts(Buf *b, const char *s)
 {
     buf_append(b, s, strlen(s));
+}
+
+void buf_csv_text(Buf *b, const char *s)
+{
+    if (!s) return;
+    if (*s && strchr("=+-@\t\r", *s)) {
+        /* the apostrophe goes inside the quotes a field may need */
+        Buf t = {0};
+        buf_puts(&t, "'");
+        buf_puts(&t, s);
+        buf_csv_field(b, t.data);
+        buf_free(&t);
+        return;
+    }
+    buf_csv_field(b, s);
 }
 
 void buf_csv_field(Buf *b, const char *s)

@@ -64,8 +64,14 @@ void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void buf_vprintf(Buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void buf_reset(Buf *b);
 void buf_free(Buf *b);
-/* Append s as one CSV field (RFC 4180): quoted, with quotes doubled, when it holds a
- * comma, quote or line end. NULL appends nothing. The one CSV quoting routine of pok. */
+/* The two CSV field writers of pok, used by every CSV it writes (RFC 4180: a field with
+ * a comma, quote or line end is quoted, a quote doubled; NULL appends nothing).
+ * buf_csv_text writes text someone typed or imported (names, descriptions, places):
+ * text starting with = + - @ tab or carriage return gets a leading ' so that a
+ * spreadsheet shows it instead of running it as a formula (CSV injection).
+ * buf_csv_field writes a value pok made itself, as it is: numbers (a negative amount
+ * "-2500,50" stays a number), dates, codes and column names. */
+void buf_csv_text(Buf *b, const char *s);
 void buf_csv_field(Buf *b, const char *s);
 
 /* Strict whole-number parsing: the entire string must be a number in [min, max]. */

@@ -2,6 +2,8 @@
  * memory); a record is unescaped into a capped buffer with NUL-separated fields. */
 #include "csv.h"
 
+#include "../text.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,6 +236,31 @@ static int skip_blank_lines(CsvReader *r, PokErr *err)
     }
 }
 
+/* Every field of a complete record must be text (text.h), of at most the long bound: 1,
+ * or -1 naming file, line and column. Which bound a field has is up to the import that
+ * uses it (and the store checks it by name); this is the check of the file itself. */
+static int check_record(CsvReader *r, PokErr *err)
+{
+    for (size_t i = 0; i < r->nfields; i++) {
+        const char *field = r->rec + r->field_off[i];
+        TextScan scan;
+        if (text_scan(field, strlen(field), text_max_chars(TEXT_LONG), &scan) == TEXT_OK) continue;
+        /* the line of the fault: a quoted field may span lines */
+        long line = r->record_line;
+        size_t upto = r->field_off[i] + (scan.problem == TEXT_TOO_LONG ? 0 : scan.offset);
+        for (size_t k = 0; k < upto; k++) line += r->rec[k] == '\n';
+        char why[160];
+        text_describe(&scan, why, sizeof why);
+        return fail(r, err, "%s, regel %ld, kolom %zu: %s%s", r->name, line, i + 1, why,
+                    scan.problem == TEXT_INVALID_UTF8
+                        ? "; is het bestand opgeslagen als Windows-1252 (ANSI)? Sla het op "
+                          "als CSV UTF-8 (in Excel: Opslaan als, CSV UTF-8) en probeer het "
+                          "opnieuw"
+                        : "");
+    }
+    return 1;
+}
+
 enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_SEEN };
 
 /* The hot path: copy a run of ordinary bytes of an unquoted field (no delimiter, line
@@ -309,7 +336,7 @@ int csv_next(CsvReader *r, PokErr *err)
         }
         if (c == END || take_newline(r, c)) {
             if (end_field(r, field_start, err) != 0) return -1;
-            return 1;
+            return check_record(r, err);
         }
         if (c == r->delim) {
             if (end_field(r, field_start, err) != 0) return -1;

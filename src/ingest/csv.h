@@ -21,7 +21,10 @@ CsvReader *csv_open_mem(const char *name, const char *text, size_t len, char del
 void csv_close(CsvReader *r);
 
 /* Read the next record: 1 a record, 0 end of input, -1 error ("NAME, regel N: ...").
- * Blank lines are skipped. Quoted fields may hold delimiters, "" and line breaks; CRLF,
+ * Every field must be text (text.h: UTF-8 without control characters other than tab and
+ * line ends, at most TEXT_LONG characters); otherwise the error names file, line and
+ * column ("geen geldige UTF-8-tekst", with the hint to save a Windows-1252 file as
+ * UTF-8). Blank lines are skipped. Quoted fields may hold delimiters, "" and line breaks; CRLF,
  * LF and a lone CR end a record. After an error every further call fails the same way. */
 int csv_next(CsvReader *r, PokErr *err);
 

@@ -5,6 +5,7 @@
 #include "sheet_internal.h"
 
 #include "../money.h"
+#include "../text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -215,6 +216,17 @@ void sheet_cell_commit(Sheet *sh, size_t col, size_t repeat)
     for (size_t c = sh->ncols; c < col; c++) sh->toff[c] = sh->noff[c] = -1;
     const char *text = tlen ? sh->ctext.data : sh->cnum.data;
     size_t n = tlen ? tlen : sh->cnum.len;
+    /* The cell's text as decoded: expat checked the encoding of the XML, this checks
+     * what the text is (text.h; character references can still name control
+     * characters) and its length. */
+    TextScan scan;
+    if (text && text_scan(text, n, text_max_chars(TEXT_LONG), &scan) != TEXT_OK) {
+        char why[160], letters[8];
+        text_describe(&scan, why, sizeof why);
+        sheet_fail(sh, "%s: rij %ld, kolom %s: %s", sh->name, sh->row_no,
+                   sheet_col_letters(col, letters), why);
+        return;
+    }
     for (size_t r = 0; r < repeat; r++) {
         sh->toff[col + r] = pool_put(sh, text ? text : "", text ? n : 0);
         sh->noff[col + r] = sh->cnum_set ? pool_put(sh, sh->cnum.data, sh->cnum.len) : -1;

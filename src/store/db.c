@@ -4,6 +4,8 @@
 
 #include "db_driver.h"
 
+#include "../text.h"
+
 int db_url_is_pg(const char *url)
 {
     return url && (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0);
@@ -74,6 +76,12 @@ void db_bind_int(DbStmt *st, int i, int64_t v)
 }
 void db_bind_text(DbStmt *st, int i, const char *v)
 {
+    if (v && !text_utf8_valid(v, strlen(v))) {
+        st->bad_text = i;
+        st->db->ops->bind_null(st, i, DB_T_TEXT);
+        return;
+    }
+    if (st->bad_text == i) st->bad_text = 0;
     st->db->ops->bind_text(st, i, v);
 }
 void db_bind_blob(DbStmt *st, int i, const void *p, size_t n)
@@ -86,10 +94,16 @@ void db_bind_null(DbStmt *st, int i, DbType type)
 }
 void db_clear_bindings(DbStmt *st)
 {
+    st->bad_text = 0;
     st->db->ops->clear_bindings(st);
 }
 int db_step(DbStmt *st)
 {
+    if (st->bad_text) {
+        char param[32];
+        snprintf(param, sizeof param, "parameter %d", st->bad_text);
+        return db_set_error(st->db, DB_E_TEXT, param, "tekst is geen geldige UTF-8");
+    }
     return st->db->ops->step(st);
 }
 void db_reset(DbStmt *st)

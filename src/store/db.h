@@ -35,6 +35,7 @@ typedef enum {
     DB_E_FULL,
     DB_E_NOTADB, /* the file or server is no database of this kind */
     DB_E_CORRUPT,
+    DB_E_TEXT, /* a bound text is not UTF-8 (db_bind_text); db_err_constraint: "parameter N" */
     DB_E_OTHER
 } DbErrClass;
 
@@ -60,7 +61,9 @@ void db_finalize(DbStmt *st);
 int db_param_count(DbStmt *st);
 
 void db_bind_int(DbStmt *st, int i, int64_t v);
-void db_bind_text(DbStmt *st, int i, const char *v);           /* NULL binds a NULL text */
+/* NULL binds a NULL text. A text that is not valid UTF-8 (text.h) is not sent: the next
+ * db_step fails with DB_E_TEXT, so no path can store bad text. */
+void db_bind_text(DbStmt *st, int i, const char *v);
 void db_bind_blob(DbStmt *st, int i, const void *p, size_t n); /* copied */
 void db_bind_null(DbStmt *st, int i, DbType type);
 /* Forget all bindings (every parameter NULL). */

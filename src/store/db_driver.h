@@ -42,6 +42,7 @@ struct Db {
 
 struct DbStmt {
     Db *db;
+    int bad_text; /* the parameter bound to a text that is not UTF-8; 0: none */
 };
 
 /* Record an error (message and constraint may be NULL). Returns -1. */

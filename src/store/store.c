@@ -388,6 +388,13 @@ int sq_check_required(const char *v, const char *what, PokErr *err)
     return v && *v ? 0 : err_set(err, "%s ontbreekt", what);
 }
 
+int sq_check_texts(const SqText *texts, size_t n, PokErr *err)
+{
+    for (size_t i = 0; i < n; i++)
+        if (text_check(texts[i].what, texts[i].value, texts[i].bound, err)) return -1;
+    return 0;
+}
+
 int sq_check_date(const char *date, const char *what, int required, PokErr *err)
 {
     if (!date || !*date) return required ? err_set(err, "%s ontbreekt", what) : 0;
@@ -538,7 +545,9 @@ int sq_check_measure(Store *s, int64_t measure_id, char muni[16], int64_t *schem
 static int scheme_insert(Store *s, const Scheme *sc, int64_t *id, PokErr *err)
 {
     if (sq_check_required(sc->code, "code van de regeling", err) ||
-        sq_check_required(sc->name, "naam van de regeling", err))
+        sq_check_required(sc->name, "naam van de regeling", err) ||
+        SQ_CHECK_TEXTS(err, {sc->code, "code van de regeling", TEXT_SHORT},
+                       {sc->name, "naam van de regeling", TEXT_SHORT}))
         return -1;
     DbStmt *st = sq_stmt(s, "SELECT 1 FROM scheme WHERE code = ?1", err);
     if (!st) return -1;
@@ -578,7 +587,10 @@ static int number_taken(Store *s, const char *sql, int64_t scheme_id, int number
 static int actielijn_insert(Store *s, const Actielijn *al, int64_t *id, PokErr *err)
 {
     if (sq_check_scheme(s, al->scheme_id, err) ||
-        sq_check_required(al->name, "naam van de actielijn", err))
+        sq_check_required(al->name, "naam van de actielijn", err) ||
+        SQ_CHECK_TEXTS(err, {al->name, "naam van de actielijn", TEXT_SHORT},
+                       {al->circulaire_name, "naam van de actielijn in de circulaire", TEXT_SHORT},
+                       {al->flow, "geldstroom van de actielijn", TEXT_LONG}))
         return -1;
     int taken = number_taken(s, "SELECT 1 FROM actielijn WHERE scheme_id = ?1 AND number = ?2",
                              al->scheme_id, al->number, err);
@@ -608,7 +620,8 @@ int store_actielijn_add(Store *s, Actielijn *al, PokErr *err)
 static int purpose_insert(Store *s, const Purpose *p, int64_t *id, PokErr *err)
 {
     if (sq_check_scheme(s, p->scheme_id, err) ||
-        sq_check_required(p->name, "omschrijving van het doel", err))
+        sq_check_required(p->name, "omschrijving van het doel", err) ||
+        SQ_CHECK_TEXTS(err, {p->name, "omschrijving van het doel", TEXT_SHORT}))
         return -1;
     int taken = number_taken(s, "SELECT 1 FROM purpose WHERE scheme_id = ?1 AND number = ?2",
                              p->scheme_id, p->number, err);
@@ -649,6 +662,9 @@ static int municipality_write(Store *s, const Municipality *m, PokErr *err)
                        "zoals GM0363",
                        m->code ? m->code : "");
     if (!m->name || !*m->name) return err_set(err, "naam van gemeente %s ontbreekt", m->code);
+    if (SQ_CHECK_TEXTS(err, {m->name, "naam van de gemeente", TEXT_SHORT},
+                       {m->province, "provincie", TEXT_SHORT}))
+        return -1;
     char *before, *after = NULL;
     if (sq_snapshot_key(s, SQ_JSON_MUNICIPALITY, m->code, 0, &before, err)) return -1;
     DbStmt *st =
@@ -728,7 +744,11 @@ static int source_insert(Store *s, const Source *src, int64_t *id, PokErr *err)
 {
     if (sq_check_required(src->kind, "soort bron", err) ||
         sq_check_required(src->title, "titel van de bron", err) ||
-        sq_check_date(src->date, "datum van de bron", 0, err))
+        sq_check_date(src->date, "datum van de bron", 0, err) ||
+        SQ_CHECK_TEXTS(err, {src->kind, "soort bron", TEXT_SHORT},
+                       {src->title, "titel van de bron", TEXT_SHORT},
+                       {src->reference, "kenmerk van de bron", TEXT_SHORT},
+                       {src->note, "notitie bij de bron", TEXT_LONG}))
         return -1;
     if (src->municipality && sq_check_municipality(s, src->municipality, err)) return -1;
     DbStmt *st = sq_stmt(s,

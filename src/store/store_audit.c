@@ -285,6 +285,7 @@ int store_delete(Store *s, const char *kind, int64_t id, const char *reason, Pok
         return err_set(err, "ongeldig id %lld: verwacht een positief getal", (long long)id);
     if (!reason || !*reason)
         return err_set(err, "reden ontbreekt: zeg waarom het gegeven weg moet");
+    if (SQ_CHECK_TEXTS(err, {reason, "reden", TEXT_LONG})) return -1;
     int tx = sq_write_begin(s, err);
     if (tx < 0) return -1;
     return sq_write_end(s, tx, delete_body(s, k, id, reason, err), err);

@@ -19,6 +19,7 @@ static int year_reopen(Store *s, const char *code, int year, const char *reason,
     if (!reason || !*reason)
         return err_set(err, "heropenen van jaar %d voor %s vraagt een reden (--reason)", year,
                        code);
+    if (SQ_CHECK_TEXTS(err, {reason, "reden", TEXT_LONG})) return -1;
     char *before = NULL;
     if (sq_snapshot_key(s, SQ_JSON_CLOSED_YEAR, code, year, &before, err)) return -1;
     if (!before) return err_set(err, "jaar %d is niet afgesloten voor %s", year, code);

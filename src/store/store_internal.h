@@ -5,6 +5,7 @@
 #ifndef POK_STORE_INTERNAL_H
 #define POK_STORE_INTERNAL_H
 
+#include "../text.h"
 #include "db.h"
 #include "store.h"
 
@@ -110,6 +111,20 @@ int sq_check_measure(Store *s, int64_t measure_id, char muni[16], int64_t *schem
 int sq_check_date(const char *date, const char *what, int required, PokErr *err);
 /* s must be present and not empty. */
 int sq_check_required(const char *v, const char *what, PokErr *err);
+
+/* The store's last line of defence for text (text.h): every text field a record write
+ * stores is listed with the name the user knows it by and its bound, and checked before
+ * anything is written, so a path that forgot to check still stores no bad text. (Below
+ * the named checks, the driver refuses any bound text that is not UTF-8: db.c.) */
+typedef struct SqText {
+    const char *value; /* NULL: absent, fine */
+    const char *what;  /* "naam van de maatregel" */
+    TextBound bound;
+} SqText;
+int sq_check_texts(const SqText *texts, size_t n, PokErr *err);
+#define SQ_CHECK_TEXTS(err, ...)                                                                   \
+    sq_check_texts((const SqText[]){__VA_ARGS__},                                                  \
+                   sizeof((const SqText[]){__VA_ARGS__}) / sizeof(SqText), err)
 
 /* The record as JSON, by running a "SELECT json_object(...) FROM t WHERE ..." literal
  * with the id (or the code and year) bound as ?1 (and ?2). *out is malloc'd, NULL when

@@ -94,7 +94,8 @@ int store_ledger_begin(Store *s, LedgerImport *imp, LedgerWriter **out, PokErr *
         return err_set(err, "grootboekimport buiten een transactie (interne fout)");
     if (sodium_init() < 0) return err_set(err, "libsodium kon niet starten");
     if (sq_check_municipality(s, imp->municipality, err) ||
-        sq_check_required(imp->file_name, "bestandsnaam", err))
+        sq_check_required(imp->file_name, "bestandsnaam", err) ||
+        SQ_CHECK_TEXTS(err, {imp->file_name, "bestandsnaam", TEXT_LONG}))
         return -1;
     /* Occurrences are counted in a temporary table, not in memory, so memory stays flat
      * however many bookings a file holds. It is part of the transaction: a rollback
@@ -195,6 +196,13 @@ int store_ledger_add(LedgerWriter *w, Booking *b, int *is_new, PokErr *err)
         db_reset(w->count);
     }
 
+    if (SQ_CHECK_TEXTS(err, {b->booking_date, "boekdatum", TEXT_SHORT},
+                       {b->account, "grootboekrekening", TEXT_SHORT},
+                       {b->cost_centre, "kostenplaats", TEXT_SHORT},
+                       {b->taakveld, "taakveld", TEXT_SHORT},
+                       {b->description, "omschrijving van de boeking", TEXT_LONG},
+                       {b->document, "boekstuk", TEXT_SHORT}))
+        return -1;
     DbStmt *st = w->insert;
     sq_bind_int(st, 1, w->import_id);
     sq_bind_text(st, 2, w->municipality);

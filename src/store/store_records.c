@@ -10,7 +10,10 @@
 
 static int check_cite(Store *s, const Citation *c, const char *municipality, PokErr *err)
 {
-    return sq_check_source(s, c->source_id, municipality, err);
+    return SQ_CHECK_TEXTS(err, {c->place, "plaats in de bron", TEXT_SHORT}) ||
+                   sq_check_source(s, c->source_id, municipality, err)
+               ? -1
+               : 0;
 }
 
 /* Insert (owner, id) pairs into a link table; a repeated id is stored once. */
@@ -205,6 +208,7 @@ static int pot_insert(Store *s, const Pot *pot, int64_t *id, PokErr *err)
     if (sq_check_municipality(s, pot->municipality, err) ||
         sq_check_scheme(s, pot->scheme_id, err) ||
         sq_check_required(pot->name, "naam van de pot", err) ||
+        SQ_CHECK_TEXTS(err, {pot->name, "naam van de pot", TEXT_SHORT}) ||
         check_actielijnen(s, pot->actielijn_ids, pot->n_actielijnen, pot->scheme_id, err) ||
         check_cite(s, &pot->cite, pot->municipality, err))
         return -1;
@@ -252,7 +256,13 @@ int store_pot_add(Store *s, Pot *pot, PokErr *err)
 static int measure_check(Store *s, const Measure *m, const char *muni, int64_t scheme_id,
                          PokErr *err)
 {
-    if (sq_check_required(m->name, "naam van de maatregel", err)) return -1;
+    if (sq_check_required(m->name, "naam van de maatregel", err) ||
+        SQ_CHECK_TEXTS(err, {m->name, "naam van de maatregel", TEXT_SHORT},
+                       {m->description, "omschrijving van de maatregel", TEXT_LONG},
+                       {m->partner, "partner van de maatregel", TEXT_SHORT},
+                       {m->status, "status van de maatregel", TEXT_SHORT},
+                       {m->cost_centres, "kostenplaatsen van de maatregel", TEXT_LONG}))
+        return -1;
     if (m->status && !measure_status_valid(m->status))
         return err_set(err, "ongeldige status '%s': kies uit %s", m->status, MEASURE_STATUS_LIST);
     return sq_check_pot(s, m->pot_id, muni, scheme_id, err) ||
@@ -543,7 +553,8 @@ int store_reserve_opening_set(Store *s, ReserveOpening *ro, PokErr *err)
 
 static int movement_insert(Store *s, const ReserveMovement *rm, int64_t *id, PokErr *err)
 {
-    if (sq_check_municipality(s, rm->municipality, err) || sq_check_scheme(s, rm->scheme_id, err) ||
+    if (SQ_CHECK_TEXTS(err, {rm->description, "omschrijving van de reservemutatie", TEXT_LONG}) ||
+        sq_check_municipality(s, rm->municipality, err) || sq_check_scheme(s, rm->scheme_id, err) ||
         sq_check_pot(s, rm->pot_id, rm->municipality, rm->scheme_id, err) ||
         check_cite(s, &rm->cite, rm->municipality, err) ||
         sq_check_decision(s, rm->decision_id, rm->municipality, err))
@@ -592,6 +603,10 @@ static int decision_insert(Store *s, const Decision *d, int64_t *id, PokErr *err
     if (sq_check_municipality(s, d->municipality, err) ||
         sq_check_date(d->date, "datum van het besluit", 0, err) ||
         sq_check_required(d->body, "orgaan van het besluit (college of raad)", err) ||
+        SQ_CHECK_TEXTS(err, {d->body, "orgaan van het besluit", TEXT_SHORT},
+                       {d->reference, "kenmerk van het besluit", TEXT_SHORT},
+                       {d->title, "titel van het besluit", TEXT_SHORT},
+                       {d->outcome, "uitkomst van het besluit", TEXT_SHORT}) ||
         check_cite(s, &d->cite, d->municipality, err))
         return -1;
     DbStmt *st = sq_stmt(s,
@@ -621,6 +636,9 @@ static int request_insert(Store *s, const Request *r, int64_t *id, PokErr *err)
 {
     if (sq_check_municipality(s, r->municipality, err) ||
         sq_check_required(r->requester, "aanvrager van het verzoek", err) ||
+        SQ_CHECK_TEXTS(err, {r->requester, "aanvrager van het verzoek", TEXT_SHORT},
+                       {r->subject, "onderwerp van het verzoek", TEXT_SHORT},
+                       {r->status, "status van het verzoek", TEXT_SHORT}) ||
         sq_check_date(r->date, "datum van het verzoek", 0, err) ||
         sq_check_source(s, r->letter_source_id, r->municipality, err) ||
         sq_check_decision(s, r->decision_id, r->municipality, err) ||
@@ -658,7 +676,10 @@ static int evaluation_insert(Store *s, const Evaluation *e, int64_t *id, PokErr 
 {
     char muni[16] = "";
     int64_t scheme_id = 0;
-    if (sq_check_measure(s, e->measure_id, muni, &scheme_id, err) ||
+    if (SQ_CHECK_TEXTS(err, {e->verdict, "oordeel van de evaluatie", TEXT_SHORT},
+                       {e->text, "toelichting bij de evaluatie", TEXT_LONG},
+                       {e->follow_up, "vervolg van de evaluatie", TEXT_SHORT}) ||
+        sq_check_measure(s, e->measure_id, muni, &scheme_id, err) ||
         sq_check_date(e->date, "datum van de evaluatie", 0, err) ||
         check_cite(s, &e->cite, muni, err) || sq_check_decision(s, e->decision_id, muni, err))
         return -1;
@@ -733,7 +754,8 @@ int store_year_close(Store *s, const ClosedYear *cy, PokErr *err)
 
 static int stated_insert(Store *s, const StatedFigure *sf, int64_t *id, PokErr *err)
 {
-    if (sq_check_municipality(s, sf->municipality, err) || sq_check_scheme(s, sf->scheme_id, err) ||
+    if (SQ_CHECK_TEXTS(err, {sf->description, "omschrijving van het genoemde bedrag", TEXT_LONG}) ||
+        sq_check_municipality(s, sf->municipality, err) || sq_check_scheme(s, sf->scheme_id, err) ||
         (sf->actielijn_id && sq_check_actielijn(s, sf->actielijn_id, sf->scheme_id, err)) ||
         sq_check_pot(s, sf->pot_id, sf->municipality, sf->scheme_id, err) ||
         check_cite(s, &sf->cite, sf->municipality, err))

@@ -176,6 +176,9 @@ int sq_fail(Store *s, DbStmt *st, PokErr *err)
         return err_set(err, "%s is geen pok-database (geen SQLite-bestand)", s->path);
     case DB_E_CORRUPT:
         return err_set(err, "database %s is beschadigd", s->path);
+    case DB_E_TEXT:
+        return err_set(err, "een tekst is geen geldige UTF-8-tekst (%s); er is niets opgeslagen",
+                       constraint);
     case DB_E_NONE:
     case DB_E_OTHER:
         break;

@@ -91,7 +91,9 @@ static int revoke_all(Store *s, int64_t user_id, PokErr *err)
 
 static int user_insert(Store *s, User *u, PokErr *err)
 {
-    if (sq_check_required(u->name, "gebruikersnaam", err)) return -1;
+    if (sq_check_required(u->name, "gebruikersnaam", err) ||
+        SQ_CHECK_TEXTS(err, {u->name, "gebruikersnaam", TEXT_SHORT}))
+        return -1;
     if (!valid_role(u->role))
         return err_set(err,
                        "veld 'role': verwacht beheerder, redacteur, lezer of analist, niet "

@@ -93,17 +93,7 @@ const char *audit_diff_text(Arena *a, const AuditEntry *e, const char *sep)
 
 static void csv_field(Buf *b, const char *v, int last)
 {
-    v = v ? v : "";
-    if (strpbrk(v, ",\"\r\n")) {
-        buf_puts(b, "\"");
-        for (const char *p = v; *p; p++) {
-            if (*p == '"') buf_puts(b, "\"");
-            buf_append(b, p, 1);
-        }
-        buf_puts(b, "\"");
-    } else {
-        buf_puts(b, v);
-    }
+    buf_csv_text(b, v);
     buf_puts(b, last ? "\r\n" : ",");
 }
 
@@ -115,7 +105,7 @@ void audit_csv(Buf *b, Arena *a, const AuditEntry *e, size_t n)
         csv_field(b, e[i].actor, 0);
         csv_field(b, e[i].action, 0);
         csv_field(b, e[i].table_name, 0);
-        csv_field(b, arena_printf(a, "%lld", (long long)e[i].record_id), 0);
+        buf_printf(b, "%lld,", (long long)e[i].record_id);
         csv_field(b, e[i].municipality, 0);
         csv_field(b, audit_diff_text(a, &e[i], "; "), 0);
         csv_field(b, e[i].reason, 1);
@@ -145,6 +135,39 @@ static const struct {
     {"ledger_import", "grootboekimport"},
     {"copy", "kopie van een andere database"},
 };
+
+const char *audit_actor_label(const char *actor)
+{
+    if (actor && (strcmp(actor, "cli") == 0 || strncmp(actor, "cli:", 4) == 0))
+        return "pok (opdrachtregel)";
+    return "medewerker";
+}
+
+/* The snapshot with its "actor" field (if any) replaced by the label. */
+static const char *hide_snapshot_actor(Arena *a, const char *text)
+{
+    json_t *o = parse_object(text);
+    json_t *actor = o ? json_object_get(o, "actor") : NULL;
+    if (!json_is_string(actor)) {
+        json_decref(o);
+        return text;
+    }
+    json_object_set_new(o, "actor", json_string(audit_actor_label(json_string_value(actor))));
+    char *dump = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    const char *out = arena_strdup(a, dump ? dump : "{}");
+    free(dump);
+    return out;
+}
+
+void audit_hide_actors(Arena *a, AuditEntry *e, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        e[i].actor = audit_actor_label(e[i].actor);
+        e[i].before_json = hide_snapshot_actor(a, e[i].before_json);
+        e[i].after_json = hide_snapshot_actor(a, e[i].after_json);
+    }
+}
 
 const char *audit_table_nl(const char *table)
 {

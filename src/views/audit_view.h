@@ -25,6 +25,15 @@ const char *audit_diff_text(Arena *a, const AuditEntry *e, const char *sep);
  * changes joined by "; ". */
 void audit_csv(Buf *b, Arena *a, const AuditEntry *e, size_t n);
 
+/* Who made a change, for a reader who may not see login names (an anonymous visitor of
+ * a published municipality: the names would aim the login lock-out at real accounts):
+ * "pok (opdrachtregel)" for the command line (actor "cli" or "cli:NAME"), "medewerker"
+ * for anyone else. */
+const char *audit_actor_label(const char *actor);
+/* Replace the actor of each entry by its label, also where a snapshot records one (the
+ * "actor" field of a ledger import or a reopened year); the texts are kept in a. */
+void audit_hide_actors(Arena *a, AuditEntry *e, size_t n);
+
 /* Dutch for an audited table ("measure" -> "maatregel"); unknown names come back as they are. */
 const char *audit_table_nl(const char *table);
 /* Dutch for an action: toegevoegd, gewijzigd, verwijderd. */

@@ -114,7 +114,7 @@ void coverage_print_text(const MuniData *d, const Coverage *c, Arena *a, FILE *f
 static void csv_text(FILE *f, const char *s)
 {
     Buf b = {0};
-    buf_csv_field(&b, s);
+    buf_csv_text(&b, s);
     if (b.len) fwrite(b.data, 1, b.len, f);
     buf_free(&b);
 }

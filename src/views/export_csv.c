@@ -14,10 +14,11 @@ static void sep(ExportSet *s, size_t t)
 {
     if (s->fields_in_row[t]++) buf_puts(&s->csv[t], ",");
 }
+/* Text (codes, dates and pok's own words pass through unchanged). */
 static void f_text(ExportSet *s, size_t t, const char *text)
 {
     sep(s, t);
-    buf_csv_field(&s->csv[t], text);
+    buf_csv_text(&s->csv[t], text);
 }
 static void f_int(ExportSet *s, size_t t, int64_t v)
 {

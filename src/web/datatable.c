@@ -187,6 +187,8 @@ void dt_html(Buf *b, const DataTable *t, const char *csv_href)
     }
 }
 
+/* The cell as CSV text; a text cell goes out through buf_csv_text (dt_csv), which keeps
+ * a spreadsheet from running it as a formula. */
 static const char *cell_csv_text(const DataTable *t, const TableCell *c)
 {
     char money[MONEY_BUFSZ];
@@ -195,10 +197,6 @@ static const char *cell_csv_text(const DataTable *t, const TableCell *c)
     case CELL_EMPTY:
         break;
     case CELL_TEXT:
-        s = c->text;
-        /* a spreadsheet would run text starting with = + - @ as a formula */
-        if (s && *s && strchr("=+-@\t\r", *s)) s = arena_printf(t->arena, "'%s", s);
-        break;
     case CELL_DATE:
         s = c->text;
         break;
@@ -223,7 +221,11 @@ void dt_csv(Buf *b, const DataTable *t)
     for (size_t r = 0; r < t->n_rows; r++) {
         for (size_t i = 0; i < t->n_cols; i++) {
             if (i) buf_puts(b, ",");
-            buf_csv_field(b, cell_csv_text(t, &t->cells[r * t->n_cols + i]));
+            const TableCell *c = &t->cells[r * t->n_cols + i];
+            if (c->kind == CELL_TEXT)
+                buf_csv_text(b, cell_csv_text(t, c));
+            else
+                buf_csv_field(b, cell_csv_text(t, c));
         }
         buf_puts(b, "\r\n");
     }

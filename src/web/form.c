@@ -6,6 +6,7 @@
 #include "route.h"
 
 #include "../money.h"
+#include "../text.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -95,18 +96,47 @@ const char *form_error(const Form *f, const char *field)
     return NULL;
 }
 
+/* The form fields that hold a long text (text.h: descriptions, explanations, lists);
+ * every other text field is short. */
+static const char *const long_fields[] = {"omschrijving", "tekst", "kostenplaatsen"};
+
+static TextBound field_bound(const char *field)
+{
+    for (size_t i = 0; i < sizeof long_fields / sizeof long_fields[0]; i++)
+        if (strcmp(long_fields[i], field) == 0) return TEXT_LONG;
+    return TEXT_SHORT;
+}
+
+/* 0 when v is within the bound of field, else -1 and an error next to the field. (Text
+ * that is not UTF-8 never gets here: the request was refused with 400, request.c.) */
+static int check_length(Form *f, const char *field, const char *label, const char *v)
+{
+    TextScan scan;
+    if (text_scan(v, strlen(v), text_max_chars(field_bound(field)), &scan) == TEXT_OK) return 0;
+    char why[160];
+    text_describe(&scan, why, sizeof why);
+    form_fail(f, field, "%s: %s", label, why);
+    return -1;
+}
+
 int form_required(Form *f, const char *field, const char *label, const char **out)
 {
     *out = form_value(f, field);
-    if (**out) return 0;
+    if (**out) return check_length(f, field, label, *out);
     form_fail(f, field, "%s: vul dit veld in", label);
     return -1;
 }
 
-const char *form_optional(const Form *f, const char *field)
+const char *form_optional(Form *f, const char *field)
 {
     const char *v = form_value(f, field);
-    return *v ? v : NULL;
+    if (!*v) return NULL;
+    /* the message names the field as its label does: "Omschrijving" */
+    char label[64];
+    snprintf(label, sizeof label, "%s", field);
+    label[0] = (char)toupper((unsigned char)label[0]);
+    check_length(f, field, label, v);
+    return v;
 }
 
 int form_amount(Form *f, const char *field, const char *label, int64_t *out)

@@ -52,7 +52,10 @@ const char *form_error(const Form *f, const char *field);
 /* Each check reads field, records "Label: what is expected (gelezen: '...')" on failure
  * and returns -1; 0 when the value is good. */
 int form_required(Form *f, const char *field, const char *label, const char **out);
-const char *form_optional(const Form *f, const char *field); /* NULL when empty */
+/* form_required and form_optional also record an error when the text is longer than
+ * its bound (text.h): long for the fields omschrijving, tekst and kostenplaatsen, short
+ * for every other. */
+const char *form_optional(Form *f, const char *field); /* NULL when empty */
 int form_amount(Form *f, const char *field, const char *label, int64_t *out);
 int form_year(Form *f, const char *field, const char *label, int min, int max, int *out);
 int form_date(Form *f, const char *field, const char *label, const char **out);

@@ -228,6 +228,7 @@ static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, cons
         web_error(&res, 400,
                   form_rc == -2 ? "Het formulier bevat een NUL-teken (%00); dat kan niet."
                                 : "Te veel parameters in het verzoek.");
+        if (req.bad_text) web_error(&res, 400, req.bad_text); /* not UTF-8 (request.c) */
         web_security_headers(&res);
         r = make_response(&res);
     } else {

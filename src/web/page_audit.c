@@ -11,6 +11,15 @@
 
 #include <string.h>
 
+/* A visitor who is not logged in while accounts exist (a published municipality) sees
+ * who changed what as "medewerker" or "pok (opdrachtregel)", not as a login name: the
+ * names would aim the login lock-out at real accounts. Logged-in readers see the names. */
+static void hide_actors_from_visitors(const WebApp *app, const WebRequest *req, Arena *a,
+                                      AuditEntry *e, size_t n)
+{
+    if (app->require_login && !req->user) audit_hide_actors(a, e, n);
+}
+
 /* At most this many rows on a page; the CSV has them all. */
 #define AUDIT_PAGE_ROWS 1000
 
@@ -121,6 +130,7 @@ void page_audit_municipality(WebApp *app, const WebRequest *req, WebResponse *re
         arena_free(&a);
         return;
     }
+    hide_actors_from_visitors(app, req, &a, e, n);
     DataTable t;
     build_table(&t, &a, arena_printf(&a, "Wijzigingen in de gegevens van %s", d.muni.name), e, n);
     Buf *b = &res->body;
@@ -159,6 +169,7 @@ void page_audit_municipality_csv(WebApp *app, const WebRequest *req, WebResponse
     } else if (store_audit_query(app->store, &f, &a, &e, &n, &err)) {
         web_error(res, 500, err.msg);
     } else {
+        hide_actors_from_visitors(app, req, &a, e, n);
         DataTable t;
         build_table(&t, &a, "Wijzigingen", e, n);
         kit_send_csv(res, &t, arena_printf(&a, "wijzigingen-%s.csv", d.muni.code));
@@ -193,6 +204,7 @@ void page_audit_measure(WebApp *app, const WebRequest *req, WebResponse *res)
         arena_free(&a);
         return;
     }
+    hide_actors_from_visitors(app, req, &a, e, n);
     const char *name = found ? m.name : arena_printf(&a, "maatregel %lld", (long long)id);
     DataTable t;
     build_table(&t, &a, arena_printf(&a, "Wijzigingen van %s", name), e, n);

@@ -8,6 +8,7 @@
 #include "route.h"
 
 #include "../store/store.h"
+#include "../views/audit_view.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ typedef struct LedgerPage {
     LedgerTotal *totals;
     size_t n_totals;
     DataTable list, years;
+    int hide_actors; /* a visitor not logged in: who imported is shown as a role */
 } LedgerPage;
 
 static const MeasureAmount *realised(const MuniData *d, int64_t measure_id, int year)
@@ -114,7 +116,8 @@ static void origins(Buf *b, Arena *a, WebApp *app, const LedgerPage *p)
         PokErr err;
         if (store_ledger_import_get(app->store, id, a, &imp, &err) != 1) continue;
         html_printf(b, "<li>Grootboekimport %lld: %s, ingelezen %s door %s", (long long)imp.id,
-                    imp.file_name, imp.imported_at, imp.actor);
+                    imp.file_name, imp.imported_at,
+                    p->hide_actors ? audit_actor_label(imp.actor) : imp.actor);
         const char *href = kit_source_href(a, p->d, imp.source_id, NULL);
         Source src;
         if (href && store_source_get(app->store, imp.source_id, a, &src, &err) == 1) {
@@ -166,6 +169,7 @@ static void bookings(WebApp *app, const WebRequest *req, WebResponse *res, int c
     if (r == 1 && !(p.m = muni_measure(&d, id))) r = 0;
     p.d = &d;
     p.year = (int)year;
+    p.hide_actors = app->require_login && !req->user; /* as the audit pages (page_audit.c) */
     if (r == 1 &&
         (store_ledger_bookings(app->store, id, p.year, &a, &p.bookings, &p.n_bookings, &err) ||
          store_ledger_totals(app->store, NULL, id, &a, &p.totals, &p.n_totals, &err)))

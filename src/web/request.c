@@ -1,6 +1,8 @@
 /* request.c: see request.h. */
 #include "request.h"
 
+#include "../text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,9 +53,34 @@ void web_request_free(WebRequest *req)
     arena_free(&req->arena);
 }
 
+/* 0 when the name and value of a parameter are valid text (of any length: the body
+ * limit bounds them here, the form readers per field); else -1 with req->bad_text
+ * naming the parameter (the first one found). */
+static int param_text_ok(WebRequest *req, const char *name, const char *value)
+{
+    TextScan scan;
+    char why[160];
+    int name_ok = text_scan(name, strlen(name), SIZE_MAX, &scan) == TEXT_OK;
+    if (name_ok && text_scan(value, strlen(value), SIZE_MAX, &scan) == TEXT_OK) return 0;
+    if (req->bad_text) return -1;
+    text_describe(&scan, why, sizeof why);
+    if (name_ok)
+        req->bad_text = arena_printf(&req->arena,
+                                     "Parameter '%.*s': %s. Stuur tekst als UTF-8, zonder "
+                                     "stuurtekens.",
+                                     (int)text_prefix_bytes(name, 60), name, why);
+    else
+        req->bad_text = arena_printf(&req->arena,
+                                     "De naam van een parameter: %s. Stuur tekst als UTF-8, "
+                                     "zonder stuurtekens.",
+                                     why);
+    return -1;
+}
+
 int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *value)
 {
     if (p->n >= WEB_MAX_PARAMS) return -1;
+    if (param_text_ok(req, name, value ? value : "")) return -1;
     p->items[p->n].name = arena_strdup(&req->arena, name);
     p->items[p->n].value = arena_strdup(&req->arena, value ? value : "");
     p->n++;
@@ -80,9 +107,12 @@ int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len
         while (eq < end && text[eq] != '=') eq++;
         if (end > i) {
             if (p->n >= WEB_MAX_PARAMS) return -1;
-            p->items[p->n].name = url_decode(&req->arena, text + i, eq - i);
-            p->items[p->n].value =
+            const char *name = url_decode(&req->arena, text + i, eq - i);
+            const char *value =
                 eq < end ? url_decode(&req->arena, text + eq + 1, end - eq - 1) : "";
+            if (param_text_ok(req, name, value)) return -3;
+            p->items[p->n].name = name;
+            p->items[p->n].value = value;
             p->n++;
         }
         i = end + 1;

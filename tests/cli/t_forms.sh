@@ -90,6 +90,46 @@ else
     --data-binary '{"titel":"x"}'
   [ "$forms_code" = 415 ] && [ "$(forms_audit)" = "$audit_before" ] &&
     ok "forms: another content type is 415" || not_ok "forms: another content type is 415" "HTTP $forms_code"
+
+  # Every text that enters is valid UTF-8 of bounded length: bad bytes in a form are 400
+  # naming the parameter, nothing is stored, and the PDF, XLSX and JSON stay whole.
+  forms_measures() { db_query "select count(*) from measure" "$FORMS_DB"; }
+  measures_before=$(forms_measures)
+  audit_before=$(forms_audit)
+  forms_post /gemeente/GM1734/maatregel/nieuw --data 'naam=bad%FF%FEname&status=gepland&pot='
+  if [ "$forms_code" = 400 ] &&
+    grep -qF "Parameter &#39;naam&#39;: geen geldige UTF-8-tekst (byte 0xFF na 3 tekens)" forms_body; then
+    ok "forms: a name that is not UTF-8 is 400 naming the field"
+  else not_ok "forms: a name that is not UTF-8 is 400 naming the field" "HTTP $forms_code" "$(head -c 600 forms_body)"; fi
+  [ "$(forms_measures)" = "$measures_before" ] && [ "$(forms_audit)" = "$audit_before" ] &&
+    ok "forms: a name that is not UTF-8 saves nothing" ||
+    not_ok "forms: a name that is not UTF-8 saves nothing" "measures $(forms_measures) vs $measures_before"
+  code=$(curl -s --max-time 30 -o forms_body -w '%{http_code}' "${forms_url}?q=Caf%E9")
+  [ "$code" = 400 ] && grep -qF "Parameter &#39;q&#39;" forms_body &&
+    ok "forms: a query that is not UTF-8 is 400" || not_ok "forms: a query that is not UTF-8 is 400" "HTTP $code"
+  head -c 1000000 /dev/zero | tr '\0' x >forms_big.txt
+  forms_post /gemeente/GM1734/maatregel/nieuw --data-urlencode naam@forms_big.txt \
+    --data-urlencode status=gepland --data-urlencode pot=
+  if [ "$forms_code" = 422 ] &&
+    grep -qF 'id="veld-naam-error">Naam: te lang: 1.000.000 tekens, hoogstens 300</p>' forms_body &&
+    [ "$(forms_measures)" = "$measures_before" ]; then
+    ok "forms: a 1 MB name is 422 next to the field and saves nothing"
+  else not_ok "forms: a 1 MB name is 422 next to the field" "HTTP $forms_code" "$(head -c 300 forms_body)"; fi
+  for doc in stand.pdf stand.xlsx export.json; do
+    code=$(curl -s --max-time 60 -o "forms_$doc" -w '%{http_code}' "${forms_url}gemeente/GM1734/$doc")
+    [ "$code" = 200 ] && ok "forms: $doc still answers 200" || not_ok "forms: $doc still answers 200" "HTTP $code"
+  done
+  if python3 - forms_stand.xlsx forms_export.json >out 2>&1 <<'EOF'
+import json, sys, zipfile, xml.dom.minidom
+with zipfile.ZipFile(sys.argv[1]) as z:
+    for name in z.namelist():
+        if name.endswith(".xml"):
+            xml.dom.minidom.parseString(z.read(name))
+doc = json.load(open(sys.argv[2], encoding="utf-8"))
+assert doc["measures"] and all(m.get("name") for m in doc["measures"]), doc.keys()
+EOF
+  then ok "forms: stand.xlsx is well-formed XML and export.json names every measure"
+  else not_ok "forms: stand.xlsx is well-formed XML and export.json names every measure"; fi
 fi
 kill "$forms_pid" 2>/dev/null
 tries=0

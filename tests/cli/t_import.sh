@@ -192,6 +192,37 @@ imp_unchanged "import: empty file" 1 "empty.csv is leeg (verwacht een kopregel m
 imp_unchanged "import: nonexistent file" 1 "kan missing.csv niet openen" -- "$POK" import allocations missing.csv
 mkdir -p adir
 imp_unchanged "import: a directory" 1 "kan adir niet lezen" -- "$POK" import allocations adir
+# Every text that enters is valid UTF-8 of bounded length: a Windows-1252 byte names file,
+# line and column (with the hint to save as UTF-8), a control character too; a place over
+# the short bound is refused by the store, naming the field after file and line.
+imp_bad_csv latin1.csv "$(printf 'GM1773,2,2024,"1.000",Circulaire mei \351\351n')"
+imp_unchanged "import: a byte that is not UTF-8" 1 \
+  "latin1.csv, regel 3, kolom 5: geen geldige UTF-8-tekst (byte 0xE9 na 15 tekens)" \
+  "Windows-1252" "Sla het op als CSV UTF-8" -- "$POK" import allocations latin1.csv
+imp_bad_csv control.csv "$(printf 'GM1773,2,2024,"1.000",Circulaire\033[31m')"
+imp_unchanged "import: a control character" 1 \
+  "control.csv, regel 3, kolom 5: bevat een stuurteken (U+001B na 10 tekens)" \
+  -- "$POK" import allocations control.csv
+{
+  echo "$H,place"
+  printf 'GM1773,4,2023,"5.777",Lange circulaire,%0301d\n' 0
+} >long_place.csv
+imp_unchanged "import: a place over 300 characters" 1 \
+  "long_place.csv, regel 2: plaats in de bron: te lang: 301 tekens, hoogstens 300" \
+  -- "$POK" import allocations long_place.csv
+# ... and the same for options and arguments on the command line.
+imp_unchanged "source add: an option that is not UTF-8" 1 \
+  "optie --title: geen geldige UTF-8-tekst (byte 0xE9 na 6 tekens)" \
+  -- "$POK" source add --kind brief --title "$(printf 'Brief \351')"
+imp_unchanged "municipality add: an argument that is not UTF-8" 1 \
+  "argument 2: geen geldige UTF-8-tekst (byte 0xC0 na 3 tekens)" \
+  -- "$POK" municipality add GM0001 "$(printf 'Caf\300\251')"
+imp_unchanged "source add: a control character in an option" 1 \
+  "optie --note: bevat een stuurteken (U+0007" \
+  -- "$POK" source add --kind brief --title Brief --note "$(printf 'bel\007')"
+imp_unchanged "source add: a title over 300 characters" 1 \
+  "titel van de bron: te lang: 301 tekens, hoogstens 300" \
+  -- "$POK" source add --kind brief --title "$(printf '%0301d' 0)"
 imp_unchanged "import: unknown scheme" 1 "onbekende regeling 'XYZ'" -- "$POK" import allocations toekenningen.csv --scheme XYZ
 imp_unchanged "import: a bad file in a dry run" 1 "bad_year.csv, regel 3, veld 'year'" \
   -- "$POK" import allocations bad_year.csv --dry-run

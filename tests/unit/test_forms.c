@@ -315,6 +315,71 @@ static void test_validation_messages(void **state)
     assert_int_equal(audit_rows(t), audit);
 }
 
+/* Every text that enters is valid UTF-8 of bounded length (text.h). A form field over
+ * its bound is 422 with the message next to the field and nothing saved: a 1 MB name, a
+ * description over 10.000 characters. Text that is not UTF-8 never reaches a form: the
+ * request is refused (400) while its parameters are read, naming the parameter. */
+static void test_text_bounds(void **state)
+{
+    TestForms *t = *state;
+    size_t audit = audit_rows(t);
+    Arena a = {0};
+    size_t n_measures = load(t, &a).n_measures;
+    arena_free(&a);
+    size_t n = 1000000;
+    char *big = malloc(n + 1);
+    assert_non_null(big);
+    memset(big, 'x', n);
+    big[n] = '\0';
+    WebResponse res;
+    post(t, "/gemeente/GM1734/maatregel/nieuw", &res, "naam", big, "status", "gepland", "pot", "",
+         NULL);
+    assert_int_equal(res.status, 422);
+    assert_contains(&res, "id=\"veld-naam-error\">Naam: te lang: 1.000.000 tekens, hoogstens "
+                          "300</p>");
+    web_response_free(&res);
+    big[10001] = '\0';
+    post(t, "/gemeente/GM1734/maatregel/nieuw", &res, "naam", "Kort", "omschrijving", big,
+         "status", "gepland", "pot", "", NULL);
+    assert_int_equal(res.status, 422);
+    assert_contains(&res, "id=\"veld-omschrijving-error\">Omschrijving: te lang: 10.001 tekens, "
+                          "hoogstens 10.000</p>");
+    web_response_free(&res);
+    big[301] = '\0';
+    post(t, "/gemeente/GM1734/besluit/nieuw", &res, "datum", "2024-05-28", "orgaan", "college",
+         "titel", "Besluit", "kenmerk", big, "confirm", "1", NULL);
+    assert_int_equal(res.status, 422);
+    assert_contains(&res, "id=\"veld-kenmerk-error\">Kenmerk: te lang: 301 tekens, hoogstens "
+                          "300</p>");
+    web_response_free(&res);
+    assert_int_equal(audit_rows(t), audit);
+    assert_int_equal(load(t, &a).n_measures, n_measures);
+    arena_free(&a);
+    /* within the bounds it is saved: 300 characters é (600 bytes) */
+    Buf name = {0};
+    for (int i = 0; i < 300; i++) buf_puts(&name, "\xC3\xA9");
+    big[300] = '\0';
+    post(t, "/gemeente/GM1734/maatregel/nieuw", &res, "naam", name.data, "omschrijving", big,
+         "status", "gepland", "pot", "", NULL);
+    assert_int_equal(res.status, 303);
+    web_response_free(&res);
+    buf_free(&name);
+    free(big);
+    assert_int_equal(load(t, &a).n_measures, n_measures + 1);
+    arena_free(&a);
+
+    /* naam=bad%FF%FEname: refused with the parameter named, nothing read */
+    WebRequest req;
+    web_request_init(&req, "POST", "/gemeente/GM1734/maatregel/nieuw");
+    static const char body[] = "status=gepland&naam=bad%FF%FEname&pot=";
+    assert_int_equal(web_params_parse(&req, &req.form, body, strlen(body)), -3);
+    assert_non_null(req.bad_text);
+    assert_string_equal(req.bad_text, "Parameter 'naam': geen geldige UTF-8-tekst (byte 0xFF na "
+                                      "3 tekens). Stuur tekst als UTF-8, zonder stuurtekens.");
+    assert_null(web_form(&req, "naam"));
+    web_request_free(&req);
+}
+
 /* An allocation and a reserve movement: confirmation with old -> new, then saved. */
 static void test_allocation_and_reserve(void **state)
 {
@@ -566,6 +631,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_amount_saves_nothing, forms_setup,
                                         forms_teardown),
         cmocka_unit_test_setup_teardown(test_validation_messages, forms_setup, forms_teardown),
+        cmocka_unit_test_setup_teardown(test_text_bounds, forms_setup, forms_teardown),
         cmocka_unit_test_setup_teardown(test_allocation_and_reserve, forms_setup,
                                         forms_teardown),
         cmocka_unit_test_setup_teardown(test_escaping_everywhere, forms_setup, forms_teardown),

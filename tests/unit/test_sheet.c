@@ -218,6 +218,25 @@ static void test_xml_errors(void **state)
                      "ongeldig rijnummer");
 }
 
+/* Cell text as decoded is checked like every text that enters (text.h): expat refuses
+ * what XML cannot hold, but DEL and the C1 controls are valid XML; a cell over the long
+ * bound is refused too, naming row and column. */
+static void test_cell_text_checked(void **state)
+{
+    expect_row_error("<worksheet><sheetData><row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>"
+                     "a&#x7F;b</t></is></c></row></sheetData></worksheet>",
+                     "t: rij 2, kolom B: bevat een stuurteken (U+007F na 1 teken)");
+    expect_row_error("<worksheet><sheetData><row r=\"3\"><c r=\"C3\" t=\"inlineStr\"><is><t>"
+                     "&#x85;</t></is></c></row></sheetData></worksheet>",
+                     "t: rij 3, kolom C: bevat een stuurteken (U+0085");
+    Buf xml = {0};
+    buf_puts(&xml, "<worksheet><sheetData><row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>");
+    for (int i = 0; i < 10001; i++) buf_puts(&xml, "\xC3\xA9");
+    buf_puts(&xml, "</t></is></c></row></sheetData></worksheet>");
+    expect_row_error(xml.data, "t: rij 4, kolom A: te lang: 10.001 tekens, hoogstens 10.000");
+    buf_free(&xml);
+}
+
 /* More than the cap uncompressed, a few kB compressed (the cap lowered to 2 MB so the
  * test stays fast under valgrind; the check is the same). */
 static void test_zip_bomb_is_capped(void **state)
@@ -402,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_sparse_rows_and_strings),
         cmocka_unit_test(test_open_errors),
         cmocka_unit_test(test_xml_errors),
+        cmocka_unit_test(test_cell_text_checked),
         cmocka_unit_test(test_zip_bomb_is_capped),
         cmocka_unit_test(test_ods_repeats_and_covered_cells),
         cmocka_unit_test(test_col_letters),

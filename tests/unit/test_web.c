@@ -274,6 +274,41 @@ static void test_request_parsing(void **state)
     assert_int_equal(web_params_parse(&req, &req.form, not_nul, strlen(not_nul)), 0);
     assert_string_equal(web_form(&req, "naam"), "\n ");
     web_request_free(&req);
+
+    /* Names and values must be text (text.h): not UTF-8, or a control character, is
+     * refused (-3) naming the parameter; the query and web_param_add likewise. */
+    web_request_init(&req, "POST", "/");
+    static const char bad[] = "a=1&naam=bad%FF%FEname&b=2";
+    assert_int_equal(web_params_parse(&req, &req.form, bad, strlen(bad)), -3);
+    assert_string_equal(req.bad_text, "Parameter 'naam': geen geldige UTF-8-tekst (byte 0xFF na "
+                                      "3 tekens). Stuur tekst als UTF-8, zonder stuurtekens.");
+    assert_null(web_form(&req, "naam"));
+    web_request_free(&req);
+    web_request_init(&req, "POST", "/");
+    static const char control[] = "omschrijving=rood%1B%5B31m";
+    assert_int_equal(web_params_parse(&req, &req.form, control, strlen(control)), -3);
+    assert_non_null(strstr(req.bad_text, "Parameter 'omschrijving': bevat een stuurteken (U+001B"));
+    web_request_free(&req);
+    web_request_init(&req, "POST", "/");
+    static const char bad_name[] = "na%C0%AFam=x";
+    assert_int_equal(web_params_parse(&req, &req.form, bad_name, strlen(bad_name)), -3);
+    assert_non_null(strstr(req.bad_text, "De naam van een parameter: geen geldige UTF-8-tekst"));
+    web_request_free(&req);
+    web_request_init(&req, "POST", "/");
+    static const char good[] = "naam=Caf%C3%A9+%E2%82%AC&tekst=a%09b%0D%0Ac";
+    assert_int_equal(web_params_parse(&req, &req.form, good, strlen(good)), 0);
+    assert_string_equal(web_form(&req, "naam"), "Caf\xC3\xA9 \xE2\x82\xAC");
+    assert_null(req.bad_text);
+    web_request_free(&req);
+    web_request_init(&req, "GET", "/?q=olst%ED%A0%80");
+    assert_non_null(req.bad_text);
+    assert_null(web_query(&req, "q"));
+    web_request_free(&req);
+    web_request_init(&req, "GET", "/");
+    assert_int_equal(web_param_add(&req, &req.query, "q", "Caf\xE9"), -1);
+    assert_non_null(strstr(req.bad_text, "Parameter 'q': geen geldige UTF-8-tekst"));
+    assert_int_equal(req.query.n, 0);
+    web_request_free(&req);
 }
 
 int main(void)
