@@ -4,9 +4,13 @@
 #include "money.h"
 #include "text.h"
 
+#include <errno.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int cli_fail(const char *fmt, ...)
 {
@@ -338,5 +342,49 @@ int cli_load_for_list(Cli *cli, int argc, char **argv, const char *usage, Arena 
     if (rc) return rc;
     if (!cli_store(cli)) return EXIT_USER;
     if (cli_load(cli->store, pos[0], scheme, a, d, &cli->err)) return cli_finish(cli, -1, a);
+    return 0;
+}
+
+/* Whether the directory path is to be written in exists. */
+static int dir_exists(const char *path)
+{
+    char *copy = xstrdup(path);
+    struct stat st;
+    int ok = stat(dirname(copy), &st) == 0 && S_ISDIR(st.st_mode);
+    free(copy);
+    return ok;
+}
+
+int cli_write_file(const char *field, const char *path, const Buf *b, PokErr *err)
+{
+    if (buf_check(b, "de uitvoer", err)) return -1;
+    Buf tmp = {0};
+    buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid());
+    FILE *f = fopen(tmp.data, "wb");
+    if (!f) {
+        int e = errno;
+        buf_free(&tmp);
+        if (e == ENOENT && !dir_exists(path))
+            return err_set(err, "veld '%s': kan '%s' niet schrijven: de map bestaat niet", field,
+                           path);
+        return err_set(err, "veld '%s': kan '%s' niet schrijven: %s", field, path, strerror(e));
+    }
+    int ok = fwrite(b->data ? b->data : "", 1, b->len, f) == b->len;
+    ok = (fclose(f) == 0) && ok;
+    if (ok && rename(tmp.data, path) == 0) {
+        buf_free(&tmp);
+        return 0;
+    }
+    int e = errno;
+    unlink(tmp.data);
+    buf_free(&tmp);
+    return err_set(err, "veld '%s': kan '%s' niet schrijven: %s", field, path, strerror(e));
+}
+
+int cli_write_stdout(const Buf *b, PokErr *err)
+{
+    if (buf_check(b, "de uitvoer", err)) return -1;
+    if (fwrite(b->data ? b->data : "", 1, b->len, stdout) != b->len)
+        return err_set(err, "kan de uitvoer niet schrijven: %s", strerror(errno));
     return 0;
 }

@@ -127,4 +127,11 @@ int cli_load_for_list(Cli *cli, int argc, char **argv, const char *usage, Arena 
 typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON } OutputFormat;
 int cli_format(const char *text, int allow_csv, OutputFormat *out);
 
+/* Write b to path through a temporary file and a rename: a reader never sees half a file,
+ * and a failure (also a buffer that went over its maximum) leaves none behind. field
+ * names the option in messages ("out"). Returns -1 with err. */
+int cli_write_file(const char *field, const char *path, const Buf *b, PokErr *err);
+/* Write b to standard output, unless it went over its maximum. */
+int cli_write_stdout(const Buf *b, PokErr *err);
+
 #endif

@@ -65,15 +65,16 @@ static int cmd_audit(Cli *cli, int argc, char **argv)
     AuditEntry *e;
     size_t n;
     if (store_audit_query(cli->store, &f, &a, &e, &n, &cli->err)) return cli_finish(cli, -1, &a);
+    int r = 0;
     if (fmt == FORMAT_CSV) {
         Buf b = {0};
         audit_csv(&b, &a, e, n);
-        fwrite(b.data, 1, b.len, stdout);
+        r = cli_write_stdout(&b, &cli->err);
         buf_free(&b);
     } else {
         print_text(&a, e, n);
     }
-    return cli_finish(cli, 0, &a);
+    return cli_finish(cli, r, &a);
 }
 
 /* For now whoever runs the command line is the administrator; with accounts this checks

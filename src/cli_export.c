@@ -38,27 +38,6 @@ static int load(Cli *cli, const char *code, const char *scheme, Arena *a, Loaded
     return 0;
 }
 
-/* Write data to path via a temporary file and a rename: no half-written file remains. */
-static int write_file(const char *path, const char *data, size_t len, PokErr *err)
-{
-    Buf tmp = {0};
-    buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid());
-    FILE *f = fopen(tmp.data, "wb");
-    int ok = f != NULL;
-    if (f) {
-        ok = fwrite(data, 1, len, f) == len;
-        ok = (fclose(f) == 0) && ok;
-    }
-    if (ok && rename(tmp.data, path) == 0) {
-        buf_free(&tmp);
-        return 0;
-    }
-    int e = errno;
-    if (f) unlink(tmp.data);
-    buf_free(&tmp);
-    return err_set(err, "kan '%s' niet schrijven: %s", path, strerror(e));
-}
-
 /* Create dir (one level) if needed; without force, refuse when a file we would write
  * exists, before anything is written. */
 static int prepare_dir(const char *dir, int force, int with_package, PokErr *err)
@@ -168,7 +147,7 @@ static int export_dir(Cli *cli, int argc, char **argv, int with_package)
     for (size_t t = 0; r == 0 && t < export_n_tables; t++) {
         buf_reset(&path);
         buf_printf(&path, "%s/%s.csv", pos[0], export_tables[t].name);
-        r = write_file(path.data, x.set.csv[t].data, x.set.csv[t].len, &cli->err);
+        r = cli_write_file("map", path.data, &x.set.csv[t], &cli->err);
     }
     if (r == 0 && with_package) {
         char today[11];
@@ -182,7 +161,7 @@ static int export_dir(Cli *cli, int argc, char **argv, int with_package)
         buf_puts(&body, text);
         buf_puts(&body, "\n");
         free(text);
-        r = write_file(path.data, body.data, body.len, &cli->err);
+        r = cli_write_file("map", path.data, &body, &cli->err);
         buf_free(&body);
     }
     if (r == 0)
@@ -227,7 +206,7 @@ static int cmd_json(Cli *cli, int argc, char **argv)
         Buf body = {0};
         buf_puts(&body, text);
         buf_puts(&body, "\n");
-        r = write_file(out, body.data, body.len, &cli->err);
+        r = cli_write_file("out", out, &body, &cli->err);
         buf_free(&body);
     }
     free(text);

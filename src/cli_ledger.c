@@ -137,7 +137,7 @@ static int cmd_ledger_totals(Cli *cli, int argc, char **argv)
             buf_csv_field(&b, money_format_plain(sums[i].cents, money));
             buf_puts(&b, "\n");
         }
-        fwrite(b.data ? b.data : "", 1, b.len, stdout);
+        rc = cli_write_stdout(&b, &cli->err);
     } else {
         static const char *const headers[] = {"code", "jaar", "regels", "bedrag"};
         TextTable t;
@@ -150,7 +150,7 @@ static int cmd_ledger_totals(Cli *cli, int argc, char **argv)
         tt_print(&t, stdout);
     }
     buf_free(&b);
-    return cli_finish(cli, 0, &a);
+    return cli_finish(cli, rc, &a);
 }
 
 static const char usage_bookings[] =
@@ -206,7 +206,7 @@ static int cmd_ledger_bookings(Cli *cli, int argc, char **argv)
             csv_put(&out, b[i].file_name);
             buf_printf(&out, ",%lld,%lld\n", (long long)b[i].line, (long long)b[i].import_id);
         }
-        fwrite(out.data ? out.data : "", 1, out.len, stdout);
+        rc = cli_write_stdout(&out, &cli->err);
     } else {
         printf("maatregel %lld (%s)%s: %s %s, totaal %s\n", (long long)id, m.name,
                year ? arena_printf(&a, ", %d", year) : "", count(&a, (int64_t)n),
@@ -231,7 +231,7 @@ static int cmd_ledger_bookings(Cli *cli, int argc, char **argv)
         if (n) tt_print(&t, stdout);
     }
     buf_free(&out);
-    return cli_finish(cli, 0, &a);
+    return cli_finish(cli, rc, &a);
 }
 
 static const char usage_imports[] = "pok ledger imports CODE";

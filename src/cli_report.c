@@ -10,42 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Whether the directory path is to be written in exists. */
-static int dir_exists(const char *path)
-{
-    char *copy = xstrdup(path);
-    struct stat st;
-    int ok = stat(dirname(copy), &st) == 0 && S_ISDIR(st.st_mode);
-    free(copy);
-    return ok;
-}
-
-/* Write the whole PDF next to path and rename it into place: a reader never sees half a
- * file, and a failure leaves none behind. */
-static int write_file(const char *path, const Buf *pdf, PokErr *err)
-{
-    Buf tmp = {0};
-    buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid());
-    FILE *f = fopen(tmp.data, "wb");
-    if (!f) {
-        int e = errno;
-        buf_free(&tmp);
-        if (e == ENOENT && !dir_exists(path))
-            return err_set(err, "veld 'out': kan '%s' niet schrijven: de map bestaat niet", path);
-        return err_set(err, "veld 'out': kan '%s' niet schrijven: %s", path, strerror(e));
-    }
-    int ok = fwrite(pdf->data, 1, pdf->len, f) == pdf->len;
-    ok = (fclose(f) == 0) && ok;
-    if (ok && rename(tmp.data, path) == 0) {
-        buf_free(&tmp);
-        return 0;
-    }
-    int e = errno;
-    unlink(tmp.data);
-    buf_free(&tmp);
-    return err_set(err, "veld 'out': kan '%s' niet schrijven: %s", path, strerror(e));
-}
-
 static int cmd_report(Cli *cli, int argc, char **argv)
 {
     const char *pos[1], *out = NULL, *scheme = NULL, *date = NULL;
@@ -68,7 +32,7 @@ static int cmd_report(Cli *cli, int argc, char **argv)
     Buf pdf = {0};
     int r = cli_load(cli->store, pos[0], scheme, &a, &d, &cli->err);
     if (r == 0) r = report_pdf(&d, date, &pdf, &cli->err);
-    if (r == 0) r = write_file(out, &pdf, &cli->err);
+    if (r == 0) r = cli_write_file("out", out, &pdf, &cli->err);
     if (r == 0) printf("%s geschreven (%zu bytes)\n", out, pdf.len);
     buf_free(&pdf);
     return cli_finish(cli, r, &a);

@@ -189,33 +189,51 @@ void *arena_grow(Arena *a, void *items, size_t elem_size, size_t *cap, size_t ne
 
 /* ---- buffer ---- */
 
-/* A hard cap so a runaway producer fails loudly instead of eating the machine. */
-#define BUF_MAX ((size_t)1 << 30)
-
-static void buf_reserve(Buf *b, size_t extra)
+static size_t buf_max(const Buf *b)
 {
-    if (extra > BUF_MAX || b->len + extra + 1 > BUF_MAX) {
-        fprintf(stderr, "pok: tekstbuffer te groot (meer dan %zu bytes)\n", BUF_MAX);
-        exit(3);
+    return b->max ? b->max : BUF_MAX;
+}
+
+/* Room for extra more bytes and a NUL, or -1 (and the buffer failed) past its maximum. */
+static int buf_reserve(Buf *b, size_t extra)
+{
+    size_t max = buf_max(b);
+    if (b->over || extra >= max || b->len + extra + 1 > max) {
+        b->over = 1;
+        return -1;
     }
-    if (b->len + extra + 1 <= b->cap) return;
+    if (b->len + extra + 1 <= b->cap) return 0;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + extra + 1) cap *= 2;
     b->data = xrealloc(b->data, cap);
     b->cap = cap;
+    return 0;
 }
 
-void buf_append(Buf *b, const char *s, size_t n)
+int buf_append(Buf *b, const char *s, size_t n)
 {
-    buf_reserve(b, n);
+    if (buf_reserve(b, n)) return -1;
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
+    return 0;
 }
 
-void buf_puts(Buf *b, const char *s)
+int buf_failed(const Buf *b)
 {
-    buf_append(b, s, strlen(s));
+    return b->over;
+}
+
+int buf_check(const Buf *b, const char *what, PokErr *err)
+{
+    if (!b->over) return 0;
+    return err_set(err, "%s werd groter dan %zu MiB en is niet gemaakt", what,
+                   buf_max(b) >> 20);
+}
+
+int buf_puts(Buf *b, const char *s)
+{
+    return buf_append(b, s, strlen(s));
 }
 
 void buf_csv_text(Buf *b, const char *s)
@@ -248,32 +266,32 @@ void buf_csv_field(Buf *b, const char *s)
     buf_puts(b, "\"");
 }
 
-void buf_vprintf(Buf *b, const char *fmt, va_list ap)
+int buf_vprintf(Buf *b, const char *fmt, va_list ap)
 {
     va_list copy;
     va_copy(copy, ap);
     int n = vsnprintf(NULL, 0, fmt, copy);
     va_end(copy);
-    if (n <= 0) {
-        buf_reserve(b, 0);
-        return;
-    }
-    buf_reserve(b, (size_t)n);
+    if (n <= 0) return buf_reserve(b, 0);
+    if (buf_reserve(b, (size_t)n)) return -1;
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
+    return 0;
 }
 
-void buf_printf(Buf *b, const char *fmt, ...)
+int buf_printf(Buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(b, fmt, ap);
+    int rc = buf_vprintf(b, fmt, ap);
     va_end(ap);
+    return rc;
 }
 
 void buf_reset(Buf *b)
 {
     b->len = 0;
+    b->over = 0;
     if (b->data) b->data[0] = '\0';
 }
 
@@ -282,6 +300,7 @@ void buf_free(Buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+    b->over = 0;
 }
 
 /* ---- small parsers ---- */

@@ -52,16 +52,29 @@ void arena_free(Arena *a);
  * at least need elements, copying old contents. */
 void *arena_grow(Arena *a, void *items, size_t elem_size, size_t *cap, size_t need);
 
-/* Buf: a growable, NUL-terminated text buffer. */
+/* Buf: a growable, NUL-terminated text buffer with a maximum its owner sets. Going
+ * over it does not end pok: the write is refused (-1), nothing more is appended, and
+ * the buffer stays failed (buf_failed) until buf_reset or buf_free, so that the owner
+ * answers with an error (the web layer a 500 page, the command line a message) instead
+ * of sending half a page or file. */
 typedef struct Buf {
     char *data;
     size_t len, cap;
+    size_t max; /* most bytes it may hold; 0: BUF_MAX */
+    int over;   /* a write went over max */
 } Buf;
 
-void buf_append(Buf *b, const char *s, size_t n);
-void buf_puts(Buf *b, const char *s);
-void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_vprintf(Buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+#define BUF_MAX ((size_t)1 << 30) /* 1 GiB: what no page or export of pok comes near */
+
+/* Each returns 0, or -1 when the buffer is (or would go) over its maximum. */
+int buf_append(Buf *b, const char *s, size_t n);
+int buf_puts(Buf *b, const char *s);
+int buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int buf_vprintf(Buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Whether a write went over the maximum (the content is incomplete). */
+int buf_failed(const Buf *b);
+/* 0, or -1 with err naming what (Dutch, "de export") when b failed. */
+int buf_check(const Buf *b, const char *what, PokErr *err);
 void buf_reset(Buf *b);
 void buf_free(Buf *b);
 /* The two CSV field writers of pok, used by every CSV it writes (RFC 4180: a field with

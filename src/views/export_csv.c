@@ -495,8 +495,9 @@ static void dekking_rows(ExportSet *s, size_t t, const ExportMuni *m)
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
     if (!f) {
-        fputs("pok: geen geheugen\n", stderr);
-        exit(3);
+        /* out of memory: the table is marked failed, its owner reports it (buf_check) */
+        s->csv[t].over = 1;
+        return;
     }
     coverage_print_csv(m->c, 0, f);
     fclose(f);

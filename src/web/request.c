@@ -145,6 +145,7 @@ void web_response_init(WebResponse *res)
     memset(res, 0, sizeof *res);
     res->status = 200;
     res->content_type = "text/html; charset=utf-8";
+    res->body.max = WEB_RESPONSE_MAX;
 }
 
 void web_response_free(WebResponse *res)
@@ -155,6 +156,14 @@ void web_response_free(WebResponse *res)
         free((char *)res->headers[i].value);
     }
     res->n_headers = 0;
+}
+
+void web_response_reset(WebResponse *res)
+{
+    size_t max = res->body.max;
+    web_response_free(res);
+    web_response_init(res);
+    res->body.max = max;
 }
 
 void web_header_set(WebResponse *res, const char *name, const char *value)

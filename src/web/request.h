@@ -9,6 +9,9 @@
 
 /* Upper bound of a request body; larger bodies get 413. */
 #define WEB_BODY_MAX ((size_t)1 << 20)
+/* Upper bound of a response body (the largest download, every ledger booking of a
+ * measure as CSV, is far below it); a handler going over it gets a 500 page. */
+#define WEB_RESPONSE_MAX ((size_t)256 << 20)
 #define WEB_MAX_PARAMS 64  /* query, form and path parameters, each */
 #define WEB_MAX_HEADERS 16 /* response headers */
 
@@ -107,6 +110,8 @@ const char *web_path_param(const WebRequest *req, const char *name);
 
 void web_response_init(WebResponse *res);
 void web_response_free(WebResponse *res);
+/* Back to a fresh response (no headers, empty body), keeping the body's maximum. */
+void web_response_reset(WebResponse *res);
 /* Set (replace) a header; values are copied. Extra headers beyond the limit are a
  * programming error and stop pok. */
 void web_header_set(WebResponse *res, const char *name, const char *value);

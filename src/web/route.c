@@ -95,6 +95,11 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
         form_set_csrf(csrf);
         form_set_actor(req->user ? req->user->name : NULL);
         found->handler(app, req, res);
+        if (buf_failed(&res->body)) {
+            /* the page or download went over its maximum: an error, not half of it */
+            web_response_reset(res);
+            web_error(res, 500, "Deze pagina werd te groot om te versturen.");
+        }
         form_set_csrf(NULL);
         form_set_actor(NULL);
         if (req->user) {
