@@ -1,6 +1,8 @@
 /* html.c: see html.h. */
 #include "html.h"
 
+#include "../money.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,4 +95,10 @@ void html_printf(Buf *b, const char *fmt, ...)
     }
     buf_puts(b, run);
     va_end(ap);
+}
+
+void html_money(Buf *b, int64_t cents)
+{
+    char text[MONEY_BUFSZ];
+    html_txt(b, money_format(cents, MONEY_EURO | MONEY_WHOLE, text));
 }

@@ -22,4 +22,7 @@ void html_url_arg(Buf *b, const char *value);
  * pok, so that a format cannot let data through unescaped. */
 void html_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* An amount as "€ 1.234" (whole euros) or "€ 1.234,56", through money_format only. */
+void html_money(Buf *b, int64_t cents);
+
 #endif

@@ -10,6 +10,12 @@
 
 #include <jansson.h>
 
+/* Load everything of code for the app's scheme: 1 found, 0 no such municipality (or
+ * code NULL), -1 a store error (err). */
+int web_load(WebApp *app, const char *code, Arena *a, MuniData *out, PokErr *err);
+/* Whether a municipality has any records of the scheme (the start page lists those first). */
+int web_has_records(const MuniData *d);
+
 /* Load the municipality the route is about, req->scope_muni (and, with c, its coverage).
  * Answers 404 (HTML, or JSON when json is set) or 500 itself and returns -1 then. */
 int kit_load(WebApp *app, const WebRequest *req, WebResponse *res, int json, Arena *a, MuniData *d,

@@ -270,37 +270,3 @@ void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res)
                    arena_printf(&a, "attachment; filename=\"dekking-%s.csv\"", d.muni.code));
     arena_free(&a);
 }
-
-static void send_json(WebResponse *res, json_t *root)
-{
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(root);
-    if (!text) {
-        web_json_error(res, 500, "kan JSON niet opbouwen");
-        return;
-    }
-    res->content_type = "application/json";
-    buf_puts(&res->body, text);
-    buf_puts(&res->body, "\n");
-    free(text);
-}
-
-void api_coverage(WebApp *app, const WebRequest *req, WebResponse *res)
-{
-    Arena a = {0};
-    MuniData d;
-    Coverage c;
-    if (prepare(app, req, res, 1, &a, &d, &c, NULL, NULL) == 0) send_json(res, coverage_json(&c));
-    arena_free(&a);
-}
-
-void api_checks(WebApp *app, const WebRequest *req, WebResponse *res)
-{
-    Arena a = {0};
-    MuniData d;
-    Coverage c;
-    Finding *f;
-    size_t n;
-    if (prepare(app, req, res, 1, &a, &d, &c, &f, &n) == 0) send_json(res, findings_json(&d, f, n));
-    arena_free(&a);
-}

@@ -3,15 +3,8 @@
 #define POK_PAGES_H
 
 #include "../model.h"
+#include "page_kit.h"
 #include "request.h"
-
-/* Load everything of code for the app's scheme: 1 found, 0 no such municipality,
- * -1 a store error (err). */
-int web_load(WebApp *app, const char *code, Arena *a, MuniData *out, PokErr *err);
-/* Whether a municipality has any records of the scheme (the start page lists those first). */
-int web_has_records(const MuniData *d);
-/* An amount as "€ 1.234" (whole euros) or "€ 1.234,56", through money_format only. */
-void html_money(Buf *b, int64_t cents);
 
 void static_css(WebApp *app, const WebRequest *req, WebResponse *res);
 /* page_login.c: /inloggen (GET form, POST check) and /uitloggen (POST). */
@@ -29,7 +22,7 @@ void api_checks(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_report_pdf(WebApp *app, const WebRequest *req, WebResponse *res);
 
 /* Read-only pages, their CSV downloads and the JSON API (page_start.c, page_municipality.c,
- * page_measures.c, page_registers.c, page_source.c, api_*.c). */
+ * page_measures.c, page_decisions.c, page_evaluations.c, page_source.c, api_*.c). */
 void page_start_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_years_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_allocations_csv(WebApp *app, const WebRequest *req, WebResponse *res);

@@ -1,6 +1,6 @@
-/* page_registers.c: the registers of a municipality: GET /gemeente/CODE/besluiten
- * (decisions, and the requests with the decision on each) and GET
- * /gemeente/CODE/evaluaties; every table also as CSV. */
+/* page_decisions.c: GET /gemeente/CODE/besluiten: the decisions of college and council and
+ * the requests of others for money, with the decision on each; both tables also as CSV
+ * (besluiten.csv, verzoeken.csv). */
 #include "html.h"
 #include "layout.h"
 #include "page_kit.h"
@@ -63,53 +63,6 @@ static void build_requests(const MuniData *d, Arena *a, DataTable *t)
     }
 }
 
-static const char *const evaluation_headers[] = {"Maatregel", "Datum",       "Oordeel",
-                                                 "Vervolg",   "Toelichting", "Bron"};
-
-static void build_evaluations(const MuniData *d, Arena *a, DataTable *t)
-{
-    dt_init(t, a, arena_printf(a, "Evaluaties van maatregelen van %s", d->muni.name),
-            evaluation_headers, 6);
-    t->empty = "Geen evaluaties vastgelegd.";
-    for (size_t i = 0; i < d->n_evaluations; i++) {
-        const Evaluation *e = &d->evaluations[i];
-        const Measure *m = muni_measure(d, e->measure_id);
-        TableCell *row = dt_row(t, 0);
-        cell_text(&row[0], m ? m->name : "onbekende maatregel",
-                  arena_printf(a, "/maatregel/%lld#evaluatie-%lld", (long long)e->measure_id,
-                               (long long)e->id));
-        cell_date(&row[1], e->date);
-        cell_text(&row[2], e->verdict, NULL);
-        cell_text(&row[3], e->follow_up, NULL);
-        cell_text(&row[4], e->text, NULL);
-        kit_cite_cell(&row[5], a, d, &e->cite, e->decision_id,
-                      arena_printf(a, "evaluatie-%lld", (long long)e->id));
-    }
-}
-
-typedef enum Register { REG_DECISIONS, REG_REQUESTS, REG_EVALUATIONS } Register;
-
-static void csv(WebApp *app, const WebRequest *req, WebResponse *res, Register which)
-{
-    Arena a = {0};
-    MuniData d;
-    DataTable t;
-    if (kit_load(app, req, res, 0, &a, &d, NULL) == 0) {
-        const char *name = "besluiten";
-        if (which == REG_DECISIONS) {
-            build_decisions(&d, &a, &t);
-        } else if (which == REG_REQUESTS) {
-            build_requests(&d, &a, &t);
-            name = "verzoeken";
-        } else {
-            build_evaluations(&d, &a, &t);
-            name = "evaluaties";
-        }
-        kit_send_csv(res, &t, arena_printf(&a, "%s-%s.csv", name, d.muni.code));
-    }
-    arena_free(&a);
-}
-
 void page_decisions(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
@@ -137,38 +90,26 @@ void page_decisions(WebApp *app, const WebRequest *req, WebResponse *res)
     arena_free(&a);
 }
 
+/* The table as a CSV download named name-CODE.csv. */
+static void send_csv(WebApp *app, const WebRequest *req, WebResponse *res, const char *name,
+                     void (*build)(const MuniData *d, Arena *a, DataTable *t))
+{
+    Arena a = {0};
+    MuniData d;
+    DataTable t;
+    if (kit_load(app, req, res, 0, &a, &d, NULL) == 0) {
+        build(&d, &a, &t);
+        kit_send_csv(res, &t, arena_printf(&a, "%s-%s.csv", name, d.muni.code));
+    }
+    arena_free(&a);
+}
+
 void page_decisions_csv(WebApp *app, const WebRequest *req, WebResponse *res)
 {
-    csv(app, req, res, REG_DECISIONS);
+    send_csv(app, req, res, "besluiten", build_decisions);
 }
 
 void page_requests_csv(WebApp *app, const WebRequest *req, WebResponse *res)
 {
-    csv(app, req, res, REG_REQUESTS);
-}
-
-void page_evaluations(WebApp *app, const WebRequest *req, WebResponse *res)
-{
-    Arena a = {0};
-    MuniData d;
-    if (kit_load(app, req, res, 0, &a, &d, NULL)) {
-        arena_free(&a);
-        return;
-    }
-    DataTable t;
-    build_evaluations(&d, &a, &t);
-    Buf *b = &res->body;
-    layout_begin(b, arena_printf(&a, "Evaluaties %s", d.muni.name));
-    kit_muni_nav(b, &d, "/evaluaties");
-    html_printf(b, "<h1>Evaluaties <small>%s (%s)</small></h1>\n", d.muni.name, d.muni.code);
-    html_lit(b, "<p>Wat de evaluaties van de maatregelen concluderen en wat er daarna mee "
-                "gebeurt: voortzetten, stoppen, doel bereikt of structureel maken.</p>\n");
-    dt_html(b, &t, kit_muni_path(&a, &d, "/evaluaties.csv"));
-    layout_end(b);
-    arena_free(&a);
-}
-
-void page_evaluations_csv(WebApp *app, const WebRequest *req, WebResponse *res)
-{
-    csv(app, req, res, REG_EVALUATIONS);
+    send_csv(app, req, res, "verzoeken", build_requests);
 }
