@@ -99,7 +99,9 @@ FormOption *forms_decision_options(const MuniData *d, Arena *a, size_t *n)
     for (size_t i = 0; i < d->n_decisions; i++) {
         const Decision *x = &d->decisions[i];
         o[(*n)++] = (FormOption){arena_printf(a, "%lld", (long long)x->id),
-                                 arena_printf(a, "%s %s: %s", x->body, x->date, x->title)};
+                                 arena_printf(a, "%s %s: %s", x->body ? x->body : "besluit",
+                                              x->date ? x->date : "zonder datum",
+                                              x->title ? x->title : "")};
     }
     return o;
 }
