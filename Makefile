@@ -221,8 +221,15 @@ bench-load:
 	$(MAKE) all
 	sh bench/load.sh $(BUILD)/pok
 
+# The style the build enforces: clang-format (make format rewrites), cppcheck with
+# tests/lint/cppcheck.supp, clang-tidy with .clang-tidy (scripts/lint.sh; exceptions and
+# their reasons in tests/lint/README.md).
+.PHONY: lint
+lint:
+	sh scripts/lint.sh
+
 format:
-	clang-format -i $(SRC) $(wildcard src/*.h src/*/*.h tests/unit/*.c)
+	clang-format -i $(SRC) $(wildcard src/*.h src/*/*.h tests/unit/*.c tests/unit/*/*.c tests/unit/*/*.h tests/fuzz/*.c)
 
 clean:
 	rm -rf build build-asan build-fuzz

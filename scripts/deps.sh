@@ -1,6 +1,7 @@
 #!/bin/sh
 # deps.sh: install what pok needs to build and test, only what is missing:
 #   - the Debian packages (compiler libraries, valgrind, curl, clang with libFuzzer;
+#     clang-format, clang-tidy and cppcheck for make lint;
 #     poppler-utils and LibreOffice Calc, with which the tests read exported PDF and XLSX
 #     back; node,
 #     npm and chromium for the browser tests when no node or chromium is present;
@@ -16,7 +17,8 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl libsodium-dev clang libclang-rt-14-dev
   libzip-dev libexpat1-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
-  poppler-utils libreoffice-calc-nogui python3 postgresql libpq-dev"
+  poppler-utils libreoffice-calc-nogui python3 postgresql libpq-dev
+  clang-format clang-tidy cppcheck"
 
 missing=""
 for p in $PACKAGES; do

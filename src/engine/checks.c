@@ -53,7 +53,7 @@ typedef struct Euros {
 
 static Euros eur(int64_t cents)
 {
-    Euros e;
+    Euros e = {{0}};
     money_format(cents, MONEY_EURO | MONEY_WHOLE, e.s);
     return e;
 }

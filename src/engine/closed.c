@@ -93,7 +93,7 @@ static void compare_pot(const ClosedFigures *was, const ClosedFigures *now, size
     size_t items = 0;
     static const int64_t zero[CLOSED_FIGURE_COUNT];
     const int64_t *v0 = was ? was->v : zero, *v1 = now ? now->v : zero;
-    const char *name = now ? now->pot_name : was->pot_name;
+    const char *name = now ? now->pot_name : was ? was->pot_name : "";
     int named = 0;
     for (size_t i = 0; i < CLOSED_FIGURE_COUNT; i++) {
         if (v0[i] == v1[i]) continue;

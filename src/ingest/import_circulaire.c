@@ -173,7 +173,9 @@ static int find_header(Circ *c, PokErr *err)
             if (row > job->header_row) break;
             hit = row == job->header_row;
         } else {
+            /* header_row 0 here, so probe is set (see the return above) */
             for (size_t i = 0; i < table_ncols(&c->tab) && !hit; i++)
+                /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
                 hit = strcasecmp(trimmed(&c->row, table_text(&c->tab, i)), probe) == 0;
             arena_free(&c->row);
         }

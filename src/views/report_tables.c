@@ -118,7 +118,7 @@ static void draw_cells(Report *r, const RpTable *t, const Block *b, const RpRow 
         int bold = row ? cell_bold(row, cell) : 1;
         PangoAlignment align = t->align[c] == 'r' ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
         rp_draw(r, text, b->size, bold, x + CELL_PAD, r->y + ROW_PAD, b->w[c] - 2 * CELL_PAD, align,
-                cell && cell->red ? &rp_red : NULL);
+                row && cell->red ? &rp_red : NULL);
         x += b->w[c];
     }
 }
@@ -177,6 +177,7 @@ void rp_table(Report *r, const RpTable *t)
         while (start < t->n_cols && (n == 0 || used + w[start] <= RP_WIDTH))
             used += w[start++], n++;
     }
+    if (blocks == 0) blocks = 1; /* a table of one column: one block */
     size_t per_block = (t->n_cols - 1 + blocks - 1) / blocks;
     size_t start = 1;
     while (start < t->n_cols) {

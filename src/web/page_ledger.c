@@ -45,9 +45,10 @@ static const MeasureAmount *realised(const MuniData *d, int64_t measure_id, int 
 
 static void build_list(LedgerPage *p, Arena *a, size_t limit)
 {
+    const char *name = p->m ? p->m->name : "";
     dt_init(&p->list, a,
-            p->year ? arena_printf(a, "Boekingen %d: %s", p->year, p->m->name)
-                    : arena_printf(a, "Boekingen: %s", p->m->name),
+            p->year ? arena_printf(a, "Boekingen %d: %s", p->year, name)
+                    : arena_printf(a, "Boekingen: %s", name),
             booking_headers, 8);
     p->list.empty = "Geen boekingen uit het grootboek voor deze maatregel.";
     int64_t total = 0;
