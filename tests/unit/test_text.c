@@ -117,7 +117,7 @@ static void test_bounds(void **state)
 static void test_error_messages_stay_text(void **state)
 {
     (void)state;
-    char big[2000];
+    char big[2000] = {0};
     for (size_t i = 0; i + 2 < sizeof big; i += 2) memcpy(big + i, "\xC3\xA9", 2);
     big[sizeof big - 1] = '\0';
     for (int shift = 0; shift < 3; shift++) {
