@@ -1,6 +1,6 @@
 /* cli_audit.c: the audit trail (pok audit, with filters, as text or CSV) and the
  * administrator's deletion of a wrongly entered record (pok delete). */
-#include "cli.h"
+#include "cli/cli.h"
 #include "views/audit_view.h"
 
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * one back. */
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 static void print_check(const char *what, const char *path, const StoreBackupCheck *c)
 {

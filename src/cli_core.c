@@ -1,6 +1,6 @@
 /* cli_core.c: init, demo, and the reports: coverage and check (the audit trail is in
  * cli_audit.c). */
-#include "cli.h"
+#include "cli/cli.h"
 #include "demo/demo.h"
 #include "engine/engine.h"
 #include "textable.h"

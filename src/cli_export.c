@@ -1,5 +1,5 @@
 /* cli_export.c: `pok export ...`: every table as CSV, JSON, a Fiscal Data Package, XLSX. */
-#include "cli.h"
+#include "cli/cli.h"
 #include "engine/engine.h"
 #include "views/export_csv.h"
 #include "views/export_datapackage.h"

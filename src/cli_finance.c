@@ -1,6 +1,6 @@
 /* cli_finance.c: allocations, pots, the reserve, closed years and the figures documents
  * state (for the arithmetic checks). */
-#include "cli.h"
+#include "cli/cli.h"
 #include "engine/engine.h"
 #include "money.h"
 #include "textable.h"

@@ -1,6 +1,6 @@
 /* cli_import.c: `pok import ...`: allocations from a circulaire table, and the CBS
  * reference lists (municipalities, inhabitants). Each import is all or nothing. */
-#include "cli.h"
+#include "cli/cli.h"
 #include "ingest/import.h"
 #include "money.h"
 

@@ -1,7 +1,7 @@
 /* cli_ledger.c: `pok import ledger`, `pok ledger ...`: general-ledger (grootboek) bookings:
  * importing them onto measures, sums straight from a file, and tracing a realised amount
  * down to its bookings. */
-#include "cli.h"
+#include "cli/cli.h"
 #include "ingest/ledger.h"
 #include "ingest/progress.h"
 #include "money.h"

@@ -1,6 +1,6 @@
 /* cli_measures.c: measures with their plan and realised amounts, evaluations, decisions
  * and outside requests for money. */
-#include "cli.h"
+#include "cli/cli.h"
 #include "money.h"
 #include "textable.h"
 

@@ -1,6 +1,6 @@
 /* cli_reference.c: municipalities, inhabitants, schemes with their actielijnen and
  * purposes, and source documents. */
-#include "cli.h"
+#include "cli/cli.h"
 #include "textable.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* cli_report.c: `pok report`: the PDF "Stand van zaken POK-middelen" for the council. */
-#include "cli.h"
+#include "cli/cli.h"
 #include "views/report_pdf.h"
 
 #include <errno.h>

@@ -2,7 +2,7 @@
  * public read access per municipality (pok municipality publish). Passwords are read
  * from standard input or a file, never from the command line (ps would show them). */
 #include "auth.h"
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <stdio.h>
 #include <string.h>

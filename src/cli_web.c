@@ -1,6 +1,6 @@
 /* cli_web.c: pok serve, the web interface (see src/web/). */
 #include "auth.h"
-#include "cli.h"
+#include "cli/cli.h"
 #include "web/http.h"
 
 #include <signal.h>

@@ -1,5 +1,5 @@
 /* main.c: `pok [--db URL] COMMAND [SUBCOMMAND] ...` dispatch over the command tables. */
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>

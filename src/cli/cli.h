@@ -5,9 +5,9 @@
 #ifndef POK_CLI_H
 #define POK_CLI_H
 
-#include "model.h"
-#include "store/store.h"
-#include "util.h"
+#include "../model.h"
+#include "../store/store.h"
+#include "../util.h"
 
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
 

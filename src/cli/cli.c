@@ -1,8 +1,8 @@
 /* cli.c: option parsing and the shared command-line helpers declared in cli.h. */
 #include "cli.h"
 
-#include "money.h"
-#include "text.h"
+#include "../money.h"
+#include "../text.h"
 
 #include <errno.h>
 #include <libgen.h>
