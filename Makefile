@@ -23,6 +23,9 @@ TEST_SUPPORT := $(wildcard tests/unit/support/*.c)
 TEST_SUPPORT_OBJ := $(TEST_SUPPORT:%.c=$(BUILD)/%.o)
 .SECONDARY: $(TEST_SUPPORT_OBJ)
 EMBED    := $(BUILD)/gen/embedded.c
+# The command groups (src/cli/NAME.c, one CLI_GROUP line each) collected into one table.
+CLI_SRC    := $(wildcard src/cli/*.c)
+CLI_GROUPS := $(BUILD)/gen/cli_groups.o
 ASSETS   := $(BUILD)/gen/assets.o
 # The NL Design System CSS from npm (scripts/deps.sh installs it); missing files make
 # scripts/embed_assets.sh fall back to pok's own CSS.
@@ -34,7 +37,7 @@ NLDS_CSS := node_modules/@utrecht/design-tokens/dist/index.css \
 
 all: $(BUILD)/pok
 
-$(BUILD)/pok: $(BUILD)/src/main.o $(LIB_OBJ) $(BUILD)/gen/embedded.o $(ASSETS)
+$(BUILD)/pok: $(BUILD)/src/main.o $(LIB_OBJ) $(BUILD)/gen/embedded.o $(ASSETS) $(CLI_GROUPS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/%.o: %.c $(wildcard src/*.h src/*/*.h)
@@ -48,6 +51,17 @@ $(EMBED): scripts/embed.sh $(wildcard data/reference/*.csv)
 	    data/reference/kwb2021_gemeente_inwoners.csv > $@
 
 $(BUILD)/gen/embedded.o: $(EMBED)
+	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
+
+# The table of all command groups, from the CLI_GROUP line of each file in src/cli/, so
+# that a new group is a new file and no list to keep. (src/cli itself is a prerequisite:
+# its time changes when a file is added or removed.)
+$(BUILD)/gen/cli_groups.c: scripts/cli_groups.sh $(CLI_SRC) src/cli
+	@mkdir -p $(dir $@)
+	sh scripts/cli_groups.sh $(CLI_SRC) > $@.tmp
+	mv $@.tmp $@
+
+$(CLI_GROUPS): $(BUILD)/gen/cli_groups.c $(wildcard src/*.h src/*/*.h)
 	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
 
 # The stylesheets pok serve sends under /static/, compiled into the binary.
@@ -64,7 +78,8 @@ $(BUILD)/tests/unit/support/%.o: tests/unit/support/%.c $(wildcard tests/unit/su
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT_OBJ) $(LIB_OBJ) $(BUILD)/gen/embedded.o $(ASSETS)
+$(BUILD)/tests/%: tests/unit/%.c $(TEST_SUPPORT_OBJ) $(LIB_OBJ) $(BUILD)/gen/embedded.o $(ASSETS) \
+                  $(CLI_GROUPS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Isrc -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
 

@@ -1,17 +1,10 @@
-/* main.c: `pok [--db URL] COMMAND [SUBCOMMAND] ...` dispatch over the command tables. */
-#include "cli.h"
+/* main.c: `pok [--db URL] COMMAND [SUBCOMMAND] ...` dispatch over the command groups of
+ * src/cli/ (cli_groups, generated from their CLI_GROUP lines). */
+#include "cli/cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const CliCommand *const tables[] = {cli_commands_core,    cli_commands_reference,
-                                           cli_commands_finance, cli_commands_measures,
-                                           cli_commands_import,  cli_commands_web,
-                                           cli_commands_backup,  cli_commands_audit,
-                                           cli_commands_user,    cli_commands_ledger,
-                                           cli_commands_export,  cli_commands_report,
-                                           cli_commands_copy};
 
 static void print_overview(FILE *f)
 {
@@ -20,9 +13,17 @@ static void print_overview(FILE *f)
           "  --db PAD   database (standaard $POK_DB of pok.db)\n\n"
           "opdrachten:\n",
           f);
-    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
-        for (const CliCommand *c = tables[t]; c->name; c++) fprintf(f, "  %s\n", c->usage);
+    for (const CliCommand *const *group = cli_groups; *group; group++)
+        for (const CliCommand *c = *group; c->name; c++) fprintf(f, "  %s\n", c->usage);
     fputs("\nMeer over een opdracht: pok OPDRACHT [SUBOPDRACHT] --help\n", f);
+}
+
+/* The table of the group `pok name ...`, or NULL. */
+static const CliCommand *find_group(const char *name)
+{
+    for (const CliCommand *const *group = cli_groups; *group; group++)
+        if ((*group)->name && strcmp((*group)->name, name) == 0) return *group;
+    return NULL;
 }
 
 static int wants_help(int argc, char **argv)
@@ -76,23 +77,13 @@ int main(int argc, char **argv)
 
     const char *name = argv[1];
     const char *sub = argc > 2 ? argv[2] : NULL;
-    const CliCommand *match = NULL;
-    int known_group = 0;
-    for (size_t t = 0; t < sizeof tables / sizeof tables[0] && !match; t++)
-        for (const CliCommand *c = tables[t]; c->name; c++) {
-            if (strcmp(c->name, name) != 0) continue;
-            known_group = 1;
-            if (!c->sub || (sub && strcmp(c->sub, sub) == 0)) {
-                match = c;
-                break;
-            }
-        }
+    const CliCommand *group = find_group(name), *match = NULL;
+    for (const CliCommand *c = group; c && c->name && !match; c++)
+        if (!c->sub || (sub && strcmp(c->sub, sub) == 0)) match = c;
     if (!match) {
-        if (known_group) {
+        if (group) {
             fprintf(stderr, "pok: '%s' verwacht een subopdracht:\n", name);
-            for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
-                for (const CliCommand *c = tables[t]; c->name; c++)
-                    if (strcmp(c->name, name) == 0) fprintf(stderr, "  %s\n", c->usage);
+            for (const CliCommand *c = group; c->name; c++) fprintf(stderr, "  %s\n", c->usage);
         } else {
             fprintf(stderr, "pok: onbekende opdracht '%s' (zie 'pok --help')\n", name);
         }

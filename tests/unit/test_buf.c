@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "web/route.h"
 
 #include "support/testdb.h"

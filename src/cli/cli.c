@@ -1,8 +1,9 @@
 /* cli.c: option parsing and the shared command-line helpers declared in cli.h. */
 #include "cli.h"
 
-#include "money.h"
-#include "text.h"
+#include "../ingest/progress.h"
+#include "../money.h"
+#include "../text.h"
 
 #include <errno.h>
 #include <libgen.h>
@@ -222,6 +223,13 @@ int cli_format(const char *text, int allow_csv, OutputFormat *out)
     return 0;
 }
 
+void cli_print_json(json_t *root)
+{
+    json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+    json_decref(root);
+}
+
 int cli_cite(const CliCite *c, Citation *cite, int64_t *decision_id, PokErr *err)
 {
     cite->source_id = 0;
@@ -326,6 +334,12 @@ const char *cli_money(Arena *a, int64_t cents)
 {
     char buf[MONEY_BUFSZ];
     return arena_strdup(a, money_format(cents, MONEY_EURO | MONEY_WHOLE, buf));
+}
+
+const char *cli_count(Arena *a, int64_t n)
+{
+    char buf[32];
+    return arena_strdup(a, progress_count(n, buf, sizeof buf));
 }
 
 const char *cli_id_text(Arena *a, int64_t id)

@@ -1,114 +1,17 @@
-/* cli_ledger.c: `pok import ledger`, `pok ledger ...`: general-ledger (grootboek) bookings:
- * importing them onto measures, sums straight from a file, and tracing a realised amount
- * down to its bookings. */
+/* ledger.c: pok ledger totals|bookings|imports: sums straight from a general-ledger
+ * (grootboek) file, the bookings behind a realised amount, and the imports made. */
+#include "../ingest/ledger.h"
+#include "../money.h"
+#include "../textable.h"
 #include "cli.h"
-#include "ingest/ledger.h"
-#include "ingest/progress.h"
-#include "money.h"
-#include "textable.h"
 
 #include <stdio.h>
-#include <string.h>
 
 /* A text field of the CSV output (buf_csv_text: neutralised against formulas); amounts
  * go through buf_csv_field as they are. */
 static void csv_put(Buf *b, const char *text)
 {
     buf_csv_text(b, text);
-}
-
-/* Unmapped codes listed after an import (the rest is summed in one line). */
-#define UNMAPPED_SHOWN 10
-
-static const char *count(Arena *a, int64_t n)
-{
-    char buf[32];
-    return arena_strdup(a, progress_count(n, buf, sizeof buf));
-}
-
-static void print_unmapped(const LedgerReport *rep, Arena *a)
-{
-    const LedgerImport *imp = &rep->imp;
-    if (!imp->unmapped_lines) return;
-    printf("%s %s op een code zonder maatregel (niet opgeslagen), samen %s:\n",
-           count(a, imp->unmapped_lines), imp->unmapped_lines == 1 ? "regel" : "regels",
-           cli_money(a, imp->unmapped_cents));
-    int64_t rest_lines = 0, rest_cents = 0;
-    for (size_t i = 0; i < rep->n_unmapped; i++) {
-        const LedgerUnmapped *u = &rep->unmapped[i];
-        if (i < UNMAPPED_SHOWN) {
-            printf("  %-12s %10s %s  %s\n", u->code, count(a, u->lines),
-                   u->lines == 1 ? "regel " : "regels", cli_money(a, u->cents));
-        } else {
-            rest_lines += u->lines;
-            rest_cents += u->cents; /* within the checked total: cannot overflow */
-        }
-    }
-    if (rep->n_unmapped > UNMAPPED_SHOWN)
-        printf("  en %zu andere codes: %s regels, %s\n", rep->n_unmapped - UNMAPPED_SHOWN,
-               count(a, rest_lines), cli_money(a, rest_cents));
-}
-
-static void print_report(const LedgerReport *rep, int dry_run)
-{
-    Arena a = {0};
-    const LedgerImport *imp = &rep->imp;
-    for (size_t i = 0; i < rep->n_mapping; i++) {
-        const LedgerMappingChange *m = &rep->mapping[i];
-        printf("maatregel %lld (%s): kostenplaatsen %s → %s\n", (long long)m->measure_id,
-               m->measure_name, *m->old_codes ? m->old_codes : "(geen)", m->new_codes);
-    }
-    printf("%s %s gelezen, totaal %s: %s %s nieuw, %s al bekend\n", count(&a, imp->lines),
-           imp->lines == 1 ? "regel" : "regels", cli_money(&a, imp->total_cents),
-           count(&a, imp->bookings_new), imp->bookings_new == 1 ? "boeking" : "boekingen",
-           count(&a, imp->bookings_known));
-    for (size_t i = 0; i < rep->n_changes; i++) {
-        const LedgerChange *c = &rep->changes[i];
-        const char *old = c->had_old ? cli_money(&a, c->old_cents) : "geen";
-        printf("maatregel %lld (%s) %d: realisatie %s → %s (%s %s)\n", (long long)c->measure_id,
-               c->measure_name, c->year, old, cli_money(&a, c->new_cents), count(&a, c->bookings),
-               c->bookings == 1 ? "boeking" : "boekingen");
-    }
-    print_unmapped(rep, &a);
-    if (dry_run)
-        printf("proefrun: er is niets opgeslagen\n");
-    else if (imp->source_id)
-        printf("grootboekimport %lld opgeslagen; de realisaties verwijzen naar bron %lld\n",
-               (long long)imp->id, (long long)imp->source_id);
-    else
-        printf("grootboekimport %lld opgeslagen; geen realisatie gewijzigd\n", (long long)imp->id);
-    arena_free(&a);
-}
-
-static const char usage_import[] =
-    "pok import ledger BESTAND --municipality CODE [--mapping BESTAND] [--key-column NAAM] "
-    "[--strict] [--dry-run]";
-
-static int cmd_import_ledger(Cli *cli, int argc, char **argv)
-{
-    const char *pos[1];
-    LedgerOptions o = {0};
-    CliOpt opts[] = {
-        {"municipality", 1, &o.municipality, NULL}, {"mapping", 1, &o.mapping_path, NULL},
-        {"key-column", 1, &o.key_column, NULL},     {"strict", 0, NULL, &o.strict},
-        {"dry-run", 0, NULL, &o.dry_run},           {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_import);
-    if (rc) return rc;
-    if (!o.municipality) {
-        fprintf(stderr,
-                "pok: optie '--municipality' ontbreekt: van welke gemeente is het grootboek?\n"
-                "gebruik: %s\n(meer uitleg: voeg --help toe)\n",
-                usage_import);
-        return EXIT_USAGE;
-    }
-    o.progress = 1;
-    Store *s = cli_store(cli);
-    if (!s) return EXIT_USER;
-    LedgerReport rep = {0};
-    rc = ledger_import(s, pos[0], &o, &rep, &cli->err);
-    if (rc == 0) print_report(&rep, o.dry_run);
-    ledger_report_free(&rep);
-    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
 }
 
 static const char usage_totals[] =
@@ -144,7 +47,7 @@ static int cmd_ledger_totals(Cli *cli, int argc, char **argv)
         tt_init(&t, &a, 4, headers, "lrrr");
         for (size_t i = 0; i < n; i++) {
             const char *cells[4] = {sums[i].key, arena_printf(&a, "%d", sums[i].year),
-                                    count(&a, sums[i].lines), cli_money(&a, sums[i].cents)};
+                                    cli_count(&a, sums[i].lines), cli_money(&a, sums[i].cents)};
             tt_row(&t, cells);
         }
         tt_print(&t, stdout);
@@ -209,7 +112,7 @@ static int cmd_ledger_bookings(Cli *cli, int argc, char **argv)
         rc = cli_write_stdout(&out, &cli->err);
     } else {
         printf("maatregel %lld (%s)%s: %s %s, totaal %s\n", (long long)id, m.name,
-               year ? arena_printf(&a, ", %d", year) : "", count(&a, (int64_t)n),
+               year ? arena_printf(&a, ", %d", year) : "", cli_count(&a, (int64_t)n),
                n == 1 ? "boeking" : "boekingen", cli_money(&a, total));
         static const char *const headers[] = {"jaar",         "datum",        "document",
                                               "rekening",     "kostenpl.",    "bedrag",
@@ -263,10 +166,10 @@ static int cmd_ledger_imports(Cli *cli, int argc, char **argv)
                                 imp[i].imported_at,
                                 imp[i].actor,
                                 imp[i].file_name,
-                                count(&a, imp[i].lines),
-                                count(&a, imp[i].bookings_new),
-                                count(&a, imp[i].bookings_known),
-                                count(&a, imp[i].unmapped_lines),
+                                cli_count(&a, imp[i].lines),
+                                cli_count(&a, imp[i].bookings_new),
+                                cli_count(&a, imp[i].bookings_known),
+                                cli_count(&a, imp[i].unmapped_lines),
                                 cli_id_text(&a, imp[i].source_id)};
         tt_row(&t, cells);
     }
@@ -274,30 +177,7 @@ static int cmd_ledger_imports(Cli *cli, int argc, char **argv)
     return cli_finish(cli, 0, &a);
 }
 
-const CliCommand cli_commands_ledger[] = {
-    {"import", "ledger", cmd_import_ledger, usage_import,
-     "Leest de boekingen uit een grootboekexport (CSV met ';' of ',', bedragen met\n"
-     "decimale komma, een kopregel) en koppelt ze via de kostenplaats aan maatregelen.\n"
-     "Kolommen (volgorde vrij, andere kolommen worden overgeslagen):\n"
-     "  " LEDGER_COLUMNS "\n"
-     "Verplicht zijn bedrag, kostenplaats (of de kolom van --key-column) en boekjaar of\n"
-     "boekdatum. Elke regel wordt gecontroleerd; bij één foute regel wordt niets\n"
-     "opgeslagen en noemt de melding bestand, regel en kolom.\n"
-     "Boekingen op een gekoppelde code worden opgeslagen (herleidbaar: 'pok ledger\n"
-     "bookings'); de realisatie per maatregel en jaar wordt de som van alle opgeslagen\n"
-     "boekingen, met het grootboek als bron. Hetzelfde bestand nog eens inlezen telt\n"
-     "niets dubbel, dus kwartaalexports kunnen na elkaar worden ingelezen.\n"
-     "  --municipality CODE  gemeente (verplicht)\n"
-     "  --mapping BESTAND    CSV kostenplaats,maatregel (nummer of precieze naam): zet\n"
-     "                       de codes op de maatregelen (zie 'pok measure update\n"
-     "                       --cost-centres'); een code hoort bij één maatregel\n"
-     "  --key-column NAAM    koppel op deze kolom (bijv. een projectcode) in plaats van\n"
-     "                       kostenplaats\n"
-     "  --strict             een regel op een code zonder maatregel is een fout (anders\n"
-     "                       geteld en getoond, niet opgeslagen)\n"
-     "  --dry-run            alles controleren en tonen wat er zou veranderen, niets opslaan\n"
-     "voorbeeld: pok import ledger grootboek2024.csv --municipality GM1734 \\\n"
-     "             --mapping koppeling.csv --dry-run"},
+CLI_GROUP(ledger, 280) = {
     {"ledger", "totals", cmd_ledger_totals, usage_totals,
      "Telt een grootboekexport op per kostenplaats (of de kolom van --key-column) en\n"
      "jaar, over alle regels, zonder database: de aansluiting voor de afdeling financiën.\n"
@@ -317,4 +197,5 @@ const CliCommand cli_commands_ledger[] = {
      "bestand, hoeveel regels, nieuwe en al bekende boekingen, en de bron waarnaar de\n"
      "realisaties verwijzen.\n"
      "voorbeeld: pok ledger imports GM1734"},
-    {0}};
+    {0},
+};

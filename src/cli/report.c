@@ -1,14 +1,8 @@
-/* cli_report.c: `pok report`: the PDF "Stand van zaken POK-middelen" for the council. */
+/* report.c: pok report: the PDF "Stand van zaken POK-middelen" for the council. */
+#include "../views/report_pdf.h"
 #include "cli.h"
-#include "views/report_pdf.h"
 
-#include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 static int cmd_report(Cli *cli, int argc, char **argv)
 {
@@ -38,7 +32,7 @@ static int cmd_report(Cli *cli, int argc, char **argv)
     return cli_finish(cli, r, &a);
 }
 
-const CliCommand cli_commands_report[] = {
+CLI_GROUP(report, 300) = {
     {"report", NULL, cmd_report,
      "pok report CODE --out BESTAND.pdf [--scheme CODE] [--date JJJJ-MM-DD]",
      "Maakt de PDF 'Stand van zaken POK-middelen' voor de gemeenteraad (A4): de\n"

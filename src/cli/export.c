@@ -1,10 +1,11 @@
-/* cli_export.c: `pok export ...`: every table as CSV, JSON, a Fiscal Data Package, XLSX. */
+/* export.c: pok export csv|json|datapackage|xlsx: every table as CSV, JSON, a Fiscal Data
+ * Package, XLSX. */
+#include "../engine/engine.h"
+#include "../views/export_csv.h"
+#include "../views/export_datapackage.h"
+#include "../views/export_json.h"
+#include "../views/export_xlsx.h"
 #include "cli.h"
-#include "engine/engine.h"
-#include "views/export_csv.h"
-#include "views/export_datapackage.h"
-#include "views/export_json.h"
-#include "views/export_xlsx.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -177,6 +178,7 @@ static int cmd_csv(Cli *cli, int argc, char **argv)
 {
     return export_dir(cli, argc, argv, 0);
 }
+
 static int cmd_datapackage(Cli *cli, int argc, char **argv)
 {
     return export_dir(cli, argc, argv, 1);
@@ -247,7 +249,7 @@ static int cmd_xlsx(Cli *cli, int argc, char **argv)
     return cli_finish(cli, r, &a);
 }
 
-const CliCommand cli_commands_export[] = {
+CLI_GROUP(export, 290) = {
     {"export", "csv", cmd_csv, "pok export csv MAP [--municipality CODE] [--scheme CODE] [--force]",
      "Schrijft elke tabel als eigen CSV-bestand in MAP (wordt aangemaakt): gemeenten,\n"
      "inwoners, bronnen, actielijnen, toekenningen (alle versies), potten, maatregelen,\n"

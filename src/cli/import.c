@@ -1,8 +1,10 @@
-/* cli_import.c: `pok import ...`: allocations from a circulaire table, and the CBS
- * reference lists (municipalities, inhabitants). Each import is all or nothing. */
+/* import.c: pok import allocations|circulaire|municipalities|inhabitants|ledger:
+ * allocations from a circulaire table, the CBS reference lists, and general-ledger
+ * (grootboek) bookings onto measures. Each import is all or nothing. */
+#include "../ingest/import.h"
+#include "../ingest/ledger.h"
+#include "../money.h"
 #include "cli.h"
-#include "ingest/import.h"
-#include "money.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -197,7 +199,95 @@ static int cmd_import_inhabitants(Cli *cli, int argc, char **argv)
     return finish(cli, rc, &rep, dry_run);
 }
 
-const CliCommand cli_commands_import[] = {
+/* Unmapped codes listed after an import (the rest is summed in one line). */
+#define UNMAPPED_SHOWN 10
+
+static void print_unmapped(const LedgerReport *rep, Arena *a)
+{
+    const LedgerImport *imp = &rep->imp;
+    if (!imp->unmapped_lines) return;
+    printf("%s %s op een code zonder maatregel (niet opgeslagen), samen %s:\n",
+           cli_count(a, imp->unmapped_lines), imp->unmapped_lines == 1 ? "regel" : "regels",
+           cli_money(a, imp->unmapped_cents));
+    int64_t rest_lines = 0, rest_cents = 0;
+    for (size_t i = 0; i < rep->n_unmapped; i++) {
+        const LedgerUnmapped *u = &rep->unmapped[i];
+        if (i < UNMAPPED_SHOWN) {
+            printf("  %-12s %10s %s  %s\n", u->code, cli_count(a, u->lines),
+                   u->lines == 1 ? "regel " : "regels", cli_money(a, u->cents));
+        } else {
+            rest_lines += u->lines;
+            rest_cents += u->cents; /* within the checked total: cannot overflow */
+        }
+    }
+    if (rep->n_unmapped > UNMAPPED_SHOWN)
+        printf("  en %zu andere codes: %s regels, %s\n", rep->n_unmapped - UNMAPPED_SHOWN,
+               cli_count(a, rest_lines), cli_money(a, rest_cents));
+}
+
+static void print_ledger_report(const LedgerReport *rep, int dry_run)
+{
+    Arena a = {0};
+    const LedgerImport *imp = &rep->imp;
+    for (size_t i = 0; i < rep->n_mapping; i++) {
+        const LedgerMappingChange *m = &rep->mapping[i];
+        printf("maatregel %lld (%s): kostenplaatsen %s → %s\n", (long long)m->measure_id,
+               m->measure_name, *m->old_codes ? m->old_codes : "(geen)", m->new_codes);
+    }
+    printf("%s %s gelezen, totaal %s: %s %s nieuw, %s al bekend\n", cli_count(&a, imp->lines),
+           imp->lines == 1 ? "regel" : "regels", cli_money(&a, imp->total_cents),
+           cli_count(&a, imp->bookings_new), imp->bookings_new == 1 ? "boeking" : "boekingen",
+           cli_count(&a, imp->bookings_known));
+    for (size_t i = 0; i < rep->n_changes; i++) {
+        const LedgerChange *c = &rep->changes[i];
+        const char *old = c->had_old ? cli_money(&a, c->old_cents) : "geen";
+        printf("maatregel %lld (%s) %d: realisatie %s → %s (%s %s)\n", (long long)c->measure_id,
+               c->measure_name, c->year, old, cli_money(&a, c->new_cents),
+               cli_count(&a, c->bookings), c->bookings == 1 ? "boeking" : "boekingen");
+    }
+    print_unmapped(rep, &a);
+    if (dry_run)
+        printf("proefrun: er is niets opgeslagen\n");
+    else if (imp->source_id)
+        printf("grootboekimport %lld opgeslagen; de realisaties verwijzen naar bron %lld\n",
+               (long long)imp->id, (long long)imp->source_id);
+    else
+        printf("grootboekimport %lld opgeslagen; geen realisatie gewijzigd\n", (long long)imp->id);
+    arena_free(&a);
+}
+
+static const char usage_ledger[] =
+    "pok import ledger BESTAND --municipality CODE [--mapping BESTAND] [--key-column NAAM] "
+    "[--strict] [--dry-run]";
+
+static int cmd_import_ledger(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1];
+    LedgerOptions o = {0};
+    CliOpt opts[] = {
+        {"municipality", 1, &o.municipality, NULL}, {"mapping", 1, &o.mapping_path, NULL},
+        {"key-column", 1, &o.key_column, NULL},     {"strict", 0, NULL, &o.strict},
+        {"dry-run", 0, NULL, &o.dry_run},           {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_ledger);
+    if (rc) return rc;
+    if (!o.municipality) {
+        fprintf(stderr,
+                "pok: optie '--municipality' ontbreekt: van welke gemeente is het grootboek?\n"
+                "gebruik: %s\n(meer uitleg: voeg --help toe)\n",
+                usage_ledger);
+        return EXIT_USAGE;
+    }
+    o.progress = 1;
+    Store *s = cli_store(cli);
+    if (!s) return EXIT_USER;
+    LedgerReport rep = {0};
+    rc = ledger_import(s, pos[0], &o, &rep, &cli->err);
+    if (rc == 0) print_ledger_report(&rep, o.dry_run);
+    ledger_report_free(&rep);
+    return rc == 0 ? EXIT_OK : cli_fail_err(&cli->err);
+}
+
+CLI_GROUP(import, 210) = {
     {"import", "allocations", cmd_import_allocations, usage_allocations,
      "Leest toekenningen uit een CSV-bestand, één bedrag per regel. De kopregel noemt de\n"
      "kolommen municipality,actielijn,year,amount,source (volgorde vrij), eventueel place\n"
@@ -256,4 +346,28 @@ const CliCommand cli_commands_import[] = {
      "  --dry-run       alles controleren en tonen, niets opslaan\n"
      "voorbeeld: pok import inhabitants data/reference/kwb2021_gemeente_inwoners.csv \\\n"
      "             --year 2021 --column inwoners_kwb2021"},
-    {0}};
+    {"import", "ledger", cmd_import_ledger, usage_ledger,
+     "Leest de boekingen uit een grootboekexport (CSV met ';' of ',', bedragen met\n"
+     "decimale komma, een kopregel) en koppelt ze via de kostenplaats aan maatregelen.\n"
+     "Kolommen (volgorde vrij, andere kolommen worden overgeslagen):\n"
+     "  " LEDGER_COLUMNS "\n"
+     "Verplicht zijn bedrag, kostenplaats (of de kolom van --key-column) en boekjaar of\n"
+     "boekdatum. Elke regel wordt gecontroleerd; bij één foute regel wordt niets\n"
+     "opgeslagen en noemt de melding bestand, regel en kolom.\n"
+     "Boekingen op een gekoppelde code worden opgeslagen (herleidbaar: 'pok ledger\n"
+     "bookings'); de realisatie per maatregel en jaar wordt de som van alle opgeslagen\n"
+     "boekingen, met het grootboek als bron. Hetzelfde bestand nog eens inlezen telt\n"
+     "niets dubbel, dus kwartaalexports kunnen na elkaar worden ingelezen.\n"
+     "  --municipality CODE  gemeente (verplicht)\n"
+     "  --mapping BESTAND    CSV kostenplaats,maatregel (nummer of precieze naam): zet\n"
+     "                       de codes op de maatregelen (zie 'pok measure update\n"
+     "                       --cost-centres'); een code hoort bij één maatregel\n"
+     "  --key-column NAAM    koppel op deze kolom (bijv. een projectcode) in plaats van\n"
+     "                       kostenplaats\n"
+     "  --strict             een regel op een code zonder maatregel is een fout (anders\n"
+     "                       geteld en getoond, niet opgeslagen)\n"
+     "  --dry-run            alles controleren en tonen wat er zou veranderen, niets opslaan\n"
+     "voorbeeld: pok import ledger grootboek2024.csv --municipality GM1734 \\\n"
+     "             --mapping koppeling.csv --dry-run"},
+    {0},
+};

@@ -1,10 +1,9 @@
-/* cli_audit.c: the audit trail (pok audit, with filters, as text or CSV) and the
- * administrator's deletion of a wrongly entered record (pok delete). */
+/* audit.c: pok audit: the audit trail (who changed what, when), with filters, as text
+ * or CSV. */
+#include "../views/audit_view.h"
 #include "cli.h"
-#include "views/audit_view.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const char audit_usage[] = "pok audit [CODE] [--from JJJJ-MM-DD] [--to JJJJ-MM-DD] "
@@ -77,26 +76,7 @@ static int cmd_audit(Cli *cli, int argc, char **argv)
     return cli_finish(cli, r, &a);
 }
 
-/* For now whoever runs the command line is the administrator; with accounts this checks
- * the role. */
-static int cmd_delete(Cli *cli, int argc, char **argv)
-{
-    const char *pos[2] = {NULL, NULL}, *reason = NULL;
-    CliOpt opts[] = {{"reason", 1, &reason, NULL}, {0}};
-    static const char usage[] = "pok delete KIND ID --reason TEKST";
-    int rc = cli_parse(argc, argv, opts, pos, 2, 2, NULL, usage);
-    if (rc) return rc;
-    if (!reason || !*reason)
-        return cli_fail("veld 'reason': geef met --reason op waarom het weg moet");
-    int64_t id;
-    if (cli_id("ID", pos[1], &id, &cli->err)) return cli_fail_err(&cli->err);
-    if (!cli_store(cli)) return EXIT_USER;
-    if (store_delete(cli->store, pos[0], id, reason, &cli->err)) return cli_fail_err(&cli->err);
-    printf("%s %lld verwijderd (reden: %s)\n", audit_table_nl(pos[0]), (long long)id, reason);
-    return EXIT_OK;
-}
-
-const CliCommand cli_commands_audit[] = {
+CLI_GROUP(audit, 250) = {
     {"audit", NULL, cmd_audit, audit_usage,
      "Toont wie wat wanneer wijzigde, nieuwste eerst, met de waarden voor en na\n"
      "(\"amount_cents: 6200000 → 7000000\").\n"
@@ -105,11 +85,5 @@ const CliCommand cli_commands_audit[] = {
      "  --limit N      hoogstens N wijzigingen (standaard 50, 0 = alle)\n"
      "  --format csv   als CSV: tijdstip,wie,actie,tabel,id,gemeente,wijzigingen,reden\n"
      "voorbeeld: pok audit GM1734 --from 2026-01-01 --table measure --id 5"},
-    {"delete", NULL, cmd_delete, "pok delete KIND ID --reason TEKST",
-     "Verwijdert een verkeerd ingevoerd gegeven (alleen voor de beheerder). KIND is\n"
-     "measure (met bedragen, evaluaties en koppelingen), measure_amount, reserve_movement,\n"
-     "decision (niet als een ander gegeven ernaar verwijst), request, evaluation,\n"
-     "stated_figure of allocation (één versie). De verwijdering komt in het logboek met de\n"
-     "oude waarden en de reden.\n"
-     "voorbeeld: pok delete measure_amount 12 --reason 'dubbel ingevoerd'"},
-    {0}};
+    {0},
+};

@@ -1,12 +1,12 @@
-/* cli_copy.c: pok copy: everything of one database into another (SQLite <-> PostgreSQL),
+/* copy.c: pok copy: everything of one database into another (SQLite <-> PostgreSQL),
  * verified, with a line per table of what was copied and the totals checked. */
+#include "../money.h"
+#include "../text.h"
+#include "cli.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "cli.h"
-#include "money.h"
-#include "text.h"
 
 static const char USAGE[] = "pok copy --from DATABASE --to DATABASE [--replace]";
 
@@ -58,7 +58,7 @@ static int cmd_copy(Cli *cli, int argc, char **argv)
     return EXIT_OK;
 }
 
-const CliCommand cli_commands_copy[] = {
+CLI_GROUP(copy, 310) = {
     {"copy", NULL, cmd_copy, USAGE,
      "Kopieert alles uit de ene database naar de andere: SQLite-bestand naar PostgreSQL of\n"
      "terug (of tussen twee van dezelfde soort). Alle tabellen gaan mee met hun nummers (id's),\n"
@@ -78,4 +78,5 @@ const CliCommand cli_commands_copy[] = {
      "  pok copy --from pok.db --to postgresql://pok@db.example.nl/pok\n"
      "  pok copy --from postgresql://pok@db.example.nl/pok --to terug.db\n"
      "  pok copy --from pok.db --to postgresql://pok@localhost/pok --replace"},
-    {0}};
+    {0},
+};

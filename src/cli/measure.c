@@ -1,13 +1,9 @@
-/* cli_measures.c: measures with their plan and realised amounts, evaluations, decisions
- * and outside requests for money. */
+/* measure.c: pok measure add|update|list|show|plan|realised: measures (what the money
+ * is spent on) with their planned and realised amounts per year. */
+#include "../textable.h"
 #include "cli.h"
-#include "money.h"
-#include "textable.h"
 
 #include <stdio.h>
-#include <string.h>
-
-/* ---- measures ---- */
 
 typedef struct {
     const char *pot, *actielijnen, *purposes, *scheme;
@@ -75,8 +71,8 @@ static int cmd_measure_update(Cli *cli, int argc, char **argv)
     const char *pos[1], *name = NULL, *if_version = NULL;
     Measure upd = {0};
     MeasureOpts o = {0};
-    CliOpt opts[] = {MEASURE_OPTS(upd, o), {"name", 1, &name, NULL},
-                     {"if-version", 1, &if_version, NULL}, {0}};
+    CliOpt opts[] = {
+        MEASURE_OPTS(upd, o), {"name", 1, &name, NULL}, {"if-version", 1, &if_version, NULL}, {0}};
     int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL,
                        "pok measure update ID [--name NAAM] [--if-version N] [opties als bij add]");
     if (rc) return rc;
@@ -252,195 +248,7 @@ static int cmd_measure_realised(Cli *cli, int argc, char **argv)
     return measure_amount(cli, argc, argv, AMOUNT_REALISED);
 }
 
-/* ---- evaluations ---- */
-
-static const char usage_eval_add[] =
-    "pok evaluation add MAATREGEL --date JJJJ-MM-DD --verdict OORDEEL --follow-up VERVOLG "
-    "[--text TEKST] [--source ID] [--place TEKST] [--decision ID]";
-
-static int cmd_evaluation_add(Cli *cli, int argc, char **argv)
-{
-    const char *pos[1];
-    Evaluation e = {0};
-    CliCite c = {0};
-    CliOpt opts[] = {CLI_CITE_OPTS(c),
-                     {"date", 1, &e.date, NULL},
-                     {"verdict", 1, &e.verdict, NULL},
-                     {"follow-up", 1, &e.follow_up, NULL},
-                     {"text", 1, &e.text, NULL},
-                     {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_eval_add);
-    if (rc) return rc;
-    if (cli_id("maatregel", pos[0], &e.measure_id, &cli->err) ||
-        cli_date("date", e.date, &cli->err) || cli_cite(&c, &e.cite, &e.decision_id, &cli->err))
-        return cli_fail_err(&cli->err);
-    if (!e.verdict || !*e.verdict)
-        return cli_fail("veld 'verdict': het oordeel ontbreekt (bijv. 'effectief', "
-                        "'deels effectief')");
-    if (!follow_up_valid(e.follow_up))
-        return cli_fail("veld 'follow-up': verwacht %s", FOLLOW_UP_LIST);
-    if (!cli_store(cli)) return EXIT_USER;
-    if (store_evaluation_add(cli->store, &e, &cli->err)) return cli_fail_err(&cli->err);
-    printf("evaluatie %lld opgeslagen voor maatregel %lld\n", (long long)e.id,
-           (long long)e.measure_id);
-    return EXIT_OK;
-}
-
-static int cmd_evaluation_list(Cli *cli, int argc, char **argv)
-{
-    Arena a = {0};
-    MuniData d;
-    int rc = cli_load_for_list(cli, argc, argv, "pok evaluation list CODE", &a, &d);
-    if (rc) return rc;
-    TextTable t;
-    tt_init(&t, &a, 5, (const char *[]){"datum", "maatregel", "oordeel", "vervolg", "bron"},
-            "lllll");
-    for (size_t i = 0; i < d.n_evaluations; i++) {
-        const Evaluation *e = &d.evaluations[i];
-        const Measure *m = muni_measure(&d, e->measure_id);
-        tt_row(&t, (const char *[]){e->date, m ? m->name : "?", e->verdict, e->follow_up,
-                                    cli_cite_text(&d, &e->cite, &a)});
-    }
-    if (d.n_evaluations == 0)
-        printf("Geen evaluaties vastgelegd voor %s.\n", d.muni.code);
-    else
-        tt_print(&t, stdout);
-    return cli_finish(cli, 0, &a);
-}
-
-/* ---- decisions ---- */
-
-static const char usage_decision_add[] =
-    "pok decision add CODE --date JJJJ-MM-DD --body college|raad --title TITEL "
-    "[--reference KENMERK] [--outcome UITKOMST] [--source ID] [--place TEKST]";
-
-static int cmd_decision_add(Cli *cli, int argc, char **argv)
-{
-    const char *pos[1];
-    Decision d = {0};
-    CliCite c = {0};
-    CliOpt opts[] = {{"source", 1, &c.source, NULL},   {"place", 1, &c.place, NULL},
-                     {"date", 1, &d.date, NULL},       {"body", 1, &d.body, NULL},
-                     {"title", 1, &d.title, NULL},     {"reference", 1, &d.reference, NULL},
-                     {"outcome", 1, &d.outcome, NULL}, {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_decision_add);
-    if (rc) return rc;
-    d.municipality = pos[0];
-    if (cli_date("date", d.date, &cli->err) || cli_cite(&c, &d.cite, NULL, &cli->err))
-        return cli_fail_err(&cli->err);
-    if (!d.body || (strcmp(d.body, "college") != 0 && strcmp(d.body, "raad") != 0))
-        return cli_fail("veld 'body': verwacht college of raad");
-    if (!d.title || !*d.title) return cli_fail("veld 'title': de titel van het besluit ontbreekt");
-    if (!cli_store(cli)) return EXIT_USER;
-    Arena a = {0};
-    Municipality m;
-    if (cli_municipality(cli->store, pos[0], &a, &m, &cli->err) ||
-        store_decision_add(cli->store, &d, &cli->err))
-        return cli_finish(cli, -1, &a);
-    printf("besluit %lld opgeslagen: %s %s, %s\n", (long long)d.id, d.body, d.date, d.title);
-    return cli_finish(cli, 0, &a);
-}
-
-static int cmd_decision_list(Cli *cli, int argc, char **argv)
-{
-    Arena a = {0};
-    MuniData d;
-    int rc = cli_load_for_list(cli, argc, argv, "pok decision list CODE", &a, &d);
-    if (rc) return rc;
-    TextTable t;
-    tt_init(&t, &a, 7,
-            (const char *[]){"id", "datum", "orgaan", "kenmerk", "besluit", "uitkomst", "bron"},
-            "rllllll");
-    for (size_t i = 0; i < d.n_decisions; i++) {
-        const Decision *x = &d.decisions[i];
-        tt_row(&t, (const char *[]){cli_id_text(&a, x->id), x->date, x->body, x->reference,
-                                    x->title, x->outcome, cli_cite_text(&d, &x->cite, &a)});
-    }
-    if (d.n_decisions == 0)
-        printf("Geen besluiten vastgelegd voor %s.\n", d.muni.code);
-    else
-        tt_print(&t, stdout);
-    return cli_finish(cli, 0, &a);
-}
-
-/* ---- requests ---- */
-
-static const char usage_request_add[] =
-    "pok request add CODE --requester NAAM --date JJJJ-MM-DD --subject ONDERWERP "
-    "[--amount BEDRAG] [--status open|toegekend|afgewezen|deels toegekend] [--decision ID] "
-    "[--letter-source ID] [--source ID] [--place TEKST]";
-
-static int cmd_request_add(Cli *cli, int argc, char **argv)
-{
-    const char *pos[1], *amount = NULL, *letter = NULL;
-    Request r = {0};
-    CliCite c = {0};
-    CliOpt opts[] = {CLI_CITE_OPTS(c),
-                     {"requester", 1, &r.requester, NULL},
-                     {"date", 1, &r.date, NULL},
-                     {"subject", 1, &r.subject, NULL},
-                     {"amount", 1, &amount, NULL},
-                     {"status", 1, &r.status, NULL},
-                     {"letter-source", 1, &letter, NULL},
-                     {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_request_add);
-    if (rc) return rc;
-    r.municipality = pos[0];
-    if (!r.requester || !*r.requester) return cli_fail("veld 'requester': de aanvrager ontbreekt");
-    if (!r.subject || !*r.subject) return cli_fail("veld 'subject': het onderwerp ontbreekt");
-    if (cli_date("date", r.date, &cli->err) || cli_cite(&c, &r.cite, &r.decision_id, &cli->err) ||
-        (letter && cli_id("letter-source", letter, &r.letter_source_id, &cli->err)))
-        return cli_fail_err(&cli->err);
-    if (amount) {
-        if (cli_amount("amount", amount, &r.amount_cents, &cli->err))
-            return cli_fail_err(&cli->err);
-        r.has_amount = 1;
-    }
-    if (!r.status) r.status = r.decision_id ? "afgewezen" : "open";
-    static const char *const statuses[] = {"open", "toegekend", "afgewezen", "deels toegekend"};
-    int ok = 0;
-    for (size_t i = 0; i < 4; i++) ok |= strcmp(r.status, statuses[i]) == 0;
-    if (!ok)
-        return cli_fail("veld 'status': verwacht open, toegekend, afgewezen of deels toegekend");
-    if (!cli_store(cli)) return EXIT_USER;
-    Arena a = {0};
-    Municipality m;
-    if (cli_municipality(cli->store, pos[0], &a, &m, &cli->err) ||
-        store_request_add(cli->store, &r, &cli->err))
-        return cli_finish(cli, -1, &a);
-    printf("verzoek %lld opgeslagen: %s (%s)\n", (long long)r.id, r.subject, r.status);
-    return cli_finish(cli, 0, &a);
-}
-
-static int cmd_request_list(Cli *cli, int argc, char **argv)
-{
-    Arena a = {0};
-    MuniData d;
-    int rc = cli_load_for_list(cli, argc, argv, "pok request list CODE", &a, &d);
-    if (rc) return rc;
-    TextTable t;
-    tt_init(
-        &t, &a, 7,
-        (const char *[]){"id", "datum", "aanvrager", "onderwerp", "bedrag", "status", "besluit"},
-        "rlllrll");
-    for (size_t i = 0; i < d.n_requests; i++) {
-        const Request *r = &d.requests[i];
-        const Decision *dec = r->decision_id ? muni_decision(&d, r->decision_id) : NULL;
-        const char *why = dec ? arena_printf(&a, "%s %s (%s)", dec->body, dec->date,
-                                             dec->reference ? dec->reference : dec->title)
-                              : "";
-        tt_row(&t, (const char *[]){cli_id_text(&a, r->id), r->date, r->requester, r->subject,
-                                    r->has_amount ? cli_money(&a, r->amount_cents) : "", r->status,
-                                    why});
-    }
-    if (d.n_requests == 0)
-        printf("Geen verzoeken vastgelegd voor %s.\n", d.muni.code);
-    else
-        tt_print(&t, stdout);
-    return cli_finish(cli, 0, &a);
-}
-
-const CliCommand cli_commands_measures[] = {
+CLI_GROUP(measure, 170) = {
     {"measure", "add", cmd_measure_add, usage_measure_add,
      "Legt een maatregel (bestedingsdoel) vast.\n"
      "  --status S        " MEASURE_STATUS_LIST " (standaard gepland)\n"
@@ -461,22 +269,5 @@ const CliCommand cli_commands_measures[] = {
      "voorbeeld: pok measure plan 3 2025 70.000 --source 2 --place 'tabel Bestedingsdoelen'"},
     {"measure", "realised", cmd_measure_realised, "pok measure realised ID JAAR BEDRAG [opties]",
      "Legt het gerealiseerde bedrag van een maatregel in een jaar vast.\n" CLI_CITE_HELP},
-    {"evaluation", "add", cmd_evaluation_add, usage_eval_add,
-     "Legt een evaluatie van een maatregel vast.\n"
-     "  --follow-up V   " FOLLOW_UP_LIST "\n"
-     "voorbeeld: pok evaluation add 4 --date 2024-10-29 --verdict 'doel bereikt' \\\n"
-     "             --follow-up 'doel bereikt' --text 'Weer voldoende vrijwilligers.'"},
-    {"evaluation", "list", cmd_evaluation_list, "pok evaluation list CODE",
-     "Toont de evaluaties van een gemeente."},
-    {"decision", "add", cmd_decision_add, usage_decision_add,
-     "Legt een besluit van college of raad vast.\n"
-     "voorbeeld: pok decision add GM0362 --date 2024-05-28 --body college \\\n"
-     "             --title 'Verzoek Ombudsman niet honoreren' --outcome afgewezen"},
-    {"decision", "list", cmd_decision_list, "pok decision list CODE",
-     "Toont de besluiten van een gemeente."},
-    {"request", "add", cmd_request_add, usage_request_add,
-     "Legt een verzoek van buiten om geld vast, met het besluit erop.\n"
-     "  --letter-source ID  de brief zelf, als bron vastgelegd: 'pok check' vergelijkt de data"},
-    {"request", "list", cmd_request_list, "pok request list CODE",
-     "Toont de verzoeken met hun besluit."},
-    {0}};
+    {0},
+};

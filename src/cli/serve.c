@@ -1,7 +1,7 @@
-/* cli_web.c: pok serve, the web interface (see src/web/). */
-#include "auth.h"
+/* serve.c: pok serve: the web interface (see src/web/). */
+#include "../auth.h"
+#include "../web/http.h"
 #include "cli.h"
-#include "web/http.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -35,14 +35,10 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
     const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL, *timeout_text = NULL,
                *hosts = NULL;
     int open = 0, trust_proxy = 0;
-    CliOpt opts[] = {{"listen", 1, &listen, NULL},
-                     {"trust-proxy", 0, NULL, &trust_proxy},
-                     {"port", 1, &port_text, NULL},
-                     {"scheme", 1, &scheme, NULL},
-                     {"timeout", 1, &timeout_text, NULL},
-                     {"open", 0, NULL, &open},
-                     {"host", 1, &hosts, NULL},
-                     {0}};
+    CliOpt opts[] = {{"listen", 1, &listen, NULL},        {"trust-proxy", 0, NULL, &trust_proxy},
+                     {"port", 1, &port_text, NULL},       {"scheme", 1, &scheme, NULL},
+                     {"timeout", 1, &timeout_text, NULL}, {"open", 0, NULL, &open},
+                     {"host", 1, &hosts, NULL},           {0}};
     static const char usage[] =
         "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
         "          [--trust-proxy] [--host NAAM[,NAAM...]]";
@@ -106,7 +102,7 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
     return EXIT_OK;
 }
 
-const CliCommand cli_commands_web[] = {
+CLI_GROUP(serve, 220) = {
     {"serve", NULL, cmd_serve,
      "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
      "          [--trust-proxy] [--host NAAM[,NAAM...]]",
@@ -129,4 +125,5 @@ const CliCommand cli_commands_web[] = {
      "  Eén adres houdt hoogstens 64 verbindingen tegelijk open (behalve met --trust-proxy).\n"
      "Stoppen met Ctrl-C of SIGTERM.\n"
      "voorbeeld: pok --db demo.db serve --port 8080"},
-    {0}};
+    {0},
+};

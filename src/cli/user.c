@@ -1,12 +1,20 @@
-/* cli_user.c: accounts on the command line (pok user add|passwd|role|disable|list) and
- * public read access per municipality (pok municipality publish). Passwords are read
- * from standard input or a file, never from the command line (ps would show them). */
-#include "auth.h"
+/* user.c: pok user add|passwd|role|disable|list: accounts on the command line. Passwords
+ * are read from standard input or a file, never from the command line (ps would show them). */
+#include "../auth.h"
 #include "cli.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+static const char usage_user_add[] =
+    "pok user add NAAM --role beheerder|redacteur|lezer|analist [--municipality GM..,GM..] "
+    "[--password-file BESTAND]";
+static const char usage_user_passwd[] = "pok user passwd NAAM [--password-file BESTAND]";
+static const char usage_user_role[] =
+    "pok user role NAAM beheerder|redacteur|lezer|analist [--municipality GM..,GM..]";
+static const char usage_user_disable[] = "pok user disable NAAM";
+static const char usage_user_list[] = "pok user list";
 
 /* The first line of file (NULL: standard input) into out, without its line end. */
 static int read_password(const char *file, char *out, size_t size, PokErr *err)
@@ -56,7 +64,7 @@ static int cmd_user_add(Cli *cli, int argc, char **argv)
                      {"municipality", 1, &munis, NULL},
                      {"password-file", 1, &file, NULL},
                      {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, cli_commands_user[0].usage);
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_user_add);
     if (rc) return rc;
     if (!role) return cli_fail("veld 'role': verwacht beheerder, redacteur, lezer of analist");
     if (!cli_store(cli)) return EXIT_USER;
@@ -74,7 +82,7 @@ static int cmd_user_passwd(Cli *cli, int argc, char **argv)
 {
     const char *file = NULL, *pos[1];
     CliOpt opts[] = {{"password-file", 1, &file, NULL}, {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, cli_commands_user[1].usage);
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_user_passwd);
     if (rc) return rc;
     if (!cli_store(cli)) return EXIT_USER;
     char hash[128];
@@ -88,7 +96,7 @@ static int cmd_user_role(Cli *cli, int argc, char **argv)
 {
     const char *munis = NULL, *pos[2];
     CliOpt opts[] = {{"municipality", 1, &munis, NULL}, {0}};
-    int rc = cli_parse(argc, argv, opts, pos, 2, 2, NULL, cli_commands_user[2].usage);
+    int rc = cli_parse(argc, argv, opts, pos, 2, 2, NULL, usage_user_role);
     if (rc) return rc;
     if (!cli_store(cli)) return EXIT_USER;
     Arena a = {0};
@@ -104,7 +112,7 @@ static int cmd_user_disable(Cli *cli, int argc, char **argv)
 {
     const char *pos[1];
     CliOpt opts[] = {{0}};
-    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, cli_commands_user[3].usage);
+    int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_user_disable);
     if (rc) return rc;
     if (!cli_store(cli)) return EXIT_USER;
     rc = store_user_disable(cli->store, pos[0], &cli->err);
@@ -115,7 +123,7 @@ static int cmd_user_disable(Cli *cli, int argc, char **argv)
 static int cmd_user_list(Cli *cli, int argc, char **argv)
 {
     CliOpt opts[] = {{0}};
-    int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, cli_commands_user[4].usage);
+    int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, usage_user_list);
     if (rc) return rc;
     if (!cli_store(cli)) return EXIT_USER;
     Arena a = {0};
@@ -132,42 +140,21 @@ static int cmd_user_list(Cli *cli, int argc, char **argv)
     return cli_finish(cli, rc, &a);
 }
 
-static int cmd_municipality_publish(Cli *cli, int argc, char **argv)
-{
-    const char *pos[2];
-    CliOpt opts[] = {{0}};
-    int rc = cli_parse(argc, argv, opts, pos, 2, 2, NULL, cli_commands_user[5].usage);
-    if (rc) return rc;
-    int on = strcmp(pos[1], "on") == 0;
-    if (!on && strcmp(pos[1], "off") != 0)
-        return cli_fail("veld 'aan/uit': verwacht on of off, niet '%s'", pos[1]);
-    if (!cli_store(cli)) return EXIT_USER;
-    rc = store_municipality_public_set(cli->store, pos[0], on, &cli->err);
-    if (rc == 0)
-        printf("%s: cijfers %s\n", pos[0],
-               on ? "openbaar (lezen zonder inloggen)" : "niet openbaar");
-    return cli_finish(cli, rc, &(Arena){0});
-}
-
 #define PASSWORD_HELP                                                                              \
     "Het wachtwoord (minstens 10 tekens) komt van standaardinvoer (één regel) of uit\n"          \
     "--password-file BESTAND, nooit van de opdrachtregel.\n"
 
-const CliCommand cli_commands_user[] = {
-    {"user", "add", cmd_user_add,
-     "pok user add NAAM --role beheerder|redacteur|lezer|analist [--municipality GM..,GM..] "
-     "[--password-file BESTAND]",
+CLI_GROUP(user, 270) = {
+    {"user", "add", cmd_user_add, usage_user_add,
      "Maak een account. Een redacteur wijzigt en een lezer leest alleen de gemeenten van\n"
      "--municipality; een analist leest alle gemeenten; een beheerder mag alles.\n" PASSWORD_HELP
      "voorbeeld: pok user add jan --role redacteur --municipality GM1734 < wachtwoord.txt"},
-    {"user", "passwd", cmd_user_passwd, "pok user passwd NAAM [--password-file BESTAND]",
+    {"user", "passwd", cmd_user_passwd, usage_user_passwd,
      "Geef een account een nieuw wachtwoord; zijn sessies worden beëindigd.\n" PASSWORD_HELP},
-    {"user", "role", cmd_user_role,
-     "pok user role NAAM beheerder|redacteur|lezer|analist [--municipality GM..,GM..]",
+    {"user", "role", cmd_user_role, usage_user_role,
      "Wijzig de rol en de gemeenten van een account."},
-    {"user", "disable", cmd_user_disable, "pok user disable NAAM",
+    {"user", "disable", cmd_user_disable, usage_user_disable,
      "Schakel een account uit; zijn sessies worden beëindigd."},
-    {"user", "list", cmd_user_list, "pok user list", "Toon de accounts, hun rol en gemeenten."},
-    {"municipality", "publish", cmd_municipality_publish, "pok municipality publish CODE on|off",
-     "Zet het openbaar lezen (zonder inloggen) van de cijfers van een gemeente aan of uit."},
-    {0}};
+    {"user", "list", cmd_user_list, usage_user_list, "Toon de accounts, hun rol en gemeenten."},
+    {0},
+};

@@ -1,13 +1,15 @@
-/* cli.h: what every command file shares: the command table entry, option parsing,
+/* cli.h: what every command file in src/cli/ shares: the command table, option parsing,
  * and helpers that turn command-line text into domain values with clear errors.
  *
  * Exit status: 0 success, 1 user error (message names what was wrong), 2 usage error. */
 #ifndef POK_CLI_H
 #define POK_CLI_H
 
-#include "model.h"
-#include "store/store.h"
-#include "util.h"
+#include "../model.h"
+#include "../store/store.h"
+#include "../util.h"
+
+#include <jansson.h>
 
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
 
@@ -27,20 +29,19 @@ typedef struct CliCommand {
     const char *help;  /* what it does, options, an example; Dutch */
 } CliCommand;
 
-/* Each cli_*.c file exports its table, terminated by an entry with name NULL. */
-extern const CliCommand cli_commands_core[];    /* init, demo, coverage, check */
-extern const CliCommand cli_commands_reference[]; /* municipality, scheme, source, ... */
-extern const CliCommand cli_commands_finance[];   /* allocation, pot, reserve, year, stated */
-extern const CliCommand cli_commands_measures[];  /* measure, evaluation, decision, request */
-extern const CliCommand cli_commands_import[];  /* import ... */
-extern const CliCommand cli_commands_web[];     /* serve */
-extern const CliCommand cli_commands_audit[];   /* audit, delete */
-extern const CliCommand cli_commands_backup[];  /* backup, restore */
-extern const CliCommand cli_commands_user[];    /* user, municipality publish */
-extern const CliCommand cli_commands_ledger[];  /* import ledger, ledger ... (grootboek) */
-extern const CliCommand cli_commands_export[];  /* export csv|json|datapackage|xlsx */
-extern const CliCommand cli_commands_report[];  /* report: the PDF for the council */
-extern const CliCommand cli_commands_copy[];    /* copy: one database into another */
+/* A command group is `pok NAME ...` with its subcommands, all in src/cli/NAME.c, which
+ * defines the group's table, terminated by an entry with name NULL:
+ *     CLI_GROUP(NAME, POSITION) = {{"NAME", "SUB", run, usage, help}, ..., {0}};
+ * scripts/cli_groups.sh collects the CLI_GROUP lines of src/cli/ into cli_groups, ordered
+ * by POSITION (the order of `pok --help`; only the script reads it), so a new group is a
+ * new file and nothing else. */
+#define CLI_GROUP(name, position)                                                                  \
+    extern const CliCommand cli_group_##name[];                                                    \
+    const CliCommand cli_group_##name[]
+
+/* Every group's table in the order of `pok --help`, terminated by NULL (generated:
+ * build/gen/cli_groups.c). */
+extern const CliCommand *const cli_groups[];
 
 /* Options: --name VALUE or --name=VALUE; flags take no value. Positional arguments are
  * collected in order. --help is handled by the dispatcher, never reaches a command. */
@@ -116,6 +117,8 @@ const char *cli_cite_text(const MuniData *d, const Citation *c, Arena *a);
 int cli_finish(Cli *cli, int rc, Arena *a);
 /* An amount as "€ 1.234" (cents only when there are any), kept in the arena. */
 const char *cli_money(Arena *a, int64_t cents);
+/* A count with thousands separators ("1.234.567"), kept in the arena. */
+const char *cli_count(Arena *a, int64_t n);
 /* An id as text, "" for 0. */
 const char *cli_id_text(Arena *a, int64_t id);
 /* For the list commands: parse `CODE [--scheme CODE]`, open the store and load the
@@ -126,6 +129,8 @@ int cli_load_for_list(Cli *cli, int argc, char **argv, const char *usage, Arena 
 /* Output format option shared by report commands. */
 typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON } OutputFormat;
 int cli_format(const char *text, int allow_csv, OutputFormat *out);
+/* Print root indented, keys in their order, with a line end, and release it. */
+void cli_print_json(json_t *root);
 
 /* Write b to path through a temporary file and a rename: a reader never sees half a file,
  * and a failure (also a buffer that went over its maximum) leaves none behind. field

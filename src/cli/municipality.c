@@ -1,0 +1,121 @@
+/* municipality.c: pok municipality add|list|show|publish: the municipalities (CBS codes)
+ * and whether their figures are public (readable without logging in). */
+#include "../textable.h"
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int code_valid(const char *code)
+{
+    if (!code || strlen(code) != 6 || strncmp(code, "GM", 2) != 0) return 0;
+    for (int i = 2; i < 6; i++)
+        if (code[i] < '0' || code[i] > '9') return 0;
+    return 1;
+}
+
+static const char usage_muni_add[] = "pok municipality add CODE NAAM [--province P] [--from JAAR] "
+                                     "[--until JAAR]";
+
+static int cmd_municipality_add(Cli *cli, int argc, char **argv)
+{
+    const char *pos[2], *province = NULL, *from = NULL, *until = NULL;
+    CliOpt opts[] = {{"province", 1, &province, NULL},
+                     {"from", 1, &from, NULL},
+                     {"until", 1, &until, NULL},
+                     {0}};
+    int rc = cli_parse(argc, argv, opts, pos, 2, 2, NULL, usage_muni_add);
+    if (rc) return rc;
+    if (!code_valid(pos[0]))
+        return cli_fail("veld 'code': verwacht een CBS-code als GM0000, niet '%s'", pos[0]);
+    Municipality m = {.code = pos[0], .name = pos[1], .province = province};
+    if (from && cli_year("from", from, &m.first_year, &cli->err)) return cli_fail_err(&cli->err);
+    if (until && cli_year("until", until, &m.last_year, &cli->err)) return cli_fail_err(&cli->err);
+    Store *s = cli_store(cli);
+    if (!s) return EXIT_USER;
+    if (store_municipality_put(s, &m, &cli->err) != 0) return cli_fail_err(&cli->err);
+    printf("gemeente %s (%s) opgeslagen\n", m.code, m.name);
+    return EXIT_OK;
+}
+
+static int cmd_municipality_list(Cli *cli, int argc, char **argv)
+{
+    const char *search = NULL;
+    CliOpt opts[] = {{"search", 1, &search, NULL}, {0}};
+    int rc =
+        cli_parse(argc, argv, opts, NULL, 0, 0, NULL, "pok municipality list [--search TEKST]");
+    if (rc) return rc;
+    Store *s = cli_store(cli);
+    if (!s) return EXIT_USER;
+    Arena a = {0};
+    Municipality *list;
+    size_t n;
+    if (store_municipality_list(s, search, &a, &list, &n, &cli->err) != 0)
+        return cli_finish(cli, -1, &a);
+    TextTable t;
+    tt_init(&t, &a, 3, (const char *[]){"code", "naam", "provincie"}, "lll");
+    for (size_t i = 0; i < n; i++)
+        tt_row(&t, (const char *[]){list[i].code, list[i].name, list[i].province});
+    tt_print(&t, stdout);
+    printf("%zu gemeenten\n", n);
+    return cli_finish(cli, 0, &a);
+}
+
+static int cmd_municipality_show(Cli *cli, int argc, char **argv)
+{
+    const char *pos[1];
+    int rc = cli_parse(argc, argv, NULL, pos, 1, 1, NULL, "pok municipality show CODE");
+    if (rc) return rc;
+    Store *s = cli_store(cli);
+    if (!s) return EXIT_USER;
+    Arena a = {0};
+    Municipality m;
+    Inhabitants *inh;
+    size_t n;
+    if (cli_municipality(s, pos[0], &a, &m, &cli->err) != 0 ||
+        store_inhabitants_list(s, m.code, &a, &inh, &n, &cli->err) != 0)
+        return cli_finish(cli, -1, &a);
+    printf("%s  %s\nprovincie: %s\n", m.code, m.name, m.province ? m.province : "-");
+    if (m.first_year || m.last_year)
+        printf("geldig: %d t/m %s\n", m.first_year,
+               m.last_year ? arena_printf(&a, "%d", m.last_year) : "heden");
+    for (size_t i = 0; i < n; i++)
+        printf("inwoners %d: %lld\n", inh[i].year, (long long)inh[i].count);
+    return cli_finish(cli, 0, &a);
+}
+
+static const char usage_muni_publish[] = "pok municipality publish CODE on|off";
+
+static int cmd_municipality_publish(Cli *cli, int argc, char **argv)
+{
+    const char *pos[2];
+    CliOpt opts[] = {{0}};
+    int rc = cli_parse(argc, argv, opts, pos, 2, 2, NULL, usage_muni_publish);
+    if (rc) return rc;
+    int on = strcmp(pos[1], "on") == 0;
+    if (!on && strcmp(pos[1], "off") != 0)
+        return cli_fail("veld 'aan/uit': verwacht on of off, niet '%s'", pos[1]);
+    if (!cli_store(cli)) return EXIT_USER;
+    rc = store_municipality_public_set(cli->store, pos[0], on, &cli->err);
+    if (rc == 0)
+        printf("%s: cijfers %s\n", pos[0],
+               on ? "openbaar (lezen zonder inloggen)" : "niet openbaar");
+    return cli_finish(cli, rc, &(Arena){0});
+}
+
+CLI_GROUP(municipality, 60) = {
+    {"municipality", "add", cmd_municipality_add, usage_muni_add,
+     "Legt een gemeente vast of werkt naam en provincie bij.\n"
+     "  --province P    provincie\n"
+     "  --from JAAR     eerste jaar waarin de code geldt (gemeenten fuseren per 1 januari)\n"
+     "  --until JAAR    laatste jaar waarin de code geldt\n"
+     "voorbeeld: pok municipality add GM1734 Overbetuwe --province Gelderland"},
+    {"municipality", "list", cmd_municipality_list, "pok municipality list [--search TEKST]",
+     "Toont alle gemeenten; --search zoekt in naam en code.\n"
+     "voorbeeld: pok municipality list --search wijhe"},
+    {"municipality", "show", cmd_municipality_show, "pok municipality show CODE",
+     "Toont een gemeente met haar inwonertallen.\nvoorbeeld: pok municipality show GM0534"},
+    {"municipality", "publish", cmd_municipality_publish, usage_muni_publish,
+     "Zet het openbaar lezen (zonder inloggen) van de cijfers van een gemeente aan of uit."},
+    {0},
+};
