@@ -52,9 +52,8 @@ static int pg_admin(const char *sql)
 
 int testdb_create(TestDb *t, const char *name)
 {
-    memset(t->path, 0, sizeof t->path);
-    memset(t->pg_name, 0, sizeof t->pg_name);
-    t->s = NULL;
+    /* all of it, the WebApp too: a caller may declare the TestDb on the stack */
+    memset(t, 0, sizeof *t);
     if (testdb_is_pg()) {
         static int counter;
         char sql[128];
