@@ -205,7 +205,9 @@ static int cmd_measure_show(Cli *cli, int argc, char **argv)
     for (size_t i = 0; i < d.n_evaluations; i++) {
         const Evaluation *e = &d.evaluations[i];
         if (e->measure_id != m->id) continue;
-        printf("\nevaluatie %s: %s; vervolg: %s\n", e->date, e->verdict, e->follow_up);
+        printf("\nevaluatie %s: %s; vervolg: %s\n", e->date ? e->date : "zonder datum",
+               e->verdict ? e->verdict : "geen oordeel",
+               e->follow_up ? e->follow_up : "niet vastgelegd");
         if (e->text) printf("  %s\n", e->text);
     }
     return cli_finish(cli, 0, &a);
