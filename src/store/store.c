@@ -269,6 +269,7 @@ void store_close(Store *s)
     for (size_t i = 0; i < s->n_cache; i++) db_finalize(s->cache[i].st);
     free(s->cache);
     sq_closed_free(s);
+    sq_record_sql_free(s);
     db_close(s->db);
     free(s->actor);
     free(s);
@@ -306,7 +307,7 @@ static char *normalise_json(Store *s, const char *json)
     return copy;
 }
 
-static int snapshot(Store *s, DbStmt *st, char **out, PokErr *err)
+int sq_snapshot_run(Store *s, DbStmt *st, char **out, PokErr *err)
 {
     *out = NULL;
     int found = sq_step_row(s, st, err);
@@ -324,7 +325,7 @@ int sq_snapshot_id(Store *s, SqJson sql, int64_t id, char **out, PokErr *err)
     DbStmt *st = sq_stmt(s, sql[SQ_PG(s)], err);
     if (!st) return -1;
     sq_bind_int(st, 1, id);
-    return snapshot(s, st, out, err);
+    return sq_snapshot_run(s, st, out, err);
 }
 
 int sq_snapshot_key(Store *s, SqJson sql, const char *code, int year, char **out, PokErr *err)
@@ -333,7 +334,7 @@ int sq_snapshot_key(Store *s, SqJson sql, const char *code, int year, char **out
     if (!st) return -1;
     sq_bind_text(st, 1, code);
     if (db_param_count(st) >= 2) sq_bind_int(st, 2, year);
-    return snapshot(s, st, out, err);
+    return sq_snapshot_run(s, st, out, err);
 }
 
 int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
