@@ -129,9 +129,9 @@ int sq_check_texts(const SqText *texts, size_t n, PokErr *err);
     sq_check_texts((const SqText[]){__VA_ARGS__},                                                  \
                    sizeof((const SqText[]){__VA_ARGS__}) / sizeof(SqText), err)
 
-/* The record as JSON, by running a "SELECT json_object(...) FROM t WHERE ..." literal
- * with the id (or the code and year) bound as ?1 (and ?2). *out is malloc'd, NULL when
- * the record does not exist. */
+/* The record as JSON, by running a "SELECT json_object(...) FROM t WHERE id = ?1" literal
+ * (the record kinds of record.h have theirs built from their tables: sq_record_snapshot).
+ * *out is malloc'd, NULL when the record does not exist. */
 /* A snapshot query per backend: [0] SQLite (json_object), [1] PostgreSQL
  * (json_build_object); both give the same compact JSON text. */
 typedef const char *const SqJson[2];
@@ -148,7 +148,6 @@ typedef const char *const SqJson[2];
 int sq_snapshot_id(Store *s, SqJson sql, int64_t id, char **out, PokErr *err);
 /* Step a bound snapshot statement: *out is its JSON (compact on both backends). */
 int sq_snapshot_run(Store *s, DbStmt *st, char **out, PokErr *err);
-int sq_snapshot_key(Store *s, SqJson sql, const char *code, int year, char **out, PokErr *err);
 /* One audit row. An update whose before and after are equal is not recorded. */
 int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
              const char *municipality, const char *before_json, const char *after_json,
@@ -179,6 +178,8 @@ void sq_record_read(const RecordKind *k, Arena *a, DbStmt *st, void *out);
 int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, PokErr *err);
 int sq_record_insert(Store *s, const RecordKind *k, const void *rec, int64_t *id, PokErr *err);
 int sq_record_update(Store *s, const RecordKind *k, const void *rec, PokErr *err);
+/* Raise the row version of record id (kinds with a FIELD_ROW_VERSION field). */
+int sq_record_bump_version(Store *s, const RecordKind *k, int64_t id, PokErr *err);
 int sq_record_snapshot(Store *s, const RecordKind *k, const void *key, char **out, PokErr *err);
 int sq_record_snapshot_id(Store *s, const RecordKind *k, int64_t id, char **out, PokErr *err);
 int sq_record_audit_insert(Store *s, const RecordKind *k, int64_t id, const char *municipality,
@@ -193,25 +194,5 @@ void sq_record_sql_free(Store *s);
 int sq_conflict(Store *s, const char *what, const char *table, int64_t record_id, PokErr *err);
 int sq_version_check(Store *s, int64_t expected, int64_t existing_id, int64_t current,
                      const char *what, const char *table, PokErr *err);
-
-/* The JSON snapshots of every audited table (?1 = id; ?1 code, ?2 year for the tables
- * keyed by municipality and year; ?1 code for municipality). */
-extern SqJson SQ_JSON_SCHEME;
-extern SqJson SQ_JSON_ACTIELIJN;
-extern SqJson SQ_JSON_PURPOSE;
-extern SqJson SQ_JSON_MUNICIPALITY;
-extern SqJson SQ_JSON_INHABITANTS;
-extern SqJson SQ_JSON_SOURCE;
-extern SqJson SQ_JSON_ALLOCATION;
-extern SqJson SQ_JSON_POT;
-extern SqJson SQ_JSON_MEASURE;
-extern SqJson SQ_JSON_MEASURE_AMOUNT;
-extern SqJson SQ_JSON_RESERVE_OPENING;
-extern SqJson SQ_JSON_RESERVE_MOVEMENT;
-extern SqJson SQ_JSON_DECISION;
-extern SqJson SQ_JSON_REQUEST;
-extern SqJson SQ_JSON_EVALUATION;
-extern SqJson SQ_JSON_CLOSED_YEAR;
-extern SqJson SQ_JSON_STATED;
 
 #endif

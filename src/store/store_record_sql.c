@@ -12,7 +12,8 @@
 /* ---- the cache: one SQL text per (kind, statement, link field) ---- */
 
 /* The statements built for a kind besides the queries (whose tag is their literal rest). */
-static const char TAG_INSERT[] = "insert", TAG_UPDATE[] = "update", TAG_SNAPSHOT[] = "snapshot",
+static const char TAG_INSERT[] = "insert", TAG_UPDATE[] = "update", TAG_BUMP[] = "bump",
+                  TAG_SNAPSHOT[] = "snapshot",
                   TAG_LINK_READ[] = "link read", TAG_LINK_INSERT[] = "link insert",
                   TAG_LINK_DELETE[] = "link delete";
 
@@ -329,6 +330,25 @@ int sq_record_update(Store *s, const RecordKind *k, const void *rec, PokErr *err
     if (db_changes(s->db) == 0) return 0;
     if (has_id(k) && write_links(s, k, record_int(rec, &k->fields[0]), rec, 1, err)) return -1;
     return 1;
+}
+
+/* UPDATE t SET row_version = row_version + 1 WHERE id = ?1 */
+static void build_bump(Store *s, const RecordKind *k, const char *tag, const RecordField *f,
+                       Buf *b)
+{
+    buf_printf(b, "UPDATE %s SET %s = %s + 1 WHERE id = ?1", k->table, f->column, f->column);
+}
+
+int sq_record_bump_version(Store *s, const RecordKind *k, int64_t id, PokErr *err)
+{
+    const RecordField *version = NULL;
+    for (size_t i = 0; i < k->n_fields; i++)
+        if (k->fields[i].flags & FIELD_ROW_VERSION) version = &k->fields[i];
+    if (!version || !has_id(k)) return 0;
+    DbStmt *st = sq_stmt(s, cached(s, k, TAG_BUMP, version, build_bump), err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, id);
+    return sq_step_done(s, st, err);
 }
 
 /* ---- the audit snapshot ---- */
