@@ -96,3 +96,16 @@ const char *record_enum_name(const RecordField *f, int64_t v, int json)
     if (!e || v < 0 || v >= e->n) return NULL;
     return json && e->json ? e->json[v] : e->names[v];
 }
+
+int record_ref_number(const MuniData *d, FieldShow show, int64_t id)
+{
+    if (!d) return 0;
+    if (show == SHOW_ACTIELIJN_NUMBER) {
+        const Actielijn *al = muni_actielijn(d, id);
+        return al ? al->number : 0;
+    }
+    if (show == SHOW_PURPOSE_NUMBER)
+        for (size_t i = 0; i < d->n_purposes; i++)
+            if (d->purposes[i].id == id) return d->purposes[i].number;
+    return 0;
+}

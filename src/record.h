@@ -135,4 +135,8 @@ Citation *record_cite_mut(void *rec, const RecordField *f);
  * v has none. */
 const char *record_enum_name(const RecordField *f, int64_t v, int json);
 
+/* The number the views show for reference id of a field shown by number
+ * (SHOW_ACTIELIJN_NUMBER, SHOW_PURPOSE_NUMBER): 0 when d (may be NULL) does not hold it. */
+int record_ref_number(const MuniData *d, FieldShow show, int64_t id);
+
 #endif

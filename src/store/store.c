@@ -460,8 +460,7 @@ static int scheme_insert(Store *s, const Scheme *sc, int64_t *id, PokErr *err)
     if (found < 0) return -1;
     db_reset(st);
     if (found) return err_set(err, "regeling %s bestaat al", sc->code);
-    if (sq_record_insert(s, RECORD(SCHEME), sc, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(SCHEME), *id, NULL, err);
+    return sq_record_add(s, RECORD(SCHEME), sc, id, NULL, err);
 }
 
 int store_scheme_add(Store *s, Scheme *scheme, PokErr *err)
@@ -469,16 +468,20 @@ int store_scheme_add(Store *s, Scheme *scheme, PokErr *err)
     WRITE_RETURNING_ID(scheme_insert(s, scheme, &new_id, err), scheme->id);
 }
 
-/* Actielijnen and purposes are numbered within their scheme. */
-static int number_taken(Store *s, const char *sql, int64_t scheme_id, int number, PokErr *err)
+/* Actielijnen and purposes are numbered within their scheme: 0 when no `what` (sql finds
+ * it by ?1 scheme, ?2 number) has the number yet. */
+static int number_free(Store *s, const char *sql, const char *what, int64_t scheme_id,
+                       int number, PokErr *err)
 {
     DbStmt *st = sq_stmt(s, sql, err);
     if (!st) return -1;
     sq_bind_int(st, 1, scheme_id);
     sq_bind_int(st, 2, number);
     int found = sq_step_row(s, st, err);
-    if (found == 1) db_reset(st);
-    return found;
+    if (found < 0) return -1;
+    if (!found) return 0;
+    db_reset(st);
+    return err_set(err, "%s %d bestaat al in regeling %lld", what, number, (long long)scheme_id);
 }
 
 static int actielijn_insert(Store *s, const Actielijn *al, int64_t *id, PokErr *err)
@@ -489,14 +492,10 @@ static int actielijn_insert(Store *s, const Actielijn *al, int64_t *id, PokErr *
                        {al->circulaire_name, "naam van de actielijn in de circulaire", TEXT_SHORT},
                        {al->flow, "geldstroom van de actielijn", TEXT_LONG}))
         return -1;
-    int taken = number_taken(s, "SELECT 1 FROM actielijn WHERE scheme_id = ?1 AND number = ?2",
-                             al->scheme_id, al->number, err);
-    if (taken < 0) return -1;
-    if (taken)
-        return err_set(err, "actielijn %d bestaat al in regeling %lld", al->number,
-                       (long long)al->scheme_id);
-    if (sq_record_insert(s, RECORD(ACTIELIJN), al, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(ACTIELIJN), *id, NULL, err);
+    if (number_free(s, "SELECT 1 FROM actielijn WHERE scheme_id = ?1 AND number = ?2",
+                    "actielijn", al->scheme_id, al->number, err))
+        return -1;
+    return sq_record_add(s, RECORD(ACTIELIJN), al, id, NULL, err);
 }
 
 int store_actielijn_add(Store *s, Actielijn *al, PokErr *err)
@@ -510,14 +509,10 @@ static int purpose_insert(Store *s, const Purpose *p, int64_t *id, PokErr *err)
         sq_check_required(p->name, "omschrijving van het doel", err) ||
         SQ_CHECK_TEXTS(err, {p->name, "omschrijving van het doel", TEXT_SHORT}))
         return -1;
-    int taken = number_taken(s, "SELECT 1 FROM purpose WHERE scheme_id = ?1 AND number = ?2",
-                             p->scheme_id, p->number, err);
-    if (taken < 0) return -1;
-    if (taken)
-        return err_set(err, "doel %d bestaat al in regeling %lld", p->number,
-                       (long long)p->scheme_id);
-    if (sq_record_insert(s, RECORD(PURPOSE), p, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(PURPOSE), *id, NULL, err);
+    if (number_free(s, "SELECT 1 FROM purpose WHERE scheme_id = ?1 AND number = ?2", "doel",
+                    p->scheme_id, p->number, err))
+        return -1;
+    return sq_record_add(s, RECORD(PURPOSE), p, id, NULL, err);
 }
 
 int store_purpose_add(Store *s, Purpose *p, PokErr *err)
@@ -602,8 +597,7 @@ static int source_insert(Store *s, const Source *src, int64_t *id, PokErr *err)
                        {src->note, "notitie bij de bron", TEXT_LONG}))
         return -1;
     if (src->municipality && sq_check_municipality(s, src->municipality, err)) return -1;
-    if (sq_record_insert(s, RECORD(SOURCE), src, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(SOURCE), *id, src->municipality, err);
+    return sq_record_add(s, RECORD(SOURCE), src, id, src->municipality, err);
 }
 
 int store_source_add(Store *s, Source *src, PokErr *err)

@@ -171,8 +171,8 @@ int sq_audit_insert(Store *s, const char *table, SqJson json_sql, int64_t id,
  * new row's id. sq_record_update writes the updated fields of rec to the row its key fields
  * (and, for a nonzero one, row version) name, and replaces its link lists: 1 done, 0 no
  * such row, -1 error. sq_record_snapshot is the audit snapshot of the row named by key's
- * key fields (*out NULL when none), sq_record_snapshot_id by id; sq_record_audit_insert
- * writes the insert audit row of a record just inserted. */
+ * key fields (*out NULL when none), sq_record_snapshot_id by id. sq_record_add inserts
+ * rec of a kind with an id and writes its audit row (municipality as the trail files it). */
 const char *sq_record_query(Store *s, const RecordKind *k, const char *rest);
 void sq_record_read(const RecordKind *k, Arena *a, DbStmt *st, void *out);
 int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, PokErr *err);
@@ -182,8 +182,8 @@ int sq_record_update(Store *s, const RecordKind *k, const void *rec, PokErr *err
 int sq_record_bump_version(Store *s, const RecordKind *k, int64_t id, PokErr *err);
 int sq_record_snapshot(Store *s, const RecordKind *k, const void *key, char **out, PokErr *err);
 int sq_record_snapshot_id(Store *s, const RecordKind *k, int64_t id, char **out, PokErr *err);
-int sq_record_audit_insert(Store *s, const RecordKind *k, int64_t id, const char *municipality,
-                           PokErr *err);
+int sq_record_add(Store *s, const RecordKind *k, const void *rec, int64_t *id,
+                  const char *municipality, PokErr *err);
 void sq_record_sql_free(Store *s);
 
 /* Optimistic versioning (store_conflict.c). sq_conflict fails with ERR_CONFLICT: "<what>

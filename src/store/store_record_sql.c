@@ -420,12 +420,15 @@ int sq_record_snapshot_id(Store *s, const RecordKind *k, int64_t id, char **out,
     return snapshot(s, k, NULL, id, out, err);
 }
 
-int sq_record_audit_insert(Store *s, const RecordKind *k, int64_t id, const char *municipality,
-                           PokErr *err)
+int sq_record_add(Store *s, const RecordKind *k, const void *rec, int64_t *id,
+                  const char *municipality, PokErr *err)
 {
+    int64_t new_id;
+    if (sq_record_insert(s, k, rec, &new_id, err)) return -1;
+    if (id) *id = new_id;
     char *after;
-    if (sq_record_snapshot_id(s, k, id, &after, err)) return -1;
-    int rc = sq_audit(s, "insert", k->table, id, municipality, NULL, after, err);
+    if (sq_record_snapshot_id(s, k, new_id, &after, err)) return -1;
+    int rc = sq_audit(s, "insert", k->table, new_id, municipality, NULL, after, err);
     free(after);
     return rc;
 }

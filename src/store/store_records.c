@@ -162,8 +162,7 @@ static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *v
     row.scheme_id = scheme_id;
     row.version = *version;
     row.recorded_at = now;
-    if (sq_record_insert(s, RECORD(ALLOCATION), &row, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(ALLOCATION), *id, al->municipality, err);
+    return sq_record_add(s, RECORD(ALLOCATION), &row, id, al->municipality, err);
 }
 
 int store_allocation_add(Store *s, Allocation *al, PokErr *err)
@@ -203,8 +202,7 @@ static int pot_insert(Store *s, const Pot *pot, int64_t *id, PokErr *err)
     if (found)
         return err_set(err, "pot '%s' bestaat al voor %s (id %lld)", pot->name, pot->municipality,
                        (long long)existing);
-    if (sq_record_insert(s, RECORD(POT), pot, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(POT), *id, pot->municipality, err);
+    return sq_record_add(s, RECORD(POT), pot, id, pot->municipality, err);
 }
 
 int store_pot_add(Store *s, Pot *pot, PokErr *err)
@@ -243,8 +241,7 @@ static int measure_insert(Store *s, const Measure *m, int64_t *id, PokErr *err)
         return -1;
     Measure row = *m;
     if (!row.status) row.status = "gepland";
-    if (sq_record_insert(s, RECORD(MEASURE), &row, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(MEASURE), *id, m->municipality, err);
+    return sq_record_add(s, RECORD(MEASURE), &row, id, m->municipality, err);
 }
 
 int store_measure_add(Store *s, Measure *m, PokErr *err)
@@ -428,8 +425,7 @@ static int movement_insert(Store *s, const ReserveMovement *rm, int64_t *id, Pok
         (rm->kind == RESERVE_TRANSFER && rm->to_year &&
          check_year_open(s, rm->municipality, rm->to_year, err)))
         return -1;
-    if (sq_record_insert(s, RECORD(RESERVE_MOVEMENT), rm, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(RESERVE_MOVEMENT), *id, rm->municipality, err);
+    return sq_record_add(s, RECORD(RESERVE_MOVEMENT), rm, id, rm->municipality, err);
 }
 
 int store_reserve_movement_add(Store *s, ReserveMovement *rm, PokErr *err)
@@ -450,8 +446,7 @@ static int decision_insert(Store *s, const Decision *d, int64_t *id, PokErr *err
                        {d->outcome, "uitkomst van het besluit", TEXT_SHORT}) ||
         check_cite(s, &d->cite, d->municipality, err))
         return -1;
-    if (sq_record_insert(s, RECORD(DECISION), d, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(DECISION), *id, d->municipality, err);
+    return sq_record_add(s, RECORD(DECISION), d, id, d->municipality, err);
 }
 
 int store_decision_add(Store *s, Decision *d, PokErr *err)
@@ -473,8 +468,7 @@ static int request_insert(Store *s, const Request *r, int64_t *id, PokErr *err)
         return -1;
     Request row = *r;
     if (!row.status) row.status = "open";
-    if (sq_record_insert(s, RECORD(REQUEST), &row, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(REQUEST), *id, r->municipality, err);
+    return sq_record_add(s, RECORD(REQUEST), &row, id, r->municipality, err);
 }
 
 int store_request_add(Store *s, Request *r, PokErr *err)
@@ -495,8 +489,7 @@ static int evaluation_insert(Store *s, const Evaluation *e, int64_t *id, PokErr 
         return -1;
     if (e->follow_up && !follow_up_valid(e->follow_up))
         return err_set(err, "ongeldig vervolg '%s': kies uit %s", e->follow_up, FOLLOW_UP_LIST);
-    if (sq_record_insert(s, RECORD(EVALUATION), e, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(EVALUATION), *id, muni, err);
+    return sq_record_add(s, RECORD(EVALUATION), e, id, muni, err);
 }
 
 int store_evaluation_add(Store *s, Evaluation *e, PokErr *err)
@@ -552,8 +545,7 @@ static int stated_insert(Store *s, const StatedFigure *sf, int64_t *id, PokErr *
                        "ongeldige soort genoemd bedrag %d: toekenning, beschikbaar of "
                        "uitgaven",
                        (int)sf->kind);
-    if (sq_record_insert(s, RECORD(STATED_FIGURE), sf, id, err)) return -1;
-    return sq_record_audit_insert(s, RECORD(STATED_FIGURE), *id, sf->municipality, err);
+    return sq_record_add(s, RECORD(STATED_FIGURE), sf, id, sf->municipality, err);
 }
 
 int store_stated_add(Store *s, StatedFigure *sf, PokErr *err)
