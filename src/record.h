@@ -66,12 +66,12 @@ typedef struct RecordField {
     const char *column; /* SQL column and audit snapshot key; CITE: source_id, source_place */
     FieldType type;
     unsigned flags;
-    size_t offset;      /* offsetof in the model struct */
-    size_t aux;         /* IDS: offset of the count; MONEY_OPT: of the presence flag */
-    const char *json;   /* key in the record's JSON shape; NULL: not shown */
-    int csv_col;        /* 1-based column in the kind's CSV table (CITE takes two); 0: none */
-    const char *csv;    /* CSV header (CITE: bron_id, bron_plaats, always) */
-    const char *doc;    /* what the CSV column holds, for the data package (Dutch) */
+    size_t offset;    /* offsetof in the model struct */
+    size_t aux;       /* IDS: offset of the count; MONEY_OPT: of the presence flag */
+    const char *json; /* key in the record's JSON shape; NULL: not shown */
+    int csv_col;      /* 1-based column in the kind's CSV table (CITE takes two); 0: none */
+    const char *csv;  /* CSV header (CITE: bron_id, bron_plaats, always) */
+    const char *doc;  /* what the CSV column holds, for the data package (Dutch) */
     FieldShow show;
     const FieldEnum *names; /* ENUM */
     const FieldLink *link;  /* IDS */

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+/* clang-format off */
 /* The C type a field type is kept in: FIELD() refuses a member of another type. */
 #define AT(ctype, member) _Generic(((REC *)0)->member, ctype: offsetof(REC, member))
 #define OFFSET_ID(m) AT(int64_t, m)
@@ -49,8 +50,6 @@ static const char *const amount_kind_json[] = {NULL, "plan", "realised"};
 static const FieldEnum amount_kinds = {amount_kind_names, amount_kind_json, 3};
 static const FieldEnum reserve_kinds = {reserve_kind_names, NULL, 4};
 static const FieldEnum stated_kinds = {stated_kind_names, NULL, 4};
-
-/* clang-format off */
 
 #define REC Scheme
 static const RecordField scheme_fields[] = {

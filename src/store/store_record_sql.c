@@ -13,9 +13,8 @@
 
 /* The statements built for a kind besides the queries (whose tag is their literal rest). */
 static const char TAG_INSERT[] = "insert", TAG_UPDATE[] = "update", TAG_BUMP[] = "bump",
-                  TAG_SNAPSHOT[] = "snapshot",
-                  TAG_LINK_READ[] = "link read", TAG_LINK_INSERT[] = "link insert",
-                  TAG_LINK_DELETE[] = "link delete";
+                  TAG_SNAPSHOT[] = "snapshot", TAG_LINK_READ[] = "link read",
+                  TAG_LINK_INSERT[] = "link insert", TAG_LINK_DELETE[] = "link delete";
 
 typedef struct RecordSql {
     const RecordKind *kind;
@@ -162,8 +161,7 @@ const char *sq_record_query(Store *s, const RecordKind *k, const char *rest)
 
 /* ---- link tables ---- */
 
-static void build_link(Store *s, const RecordKind *k, const char *tag, const RecordField *f,
-                       Buf *b)
+static void build_link(Store *s, const RecordKind *k, const char *tag, const RecordField *f, Buf *b)
 {
     const FieldLink *l = f->link;
     if (tag == TAG_LINK_READ)
@@ -333,8 +331,7 @@ int sq_record_update(Store *s, const RecordKind *k, const void *rec, PokErr *err
 }
 
 /* UPDATE t SET row_version = row_version + 1 WHERE id = ?1 */
-static void build_bump(Store *s, const RecordKind *k, const char *tag, const RecordField *f,
-                       Buf *b)
+static void build_bump(Store *s, const RecordKind *k, const char *tag, const RecordField *f, Buf *b)
 {
     buf_printf(b, "UPDATE %s SET %s = %s + 1 WHERE id = ?1", k->table, f->column, f->column);
 }
@@ -378,8 +375,8 @@ static void build_snapshot(Store *s, const RecordKind *k, const char *tag,
                 buf_printf(b, SQ_PG_IDS("%1$s", "%2$s", "%3$s"), f->link->value, f->link->table,
                            where);
             else
-                buf_printf(b, SQ_LITE_IDS("%1$s", "%2$s", "%3$s"), f->link->value,
-                           f->link->table, where);
+                buf_printf(b, SQ_LITE_IDS("%1$s", "%2$s", "%3$s"), f->link->value, f->link->table,
+                           where);
         } else {
             buf_printf(b, "%s'%s', %s", sep, f->column, f->column);
         }

@@ -14,10 +14,12 @@ static void set(json_t *o, const char *key, json_t *value)
 static json_t *measure(const MuniData *d, const Measure *m)
 {
     json_t *o = record_json(RECORD(MEASURE), m, d);
-    set(o, "amounts", record_children_json(RECORD(MEASURE_AMOUNT), d->amounts, d->n_amounts,
-                                           "measure_id", m->id, d));
-    set(o, "evaluations", record_children_json(RECORD(EVALUATION), d->evaluations,
-                                               d->n_evaluations, "measure_id", m->id, d));
+    set(o, "amounts",
+        record_children_json(RECORD(MEASURE_AMOUNT), d->amounts, d->n_amounts, "measure_id", m->id,
+                             d));
+    set(o, "evaluations",
+        record_children_json(RECORD(EVALUATION), d->evaluations, d->n_evaluations, "measure_id",
+                             m->id, d));
     return o;
 }
 
@@ -28,7 +30,8 @@ json_t *export_json(const MuniData *d, const Coverage *c, const Finding *f, size
     set(root, "municipality", record_json(RECORD(MUNICIPALITY), &d->muni, d));
     set(root, "scheme", record_json(RECORD(SCHEME), &d->scheme, d));
     if (exported_at) set(root, "exported_at", json_string(exported_at));
-    set(root, "allocations", record_list_json(RECORD(ALLOCATION), d->allocations, d->n_allocations, d));
+    set(root, "allocations",
+        record_list_json(RECORD(ALLOCATION), d->allocations, d->n_allocations, d));
     set(root, "pots", record_list_json(RECORD(POT), d->pots, d->n_pots, d));
     json_t *measures = json_array();
     for (size_t i = 0; i < d->n_measures; i++)

@@ -98,8 +98,8 @@ json_t *record_list_json(const RecordKind *k, const void *items, size_t n, const
     return list;
 }
 
-json_t *record_children_json(const RecordKind *k, const void *items, size_t n,
-                             const char *column, int64_t id, const MuniData *d)
+json_t *record_children_json(const RecordKind *k, const void *items, size_t n, const char *column,
+                             int64_t id, const MuniData *d)
 {
     const RecordField *owner = record_field(k, column);
     json_t *list = json_array();

@@ -17,8 +17,8 @@ json_t *record_list_json(const RecordKind *k, const void *items, size_t n, const
 
 /* The records of kind k among the n at items whose field `column` (a reference) is id:
  * a measure's amounts or evaluations. */
-json_t *record_children_json(const RecordKind *k, const void *items, size_t n,
-                             const char *column, int64_t id, const MuniData *d);
+json_t *record_children_json(const RecordKind *k, const void *items, size_t n, const char *column,
+                             int64_t id, const MuniData *d);
 
 /* A citation: {"source_id", "title", "place"}, null when it names neither source nor
  * place. The title is the source's in d (null when d does not hold it). */

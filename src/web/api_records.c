@@ -46,8 +46,8 @@ static json_t *measure_json(const MuniData *d, const Coverage *c, const Measure 
     json_object_set_new(o, "realised_cents", json_integer(ma->realised));
     json_object_set_new(o, "years", years_json(d, ma));
     json_object_set_new(o, "evaluations",
-                        record_children_json(RECORD(EVALUATION), d->evaluations,
-                                             d->n_evaluations, "measure_id", m->id, d));
+                        record_children_json(RECORD(EVALUATION), d->evaluations, d->n_evaluations,
+                                             "measure_id", m->id, d));
     return o;
 }
 
