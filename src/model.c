@@ -29,7 +29,7 @@ int follow_up_valid(const char *s)
     return in_list(s, values);
 }
 
-static const char *const reserve_kind_names[] = {NULL, "storting", "onttrekking", "overheveling"};
+const char *const reserve_kind_names[4] = {NULL, "storting", "onttrekking", "overheveling"};
 
 const char *reserve_kind_name(ReserveKind k)
 {
@@ -46,7 +46,7 @@ int reserve_kind_parse(const char *s, ReserveKind *out)
     return -1;
 }
 
-static const char *const stated_kind_names[] = {NULL, "toekenning", "beschikbaar", "uitgaven"};
+const char *const stated_kind_names[4] = {NULL, "toekenning", "beschikbaar", "uitgaven"};
 
 const char *stated_kind_name(StatedKind k)
 {

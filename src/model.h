@@ -161,6 +161,8 @@ typedef enum ReserveKind {
     RESERVE_TRANSFER = 3    /* overheveling: money of `year` carried to `to_year` */
 } ReserveKind;
 
+/* The names indexed by kind ([0] NULL); reserve_kind_name gives "?" for a bad kind. */
+extern const char *const reserve_kind_names[4];
 const char *reserve_kind_name(ReserveKind k); /* "storting", ... */
 int reserve_kind_parse(const char *s, ReserveKind *out);
 
@@ -235,6 +237,7 @@ typedef enum StatedKind {
     STATED_SPENDING = 3    /* planned (or realised, closed years) spending over years */
 } StatedKind;
 
+extern const char *const stated_kind_names[4]; /* indexed by kind, [0] NULL */
 const char *stated_kind_name(StatedKind k);
 int stated_kind_parse(const char *s, StatedKind *out);
 

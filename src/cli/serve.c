@@ -107,7 +107,7 @@ CLI_GROUP(serve, 220) = {
      "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
      "          [--trust-proxy] [--host NAAM[,NAAM...]]",
      "Start de webinterface: de gemeenten, per gemeente de dekkingstabel en de controles,\n"
-     "de formulieren, de CSV-downloads en de JSON-API onder /api/v1/.\n"
+     "de formulieren, de CSV-downloads en de JSON-API onder /api/v2/ (en /api/v1/).\n"
      "Met accounts (pok user add) moet iedereen inloggen op /inloggen; zonder accounts, of\n"
      "met --open, draait pok in open modus: geen inloggen, alleen op 127.0.0.1 of ::1.\n"
      "  --open          open modus, voor één gebruiker op de eigen computer\n"

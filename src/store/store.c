@@ -1,7 +1,7 @@
-/* store.c: the SQLite store: opening and migrating, transactions, the statement
- * cache, error mapping, reference checks, the audit trail, and the writes of the
- * reference data (schemes, actielijnen, purposes, municipalities, inhabitants, sources).
- * Municipality records are written in store_records.c, reads in store_load.c. */
+/* store.c: the store: opening and migrating, the audit trail, reference checks, and the
+ * writes of the reference data (schemes, actielijnen, purposes, municipalities,
+ * inhabitants, sources). Municipality records are written in store_records.c, reads in
+ * store_load.c; the SQL of both comes from the field tables (store_record_sql.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,94 +12,6 @@
 
 #include "migrations.h"
 #include "store_internal.h"
-
-/* ---- JSON snapshots of each audited table ---- */
-
-#define CITE_JSON "'source_id', source_id, 'source_place', source_place"
-
-#define SQ_JSON_SCHEME_SQL(O, A) \
-    "SELECT " O "('id', id, 'code', code, 'name', name, 'first_year', first_year," \
-    " 'last_year', last_year) FROM scheme WHERE id = ?1"
-#define SQ_JSON_ACTIELIJN_SQL(O, A) \
-    "SELECT " O "('id', id, 'scheme_id', scheme_id, 'number', number, 'name', name," \
-    " 'circulaire_name', circulaire_name, 'flow', flow) FROM actielijn WHERE id = ?1"
-#define SQ_JSON_PURPOSE_SQL(O, A) \
-    "SELECT " O "('id', id, 'scheme_id', scheme_id, 'number', number, 'name', name)" \
-    " FROM purpose WHERE id = ?1"
-#define SQ_JSON_MUNICIPALITY_SQL(O, A) \
-    "SELECT " O "('code', code, 'name', name, 'province', province, 'first_year'," \
-    " first_year, 'last_year', last_year) FROM municipality WHERE code = ?1"
-#define SQ_JSON_INHABITANTS_SQL(O, A) \
-    "SELECT " O "('municipality', municipality, 'year', year, 'count', count," \
-    " 'source_id', source_id) FROM inhabitants WHERE municipality = ?1 AND year = ?2"
-#define SQ_JSON_SOURCE_SQL(O, A) \
-    "SELECT " O "('id', id, 'kind', kind, 'title', title, 'reference', reference," \
-    " 'date', date, 'municipality', municipality, 'note', note) FROM source WHERE id = ?1"
-#define SQ_JSON_ALLOCATION_SQL(O, A) \
-    "SELECT " O "('id', id, 'municipality', municipality, 'scheme_id', scheme_id," \
-    " 'actielijn_id', actielijn_id," \
-    " 'year', year, 'amount_cents', amount_cents, 'version', version, " CITE_JSON "," \
-    " 'recorded_at', recorded_at) FROM allocation WHERE id = ?1"
-#define SQ_JSON_POT_SQL(O, A) \
-    "SELECT " O "('id', id, 'municipality', municipality, 'scheme_id', scheme_id," \
-    " 'name', name, " CITE_JSON ", 'actielijn_ids', " A("actielijn_id", "pot_actielijn", "pot_id = pot.id") ") FROM pot WHERE id = ?1"
-#define SQ_JSON_MEASURE_SQL(O, A) \
-    "SELECT " O "('id', id, 'municipality', municipality, 'scheme_id', scheme_id," \
-    " 'pot_id', pot_id, 'name', name, 'description', description, 'partner', partner," \
-    " 'status', status, 'cost_centres', cost_centres, " CITE_JSON ", 'decision_id'," \
-    " decision_id, 'actielijn_ids', " A("actielijn_id", "measure_actielijn", "measure_id = measure.id") ", 'purpose_ids', " A("purpose_id", "measure_purpose", "measure_id = measure.id") ") FROM measure WHERE id = ?1"
-#define SQ_JSON_MEASURE_AMOUNT_SQL(O, A) \
-    "SELECT " O "('id', id, 'measure_id', measure_id, 'year', year, 'kind', kind," \
-    " 'amount_cents', amount_cents, " CITE_JSON ", 'decision_id', decision_id)" \
-    " FROM measure_amount WHERE id = ?1"
-#define SQ_JSON_RESERVE_OPENING_SQL(O, A) \
-    "SELECT " O "('id', id, 'municipality', municipality, 'scheme_id', scheme_id," \
-    " 'pot_id', pot_id, 'year', year, 'amount_cents', amount_cents, " CITE_JSON "," \
-    " 'decision_id', decision_id) FROM reserve_opening WHERE id = ?1"
-#define SQ_JSON_RESERVE_MOVEMENT_SQL(O, A) \
-    "SELECT " O "('id', id, 'municipality', municipality, 'scheme_id', scheme_id," \
-    " 'pot_id', pot_id, 'kind', kind, 'year', year, 'to_year', to_year, 'amount_cents'," \
-    " amount_cents, 'description', description, " CITE_JSON ", 'decision_id', decision_id)" \
-    " FROM reserve_movement WHERE id = ?1"
-#define SQ_JSON_DECISION_SQL(O, A) \
-    "SELECT " O "('id', id, 'municipality', municipality, 'date', date, 'body', body," \
-    " 'reference', reference, 'title', title, 'outcome', outcome, " CITE_JSON ")" \
-    " FROM decision WHERE id = ?1"
-#define SQ_JSON_REQUEST_SQL(O, A) \
-    "SELECT " O "('id', id, 'municipality', municipality, 'requester', requester," \
-    " 'date', date, 'subject', subject, 'amount_cents', amount_cents, 'letter_source_id'," \
-    " letter_source_id, 'decision_id', decision_id, 'status', status, " CITE_JSON ")" \
-    " FROM request WHERE id = ?1"
-#define SQ_JSON_EVALUATION_SQL(O, A) \
-    "SELECT " O "('id', id, 'measure_id', measure_id, 'date', date, 'verdict', verdict," \
-    " 'text', text, 'follow_up', follow_up, " CITE_JSON ", 'decision_id', decision_id)" \
-    " FROM evaluation WHERE id = ?1"
-#define SQ_JSON_CLOSED_YEAR_SQL(O, A) \
-    "SELECT " O "('municipality', municipality, 'year', year, " CITE_JSON "," \
-    " 'decision_id', decision_id) FROM closed_year WHERE municipality = ?1 AND year = ?2"
-#define SQ_JSON_STATED_SQL(O, A) \
-    "SELECT " O "('id', id, 'municipality', municipality, 'scheme_id', scheme_id," \
-    " 'kind', kind, 'actielijn_id', actielijn_id, 'pot_id', pot_id, 'year_from', year_from," \
-    " 'year_to', year_to, 'amount_cents', amount_cents, 'description', description, " CITE_JSON \
-    ") FROM stated_figure WHERE id = ?1"
-
-SqJson SQ_JSON_SCHEME = {SQ_JSON_SCHEME_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_SCHEME_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_ACTIELIJN = {SQ_JSON_ACTIELIJN_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_ACTIELIJN_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_PURPOSE = {SQ_JSON_PURPOSE_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_PURPOSE_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_MUNICIPALITY = {SQ_JSON_MUNICIPALITY_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_MUNICIPALITY_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_INHABITANTS = {SQ_JSON_INHABITANTS_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_INHABITANTS_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_SOURCE = {SQ_JSON_SOURCE_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_SOURCE_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_ALLOCATION = {SQ_JSON_ALLOCATION_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_ALLOCATION_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_POT = {SQ_JSON_POT_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_POT_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_MEASURE = {SQ_JSON_MEASURE_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_MEASURE_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_MEASURE_AMOUNT = {SQ_JSON_MEASURE_AMOUNT_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_MEASURE_AMOUNT_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_RESERVE_OPENING = {SQ_JSON_RESERVE_OPENING_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_RESERVE_OPENING_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_RESERVE_MOVEMENT = {SQ_JSON_RESERVE_MOVEMENT_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_RESERVE_MOVEMENT_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_DECISION = {SQ_JSON_DECISION_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_DECISION_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_REQUEST = {SQ_JSON_REQUEST_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_REQUEST_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_EVALUATION = {SQ_JSON_EVALUATION_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_EVALUATION_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_CLOSED_YEAR = {SQ_JSON_CLOSED_YEAR_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_CLOSED_YEAR_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
-SqJson SQ_JSON_STATED = {SQ_JSON_STATED_SQL(SQ_LITE_OBJ, SQ_LITE_IDS), SQ_JSON_STATED_SQL(SQ_PG_OBJ, SQ_PG_IDS)};
 
 /* ---- opening and migrating ---- */
 
@@ -269,6 +181,7 @@ void store_close(Store *s)
     for (size_t i = 0; i < s->n_cache; i++) db_finalize(s->cache[i].st);
     free(s->cache);
     sq_closed_free(s);
+    sq_record_sql_free(s);
     db_close(s->db);
     free(s->actor);
     free(s);
@@ -306,7 +219,7 @@ static char *normalise_json(Store *s, const char *json)
     return copy;
 }
 
-static int snapshot(Store *s, DbStmt *st, char **out, PokErr *err)
+int sq_snapshot_run(Store *s, DbStmt *st, char **out, PokErr *err)
 {
     *out = NULL;
     int found = sq_step_row(s, st, err);
@@ -324,16 +237,7 @@ int sq_snapshot_id(Store *s, SqJson sql, int64_t id, char **out, PokErr *err)
     DbStmt *st = sq_stmt(s, sql[SQ_PG(s)], err);
     if (!st) return -1;
     sq_bind_int(st, 1, id);
-    return snapshot(s, st, out, err);
-}
-
-int sq_snapshot_key(Store *s, SqJson sql, const char *code, int year, char **out, PokErr *err)
-{
-    DbStmt *st = sq_stmt(s, sql[SQ_PG(s)], err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, code);
-    if (db_param_count(st) >= 2) sq_bind_int(st, 2, year);
-    return snapshot(s, st, out, err);
+    return sq_snapshot_run(s, st, out, err);
 }
 
 int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
@@ -556,15 +460,7 @@ static int scheme_insert(Store *s, const Scheme *sc, int64_t *id, PokErr *err)
     if (found < 0) return -1;
     db_reset(st);
     if (found) return err_set(err, "regeling %s bestaat al", sc->code);
-    st = sq_stmt(
-        s, "INSERT INTO scheme (code, name, first_year, last_year) VALUES (?1, ?2, ?3, ?4) RETURNING id", err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, sc->code);
-    sq_bind_text(st, 2, sc->name);
-    sq_bind_int(st, 3, sc->first_year);
-    sq_bind_int(st, 4, sc->last_year);
-    if (sq_step_id(s, st, id, err)) return -1;
-    return sq_audit_insert(s, "scheme", SQ_JSON_SCHEME, *id, NULL, err);
+    return sq_record_add(s, RECORD(SCHEME), sc, id, NULL, err);
 }
 
 int store_scheme_add(Store *s, Scheme *scheme, PokErr *err)
@@ -572,16 +468,20 @@ int store_scheme_add(Store *s, Scheme *scheme, PokErr *err)
     WRITE_RETURNING_ID(scheme_insert(s, scheme, &new_id, err), scheme->id);
 }
 
-/* Actielijnen and purposes are numbered within their scheme. */
-static int number_taken(Store *s, const char *sql, int64_t scheme_id, int number, PokErr *err)
+/* Actielijnen and purposes are numbered within their scheme: 0 when no `what` (sql finds
+ * it by ?1 scheme, ?2 number) has the number yet. */
+static int number_free(Store *s, const char *sql, const char *what, int64_t scheme_id,
+                       int number, PokErr *err)
 {
     DbStmt *st = sq_stmt(s, sql, err);
     if (!st) return -1;
     sq_bind_int(st, 1, scheme_id);
     sq_bind_int(st, 2, number);
     int found = sq_step_row(s, st, err);
-    if (found == 1) db_reset(st);
-    return found;
+    if (found < 0) return -1;
+    if (!found) return 0;
+    db_reset(st);
+    return err_set(err, "%s %d bestaat al in regeling %lld", what, number, (long long)scheme_id);
 }
 
 static int actielijn_insert(Store *s, const Actielijn *al, int64_t *id, PokErr *err)
@@ -592,24 +492,10 @@ static int actielijn_insert(Store *s, const Actielijn *al, int64_t *id, PokErr *
                        {al->circulaire_name, "naam van de actielijn in de circulaire", TEXT_SHORT},
                        {al->flow, "geldstroom van de actielijn", TEXT_LONG}))
         return -1;
-    int taken = number_taken(s, "SELECT 1 FROM actielijn WHERE scheme_id = ?1 AND number = ?2",
-                             al->scheme_id, al->number, err);
-    if (taken < 0) return -1;
-    if (taken)
-        return err_set(err, "actielijn %d bestaat al in regeling %lld", al->number,
-                       (long long)al->scheme_id);
-    DbStmt *st = sq_stmt(s,
-                               "INSERT INTO actielijn (scheme_id, number, name, circulaire_name,"
-                               " flow) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-                               err);
-    if (!st) return -1;
-    sq_bind_int(st, 1, al->scheme_id);
-    sq_bind_int(st, 2, al->number);
-    sq_bind_text(st, 3, al->name);
-    sq_bind_text(st, 4, al->circulaire_name);
-    sq_bind_text(st, 5, al->flow);
-    if (sq_step_id(s, st, id, err)) return -1;
-    return sq_audit_insert(s, "actielijn", SQ_JSON_ACTIELIJN, *id, NULL, err);
+    if (number_free(s, "SELECT 1 FROM actielijn WHERE scheme_id = ?1 AND number = ?2",
+                    "actielijn", al->scheme_id, al->number, err))
+        return -1;
+    return sq_record_add(s, RECORD(ACTIELIJN), al, id, NULL, err);
 }
 
 int store_actielijn_add(Store *s, Actielijn *al, PokErr *err)
@@ -623,20 +509,10 @@ static int purpose_insert(Store *s, const Purpose *p, int64_t *id, PokErr *err)
         sq_check_required(p->name, "omschrijving van het doel", err) ||
         SQ_CHECK_TEXTS(err, {p->name, "omschrijving van het doel", TEXT_SHORT}))
         return -1;
-    int taken = number_taken(s, "SELECT 1 FROM purpose WHERE scheme_id = ?1 AND number = ?2",
-                             p->scheme_id, p->number, err);
-    if (taken < 0) return -1;
-    if (taken)
-        return err_set(err, "doel %d bestaat al in regeling %lld", p->number,
-                       (long long)p->scheme_id);
-    DbStmt *st =
-        sq_stmt(s, "INSERT INTO purpose (scheme_id, number, name) VALUES (?1, ?2, ?3) RETURNING id", err);
-    if (!st) return -1;
-    sq_bind_int(st, 1, p->scheme_id);
-    sq_bind_int(st, 2, p->number);
-    sq_bind_text(st, 3, p->name);
-    if (sq_step_id(s, st, id, err)) return -1;
-    return sq_audit_insert(s, "purpose", SQ_JSON_PURPOSE, *id, NULL, err);
+    if (number_free(s, "SELECT 1 FROM purpose WHERE scheme_id = ?1 AND number = ?2", "doel",
+                    p->scheme_id, p->number, err))
+        return -1;
+    return sq_record_add(s, RECORD(PURPOSE), p, id, NULL, err);
 }
 
 int store_purpose_add(Store *s, Purpose *p, PokErr *err)
@@ -654,6 +530,24 @@ static int code_valid(const char *code)
     return 1;
 }
 
+/* Insert rec, or update the row its key names, with the audit row of before and after
+ * (record_id and municipality as the audit trail files it). */
+static int put_audited(Store *s, const RecordKind *k, const void *rec, int64_t record_id,
+                       const char *municipality, PokErr *err)
+{
+    char *before, *after = NULL;
+    if (sq_record_snapshot(s, k, rec, &before, err)) return -1;
+    int rc = before ? (sq_record_update(s, k, rec, err) < 0 ? -1 : 0)
+                    : sq_record_insert(s, k, rec, NULL, err);
+    if (rc == 0) rc = sq_record_snapshot(s, k, rec, &after, err);
+    if (rc == 0)
+        rc = sq_audit(s, before ? "update" : "insert", k->table, record_id, municipality, before,
+                      after, err);
+    free(before);
+    free(after);
+    return rc;
+}
+
 static int municipality_write(Store *s, const Municipality *m, PokErr *err)
 {
     if (!code_valid(m->code))
@@ -665,31 +559,7 @@ static int municipality_write(Store *s, const Municipality *m, PokErr *err)
     if (SQ_CHECK_TEXTS(err, {m->name, "naam van de gemeente", TEXT_SHORT},
                        {m->province, "provincie", TEXT_SHORT}))
         return -1;
-    char *before, *after = NULL;
-    if (sq_snapshot_key(s, SQ_JSON_MUNICIPALITY, m->code, 0, &before, err)) return -1;
-    DbStmt *st =
-        sq_stmt(s,
-                before ? "UPDATE municipality SET name = ?2, province = ?3, first_year = ?4,"
-                         " last_year = ?5 WHERE code = ?1"
-                       : "INSERT INTO municipality (code, name, province, first_year, last_year)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5)",
-                err);
-    int rc = -1;
-    if (st) {
-        sq_bind_text(st, 1, m->code);
-        sq_bind_text(st, 2, m->name);
-        sq_bind_text(st, 3, m->province);
-        sq_bind_nz(st, 4, m->first_year);
-        sq_bind_nz(st, 5, m->last_year);
-        rc = sq_step_done(s, st, err);
-    }
-    if (rc == 0) rc = sq_snapshot_key(s, SQ_JSON_MUNICIPALITY, m->code, 0, &after, err);
-    if (rc == 0)
-        rc = sq_audit(s, before ? "update" : "insert", "municipality", 0, m->code, before, after,
-                      err);
-    free(before);
-    free(after);
-    return rc;
+    return put_audited(s, RECORD(MUNICIPALITY), m, 0, m->code, err);
 }
 
 int store_municipality_put(Store *s, const Municipality *m, PokErr *err)
@@ -704,31 +574,7 @@ static int inhabitants_write(Store *s, const Inhabitants *inh, PokErr *err)
     if (sq_check_municipality(s, inh->municipality, err) ||
         sq_check_source(s, inh->source_id, inh->municipality, err))
         return -1;
-    char *before, *after = NULL;
-    if (sq_snapshot_key(s, SQ_JSON_INHABITANTS, inh->municipality, inh->year, &before, err))
-        return -1;
-    DbStmt *st = sq_stmt(s,
-                               before ? "UPDATE inhabitants SET count = ?3, source_id = ?4"
-                                        " WHERE municipality = ?1 AND year = ?2"
-                                      : "INSERT INTO inhabitants (municipality, year, count,"
-                                        " source_id) VALUES (?1, ?2, ?3, ?4)",
-                               err);
-    int rc = -1;
-    if (st) {
-        sq_bind_text(st, 1, inh->municipality);
-        sq_bind_int(st, 2, inh->year);
-        sq_bind_int(st, 3, inh->count);
-        sq_bind_nz(st, 4, inh->source_id);
-        rc = sq_step_done(s, st, err);
-    }
-    if (rc == 0)
-        rc = sq_snapshot_key(s, SQ_JSON_INHABITANTS, inh->municipality, inh->year, &after, err);
-    if (rc == 0)
-        rc = sq_audit(s, before ? "update" : "insert", "inhabitants", inh->year, inh->municipality,
-                      before, after, err);
-    free(before);
-    free(after);
-    return rc;
+    return put_audited(s, RECORD(INHABITANTS), inh, inh->year, inh->municipality, err);
 }
 
 int store_inhabitants_put(Store *s, const Inhabitants *inh, PokErr *err)
@@ -751,19 +597,7 @@ static int source_insert(Store *s, const Source *src, int64_t *id, PokErr *err)
                        {src->note, "notitie bij de bron", TEXT_LONG}))
         return -1;
     if (src->municipality && sq_check_municipality(s, src->municipality, err)) return -1;
-    DbStmt *st = sq_stmt(s,
-                               "INSERT INTO source (kind, title, reference, date, municipality,"
-                               " note) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
-                               err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, src->kind);
-    sq_bind_text(st, 2, src->title);
-    sq_bind_text(st, 3, src->reference);
-    sq_bind_text(st, 4, src->date && *src->date ? src->date : NULL);
-    sq_bind_text(st, 5, src->municipality);
-    sq_bind_text(st, 6, src->note);
-    if (sq_step_id(s, st, id, err)) return -1;
-    return sq_audit_insert(s, "source", SQ_JSON_SOURCE, *id, src->municipality, err);
+    return sq_record_add(s, RECORD(SOURCE), src, id, src->municipality, err);
 }
 
 int store_source_add(Store *s, Source *src, PokErr *err)

@@ -92,7 +92,7 @@ int store_audit_list(Store *s, const char *code, size_t limit, Arena *a, AuditEn
 typedef struct DeleteKind {
     const char *kind;     /* what pok delete takes; also the audit table name */
     const char *what;     /* Dutch, for messages */
-    const char *const *json_sql; /* the snapshot (SqJson), ?1 = id */
+    RecordKindId record;  /* its field table, for the snapshot */
     const char *muni_sql; /* the municipality of the record, ?1 = id */
     const char *delete_sql;
     const char *closed_sql; /* a closed year the record's figures fall in, ?1 = id; or NULL */
@@ -103,30 +103,30 @@ typedef struct DeleteKind {
     "SELECT m.municipality FROM " table " t JOIN measure m ON m.id = t.measure_id WHERE t.id = ?1"
 
 static const DeleteKind delete_kinds[] = {
-    {"measure", "maatregel", SQ_JSON_MEASURE, MUNI_OF("measure"),
+    {"measure", "maatregel", RECORD_MEASURE, MUNI_OF("measure"),
      "DELETE FROM measure WHERE id = ?1",
      "SELECT c.year FROM measure_amount r JOIN measure m ON m.id = r.measure_id"
      " JOIN closed_year c ON c.municipality = m.municipality AND c.year = r.year"
      " WHERE m.id = ?1 ORDER BY c.year LIMIT 1"},
-    {"measure_amount", "maatregelbedrag", SQ_JSON_MEASURE_AMOUNT,
+    {"measure_amount", "maatregelbedrag", RECORD_MEASURE_AMOUNT,
      MUNI_VIA_MEASURE("measure_amount"), "DELETE FROM measure_amount WHERE id = ?1",
      "SELECT c.year FROM measure_amount r JOIN measure m ON m.id = r.measure_id"
      " JOIN closed_year c ON c.municipality = m.municipality AND c.year = r.year"
      " WHERE r.id = ?1"},
-    {"reserve_movement", "reservemutatie", SQ_JSON_RESERVE_MOVEMENT, MUNI_OF("reserve_movement"),
+    {"reserve_movement", "reservemutatie", RECORD_RESERVE_MOVEMENT, MUNI_OF("reserve_movement"),
      "DELETE FROM reserve_movement WHERE id = ?1",
      "SELECT c.year FROM reserve_movement r JOIN closed_year c ON c.municipality ="
      " r.municipality AND (c.year = r.year OR c.year = r.to_year) WHERE r.id = ?1"
      " ORDER BY c.year LIMIT 1"},
-    {"decision", "besluit", SQ_JSON_DECISION, MUNI_OF("decision"),
+    {"decision", "besluit", RECORD_DECISION, MUNI_OF("decision"),
      "DELETE FROM decision WHERE id = ?1", NULL},
-    {"request", "verzoek", SQ_JSON_REQUEST, MUNI_OF("request"), "DELETE FROM request WHERE id = ?1",
+    {"request", "verzoek", RECORD_REQUEST, MUNI_OF("request"), "DELETE FROM request WHERE id = ?1",
      NULL},
-    {"evaluation", "evaluatie", SQ_JSON_EVALUATION, MUNI_VIA_MEASURE("evaluation"),
+    {"evaluation", "evaluatie", RECORD_EVALUATION, MUNI_VIA_MEASURE("evaluation"),
      "DELETE FROM evaluation WHERE id = ?1", NULL},
-    {"stated_figure", "genoemd bedrag", SQ_JSON_STATED, MUNI_OF("stated_figure"),
+    {"stated_figure", "genoemd bedrag", RECORD_STATED_FIGURE, MUNI_OF("stated_figure"),
      "DELETE FROM stated_figure WHERE id = ?1", NULL},
-    {"allocation", "toekenning (versie)", SQ_JSON_ALLOCATION, MUNI_OF("allocation"),
+    {"allocation", "toekenning (versie)", RECORD_ALLOCATION, MUNI_OF("allocation"),
      "DELETE FROM allocation WHERE id = ?1",
      "SELECT c.year FROM allocation r JOIN closed_year c ON c.municipality = r.municipality"
      " AND c.year = r.year WHERE r.id = ?1"},
@@ -170,7 +170,7 @@ static int delete_one(Store *s, const DeleteKind *k, int64_t id, const char *mun
                       const char *reason, PokErr *err)
 {
     char *before = NULL;
-    if (sq_snapshot_id(s, k->json_sql, id, &before, err)) return -1;
+    if (sq_record_snapshot_id(s, &record_kinds[k->record], id, &before, err)) return -1;
     DbStmt *st = sq_stmt(s, k->delete_sql, err);
     int rc = st ? 0 : -1;
     if (rc == 0) {

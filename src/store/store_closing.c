@@ -21,7 +21,8 @@ static int year_reopen(Store *s, const char *code, int year, const char *reason,
                        code);
     if (SQ_CHECK_TEXTS(err, {reason, "reden", TEXT_LONG})) return -1;
     char *before = NULL;
-    if (sq_snapshot_key(s, SQ_JSON_CLOSED_YEAR, code, year, &before, err)) return -1;
+    const ClosedYear key = {.municipality = code, .year = year};
+    if (sq_record_snapshot(s, RECORD(CLOSED_YEAR), &key, &before, err)) return -1;
     if (!before) return err_set(err, "jaar %d is niet afgesloten voor %s", year, code);
     DbStmt *st =
         sq_stmt(s, "DELETE FROM closed_year WHERE municipality = ?1 AND year = ?2", err);

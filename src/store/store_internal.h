@@ -5,6 +5,7 @@
 #ifndef POK_STORE_INTERNAL_H
 #define POK_STORE_INTERNAL_H
 
+#include "../record.h"
 #include "../text.h"
 #include "db.h"
 #include "store.h"
@@ -25,10 +26,12 @@ struct Store {
      * open-addressing set of codes, cap_touched slots (a power of two). */
     char **touched;
     size_t n_touched, cap_touched;
+    struct RecordSqlCache *record_sql; /* the SQL built from the field tables */
 };
 
-/* A prepared statement for sql (which must be a string literal), reset and with its
- * bindings cleared. NULL with err filled on failure. */
+/* A prepared statement for sql (a string literal, or SQL the store keeps until
+ * store_close, such as sq_record_query's), reset and with its bindings cleared. NULL with
+ * err filled on failure. */
 DbStmt *sq_stmt(Store *s, const char *sql, PokErr *err);
 /* Reset every cached statement, so none holds a read open across a rollback. */
 void sq_reset_all(Store *s);
@@ -126,9 +129,9 @@ int sq_check_texts(const SqText *texts, size_t n, PokErr *err);
     sq_check_texts((const SqText[]){__VA_ARGS__},                                                  \
                    sizeof((const SqText[]){__VA_ARGS__}) / sizeof(SqText), err)
 
-/* The record as JSON, by running a "SELECT json_object(...) FROM t WHERE ..." literal
- * with the id (or the code and year) bound as ?1 (and ?2). *out is malloc'd, NULL when
- * the record does not exist. */
+/* The record as JSON, by running a "SELECT json_object(...) FROM t WHERE id = ?1" literal
+ * (the record kinds of record.h have theirs built from their tables: sq_record_snapshot).
+ * *out is malloc'd, NULL when the record does not exist. */
 /* A snapshot query per backend: [0] SQLite (json_object), [1] PostgreSQL
  * (json_build_object); both give the same compact JSON text. */
 typedef const char *const SqJson[2];
@@ -143,7 +146,8 @@ typedef const char *const SqJson[2];
     "(SELECT COALESCE(json_agg(" col " ORDER BY " col "), '[]'::json) FROM " table " WHERE "      \
     where ")"
 int sq_snapshot_id(Store *s, SqJson sql, int64_t id, char **out, PokErr *err);
-int sq_snapshot_key(Store *s, SqJson sql, const char *code, int year, char **out, PokErr *err);
+/* Step a bound snapshot statement: *out is its JSON (compact on both backends). */
+int sq_snapshot_run(Store *s, DbStmt *st, char **out, PokErr *err);
 /* One audit row. An update whose before and after are equal is not recorded. */
 int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
              const char *municipality, const char *before_json, const char *after_json,
@@ -156,6 +160,32 @@ int sq_audit_reason(Store *s, const char *action, const char *table, int64_t rec
 int sq_audit_insert(Store *s, const char *table, SqJson json_sql, int64_t id,
                     const char *municipality, PokErr *err);
 
+/* Records written and read through their field tables (record.h; store_record_sql.c).
+ * The SQL is built on first use and kept until store_close (sq_record_sql_free).
+ *
+ * sq_record_query: "SELECT <the kind's columns> FROM <table> <rest>" (rest a string
+ * literal: the text is kept by its address); sq_record_read reads the current row of it
+ * into out, a zeroed struct of the kind; sq_record_read_links fills its id lists from the
+ * link tables. sq_record_insert binds every stored field of rec (the caller has applied
+ * defaults and the store's own values) and fills its link tables; *id (may be NULL) is the
+ * new row's id. sq_record_update writes the updated fields of rec to the row its key fields
+ * (and, for a nonzero one, row version) name, and replaces its link lists: 1 done, 0 no
+ * such row, -1 error. sq_record_snapshot is the audit snapshot of the row named by key's
+ * key fields (*out NULL when none), sq_record_snapshot_id by id. sq_record_add inserts
+ * rec of a kind with an id and writes its audit row (municipality as the trail files it). */
+const char *sq_record_query(Store *s, const RecordKind *k, const char *rest);
+void sq_record_read(const RecordKind *k, Arena *a, DbStmt *st, void *out);
+int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, PokErr *err);
+int sq_record_insert(Store *s, const RecordKind *k, const void *rec, int64_t *id, PokErr *err);
+int sq_record_update(Store *s, const RecordKind *k, const void *rec, PokErr *err);
+/* Raise the row version of record id (kinds with a FIELD_ROW_VERSION field). */
+int sq_record_bump_version(Store *s, const RecordKind *k, int64_t id, PokErr *err);
+int sq_record_snapshot(Store *s, const RecordKind *k, const void *key, char **out, PokErr *err);
+int sq_record_snapshot_id(Store *s, const RecordKind *k, int64_t id, char **out, PokErr *err);
+int sq_record_add(Store *s, const RecordKind *k, const void *rec, int64_t *id,
+                  const char *municipality, PokErr *err);
+void sq_record_sql_free(Store *s);
+
 /* Optimistic versioning (store_conflict.c). sq_conflict fails with ERR_CONFLICT: "<what>
  * is intussen gewijzigd door <actor> (<when>)", who and when from the newest audit row of
  * (table, record_id). sq_version_check compares the version a save expects (0: no check,
@@ -164,25 +194,5 @@ int sq_audit_insert(Store *s, const char *table, SqJson json_sql, int64_t id,
 int sq_conflict(Store *s, const char *what, const char *table, int64_t record_id, PokErr *err);
 int sq_version_check(Store *s, int64_t expected, int64_t existing_id, int64_t current,
                      const char *what, const char *table, PokErr *err);
-
-/* The JSON snapshots of every audited table (?1 = id; ?1 code, ?2 year for the tables
- * keyed by municipality and year; ?1 code for municipality). */
-extern SqJson SQ_JSON_SCHEME;
-extern SqJson SQ_JSON_ACTIELIJN;
-extern SqJson SQ_JSON_PURPOSE;
-extern SqJson SQ_JSON_MUNICIPALITY;
-extern SqJson SQ_JSON_INHABITANTS;
-extern SqJson SQ_JSON_SOURCE;
-extern SqJson SQ_JSON_ALLOCATION;
-extern SqJson SQ_JSON_POT;
-extern SqJson SQ_JSON_MEASURE;
-extern SqJson SQ_JSON_MEASURE_AMOUNT;
-extern SqJson SQ_JSON_RESERVE_OPENING;
-extern SqJson SQ_JSON_RESERVE_MOVEMENT;
-extern SqJson SQ_JSON_DECISION;
-extern SqJson SQ_JSON_REQUEST;
-extern SqJson SQ_JSON_EVALUATION;
-extern SqJson SQ_JSON_CLOSED_YEAR;
-extern SqJson SQ_JSON_STATED;
 
 #endif

@@ -1,7 +1,8 @@
-/* store_records.c: the SQLite writes of one municipality's records: allocations,
- * pots, measures and their amounts, the reserve, decisions, requests, evaluations, closed
- * years and stated figures. Each checks its references first, so that the error names
- * what is wrong, and writes its audit row in the same transaction. */
+/* store_records.c: the writes of one municipality's records: allocations, pots, measures
+ * and their amounts, the reserve, decisions, requests, evaluations, closed years and
+ * stated figures. Each checks its references first, so that the error names what is
+ * wrong, and writes its audit row in the same transaction; the INSERT, UPDATE and audit
+ * snapshot themselves come from the record's field table (store_record_sql.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,20 +15,6 @@ static int check_cite(Store *s, const Citation *c, const char *municipality, Pok
                    sq_check_source(s, c->source_id, municipality, err)
                ? -1
                : 0;
-}
-
-/* Insert (owner, id) pairs into a link table; a repeated id is stored once. */
-static int insert_links(Store *s, const char *sql, int64_t owner, const int64_t *ids, size_t n,
-                        PokErr *err)
-{
-    for (size_t i = 0; ids && i < n; i++) {
-        DbStmt *st = sq_stmt(s, sql, err);
-        if (!st) return -1;
-        sq_bind_int(st, 1, owner);
-        sq_bind_int(st, 2, ids[i]);
-        if (sq_step_done(s, st, err)) return -1;
-    }
-    return 0;
 }
 
 static int check_actielijnen(Store *s, const int64_t *ids, size_t n, int64_t scheme_id, PokErr *err)
@@ -168,25 +155,14 @@ static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *v
     if (al->expect_version && allocation_version_check(s, al, scheme_id, *version - 1, err))
         return -1;
 
+    /* The scheme, version and moment of recording are the store's. */
     char now[32];
     sq_now(now);
-    st = sq_stmt(s,
-                 "INSERT INTO allocation (municipality, actielijn_id, year, amount_cents, version,"
-                 " source_id, source_place, recorded_at, scheme_id)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
-                 err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, al->municipality);
-    sq_bind_nz(st, 2, al->actielijn_id);
-    sq_bind_int(st, 3, al->year);
-    sq_bind_int(st, 4, al->amount_cents);
-    sq_bind_int(st, 5, *version);
-    sq_bind_nz(st, 6, al->cite.source_id);
-    sq_bind_text(st, 7, al->cite.place);
-    sq_bind_text(st, 8, now);
-    sq_bind_int(st, 9, scheme_id);
-    if (sq_step_id(s, st, id, err)) return -1;
-    return sq_audit_insert(s, "allocation", SQ_JSON_ALLOCATION, *id, al->municipality, err);
+    Allocation row = *al;
+    row.scheme_id = scheme_id;
+    row.version = *version;
+    row.recorded_at = now;
+    return sq_record_add(s, RECORD(ALLOCATION), &row, id, al->municipality, err);
 }
 
 int store_allocation_add(Store *s, Allocation *al, PokErr *err)
@@ -226,23 +202,7 @@ static int pot_insert(Store *s, const Pot *pot, int64_t *id, PokErr *err)
     if (found)
         return err_set(err, "pot '%s' bestaat al voor %s (id %lld)", pot->name, pot->municipality,
                        (long long)existing);
-    st = sq_stmt(s,
-                 "INSERT INTO pot (municipality, scheme_id, name, source_id, source_place)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-                 err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, pot->municipality);
-    sq_bind_int(st, 2, pot->scheme_id);
-    sq_bind_text(st, 3, pot->name);
-    sq_bind_nz(st, 4, pot->cite.source_id);
-    sq_bind_text(st, 5, pot->cite.place);
-    if (sq_step_id(s, st, id, err)) return -1;
-    if (insert_links(s,
-                     "INSERT INTO pot_actielijn (pot_id, actielijn_id) VALUES (?1, ?2)"
-                     " ON CONFLICT DO NOTHING",
-                     *id, pot->actielijn_ids, pot->n_actielijnen, err))
-        return -1;
-    return sq_audit_insert(s, "pot", SQ_JSON_POT, *id, pot->municipality, err);
+    return sq_record_add(s, RECORD(POT), pot, id, pot->municipality, err);
 }
 
 int store_pot_add(Store *s, Pot *pot, PokErr *err)
@@ -272,20 +232,6 @@ static int measure_check(Store *s, const Measure *m, const char *muni, int64_t s
                : 0;
 }
 
-static int measure_links(Store *s, int64_t id, const Measure *m, PokErr *err)
-{
-    return insert_links(s,
-                        "INSERT INTO measure_actielijn (measure_id, actielijn_id) VALUES (?1, ?2)"
-                        " ON CONFLICT DO NOTHING",
-                        id, m->actielijn_ids, m->n_actielijnen, err) ||
-                   insert_links(s,
-                                "INSERT INTO measure_purpose (measure_id, purpose_id)"
-                                " VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                                id, m->purpose_ids, m->n_purposes, err)
-               ? -1
-               : 0;
-}
-
 static int measure_insert(Store *s, const Measure *m, int64_t *id, PokErr *err)
 {
     if (sq_check_municipality(s, m->municipality, err) || sq_check_scheme(s, m->scheme_id, err) ||
@@ -293,27 +239,9 @@ static int measure_insert(Store *s, const Measure *m, int64_t *id, PokErr *err)
         check_cite(s, &m->cite, m->municipality, err) ||
         sq_check_decision(s, m->decision_id, m->municipality, err))
         return -1;
-    DbStmt *st = sq_stmt(s,
-                               "INSERT INTO measure (municipality, scheme_id, pot_id, name,"
-                               " description, partner, status, cost_centres, source_id,"
-                               " source_place, decision_id)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
-                               err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, m->municipality);
-    sq_bind_int(st, 2, m->scheme_id);
-    sq_bind_nz(st, 3, m->pot_id);
-    sq_bind_text(st, 4, m->name);
-    sq_bind_text(st, 5, m->description);
-    sq_bind_text(st, 6, m->partner);
-    sq_bind_text(st, 7, m->status ? m->status : "gepland");
-    sq_bind_text(st, 8, m->cost_centres);
-    sq_bind_nz(st, 9, m->cite.source_id);
-    sq_bind_text(st, 10, m->cite.place);
-    sq_bind_nz(st, 11, m->decision_id);
-    if (sq_step_id(s, st, id, err)) return -1;
-    if (measure_links(s, *id, m, err)) return -1;
-    return sq_audit_insert(s, "measure", SQ_JSON_MEASURE, *id, m->municipality, err);
+    Measure row = *m;
+    if (!row.status) row.status = "gepland";
+    return sq_record_add(s, RECORD(MEASURE), &row, id, m->municipality, err);
 }
 
 int store_measure_add(Store *s, Measure *m, PokErr *err)
@@ -321,16 +249,13 @@ int store_measure_add(Store *s, Measure *m, PokErr *err)
     WRITE_RETURNING_ID(measure_insert(s, m, &new_id, err), m->id);
 }
 
-/* Raise the row version (bump_sql, ?1 = id) when the save changed the record: a save
- * that changes nothing leaves other editors' versions valid (and records no audit row). */
-static int bump_if_changed(Store *s, const char *bump_sql, int64_t id, const char *before,
+/* Raise the row version of record id when the save changed it: a save that changes
+ * nothing leaves other editors' versions valid (and records no audit row). */
+static int bump_if_changed(Store *s, const RecordKind *k, int64_t id, const char *before,
                            const char *after, PokErr *err)
 {
     if (!before || !after || strcmp(before, after) == 0) return 0;
-    DbStmt *st = sq_stmt(s, bump_sql, err);
-    if (!st) return -1;
-    sq_bind_int(st, 1, id);
-    return sq_step_done(s, st, err);
+    return sq_record_bump_version(s, k, id, err);
 }
 
 /* The id and row version of the row a one-row query (columns id, row_version) finds:
@@ -355,45 +280,15 @@ static int measure_replace(Store *s, const Measure *m, PokErr *err)
         measure_check(s, m, muni, scheme_id, err))
         return -1;
     char *before, *after = NULL;
-    if (sq_snapshot_id(s, SQ_JSON_MEASURE, m->id, &before, err)) return -1;
-    int rc = -1;
-    /* A NULL status keeps the current one. The version the editor saw (?8, 0: no check)
-     * must still be the current one: checked in the UPDATE itself, so no save can slip in
+    if (sq_record_snapshot_id(s, RECORD(MEASURE), m->id, &before, err)) return -1;
+    /* A NULL status keeps the current one. The version the editor saw (0: no check) must
+     * still be the current one: checked in the UPDATE itself, so no save can slip in
      * between check and write. */
-    DbStmt *st = sq_stmt(s,
-                               "UPDATE measure SET name = ?2, description = ?3, partner = ?4,"
-                               " status = COALESCE(?5, status), cost_centres = ?6, pot_id = ?7"
-                               " WHERE id = ?1 AND (?8 = 0 OR row_version = ?8)",
-                               err);
-    if (st) {
-        sq_bind_int(st, 1, m->id);
-        sq_bind_text(st, 2, m->name);
-        sq_bind_text(st, 3, m->description);
-        sq_bind_text(st, 4, m->partner);
-        sq_bind_text(st, 5, m->status);
-        sq_bind_text(st, 6, m->cost_centres);
-        sq_bind_nz(st, 7, m->pot_id);
-        sq_bind_int(st, 8, m->row_version);
-        rc = sq_step_done(s, st, err);
-        if (rc == 0 && db_changes(s->db) == 0)
-            rc = sq_conflict(s, "Deze maatregel", "measure", m->id, err);
-    }
-    static const char *const unlink[] = {"DELETE FROM measure_actielijn WHERE measure_id = ?1",
-                                         "DELETE FROM measure_purpose WHERE measure_id = ?1"};
-    for (size_t i = 0; rc == 0 && i < 2; i++) {
-        st = sq_stmt(s, unlink[i], err);
-        if (!st) {
-            rc = -1;
-            break;
-        }
-        sq_bind_int(st, 1, m->id);
-        rc = sq_step_done(s, st, err);
-    }
-    if (rc == 0) rc = measure_links(s, m->id, m, err);
-    if (rc == 0) rc = sq_snapshot_id(s, SQ_JSON_MEASURE, m->id, &after, err);
-    if (rc == 0)
-        rc = bump_if_changed(s, "UPDATE measure SET row_version = row_version + 1 WHERE id = ?1",
-                             m->id, before, after, err);
+    int rc = sq_record_update(s, RECORD(MEASURE), m, err);
+    if (rc == 0) rc = sq_conflict(s, "Deze maatregel", "measure", m->id, err);
+    rc = rc < 0 ? -1 : 0;
+    if (rc == 0) rc = sq_record_snapshot_id(s, RECORD(MEASURE), m->id, &after, err);
+    if (rc == 0) rc = bump_if_changed(s, RECORD(MEASURE), m->id, before, after, err);
     if (rc == 0) rc = sq_audit(s, "update", "measure", m->id, muni, before, after, err);
     free(before);
     free(after);
@@ -407,22 +302,27 @@ int store_measure_update(Store *s, const Measure *m, PokErr *err)
     return sq_write_end(s, tx, measure_replace(s, m, err), err);
 }
 
-/* Shared by the two "set" functions: update row `id` (found by the caller, 0 = none) with
- * the bound statement `write`, or insert; then audit before and after. */
-static int upsert_audited(Store *s, DbStmt *write, int64_t existing, const char *table,
-                          SqJson json_sql, const char *bump_sql, const char *muni, int64_t *id,
-                          PokErr *err)
+/* Shared by the two "set" functions: update row `existing` (found and version-checked by
+ * the caller; 0 = none) with rec, whose id and row version are that row's, or insert rec;
+ * then audit before and after. */
+static int upsert_audited(Store *s, const RecordKind *k, const void *rec, int64_t existing,
+                          const char *muni, int64_t *id, PokErr *err)
 {
     char *before = NULL, *after = NULL;
-    if (existing && sq_snapshot_id(s, json_sql, existing, &before, err)) {
-        db_reset(write);
-        return -1;
+    if (existing && sq_record_snapshot_id(s, k, existing, &before, err)) return -1;
+    int rc;
+    if (existing) {
+        *id = existing;
+        rc = sq_record_update(s, k, rec, err);
+        if (rc == 0) rc = sq_conflict(s, "Dit gegeven", k->table, existing, err);
+        rc = rc < 0 ? -1 : 0;
+    } else {
+        rc = sq_record_insert(s, k, rec, id, err);
     }
-    int rc = sq_step_id(s, write, id, err);
-    if (rc == 0) rc = sq_snapshot_id(s, json_sql, *id, &after, err);
-    if (rc == 0 && existing) rc = bump_if_changed(s, bump_sql, *id, before, after, err);
+    if (rc == 0) rc = sq_record_snapshot_id(s, k, *id, &after, err);
+    if (rc == 0 && existing) rc = bump_if_changed(s, k, *id, before, after, err);
     if (rc == 0)
-        rc = sq_audit(s, existing ? "update" : "insert", table, *id, muni, before, after, err);
+        rc = sq_audit(s, existing ? "update" : "insert", k->table, *id, muni, before, after, err);
     free(before);
     free(after);
     return rc;
@@ -454,31 +354,10 @@ static int amount_write(Store *s, const MeasureAmount *ma, int64_t *id, PokErr *
     if (sq_version_check(s, ma->row_version, existing, version, what, "measure_amount", err))
         return -1;
     /* The UPDATE repeats the version it was checked against: no write in between. */
-    st = sq_stmt(s,
-                 existing ? "UPDATE measure_amount SET amount_cents = ?4, source_id = ?5,"
-                            " source_place = ?6, decision_id = ?7 WHERE id = ?8"
-                            " AND row_version = ?9 RETURNING id"
-                          : "INSERT INTO measure_amount (measure_id, year, kind, amount_cents,"
-                            " source_id, source_place, decision_id)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
-                 err);
-    if (!st) return -1;
-    if (!existing) {
-        sq_bind_int(st, 1, ma->measure_id);
-        sq_bind_int(st, 2, ma->year);
-        sq_bind_int(st, 3, ma->kind);
-    }
-    sq_bind_int(st, 4, ma->amount_cents);
-    sq_bind_nz(st, 5, ma->cite.source_id);
-    sq_bind_text(st, 6, ma->cite.place);
-    sq_bind_nz(st, 7, ma->decision_id);
-    if (existing) {
-        sq_bind_int(st, 8, existing);
-        sq_bind_int(st, 9, version);
-    }
-    return upsert_audited(s, st, existing, "measure_amount", SQ_JSON_MEASURE_AMOUNT,
-                          "UPDATE measure_amount SET row_version = row_version + 1 WHERE id = ?1",
-                          muni, id, err);
+    MeasureAmount row = *ma;
+    row.id = existing;
+    row.row_version = version;
+    return upsert_audited(s, RECORD(MEASURE_AMOUNT), &row, existing, muni, id, err);
 }
 
 int store_measure_amount_set(Store *s, MeasureAmount *ma, PokErr *err)
@@ -518,32 +397,10 @@ static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr
         db_reset(st);
         if (check_year_open(s, ro->municipality, old_year, err)) return -1;
     }
-    st = sq_stmt(s,
-                 existing ? "UPDATE reserve_opening SET year = ?4, amount_cents = ?5,"
-                            " source_id = ?6, source_place = ?7, decision_id = ?8 WHERE id = ?9"
-                            " AND row_version = ?10 RETURNING id"
-                          : "INSERT INTO reserve_opening (municipality, scheme_id, pot_id, year,"
-                            " amount_cents, source_id, source_place, decision_id)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-                 err);
-    if (!st) return -1;
-    if (!existing) {
-        sq_bind_text(st, 1, ro->municipality);
-        sq_bind_int(st, 2, ro->scheme_id);
-        sq_bind_nz(st, 3, ro->pot_id);
-    }
-    sq_bind_int(st, 4, ro->year);
-    sq_bind_int(st, 5, ro->amount_cents);
-    sq_bind_nz(st, 6, ro->cite.source_id);
-    sq_bind_text(st, 7, ro->cite.place);
-    sq_bind_nz(st, 8, ro->decision_id);
-    if (existing) {
-        sq_bind_int(st, 9, existing);
-        sq_bind_int(st, 10, version);
-    }
-    return upsert_audited(s, st, existing, "reserve_opening", SQ_JSON_RESERVE_OPENING,
-                          "UPDATE reserve_opening SET row_version = row_version + 1 WHERE id = ?1",
-                          ro->municipality, id, err);
+    ReserveOpening row = *ro;
+    row.id = existing;
+    row.row_version = version;
+    return upsert_audited(s, RECORD(RESERVE_OPENING), &row, existing, ro->municipality, id, err);
 }
 
 int store_reserve_opening_set(Store *s, ReserveOpening *ro, PokErr *err)
@@ -568,27 +425,7 @@ static int movement_insert(Store *s, const ReserveMovement *rm, int64_t *id, Pok
         (rm->kind == RESERVE_TRANSFER && rm->to_year &&
          check_year_open(s, rm->municipality, rm->to_year, err)))
         return -1;
-    DbStmt *st = sq_stmt(s,
-                               "INSERT INTO reserve_movement (municipality, scheme_id, pot_id,"
-                               " kind, year, to_year, amount_cents, description, source_id,"
-                               " source_place, decision_id)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
-                               err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, rm->municipality);
-    sq_bind_int(st, 2, rm->scheme_id);
-    sq_bind_nz(st, 3, rm->pot_id);
-    sq_bind_int(st, 4, rm->kind);
-    sq_bind_int(st, 5, rm->year);
-    sq_bind_nz(st, 6, rm->to_year);
-    sq_bind_int(st, 7, rm->amount_cents);
-    sq_bind_text(st, 8, rm->description);
-    sq_bind_nz(st, 9, rm->cite.source_id);
-    sq_bind_text(st, 10, rm->cite.place);
-    sq_bind_nz(st, 11, rm->decision_id);
-    if (sq_step_id(s, st, id, err)) return -1;
-    return sq_audit_insert(s, "reserve_movement", SQ_JSON_RESERVE_MOVEMENT, *id, rm->municipality,
-                           err);
+    return sq_record_add(s, RECORD(RESERVE_MOVEMENT), rm, id, rm->municipality, err);
 }
 
 int store_reserve_movement_add(Store *s, ReserveMovement *rm, PokErr *err)
@@ -609,22 +446,7 @@ static int decision_insert(Store *s, const Decision *d, int64_t *id, PokErr *err
                        {d->outcome, "uitkomst van het besluit", TEXT_SHORT}) ||
         check_cite(s, &d->cite, d->municipality, err))
         return -1;
-    DbStmt *st = sq_stmt(s,
-                               "INSERT INTO decision (municipality, date, body, reference, title,"
-                               " outcome, source_id, source_place)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-                               err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, d->municipality);
-    sq_bind_text(st, 2, d->date);
-    sq_bind_text(st, 3, d->body);
-    sq_bind_text(st, 4, d->reference);
-    sq_bind_text(st, 5, d->title);
-    sq_bind_text(st, 6, d->outcome);
-    sq_bind_nz(st, 7, d->cite.source_id);
-    sq_bind_text(st, 8, d->cite.place);
-    if (sq_step_id(s, st, id, err)) return -1;
-    return sq_audit_insert(s, "decision", SQ_JSON_DECISION, *id, d->municipality, err);
+    return sq_record_add(s, RECORD(DECISION), d, id, d->municipality, err);
 }
 
 int store_decision_add(Store *s, Decision *d, PokErr *err)
@@ -644,27 +466,9 @@ static int request_insert(Store *s, const Request *r, int64_t *id, PokErr *err)
         sq_check_decision(s, r->decision_id, r->municipality, err) ||
         check_cite(s, &r->cite, r->municipality, err))
         return -1;
-    DbStmt *st = sq_stmt(s,
-                               "INSERT INTO request (municipality, requester, date, subject,"
-                               " amount_cents, letter_source_id, decision_id, status, source_id,"
-                               " source_place) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-                               err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, r->municipality);
-    sq_bind_text(st, 2, r->requester);
-    sq_bind_text(st, 3, r->date && *r->date ? r->date : NULL);
-    sq_bind_text(st, 4, r->subject);
-    if (r->has_amount)
-        sq_bind_int(st, 5, r->amount_cents);
-    else
-        sq_bind_null(st, 5, DB_T_INT);
-    sq_bind_nz(st, 6, r->letter_source_id);
-    sq_bind_nz(st, 7, r->decision_id);
-    sq_bind_text(st, 8, r->status ? r->status : "open");
-    sq_bind_nz(st, 9, r->cite.source_id);
-    sq_bind_text(st, 10, r->cite.place);
-    if (sq_step_id(s, st, id, err)) return -1;
-    return sq_audit_insert(s, "request", SQ_JSON_REQUEST, *id, r->municipality, err);
+    Request row = *r;
+    if (!row.status) row.status = "open";
+    return sq_record_add(s, RECORD(REQUEST), &row, id, r->municipality, err);
 }
 
 int store_request_add(Store *s, Request *r, PokErr *err)
@@ -685,22 +489,7 @@ static int evaluation_insert(Store *s, const Evaluation *e, int64_t *id, PokErr 
         return -1;
     if (e->follow_up && !follow_up_valid(e->follow_up))
         return err_set(err, "ongeldig vervolg '%s': kies uit %s", e->follow_up, FOLLOW_UP_LIST);
-    DbStmt *st = sq_stmt(s,
-                               "INSERT INTO evaluation (measure_id, date, verdict, text,"
-                               " follow_up, source_id, source_place, decision_id)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-                               err);
-    if (!st) return -1;
-    sq_bind_int(st, 1, e->measure_id);
-    sq_bind_text(st, 2, e->date && *e->date ? e->date : NULL);
-    sq_bind_text(st, 3, e->verdict);
-    sq_bind_text(st, 4, e->text);
-    sq_bind_text(st, 5, e->follow_up);
-    sq_bind_nz(st, 6, e->cite.source_id);
-    sq_bind_text(st, 7, e->cite.place);
-    sq_bind_nz(st, 8, e->decision_id);
-    if (sq_step_id(s, st, id, err)) return -1;
-    return sq_audit_insert(s, "evaluation", SQ_JSON_EVALUATION, *id, muni, err);
+    return sq_record_add(s, RECORD(EVALUATION), e, id, muni, err);
 }
 
 int store_evaluation_add(Store *s, Evaluation *e, PokErr *err)
@@ -725,21 +514,12 @@ static int year_close(Store *s, const ClosedYear *cy, PokErr *err)
     if (found < 0) return -1;
     db_reset(st);
     if (found) return err_set(err, "jaar %d is al afgesloten voor %s", cy->year, cy->municipality);
-    st = sq_stmt(s,
-                 "INSERT INTO closed_year (municipality, year, source_id, source_place,"
-                 " decision_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-                 err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, cy->municipality);
-    sq_bind_int(st, 2, cy->year);
-    sq_bind_nz(st, 3, cy->cite.source_id);
-    sq_bind_text(st, 4, cy->cite.place);
-    sq_bind_nz(st, 5, cy->decision_id);
     /* What the year's figures are now is what they stay (store_closed.c). */
-    if (sq_step_done(s, st, err) || sq_closed_record(s, cy->municipality, cy->year, err))
+    if (sq_record_insert(s, RECORD(CLOSED_YEAR), cy, NULL, err) ||
+        sq_closed_record(s, cy->municipality, cy->year, err))
         return -1;
     char *after;
-    if (sq_snapshot_key(s, SQ_JSON_CLOSED_YEAR, cy->municipality, cy->year, &after, err)) return -1;
+    if (sq_record_snapshot(s, RECORD(CLOSED_YEAR), cy, &after, err)) return -1;
     int rc = sq_audit(s, "insert", "closed_year", cy->year, cy->municipality, NULL, after, err);
     free(after);
     return rc;
@@ -765,26 +545,7 @@ static int stated_insert(Store *s, const StatedFigure *sf, int64_t *id, PokErr *
                        "ongeldige soort genoemd bedrag %d: toekenning, beschikbaar of "
                        "uitgaven",
                        (int)sf->kind);
-    DbStmt *st = sq_stmt(s,
-                               "INSERT INTO stated_figure (municipality, scheme_id, kind,"
-                               " actielijn_id, pot_id, year_from, year_to, amount_cents,"
-                               " description, source_id, source_place)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
-                               err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, sf->municipality);
-    sq_bind_int(st, 2, sf->scheme_id);
-    sq_bind_int(st, 3, sf->kind);
-    sq_bind_nz(st, 4, sf->actielijn_id);
-    sq_bind_nz(st, 5, sf->pot_id);
-    sq_bind_int(st, 6, sf->year_from);
-    sq_bind_int(st, 7, sf->year_to);
-    sq_bind_int(st, 8, sf->amount_cents);
-    sq_bind_text(st, 9, sf->description);
-    sq_bind_nz(st, 10, sf->cite.source_id);
-    sq_bind_text(st, 11, sf->cite.place);
-    if (sq_step_id(s, st, id, err)) return -1;
-    return sq_audit_insert(s, "stated_figure", SQ_JSON_STATED, *id, sf->municipality, err);
+    return sq_record_add(s, RECORD(STATED_FIGURE), sf, id, sf->municipality, err);
 }
 
 int store_stated_add(Store *s, StatedFigure *sf, PokErr *err)

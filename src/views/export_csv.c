@@ -4,6 +4,14 @@
 
 #include "coverage_view.h"
 
+/* A citation's two columns, the same in every table that has one. */
+#define CITE_FIELDS                                                                                \
+    {"bron_id", "integer", "id van de bron (tabel bronnen)"},                                      \
+    {                                                                                              \
+        "bron_plaats", "string", "plaats in de bron, bijv. 'p. 4, tabel Financiën'"               \
+    }
+
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,95 +50,166 @@ static void f_cite(ExportSet *s, size_t t, const Citation *c)
 }
 static void row_end(ExportSet *s, size_t t)
 {
-    /* a row writer that disagrees with its field list is a programming error: the header
+    /* a row writer that disagrees with its column list is a programming error: the header
      * and the datapackage schema would lie about the data */
-    if (s->fields_in_row[t] != export_tables[t].n_fields) {
+    if (s->fields_in_row[t] != s->n_columns[t]) {
         fprintf(stderr, "pok: interne fout: tabel %s, %zu velden in plaats van %zu\n",
-                export_tables[t].name, s->fields_in_row[t], export_tables[t].n_fields);
+                export_tables[t].name, s->fields_in_row[t], s->n_columns[t]);
         abort();
     }
     s->fields_in_row[t] = 0;
     buf_puts(&s->csv[t], "\n");
 }
 
-static int actielijn_number(const MuniData *d, int64_t id)
+/* ---- a record's row, from its field table ---- */
+
+static const ExportField cite_columns[2] = {CITE_FIELDS};
+
+/* The field of kind k at CSV column col (1-based), and which of a citation's columns. */
+static const RecordField *column_field(const RecordKind *k, int col, int *part)
 {
-    const Actielijn *al = id ? muni_actielijn(d, id) : NULL;
-    return al ? al->number : 0;
+    *part = 0;
+    for (size_t i = 0; i < k->n_fields; i++) {
+        const RecordField *f = &k->fields[i];
+        if (!f->csv_col) continue;
+        *part = col - f->csv_col;
+        if (*part == 0 || (*part == 1 && f->type == FIELD_CITE)) return f;
+    }
+    return NULL;
+}
+
+static const char *column_type(const RecordField *f)
+{
+    switch (f->type) {
+    case FIELD_TEXT:
+    case FIELD_ENUM:
+    case FIELD_IDS:
+        return "string";
+    case FIELD_DATE:
+        return "date";
+    case FIELD_BOOL:
+        return "boolean";
+    case FIELD_REF:
+        return f->show == SHOW_SCHEME_CODE ? "string" : "integer";
+    default:
+        return "integer";
+    }
+}
+
+size_t export_columns(const ExportTable *t, ExportField *out)
+{
+    if (!t->kind) {
+        for (size_t i = 0; i < t->n_fields && i < EXPORT_MAX_COLUMNS; i++) out[i] = t->fields[i];
+        return t->n_fields;
+    }
+    size_t n = 0;
+    int part;
+    for (const RecordField *f;
+         n < EXPORT_MAX_COLUMNS && (f = column_field(t->kind, (int)n + 1, &part)); n++)
+        out[n] = f->type == FIELD_CITE ? cite_columns[part]
+                                       : (ExportField){f->csv, column_type(f), f->doc};
+    return n;
+}
+
+/* A reference as the field shows it: an id, a number or a code; none is an empty field. */
+static void f_ref(ExportSet *s, size_t t, const RecordField *f, int64_t id, const MuniData *d)
+{
+    if (f->show == SHOW_SCHEME_CODE)
+        f_text(s, t, id && d->scheme.id == id ? d->scheme.code : NULL);
+    else
+        f_opt(s, t, f->show == SHOW_ID || !id ? id : record_ref_number(d, f->show, id));
 }
 
 /* "3;4;5": a list in one field (numbers of actielijnen or purposes). */
-static void f_numbers(ExportSet *s, size_t t, const MuniData *d, const int64_t *ids, size_t n,
-                      int purposes)
+static void f_list(ExportSet *s, size_t t, const RecordField *f, const void *rec,
+                   const MuniData *d)
 {
+    size_t n;
+    const int64_t *ids = record_ids(rec, f, &n);
     Buf b = {0};
-    for (size_t i = 0; i < n; i++) {
-        int number = 0;
-        if (purposes) {
-            for (size_t j = 0; j < d->n_purposes; j++)
-                if (d->purposes[j].id == ids[i]) number = d->purposes[j].number;
-        } else {
-            number = actielijn_number(d, ids[i]);
-        }
-        buf_printf(&b, "%s%d", i ? ";" : "", number);
+    for (size_t i = 0; ids && i < n; i++) {
+        int64_t shown = f->show == SHOW_ID ? ids[i] : record_ref_number(d, f->show, ids[i]);
+        buf_printf(&b, "%s%lld", i ? ";" : "", (long long)shown);
     }
     f_text(s, t, b.data ? b.data : "");
     buf_free(&b);
 }
 
-/* ---- the tables ---- */
-
-#define CITE_FIELDS                                                                                \
-    {"bron_id", "integer", "id van de bron (tabel bronnen)"},                                      \
-    {                                                                                              \
-        "bron_plaats", "string", "plaats in de bron, bijv. 'p. 4, tabel Financiën'"               \
-    }
-
-static const ExportField gemeenten_f[] = {
-    {"code", "string", "CBS-code, bijv. GM1734"},
-    {"naam", "string", "naam van de gemeente"},
-    {"provincie", "string", "provincie"},
-    {"eerste_jaar", "integer", "eerste jaar waarin de code geldt (leeg: onbekend)"},
-    {"laatste_jaar", "integer", "laatste jaar waarin de code geldt (leeg: geldt nog)"},
-};
-static void gemeenten_rows(ExportSet *s, size_t t, const ExportMuni *m)
+static void f_field(ExportSet *s, size_t t, const RecordField *f, const void *rec,
+                    const MuniData *d)
 {
-    const Municipality *g = &m->d->muni;
-    f_text(s, t, g->code);
-    f_text(s, t, g->name);
-    f_text(s, t, g->province);
-    f_opt(s, t, g->first_year);
-    f_opt(s, t, g->last_year);
+    switch (f->type) {
+    case FIELD_TEXT:
+    case FIELD_DATE:
+        f_text(s, t, record_text(rec, f));
+        break;
+    case FIELD_INT_OPT:
+        f_opt(s, t, record_int(rec, f));
+        break;
+    case FIELD_REF:
+        f_ref(s, t, f, record_int(rec, f), d);
+        break;
+    case FIELD_MONEY_OPT:
+        if (record_present(rec, f))
+            f_int(s, t, record_int(rec, f));
+        else
+            f_text(s, t, NULL);
+        break;
+    case FIELD_BOOL:
+        f_bool(s, t, (int)record_int(rec, f));
+        break;
+    case FIELD_ENUM:
+        f_text(s, t, record_enum_name(f, record_int(rec, f), 0));
+        break;
+    case FIELD_IDS:
+        f_list(s, t, f, rec, d);
+        break;
+    case FIELD_CITE:
+        f_cite(s, t, record_cite(rec, f));
+        break;
+    case FIELD_ID:
+    case FIELD_INT:
+    case FIELD_INT64:
+    case FIELD_MONEY:
+        f_int(s, t, record_int(rec, f));
+        break;
+    }
+}
+
+/* The row of record rec in table t, a table of records. */
+static void record_row(ExportSet *s, size_t t, const void *rec, const MuniData *d)
+{
+    const RecordKind *k = export_tables[t].kind;
+    for (int col = 1; col <= (int)s->n_columns[t]; col++) {
+        int part = 0;
+        const RecordField *f = column_field(k, col, &part);
+        if (f && part == 0) f_field(s, t, f, rec, d); /* a citation writes both its columns */
+    }
     row_end(s, t);
 }
 
-static const ExportField inwoners_f[] = {
-    {"gemeente", "string", "CBS-code"},
-    {"jaar", "integer", "peiljaar"},
-    {"aantal", "integer", "aantal inwoners"},
-    {"bron_id", "integer", "id van de bron (tabel bronnen)"},
-};
-static void inwoners_rows(ExportSet *s, size_t t, const ExportMuni *m)
+/* Every record of the table's MuniData array. */
+static void record_rows(ExportSet *s, size_t t, const ExportMuni *m)
 {
-    for (size_t i = 0; i < m->n_inhabitants; i++) {
-        const Inhabitants *h = &m->inhabitants[i];
-        f_text(s, t, h->municipality);
-        f_int(s, t, h->year);
-        f_int(s, t, h->count);
-        f_opt(s, t, h->source_id);
-        row_end(s, t);
-    }
+    const ExportTable *table = &export_tables[t];
+    const char *base = (const char *)m->d;
+    const char *items = *(const char *const *)(const void *)(base + table->list);
+    size_t n = *(const size_t *)(const void *)(base + table->count);
+    for (size_t i = 0; i < n; i++) record_row(s, t, items + i * table->kind->size, m->d);
 }
 
-static const ExportField bronnen_f[] = {
-    {"id", "integer", "id van de bron"},
-    {"soort", "string", "circulaire, raadsvoorstel, collegebesluit, brief, ..."},
-    {"titel", "string", "titel van het document"},
-    {"kenmerk", "string", "kenmerk of bestandsnaam"},
-    {"datum", "date", "datum van het document"},
-    {"gemeente", "string", "CBS-code; leeg voor landelijke documenten"},
-    {"notitie", "string", "toelichting"},
-};
+/* ---- the record tables whose rows are not simply a MuniData array ---- */
+
+static void gemeenten_rows(ExportSet *s, size_t t, const ExportMuni *m)
+{
+    record_row(s, t, &m->d->muni, m->d);
+}
+
+static void inwoners_rows(ExportSet *s, size_t t, const ExportMuni *m)
+{
+    for (size_t i = 0; i < m->n_inhabitants; i++) record_row(s, t, &m->inhabitants[i], m->d);
+}
+
 static void bronnen_rows(ExportSet *s, size_t t, const ExportMuni *m)
 {
     for (size_t i = 0; i < m->n_sources; i++) {
@@ -143,330 +222,17 @@ static void bronnen_rows(ExportSet *s, size_t t, const ExportMuni *m)
             s->source_ids = xrealloc(s->source_ids, s->cap_source_ids * sizeof *s->source_ids);
         }
         s->source_ids[s->n_source_ids++] = src->id;
-        f_int(s, t, src->id);
-        f_text(s, t, src->kind);
-        f_text(s, t, src->title);
-        f_text(s, t, src->reference);
-        f_text(s, t, src->date);
-        f_text(s, t, src->municipality);
-        f_text(s, t, src->note);
-        row_end(s, t);
+        record_row(s, t, src, m->d);
     }
 }
 
-static const ExportField actielijnen_f[] = {
-    {"regeling", "string", "code van de regeling, bijv. POK"},
-    {"nummer", "integer", "nummer van de actielijn"},
-    {"naam", "string", "korte naam"},
-    {"naam_circulaire", "string", "naam in de circulaire"},
-};
 static void actielijnen_rows(ExportSet *s, size_t t, const ExportMuni *m)
 {
     if (s->n_munis) return; /* the same for every municipality */
-    for (size_t i = 0; i < m->d->n_actielijnen; i++) {
-        const Actielijn *al = &m->d->actielijnen[i];
-        f_text(s, t, m->d->scheme.code);
-        f_int(s, t, al->number);
-        f_text(s, t, al->name);
-        f_text(s, t, al->circulaire_name);
-        row_end(s, t);
-    }
+    for (size_t i = 0; i < m->d->n_actielijnen; i++) record_row(s, t, &m->d->actielijnen[i], m->d);
 }
 
-static const ExportField toekenningen_f[] = {
-    {"id", "integer", "id van de toekenning"},
-    {"gemeente", "string", "CBS-code"},
-    {"actielijn", "integer", "nummer van de actielijn; leeg: niet uitgesplitst naar actielijn"},
-    {"jaar", "integer", "jaar"},
-    {"versie", "integer", "1, 2, ...: een latere circulaire voegt een versie toe"},
-    {"actueel", "boolean", "1 voor de hoogste (geldende) versie"},
-    {"bedrag_cents", "integer", "bedrag in eurocent"},
-    CITE_FIELDS,
-    {"vastgelegd_op", "string", "moment van vastleggen in pok"},
-};
-static void toekenningen_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_allocations; i++) {
-        const Allocation *al = &m->d->allocations[i];
-        f_int(s, t, al->id);
-        f_text(s, t, al->municipality);
-        f_opt(s, t,
-              al->actielijn_number ? al->actielijn_number
-                                   : actielijn_number(m->d, al->actielijn_id));
-        f_int(s, t, al->year);
-        f_int(s, t, al->version);
-        f_bool(s, t, al->current);
-        f_int(s, t, al->amount_cents);
-        f_cite(s, t, &al->cite);
-        f_text(s, t, al->recorded_at);
-        row_end(s, t);
-    }
-}
-
-static const ExportField potten_f[] = {
-    {"id", "integer", "id van de pot"},
-    {"gemeente", "string", "CBS-code"},
-    {"naam", "string", "naam van de pot"},
-    {"actielijnen", "string", "nummers van de actielijnen in de pot, gescheiden door ;"},
-    CITE_FIELDS,
-};
-static void potten_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_pots; i++) {
-        const Pot *p = &m->d->pots[i];
-        f_int(s, t, p->id);
-        f_text(s, t, p->municipality);
-        f_text(s, t, p->name);
-        f_numbers(s, t, m->d, p->actielijn_ids, p->n_actielijnen, 0);
-        f_cite(s, t, &p->cite);
-        row_end(s, t);
-    }
-}
-
-static const ExportField maatregelen_f[] = {
-    {"id", "integer", "id van de maatregel"},
-    {"gemeente", "string", "CBS-code"},
-    {"pot_id", "integer", "pot (leeg: de standaardpot of volgens de actielijn)"},
-    {"naam", "string", "naam"},
-    {"omschrijving", "string", "omschrijving"},
-    {"partner", "string", "uitvoerende partner"},
-    {"status", "string", "gepland, lopend, afgerond of gestopt"},
-    {"kostenplaatsen", "string", "kostenplaatsen of projectcodes, gescheiden door komma's"},
-    {"actielijnen", "string", "nummers van de actielijnen, gescheiden door ;"},
-    {"doelen", "string", "nummers van de bestedingsdoelen, gescheiden door ;"},
-    CITE_FIELDS,
-    {"besluit_id", "integer", "besluit waarop de maatregel berust (tabel besluiten)"},
-};
-static void maatregelen_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_measures; i++) {
-        const Measure *ms = &m->d->measures[i];
-        f_int(s, t, ms->id);
-        f_text(s, t, ms->municipality);
-        f_opt(s, t, ms->pot_id);
-        f_text(s, t, ms->name);
-        f_text(s, t, ms->description);
-        f_text(s, t, ms->partner);
-        f_text(s, t, ms->status);
-        f_text(s, t, ms->cost_centres);
-        f_numbers(s, t, m->d, ms->actielijn_ids, ms->n_actielijnen, 0);
-        f_numbers(s, t, m->d, ms->purpose_ids, ms->n_purposes, 1);
-        f_cite(s, t, &ms->cite);
-        f_opt(s, t, ms->decision_id);
-        row_end(s, t);
-    }
-}
-
-static const ExportField bedragen_f[] = {
-    {"id", "integer", "id van het bedrag"},
-    {"maatregel_id", "integer", "maatregel (tabel maatregelen)"},
-    {"jaar", "integer", "jaar"},
-    {"soort", "string", "plan of realisatie"},
-    {"bedrag_cents", "integer", "bedrag in eurocent"},
-    CITE_FIELDS,
-    {"besluit_id", "integer", "besluit (tabel besluiten)"},
-};
-static void bedragen_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_amounts; i++) {
-        const MeasureAmount *a = &m->d->amounts[i];
-        f_int(s, t, a->id);
-        f_int(s, t, a->measure_id);
-        f_int(s, t, a->year);
-        f_text(s, t, a->kind == AMOUNT_PLAN ? "plan" : "realisatie");
-        f_int(s, t, a->amount_cents);
-        f_cite(s, t, &a->cite);
-        f_opt(s, t, a->decision_id);
-        row_end(s, t);
-    }
-}
-
-static const ExportField openingen_f[] = {
-    {"id", "integer", "id"},
-    {"gemeente", "string", "CBS-code"},
-    {"pot_id", "integer", "pot (leeg: de standaardpot)"},
-    {"jaar", "integer", "stand op 1 januari van dit jaar"},
-    {"bedrag_cents", "integer", "beginsaldo in eurocent"},
-    CITE_FIELDS,
-    {"besluit_id", "integer", "besluit (tabel besluiten)"},
-};
-static void openingen_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_openings; i++) {
-        const ReserveOpening *o = &m->d->openings[i];
-        f_int(s, t, o->id);
-        f_text(s, t, o->municipality);
-        f_opt(s, t, o->pot_id);
-        f_int(s, t, o->year);
-        f_int(s, t, o->amount_cents);
-        f_cite(s, t, &o->cite);
-        f_opt(s, t, o->decision_id);
-        row_end(s, t);
-    }
-}
-
-static const ExportField mutaties_f[] = {
-    {"id", "integer", "id"},
-    {"gemeente", "string", "CBS-code"},
-    {"pot_id", "integer", "pot (leeg: de standaardpot)"},
-    {"soort", "string", "storting, onttrekking of overheveling"},
-    {"jaar", "integer", "jaar van de mutatie (overheveling: het jaar waaruit)"},
-    {"naar_jaar", "integer", "overheveling: het jaar waarnaar"},
-    {"bedrag_cents", "integer", "bedrag in eurocent"},
-    {"omschrijving", "string", "omschrijving"},
-    CITE_FIELDS,
-    {"besluit_id", "integer", "besluit (tabel besluiten)"},
-};
-static void mutaties_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_movements; i++) {
-        const ReserveMovement *r = &m->d->movements[i];
-        f_int(s, t, r->id);
-        f_text(s, t, r->municipality);
-        f_opt(s, t, r->pot_id);
-        f_text(s, t, reserve_kind_name(r->kind));
-        f_int(s, t, r->year);
-        f_opt(s, t, r->to_year);
-        f_int(s, t, r->amount_cents);
-        f_text(s, t, r->description);
-        f_cite(s, t, &r->cite);
-        f_opt(s, t, r->decision_id);
-        row_end(s, t);
-    }
-}
-
-static const ExportField besluiten_f[] = {
-    {"id", "integer", "id van het besluit"},
-    {"gemeente", "string", "CBS-code"},
-    {"datum", "date", "datum"},
-    {"orgaan", "string", "college of raad"},
-    {"kenmerk", "string", "kenmerk"},
-    {"titel", "string", "titel"},
-    {"uitkomst", "string", "vastgesteld, afgewezen, ingestemd, ..."},
-    CITE_FIELDS,
-};
-static void besluiten_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_decisions; i++) {
-        const Decision *b = &m->d->decisions[i];
-        f_int(s, t, b->id);
-        f_text(s, t, b->municipality);
-        f_text(s, t, b->date);
-        f_text(s, t, b->body);
-        f_text(s, t, b->reference);
-        f_text(s, t, b->title);
-        f_text(s, t, b->outcome);
-        f_cite(s, t, &b->cite);
-        row_end(s, t);
-    }
-}
-
-static const ExportField verzoeken_f[] = {
-    {"id", "integer", "id van het verzoek"},
-    {"gemeente", "string", "CBS-code"},
-    {"aanvrager", "string", "wie om geld vraagt"},
-    {"datum", "date", "datum van het verzoek"},
-    {"onderwerp", "string", "onderwerp"},
-    {"bedrag_cents", "integer", "gevraagd bedrag in eurocent (leeg: geen bedrag genoemd)"},
-    {"brief_bron_id", "integer", "de brief zelf (tabel bronnen)"},
-    {"besluit_id", "integer", "besluit (tabel besluiten)"},
-    {"status", "string", "open, toegekend, afgewezen, deels toegekend"},
-    CITE_FIELDS,
-};
-static void verzoeken_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_requests; i++) {
-        const Request *r = &m->d->requests[i];
-        f_int(s, t, r->id);
-        f_text(s, t, r->municipality);
-        f_text(s, t, r->requester);
-        f_text(s, t, r->date);
-        f_text(s, t, r->subject);
-        if (r->has_amount)
-            f_int(s, t, r->amount_cents);
-        else
-            f_text(s, t, NULL);
-        f_opt(s, t, r->letter_source_id);
-        f_opt(s, t, r->decision_id);
-        f_text(s, t, r->status);
-        f_cite(s, t, &r->cite);
-        row_end(s, t);
-    }
-}
-
-static const ExportField evaluaties_f[] = {
-    {"id", "integer", "id van de evaluatie"},
-    {"maatregel_id", "integer", "maatregel (tabel maatregelen)"},
-    {"datum", "date", "datum"},
-    {"oordeel", "string", "bijv. effectief, deels effectief"},
-    {"tekst", "string", "toelichting"},
-    {"vervolg", "string", "voortzetten, stoppen, doel bereikt, structureel maken"},
-    CITE_FIELDS,
-    {"besluit_id", "integer", "besluit (tabel besluiten)"},
-};
-static void evaluaties_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_evaluations; i++) {
-        const Evaluation *e = &m->d->evaluations[i];
-        f_int(s, t, e->id);
-        f_int(s, t, e->measure_id);
-        f_text(s, t, e->date);
-        f_text(s, t, e->verdict);
-        f_text(s, t, e->text);
-        f_text(s, t, e->follow_up);
-        f_cite(s, t, &e->cite);
-        f_opt(s, t, e->decision_id);
-        row_end(s, t);
-    }
-}
-
-static const ExportField jaren_f[] = {
-    {"gemeente", "string", "CBS-code"},
-    {"jaar", "integer", "afgesloten jaar: de uitgaven zijn de realisatie"},
-    CITE_FIELDS,
-    {"besluit_id", "integer", "besluit (tabel besluiten)"},
-};
-static void jaren_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_closed; i++) {
-        const ClosedYear *y = &m->d->closed[i];
-        f_text(s, t, y->municipality);
-        f_int(s, t, y->year);
-        f_cite(s, t, &y->cite);
-        f_opt(s, t, y->decision_id);
-        row_end(s, t);
-    }
-}
-
-static const ExportField genoemd_f[] = {
-    {"id", "integer", "id"},
-    {"gemeente", "string", "CBS-code"},
-    {"soort", "string", "toekenning, beschikbaar of uitgaven"},
-    {"actielijn", "integer", "nummer van de actielijn (leeg: alle)"},
-    {"pot_id", "integer", "pot (leeg: alle potten)"},
-    {"jaar_van", "integer", "eerste jaar"},
-    {"jaar_tot", "integer", "laatste jaar"},
-    {"bedrag_cents", "integer", "het bedrag dat het document noemt, in eurocent"},
-    {"omschrijving", "string", "de woorden van het document"},
-    CITE_FIELDS,
-};
-static void genoemd_rows(ExportSet *s, size_t t, const ExportMuni *m)
-{
-    for (size_t i = 0; i < m->d->n_stated; i++) {
-        const StatedFigure *g = &m->d->stated[i];
-        f_int(s, t, g->id);
-        f_text(s, t, g->municipality);
-        f_text(s, t, stated_kind_name(g->kind));
-        f_opt(s, t, actielijn_number(m->d, g->actielijn_id));
-        f_opt(s, t, g->pot_id);
-        f_int(s, t, g->year_from);
-        f_int(s, t, g->year_to);
-        f_int(s, t, g->amount_cents);
-        f_text(s, t, g->description);
-        f_cite(s, t, &g->cite);
-        row_end(s, t);
-    }
-}
+/* ---- the computed tables ---- */
 
 /* The columns of coverage_print_csv (docs/json.md): the table is written by it, so that
  * dekking.csv is exactly `pok coverage --format csv`. */
@@ -544,108 +310,55 @@ static const ExportForeignKey fk_alloc[] = {{"gemeente", "gemeenten", "code"},
                                             {"bron_id", "bronnen", "id"}};
 static const ExportForeignKey fk_dekking[] = {{"municipality", "gemeenten", "code"}};
 
+/* A table of records of kind kind_ whose rows are MuniData's `field` array. */
+#define MUNI_RECORDS(kind_, field, count_)                                                          \
+    .kind = RECORD(kind_), .list = offsetof(MuniData, field), .count = offsetof(MuniData, count_)
+
 const ExportTable export_tables[] = {
-    {"gemeenten", "Gemeenten", gemeenten_f, N(gemeenten_f), {"code"}, NULL, 0, gemeenten_rows},
-    {"inwoners",
-     "Inwonertallen",
-     inwoners_f,
-     N(inwoners_f),
-     {"gemeente", "jaar"},
-     fk_muni,
-     1,
-     inwoners_rows},
-    {"bronnen", "Bronnen (documenten)", bronnen_f, N(bronnen_f), {"id"}, NULL, 0, bronnen_rows},
-    {"actielijnen",
-     "Actielijnen",
-     actielijnen_f,
-     N(actielijnen_f),
-     {"regeling", "nummer"},
-     NULL,
-     0,
-     actielijnen_rows},
-    {"toekenningen",
-     "Toekenningen (alle versies)",
-     toekenningen_f,
-     N(toekenningen_f),
-     {"id"},
-     fk_alloc,
-     N(fk_alloc),
-     toekenningen_rows},
-    {"potten", "Potten", potten_f, N(potten_f), {"id"}, fk_muni, 1, potten_rows},
-    {"maatregelen",
-     "Maatregelen",
-     maatregelen_f,
-     N(maatregelen_f),
-     {"id"},
-     fk_muni,
-     1,
-     maatregelen_rows},
-    {"bedragen",
-     "Plan- en realisatiebedragen per maatregel en jaar",
-     bedragen_f,
-     N(bedragen_f),
-     {"id"},
-     fk_measure,
-     1,
-     bedragen_rows},
-    {"reserve_openingen",
-     "Beginsaldi van de reserve",
-     openingen_f,
-     N(openingen_f),
-     {"id"},
-     fk_muni,
-     1,
-     openingen_rows},
-    {"reservemutaties",
-     "Reservemutaties",
-     mutaties_f,
-     N(mutaties_f),
-     {"id"},
-     fk_muni,
-     1,
-     mutaties_rows},
-    {"besluiten", "Besluiten", besluiten_f, N(besluiten_f), {"id"}, fk_muni, 1, besluiten_rows},
-    {"verzoeken", "Verzoeken", verzoeken_f, N(verzoeken_f), {"id"}, fk_muni, 1, verzoeken_rows},
-    {"evaluaties",
-     "Evaluaties",
-     evaluaties_f,
-     N(evaluaties_f),
-     {"id"},
-     fk_measure,
-     1,
-     evaluaties_rows},
-    {"afgesloten_jaren",
-     "Afgesloten jaren",
-     jaren_f,
-     N(jaren_f),
-     {"gemeente", "jaar"},
-     fk_muni,
-     1,
-     jaren_rows},
-    {"genoemde_bedragen",
-     "Bedragen zoals documenten ze noemen",
-     genoemd_f,
-     N(genoemd_f),
-     {"id"},
-     fk_muni,
-     1,
-     genoemd_rows},
-    {"dekking",
-     "Dekking per pot en jaar (berekend)",
-     dekking_f,
-     N(dekking_f),
-     {"municipality", "pot_id", "year"},
-     fk_dekking,
-     1,
-     dekking_rows},
-    {"bevindingen",
-     "Bevindingen van de controles (berekend)",
-     bevindingen_f,
-     N(bevindingen_f),
-     {0},
-     fk_muni,
-     1,
-     bevindingen_rows},
+    {.name = "gemeenten", .title = "Gemeenten", .kind = RECORD(MUNICIPALITY),
+     .primary_key = {"code"}, .rows = gemeenten_rows},
+    {.name = "inwoners", .title = "Inwonertallen", .kind = RECORD(INHABITANTS),
+     .primary_key = {"gemeente", "jaar"}, .foreign_keys = fk_muni, .n_foreign_keys = 1,
+     .rows = inwoners_rows},
+    {.name = "bronnen", .title = "Bronnen (documenten)", .kind = RECORD(SOURCE),
+     .primary_key = {"id"}, .rows = bronnen_rows},
+    {.name = "actielijnen", .title = "Actielijnen", .kind = RECORD(ACTIELIJN),
+     .primary_key = {"regeling", "nummer"}, .rows = actielijnen_rows},
+    {.name = "toekenningen", .title = "Toekenningen (alle versies)",
+     MUNI_RECORDS(ALLOCATION, allocations, n_allocations), .primary_key = {"id"},
+     .foreign_keys = fk_alloc, .n_foreign_keys = N(fk_alloc)},
+    {.name = "potten", .title = "Potten", MUNI_RECORDS(POT, pots, n_pots), .primary_key = {"id"},
+     .foreign_keys = fk_muni, .n_foreign_keys = 1},
+    {.name = "maatregelen", .title = "Maatregelen", MUNI_RECORDS(MEASURE, measures, n_measures),
+     .primary_key = {"id"}, .foreign_keys = fk_muni, .n_foreign_keys = 1},
+    {.name = "bedragen", .title = "Plan- en realisatiebedragen per maatregel en jaar",
+     MUNI_RECORDS(MEASURE_AMOUNT, amounts, n_amounts), .primary_key = {"id"},
+     .foreign_keys = fk_measure, .n_foreign_keys = 1},
+    {.name = "reserve_openingen", .title = "Beginsaldi van de reserve",
+     MUNI_RECORDS(RESERVE_OPENING, openings, n_openings), .primary_key = {"id"},
+     .foreign_keys = fk_muni, .n_foreign_keys = 1},
+    {.name = "reservemutaties", .title = "Reservemutaties",
+     MUNI_RECORDS(RESERVE_MOVEMENT, movements, n_movements), .primary_key = {"id"},
+     .foreign_keys = fk_muni, .n_foreign_keys = 1},
+    {.name = "besluiten", .title = "Besluiten", MUNI_RECORDS(DECISION, decisions, n_decisions),
+     .primary_key = {"id"}, .foreign_keys = fk_muni, .n_foreign_keys = 1},
+    {.name = "verzoeken", .title = "Verzoeken", MUNI_RECORDS(REQUEST, requests, n_requests),
+     .primary_key = {"id"}, .foreign_keys = fk_muni, .n_foreign_keys = 1},
+    {.name = "evaluaties", .title = "Evaluaties",
+     MUNI_RECORDS(EVALUATION, evaluations, n_evaluations), .primary_key = {"id"},
+     .foreign_keys = fk_measure, .n_foreign_keys = 1},
+    {.name = "afgesloten_jaren", .title = "Afgesloten jaren",
+     MUNI_RECORDS(CLOSED_YEAR, closed, n_closed), .primary_key = {"gemeente", "jaar"},
+     .foreign_keys = fk_muni, .n_foreign_keys = 1},
+    {.name = "genoemde_bedragen", .title = "Bedragen zoals documenten ze noemen",
+     MUNI_RECORDS(STATED_FIGURE, stated, n_stated), .primary_key = {"id"},
+     .foreign_keys = fk_muni, .n_foreign_keys = 1},
+    {.name = "dekking", .title = "Dekking per pot en jaar (berekend)", .fields = dekking_f,
+     .n_fields = N(dekking_f), .primary_key = {"municipality", "pot_id", "year"},
+     .foreign_keys = fk_dekking, .n_foreign_keys = 1, .rows = dekking_rows},
+    {.name = "bevindingen", .title = "Bevindingen van de controles (berekend)",
+     .fields = bevindingen_f, .n_fields = N(bevindingen_f), .foreign_keys = fk_muni,
+     .n_foreign_keys = 1, .rows = bevindingen_rows},
 };
 const size_t export_n_tables = N(export_tables);
 
@@ -654,10 +367,13 @@ void export_set_init(ExportSet *s)
     memset(s, 0, sizeof *s);
     s->csv = xcalloc(export_n_tables, sizeof *s->csv);
     s->fields_in_row = xcalloc(export_n_tables, sizeof *s->fields_in_row);
+    s->n_columns = xcalloc(export_n_tables, sizeof *s->n_columns);
     for (size_t t = 0; t < export_n_tables; t++) {
-        for (size_t i = 0; i < export_tables[t].n_fields; i++) {
+        ExportField columns[EXPORT_MAX_COLUMNS];
+        s->n_columns[t] = export_columns(&export_tables[t], columns);
+        for (size_t i = 0; i < s->n_columns[t]; i++) {
             if (i) buf_puts(&s->csv[t], ",");
-            buf_csv_field(&s->csv[t], export_tables[t].fields[i].name);
+            buf_csv_field(&s->csv[t], columns[i].name);
         }
         buf_puts(&s->csv[t], "\n");
     }
@@ -665,7 +381,12 @@ void export_set_init(ExportSet *s)
 
 void export_set_add(ExportSet *s, const ExportMuni *m)
 {
-    for (size_t t = 0; t < export_n_tables; t++) export_tables[t].rows(s, t, m);
+    for (size_t t = 0; t < export_n_tables; t++) {
+        if (export_tables[t].rows)
+            export_tables[t].rows(s, t, m);
+        else
+            record_rows(s, t, m);
+    }
     s->n_munis++;
 }
 
@@ -674,6 +395,7 @@ void export_set_free(ExportSet *s)
     for (size_t t = 0; t < export_n_tables; t++) buf_free(&s->csv[t]);
     free(s->csv);
     free(s->fields_in_row);
+    free(s->n_columns);
     free(s->source_ids);
     memset(s, 0, sizeof *s);
 }

@@ -1,6 +1,8 @@
 /* export_csv.h: every table of pok as CSV, for `pok export csv` and the Fiscal Data
- * Package. The tables are data (name, fields with types, keys), so that the CSV header
- * and the datapackage.json schema come from one definition and cannot drift apart.
+ * Package. The tables are data (name, columns with types, keys): a table of records takes
+ * its columns from the record kind's field table (record.h), a computed one lists them
+ * here, so that the CSV header, its rows and the datapackage.json schema come from one
+ * definition and cannot drift apart.
  *
  * CSV: one header line, comma separated, RFC 4180 quoting, "\n" line ends (as `pok
  * coverage --format csv`), UTF-8. Amounts are whole cents in *_cents columns (integers,
@@ -9,6 +11,7 @@
 #define POK_EXPORT_CSV_H
 
 #include "../engine/engine.h"
+#include "../record.h"
 
 /* One column. type is a Frictionless Table Schema type: integer, string, date, boolean. */
 typedef struct ExportField {
@@ -39,16 +42,24 @@ typedef struct ExportSet ExportSet;
 typedef struct ExportTable {
     const char *name; /* file name without ".csv", also the resource name */
     const char *title;
-    const ExportField *fields;
+    const RecordKind *kind;    /* a table of records: the kind's CSV columns */
+    const ExportField *fields; /* a computed table: its columns */
     size_t n_fields;
     const char *primary_key[4]; /* NULL terminated; empty: none */
     const ExportForeignKey *foreign_keys;
     size_t n_foreign_keys;
+    /* The rows of one municipality; NULL: every record of the MuniData array at offset
+     * list (with its count at offset count). */
     void (*rows)(ExportSet *s, size_t table, const ExportMuni *m);
+    size_t list, count;
 } ExportTable;
 
 extern const ExportTable export_tables[];
 extern const size_t export_n_tables;
+
+/* The columns of t into out (room for EXPORT_MAX_COLUMNS); returns how many. */
+#define EXPORT_MAX_COLUMNS 32
+size_t export_columns(const ExportTable *t, ExportField *out);
 
 /* The CSV text of every table, filled municipality by municipality. */
 struct ExportSet {
@@ -57,6 +68,7 @@ struct ExportSet {
     int64_t *source_ids; /* sources already written (national ones repeat) */
     size_t n_source_ids, cap_source_ids;
     size_t *fields_in_row; /* per table: fields written in the current row */
+    size_t *n_columns;     /* per table: its columns (export_columns) */
 };
 
 void export_set_init(ExportSet *s);

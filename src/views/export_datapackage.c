@@ -1,5 +1,5 @@
-/* export_datapackage.c: see export_datapackage.h. The resources come from export_tables,
- * the same definitions that write the CSV headers. */
+/* export_datapackage.c: see export_datapackage.h. The resources come from export_tables
+ * and export_columns, the same definitions that write the CSV headers and rows. */
 #include "export_datapackage.h"
 
 #include "export_csv.h"
@@ -21,8 +21,10 @@ static json_t *strings(const char *const *s)
 static json_t *resource(const ExportTable *t)
 {
     json_t *fields = json_array();
-    for (size_t i = 0; i < t->n_fields; i++) {
-        const ExportField *f = &t->fields[i];
+    ExportField columns[EXPORT_MAX_COLUMNS];
+    size_t n = export_columns(t, columns);
+    for (size_t i = 0; i < n; i++) {
+        const ExportField *f = &columns[i];
         json_t *o = json_object();
         set(o, "name", json_string(f->name));
         set(o, "type", json_string(f->type));

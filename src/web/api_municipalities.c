@@ -1,9 +1,13 @@
-/* api_municipalities.c: GET /api/v1/gemeenten (every municipality with its totals,
- * ?q= searches) and GET /api/v1/gemeenten/CODE (one municipality, its totals and every
- * allocation with its source). The fields are documented in docs/api.md. */
+/* api_municipalities.c: GET /api/v2/gemeenten (every municipality with its totals,
+ * ?q= searches) and GET /api/v2/gemeenten/CODE (one municipality, its totals and every
+ * allocation with its source), and the same under /api/v1/ (api_version.c). Records are
+ * in their one JSON shape (views/record_json.c). The fields are documented in
+ * docs/api.md. */
 #include "page_kit.h"
 #include "pages.h"
 #include "route.h"
+
+#include "../views/record_json.h"
 
 static json_t *totals_json(const MuniTotals *t)
 {
@@ -15,13 +19,6 @@ static json_t *totals_json(const MuniTotals *t)
     json_object_set_new(o, "reserve_year",
                         t->reserve_year ? json_integer(t->reserve_year) : json_null());
     return o;
-}
-
-static void muni_fields(json_t *o, const Municipality *m)
-{
-    json_object_set_new(o, "code", json_string(m->code));
-    json_object_set_new(o, "name", kit_json_str(m->name));
-    json_object_set_new(o, "province", kit_json_str(m->province));
 }
 
 void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res)
@@ -38,8 +35,7 @@ void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res)
     }
     json_t *list = json_array();
     for (size_t i = 0; i < n; i++) {
-        json_t *o = json_object();
-        muni_fields(o, s[i].muni);
+        json_t *o = record_json(RECORD(MUNICIPALITY), s[i].muni, NULL);
         json_object_set_new(o, "has_records", json_boolean(s[i].has_records));
         json_object_set_new(o, "totals", totals_json(&s[i].totals));
         json_array_append_new(list, o);
@@ -47,22 +43,16 @@ void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res)
     json_t *root = json_object();
     json_object_set_new(root, "count", json_integer((json_int_t)n));
     json_object_set_new(root, "municipalities", list);
-    kit_send_json(res, root);
+    api_send_json(req, res, root);
     arena_free(&a);
 }
 
+/* The allocation's own shape, and the name of its actielijn. */
 static json_t *allocation_json(const MuniData *d, const Allocation *al)
 {
     const Actielijn *line = muni_actielijn(d, al->actielijn_id);
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(al->id));
-    json_object_set_new(o, "actielijn", line ? json_integer(line->number) : json_null());
+    json_t *o = record_json(RECORD(ALLOCATION), al, d);
     json_object_set_new(o, "actielijn_name", line ? kit_json_str(line->name) : json_null());
-    json_object_set_new(o, "year", json_integer(al->year));
-    json_object_set_new(o, "amount_cents", json_integer(al->amount_cents));
-    json_object_set_new(o, "version", json_integer(al->version));
-    json_object_set_new(o, "current", json_boolean(al->current));
-    json_object_set_new(o, "source", kit_cite_json(d, &al->cite));
     return o;
 }
 
@@ -78,19 +68,14 @@ void api_municipality(WebApp *app, const WebRequest *req, WebResponse *res)
         web_json_error(res, 500, err.msg);
         goto out;
     }
-    json_t *root = json_object();
-    muni_fields(root, &d.muni);
-    json_object_set_new(root, "first_year",
-                        d.muni.first_year ? json_integer(d.muni.first_year) : json_null());
-    json_object_set_new(root, "last_year",
-                        d.muni.last_year ? json_integer(d.muni.last_year) : json_null());
+    json_t *root = record_json(RECORD(MUNICIPALITY), &d.muni, &d);
     json_object_set_new(root, "scheme", json_string(d.scheme.code));
     json_object_set_new(root, "totals", totals_json(&t));
     json_t *list = json_array();
     for (size_t i = 0; i < d.n_allocations; i++)
         json_array_append_new(list, allocation_json(&d, &d.allocations[i]));
     json_object_set_new(root, "allocations", list);
-    kit_send_json(res, root);
+    api_send_json(req, res, root);
 out:
     arena_free(&a);
 }

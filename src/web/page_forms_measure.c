@@ -222,11 +222,10 @@ void page_form_measure_edit(WebApp *app, const WebRequest *req, WebResponse *res
     int64_t version = f.posted ? forms_version(&f) : m->row_version;
     int conflict = 0;
     PokErr err = {0};
+    /* The form changes the fields it shows; the others (the citation, the decision, and
+     * any field added to the measure since) keep their stored values. */
+    x.m = *m;
     if (f.posted && measure_check(&f, &d, &x) == 0) {
-        /* the citation and decision are not on this form: keep them */
-        x.m.id = m->id;
-        x.m.cite = m->cite;
-        x.m.decision_id = m->decision_id;
         x.m.row_version = version;
         if (form_save(app, measure_update_save, &x.m, &err) == 0) {
             form_redirect(res, page);

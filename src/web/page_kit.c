@@ -96,17 +96,6 @@ void kit_cite_cell(TableCell *c, Arena *a, const MuniData *d, const Citation *ci
     cell_text(c, "geen bron vastgelegd", NULL);
 }
 
-json_t *kit_cite_json(const MuniData *d, const Citation *cite)
-{
-    const Source *src = cite->source_id ? muni_source(d, cite->source_id) : NULL;
-    if (!src) return json_null();
-    json_t *o = json_object();
-    json_object_set_new(o, "source_id", json_integer(src->id));
-    json_object_set_new(o, "title", kit_json_str(src->title));
-    json_object_set_new(o, "place", kit_json_str(cite->place));
-    return o;
-}
-
 const char *kit_muni_path(Arena *a, const MuniData *d, const char *rest)
 {
     return arena_printf(a, "/gemeente/%s%s", d->muni.code, rest);

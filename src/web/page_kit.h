@@ -30,8 +30,6 @@ const char *kit_source_href(Arena *a, const MuniData *d, int64_t source_id, cons
  * source as small text; "decision" when only a decision is known. */
 void kit_cite_cell(TableCell *c, Arena *a, const MuniData *d, const Citation *cite,
                    int64_t decision_id, const char *anchor);
-/* {"source_id":, "title":, "place":} or null. */
-json_t *kit_cite_json(const MuniData *d, const Citation *cite);
 /* The path of a municipality page: "/gemeente/CODE" + rest, in a. */
 const char *kit_muni_path(Arena *a, const MuniData *d, const char *rest);
 
@@ -43,6 +41,9 @@ void kit_muni_nav(Buf *b, const MuniData *d, const char *current);
 void kit_send_csv(WebResponse *res, const DataTable *t, const char *filename);
 /* Send root (reference taken) as JSON. */
 void kit_send_json(WebResponse *res, json_t *root);
+/* Send an API answer (root, reference taken) in the version req's path asks for: an
+ * /api/v1/ answer keeps what v1 documented (api_version.c). */
+void api_send_json(const WebRequest *req, WebResponse *res, json_t *root);
 
 /* A municipality with its totals, for the start page and /api/v1/gemeenten. */
 typedef struct MuniSummary {

@@ -167,16 +167,21 @@ wanted() {
   return 1
 }
 
-# The start page, a search, and the JSON API of docs/api.md (no page links to most of it).
+# The start page, a search, and the JSON API of docs/api.md (no page links to most of it),
+# in its current version (v2) and the one kept for compatibility (v1).
 {
   echo /
   echo '/?q=wijhe'
-  echo /api/v1/gemeenten
-  echo '/api/v1/gemeenten?q=wijhe'
+  for v in v2 v1; do
+    echo /api/$v/gemeenten
+    echo "/api/$v/gemeenten?q=wijhe"
+  done
   for code in $WEB_CODES; do
     echo /gemeente/$code
-    sed -n 's/^| `\(\/api\/v1\/gemeenten\/CODE[^`]*\)`.*/\1/p' "$HERE/../../docs/api.md" |
-      sed "s/CODE/$code/"
+    for v in v2 v1; do
+      sed -n 's/^| `\/api\/v2\(\/gemeenten\/CODE[^`]*\)`.*/\1/p' "$HERE/../../docs/api.md" |
+        sed "s/CODE/$code/; s|^|/api/$v|"
+    done
   done
 } >queue
 sort -u queue >seen

@@ -166,7 +166,7 @@ static Kind kind_of(const Route *r)
     if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") || strstr(p, "heropen"))
         return K_ADMIN;
     if (strcmp(p, "/") == 0 || strcmp(p, "/gemeenten.csv") == 0 ||
-        strcmp(p, "/api/v1/gemeenten") == 0)
+        strcmp(p, "/api/v1/gemeenten") == 0 || strcmp(p, "/api/v2/gemeenten") == 0)
         return K_READ_ALL;
     if (strcmp(r->method, "GET") != 0 || ends_with(p, "/nieuw") || ends_with(p, "/bewerken") ||
         ends_with(p, "/bedrag"))

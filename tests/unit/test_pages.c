@@ -528,6 +528,57 @@ static void test_api(void **state)
     web_response_free(&res);
 }
 
+/* /api/v2/ gives every record its one shape; /api/v1/ keeps what v1 documented: a
+ * measure's pot_id is the pot the coverage counts it in, a citation without a source is
+ * null (docs/api.md, "Versions"). */
+static void test_api_versions(void **state)
+{
+    TestPages *t = *state;
+    WebResponse res;
+    get(t, "/api/v2/gemeenten/GM1734/maatregelen", 200, &res);
+    json_t *root = json_body(&res);
+    json_t *job = find_by(json_object_get(root, "measures"), "name", "Jobhunter");
+    assert_true(json_is_null(json_object_get(job, "pot_id"))); /* it names no pot */
+    assert_int_equal(JINT(job, "coverage_pot_id"), 0);          /* counted in the default */
+    assert_string_equal(JSTR(job, "pot"), "Alle middelen");
+    assert_int_equal(JINT(json_object_get(job, "source"), "source_id"), t->overbetuwe_source);
+    assert_non_null(JSTR(json_object_get(job, "source"), "title"));
+    json_t *ev = json_array_get(json_object_get(job, "evaluations"), 0);
+    assert_int_equal(JINT(ev, "measure_id"), t->jobhunter);
+    json_decref(root);
+    web_response_free(&res);
+
+    get(t, "/api/v1/gemeenten/GM1734/maatregelen", 200, &res);
+    root = json_body(&res);
+    job = find_by(json_object_get(root, "measures"), "name", "Jobhunter");
+    assert_int_equal(JINT(job, "pot_id"), 0);
+    json_decref(root);
+    web_response_free(&res);
+
+    /* a decision citing only a place */
+    PokErr err = {0};
+    Decision dec = {.municipality = "GM9990",
+                    .body = "raad",
+                    .title = "Alleen een plaats",
+                    .cite = {.place = "bijlage 2"}};
+    assert_int_equal(store_decision_add(t->db.s, &dec, &err), 0);
+    get(t, "/api/v2/gemeenten/GM9990/besluiten", 200, &res);
+    root = json_body(&res);
+    json_t *cite = json_object_get(find_by(json_object_get(root, "decisions"), "title",
+                                           "Alleen een plaats"),
+                                   "source");
+    assert_true(json_is_null(json_object_get(cite, "source_id")));
+    assert_string_equal(JSTR(cite, "place"), "bijlage 2");
+    json_decref(root);
+    web_response_free(&res);
+    get(t, "/api/v1/gemeenten/GM9990/besluiten", 200, &res);
+    root = json_body(&res);
+    assert_true(json_is_null(json_object_get(
+        find_by(json_object_get(root, "decisions"), "title", "Alleen een plaats"), "source")));
+    json_decref(root);
+    web_response_free(&res);
+}
+
 static void test_not_found(void **state)
 {
     static const char *const html[] = {
@@ -625,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_api),
         cmocka_unit_test(test_not_found),
         cmocka_unit_test(test_escaped),
+        cmocka_unit_test(test_api_versions),
     };
     return cmocka_run_group_tests(tests, pages_setup, pages_teardown);
 }
