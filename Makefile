@@ -176,6 +176,7 @@ valgrind: $(TESTS) $(BUILD)/pok
 
 check: deps
 	$(MAKE) all
+	$(MAKE) lint
 	$(MAKE) test
 	$(MAKE) golden
 	$(MAKE) test-pg

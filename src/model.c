@@ -100,6 +100,6 @@ int muni_year_closed(const MuniData *d, int year)
 
 int muni_data_has_records(const MuniData *d)
 {
-    return d->n_allocations || d->n_measures || d->n_openings || d->n_movements ||
-           d->n_requests || d->n_stated || d->n_decisions;
+    return d->n_allocations || d->n_measures || d->n_openings || d->n_movements || d->n_requests ||
+           d->n_stated || d->n_decisions;
 }

@@ -32,10 +32,10 @@ char *money_format(int64_t cents, unsigned flags, char buf[MONEY_BUFSZ]);
 char *money_format_plain(int64_t cents, char buf[MONEY_BUFSZ]);
 
 /* Not Dutch but machine notation: a decimal number as written in spreadsheet XML
- * ("52500", "-52500.5", "1.2345E5", "5E-3") to cents, exactly: the digits are shifted, never passed through a double.
- * scale10 multiplies by 10^scale10 first (3 for amounts "x 1.000"). Digits beyond the
- * cent are rounded half away from zero; *inexact (if not NULL) tells whether any non-zero
- * digit was dropped. Returns 0, or -1 with a Dutch *reason. */
+ * ("52500", "-52500.5", "1.2345E5", "5E-3") to cents, exactly: the digits are shifted, never passed
+ * through a double. scale10 multiplies by 10^scale10 first (3 for amounts "x 1.000"). Digits beyond
+ * the cent are rounded half away from zero; *inexact (if not NULL) tells whether any non-zero digit
+ * was dropped. Returns 0, or -1 with a Dutch *reason. */
 int money_parse_decimal(const char *text, int scale10, int64_t *cents, int *inexact,
                         const char **reason);
 

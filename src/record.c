@@ -36,7 +36,7 @@ static int int_sized(const RecordField *f)
 
 const char *record_text(const void *rec, const RecordField *f)
 {
-    return *CMEMBER(const char *, rec, f->offset);
+    return *CMEMBER(char *, rec, f->offset);
 }
 
 int64_t record_int(const void *rec, const RecordField *f)

@@ -227,8 +227,7 @@ int buf_failed(const Buf *b)
 int buf_check(const Buf *b, const char *what, PokErr *err)
 {
     if (!b->over) return 0;
-    return err_set(err, "%s werd groter dan %zu MiB en is niet gemaakt", what,
-                   buf_max(b) >> 20);
+    return err_set(err, "%s werd groter dan %zu MiB en is niet gemaakt", what, buf_max(b) >> 20);
 }
 
 int buf_puts(Buf *b, const char *s)

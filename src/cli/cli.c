@@ -24,13 +24,18 @@ int cli_fail(const char *fmt, ...)
     return EXIT_USER;
 }
 
-int cli_fail_err(const PokErr *err) { return cli_fail("%s", err->msg); }
+int cli_fail_err(const PokErr *err)
+{
+    return cli_fail("%s", err->msg);
+}
 
 /* Prints "pok: WHAT 'ARG' AFTER" (arg and after optional), then the usage line. */
 static int usage_error(const char *usage, const char *what, const char *arg, const char *after)
 {
-    if (arg) fprintf(stderr, "pok: %s '%s'%s", what, arg, after ? after : "");
-    else fprintf(stderr, "pok: %s", what);
+    if (arg)
+        fprintf(stderr, "pok: %s '%s'%s", what, arg, after ? after : "");
+    else
+        fprintf(stderr, "pok: %s", what);
     fprintf(stderr, "\ngebruik: %s\n(meer uitleg: voeg --help toe)\n", usage);
     return EXIT_USAGE;
 }
@@ -48,8 +53,8 @@ static int check_arg(const char *option, int position, const char *value)
     return cli_fail("argument %d: %s", position, why);
 }
 
-int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int min_pos,
-              int max_pos, int *n_pos, const char *usage)
+int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int min_pos, int max_pos,
+              int *n_pos, const char *usage)
 {
     int np = 0;
     int only_positionals = 0;
@@ -79,9 +84,12 @@ int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int m
         }
         if (opt->takes_value) {
             const char *value;
-            if (eq) value = eq + 1;
-            else if (i + 1 < argc) value = argv[++i];
-            else return usage_error(usage, "optie", arg, " verwacht een waarde");
+            if (eq)
+                value = eq + 1;
+            else if (i + 1 < argc)
+                value = argv[++i];
+            else
+                return usage_error(usage, "optie", arg, " verwacht een waarde");
             if (check_arg(opt->name, 0, value)) return EXIT_USER;
             *opt->value = value;
         } else {
@@ -151,8 +159,9 @@ int cli_if_version(const char *text, int64_t *out, PokErr *err)
         return 0;
     }
     if (parse_int(text, 1, INT64_MAX, &v) != 0)
-        return err_set(err, "veld 'if-version': verwacht een versienummer (1 of hoger) of 'geen', "
-                            "niet '%s'",
+        return err_set(err,
+                       "veld 'if-version': verwacht een versienummer (1 of hoger) of 'geen', "
+                       "niet '%s'",
                        text);
     *out = v;
     return 0;
@@ -161,8 +170,9 @@ int cli_if_version(const char *text, int64_t *out, PokErr *err)
 int cli_date(const char *field, const char *text, PokErr *err)
 {
     if (!date_valid(text))
-        return err_set(err, "veld '%s': verwacht een datum als JJJJ-MM-DD (bijv. 2024-05-28), "
-                            "niet '%s'",
+        return err_set(err,
+                       "veld '%s': verwacht een datum als JJJJ-MM-DD (bijv. 2024-05-28), "
+                       "niet '%s'",
                        field, text ? text : "");
     return 0;
 }
@@ -181,8 +191,9 @@ int cli_municipality(Store *s, const char *code, Arena *a, Municipality *out, Po
     int r = store_municipality_get(s, code, a, out, err);
     if (r < 0) return -1;
     if (r == 0)
-        return err_set(err, "onbekende gemeente '%s' (verwacht een CBS-code zoals GM1734; "
-                            "zie 'pok municipality list')",
+        return err_set(err,
+                       "onbekende gemeente '%s' (verwacht een CBS-code zoals GM1734; "
+                       "zie 'pok municipality list')",
                        code);
     return 0;
 }
@@ -216,10 +227,14 @@ int cli_year_in_scheme(const Scheme *scheme, const char *field, const char *text
 
 int cli_format(const char *text, int allow_csv, OutputFormat *out)
 {
-    if (!text || strcmp(text, "text") == 0) *out = FORMAT_TEXT;
-    else if (strcmp(text, "json") == 0) *out = FORMAT_JSON;
-    else if (allow_csv && strcmp(text, "csv") == 0) *out = FORMAT_CSV;
-    else return -1;
+    if (!text || strcmp(text, "text") == 0)
+        *out = FORMAT_TEXT;
+    else if (strcmp(text, "json") == 0)
+        *out = FORMAT_JSON;
+    else if (allow_csv && strcmp(text, "csv") == 0)
+        *out = FORMAT_CSV;
+    else
+        return -1;
     return 0;
 }
 
@@ -310,8 +325,9 @@ int cli_load(Store *s, const char *code, const char *scheme_code, Arena *a, Muni
     int r = store_load(s, code, sc.id, a, out, err);
     if (r < 0) return -1;
     if (r == 0)
-        return err_set(err, "onbekende gemeente '%s' (verwacht een CBS-code zoals GM1734; "
-                            "zie 'pok municipality list')",
+        return err_set(err,
+                       "onbekende gemeente '%s' (verwacht een CBS-code zoals GM1734; "
+                       "zie 'pok municipality list')",
                        code);
     return 0;
 }
@@ -347,8 +363,7 @@ const char *cli_id_text(Arena *a, int64_t id)
     return id ? arena_printf(a, "%lld", (long long)id) : "";
 }
 
-int cli_load_for_list(Cli *cli, int argc, char **argv, const char *usage, Arena *a,
-                      MuniData *d)
+int cli_load_for_list(Cli *cli, int argc, char **argv, const char *usage, Arena *a, MuniData *d)
 {
     const char *pos[1], *scheme = NULL;
     CliOpt opts[] = {{"scheme", 1, &scheme, NULL}, {0}};

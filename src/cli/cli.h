@@ -46,7 +46,7 @@ extern const CliCommand *const cli_groups[];
 /* Options: --name VALUE or --name=VALUE; flags take no value. Positional arguments are
  * collected in order. --help is handled by the dispatcher, never reaches a command. */
 typedef struct CliOpt {
-    const char *name;   /* without the dashes */
+    const char *name; /* without the dashes */
     int takes_value;
     const char **value; /* set when seen (value options) */
     int *flag;          /* set to 1 when seen (flags) */
@@ -56,8 +56,8 @@ typedef struct CliOpt {
  * Fails if the number of positionals is outside [min_pos, max_pos]. Every option value
  * and argument must be text (text.h: UTF-8 without control characters, at most the long
  * bound), file names too: otherwise EXIT_USER, naming the option or argument. */
-int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int min_pos,
-              int max_pos, int *n_pos, const char *usage);
+int cli_parse(int argc, char **argv, const CliOpt *opts, const char **pos, int min_pos, int max_pos,
+              int *n_pos, const char *usage);
 
 /* Open the store (migrated; fails if not initialised). Returns NULL after printing. */
 Store *cli_store(Cli *cli);
@@ -91,12 +91,14 @@ int cli_year_in_scheme(const Scheme *scheme, const char *field, const char *text
 typedef struct CliCite {
     const char *source, *place, *decision;
 } CliCite;
-#define CLI_CITE_OPTS(c)                                                                     \
-    {"source", 1, &(c).source, NULL}, {"place", 1, &(c).place, NULL},                        \
-        {"decision", 1, &(c).decision, NULL}
-#define CLI_CITE_HELP                                                                        \
-    "  --source ID     bron (document) van het gegeven, zie 'pok source list'\n"             \
-    "  --place TEKST   waar in de bron (bijv. 'p. 4, tabel Financiën')\n"                    \
+#define CLI_CITE_OPTS(c)                                                                           \
+    {"source", 1, &(c).source, NULL}, {"place", 1, &(c).place, NULL},                              \
+    {                                                                                              \
+        "decision", 1, &(c).decision, NULL                                                         \
+    }
+#define CLI_CITE_HELP                                                                              \
+    "  --source ID     bron (document) van het gegeven, zie 'pok source list'\n"                   \
+    "  --place TEKST   waar in de bron (bijv. 'p. 4, tabel Financiën')\n"                         \
     "  --decision ID   besluit waarop het gegeven berust\n"
 int cli_cite(const CliCite *c, Citation *cite, int64_t *decision_id, PokErr *err);
 
@@ -123,8 +125,7 @@ const char *cli_count(Arena *a, int64_t n);
 const char *cli_id_text(Arena *a, int64_t id);
 /* For the list commands: parse `CODE [--scheme CODE]`, open the store and load the
  * municipality. Returns 0, or the exit status to return (the arena is then freed). */
-int cli_load_for_list(Cli *cli, int argc, char **argv, const char *usage, Arena *a,
-                      MuniData *d);
+int cli_load_for_list(Cli *cli, int argc, char **argv, const char *usage, Arena *a, MuniData *d);
 
 /* Output format option shared by report commands. */
 typedef enum { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON } OutputFormat;

@@ -226,8 +226,7 @@ static void check_opening(const MuniData *d, const CoveragePot *p, size_t i, Fin
                               eur(y->computed_start).s, eur(f->amount).s);
 }
 
-static void check_recorded_deposit(const MuniData *d, const CoveragePot *p, size_t i,
-                                   Findings *fs)
+static void check_recorded_deposit(const MuniData *d, const CoveragePot *p, size_t i, Findings *fs)
 {
     const CoverageYear *y = &p->years[i];
     int64_t surplus = y->reserve_deposit + y->unexplained;
@@ -672,10 +671,8 @@ static const CheckDef check_table[] = {
     {CHECK_ENDED_WITHOUT_EVALUATION, "ended_without_evaluation", SEV_WARNING, NULL, check_ended},
     {CHECK_ALLOCATION_CHANGED, "allocation_changed", SEV_INFO, NULL, check_allocation_versions},
     {CHECK_STATED_MISMATCH, "stated_mismatch", SEV_ERROR, NULL, check_stated_mismatch},
-    {CHECK_STATED_UNVERIFIABLE, "stated_unverifiable", SEV_INFO, NULL,
-     check_stated_unverifiable},
-    {CHECK_REQUEST_DATE_MISMATCH, "request_date_mismatch", SEV_WARNING, NULL,
-     check_request_dates},
+    {CHECK_STATED_UNVERIFIABLE, "stated_unverifiable", SEV_INFO, NULL, check_stated_unverifiable},
+    {CHECK_REQUEST_DATE_MISMATCH, "request_date_mismatch", SEV_WARNING, NULL, check_request_dates},
     {CHECK_MEASURE_WITHOUT_POT, "measure_without_pot", SEV_ERROR, NULL, check_unplaced},
 };
 #define N_CHECKS (sizeof check_table / sizeof check_table[0])

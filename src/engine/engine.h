@@ -9,22 +9,22 @@
 /* One year of one pot. All amounts in cents. */
 typedef struct CoverageYear {
     int year;
-    int closed;                   /* spending is realised (closed) or planned (open) */
-    int64_t allocation;           /* current allocations of the pot's actielijnen */
-    int64_t planned, realised;    /* sums over the pot's measures */
-    int64_t spending;             /* realised if closed, else planned */
-    int64_t from_allocation;      /* spending covered by this year's allocation */
-    int64_t reserve_start;        /* balance at 1 January (an opening overrides) */
-    int64_t reserve_withdrawal;   /* spending covered from the reserve */
-    int64_t reserve_deposit;      /* unspent allocation put into the reserve */
-    int64_t reserve_end;          /* balance at 31 December */
-    int64_t shortfall;            /* spending nothing covers */
-    int64_t unplanned;            /* this year's money still unspent at the horizon */
-    int64_t unexplained;          /* closed year: unspent, and no recorded deposit says where */
-    int64_t recorded_deposit;     /* deposits and transfers recorded by decisions */
-    int64_t recorded_withdrawal;  /* withdrawals recorded by decisions */
-    int has_opening;              /* an opening balance is recorded for this year */
-    int64_t computed_start;       /* the balance carried from the year before */
+    int closed;                  /* spending is realised (closed) or planned (open) */
+    int64_t allocation;          /* current allocations of the pot's actielijnen */
+    int64_t planned, realised;   /* sums over the pot's measures */
+    int64_t spending;            /* realised if closed, else planned */
+    int64_t from_allocation;     /* spending covered by this year's allocation */
+    int64_t reserve_start;       /* balance at 1 January (an opening overrides) */
+    int64_t reserve_withdrawal;  /* spending covered from the reserve */
+    int64_t reserve_deposit;     /* unspent allocation put into the reserve */
+    int64_t reserve_end;         /* balance at 31 December */
+    int64_t shortfall;           /* spending nothing covers */
+    int64_t unplanned;           /* this year's money still unspent at the horizon */
+    int64_t unexplained;         /* closed year: unspent, and no recorded deposit says where */
+    int64_t recorded_deposit;    /* deposits and transfers recorded by decisions */
+    int64_t recorded_withdrawal; /* withdrawals recorded by decisions */
+    int has_opening;             /* an opening balance is recorded for this year */
+    int64_t computed_start;      /* the balance carried from the year before */
 } CoverageYear;
 
 typedef struct CoveragePot {
@@ -58,8 +58,8 @@ int64_t coverage_measure_pot(const MuniData *d, const Measure *m);
 /* Allocations as a table: one row per actielijn, one column per year, current versions. */
 typedef struct AllocationRow {
     const Actielijn *actielijn;
-    int64_t *cells;   /* n_years entries */
-    int *present;     /* 1 where a figure exists for that year */
+    int64_t *cells; /* n_years entries */
+    int *present;   /* 1 where a figure exists for that year */
     int64_t total;
 } AllocationRow;
 
@@ -82,7 +82,7 @@ int allocation_matrix(const MuniData *d, Arena *a, AllocationMatrix *out, PokErr
  * these when a year is closed and refuses any later change that moves them
  * (docs/coverage.md, section 8). X(field, Dutch name, 1 for an amount), in
  * the order a message names them. */
-#define COVERAGE_CLOSED_FIGURES(X)                                                                \
+#define COVERAGE_CLOSED_FIGURES(X)                                                                 \
     X(spending, "uitgaven", 1)                                                                     \
     X(unexplained, "onverklaard", 1)                                                               \
     X(shortfall, "tekort", 1)                                                                      \
@@ -102,7 +102,7 @@ enum {
 #define X(field, name, money) CLOSED_FIGURE_##field,
     COVERAGE_CLOSED_FIGURES(X)
 #undef X
-    CLOSED_FIGURE_COUNT
+        CLOSED_FIGURE_COUNT
 };
 
 /* The field names ("allocation", ...): the keys of the stored form. */
@@ -120,44 +120,43 @@ typedef struct ClosedFigures {
  * per pot of c whose figures are not all zero. A pot whose table ends before the year
  * carries its last balance into it, as the table would if it ran on; one that starts
  * later has only zeros. So adding a later year to a pot's table changes nothing here. */
-void coverage_closed_figures(const Coverage *c, int year, Arena *a, ClosedFigures **out,
-                             size_t *n, size_t *cap);
+void coverage_closed_figures(const Coverage *c, int year, Arena *a, ClosedFigures **out, size_t *n,
+                             size_t *cap);
 
 /* 1 when the figures now differ from those recorded (pots matched by scheme and id; a
  * pot missing on one side counts as all zero), with what moved appended to what, in
  * Dutch: "pot Alle middelen: uitgaven van € 66.983 naar € 0, ..." (per pot at most
  * max_items figures, then "..."); 0 when they are equal. what may be NULL. */
-int coverage_closed_figures_differ(const ClosedFigures *was, size_t n_was,
-                                   const ClosedFigures *now, size_t n_now, size_t max_items,
-                                   Buf *what);
+int coverage_closed_figures_differ(const ClosedFigures *was, size_t n_was, const ClosedFigures *now,
+                                   size_t n_now, size_t max_items, Buf *what);
 
 /* ---- checks ---- */
 typedef enum CheckKind {
-    CHECK_SHORTFALL = 1,           /* spending nothing covers, within the period */
-    CHECK_PAST_PERIOD_UNCOVERED,   /* spending after the funding period, no reserve cover */
-    CHECK_UNPLANNED,               /* allocation with no destination */
-    CHECK_UNEXPLAINED,             /* closed year: unspent money, nothing says where */
-    CHECK_REALISED_BELOW_PLAN,     /* closed year: realised < threshold of plan */
+    CHECK_SHORTFALL = 1,         /* spending nothing covers, within the period */
+    CHECK_PAST_PERIOD_UNCOVERED, /* spending after the funding period, no reserve cover */
+    CHECK_UNPLANNED,             /* allocation with no destination */
+    CHECK_UNEXPLAINED,           /* closed year: unspent money, nothing says where */
+    CHECK_REALISED_BELOW_PLAN,   /* closed year: realised < threshold of plan */
     CHECK_ENDED_WITHOUT_EVALUATION,
-    CHECK_ALLOCATION_CHANGED,      /* a later circulaire changed a figure */
-    CHECK_STATED_MISMATCH,         /* a document's own total does not add up */
-    CHECK_STATED_UNVERIFIABLE,     /* a document's total pok has no figures to check */
-    CHECK_REQUEST_DATE_MISMATCH,   /* request dated differently than its letter */
-    CHECK_OPENING_DIFFERS,         /* recorded opening balance != balance carried forward */
+    CHECK_ALLOCATION_CHANGED,    /* a later circulaire changed a figure */
+    CHECK_STATED_MISMATCH,       /* a document's own total does not add up */
+    CHECK_STATED_UNVERIFIABLE,   /* a document's total pok has no figures to check */
+    CHECK_REQUEST_DATE_MISMATCH, /* request dated differently than its letter */
+    CHECK_OPENING_DIFFERS,       /* recorded opening balance != balance carried forward */
     CHECK_MEASURE_WITHOUT_POT,
     CHECK_RECORDED_DEPOSIT_EXCEEDS /* decisions put more in the reserve than was left */
 } CheckKind;
 
 typedef enum Severity { SEV_INFO = 1, SEV_WARNING = 2, SEV_ERROR = 3 } Severity;
 
-const char *check_kind_code(CheckKind k);  /* stable English code: "shortfall", ... */
-const char *severity_name(Severity s);     /* "fout", "waarschuwing", "info" */
+const char *check_kind_code(CheckKind k); /* stable English code: "shortfall", ... */
+const char *severity_name(Severity s);    /* "fout", "waarschuwing", "info" */
 
 typedef struct Finding {
     CheckKind kind;
     Severity severity;
-    int year;            /* 0 when not about one year */
-    int64_t pot_id;      /* -1 when not about a pot */
+    int year;       /* 0 when not about one year */
+    int64_t pot_id; /* -1 when not about a pot */
     const char *pot_name;
     int64_t record_id;   /* the measure, allocation, stated figure, request ...; 0 none */
     int64_t amount;      /* the amount at issue (cents) */

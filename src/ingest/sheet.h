@@ -56,5 +56,4 @@ void sheet_limit_entry(uint64_t bytes);
 /* 1 when the bytes start like a zip archive (xlsx and ods are zip archives). */
 int sheet_is_zip(const void *data, size_t len);
 
-
 #endif

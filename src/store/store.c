@@ -91,8 +91,8 @@ static int migrate(Store *s, int *from, PokErr *err)
         }
         char now[32];
         sq_now(now);
-        DbStmt *st =
-            db_prepare(s->db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)");
+        DbStmt *st = db_prepare(
+            s->db, "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)");
         if (!st) {
             sq_fail(s, NULL, err);
             goto fail;
@@ -243,8 +243,8 @@ int sq_snapshot_id(Store *s, SqJson sql, int64_t id, char **out, PokErr *err)
 int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
              const char *municipality, const char *before_json, const char *after_json, PokErr *err)
 {
-    return sq_audit_reason(s, action, table, record_id, municipality, before_json, after_json,
-                           NULL, err);
+    return sq_audit_reason(s, action, table, record_id, municipality, before_json, after_json, NULL,
+                           err);
 }
 
 int sq_audit_reason(Store *s, const char *action, const char *table, int64_t record_id,
@@ -256,10 +256,10 @@ int sq_audit_reason(Store *s, const char *action, const char *table, int64_t rec
         strcmp(before_json, after_json) == 0)
         return 0;
     DbStmt *st = sq_stmt(s,
-                               "INSERT INTO audit (at, actor, action, table_name, record_id,"
-                               " municipality, before_json, after_json, reason)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                               err);
+                         "INSERT INTO audit (at, actor, action, table_name, record_id,"
+                         " municipality, before_json, after_json, reason)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                         err);
     if (!st) return -1;
     char now[32];
     sq_now(now);
@@ -470,8 +470,8 @@ int store_scheme_add(Store *s, Scheme *scheme, PokErr *err)
 
 /* Actielijnen and purposes are numbered within their scheme: 0 when no `what` (sql finds
  * it by ?1 scheme, ?2 number) has the number yet. */
-static int number_free(Store *s, const char *sql, const char *what, int64_t scheme_id,
-                       int number, PokErr *err)
+static int number_free(Store *s, const char *sql, const char *what, int64_t scheme_id, int number,
+                       PokErr *err)
 {
     DbStmt *st = sq_stmt(s, sql, err);
     if (!st) return -1;
@@ -492,8 +492,8 @@ static int actielijn_insert(Store *s, const Actielijn *al, int64_t *id, PokErr *
                        {al->circulaire_name, "naam van de actielijn in de circulaire", TEXT_SHORT},
                        {al->flow, "geldstroom van de actielijn", TEXT_LONG}))
         return -1;
-    if (number_free(s, "SELECT 1 FROM actielijn WHERE scheme_id = ?1 AND number = ?2",
-                    "actielijn", al->scheme_id, al->number, err))
+    if (number_free(s, "SELECT 1 FROM actielijn WHERE scheme_id = ?1 AND number = ?2", "actielijn",
+                    al->scheme_id, al->number, err))
         return -1;
     return sq_record_add(s, RECORD(ACTIELIJN), al, id, NULL, err);
 }

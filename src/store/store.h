@@ -72,8 +72,8 @@ int store_purpose_list(Store *s, int64_t scheme_id, Arena *a, Purpose **out, siz
 int store_municipality_put(Store *s, const Municipality *m, PokErr *err);
 int store_municipality_get(Store *s, const char *code, Arena *a, Municipality *out, PokErr *err);
 /* search: NULL for all, else a case-insensitive substring of name or code. */
-int store_municipality_list(Store *s, const char *search, Arena *a, Municipality **out,
-                            size_t *n, PokErr *err);
+int store_municipality_list(Store *s, const char *search, Arena *a, Municipality **out, size_t *n,
+                            PokErr *err);
 /* 0 when m's code existed in year (first_year..last_year, 0 = open), else -1 with
  * "GM0xxx bestond in 2026 niet meer (opgeheven per 1 januari 2026)". Allocations for a
  * year outside it are refused. */
@@ -86,8 +86,7 @@ int store_inhabitants_list(Store *s, const char *code, Arena *a, Inhabitants **o
 int store_source_add(Store *s, Source *src, PokErr *err);
 int store_source_get(Store *s, int64_t id, Arena *a, Source *out, PokErr *err);
 /* code NULL: all sources; else national ones plus that municipality's. */
-int store_source_list(Store *s, const char *code, Arena *a, Source **out, size_t *n,
-                      PokErr *err);
+int store_source_list(Store *s, const char *code, Arena *a, Source **out, size_t *n, PokErr *err);
 
 /* ---- records of one municipality ----
  * Optimistic versioning (model.h, ROW_VERSION_ABSENT): the update and set functions take
@@ -133,14 +132,13 @@ typedef struct YearReopening {
     const char *reason, *actor, *at; /* at: UTC, ISO 8601 */
 } YearReopening;
 /* The reopenings of one municipality, oldest first. */
-int store_year_reopening_list(Store *s, const char *code, Arena *a, YearReopening **out,
-                              size_t *n, PokErr *err);
+int store_year_reopening_list(Store *s, const char *code, Arena *a, YearReopening **out, size_t *n,
+                              PokErr *err);
 int store_stated_add(Store *s, StatedFigure *sf, PokErr *err);
 
 /* Everything of one municipality for one scheme, for the engine and the views.
  * Returns 1, or 0 when the municipality does not exist. */
-int store_load(Store *s, const char *code, int64_t scheme_id, Arena *a, MuniData *out,
-               PokErr *err);
+int store_load(Store *s, const char *code, int64_t scheme_id, Arena *a, MuniData *out, PokErr *err);
 
 /* ---- backup and restore ---- */
 /* What a verified copy holds: the number of tables and of rows in them. */
@@ -154,8 +152,7 @@ typedef struct StoreBackupCheck {
  * integrity check passes and every table holds as many rows as in the store at the
  * moment of copying. The file appears only once verified. Backends without a file copy
  * (PostgreSQL) answer "niet ondersteund, gebruik pg_dump". */
-int store_backup(Store *s, const char *path, int overwrite, StoreBackupCheck *check,
-                 PokErr *err);
+int store_backup(Store *s, const char *path, int overwrite, StoreBackupCheck *check, PokErr *err);
 /* Check a backup file without changing anything: a pok database whose integrity check
  * passes and whose schema version this pok knows. */
 int store_backup_verify(const char *path, StoreBackupCheck *check, PokErr *err);
@@ -193,10 +190,10 @@ typedef struct StoreCopyTable {
 typedef struct StoreCopyReport {
     char *from, *to; /* the databases as messages name them (no passwords) */
     int schema_version;
-    int replaced;             /* the destination held data, deleted first */
-    StoreCopyTable *tables;   /* in copying order */
+    int replaced;           /* the destination held data, deleted first */
+    StoreCopyTable *tables; /* in copying order */
     size_t n_tables;
-    int64_t rows;             /* all rows copied */
+    int64_t rows;               /* all rows copied */
     const char *const *skipped; /* tables not copied, NULL-terminated */
 } StoreCopyReport;
 int store_copy(const char *from_url, const char *to_url, const StoreCopyOptions *opt,
@@ -258,8 +255,8 @@ typedef struct User {
     const char *password_hash; /* filled by store_user_get only */
     const char *role;          /* beheerder, redacteur, lezer, analist */
     int disabled;
-    const char *created;                /* UTC, ISO 8601 */
-    const char **municipalities;        /* granted codes (redacteur, lezer) */
+    const char *created;         /* UTC, ISO 8601 */
+    const char **municipalities; /* granted codes (redacteur, lezer) */
     size_t n_municipalities;
 } User;
 
@@ -285,8 +282,8 @@ int store_user_set_role(Store *s, const char *name, const char *role, const char
 /* Disable the account and revoke its sessions. */
 int store_user_disable(Store *s, const char *name, PokErr *err);
 
-int store_session_add(Store *s, const char *token_hash, int64_t user_id, int64_t now,
-                      int64_t *id, PokErr *err);
+int store_session_add(Store *s, const char *token_hash, int64_t user_id, int64_t now, int64_t *id,
+                      PokErr *err);
 /* 1 found, 0 not, -1 error. */
 int store_session_get(Store *s, const char *token_hash, Session *out, PokErr *err);
 /* Record activity (last_seen only: not audited, it is no change of data). */
@@ -367,11 +364,10 @@ typedef struct LedgerTotal {
     int year;
     int64_t bookings, cents;
 } LedgerTotal;
-int store_ledger_totals(Store *s, const char *code, int64_t measure_id, Arena *a,
-                        LedgerTotal **out, size_t *n, PokErr *err);
+int store_ledger_totals(Store *s, const char *code, int64_t measure_id, Arena *a, LedgerTotal **out,
+                        size_t *n, PokErr *err);
 /* Count and sum of the stored bookings of one measure-year (zero when there are none). */
-int store_ledger_year_total(Store *s, int64_t measure_id, int year, LedgerTotal *out,
-                            PokErr *err);
+int store_ledger_year_total(Store *s, int64_t measure_id, int year, LedgerTotal *out, PokErr *err);
 /* The realised amount of a measure in a year: 1 found (*cents set), 0 none, -1 error. */
 int store_ledger_realised(Store *s, int64_t measure_id, int year, int64_t *cents, PokErr *err);
 /* The bookings of a measure (year 0: every year), by year, date, line. */

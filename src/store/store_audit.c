@@ -29,7 +29,8 @@ static const char SQL_AUDIT_ALL[] =
     "SELECT " AUDIT_COLS " FROM audit WHERE" AUDIT_WHERE(LITE_MEASURE_ID);
 static const char PG_AUDIT_MUNI[] =
     "SELECT " AUDIT_COLS " FROM audit WHERE municipality = ?1 AND" AUDIT_WHERE(PG_MEASURE_ID);
-static const char PG_AUDIT_ALL[] = "SELECT " AUDIT_COLS " FROM audit WHERE" AUDIT_WHERE(PG_MEASURE_ID);
+static const char PG_AUDIT_ALL[] =
+    "SELECT " AUDIT_COLS " FROM audit WHERE" AUDIT_WHERE(PG_MEASURE_ID);
 
 static void read_audit(Arena *a, DbStmt *st, AuditEntry *r)
 {
@@ -54,9 +55,9 @@ int store_audit_query(Store *s, const AuditFilter *f, Arena *a, AuditEntry **out
         sq_check_date(f->date_to, "tot-en-met-datum", 0, err))
         return -1;
     const char *muni = f->municipality && *f->municipality ? f->municipality : NULL;
-    DbStmt *st = sq_stmt(s, muni ? SQ_SQL(s, SQL_AUDIT_MUNI, PG_AUDIT_MUNI)
-                                    : SQ_SQL(s, SQL_AUDIT_ALL, PG_AUDIT_ALL),
-                         err);
+    DbStmt *st = sq_stmt(
+        s, muni ? SQ_SQL(s, SQL_AUDIT_MUNI, PG_AUDIT_MUNI) : SQ_SQL(s, SQL_AUDIT_ALL, PG_AUDIT_ALL),
+        err);
     if (!st) return -1;
     if (muni) sq_bind_text(st, 1, muni);
     sq_bind_text(st, 2, f->table_name && *f->table_name ? f->table_name : NULL);
@@ -108,8 +109,8 @@ static const DeleteKind delete_kinds[] = {
      "SELECT c.year FROM measure_amount r JOIN measure m ON m.id = r.measure_id"
      " JOIN closed_year c ON c.municipality = m.municipality AND c.year = r.year"
      " WHERE m.id = ?1 ORDER BY c.year LIMIT 1"},
-    {"measure_amount", "maatregelbedrag", RECORD_MEASURE_AMOUNT,
-     MUNI_VIA_MEASURE("measure_amount"), "DELETE FROM measure_amount WHERE id = ?1",
+    {"measure_amount", "maatregelbedrag", RECORD_MEASURE_AMOUNT, MUNI_VIA_MEASURE("measure_amount"),
+     "DELETE FROM measure_amount WHERE id = ?1",
      "SELECT c.year FROM measure_amount r JOIN measure m ON m.id = r.measure_id"
      " JOIN closed_year c ON c.municipality = m.municipality AND c.year = r.year"
      " WHERE r.id = ?1"},
@@ -216,14 +217,14 @@ static int delete_children(Store *s, const char *sql, const char *kind, int64_t 
 static int decision_uses(Store *s, int64_t id, int64_t *uses, PokErr *err)
 {
     DbStmt *st = sq_stmt(s,
-                               "SELECT (SELECT count(*) FROM measure WHERE decision_id = ?1)"
-                               " + (SELECT count(*) FROM measure_amount WHERE decision_id = ?1)"
-                               " + (SELECT count(*) FROM reserve_opening WHERE decision_id = ?1)"
-                               " + (SELECT count(*) FROM reserve_movement WHERE decision_id = ?1)"
-                               " + (SELECT count(*) FROM request WHERE decision_id = ?1)"
-                               " + (SELECT count(*) FROM evaluation WHERE decision_id = ?1)"
-                               " + (SELECT count(*) FROM closed_year WHERE decision_id = ?1)",
-                               err);
+                         "SELECT (SELECT count(*) FROM measure WHERE decision_id = ?1)"
+                         " + (SELECT count(*) FROM measure_amount WHERE decision_id = ?1)"
+                         " + (SELECT count(*) FROM reserve_opening WHERE decision_id = ?1)"
+                         " + (SELECT count(*) FROM reserve_movement WHERE decision_id = ?1)"
+                         " + (SELECT count(*) FROM request WHERE decision_id = ?1)"
+                         " + (SELECT count(*) FROM evaluation WHERE decision_id = ?1)"
+                         " + (SELECT count(*) FROM closed_year WHERE decision_id = ?1)",
+                         err);
     if (!st) return -1;
     sq_bind_int(st, 1, id);
     if (sq_step_row(s, st, err) != 1) return -1;

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "migrations.h"
 #include "db_sqlite.h"
+#include "migrations.h"
 #include "store_internal.h"
 
 #define PG_NO_BACKUP                                                                               \

@@ -8,7 +8,7 @@
 #include "store_internal.h"
 
 #define YEAR_REOPENING_JSON_SQL(O)                                                                 \
-    "SELECT " O "('id', id, 'municipality', municipality, 'year', year, 'reason', reason,"        \
+    "SELECT " O "('id', id, 'municipality', municipality, 'year', year, 'reason', reason,"         \
     " 'actor', actor, 'at', at) FROM year_reopening WHERE id = ?1"
 static SqJson SQ_JSON_YEAR_REOPENING = {YEAR_REOPENING_JSON_SQL(SQ_LITE_OBJ),
                                         YEAR_REOPENING_JSON_SQL(SQ_PG_OBJ)};
@@ -24,8 +24,7 @@ static int year_reopen(Store *s, const char *code, int year, const char *reason,
     const ClosedYear key = {.municipality = code, .year = year};
     if (sq_record_snapshot(s, RECORD(CLOSED_YEAR), &key, &before, err)) return -1;
     if (!before) return err_set(err, "jaar %d is niet afgesloten voor %s", year, code);
-    DbStmt *st =
-        sq_stmt(s, "DELETE FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
+    DbStmt *st = sq_stmt(s, "DELETE FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
     int rc = st ? 0 : -1;
     if (rc == 0) {
         sq_bind_text(st, 1, code);
@@ -68,9 +67,9 @@ int store_year_reopening_list(Store *s, const char *code, Arena *a, YearReopenin
     *out = NULL;
     *n = 0;
     DbStmt *st = sq_stmt(s,
-                               "SELECT id, municipality, year, reason, actor, at"
-                               " FROM year_reopening WHERE municipality = ?1 ORDER BY id",
-                               err);
+                         "SELECT id, municipality, year, reason, actor, at"
+                         " FROM year_reopening WHERE municipality = ?1 ORDER BY id",
+                         err);
     if (!st) return -1;
     sq_bind_text(st, 1, code);
     size_t cap = 0;

@@ -140,11 +140,11 @@ typedef const char *const SqJson[2];
 #define SQ_LITE_OBJ "json_object"
 #define SQ_PG_OBJ "json_build_object"
 #define SQ_LITE_IDS(col, table, where)                                                             \
-    "json((SELECT json_group_array(" col ") FROM (SELECT " col " FROM " table " WHERE " where     \
+    "json((SELECT json_group_array(" col ") FROM (SELECT " col " FROM " table " WHERE " where      \
     " ORDER BY " col ")))"
 #define SQ_PG_IDS(col, table, where)                                                               \
-    "(SELECT COALESCE(json_agg(" col " ORDER BY " col "), '[]'::json) FROM " table " WHERE "      \
-    where ")"
+    "(SELECT COALESCE(json_agg(" col " ORDER BY " col "), '[]'::json) FROM " table " WHERE " where \
+    ")"
 int sq_snapshot_id(Store *s, SqJson sql, int64_t id, char **out, PokErr *err);
 /* Step a bound snapshot statement: *out is its JSON (compact on both backends). */
 int sq_snapshot_run(Store *s, DbStmt *st, char **out, PokErr *err);

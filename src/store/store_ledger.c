@@ -12,10 +12,10 @@
 #define STR(x) STR_(x)
 
 #define LEDGER_IMPORT_JSON_SQL(O)                                                                  \
-    "SELECT " O "('id', id, 'municipality', municipality, 'source_id', source_id,"      \
-    " 'file_name', file_name, 'imported_at', imported_at, 'actor', actor, 'lines', lines,"    \
-    " 'bookings_new', bookings_new, 'bookings_known', bookings_known, 'unmapped_lines',"      \
-    " unmapped_lines, 'unmapped_cents', unmapped_cents, 'total_cents', total_cents)"          \
+    "SELECT " O "('id', id, 'municipality', municipality, 'source_id', source_id,"                 \
+    " 'file_name', file_name, 'imported_at', imported_at, 'actor', actor, 'lines', lines,"         \
+    " 'bookings_new', bookings_new, 'bookings_known', bookings_known, 'unmapped_lines',"           \
+    " unmapped_lines, 'unmapped_cents', unmapped_cents, 'total_cents', total_cents)"               \
     " FROM ledger_import WHERE id = ?1"
 static SqJson SQ_JSON_LEDGER_IMPORT = {LEDGER_IMPORT_JSON_SQL(SQ_LITE_OBJ),
                                        LEDGER_IMPORT_JSON_SQL(SQ_PG_OBJ)};
@@ -113,9 +113,9 @@ int store_ledger_begin(Store *s, LedgerImport *imp, LedgerWriter **out, PokErr *
     char now[32];
     sq_now(now);
     DbStmt *st = sq_stmt(s,
-                               "INSERT INTO ledger_import (municipality, file_name, imported_at,"
-                               " actor) VALUES (?1, ?2, ?3, ?4) RETURNING id",
-                               err);
+                         "INSERT INTO ledger_import (municipality, file_name, imported_at,"
+                         " actor) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                         err);
     if (!st) return -1;
     sq_bind_text(st, 1, imp->municipality);
     sq_bind_text(st, 2, imp->file_name);
@@ -233,10 +233,10 @@ int store_ledger_end(LedgerWriter *w, const LedgerImport *imp, PokErr *err)
     Store *s = w->s;
     if (imp->source_id && sq_check_source(s, imp->source_id, w->municipality, err)) return -1;
     DbStmt *st = sq_stmt(s,
-                               "UPDATE ledger_import SET source_id = ?2, lines = ?3,"
-                               " bookings_new = ?4, bookings_known = ?5, unmapped_lines = ?6,"
-                               " unmapped_cents = ?7, total_cents = ?8 WHERE id = ?1",
-                               err);
+                         "UPDATE ledger_import SET source_id = ?2, lines = ?3,"
+                         " bookings_new = ?4, bookings_known = ?5, unmapped_lines = ?6,"
+                         " unmapped_cents = ?7, total_cents = ?8 WHERE id = ?1",
+                         err);
     if (!st) return -1;
     sq_bind_int(st, 1, w->import_id);
     sq_bind_nz(st, 2, imp->source_id);
@@ -285,17 +285,17 @@ int store_ledger_totals(Store *s, const char *code, int64_t measure_id, Arena *a
 {
     *out = NULL;
     *n = 0;
-    DbStmt *st =
-        measure_id ? sq_stmt(s,
-                             "SELECT measure_id, year, count(*), sum(amount_cents) FROM booking"
-                             " WHERE measure_id = ?2 GROUP BY measure_id, year"
-                             " ORDER BY measure_id, year",
-                             err)
-                   : sq_stmt(s,
-                             "SELECT measure_id, year, count(*), sum(amount_cents) FROM booking"
-                             " WHERE municipality = ?1 GROUP BY measure_id, year"
-                             " ORDER BY measure_id, year",
-                             err);
+    DbStmt *st = measure_id
+                     ? sq_stmt(s,
+                               "SELECT measure_id, year, count(*), sum(amount_cents) FROM booking"
+                               " WHERE measure_id = ?2 GROUP BY measure_id, year"
+                               " ORDER BY measure_id, year",
+                               err)
+                     : sq_stmt(s,
+                               "SELECT measure_id, year, count(*), sum(amount_cents) FROM booking"
+                               " WHERE municipality = ?1 GROUP BY measure_id, year"
+                               " ORDER BY measure_id, year",
+                               err);
     if (!st) return -1;
     if (measure_id)
         sq_bind_int(st, 2, measure_id);
@@ -319,9 +319,9 @@ int store_ledger_totals(Store *s, const char *code, int64_t measure_id, Arena *a
 int store_ledger_year_total(Store *s, int64_t measure_id, int year, LedgerTotal *out, PokErr *err)
 {
     DbStmt *st = sq_stmt(s,
-                               "SELECT count(*), coalesce(sum(amount_cents), 0) FROM booking"
-                               " WHERE measure_id = ?1 AND year = ?2",
-                               err);
+                         "SELECT count(*), coalesce(sum(amount_cents), 0) FROM booking"
+                         " WHERE measure_id = ?1 AND year = ?2",
+                         err);
     if (!st) return -1;
     sq_bind_int(st, 1, measure_id);
     sq_bind_int(st, 2, year);
@@ -334,9 +334,9 @@ int store_ledger_year_total(Store *s, int64_t measure_id, int year, LedgerTotal 
 int store_ledger_realised(Store *s, int64_t measure_id, int year, int64_t *cents, PokErr *err)
 {
     DbStmt *st = sq_stmt(s,
-                               "SELECT amount_cents FROM measure_amount WHERE measure_id = ?1"
-                               " AND year = ?2 AND kind = 2",
-                               err);
+                         "SELECT amount_cents FROM measure_amount WHERE measure_id = ?1"
+                         " AND year = ?2 AND kind = 2",
+                         err);
     if (!st) return -1;
     sq_bind_int(st, 1, measure_id);
     sq_bind_int(st, 2, year);

@@ -107,8 +107,8 @@ int store_actielijn_list(Store *s, int64_t scheme_id, Arena *a, Actielijn **out,
 int store_purpose_list(Store *s, int64_t scheme_id, Arena *a, Purpose **out, size_t *n, PokErr *err)
 {
     void *items = NULL;
-    if (list_by_id(s, RECORD(PURPOSE), "WHERE scheme_id = ?1 ORDER BY number", scheme_id, a,
-                   &items, n, err))
+    if (list_by_id(s, RECORD(PURPOSE), "WHERE scheme_id = ?1 ORDER BY number", scheme_id, a, &items,
+                   n, err))
         return -1;
     *out = items;
     return 0;

@@ -420,10 +420,10 @@ int sq_record_snapshot_id(Store *s, const RecordKind *k, int64_t id, char **out,
 int sq_record_add(Store *s, const RecordKind *k, const void *rec, int64_t *id,
                   const char *municipality, PokErr *err)
 {
-    int64_t new_id;
+    int64_t new_id = 0;
     if (sq_record_insert(s, k, rec, &new_id, err)) return -1;
     if (id) *id = new_id;
-    char *after;
+    char *after = NULL;
     if (sq_record_snapshot_id(s, k, new_id, &after, err)) return -1;
     int rc = sq_audit(s, "insert", k->table, new_id, municipality, NULL, after, err);
     free(after);

@@ -48,8 +48,7 @@ static int find_id(Store *s, DbStmt *st, int64_t *id, PokErr *err)
 /* 0 when the year is open for the municipality, else -1 naming how to reopen it. */
 static int check_year_open(Store *s, const char *municipality, int year, PokErr *err)
 {
-    DbStmt *st =
-        sq_stmt(s, "SELECT 1 FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
+    DbStmt *st = sq_stmt(s, "SELECT 1 FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
     if (!st) return -1;
     sq_bind_text(st, 1, municipality);
     sq_bind_int(st, 2, year);
@@ -78,8 +77,7 @@ int store_municipality_valid_in(const Municipality *m, int year, PokErr *err)
 /* Municipalities merge on 1 January: a code only takes figures for years it existed. */
 static int check_municipality_year(Store *s, const char *code, int year, PokErr *err)
 {
-    DbStmt *st =
-        sq_stmt(s, "SELECT first_year, last_year FROM municipality WHERE code = ?1", err);
+    DbStmt *st = sq_stmt(s, "SELECT first_year, last_year FROM municipality WHERE code = ?1", err);
     if (!st) return -1;
     sq_bind_text(st, 1, code);
     int found = sq_step_row(s, st, err);
@@ -189,9 +187,9 @@ static int pot_insert(Store *s, const Pot *pot, int64_t *id, PokErr *err)
         check_cite(s, &pot->cite, pot->municipality, err))
         return -1;
     DbStmt *st = sq_stmt(s,
-                               "SELECT id FROM pot WHERE municipality = ?1 AND scheme_id = ?2"
-                               " AND name = ?3",
-                               err);
+                         "SELECT id FROM pot WHERE municipality = ?1 AND scheme_id = ?2"
+                         " AND name = ?3",
+                         err);
     if (!st) return -1;
     sq_bind_text(st, 1, pot->municipality);
     sq_bind_int(st, 2, pot->scheme_id);
@@ -339,9 +337,9 @@ static int amount_write(Store *s, const MeasureAmount *ma, int64_t *id, PokErr *
         check_year_open(s, muni, ma->year, err))
         return -1;
     DbStmt *st = sq_stmt(s,
-                               "SELECT id, row_version FROM measure_amount WHERE measure_id = ?1"
-                               " AND year = ?2 AND kind = ?3",
-                               err);
+                         "SELECT id, row_version FROM measure_amount WHERE measure_id = ?1"
+                         " AND year = ?2 AND kind = ?3",
+                         err);
     if (!st) return -1;
     sq_bind_int(st, 1, ma->measure_id);
     sq_bind_int(st, 2, ma->year);
@@ -376,17 +374,17 @@ static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr
         check_year_open(s, ro->municipality, ro->year, err))
         return -1;
     DbStmt *st = sq_stmt(s,
-                               "SELECT id, row_version FROM reserve_opening WHERE municipality = ?1"
-                               " AND scheme_id = ?2 AND COALESCE(pot_id, 0) = ?3",
-                               err);
+                         "SELECT id, row_version FROM reserve_opening WHERE municipality = ?1"
+                         " AND scheme_id = ?2 AND COALESCE(pot_id, 0) = ?3",
+                         err);
     if (!st) return -1;
     sq_bind_text(st, 1, ro->municipality);
     sq_bind_int(st, 2, ro->scheme_id);
     sq_bind_int(st, 3, ro->pot_id);
     int64_t existing, version;
     if (find_versioned(s, st, &existing, &version, err) < 0) return -1;
-    if (sq_version_check(s, ro->row_version, existing, version,
-                         "De beginstand van de reserve", "reserve_opening", err))
+    if (sq_version_check(s, ro->row_version, existing, version, "De beginstand van de reserve",
+                         "reserve_opening", err))
         return -1;
     if (existing) { /* replacing an opening also changes the year it stood in */
         st = sq_stmt(s, "SELECT year FROM reserve_opening WHERE id = ?1", err);
@@ -505,8 +503,7 @@ static int year_close(Store *s, const ClosedYear *cy, PokErr *err)
         check_cite(s, &cy->cite, cy->municipality, err) ||
         sq_check_decision(s, cy->decision_id, cy->municipality, err))
         return -1;
-    DbStmt *st =
-        sq_stmt(s, "SELECT 1 FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
+    DbStmt *st = sq_stmt(s, "SELECT 1 FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
     if (!st) return -1;
     sq_bind_text(st, 1, cy->municipality);
     sq_bind_int(st, 2, cy->year);

@@ -9,14 +9,16 @@
 #define USER_JSON_SQL(O, A, EXTRA)                                                                 \
     "SELECT " O "('id', id, 'name', name, 'role', role, 'disabled', disabled, 'created', created," \
     " 'municipalities', " A("municipality", "user_municipality", "user_id = app_user.id") EXTRA    \
-    ") FROM app_user WHERE id = ?1"
+        ") FROM app_user WHERE id = ?1"
 #define USER_JSON(EXTRA)                                                                           \
-    {USER_JSON_SQL(SQ_LITE_OBJ, SQ_LITE_IDS, EXTRA), USER_JSON_SQL(SQ_PG_OBJ, SQ_PG_IDS, EXTRA)}
+    {                                                                                              \
+        USER_JSON_SQL(SQ_LITE_OBJ, SQ_LITE_IDS, EXTRA), USER_JSON_SQL(SQ_PG_OBJ, SQ_PG_IDS, EXTRA) \
+    }
 static SqJson SQ_JSON_USER = USER_JSON("");
 /* After a password change: the same view with a marker, so the change is on record. */
 static SqJson SQ_JSON_USER_PASSWORD = USER_JSON(", 'password', 'gewijzigd'");
 #define SESSION_JSON_SQL(O)                                                                        \
-    "SELECT " O "('id', id, 'user_id', user_id, 'created', created, 'revoked', revoked)"          \
+    "SELECT " O "('id', id, 'user_id', user_id, 'created', created, 'revoked', revoked)"           \
     " FROM session WHERE id = ?1"
 static SqJson SQ_JSON_SESSION = {SESSION_JSON_SQL(SQ_LITE_OBJ), SESSION_JSON_SQL(SQ_PG_OBJ)};
 
@@ -57,10 +59,10 @@ static int grants_replace(Store *s, int64_t user_id, const char *role, const cha
     if (sq_step_done(s, del, err)) return -1;
     for (size_t i = 0; i < n; i++) {
         if (sq_check_municipality(s, munis[i], err)) return -1;
-        DbStmt *st = sq_stmt(
-            s, "INSERT INTO user_municipality (user_id, municipality) VALUES (?1, ?2)"
-            " ON CONFLICT DO NOTHING",
-            err);
+        DbStmt *st = sq_stmt(s,
+                             "INSERT INTO user_municipality (user_id, municipality) VALUES (?1, ?2)"
+                             " ON CONFLICT DO NOTHING",
+                             err);
         if (!st) return -1;
         sq_bind_int(st, 1, user_id);
         sq_bind_text(st, 2, munis[i]);
@@ -77,8 +79,7 @@ static int revoke_all(Store *s, int64_t user_id, PokErr *err)
     int64_t ids[256];
     size_t n = 0;
     int rc = 0;
-    while (n < sizeof ids / sizeof ids[0] && (rc = db_step(st)) == 1)
-        ids[n++] = db_col_int(st, 0);
+    while (n < sizeof ids / sizeof ids[0] && (rc = db_step(st)) == 1) ids[n++] = db_col_int(st, 0);
     if (rc < 0) return sq_fail(s, st, err); /* a failed read must not pass as "no sessions" */
     db_reset(st);
     for (size_t i = 0; i < n; i++)
@@ -102,9 +103,9 @@ static int user_insert(Store *s, User *u, PokErr *err)
                        u->role ? u->role : "");
     if (sq_check_required(u->password_hash, "wachtwoord", err)) return -1;
     DbStmt *st = sq_stmt(s,
-                               "INSERT INTO app_user (name, password_hash, role, disabled, created)"
-                               " VALUES (?1, ?2, ?3, 0, ?4) ON CONFLICT (name) DO NOTHING RETURNING id",
-                               err);
+                         "INSERT INTO app_user (name, password_hash, role, disabled, created)"
+                         " VALUES (?1, ?2, ?3, 0, ?4) ON CONFLICT (name) DO NOTHING RETURNING id",
+                         err);
     if (!st) return -1;
     char now[32];
     sq_now(now);
@@ -198,8 +199,7 @@ int store_user_list(Store *s, Arena *a, User **out, size_t *n, PokErr *err)
     int64_t *ids = arena_alloc(a, (size_t)(count + 1) * sizeof *ids);
     size_t k = 0;
     int rc;
-    while ((rc = db_step(st)) == 1 && k < (size_t)count)
-        ids[k++] = db_col_int(st, 0);
+    while ((rc = db_step(st)) == 1 && k < (size_t)count) ids[k++] = db_col_int(st, 0);
     db_reset(st);
     if (rc < 0) return sq_fail(s, NULL, err);
     for (size_t i = 0; i < k; i++) {
@@ -316,9 +316,9 @@ static int session_insert(Store *s, const char *token_hash, int64_t user_id, int
                           int64_t *id, PokErr *err)
 {
     DbStmt *st = sq_stmt(s,
-                               "INSERT INTO session (token_hash, user_id, created, last_seen,"
-                               " revoked) VALUES (?1, ?2, ?3, ?3, 0) RETURNING id",
-                               err);
+                         "INSERT INTO session (token_hash, user_id, created, last_seen,"
+                         " revoked) VALUES (?1, ?2, ?3, ?3, 0) RETURNING id",
+                         err);
     if (!st) return -1;
     sq_bind_text(st, 1, token_hash);
     sq_bind_int(st, 2, user_id);
@@ -338,9 +338,9 @@ int store_session_add(Store *s, const char *token_hash, int64_t user_id, int64_t
 int store_session_get(Store *s, const char *token_hash, Session *out, PokErr *err)
 {
     DbStmt *st = sq_stmt(s,
-                               "SELECT id, user_id, created, last_seen, revoked FROM session"
-                               " WHERE token_hash = ?1",
-                               err);
+                         "SELECT id, user_id, created, last_seen, revoked FROM session"
+                         " WHERE token_hash = ?1",
+                         err);
     if (!st) return -1;
     sq_bind_text(st, 1, token_hash);
     int r = sq_step_row(s, st, err);
@@ -394,9 +394,9 @@ static int login_attempt_insert(Store *s, const char *user_name, const char *add
                                 int success, PokErr *err)
 {
     DbStmt *st = sq_stmt(s,
-                               "INSERT INTO login_attempt (user_name, address, at, success)"
-                               " VALUES (?1, ?2, ?3, ?4)",
-                               err);
+                         "INSERT INTO login_attempt (user_name, address, at, success)"
+                         " VALUES (?1, ?2, ?3, ?4)",
+                         err);
     if (!st) return -1;
     sq_bind_text(st, 1, user_name ? user_name : "");
     sq_bind_text(st, 2, address ? address : "");
@@ -452,9 +452,8 @@ static int public_write(Store *s, const char *code, int on, PokErr *err)
     int was;
     if (store_municipality_public(s, code, &was, err)) return -1;
     if (was == !!on) return 0;
-    DbStmt *st =
-        on ? sq_stmt(s, "INSERT INTO municipality_public (municipality) VALUES (?1)", err)
-           : sq_stmt(s, "DELETE FROM municipality_public WHERE municipality = ?1", err);
+    DbStmt *st = on ? sq_stmt(s, "INSERT INTO municipality_public (municipality) VALUES (?1)", err)
+                    : sq_stmt(s, "DELETE FROM municipality_public WHERE municipality = ?1", err);
     if (!st) return -1;
     sq_bind_text(st, 1, code);
     if (sq_step_done(s, st, err)) return -1;

@@ -54,7 +54,7 @@ static void spending_bar(Report *r, double x, double w, double y0, double y1)
     set_color(r, &spending_line);
     cairo_set_line_width(cr, 1.0);
     /* hatching every 4.5 points; an integer counter, so no rounding adds a line */
-    for (int k = 0; -h + 4.5 * k < w; k++) {
+    for (int k = 0; - h + 4.5 * k < w; k++) {
         double d = -h + 4.5 * k;
         cairo_move_to(cr, x + d, top + h);
         cairo_line_to(cr, x + d + h, top);

@@ -277,4 +277,3 @@ const char *__lsan_default_suppressions(void)
 {
     return "leak:libfontconfig.so\n";
 }
-

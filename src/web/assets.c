@@ -25,7 +25,7 @@ void static_css(WebApp *app, const WebRequest *req, WebResponse *res)
     /* The layout links "?v=<version>": that URL never changes content, so a browser may
      * keep it; a bare URL may change with the next pok, so only briefly. */
     const char *v = web_query(req, "v");
-    web_header_set(res, "Cache-Control", v && strcmp(v, a->version) == 0
-                                             ? "public, max-age=31536000, immutable"
-                                             : "public, max-age=300");
+    web_header_set(res, "Cache-Control",
+                   v && strcmp(v, a->version) == 0 ? "public, max-age=31536000, immutable"
+                                                   : "public, max-age=300");
 }

@@ -246,8 +246,7 @@ int authz_check(const Route *r, WebApp *app, WebRequest *req, WebResponse *res)
             /* The overview of every municipality is not theirs: their own one instead. */
             web_error(res, 303, "Naar uw gemeente.");
             web_header_set(res, "Location",
-                           arena_printf(&req->arena, "/gemeente/%s",
-                                        req->user->municipalities[0]));
+                           arena_printf(&req->arena, "/gemeente/%s", req->user->municipalities[0]));
             return -1;
         }
         return refuse(req, res, 403, "U heeft geen toegang tot deze pagina.");

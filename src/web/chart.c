@@ -34,7 +34,8 @@ static void axis(Buf *b, const ChartAxis *s, int width)
     }
 }
 
-static void bar(Buf *b, const ChartAxis *s, int x, int64_t cents, const char *fill, const char *stroke)
+static void bar(Buf *b, const ChartAxis *s, int x, int64_t cents, const char *fill,
+                const char *stroke)
 {
     int y0 = y_of(s, 0), y1 = y_of(s, cents);
     int top = y1 < y0 ? y1 : y0, h = y1 < y0 ? y0 - y1 : y1 - y0;

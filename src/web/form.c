@@ -158,8 +158,7 @@ int form_year(Form *f, const char *field, const char *label, int min, int max, i
     const char *text = form_value(f, field);
     long long v;
     if (parse_int(text, 1900, 2200, &v) != 0) {
-        form_fail(f, field, "%s: verwacht een jaartal zoals %d (gelezen: '%s')", label, min,
-                  text);
+        form_fail(f, field, "%s: verwacht een jaartal zoals %d (gelezen: '%s')", label, min, text);
         return -1;
     }
     if (v < min || v > max) {
@@ -175,8 +174,9 @@ int form_date(Form *f, const char *field, const char *label, const char **out)
 {
     *out = form_value(f, field);
     if (date_valid(*out)) return 0;
-    form_fail(f, field, "%s: verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2024-05-28 "
-                        "(gelezen: '%s')",
+    form_fail(f, field,
+              "%s: verwacht een datum als JJJJ-MM-DD, bijvoorbeeld 2024-05-28 "
+              "(gelezen: '%s')",
               label, *out);
     return -1;
 }
@@ -197,8 +197,8 @@ int form_choice(Form *f, const char *field, const char *label, const FormOption 
     return -1;
 }
 
-int form_id_choice(Form *f, const char *field, const char *label, const FormOption *opts,
-                   size_t n, int64_t *out)
+int form_id_choice(Form *f, const char *field, const char *label, const FormOption *opts, size_t n,
+                   int64_t *out)
 {
     const char *v;
     *out = 0;
@@ -255,7 +255,8 @@ void form_open(Buf *b, const char *action)
     html_lit(b, "<form class=\"utrecht-form\" method=\"post\" action=\"");
     html_attr(b, action);
     html_lit(b, "\" novalidate>\n");
-    if (form_csrf) html_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", form_csrf);
+    if (form_csrf)
+        html_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", form_csrf);
 }
 
 void form_logout(Buf *b)
@@ -290,7 +291,8 @@ static void field_begin(Buf *b, const Form *f, const char *name, const char *lab
                     "<div class=\"utrecht-form-field-description\" id=\"veld-%s-hint\">%s</div>\n",
                     name, hint);
     if (err)
-        html_printf(b, "<p class=\"utrecht-form-field-error-message\" id=\"veld-%s-error\">%s</p>\n",
+        html_printf(b,
+                    "<p class=\"utrecht-form-field-error-message\" id=\"veld-%s-error\">%s</p>\n",
                     name, err);
 }
 
@@ -318,8 +320,9 @@ void form_input(Buf *b, const Form *f, const char *name, const char *label, cons
                 const char *value)
 {
     field_begin(b, f, name, label, hint, "text");
-    html_printf(b, "<div class=\"utrecht-form-field__input\"><input type=\"text\" "
-                   "class=\"utrecht-textbox utrecht-textbox--html-input%s\"",
+    html_printf(b,
+                "<div class=\"utrecht-form-field__input\"><input type=\"text\" "
+                "class=\"utrecht-textbox utrecht-textbox--html-input%s\"",
                 form_error(f, name) ? " utrecht-textbox--invalid" : "");
     input_attrs(b, f, name, hint);
     html_printf(b, " value=\"%s\"></div>\n</div>\n", value ? value : "");
@@ -329,8 +332,9 @@ void form_textarea(Buf *b, const Form *f, const char *name, const char *label, c
                    const char *value)
 {
     field_begin(b, f, name, label, hint, "textarea");
-    html_printf(b, "<div class=\"utrecht-form-field__input\"><textarea rows=\"4\" "
-                   "class=\"utrecht-textarea utrecht-textarea--html-textarea%s\"",
+    html_printf(b,
+                "<div class=\"utrecht-form-field__input\"><textarea rows=\"4\" "
+                "class=\"utrecht-textarea utrecht-textarea--html-textarea%s\"",
                 form_error(f, name) ? " utrecht-textarea--invalid" : "");
     input_attrs(b, f, name, hint);
     html_printf(b, ">%s</textarea></div>\n</div>\n", value ? value : "");
@@ -340,8 +344,9 @@ void form_select(Buf *b, const Form *f, const char *name, const char *label, con
                  const FormOption *opts, size_t n, const char *value)
 {
     field_begin(b, f, name, label, hint, "select");
-    html_printf(b, "<div class=\"utrecht-form-field__input\"><select "
-                   "class=\"utrecht-select utrecht-select--html-select%s\"",
+    html_printf(b,
+                "<div class=\"utrecht-form-field__input\"><select "
+                "class=\"utrecht-select utrecht-select--html-select%s\"",
                 form_error(f, name) ? " utrecht-select--invalid" : "");
     input_attrs(b, f, name, hint);
     html_lit(b, ">\n");
@@ -351,35 +356,37 @@ void form_select(Buf *b, const Form *f, const char *name, const char *label, con
     html_lit(b, "</select></div>\n</div>\n");
 }
 
-void form_checkboxes(Buf *b, const Form *f, const char *name, const char *legend,
-                     const char *hint, const FormOption *opts, size_t n,
-                     const char *const *checked, size_t n_checked)
+void form_checkboxes(Buf *b, const Form *f, const char *name, const char *legend, const char *hint,
+                     const FormOption *opts, size_t n, const char *const *checked, size_t n_checked)
 {
     const char *err = form_error(f, name);
     html_printf(b, "<fieldset class=\"utrecht-form-fieldset utrecht-form-field%s\" id=\"veld-%s\"",
                 err ? " utrecht-form-field--invalid" : "", name);
     described_by(b, f, name, hint);
-    html_printf(b, ">\n<legend class=\"utrecht-form-fieldset__legend utrecht-form-label\">%s"
-                   "</legend>\n",
+    html_printf(b,
+                ">\n<legend class=\"utrecht-form-fieldset__legend utrecht-form-label\">%s"
+                "</legend>\n",
                 legend);
     if (hint)
         html_printf(b,
                     "<div class=\"utrecht-form-field-description\" id=\"veld-%s-hint\">%s</div>\n",
                     name, hint);
     if (err)
-        html_printf(b, "<p class=\"utrecht-form-field-error-message\" id=\"veld-%s-error\">%s</p>\n",
+        html_printf(b,
+                    "<p class=\"utrecht-form-field-error-message\" id=\"veld-%s-error\">%s</p>\n",
                     name, err);
     for (size_t i = 0; i < n; i++) {
         int on = 0;
         for (size_t k = 0; k < n_checked; k++) on |= strcmp(checked[k], opts[i].value) == 0;
-        html_printf(b,
-                    "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
-                    "<input type=\"checkbox\" class=\"utrecht-checkbox utrecht-checkbox--html-input\" "
-                    "id=\"veld-%s-%s\" name=\"%s[]\" value=\"%s\"%s> "
-                    "<label class=\"utrecht-form-label utrecht-form-label--checkbox\" "
-                    "for=\"veld-%s-%s\">%s</label></div>\n",
-                    name, opts[i].value, name, opts[i].value, on ? " checked" : "", name,
-                    opts[i].value, opts[i].label);
+        html_printf(
+            b,
+            "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
+            "<input type=\"checkbox\" class=\"utrecht-checkbox utrecht-checkbox--html-input\" "
+            "id=\"veld-%s-%s\" name=\"%s[]\" value=\"%s\"%s> "
+            "<label class=\"utrecht-form-label utrecht-form-label--checkbox\" "
+            "for=\"veld-%s-%s\">%s</label></div>\n",
+            name, opts[i].value, name, opts[i].value, on ? " checked" : "", name, opts[i].value,
+            opts[i].label);
     }
     html_lit(b, "</fieldset>\n");
 }
@@ -427,8 +434,7 @@ void form_redirect(WebResponse *res, const char *location)
     layout_end(&res->body);
 }
 
-int form_save(WebApp *app, int (*save)(Store *s, void *ctx, PokErr *err), void *ctx,
-              PokErr *err)
+int form_save(WebApp *app, int (*save)(Store *s, void *ctx, PokErr *err), void *ctx, PokErr *err)
 {
     /* the audit trail (and a later editor's conflict message) names who saved */
     store_set_actor(app->store, form_actor ? form_actor : "web");

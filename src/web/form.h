@@ -63,8 +63,8 @@ int form_date(Form *f, const char *field, const char *label, const char **out);
 int form_choice(Form *f, const char *field, const char *label, const FormOption *opts, size_t n,
                 const char **out);
 /* An optional id chosen from opts ("" is 0). */
-int form_id_choice(Form *f, const char *field, const char *label, const FormOption *opts,
-                   size_t n, int64_t *out);
+int form_id_choice(Form *f, const char *field, const char *label, const FormOption *opts, size_t n,
+                   int64_t *out);
 
 /* ---- rendering ---- */
 /* The error summary: a heading and a link to every field in error. Nothing when none. */
@@ -89,9 +89,9 @@ void form_select(Buf *b, const Form *f, const char *name, const char *label, con
                  const FormOption *opts, size_t n, const char *value);
 /* Checkboxes in a fieldset; checked holds the values that are ticked. Each is named
  * "NAME[]" (read them with form_values(f, "NAME[]", ...)); errors go to field NAME. */
-void form_checkboxes(Buf *b, const Form *f, const char *name, const char *legend,
-                     const char *hint, const FormOption *opts, size_t n,
-                     const char *const *checked, size_t n_checked);
+void form_checkboxes(Buf *b, const Form *f, const char *name, const char *legend, const char *hint,
+                     const FormOption *opts, size_t n, const char *const *checked,
+                     size_t n_checked);
 void form_hidden(Buf *b, const char *name, const char *value);
 /* Hidden copies of every posted value except the buttons, for the confirmation page. */
 void form_hidden_all(Buf *b, const Form *f);
@@ -105,7 +105,6 @@ void form_redirect(WebResponse *res, const char *location);
 
 /* Run save(store, ctx, err) inside one transaction with the logged-in user (or "web") as
  * actor: commit when it returns 0, roll back on any failure. Returns 0 or -1 with err. */
-int form_save(WebApp *app, int (*save)(Store *s, void *ctx, PokErr *err), void *ctx,
-              PokErr *err);
+int form_save(WebApp *app, int (*save)(Store *s, void *ctx, PokErr *err), void *ctx, PokErr *err);
 
 #endif

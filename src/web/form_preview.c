@@ -101,17 +101,19 @@ static int pot_changes(const CoveragePot *old, const CoveragePot *now, const int
     return 0;
 }
 
-static void compare_table(Buf *b, const CoveragePot *old, const CoveragePot *now,
-                          const int *years, size_t n_years, Arena *a)
+static void compare_table(Buf *b, const CoveragePot *old, const CoveragePot *now, const int *years,
+                          size_t n_years, Arena *a)
 {
-    html_printf(b, "<div class=\"table-scroll\"><table class=\"utrecht-table\">\n"
-                   "<caption class=\"utrecht-table__caption\">Dekking na de wijziging: %s"
-                   "</caption>\n<thead class=\"utrecht-table__header\"><tr>"
-                   "<th scope=\"col\">Post</th>",
+    html_printf(b,
+                "<div class=\"table-scroll\"><table class=\"utrecht-table\">\n"
+                "<caption class=\"utrecht-table__caption\">Dekking na de wijziging: %s"
+                "</caption>\n<thead class=\"utrecht-table__header\"><tr>"
+                "<th scope=\"col\">Post</th>",
                 coverage_pot_title(now, a));
     for (size_t k = 0; k < n_years; k++)
-        html_printf(b, "<th scope=\"col\" class=\"num\">%d nu</th>"
-                       "<th scope=\"col\" class=\"num\">%d na wijziging</th>",
+        html_printf(b,
+                    "<th scope=\"col\" class=\"num\">%d nu</th>"
+                    "<th scope=\"col\" class=\"num\">%d na wijziging</th>",
                     years[k], years[k]);
     html_lit(b, "</tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < coverage_n_rows; r++) {

@@ -8,8 +8,8 @@
 #include "../model.h"
 
 /* Apply a change to d in memory, as the store would save it. New arrays live in a. */
-void preview_allocation(MuniData *d, Arena *a, const Allocation *al); /* new current version */
-void preview_amount(MuniData *d, Arena *a, const MeasureAmount *ma);  /* insert or replace */
+void preview_allocation(MuniData *d, Arena *a, const Allocation *al);  /* new current version */
+void preview_amount(MuniData *d, Arena *a, const MeasureAmount *ma);   /* insert or replace */
 void preview_opening(MuniData *d, Arena *a, const ReserveOpening *ro); /* replace the pot's */
 void preview_movement(MuniData *d, Arena *a, const ReserveMovement *rm);
 

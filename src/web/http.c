@@ -15,8 +15,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -428,8 +428,8 @@ HttpServer *http_start(WebApp *app, const char *listen, int port, int timeout, P
         flags, (uint16_t)port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, addr,
         MHD_OPTION_THREAD_POOL_SIZE, pool_size(), MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)HTTP_CONNECTION_LIMIT, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-        (unsigned)(app->trust_proxy ? 0 : HTTP_CONNECTIONS_PER_CLIENT), MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)(timeout > 0 ? timeout : HTTP_TIMEOUT_SECONDS),
+        (unsigned)(app->trust_proxy ? 0 : HTTP_CONNECTIONS_PER_CLIENT),
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(timeout > 0 ? timeout : HTTP_TIMEOUT_SECONDS),
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONNECTION_MEMORY,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
         srv, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv, MHD_OPTION_END);

@@ -9,15 +9,15 @@
 typedef struct HttpServer HttpServer;
 
 /* Limits of the server. */
-#define HTTP_THREADS_MIN 2                   /* thread pool: one per core, at least */
-#define HTTP_THREADS_MAX 16                  /* and at most */
-#define HTTP_CONNECTION_LIMIT 256            /* open connections at once */
+#define HTTP_THREADS_MIN 2        /* thread pool: one per core, at least */
+#define HTTP_THREADS_MAX 16       /* and at most */
+#define HTTP_CONNECTION_LIMIT 256 /* open connections at once */
 /* Open connections at once from one client address, so that one client (or a slow-loris
  * attack from it) cannot take all of them. A browser opens about six; an office behind
  * one address shares this. Behind a proxy (--trust-proxy) every connection comes from the
  * proxy: the limit is the proxy's to set then (limit_conn in nginx). */
 #define HTTP_CONNECTIONS_PER_CLIENT 64
-#define HTTP_TIMEOUT_SECONDS 30              /* idle connections are closed */
+#define HTTP_TIMEOUT_SECONDS 30 /* idle connections are closed */
 /* Per connection, for the request line, headers and buffers (the body is collected
  * apart, up to WEB_BODY_MAX). The library clears it after every request, so a larger
  * pool costs time on every request: 16 KiB holds headers as large as nginx accepts. */

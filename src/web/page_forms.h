@@ -12,11 +12,11 @@
 /* What every form handler starts with: refuse a POST that is not form-encoded (415), load
  * the municipality of the path's :code, and init f. On failure the answer (404, 415, 500)
  * is made, the arena freed, and -1 returned. */
-int forms_open_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
-                    MuniData *d, Form *f);
+int forms_open_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a, MuniData *d,
+                    Form *f);
 /* The same for the measure of the path's :id and its municipality; *m points into d. */
-int forms_open_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
-                       MuniData *d, const Measure **m, Form *f);
+int forms_open_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a, MuniData *d,
+                       const Measure **m, Form *f);
 
 /* Choice lists. The first option of the optional lists has value "" ("geen"). */
 FormOption *forms_source_options(WebApp *app, const MuniData *d, Arena *a, size_t *n);
@@ -79,9 +79,8 @@ const char *forms_money(Arena *a, int64_t cents);
  * version (0: none) is the version of the record the change replaces as the editor sees
  * it now: sent as "versie" instead of any posted one, so "Bevestigen en opslaan" saves
  * only while the figure "Nu" is still the current one. */
-void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d,
-                        const MuniData *changed, const char *action, const FormsChange *rows,
-                        size_t n_rows, const int *years, size_t n_years, int64_t version,
-                        Arena *a);
+void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d, const MuniData *changed,
+                        const char *action, const FormsChange *rows, size_t n_rows,
+                        const int *years, size_t n_years, int64_t version, Arena *a);
 
 #endif

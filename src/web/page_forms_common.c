@@ -12,8 +12,7 @@
 #include <string.h>
 
 /* The municipality the route is about (authz.c resolved it from :code). */
-static int load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
-                     MuniData *d)
+static int load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a, MuniData *d)
 {
     const char *code = req->scope_muni;
     PokErr err = {0};
@@ -21,8 +20,10 @@ static int load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena
     if (r > 0) return 0;
     if (r == 0) {
         char msg[300];
-        snprintf(msg, sizeof msg, "Onbekende gemeente '%s'. Een gemeente heeft een CBS-code "
-                                  "zoals GM1734.", code ? code : "");
+        snprintf(msg, sizeof msg,
+                 "Onbekende gemeente '%s'. Een gemeente heeft een CBS-code "
+                 "zoals GM1734.",
+                 code ? code : "");
         web_not_found(res, msg);
     } else {
         web_error(res, 500, err.msg);
@@ -31,8 +32,8 @@ static int load_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena
 }
 
 /* The measure of the route (req->record_id), in the municipality authz.c resolved. */
-static int load_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
-                        MuniData *d, const Measure **m)
+static int load_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a, MuniData *d,
+                        const Measure **m)
 {
     PokErr err = {0};
     int r = web_load(app, req->scope_muni, a, d, &err);
@@ -47,8 +48,8 @@ static int load_measure(WebApp *app, const WebRequest *req, WebResponse *res, Ar
     return -1;
 }
 
-int forms_open_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
-                    MuniData *d, Form *f)
+int forms_open_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a, MuniData *d,
+                    Form *f)
 {
     if (form_check_content_type(req, res) || load_muni(app, req, res, a, d)) {
         arena_free(a);
@@ -58,8 +59,8 @@ int forms_open_muni(WebApp *app, const WebRequest *req, WebResponse *res, Arena 
     return 0;
 }
 
-int forms_open_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a,
-                       MuniData *d, const Measure **m, Form *f)
+int forms_open_measure(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a, MuniData *d,
+                       const Measure **m, Form *f)
 {
     if (form_check_content_type(req, res) || load_measure(app, req, res, a, d, m)) {
         arena_free(a);
@@ -85,11 +86,11 @@ FormOption *forms_source_options(WebApp *app, const MuniData *d, Arena *a, size_
     if (store_source_list(app->store, d->muni.code, a, &src, &count, &err)) count = 0;
     FormOption *o = options(a, count, "geen bron", n);
     for (size_t i = 0; i < count; i++)
-        o[(*n)++] = (FormOption){
-            arena_printf(a, "%lld", (long long)src[i].id),
-            arena_printf(a, "[%lld] %s%s%s%s", (long long)src[i].id, src[i].title,
-                         src[i].date ? " (" : "", src[i].date ? src[i].date : "",
-                         src[i].date ? ")" : "")};
+        o[(*n)++] =
+            (FormOption){arena_printf(a, "%lld", (long long)src[i].id),
+                         arena_printf(a, "[%lld] %s%s%s%s", (long long)src[i].id, src[i].title,
+                                      src[i].date ? " (" : "", src[i].date ? src[i].date : "",
+                                      src[i].date ? ")" : "")};
     return o;
 }
 
@@ -111,8 +112,8 @@ FormOption *forms_pot_options(const MuniData *d, Arena *a, size_t *n)
     FormOption *o =
         options(a, d->n_pots, d->n_pots ? "bepaald door de actielijnen" : "alle middelen", n);
     for (size_t i = 0; i < d->n_pots; i++)
-        o[(*n)++] = (FormOption){arena_printf(a, "%lld", (long long)d->pots[i].id),
-                                 d->pots[i].name};
+        o[(*n)++] =
+            (FormOption){arena_printf(a, "%lld", (long long)d->pots[i].id), d->pots[i].name};
     return o;
 }
 
@@ -120,9 +121,9 @@ FormOption *forms_actielijn_options(const MuniData *d, Arena *a, size_t *n)
 {
     FormOption *o = options(a, d->n_actielijnen, NULL, n);
     for (size_t i = 0; i < d->n_actielijnen; i++)
-        o[(*n)++] = (FormOption){arena_printf(a, "%d", d->actielijnen[i].number),
-                                 arena_printf(a, "%d. %s", d->actielijnen[i].number,
-                                              d->actielijnen[i].name)};
+        o[(*n)++] = (FormOption){
+            arena_printf(a, "%d", d->actielijnen[i].number),
+            arena_printf(a, "%d. %s", d->actielijnen[i].number, d->actielijnen[i].name)};
     return o;
 }
 
@@ -130,9 +131,9 @@ FormOption *forms_purpose_options(const MuniData *d, Arena *a, size_t *n)
 {
     FormOption *o = options(a, d->n_purposes, NULL, n);
     for (size_t i = 0; i < d->n_purposes; i++)
-        o[(*n)++] = (FormOption){arena_printf(a, "%d", d->purposes[i].number),
-                                 arena_printf(a, "%d. %s", d->purposes[i].number,
-                                              d->purposes[i].name)};
+        o[(*n)++] =
+            (FormOption){arena_printf(a, "%d", d->purposes[i].number),
+                         arena_printf(a, "%d. %s", d->purposes[i].number, d->purposes[i].name)};
     return o;
 }
 
@@ -169,16 +170,16 @@ int64_t forms_version(Form *f)
     const char *text = form_value(f, "versie");
     long long v = 0;
     if (*text && parse_int(text, ROW_VERSION_ABSENT, INT64_MAX, &v))
-        form_fail(f, "", "Versie: verwacht een geheel getal (gelezen: '%s'); laad het formulier "
-                         "opnieuw",
+        form_fail(f, "",
+                  "Versie: verwacht een geheel getal (gelezen: '%s'); laad het formulier "
+                  "opnieuw",
                   text);
     return v;
 }
 
 void forms_version_field(Buf *b, int64_t version)
 {
-    html_printf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">\n",
-                (long long)version);
+    html_printf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">\n", (long long)version);
 }
 
 void forms_conflict(Buf *b, const PokErr *err)
@@ -219,13 +220,13 @@ void forms_page_end_conflict(WebResponse *res)
 void forms_cite_fields(Buf *b, const Form *f, const FormOption *sources, size_t n_sources,
                        const FormOption *decisions, size_t n_decisions)
 {
-    form_select(b, f, "bron", "Bron", "Het document waar het gegeven uit komt.", sources,
-                n_sources, form_value(f, "bron"));
+    form_select(b, f, "bron", "Bron", "Het document waar het gegeven uit komt.", sources, n_sources,
+                form_value(f, "bron"));
     form_input(b, f, "plaats", "Plaats in de bron", "Bijvoorbeeld: p. 4, tabel Financiën.",
                form_value(f, "plaats"));
     if (decisions)
-        form_select(b, f, "besluit", "Besluit", "Het besluit waarop het gegeven berust.",
-                    decisions, n_decisions, form_value(f, "besluit"));
+        form_select(b, f, "besluit", "Besluit", "Het besluit waarop het gegeven berust.", decisions,
+                    n_decisions, form_value(f, "besluit"));
 }
 
 void forms_cite_check(Form *f, const FormOption *sources, size_t n_sources,
@@ -246,10 +247,9 @@ const char *forms_money(Arena *a, int64_t cents)
     return arena_strdup(a, money_format(cents, MONEY_EURO | MONEY_WHOLE, text));
 }
 
-void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d,
-                        const MuniData *changed, const char *action, const FormsChange *rows,
-                        size_t n_rows, const int *years, size_t n_years, int64_t version,
-                        Arena *a)
+void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d, const MuniData *changed,
+                        const char *action, const FormsChange *rows, size_t n_rows,
+                        const int *years, size_t n_years, int64_t version, Arena *a)
 {
     Buf *b = &res->body;
     forms_page_begin(b, d, "Controleer de wijziging", a);
@@ -260,8 +260,8 @@ void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d,
                 "<th scope=\"col\">Gegeven</th><th scope=\"col\">Nu</th>"
                 "<th scope=\"col\">Na de wijziging</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < n_rows; i++)
-        html_printf(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td></tr>\n",
-                    rows[i].label, rows[i].before ? rows[i].before : "(nog niet vastgelegd)",
+        html_printf(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td></tr>\n", rows[i].label,
+                    rows[i].before ? rows[i].before : "(nog niet vastgelegd)",
                     rows[i].after ? rows[i].after : "");
     html_lit(b, "</tbody>\n</table>\n");
     Coverage before, after;

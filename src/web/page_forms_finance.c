@@ -77,9 +77,9 @@ static void allocation_confirm(WebResponse *res, const Form *f, const MuniData *
                                const AllocationForm *x, const char *action, Arena *a)
 {
     const Allocation *now = allocation_current(d, &x->al);
-    const char *before = now ? arena_printf(a, "%s (versie %d)", forms_money(a, now->amount_cents),
-                                            now->version)
-                             : NULL;
+    const char *before =
+        now ? arena_printf(a, "%s (versie %d)", forms_money(a, now->amount_cents), now->version)
+            : NULL;
     const char *number = form_value(f, "actielijn");
     FormsChange rows[] = {
         {"Actielijn", NULL, forms_option_label(x->actielijnen, x->n_actielijnen, number)},
@@ -97,16 +97,15 @@ static void allocation_confirm(WebResponse *res, const Form *f, const MuniData *
 }
 
 /* After a conflict: the current allocation of the form's key as stored now. */
-static void allocation_current_values(Buf *b, const MuniData *d, const AllocationForm *x,
-                                      Arena *a)
+static void allocation_current_values(Buf *b, const MuniData *d, const AllocationForm *x, Arena *a)
 {
     const Allocation *now = allocation_current(d, &x->al);
     const Source *src = now ? muni_source(d, now->cite.source_id) : NULL;
     FormsValue rows[] = {
         {"Jaar", arena_printf(a, "%d", x->al.year)},
-        {"Toekenning", now ? arena_printf(a, "%s (versie %d)", forms_money(a, now->amount_cents),
-                                          now->version)
-                           : "(geen)"},
+        {"Toekenning",
+         now ? arena_printf(a, "%s (versie %d)", forms_money(a, now->amount_cents), now->version)
+             : "(geen)"},
         {"Bron", src ? src->title : NULL},
         {"Plaats in de bron", now ? now->cite.place : NULL},
     };
@@ -191,21 +190,31 @@ static int reserve_check(Form *f, const MuniData *d, ReserveForm *x)
     const char *description = form_optional(f, "omschrijving");
     int is_transfer = x->kind && strcmp(x->kind, "overheveling") == 0;
     int to_year = 0;
-    if (is_transfer && form_year(f, "naar_jaar", "Naar jaar", first, last, &to_year) == 0 &&
-        year && to_year <= year)
+    if (is_transfer && form_year(f, "naar_jaar", "Naar jaar", first, last, &to_year) == 0 && year &&
+        to_year <= year)
         form_fail(f, "naar_jaar", "Naar jaar: %d ligt niet na het jaar %d", to_year, year);
     if (!is_transfer && *form_value(f, "naar_jaar"))
         form_fail(f, "naar_jaar", "Naar jaar: alleen bij een overheveling (gelezen: '%s')",
                   form_value(f, "naar_jaar"));
     if (f->n_errors) return -1;
-    x->ro = (ReserveOpening){.municipality = d->muni.code, .scheme_id = d->scheme.id,
-                             .pot_id = pot_id, .year = year, .amount_cents = cents,
-                             .cite = cite, .decision_id = decision_id};
+    x->ro = (ReserveOpening){.municipality = d->muni.code,
+                             .scheme_id = d->scheme.id,
+                             .pot_id = pot_id,
+                             .year = year,
+                             .amount_cents = cents,
+                             .cite = cite,
+                             .decision_id = decision_id};
     ReserveKind kind = RESERVE_DEPOSIT;
     reserve_kind_parse(x->kind, &kind);
-    x->rm = (ReserveMovement){.municipality = d->muni.code, .scheme_id = d->scheme.id,
-                              .pot_id = pot_id, .kind = kind, .year = year, .to_year = to_year,
-                              .amount_cents = cents, .description = description, .cite = cite,
+    x->rm = (ReserveMovement){.municipality = d->muni.code,
+                              .scheme_id = d->scheme.id,
+                              .pot_id = pot_id,
+                              .kind = kind,
+                              .year = year,
+                              .to_year = to_year,
+                              .amount_cents = cents,
+                              .description = description,
+                              .cite = cite,
                               .decision_id = decision_id};
     return 0;
 }
@@ -249,9 +258,9 @@ static void reserve_confirm(WebResponse *res, const Form *f, const MuniData *d,
 {
     int opening = strcmp(x->kind, "beginstand") == 0;
     const ReserveOpening *now = opening ? opening_stored(d, &x->ro) : NULL;
-    const char *before = now ? arena_printf(a, "%s op 1 januari %d",
-                                            forms_money(a, now->amount_cents), now->year)
-                             : NULL;
+    const char *before =
+        now ? arena_printf(a, "%s op 1 januari %d", forms_money(a, now->amount_cents), now->year)
+            : NULL;
     const char *year = x->rm.kind == RESERVE_TRANSFER && !opening
                            ? arena_printf(a, "%d naar %d", x->rm.year, x->rm.to_year)
                            : arena_printf(a, "%d", x->rm.year);
@@ -259,9 +268,8 @@ static void reserve_confirm(WebResponse *res, const Form *f, const MuniData *d,
     FormsChange rows[] = {
         {"Soort", "", forms_option_label(reserve_kinds, N_RESERVE_KINDS, x->kind)},
         {"Jaar", "", year},
-        {"Bedrag", opening ? before : "", opening ? arena_printf(a, "%s op 1 januari %d", amount,
-                                                                 x->ro.year)
-                                                  : amount},
+        {"Bedrag", opening ? before : "",
+         opening ? arena_printf(a, "%s op 1 januari %d", amount, x->ro.year) : amount},
         {"Pot", "", forms_option_label(x->pots, x->n_pots, form_value(f, "pot"))},
         {"Omschrijving", "", x->rm.description},
         {"Bron", "", forms_option_label(x->sources, x->n_sources, form_value(f, "bron"))},
@@ -286,12 +294,12 @@ static void opening_current_values(Buf *b, const MuniData *d, const ReserveForm 
     const ReserveOpening *now = opening_stored(d, &x->ro);
     const Source *src = now ? muni_source(d, now->cite.source_id) : NULL;
     FormsValue rows[] = {
-        {"Pot", forms_option_label(x->pots, x->n_pots,
-                                   x->ro.pot_id ? arena_printf(a, "%lld", (long long)x->ro.pot_id)
-                                                : "")},
-        {"Beginstand", now ? arena_printf(a, "%s op 1 januari %d",
-                                          forms_money(a, now->amount_cents), now->year)
-                           : "(niet meer vastgelegd)"},
+        {"Pot",
+         forms_option_label(x->pots, x->n_pots,
+                            x->ro.pot_id ? arena_printf(a, "%lld", (long long)x->ro.pot_id) : "")},
+        {"Beginstand",
+         now ? arena_printf(a, "%s op 1 januari %d", forms_money(a, now->amount_cents), now->year)
+             : "(niet meer vastgelegd)"},
         {"Bron", src ? src->title : NULL},
         {"Plaats in de bron", now ? now->cite.place : NULL},
     };

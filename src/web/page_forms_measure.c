@@ -72,8 +72,7 @@ static int measure_check(Form *f, const MuniData *d, MeasureForm *x)
 /* The values shown: posted ones, or on GET those of m (editing) or the defaults. version:
  * the hidden "versie" of an edit (0: none, a new measure). */
 static void measure_form(Buf *b, const Form *f, const MuniData *d, const MeasureForm *x,
-                         const Measure *m, int64_t version,
-                         const char *action, const char *button)
+                         const Measure *m, int64_t version, const char *action, const char *button)
 {
     const char *links[MAX_LINKS], *goals[MAX_LINKS];
     size_t n_links = 0, n_goals = 0;
@@ -333,8 +332,8 @@ static void amount_confirm(WebResponse *res, const Form *f, const MuniData *d, c
     };
     MuniData changed = *d;
     preview_amount(&changed, a, &x->ma);
-    forms_confirm_page(res, f, d, &changed, action, rows, sizeof rows / sizeof rows[0],
-                       &x->ma.year, 1, now ? now->row_version : ROW_VERSION_ABSENT, a);
+    forms_confirm_page(res, f, d, &changed, action, rows, sizeof rows / sizeof rows[0], &x->ma.year,
+                       1, now ? now->row_version : ROW_VERSION_ABSENT, a);
 }
 
 /* After a conflict: the amount of the form's key as stored now. */

@@ -176,8 +176,9 @@ static void source(WebApp *app, const WebRequest *req, WebResponse *res, int csv
     const char *code = req->scope_muni; /* the source's own, or the path's (authz.c) */
     const char *legacy = code ? NULL : legacy_code(req);
     if (legacy) {
-        web_header_set(res, "Location", arena_printf(&a, "/gemeente/%s/bron/%lld%s", legacy,
-                                                     (long long)id, csv ? ".csv" : ""));
+        web_header_set(
+            res, "Location",
+            arena_printf(&a, "/gemeente/%s/bron/%lld%s", legacy, (long long)id, csv ? ".csv" : ""));
         web_error(res, 303, "Deze bron staat op de pagina's van de gemeente.");
         arena_free(&a);
         return;

@@ -57,13 +57,13 @@ typedef struct WebParams {
 } WebParams;
 
 typedef struct WebRequest {
-    Arena arena;           /* owns every string below */
-    const char *method;    /* "GET", "POST", ... */
-    const char *path;      /* decoded, without the query string */
-    WebParams query;       /* ?name=value */
-    WebParams form;        /* application/x-www-form-urlencoded body */
+    Arena arena;              /* owns every string below */
+    const char *method;       /* "GET", "POST", ... */
+    const char *path;         /* decoded, without the query string */
+    WebParams query;          /* ?name=value */
+    WebParams form;           /* application/x-www-form-urlencoded body */
     const char *content_type; /* of the body, as sent; NULL when none */
-    WebParams path_params; /* ":code" in the route pattern, filled by route_dispatch */
+    WebParams path_params;    /* ":code" in the route pattern, filled by route_dispatch */
     /* Request headers (NULL when absent) and the client's address, set by http.c. */
     const char *cookie, *host, *origin, *referer, *sec_fetch_site;
     const char *address;

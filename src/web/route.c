@@ -134,11 +134,17 @@ void web_error(WebResponse *res, int status, const char *message)
     static const struct {
         int status;
         const char *title;
-    } titles[] = {
-        {303, "Inloggen nodig"},   {401, "Inloggen nodig"},  {403, "Geen toegang"},
-        {429, "Te veel pogingen"},
-        {400, "Ongeldig verzoek"}, {404, "Niet gevonden"}, {405, "Methode niet toegestaan"},
-        {413, "Verzoek te groot"}, {421, "Onbekende naam"}, {500, "Interne fout"},  {503, "Niet beschikbaar"}};
+    } titles[] = {{303, "Inloggen nodig"},
+                  {401, "Inloggen nodig"},
+                  {403, "Geen toegang"},
+                  {429, "Te veel pogingen"},
+                  {400, "Ongeldig verzoek"},
+                  {404, "Niet gevonden"},
+                  {405, "Methode niet toegestaan"},
+                  {413, "Verzoek te groot"},
+                  {421, "Onbekende naam"},
+                  {500, "Interne fout"},
+                  {503, "Niet beschikbaar"}};
     const char *title = "Fout";
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
         if (titles[i].status == status) title = titles[i].title;

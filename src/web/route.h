@@ -32,7 +32,7 @@ typedef enum RouteScope {
 } RouteScope;
 
 typedef struct Route {
-    const char *method;  /* "GET" also answers HEAD */
+    const char *method; /* "GET" also answers HEAD */
     /* "/gemeente/:code": a ":name" segment matches one segment; ":id" only a record id
      * in canonical form (digits, no leading zero, no sign), ":code" only a CBS-style code
      * (capital letters and digits); a literal may follow the name in the same segment

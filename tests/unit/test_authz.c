@@ -93,8 +93,7 @@ static int find_records(TestAuthz *t, Target *tg)
         if (src[i].municipality && strcmp(src[i].municipality, tg->code) == 0) {
             snprintf(tg->source, sizeof tg->source, "%lld", (long long)src[i].id);
             snprintf(tg->source_title, sizeof tg->source_title, "%s", src[i].title);
-        }
-        else if (!src[i].municipality)
+        } else if (!src[i].municipality)
             snprintf(t->national_source, sizeof t->national_source, "%lld", (long long)src[i].id);
     }
     arena_free(&a);
@@ -313,8 +312,10 @@ static Outcome outcome_of(int status, const char *target, const char *location)
 
 static const char *outcome_name(Outcome o)
 {
-    return o == ALLOWED ? "toegestaan" : o == LOGIN ? "inloggen" : o == NOT_FOUND ? "onbekend"
-                                                                                  : "verboden";
+    return o == ALLOWED     ? "toegestaan"
+           : o == LOGIN     ? "inloggen"
+           : o == NOT_FOUND ? "onbekend"
+                            : "verboden";
 }
 
 /* The outcome of a GET that may redirect within pok (a national source opened with
@@ -356,9 +357,9 @@ static void judge(Tally *tl, const Route *r, const char *path, int role, Outcome
 /* Spellings of an id that are not its one canonical form ("%s"); each must find no
  * record, whatever a handler's own parser might make of it. */
 static const char *const other_spellings[] = {
-    "%s.csv", "%s.CSV", "%s.json", "%s.html", "%s/", "0%s", "00%s", "+%s", "-%s", " %s", "%s ",
-    "%s\t", "%s.0", "%s,0", "%s;", "%se0", "0x%s", "%s%%00", "%s%%2e", "\xef\xbc\x91%s", "%s\xc2\xa0",
-    "%s..", "%s.csv.csv"};
+    "%s.csv", "%s.CSV", "%s.json", "%s.html",        "%s/",        "0%s",  "00%s",      "+%s",
+    "-%s",    " %s",    "%s ",     "%s\t",           "%s.0",       "%s,0", "%s;",       "%se0",
+    "0x%s",   "%s%%00", "%s%%2e",  "\xef\xbc\x91%s", "%s\xc2\xa0", "%s..", "%s.csv.csv"};
 
 /* Whether path is the plain form of some route of r's method (".csv" added to an id is
  * the CSV route of that record, not another spelling of it). */
@@ -444,8 +445,7 @@ static void test_matrix(void **state)
                      * that a national source opened for a municipality is that
                      * municipality's to show */
                     if (!get) continue;
-                    for (size_t q = 0; q < sizeof widening_queries / sizeof *widening_queries;
-                         q++)
+                    for (size_t q = 0; q < sizeof widening_queries / sizeof *widening_queries; q++)
                         for (int oi = 0; oi < 3; oi++) {
                             const Target *other = &t->targets[oi];
                             char query[128];
@@ -485,8 +485,9 @@ static void test_matrix(void **state)
                 deleted++;
             }
     }
-    fprintf(stderr, "matrix: %d calls (%d other spellings, %d with query parameters, %d of a "
-                    "deleted measure), %d wrong\n",
+    fprintf(stderr,
+            "matrix: %d calls (%d other spellings, %d with query parameters, %d of a "
+            "deleted measure), %d wrong\n",
             tl.calls, spelt, widened, deleted, tl.bad);
     assert_true(tl.calls > 5000);
     assert_true(deleted > 0);
@@ -625,8 +626,11 @@ static void test_actor_after_refusal(void **state)
     char hash[128], location[128];
     assert_int_equal(auth_password_hash("een-lang-wachtwoord", hash, &err), 0);
     const char *munis[1] = {"GM1734"};
-    User u = {.name = "nieuwe", .role = "lezer", .password_hash = hash,
-              .municipalities = munis, .n_municipalities = 1};
+    User u = {.name = "nieuwe",
+              .role = "lezer",
+              .password_hash = hash,
+              .municipalities = munis,
+              .n_municipalities = 1};
     assert_int_equal(store_user_add(t->db.s, &u, &err), 0);
     /* the lezer of GM1734 is refused another municipality's page */
     assert_int_equal(call(t, R_LEZER, "GET", "/gemeente/GM0362", NULL, NULL, location), 403);
@@ -702,23 +706,42 @@ static void test_known_hosts(void **state)
         const char *host;
         int ok;
     } cases[] = {
-        {"127.0.0.1:8080", 1}, {"127.0.0.1", 1},       {"127.1.2.3:80", 1},
-        {"localhost:8080", 1}, {"LOCALHOST", 1},       {"[::1]:8080", 1},
-        {"[::1]", 1},          {"192.0.2.7:8080", 1},  {"pok.gemeente.nl", 1},
-        {"POK.GEMEENTE.NL:443", 1}, {"pok.example", 1}, {NULL, 0},
-        {"", 0},               {"rebind.example:8080", 0}, {"localhost.:8080", 0},
-        {"localhost.evil.example", 0}, {"127.0.0.1.evil.example", 0},
-        {"evil.example#@localhost", 0}, {"localhost:80:80", 0}, {"localhost:", 0},
-        {"localhost:123456", 0}, {"[::2]:80", 0},      {"[::1", 0},
-        {"[::1]x", 0},          {"gemeente.nl", 0},     {"pok.gemeente.nl.evil", 0},
-        {"192.0.2.8", 0},      {"0.0.0.0:8080", 0},    {"pok.gemeente.nl,evil", 0},
+        {"127.0.0.1:8080", 1},
+        {"127.0.0.1", 1},
+        {"127.1.2.3:80", 1},
+        {"localhost:8080", 1},
+        {"LOCALHOST", 1},
+        {"[::1]:8080", 1},
+        {"[::1]", 1},
+        {"192.0.2.7:8080", 1},
+        {"pok.gemeente.nl", 1},
+        {"POK.GEMEENTE.NL:443", 1},
+        {"pok.example", 1},
+        {NULL, 0},
+        {"", 0},
+        {"rebind.example:8080", 0},
+        {"localhost.:8080", 0},
+        {"localhost.evil.example", 0},
+        {"127.0.0.1.evil.example", 0},
+        {"evil.example#@localhost", 0},
+        {"localhost:80:80", 0},
+        {"localhost:", 0},
+        {"localhost:123456", 0},
+        {"[::2]:80", 0},
+        {"[::1", 0},
+        {"[::1]x", 0},
+        {"gemeente.nl", 0},
+        {"pok.gemeente.nl.evil", 0},
+        {"192.0.2.8", 0},
+        {"0.0.0.0:8080", 0},
+        {"pok.gemeente.nl,evil", 0},
         {"localhost\r\nX: y", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int got = authz_host_allowed(&app, cases[i].host);
         if (got != cases[i].ok)
-            fprintf(stderr, "host '%s': %d, expected %d\n", cases[i].host ? cases[i].host : "(none)",
-                    got, cases[i].ok);
+            fprintf(stderr, "host '%s': %d, expected %d\n",
+                    cases[i].host ? cases[i].host : "(none)", got, cases[i].ok);
         assert_int_equal(got, cases[i].ok);
     }
     /* without --host and listening on a wildcard only loopback names remain */

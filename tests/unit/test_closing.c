@@ -83,7 +83,7 @@ static Allocation allocation(int year)
 
 #define assert_refused(call, t, year_text)                                                         \
     do {                                                                                           \
-        PokErr e_ = {0};                                                                         \
+        PokErr e_ = {0};                                                                           \
         size_t before_ = audit_rows(t);                                                            \
         assert_int_equal((call)(&e_), -1);                                                         \
         char want_[120];                                                                           \
@@ -338,8 +338,8 @@ static int fx_movement(Fixture *x, int64_t pot, ReserveKind kind, int year, int 
     return store_reserve_movement_add(x->db.s, &rm, err);
 }
 
-static int fx_measure(Fixture *x, const char *name, int64_t pot, int64_t actielijn,
-                      int64_t *id, PokErr *err)
+static int fx_measure(Fixture *x, const char *name, int64_t pot, int64_t actielijn, int64_t *id,
+                      PokErr *err)
 {
     int64_t links[1] = {actielijn};
     int64_t goals[1] = {x->purpose[1]};
@@ -377,10 +377,16 @@ static int fx_build(Fixture *x)
 
     Municipality muni = {.code = FX, .name = "Testgemeente", .province = "Utrecht"};
     FX_OK(store_municipality_put(s, &muni, &err));
-    Pot p1 = {.municipality = FX, .scheme_id = sc.id, .name = "Rechtsbescherming",
-              .actielijn_ids = (int64_t[]){x->al[2]}, .n_actielijnen = 1};
-    Pot p2 = {.municipality = FX, .scheme_id = sc.id, .name = "Wijken",
-              .actielijn_ids = (int64_t[]){x->al[3], x->al[4]}, .n_actielijnen = 2};
+    Pot p1 = {.municipality = FX,
+              .scheme_id = sc.id,
+              .name = "Rechtsbescherming",
+              .actielijn_ids = (int64_t[]){x->al[2]},
+              .n_actielijnen = 1};
+    Pot p2 = {.municipality = FX,
+              .scheme_id = sc.id,
+              .name = "Wijken",
+              .actielijn_ids = (int64_t[]){x->al[3], x->al[4]},
+              .n_actielijnen = 2};
     FX_OK(store_pot_add(s, &p1, &err));
     FX_OK(store_pot_add(s, &p2, &err));
     x->pot1 = p1.id;
@@ -398,10 +404,12 @@ static int fx_build(Fixture *x)
     FX_OK(fx_allocation(x, 2, 2023, 21000, &err)); /* a second version of 2023 */
     FX_OK(fx_allocation(x, 2, 2023, 22000, &err));
 
-    Decision d1 = {.municipality = FX, .date = "2022-04-01", .body = "raad",
+    Decision d1 = {.municipality = FX,
+                   .date = "2022-04-01",
+                   .body = "raad",
                    .title = "Resultaatbestemming 2021"};
-    Decision d2 = {.municipality = FX, .date = "2024-04-01", .body = "college",
-                   .title = "Kennisgeving"};
+    Decision d2 = {
+        .municipality = FX, .date = "2024-04-01", .body = "college", .title = "Kennisgeving"};
     FX_OK(store_decision_add(s, &d1, &err));
     FX_OK(store_decision_add(s, &d2, &err));
     x->d1 = d1.id;
@@ -428,8 +436,11 @@ static int fx_build(Fixture *x)
         FX_OK(fx_amount(x, measures[amounts[i].which], amounts[i].year, amounts[i].kind,
                         amounts[i].euros, &err));
 
-    ReserveOpening ro = {.municipality = FX, .scheme_id = sc.id, .pot_id = x->pot1,
-                         .year = 2021, .amount_cents = 500000};
+    ReserveOpening ro = {.municipality = FX,
+                         .scheme_id = sc.id,
+                         .pot_id = x->pot1,
+                         .year = 2021,
+                         .amount_cents = 500000};
     FX_OK(store_reserve_opening_set(s, &ro, &err));
     FX_OK(fx_movement(x, x->pot1, RESERVE_DEPOSIT, 2021, 0, 3000, x->d1, &err));
     FX_OK(fx_movement(x, x->pot2, RESERVE_DEPOSIT, 2021, 0, 4000, x->d1, &err));
@@ -524,7 +535,7 @@ static void assert_nothing_moved(Fixture *x, const MuniData *before, size_t audi
 
 #define assert_contains(text, part)                                                                \
     do {                                                                                           \
-        if (!strstr((text), (part))) fail_msg("'%s' is not in '%s'", (part), (text));             \
+        if (!strstr((text), (part))) fail_msg("'%s' is not in '%s'", (part), (text));              \
     } while (0)
 
 static Measure *find_measure(MuniData *d, int64_t id)
@@ -608,8 +619,8 @@ static void test_measure_edit_keeps_closed_figures(void **state)
     snprintf(target, sizeof target, "/maatregel/%lld/bewerken", (long long)x->m1);
     snprintf(pot, sizeof pot, "%lld", (long long)x->pot2);
     WebResponse res;
-    testweb_post(&x->db.app, target, &res, "naam", "Sociaal raadslieden", "status", "lopend",
-                 "pot", pot, "actielijnen[]", "2", "doelen[]", "1", NULL);
+    testweb_post(&x->db.app, target, &res, "naam", "Sociaal raadslieden", "status", "lopend", "pot",
+                 pot, "actielijnen[]", "2", "doelen[]", "1", NULL);
     assert_int_equal(res.status, 422);
     assert_contains(res.body.data, "jaar 2023 is afgesloten voor GM9001: deze wijziging verandert");
     web_response_free(&res);
@@ -635,11 +646,11 @@ static void test_close_and_reopen_in_order(void **state)
     size_t audit_before = fx_audit_rows(x);
     ClosedYear c2022 = {.municipality = FX, .year = 2022};
     assert_int_equal(store_year_close(x->db.s, &c2022, &err), -1);
-    assert_string_equal(err.msg,
-                        "jaar 2023 is afgesloten voor GM9001: deze wijziging verandert de cijfers "
-                        "van dat jaar (pot Wijken: reserve op 31 december van € 5.500 naar € 5.000, "
-                        "reserve op 1 januari van € 5.500 naar € 5.000); heropen het jaar "
-                        "eerst (pok year reopen)");
+    assert_string_equal(
+        err.msg, "jaar 2023 is afgesloten voor GM9001: deze wijziging verandert de cijfers "
+                 "van dat jaar (pot Wijken: reserve op 31 december van € 5.500 naar € 5.000, "
+                 "reserve op 1 januari van € 5.500 naar € 5.000); heropen het jaar "
+                 "eerst (pok year reopen)");
     assert_int_equal(store_year_reopen(x->db.s, FX, 2021, "correctie", &err), -1);
     assert_string_equal(err.msg,
                         "heropenen van jaar 2021 verandert de cijfers van afgesloten jaar 2023 "
@@ -750,21 +761,34 @@ typedef enum CaseKind {
     CASE_KINDS
 } CaseKind;
 
-static const char *const case_field[CASE_KINDS] = {
-    "measure.pot_id",       "measure.actielijn_ids", "measure.purpose_ids",
-    "measure.status",       "measure.name",          "measure.description",
-    "measure.partner",      "measure.cost_centres",  "measure (new)",
-    "measure_amount",       "allocation (new version)", "reserve_opening",
-    "reserve_movement",     "pot (new)",             "decision (new)",
-    "request (new)",        "evaluation (new)",      "stated_figure (new)",
-    "inhabitants",          "delete",                "closed_year (close)",
-    "closed_year (reopen)"};
+static const char *const case_field[CASE_KINDS] = {"measure.pot_id",
+                                                   "measure.actielijn_ids",
+                                                   "measure.purpose_ids",
+                                                   "measure.status",
+                                                   "measure.name",
+                                                   "measure.description",
+                                                   "measure.partner",
+                                                   "measure.cost_centres",
+                                                   "measure (new)",
+                                                   "measure_amount",
+                                                   "allocation (new version)",
+                                                   "reserve_opening",
+                                                   "reserve_movement",
+                                                   "pot (new)",
+                                                   "decision (new)",
+                                                   "request (new)",
+                                                   "evaluation (new)",
+                                                   "stated_figure (new)",
+                                                   "inhabitants",
+                                                   "delete",
+                                                   "closed_year (close)",
+                                                   "closed_year (reopen)"};
 
 typedef struct Case {
     CaseKind kind;
-    int64_t id;      /* the measure, or the record to delete */
-    int64_t link;    /* the actielijn or purpose (0: none), a pot's actielijn */
-    int64_t pot;     /* measure pot, opening or movement pot */
+    int64_t id;   /* the measure, or the record to delete */
+    int64_t link; /* the actielijn or purpose (0: none), a pot's actielijn */
+    int64_t pot;  /* measure pot, opening or movement pot */
     int year, to_year;
     int sub;         /* AmountKind, ReserveKind */
     const char *del; /* the kind store_delete takes */
@@ -777,8 +801,8 @@ typedef struct CaseStats {
 static void case_label(const Case *c, char *out, size_t size)
 {
     snprintf(out, size, "%s (id %lld, link %lld, pot %lld, year %d, to %d, sub %d%s%s)",
-             case_field[c->kind], (long long)c->id, (long long)c->link, (long long)c->pot,
-             c->year, c->to_year, c->sub, c->del ? ", " : "", c->del ? c->del : "");
+             case_field[c->kind], (long long)c->id, (long long)c->link, (long long)c->pot, c->year,
+             c->to_year, c->sub, c->del ? ", " : "", c->del ? c->del : "");
 }
 
 #define MAX_CASES 600
@@ -813,18 +837,24 @@ static size_t make_cases(Fixture *x, const MuniData *d, Case *cases)
     for (int year = 2020; year <= 2026; year++) {
         for (size_t i = 0; i < d->n_measures; i++)
             for (int kind = AMOUNT_PLAN; kind <= AMOUNT_REALISED; kind++)
-                add_case(cases, &n, (Case){.kind = CASE_AMOUNT, .id = d->measures[i].id,
-                                           .year = year, .sub = kind});
+                add_case(
+                    cases, &n,
+                    (Case){
+                        .kind = CASE_AMOUNT, .id = d->measures[i].id, .year = year, .sub = kind});
         for (int number = 2; number <= 5; number++)
             add_case(cases, &n,
                      (Case){.kind = CASE_ALLOCATION, .link = x->al[number], .year = year});
         for (size_t p = 0; p < 3; p++) {
             add_case(cases, &n, (Case){.kind = CASE_OPENING, .pot = pots[p], .year = year});
             for (int kind = RESERVE_DEPOSIT; kind <= RESERVE_WITHDRAWAL; kind++)
-                add_case(cases, &n, (Case){.kind = CASE_MOVEMENT, .pot = pots[p], .year = year,
-                                           .sub = kind});
-            add_case(cases, &n, (Case){.kind = CASE_MOVEMENT, .pot = pots[p], .year = year,
-                                       .to_year = year + 1, .sub = RESERVE_TRANSFER});
+                add_case(cases, &n,
+                         (Case){.kind = CASE_MOVEMENT, .pot = pots[p], .year = year, .sub = kind});
+            add_case(cases, &n,
+                     (Case){.kind = CASE_MOVEMENT,
+                            .pot = pots[p],
+                            .year = year,
+                            .to_year = year + 1,
+                            .sub = RESERVE_TRANSFER});
         }
     }
     for (int number = 2; number <= 6; number++)
@@ -843,11 +873,11 @@ static size_t make_cases(Fixture *x, const MuniData *d, Case *cases)
                  (Case){.kind = CASE_DELETE, .id = d->allocations[i].id, .del = "allocation"});
     add_case(cases, &n, (Case){.kind = CASE_DELETE, .id = x->d2, .del = "decision"});
     for (size_t i = 0; i < d->n_measures; i++)
-        add_case(cases, &n,
-                 (Case){.kind = CASE_DELETE, .id = d->measures[i].id, .del = "measure"});
+        add_case(cases, &n, (Case){.kind = CASE_DELETE, .id = d->measures[i].id, .del = "measure"});
     for (int year = 2020; year <= 2026; year++)
-        add_case(cases, &n, (Case){.kind = muni_year_closed(d, year) ? CASE_REOPEN : CASE_CLOSE,
-                                   .year = year});
+        add_case(
+            cases, &n,
+            (Case){.kind = muni_year_closed(d, year) ? CASE_REOPEN : CASE_CLOSE, .year = year});
     return n;
 }
 
@@ -930,7 +960,7 @@ static int dated_in_closed_year(const Case *c, const MuniData *d)
         if (strcmp(c->del, "measure_amount") == 0 || strcmp(c->del, "measure") == 0) {
             for (size_t i = 0; i < d->n_amounts; i++)
                 if ((strcmp(c->del, "measure") == 0 ? d->amounts[i].measure_id
-                                                     : d->amounts[i].id) == c->id &&
+                                                    : d->amounts[i].id) == c->id &&
                     muni_year_closed(d, d->amounts[i].year))
                     return 1;
         } else if (strcmp(c->del, "reserve_movement") == 0) {
@@ -1037,43 +1067,62 @@ static void apply_in_memory(Fixture *x, const Case *c, MuniData *d, Arena *a)
         int64_t *links = arena_alloc(a, sizeof *links);
         links[0] = c->link;
         APPEND(d, a, measures, n_measures,
-               ((Measure){.id = INT64_MAX, .municipality = FX, .scheme_id = x->scheme_id,
-                          .name = "Nieuw", .status = "gepland", .actielijn_ids = links,
+               ((Measure){.id = INT64_MAX,
+                          .municipality = FX,
+                          .scheme_id = x->scheme_id,
+                          .name = "Nieuw",
+                          .status = "gepland",
+                          .actielijn_ids = links,
                           .n_actielijnen = 1}));
         break;
     }
     case CASE_AMOUNT:
         preview_amount(d, a,
-                       &(MeasureAmount){.measure_id = c->id, .year = c->year,
-                                        .kind = (AmountKind)c->sub, .amount_cents = amount});
+                       &(MeasureAmount){.measure_id = c->id,
+                                        .year = c->year,
+                                        .kind = (AmountKind)c->sub,
+                                        .amount_cents = amount});
         break;
     case CASE_ALLOCATION: {
         const Actielijn *al = muni_actielijn(d, c->link);
         preview_allocation(d, a,
-                           &(Allocation){.municipality = FX, .scheme_id = x->scheme_id,
-                                         .actielijn_id = c->link, .actielijn_number = al->number,
-                                         .year = c->year, .amount_cents = amount});
+                           &(Allocation){.municipality = FX,
+                                         .scheme_id = x->scheme_id,
+                                         .actielijn_id = c->link,
+                                         .actielijn_number = al->number,
+                                         .year = c->year,
+                                         .amount_cents = amount});
         break;
     }
     case CASE_OPENING:
         preview_opening(d, a,
-                        &(ReserveOpening){.municipality = FX, .scheme_id = x->scheme_id,
-                                          .pot_id = c->pot, .year = c->year,
+                        &(ReserveOpening){.municipality = FX,
+                                          .scheme_id = x->scheme_id,
+                                          .pot_id = c->pot,
+                                          .year = c->year,
                                           .amount_cents = amount});
         break;
     case CASE_MOVEMENT:
         preview_movement(d, a,
-                         &(ReserveMovement){.municipality = FX, .scheme_id = x->scheme_id,
-                                            .pot_id = c->pot, .kind = (ReserveKind)c->sub,
-                                            .year = c->year, .to_year = c->to_year,
-                                            .amount_cents = amount, .decision_id = x->d1});
+                         &(ReserveMovement){.municipality = FX,
+                                            .scheme_id = x->scheme_id,
+                                            .pot_id = c->pot,
+                                            .kind = (ReserveKind)c->sub,
+                                            .year = c->year,
+                                            .to_year = c->to_year,
+                                            .amount_cents = amount,
+                                            .decision_id = x->d1});
         break;
     case CASE_POT_ADD: {
         int64_t *links = arena_alloc(a, sizeof *links);
         links[0] = c->link;
         APPEND(d, a, pots, n_pots,
-               ((Pot){.id = INT64_MAX, .municipality = FX, .scheme_id = x->scheme_id,
-                      .name = "Nieuwe pot", .actielijn_ids = links, .n_actielijnen = 1}));
+               ((Pot){.id = INT64_MAX,
+                      .municipality = FX,
+                      .scheme_id = x->scheme_id,
+                      .name = "Nieuwe pot",
+                      .actielijn_ids = links,
+                      .n_actielijnen = 1}));
         break;
     }
     case CASE_DECISION_ADD:
@@ -1090,8 +1139,12 @@ static void apply_in_memory(Fixture *x, const Case *c, MuniData *d, Arena *a)
         break;
     case CASE_STATED_ADD:
         APPEND(d, a, stated, n_stated,
-               ((StatedFigure){.id = INT64_MAX, .municipality = FX, .scheme_id = x->scheme_id,
-                               .kind = STATED_ALLOCATION, .year_from = 2023, .year_to = 2023,
+               ((StatedFigure){.id = INT64_MAX,
+                               .municipality = FX,
+                               .scheme_id = x->scheme_id,
+                               .kind = STATED_ALLOCATION,
+                               .year_from = 2023,
+                               .year_to = 2023,
                                .amount_cents = 1}));
         break;
     case CASE_INHABITANTS: /* not part of MuniData */
@@ -1161,41 +1214,55 @@ static int apply_in_store(Fixture *x, const Case *c, const MuniData *d, PokErr *
         break;
     }
     case CASE_MEASURE_ADD: {
-        Measure m = {.municipality = FX, .scheme_id = x->scheme_id, .name = "Nieuw",
-                     .actielijn_ids = (int64_t[]){c->link}, .n_actielijnen = 1};
+        Measure m = {.municipality = FX,
+                     .scheme_id = x->scheme_id,
+                     .name = "Nieuw",
+                     .actielijn_ids = (int64_t[]){c->link},
+                     .n_actielijnen = 1};
         rc = store_measure_add(s, &m, err);
         break;
     }
     case CASE_AMOUNT: {
-        MeasureAmount ma = {.measure_id = c->id, .year = c->year, .kind = (AmountKind)c->sub,
+        MeasureAmount ma = {.measure_id = c->id,
+                            .year = c->year,
+                            .kind = (AmountKind)c->sub,
                             .amount_cents = amount};
         rc = store_measure_amount_set(s, &ma, err);
         break;
     }
     case CASE_ALLOCATION: {
-        Allocation al = {.municipality = FX, .actielijn_id = c->link, .year = c->year,
-                         .amount_cents = amount};
+        Allocation al = {
+            .municipality = FX, .actielijn_id = c->link, .year = c->year, .amount_cents = amount};
         rc = store_allocation_add(s, &al, err);
         break;
     }
     case CASE_OPENING: {
-        ReserveOpening ro = {.municipality = FX, .scheme_id = x->scheme_id, .pot_id = c->pot,
-                             .year = c->year, .amount_cents = amount};
+        ReserveOpening ro = {.municipality = FX,
+                             .scheme_id = x->scheme_id,
+                             .pot_id = c->pot,
+                             .year = c->year,
+                             .amount_cents = amount};
         rc = store_reserve_opening_set(s, &ro, err);
         break;
     }
     case CASE_MOVEMENT: {
-        ReserveMovement rm = {.municipality = FX, .scheme_id = x->scheme_id, .pot_id = c->pot,
-                              .kind = (ReserveKind)c->sub, .year = c->year,
-                              .to_year = c->to_year, .amount_cents = amount,
+        ReserveMovement rm = {.municipality = FX,
+                              .scheme_id = x->scheme_id,
+                              .pot_id = c->pot,
+                              .kind = (ReserveKind)c->sub,
+                              .year = c->year,
+                              .to_year = c->to_year,
+                              .amount_cents = amount,
                               .decision_id = x->d1};
         rc = store_reserve_movement_add(s, &rm, err);
         break;
     }
     case CASE_POT_ADD: {
-        Pot p = {.municipality = FX, .scheme_id = x->scheme_id,
+        Pot p = {.municipality = FX,
+                 .scheme_id = x->scheme_id,
                  .name = arena_printf(&a, "Nieuwe pot %lld", (long long)c->link),
-                 .actielijn_ids = (int64_t[]){c->link}, .n_actielijnen = 1};
+                 .actielijn_ids = (int64_t[]){c->link},
+                 .n_actielijnen = 1};
         rc = store_pot_add(s, &p, err);
         break;
     }
@@ -1215,9 +1282,13 @@ static int apply_in_store(Fixture *x, const Case *c, const MuniData *d, PokErr *
         break;
     }
     case CASE_STATED_ADD: {
-        StatedFigure sf = {.municipality = FX, .scheme_id = x->scheme_id,
-                           .kind = STATED_ALLOCATION, .year_from = 2023, .year_to = 2023,
-                           .amount_cents = 1, .description = "Totaal 2023"};
+        StatedFigure sf = {.municipality = FX,
+                           .scheme_id = x->scheme_id,
+                           .kind = STATED_ALLOCATION,
+                           .year_from = 2023,
+                           .year_to = 2023,
+                           .amount_cents = 1,
+                           .description = "Totaal 2023"};
         rc = store_stated_add(s, &sf, err);
         break;
     }
@@ -1303,8 +1374,8 @@ static void test_closed_figures_derived(void **state)
     print_message("closed-year figures, per field (changes that move them / dated in a closed "
                   "year / all):\n");
     for (int k = 0; k < CASE_KINDS; k++) {
-        print_message("  %-26s %3zu / %3zu / %3zu\n", case_field[k], stats.moved[k],
-                      stats.dated[k], stats.total[k]);
+        print_message("  %-26s %3zu / %3zu / %3zu\n", case_field[k], stats.moved[k], stats.dated[k],
+                      stats.total[k]);
         total += stats.total[k];
         moved += stats.moved[k];
         dated += stats.dated[k];
@@ -1329,8 +1400,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_measure_edit_keeps_closed_figures, fx_setup,
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_close_and_reopen_in_order, fx_setup, fx_teardown),
-        cmocka_unit_test_setup_teardown(test_import_moving_closed_figures, fx_setup,
-                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_import_moving_closed_figures, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_migration_records_figures, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_closed_figures_derived, fx_setup, fx_teardown),
     };

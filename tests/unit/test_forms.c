@@ -131,8 +131,8 @@ static MuniData load(TestForms *t, Arena *a)
 static long long add_measure(TestForms *t, const char *name)
 {
     WebResponse res;
-    post(t, "/gemeente/GM1734/maatregel/nieuw", &res, "naam", name, "status", "gepland", "pot",
-         "", NULL);
+    post(t, "/gemeente/GM1734/maatregel/nieuw", &res, "naam", name, "status", "gepland", "pot", "",
+         NULL);
     assert_int_equal(res.status, 303);
     const char *loc = web_header(&res, "Location");
     assert_non_null(loc);
@@ -162,8 +162,8 @@ static void test_measure_plan_changes_coverage(void **state)
     web_response_free(&res);
 
     size_t audit = audit_rows(t);
-    post(t, target, &res, "soort", "plan", "jaar", "2027", "bedrag", "50.000", "bron", "",
-         "plaats", "", "besluit", "", NULL);
+    post(t, target, &res, "soort", "plan", "jaar", "2027", "bedrag", "50.000", "bron", "", "plaats",
+         "", "besluit", "", NULL);
     assert_int_equal(res.status, 200);
     assert_contains(&res, "Controleer de wijziging");
     assert_contains(&res, "Bevestigen en opslaan");
@@ -180,16 +180,16 @@ static void test_measure_plan_changes_coverage(void **state)
     assert_int_equal(unplanned(t, 2027), 18000000);
 
     /* "Aanpassen" shows the form again with the values, still nothing saved */
-    post(t, target, &res, "soort", "plan", "jaar", "2027", "bedrag", "50.000", "bron", "",
-         "plaats", "", "besluit", "", "aanpassen", "1", NULL);
+    post(t, target, &res, "soort", "plan", "jaar", "2027", "bedrag", "50.000", "bron", "", "plaats",
+         "", "besluit", "", "aanpassen", "1", NULL);
     assert_int_equal(res.status, 200);
     assert_contains(&res, "value=\"50.000\"");
     assert_contains(&res, "Controleren");
     web_response_free(&res);
     assert_int_equal(audit_rows(t), audit);
 
-    post(t, target, &res, "soort", "plan", "jaar", "2027", "bedrag", "50.000", "bron", "",
-         "plaats", "", "besluit", "", "confirm", "1", NULL);
+    post(t, target, &res, "soort", "plan", "jaar", "2027", "bedrag", "50.000", "bron", "", "plaats",
+         "", "besluit", "", "confirm", "1", NULL);
     assert_int_equal(res.status, 303);
     assert_string_equal(web_header(&res, "Location"), "/gemeente/GM1734");
     web_response_free(&res);
@@ -207,8 +207,8 @@ static void test_measure_plan_changes_coverage(void **state)
     arena_free(&a);
 
     /* replacing the plan shows old -> new */
-    post(t, target, &res, "soort", "plan", "jaar", "2027", "bedrag", "60.000", "bron", "",
-         "plaats", "", "besluit", "", NULL);
+    post(t, target, &res, "soort", "plan", "jaar", "2027", "bedrag", "60.000", "bron", "", "plaats",
+         "", "besluit", "", NULL);
     assert_int_equal(res.status, 200);
     assert_contains(&res, "<td>€ 50.000</td><td>€ 60.000</td>");
     web_response_free(&res);
@@ -260,8 +260,8 @@ static void test_validation_messages(void **state)
     TestForms *t = *state;
     size_t audit = audit_rows(t);
     WebResponse res;
-    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "9", "jaar", "2030",
-         "bedrag", "-5", "bron", "", "plaats", "", NULL);
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "9", "jaar", "2030", "bedrag",
+         "-5", "bron", "", "plaats", "", NULL);
     assert_int_equal(res.status, 422);
     assert_contains(&res, "Actielijn: onbekende actielijn &#39;9&#39; (POK heeft 1 tot en met 8)");
     assert_contains(&res, "Jaar: verwacht een jaar van 2021 tot en met 2027 (gelezen: "
@@ -290,8 +290,8 @@ static void test_validation_messages(void **state)
     assert_contains(&res, "Naar jaar: 2024 ligt niet na het jaar 2025");
     web_response_free(&res);
 
-    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "2", "jaar", "2027",
-         "bedrag", "1.000", "bron", "99999", NULL);
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "2", "jaar", "2027", "bedrag",
+         "1.000", "bron", "99999", NULL);
     assert_int_equal(res.status, 422);
     assert_contains(&res, "Bron: kies een van de mogelijkheden (gelezen: &#39;99999&#39;)");
     web_response_free(&res);
@@ -339,8 +339,8 @@ static void test_text_bounds(void **state)
                           "300</p>");
     web_response_free(&res);
     big[10001] = '\0';
-    post(t, "/gemeente/GM1734/maatregel/nieuw", &res, "naam", "Kort", "omschrijving", big,
-         "status", "gepland", "pot", "", NULL);
+    post(t, "/gemeente/GM1734/maatregel/nieuw", &res, "naam", "Kort", "omschrijving", big, "status",
+         "gepland", "pot", "", NULL);
     assert_int_equal(res.status, 422);
     assert_contains(&res, "id=\"veld-omschrijving-error\">Omschrijving: te lang: 10.001 tekens, "
                           "hoogstens 10.000</p>");
@@ -386,43 +386,43 @@ static void test_allocation_and_reserve(void **state)
     TestForms *t = *state;
     size_t audit = audit_rows(t);
     WebResponse res;
-    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "2", "jaar", "2027",
-         "bedrag", "200.000", "bron", t->source_id, "plaats", "", NULL);
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "2", "jaar", "2027", "bedrag",
+         "200.000", "bron", t->source_id, "plaats", "", NULL);
     assert_int_equal(res.status, 200);
     assert_contains(&res, "Controleer de wijziging");
     assert_contains(&res, "<td>€ 200.000</td>");
     web_response_free(&res);
     assert_int_equal(audit_rows(t), audit);
-    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "2", "jaar", "2027",
-         "bedrag", "200.000", "bron", t->source_id, "plaats", "", "confirm", "1", NULL);
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "2", "jaar", "2027", "bedrag",
+         "200.000", "bron", t->source_id, "plaats", "", "confirm", "1", NULL);
     assert_int_equal(res.status, 303);
     web_response_free(&res);
     assert_int_equal(audit_rows(t), audit + 1);
     assert_int_equal(unplanned(t, 2027), 38000000);
 
     /* a second figure for the same actielijn and year shows the current one */
-    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "2", "jaar", "2027",
-         "bedrag", "210.000", "bron", t->source_id, "plaats", "", NULL);
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "2", "jaar", "2027", "bedrag",
+         "210.000", "bron", t->source_id, "plaats", "", NULL);
     assert_contains(&res, "<td>€ 200.000 (versie 1)</td><td>€ 210.000</td>");
     web_response_free(&res);
 
     post(t, "/gemeente/GM1734/reserve/nieuw", &res, "soort", "onttrekking", "jaar", "2027",
-         "naar_jaar", "", "bedrag", "5.000", "pot", "", "omschrijving", "", "bron", "",
-         "plaats", "", "besluit", "", NULL);
+         "naar_jaar", "", "bedrag", "5.000", "pot", "", "omschrijving", "", "bron", "", "plaats",
+         "", "besluit", "", NULL);
     assert_int_equal(res.status, 200);
     assert_contains(&res, "Controleer de wijziging");
     web_response_free(&res);
     assert_int_equal(audit_rows(t), audit + 1);
     post(t, "/gemeente/GM1734/reserve/nieuw", &res, "soort", "beginstand", "jaar", "2024",
-         "naar_jaar", "", "bedrag", "460.000", "pot", "", "omschrijving", "", "bron", "",
-         "plaats", "", "besluit", "", NULL);
+         "naar_jaar", "", "bedrag", "460.000", "pot", "", "omschrijving", "", "bron", "", "plaats",
+         "", "besluit", "", NULL);
     assert_int_equal(res.status, 200);
     assert_contains(&res, "<td>€ 459.500 op 1 januari 2024</td><td>€ 460.000 op 1 januari "
                           "2024</td>");
     web_response_free(&res);
     post(t, "/gemeente/GM1734/reserve/nieuw", &res, "soort", "beginstand", "jaar", "2024",
-         "naar_jaar", "", "bedrag", "460.000", "pot", "", "omschrijving", "", "bron", "",
-         "plaats", "", "besluit", "", "confirm", "1", NULL);
+         "naar_jaar", "", "bedrag", "460.000", "pot", "", "omschrijving", "", "bron", "", "plaats",
+         "", "besluit", "", "confirm", "1", NULL);
     assert_int_equal(res.status, 303);
     web_response_free(&res);
     Arena a = {0};
@@ -447,30 +447,30 @@ static void test_escaping_everywhere(void **state)
     size_t audit = audit_rows(t);
 
     /* every field evil: 422 and every value shown escaped */
-    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", evil, "jaar", evil,
-         "bedrag", evil, "bron", evil, "plaats", evil, NULL);
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", evil, "jaar", evil, "bedrag",
+         evil, "bron", evil, "plaats", evil, NULL);
     assert_int_equal(res.status, 422);
     assert_escaped(&res);
     web_response_free(&res);
-    post(t, "/gemeente/GM1734/reserve/nieuw", &res, "soort", evil, "jaar", evil, "naar_jaar",
-         evil, "bedrag", evil, "pot", evil, "omschrijving", evil, "bron", evil, "plaats", evil,
-         "besluit", evil, NULL);
+    post(t, "/gemeente/GM1734/reserve/nieuw", &res, "soort", evil, "jaar", evil, "naar_jaar", evil,
+         "bedrag", evil, "pot", evil, "omschrijving", evil, "bron", evil, "plaats", evil, "besluit",
+         evil, NULL);
     assert_int_equal(res.status, 422);
     assert_escaped(&res);
     web_response_free(&res);
-    post(t, "/gemeente/GM1734/maatregel/nieuw", &res, "naam", evil, "omschrijving", evil,
-         "partner", evil, "status", evil, "pot", evil, "actielijnen[]", evil, "doelen[]", evil,
+    post(t, "/gemeente/GM1734/maatregel/nieuw", &res, "naam", evil, "omschrijving", evil, "partner",
+         evil, "status", evil, "pot", evil, "actielijnen[]", evil, "doelen[]", evil,
          "kostenplaatsen", evil, NULL);
     assert_int_equal(res.status, 422);
     assert_escaped(&res);
     web_response_free(&res);
-    post(t, edit, &res, "naam", evil, "omschrijving", evil, "partner", evil, "status", evil,
-         "pot", evil, "kostenplaatsen", evil, NULL);
+    post(t, edit, &res, "naam", evil, "omschrijving", evil, "partner", evil, "status", evil, "pot",
+         evil, "kostenplaatsen", evil, NULL);
     assert_int_equal(res.status, 422);
     assert_escaped(&res);
     web_response_free(&res);
-    post(t, amount, &res, "soort", evil, "jaar", evil, "bedrag", evil, "bron", evil, "plaats",
-         evil, "besluit", evil, NULL);
+    post(t, amount, &res, "soort", evil, "jaar", evil, "bedrag", evil, "bron", evil, "plaats", evil,
+         "besluit", evil, NULL);
     assert_int_equal(res.status, 422);
     assert_escaped(&res);
     web_response_free(&res);
@@ -484,30 +484,30 @@ static void test_escaping_everywhere(void **state)
     assert_int_equal(res.status, 422);
     assert_escaped(&res);
     web_response_free(&res);
-    post(t, "/gemeente/GM1734/verzoek/nieuw", &res, "aanvrager", evil, "datum", evil,
-         "onderwerp", evil, "bedrag", evil, "status", evil, "brief", evil, "bron", evil,
-         "plaats", evil, "besluit", evil, NULL);
+    post(t, "/gemeente/GM1734/verzoek/nieuw", &res, "aanvrager", evil, "datum", evil, "onderwerp",
+         evil, "bedrag", evil, "status", evil, "brief", evil, "bron", evil, "plaats", evil,
+         "besluit", evil, NULL);
     assert_int_equal(res.status, 422);
     assert_escaped(&res);
     web_response_free(&res);
     assert_int_equal(audit_rows(t), audit);
 
     /* the free-text fields evil, the rest valid: confirmation pages escape them */
-    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "2", "jaar", "2027",
-         "bedrag", "1.000", "bron", src, "plaats", evil, NULL);
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "2", "jaar", "2027", "bedrag",
+         "1.000", "bron", src, "plaats", evil, NULL);
     assert_int_equal(res.status, 200);
     assert_contains(&res, "Controleer de wijziging");
     assert_escaped(&res);
     web_response_free(&res);
-    post(t, "/gemeente/GM1734/reserve/nieuw", &res, "soort", "storting", "jaar", "2027",
-         "bedrag", "1.000", "pot", "", "omschrijving", evil, "bron", src, "plaats", evil,
-         "besluit", "", NULL);
+    post(t, "/gemeente/GM1734/reserve/nieuw", &res, "soort", "storting", "jaar", "2027", "bedrag",
+         "1.000", "pot", "", "omschrijving", evil, "bron", src, "plaats", evil, "besluit", "",
+         NULL);
     assert_int_equal(res.status, 200);
     assert_contains(&res, "Controleer de wijziging");
     assert_escaped(&res);
     web_response_free(&res);
-    post(t, amount, &res, "soort", "plan", "jaar", "2027", "bedrag", "1.000", "bron", src,
-         "plaats", evil, "besluit", "", NULL);
+    post(t, amount, &res, "soort", "plan", "jaar", "2027", "bedrag", "1.000", "bron", src, "plaats",
+         evil, "besluit", "", NULL);
     assert_int_equal(res.status, 200);
     assert_contains(&res, "Controleer de wijziging");
     assert_escaped(&res);
@@ -537,8 +537,8 @@ static void test_escaping_everywhere(void **state)
          evil, "besluit", "", NULL);
     assert_int_equal(res.status, 303);
     web_response_free(&res);
-    post(t, amount, &res, "soort", "plan", "jaar", "2027", "bedrag", "1.000", "bron", src,
-         "plaats", evil, "besluit", "", "confirm", "1", NULL);
+    post(t, amount, &res, "soort", "plan", "jaar", "2027", "bedrag", "1.000", "bron", src, "plaats",
+         evil, "besluit", "", "confirm", "1", NULL);
     assert_int_equal(res.status, 303);
     web_response_free(&res);
 
@@ -616,7 +616,8 @@ static void test_forms_render(void **state)
 
     Buf b = {0};
     page_forms_nav(&b, "GM1734");
-    assert_non_null(strstr(b.data, "<a class=\"utrecht-link\" href=\"/gemeente/GM1734/maatregel/nieuw\">"));
+    assert_non_null(
+        strstr(b.data, "<a class=\"utrecht-link\" href=\"/gemeente/GM1734/maatregel/nieuw\">"));
     buf_reset(&b);
     page_forms_measure_nav(&b, 7);
     assert_non_null(strstr(b.data, "href=\"/maatregel/7/bedrag\""));
@@ -628,12 +629,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_measure_plan_changes_coverage, forms_setup,
                                         forms_teardown),
-        cmocka_unit_test_setup_teardown(test_bad_amount_saves_nothing, forms_setup,
-                                        forms_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_amount_saves_nothing, forms_setup, forms_teardown),
         cmocka_unit_test_setup_teardown(test_validation_messages, forms_setup, forms_teardown),
         cmocka_unit_test_setup_teardown(test_text_bounds, forms_setup, forms_teardown),
-        cmocka_unit_test_setup_teardown(test_allocation_and_reserve, forms_setup,
-                                        forms_teardown),
+        cmocka_unit_test_setup_teardown(test_allocation_and_reserve, forms_setup, forms_teardown),
         cmocka_unit_test_setup_teardown(test_escaping_everywhere, forms_setup, forms_teardown),
         cmocka_unit_test_setup_teardown(test_forms_render, forms_setup, forms_teardown),
     };

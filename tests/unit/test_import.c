@@ -110,7 +110,8 @@ static int64_t current_allocation(ImportDb *t, const char *code, int actielijn, 
     return cents;
 }
 
-static int run_allocations(ImportDb *t, const char *text, int dry_run, ImportReport *rep, PokErr *err)
+static int run_allocations(ImportDb *t, const char *text, int dry_run, ImportReport *rep,
+                           PokErr *err)
 {
     return import_allocations_mem(t->s, "allocaties.csv", text, strlen(text), NULL, dry_run, rep,
                                   err);

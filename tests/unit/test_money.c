@@ -157,16 +157,19 @@ static void test_parse_plain_fast_path(void **state)
     parse_bad("1,234");
     parse_bad("--1");
     assert_int_equal(parse_ok("1000000000000"), MONEY_MAX_CENTS); /* 13 digits: full parser */
-    parse_bad("10000000000000"); /* over the limit */
+    parse_bad("10000000000000");                                  /* over the limit */
     parse_bad("1234,56-");
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse_document_forms), cmocka_unit_test(test_parse_rejects_garbage),
-        cmocka_unit_test(test_parse_overflow),       cmocka_unit_test(test_format),
-        cmocka_unit_test(test_round_trip),           cmocka_unit_test(test_add_overflow),
+        cmocka_unit_test(test_parse_document_forms),
+        cmocka_unit_test(test_parse_rejects_garbage),
+        cmocka_unit_test(test_parse_overflow),
+        cmocka_unit_test(test_format),
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_add_overflow),
         cmocka_unit_test(test_parse_plain_fast_path),
     };
     return cmocka_run_group_tests_name("money", tests, NULL, NULL);

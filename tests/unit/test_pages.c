@@ -438,7 +438,8 @@ static void test_source_page(void **state)
     assert_string_equal(web_header(&res, "Location"), "/gemeente/GM1773/bron/1.csv");
     web_response_free(&res);
     /* a municipality's own source is not found under another municipality */
-    get(t, fmt(target, sizeof target, "/gemeente/GM1773/bron/%lld", (long long)t->overbetuwe_source),
+    get(t,
+        fmt(target, sizeof target, "/gemeente/GM1773/bron/%lld", (long long)t->overbetuwe_source),
         404, &res);
     web_response_free(&res);
 }
@@ -539,7 +540,7 @@ static void test_api_versions(void **state)
     json_t *root = json_body(&res);
     json_t *job = find_by(json_object_get(root, "measures"), "name", "Jobhunter");
     assert_true(json_is_null(json_object_get(job, "pot_id"))); /* it names no pot */
-    assert_int_equal(JINT(job, "coverage_pot_id"), 0);          /* counted in the default */
+    assert_int_equal(JINT(job, "coverage_pot_id"), 0);         /* counted in the default */
     assert_string_equal(JSTR(job, "pot"), "Alle middelen");
     assert_int_equal(JINT(json_object_get(job, "source"), "source_id"), t->overbetuwe_source);
     assert_non_null(JSTR(json_object_get(job, "source"), "title"));
@@ -564,9 +565,8 @@ static void test_api_versions(void **state)
     assert_int_equal(store_decision_add(t->db.s, &dec, &err), 0);
     get(t, "/api/v2/gemeenten/GM9990/besluiten", 200, &res);
     root = json_body(&res);
-    json_t *cite = json_object_get(find_by(json_object_get(root, "decisions"), "title",
-                                           "Alleen een plaats"),
-                                   "source");
+    json_t *cite = json_object_get(
+        find_by(json_object_get(root, "decisions"), "title", "Alleen een plaats"), "source");
     assert_true(json_is_null(json_object_get(cite, "source_id")));
     assert_string_equal(JSTR(cite, "place"), "bijlage 2");
     json_decref(root);

@@ -225,8 +225,7 @@ static void test_open_uninitialised_fails_without_creating(void **state)
         sqlite3_stmt *st;
         assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
         assert_int_equal(
-            sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL),
-            SQLITE_OK);
+            sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL), SQLITE_OK);
         assert_int_equal(sqlite3_step(st), SQLITE_ROW);
         assert_int_equal(sqlite3_column_int64(st, 0), 1);
         sqlite3_finalize(st);
@@ -330,7 +329,7 @@ static void test_open_newer_schema_refused(void **state)
     store_close(f->s);
     f->s = NULL;
     exec_raw(&f->db, "INSERT INTO schema_migrations (version, applied_at)"
-                      " VALUES (999, '2030-01-01T00:00:00Z')");
+                     " VALUES (999, '2030-01-01T00:00:00Z')");
     assert_null(store_open(f->db.url, 0, &err));
     assert_contains(err.msg, "nieuwer dan deze pok");
     assert_null(store_open(f->db.url, 1, &err));
@@ -795,7 +794,7 @@ static void test_audit_insert_and_update(void **state)
     assert_int_equal(store_reserve_opening_set(f->s, &ro, &err), 0);
     assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM reserve_opening"), 1);
     assert_int_equal(count_rows(&f->db, "SELECT count(*) FROM reserve_opening"
-                                         " WHERE pot_id IS NULL AND amount_cents = 45900000"),
+                                        " WHERE pot_id IS NULL AND amount_cents = 45900000"),
                      1);
     assert_int_equal(store_audit_list(f->s, NULL, 1, &a, &log, &n, &err), 0);
     assert_string_equal(log[0].action, "update");

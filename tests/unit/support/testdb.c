@@ -6,8 +6,8 @@
 #include "web/html.h"
 
 #include <libpq-fe.h>
-#include <stdarg.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,8 +101,8 @@ int testdb_open_demo(TestDb *t, const char *name, TestDbExtra extra, void *ctx)
     PokErr err = {0};
     DemoSummary sum = {0};
     if (testdb_open(t, name, &err)) return -1;
-    if (store_begin(t->s, &err) || demo_load(t->s, &sum, &err) ||
-        (extra && extra(ctx, &err)) || store_commit(t->s, &err)) {
+    if (store_begin(t->s, &err) || demo_load(t->s, &sum, &err) || (extra && extra(ctx, &err)) ||
+        store_commit(t->s, &err)) {
         fprintf(stderr, "setup: %s\n", err.msg);
         testdb_close(t);
         return -1;
@@ -224,7 +224,7 @@ void testdb_tables(TestDb *t, char *out, size_t size)
     out[0] = '\0';
 #define ADD(name)                                                                                  \
     do {                                                                                           \
-        int w = snprintf(out + used, size - used, "%s%s", used ? "," : "", (name));               \
+        int w = snprintf(out + used, size - used, "%s%s", used ? "," : "", (name));                \
         if (w > 0 && (size_t)w < size - used) used += (size_t)w;                                   \
     } while (0)
     if (t->pg_name[0]) {
