@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_audit_write.h"
+#include "store_checks.h"
 #include "store_internal.h"
 
 #define STR_(x) #x
