@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "store_audit.h"
 #include "store_audit_write.h"
 #include "store_checks.h"
 #include "store_closed.h"

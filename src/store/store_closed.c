@@ -21,6 +21,8 @@
 #include "../engine/engine.h"
 #include "store_closed.h"
 #include "store_internal.h"
+#include "store_records.h"
+#include "store_reference.h"
 
 /* At most this many moved figures of each pot are named in a refusal. */
 #define CLOSED_MAX_ITEMS 3

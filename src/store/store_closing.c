@@ -1,5 +1,5 @@
 /* store_closing.c: closing a year, which records its figures, reopening it and the
- * register of reopenings (see store.h). The refusal to change a closed year's figures
+ * register of reopenings (store_closing.h). The refusal to change a closed year's figures
  * lives with the writes (store_records.c, for records dated in a closed year) and with the
  * commit (store_closed.c, for any change that moves a closed year's figures). */
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 #include "store_audit_write.h"
 #include "store_checks.h"
 #include "store_closed.h"
+#include "store_closing.h"
 #include "store_internal.h"
 #include "store_record_sql.h"
 

@@ -1,6 +1,6 @@
 /* store_records.c: the writes of one municipality's records: allocations, pots, measures
  * and their amounts, the reserve, decisions, requests, evaluations and stated figures
- * (see store.h). Each checks its references first, so that the error names what is
+ * (store_records.h). Each checks its references first, so that the error names what is
  * wrong, and writes its audit row in the same transaction; the INSERT, UPDATE and audit
  * snapshot themselves come from the record's field table (store_record_sql.c). */
 #include <stdio.h>
@@ -11,6 +11,8 @@
 #include "store_checks.h"
 #include "store_internal.h"
 #include "store_record_sql.h"
+#include "store_records.h"
+#include "store_reference.h"
 
 static int check_actielijnen(Store *s, const int64_t *ids, size_t n, int64_t scheme_id, PokErr *err)
 {

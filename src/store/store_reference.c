@@ -1,5 +1,5 @@
 /* store_reference.c: the writes of the reference data: schemes, actielijnen, purposes,
- * municipalities, inhabitants and sources (see store.h; their reads are in
+ * municipalities, inhabitants and sources (store_reference.h; their reads are in
  * store_load.c). Each checks what it refers to first and writes its audit row in the
  * same transaction; the SQL comes from the record's field table (store_record_sql.c). */
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include "store_checks.h"
 #include "store_internal.h"
 #include "store_record_sql.h"
+#include "store_reference.h"
 
 /* ---- schemes, actielijnen, purposes ---- */
 
