@@ -1,5 +1,6 @@
 /* auth.c: see auth.h. */
 #include "auth.h"
+#include "store/store_users.h"
 
 #include <pthread.h>
 #include <sodium.h>

@@ -3,7 +3,7 @@
 #ifndef POK_AUTH_H
 #define POK_AUTH_H
 
-#include "store/store.h"
+#include "store/store_users.h"
 #include "util.h"
 
 #define AUTH_TOKEN_BYTES 32

@@ -1,6 +1,7 @@
 /* main.c: `pok [--db URL] COMMAND [SUBCOMMAND] ...` dispatch over the command groups of
  * src/cli/ (cli_groups, generated from their CLI_GROUP lines). */
 #include "cli/cli.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,7 @@
 /* allocation.c: pok allocation add|list: what the Rijk allocated, per municipality,
  * actielijn and year, in versions. */
 #include "../engine/engine.h"
+#include "../store/store_records.h"
 #include "../textable.h"
 #include "cli.h"
 

@@ -1,5 +1,6 @@
 /* audit.c: pok audit: the audit trail (who changed what, when), with filters, as text
  * or CSV. */
+#include "../store/store_audit.h"
 #include "../views/audit_view.h"
 #include "cli.h"
 

@@ -1,4 +1,5 @@
 /* backup.c: pok backup: a verified copy of the database, also while pok serve runs. */
+#include "../store/store_backup.h"
 #include "backup_check.h"
 #include "cli.h"
 

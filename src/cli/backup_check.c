@@ -1,5 +1,6 @@
 /* backup_check.c: what pok backup and pok restore say about the file they verified. */
 #include "backup_check.h"
+#include "../store/store_backup.h"
 
 #include <stdio.h>
 

@@ -2,6 +2,7 @@
 #ifndef POK_CLI_BACKUP_CHECK_H
 #define POK_CLI_BACKUP_CHECK_H
 
+#include "../store/store_backup.h"
 #include "cli.h"
 
 /* "WHAT PATH: integriteit ok, schemaversie N, N tabellen, N rijen" on standard output. */

@@ -1,6 +1,7 @@
 /* check.c: pok check: the checks of one municipality, or of all with records, as text
  * or JSON; --strict makes errors an exit status. */
 #include "../engine/engine.h"
+#include "../store/store_reference.h"
 #include "../views/coverage_view.h"
 #include "cli.h"
 

@@ -3,6 +3,9 @@
 
 #include "../ingest/progress.h"
 #include "../money.h"
+#include "../store/store.h"
+#include "../store/store_records.h"
+#include "../store/store_reference.h"
 #include "../text.h"
 
 #include <errno.h>

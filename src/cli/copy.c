@@ -1,6 +1,7 @@
 /* copy.c: pok copy: everything of one database into another (SQLite <-> PostgreSQL),
  * verified, with a line per table of what was copied and the totals checked. */
 #include "../money.h"
+#include "../store/store_copy.h"
 #include "../text.h"
 #include "cli.h"
 

@@ -1,4 +1,5 @@
 /* decision.c: pok decision add|list: decisions of the college or the council. */
+#include "../store/store_records.h"
 #include "../textable.h"
 #include "cli.h"
 

@@ -1,5 +1,6 @@
 /* delete.c: pok delete: the administrator removes a wrongly entered record, with a
  * reason, recorded in the audit trail. */
+#include "../store/store_audit.h"
 #include "../views/audit_view.h"
 #include "cli.h"
 

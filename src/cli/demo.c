@@ -1,5 +1,7 @@
 /* demo.c: pok demo: load the demonstration figures (src/demo/) into a new database. */
 #include "../demo/demo.h"
+#include "../store/store.h"
+#include "../store/store_reference.h"
 #include "cli.h"
 
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* evaluation.c: pok evaluation add|list: evaluations of measures, with their verdict and
  * follow-up. */
+#include "../store/store_records.h"
 #include "../textable.h"
 #include "cli.h"
 

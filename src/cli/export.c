@@ -1,6 +1,7 @@
 /* export.c: pok export csv|json|datapackage|xlsx: every table as CSV, JSON, a Fiscal Data
  * Package, XLSX. */
 #include "../engine/engine.h"
+#include "../store/store_reference.h"
 #include "../views/export_csv.h"
 #include "../views/export_datapackage.h"
 #include "../views/export_json.h"

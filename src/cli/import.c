@@ -4,6 +4,7 @@
 #include "../ingest/import.h"
 #include "../ingest/ledger.h"
 #include "../money.h"
+#include "../store/store_ledger.h"
 #include "cli.h"
 
 #include <stdio.h>

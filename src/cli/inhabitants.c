@@ -1,5 +1,6 @@
 /* inhabitants.c: pok inhabitants set: the number of inhabitants of a municipality on
  * 1 January of a year. */
+#include "../store/store_reference.h"
 #include "cli.h"
 
 #include <stdio.h>

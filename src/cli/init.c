@@ -1,4 +1,5 @@
 /* init.c: pok init: create the database or bring its schema up to date. */
+#include "../store/store.h"
 #include "cli.h"
 
 #include <stdio.h>

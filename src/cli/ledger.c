@@ -2,6 +2,8 @@
  * (grootboek) file, the bookings behind a realised amount, and the imports made. */
 #include "../ingest/ledger.h"
 #include "../money.h"
+#include "../store/store_ledger.h"
+#include "../store/store_records.h"
 #include "../textable.h"
 #include "cli.h"
 

@@ -1,5 +1,6 @@
 /* measure.c: pok measure add|update|list|show|plan|realised: measures (what the money
  * is spent on) with their planned and realised amounts per year. */
+#include "../store/store_records.h"
 #include "../textable.h"
 #include "cli.h"
 

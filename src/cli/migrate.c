@@ -1,5 +1,6 @@
 /* migrate.c: pok migrate: apply the pending schema migrations and say from which
  * version to which. */
+#include "../store/store.h"
 #include "cli.h"
 
 #include <stdio.h>

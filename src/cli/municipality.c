@@ -1,5 +1,7 @@
 /* municipality.c: pok municipality add|list|show|publish: the municipalities (CBS codes)
  * and whether their figures are public (readable without logging in). */
+#include "../store/store_reference.h"
+#include "../store/store_users.h"
 #include "../textable.h"
 #include "cli.h"
 

@@ -1,5 +1,6 @@
 /* pot.c: pok pot add|list: pots, the actielijnen whose money a municipality spends
  * together. */
+#include "../store/store_records.h"
 #include "../textable.h"
 #include "cli.h"
 

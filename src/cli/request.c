@@ -1,5 +1,6 @@
 /* request.c: pok request add|list: requests for money from outside, with the decision
  * on them. */
+#include "../store/store_records.h"
 #include "../textable.h"
 #include "cli.h"
 

@@ -1,5 +1,6 @@
 /* reserve.c: pok reserve opening|deposit|withdraw|transfer|list: the earmarked reserve,
  * its balance on 1 January and the movements decided on. */
+#include "../store/store_records.h"
 #include "../textable.h"
 #include "cli.h"
 

@@ -1,5 +1,7 @@
 /* restore.c: pok restore: put a verified backup back, replacing the whole database at
  * once. */
+#include "../store/store.h"
+#include "../store/store_backup.h"
 #include "backup_check.h"
 #include "cli.h"
 

@@ -1,5 +1,6 @@
 /* scheme.c: pok scheme list|show|add: the temporary schemes (POK and others) with their
  * actielijnen and purposes. */
+#include "../store/store_reference.h"
 #include "../textable.h"
 #include "cli.h"
 

@@ -1,5 +1,6 @@
 /* scheme_part.c: pok actielijn add and pok purpose add: a numbered part of a scheme. */
 #include "scheme_part.h"
+#include "../store/store_reference.h"
 
 #include <stdio.h>
 

@@ -1,5 +1,7 @@
 /* serve.c: pok serve: the web interface (see src/web/). */
 #include "../auth.h"
+#include "../store/store.h"
+#include "../store/store_users.h"
 #include "../web/http.h"
 #include "cli.h"
 

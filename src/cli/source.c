@@ -1,5 +1,6 @@
 /* source.c: pok source add|list|show: the documents figures come from (circulaires,
  * council proposals, decisions, letters). */
+#include "../store/store_reference.h"
 #include "../textable.h"
 #include "cli.h"
 

@@ -1,5 +1,6 @@
 /* stated.c: pok stated add|list: amounts as a document states them (totals), which
  * pok check recomputes. */
+#include "../store/store_records.h"
 #include "../textable.h"
 #include "cli.h"
 

@@ -1,6 +1,7 @@
 /* user.c: pok user add|passwd|role|disable|list: accounts on the command line. Passwords
  * are read from standard input or a file, never from the command line (ps would show them). */
 #include "../auth.h"
+#include "../store/store_users.h"
 #include "cli.h"
 
 #include <stdio.h>

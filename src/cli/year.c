@@ -1,5 +1,6 @@
 /* year.c: pok year close|reopen|list: closed financial years, whose realised amounts
  * are then the spending, and their reopening by the administrator. */
+#include "../store/store_closing.h"
 #include "cli.h"
 
 #include <stdio.h>

@@ -5,6 +5,9 @@
 
 #include "../embedded.h"
 #include "../ingest/import.h"
+#include "../store/store_closing.h"
+#include "../store/store_records.h"
+#include "../store/store_reference.h"
 
 #include <string.h>
 

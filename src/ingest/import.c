@@ -1,5 +1,6 @@
 /* import.c: what every CSV import shares: the header, row checks and messages that name
  * file, line and field, the transaction around an import, and a small string map. */
+#include "../store/store.h"
 #include "import_internal.h"
 #include "progress.h"
 

@@ -3,6 +3,7 @@
 #include "import_internal.h"
 
 #include "../money.h"
+#include "../store/store.h"
 
 #include <limits.h>
 #include <stdio.h>

@@ -4,6 +4,8 @@
 #include "import_internal.h"
 
 #include "../money.h"
+#include "../store/store.h"
+#include "../store/store_reference.h"
 #include "progress.h"
 #include "sheet.h"
 

@@ -2,6 +2,8 @@
  * (the long CSV of `import allocations`, the wide table of `import circulaire`). An equal
  * figure is left alone; a different one becomes the next version, and the report lists it
  * so the user sees what changed against the previous circulaire. */
+#include "../store/store_records.h"
+#include "../store/store_reference.h"
 #include "import_internal.h"
 
 #include <limits.h>

@@ -3,6 +3,7 @@
 #ifndef POK_IMPORT_INTERNAL_H
 #define POK_IMPORT_INTERNAL_H
 
+#include "../model.h"
 #include "import.h"
 
 /* A column an import knows; index is filled by import_header (-1 when absent). */

@@ -3,6 +3,10 @@
  * measure-year touched set to the sum of all its stored bookings. One transaction: a bad
  * line anywhere leaves the database as it was. */
 #include "../money.h"
+#include "../store/store.h"
+#include "../store/store_ledger.h"
+#include "../store/store_records.h"
+#include "../store/store_reference.h"
 #include "import_internal.h"
 #include "ledger.h"
 #include "progress.h"

@@ -1,5 +1,7 @@
 /* import_reference.c: CBS reference lists: municipalities (codes, names, provinces) and
  * inhabitants per municipality for one year. */
+#include "../store/store.h"
+#include "../store/store_reference.h"
 #include "import_internal.h"
 
 #include <string.h>

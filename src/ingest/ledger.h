@@ -4,7 +4,7 @@
 #ifndef POK_LEDGER_H
 #define POK_LEDGER_H
 
-#include "../store/store.h"
+#include "../store/store_ledger.h"
 #include "../util.h"
 #include "csv.h"
 

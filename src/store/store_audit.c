@@ -1,10 +1,111 @@
-/* store_audit.c: reading the audit trail with filters, and the administrator's
+/* store_audit.c: the audit trail: writing its rows (every write adds one, with the
+ * record before and after as JSON), reading it with filters, and the administrator's
  * deletion of records, which is recorded in that trail with the reason. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include <jansson.h>
+
+#include "store_audit.h"
+#include "store_audit_write.h"
+#include "store_checks.h"
+#include "store_closed.h"
 #include "store_internal.h"
+#include "store_record_sql.h"
+
+/* ---- writing ---- */
+
+void sq_now(char out[32])
+{
+    time_t t = clock_now(); /* $SOURCE_DATE_EPOCH fixes it for reproducible test output */
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* PostgreSQL writes JSON with spaces ({"id" : 1}); SQLite compactly. The audit trail
+ * holds the compact form in both, key order kept, so the two backends store the same
+ * text and an unchanged record compares equal. */
+static char *normalise_json(Store *s, const char *json)
+{
+    if (!SQ_PG(s)) return xstrdup(json);
+    json_t *v = json_loads(json, JSON_DECODE_ANY, NULL);
+    if (!v) return xstrdup(json);
+    char *out = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+    json_decref(v);
+    if (!out) return xstrdup(json);
+    char *copy = xstrdup(out);
+    free(out);
+    return copy;
+}
+
+int sq_snapshot_run(Store *s, DbStmt *st, char **out, PokErr *err)
+{
+    *out = NULL;
+    int found = sq_step_row(s, st, err);
+    if (found < 0) return -1;
+    if (found) {
+        const char *json = db_col_text(st, 0);
+        *out = json ? normalise_json(s, json) : NULL;
+        db_reset(st);
+    }
+    return 0;
+}
+
+int sq_snapshot_id(Store *s, SqJson sql, int64_t id, char **out, PokErr *err)
+{
+    DbStmt *st = sq_stmt(s, sql[SQ_PG(s)], err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, id);
+    return sq_snapshot_run(s, st, out, err);
+}
+
+int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
+             const char *municipality, const char *before_json, const char *after_json, PokErr *err)
+{
+    return sq_audit_reason(s, action, table, record_id, municipality, before_json, after_json, NULL,
+                           err);
+}
+
+int sq_audit_reason(Store *s, const char *action, const char *table, int64_t record_id,
+                    const char *municipality, const char *before_json, const char *after_json,
+                    const char *reason, PokErr *err)
+{
+    sq_closed_touch(s, municipality); /* its closed years are checked at the commit */
+    if (strcmp(action, "update") == 0 && before_json && after_json &&
+        strcmp(before_json, after_json) == 0)
+        return 0;
+    DbStmt *st = sq_stmt(s,
+                         "INSERT INTO audit (at, actor, action, table_name, record_id,"
+                         " municipality, before_json, after_json, reason)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                         err);
+    if (!st) return -1;
+    char now[32];
+    sq_now(now);
+    sq_bind_text(st, 1, now);
+    sq_bind_text(st, 2, s->actor);
+    sq_bind_text(st, 3, action);
+    sq_bind_text(st, 4, table);
+    sq_bind_nz(st, 5, record_id);
+    sq_bind_text(st, 6, municipality);
+    sq_bind_text(st, 7, before_json);
+    sq_bind_text(st, 8, after_json);
+    sq_bind_text(st, 9, reason);
+    return sq_step_done(s, st, err);
+}
+
+int sq_audit_insert(Store *s, const char *table, SqJson json_sql, int64_t id,
+                    const char *municipality, PokErr *err)
+{
+    char *after;
+    if (sq_snapshot_id(s, json_sql, id, &after, err)) return -1;
+    int rc = sq_audit(s, "insert", table, id, municipality, NULL, after, err);
+    free(after);
+    return rc;
+}
 
 /* ---- reading ---- */
 

@@ -8,6 +8,7 @@
 
 #include "db_sqlite.h"
 #include "migrations.h"
+#include "store_backup.h"
 #include "store_internal.h"
 
 #define PG_NO_BACKUP                                                                               \

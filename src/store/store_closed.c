@@ -19,7 +19,10 @@
  * "the figures of a closed year" means exactly what the tables show. The engine is pure
  * (no I/O, no SQL): it computes on what the store loads itself (store_load). */
 #include "../engine/engine.h"
+#include "store_closed.h"
 #include "store_internal.h"
+#include "store_records.h"
+#include "store_reference.h"
 
 /* At most this many moved figures of each pot are named in a refusal. */
 #define CLOSED_MAX_ITEMS 3

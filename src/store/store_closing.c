@@ -1,17 +1,54 @@
-/* store_closing.c: reopening a closed year and the register of reopenings. The
- * refusal to change a closed year's figures lives with the writes (store_records.c, for
- * records dated in a closed year) and with the commit (store_closed.c, for any change
- * that moves a closed year's figures). */
+/* store_closing.c: closing a year, which records its figures, reopening it and the
+ * register of reopenings (store_closing.h). The refusal to change a closed year's figures
+ * lives with the writes (store_records.c, for records dated in a closed year) and with the
+ * commit (store_closed.c, for any change that moves a closed year's figures). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_audit_write.h"
+#include "store_checks.h"
+#include "store_closed.h"
+#include "store_closing.h"
 #include "store_internal.h"
+#include "store_record_sql.h"
 
 #define YEAR_REOPENING_JSON_SQL(O)                                                                 \
     "SELECT " O "('id', id, 'municipality', municipality, 'year', year, 'reason', reason,"         \
     " 'actor', actor, 'at', at) FROM year_reopening WHERE id = ?1"
 static SqJson SQ_JSON_YEAR_REOPENING = {YEAR_REOPENING_JSON_SQL(SQ_LITE_OBJ),
                                         YEAR_REOPENING_JSON_SQL(SQ_PG_OBJ)};
+
+static int year_close(Store *s, const ClosedYear *cy, PokErr *err)
+{
+    if (sq_check_municipality(s, cy->municipality, err) ||
+        sq_check_cite(s, &cy->cite, cy->municipality, err) ||
+        sq_check_decision(s, cy->decision_id, cy->municipality, err))
+        return -1;
+    DbStmt *st = sq_stmt(s, "SELECT 1 FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, cy->municipality);
+    sq_bind_int(st, 2, cy->year);
+    int found = sq_step_row(s, st, err);
+    if (found < 0) return -1;
+    db_reset(st);
+    if (found) return err_set(err, "jaar %d is al afgesloten voor %s", cy->year, cy->municipality);
+    /* What the year's figures are now is what they stay (store_closed.c). */
+    if (sq_record_insert(s, RECORD(CLOSED_YEAR), cy, NULL, err) ||
+        sq_closed_record(s, cy->municipality, cy->year, err))
+        return -1;
+    char *after;
+    if (sq_record_snapshot(s, RECORD(CLOSED_YEAR), cy, &after, err)) return -1;
+    int rc = sq_audit(s, "insert", "closed_year", cy->year, cy->municipality, NULL, after, err);
+    free(after);
+    return rc;
+}
+
+int store_year_close(Store *s, const ClosedYear *cy, PokErr *err)
+{
+    int tx = sq_write_begin(s, err);
+    if (tx < 0) return -1;
+    return sq_write_end(s, tx, year_close(s, cy, err), err);
+}
 
 static int year_reopen(Store *s, const char *code, int year, const char *reason, PokErr *err)
 {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "store_record_sql.h"
 
 /* "23-11-2026 14:02 UTC" for "2026-11-23T14:02:05Z"; other text as it is. */
 static void format_at(const char *at, char *out, size_t size)

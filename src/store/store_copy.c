@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "store_audit_write.h"
+#include "store_copy.h"
 #include "store_copy_schema.h"
 #include "store_internal.h"
 

@@ -1,12 +1,13 @@
-/* store_internal.h: what the store files share: the Store struct, the prepared-statement
- * cache, binding and error helpers, reference checks and the audit writer. The store is
- * written once against the driver interface db.h; nothing outside src/store/ includes
- * this. */
+/* store_internal.h: what every store file shares: the Store struct and its use of the
+ * driver (store_sql.c): the prepared-statement cache, binding, stepping, the Dutch error
+ * messages and the writes. The store is written once against the driver interface db.h;
+ * nothing outside src/store/ includes this or the store's other internal headers:
+ * store_checks.h (reference and text checks), store_audit_write.h (audit rows),
+ * store_record_sql.h (records through their field tables, version conflicts) and
+ * store_closed.h (closed years' figures at the commit). */
 #ifndef POK_STORE_INTERNAL_H
 #define POK_STORE_INTERNAL_H
 
-#include "../record.h"
-#include "../text.h"
 #include "db.h"
 #include "store.h"
 
@@ -77,122 +78,5 @@ int sq_write_end(Store *s, int tx, int rc, PokErr *err);
         (target) = new_id;                                                                         \
         return 0;                                                                                  \
     } while (0)
-
-/* Closed years (store_closed.c): their figures are recorded at closing and may not move
- * afterwards. sq_closed_touch notes a municipality the transaction writes to (sq_audit
- * does, for every write); sq_closed_verify, at the outermost commit, computes the figures
- * of the closed years of each again and fails naming the year and what moved (the set is
- * emptied either way); sq_closed_forget empties it on a rollback. sq_closed_record
- * records the figures of a year just closed; sq_closed_check_reopen fails when reopening
- * year moves a later closed year's figures; sq_closed_fill_missing records the figures of
- * closed years that have none (closed before they were kept, after the migration). */
-void sq_closed_touch(Store *s, const char *code);
-int sq_closed_verify(Store *s, PokErr *err);
-void sq_closed_forget(Store *s);
-void sq_closed_free(Store *s);
-int sq_closed_record(Store *s, const char *code, int year, PokErr *err);
-int sq_closed_check_reopen(Store *s, const char *code, int year, PokErr *err);
-int sq_closed_fill_missing(Store *s, PokErr *err);
-
-/* "YYYY-MM-DDTHH:MM:SSZ", UTC. */
-void sq_now(char out[32]);
-
-/* Reference checks: 0 when fine (a zero id always is, where the reference is optional),
- * else -1 with a message naming the problem. municipality may be NULL to skip the
- * "belongs to the same municipality" test. */
-int sq_check_municipality(Store *s, const char *code, PokErr *err);
-int sq_check_scheme(Store *s, int64_t scheme_id, PokErr *err);
-int sq_check_actielijn(Store *s, int64_t actielijn_id, int64_t scheme_id, PokErr *err);
-int sq_check_purpose(Store *s, int64_t purpose_id, int64_t scheme_id, PokErr *err);
-int sq_check_source(Store *s, int64_t source_id, const char *municipality, PokErr *err);
-int sq_check_decision(Store *s, int64_t decision_id, const char *municipality, PokErr *err);
-int sq_check_pot(Store *s, int64_t pot_id, const char *municipality, int64_t scheme_id,
-                 PokErr *err);
-/* The measure's municipality (into muni[16]) and scheme. */
-int sq_check_measure(Store *s, int64_t measure_id, char muni[16], int64_t *scheme_id, PokErr *err);
-/* date NULL is fine unless required; otherwise it must be a real YYYY-MM-DD date. */
-int sq_check_date(const char *date, const char *what, int required, PokErr *err);
-/* s must be present and not empty. */
-int sq_check_required(const char *v, const char *what, PokErr *err);
-
-/* The store's last line of defence for text (text.h): every text field a record write
- * stores is listed with the name the user knows it by and its bound, and checked before
- * anything is written, so a path that forgot to check still stores no bad text. (Below
- * the named checks, the driver refuses any bound text that is not UTF-8: db.c.) */
-typedef struct SqText {
-    const char *value; /* NULL: absent, fine */
-    const char *what;  /* "naam van de maatregel" */
-    TextBound bound;
-} SqText;
-int sq_check_texts(const SqText *texts, size_t n, PokErr *err);
-#define SQ_CHECK_TEXTS(err, ...)                                                                   \
-    sq_check_texts((const SqText[]){__VA_ARGS__},                                                  \
-                   sizeof((const SqText[]){__VA_ARGS__}) / sizeof(SqText), err)
-
-/* The record as JSON, by running a "SELECT json_object(...) FROM t WHERE id = ?1" literal
- * (the record kinds of record.h have theirs built from their tables: sq_record_snapshot).
- * *out is malloc'd, NULL when the record does not exist. */
-/* A snapshot query per backend: [0] SQLite (json_object), [1] PostgreSQL
- * (json_build_object); both give the same compact JSON text. */
-typedef const char *const SqJson[2];
-/* Each snapshot is written once as a macro of O, the object constructor, and A, the
- * sorted id array of a link table (empty: []), and expanded for both backends. */
-#define SQ_LITE_OBJ "json_object"
-#define SQ_PG_OBJ "json_build_object"
-#define SQ_LITE_IDS(col, table, where)                                                             \
-    "json((SELECT json_group_array(" col ") FROM (SELECT " col " FROM " table " WHERE " where      \
-    " ORDER BY " col ")))"
-#define SQ_PG_IDS(col, table, where)                                                               \
-    "(SELECT COALESCE(json_agg(" col " ORDER BY " col "), '[]'::json) FROM " table " WHERE " where \
-    ")"
-int sq_snapshot_id(Store *s, SqJson sql, int64_t id, char **out, PokErr *err);
-/* Step a bound snapshot statement: *out is its JSON (compact on both backends). */
-int sq_snapshot_run(Store *s, DbStmt *st, char **out, PokErr *err);
-/* One audit row. An update whose before and after are equal is not recorded. */
-int sq_audit(Store *s, const char *action, const char *table, int64_t record_id,
-             const char *municipality, const char *before_json, const char *after_json,
-             PokErr *err);
-/* The same with the reason given for the change (deletions, reopened years). */
-int sq_audit_reason(Store *s, const char *action, const char *table, int64_t record_id,
-                    const char *municipality, const char *before_json, const char *after_json,
-                    const char *reason, PokErr *err);
-/* The insert audit row of a record just inserted with this id. */
-int sq_audit_insert(Store *s, const char *table, SqJson json_sql, int64_t id,
-                    const char *municipality, PokErr *err);
-
-/* Records written and read through their field tables (record.h; store_record_sql.c).
- * The SQL is built on first use and kept until store_close (sq_record_sql_free).
- *
- * sq_record_query: "SELECT <the kind's columns> FROM <table> <rest>" (rest a string
- * literal: the text is kept by its address); sq_record_read reads the current row of it
- * into out, a zeroed struct of the kind; sq_record_read_links fills its id lists from the
- * link tables. sq_record_insert binds every stored field of rec (the caller has applied
- * defaults and the store's own values) and fills its link tables; *id (may be NULL) is the
- * new row's id. sq_record_update writes the updated fields of rec to the row its key fields
- * (and, for a nonzero one, row version) name, and replaces its link lists: 1 done, 0 no
- * such row, -1 error. sq_record_snapshot is the audit snapshot of the row named by key's
- * key fields (*out NULL when none), sq_record_snapshot_id by id. sq_record_add inserts
- * rec of a kind with an id and writes its audit row (municipality as the trail files it). */
-const char *sq_record_query(Store *s, const RecordKind *k, const char *rest);
-void sq_record_read(const RecordKind *k, Arena *a, DbStmt *st, void *out);
-int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, PokErr *err);
-int sq_record_insert(Store *s, const RecordKind *k, const void *rec, int64_t *id, PokErr *err);
-int sq_record_update(Store *s, const RecordKind *k, const void *rec, PokErr *err);
-/* Raise the row version of record id (kinds with a FIELD_ROW_VERSION field). */
-int sq_record_bump_version(Store *s, const RecordKind *k, int64_t id, PokErr *err);
-int sq_record_snapshot(Store *s, const RecordKind *k, const void *key, char **out, PokErr *err);
-int sq_record_snapshot_id(Store *s, const RecordKind *k, int64_t id, char **out, PokErr *err);
-int sq_record_add(Store *s, const RecordKind *k, const void *rec, int64_t *id,
-                  const char *municipality, PokErr *err);
-void sq_record_sql_free(Store *s);
-
-/* Optimistic versioning (store_conflict.c). sq_conflict fails with ERR_CONFLICT: "<what>
- * is intussen gewijzigd door <actor> (<when>)", who and when from the newest audit row of
- * (table, record_id). sq_version_check compares the version a save expects (0: no check,
- * ROW_VERSION_ABSENT: no row) with the row found (existing_id 0: none) and its current
- * version: 0 when they agree, else the conflict. */
-int sq_conflict(Store *s, const char *what, const char *table, int64_t record_id, PokErr *err);
-int sq_version_check(Store *s, int64_t expected, int64_t existing_id, int64_t current,
-                     const char *what, const char *table, PokErr *err);
 
 #endif

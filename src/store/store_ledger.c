@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_audit_write.h"
+#include "store_checks.h"
 #include "store_internal.h"
+#include "store_ledger.h"
 
 #define STR_(x) #x
 #define STR(x) STR_(x)

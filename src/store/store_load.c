@@ -1,10 +1,14 @@
-/* store_load.c: the reads: single records, lists, everything of one municipality
- * (store_load); the audit trail is in store_audit.c. Records are built in the caller's
- * Arena; the columns and the row reader of each kind come from its field table
- * (store_record_sql.c), so a query here is only its WHERE and ORDER BY. */
+/* store_load.c: the reads of store_reference.h and store_records.h: single records,
+ * lists, everything of one municipality (store_load); the audit trail is read in
+ * store_audit.c. Records are built in the caller's Arena; the columns and the row reader
+ * of each kind come from its field table (store_record_sql.c), so a query here is only
+ * its WHERE and ORDER BY. */
 #include <string.h>
 
 #include "store_internal.h"
+#include "store_record_sql.h"
+#include "store_records.h"
+#include "store_reference.h"
 
 /* Run a bound query of kind k (sq_record_query) and collect its rows into an arena array. */
 static int collect(Store *s, DbStmt *st, Arena *a, const RecordKind *k, void **out, size_t *n,

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_audit_write.h"
 #include "store_internal.h"
+#include "store_record_sql.h"
 
 /* ---- the cache: one SQL text per (kind, statement, link field) ---- */
 

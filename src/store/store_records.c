@@ -1,21 +1,18 @@
 /* store_records.c: the writes of one municipality's records: allocations, pots, measures
- * and their amounts, the reserve, decisions, requests, evaluations, closed years and
- * stated figures. Each checks its references first, so that the error names what is
+ * and their amounts, the reserve, decisions, requests, evaluations and stated figures
+ * (store_records.h). Each checks its references first, so that the error names what is
  * wrong, and writes its audit row in the same transaction; the INSERT, UPDATE and audit
  * snapshot themselves come from the record's field table (store_record_sql.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "store_audit_write.h"
+#include "store_checks.h"
 #include "store_internal.h"
-
-static int check_cite(Store *s, const Citation *c, const char *municipality, PokErr *err)
-{
-    return SQ_CHECK_TEXTS(err, {c->place, "plaats in de bron", TEXT_SHORT}) ||
-                   sq_check_source(s, c->source_id, municipality, err)
-               ? -1
-               : 0;
-}
+#include "store_record_sql.h"
+#include "store_records.h"
+#include "store_reference.h"
 
 static int check_actielijnen(Store *s, const int64_t *ids, size_t n, int64_t scheme_id, PokErr *err)
 {
@@ -63,17 +60,6 @@ static int check_year_open(Store *s, const char *municipality, int year, PokErr 
 
 /* ---- allocations ---- */
 
-int store_municipality_valid_in(const Municipality *m, int year, PokErr *err)
-{
-    if (m->last_year && year > m->last_year)
-        return err_set(err, "%s bestond in %d niet meer (opgeheven per 1 januari %d)", m->code,
-                       year, m->last_year + 1);
-    if (m->first_year && year < m->first_year)
-        return err_set(err, "%s bestond in %d nog niet (geldig vanaf 1 januari %d)", m->code, year,
-                       m->first_year);
-    return 0;
-}
-
 /* Municipalities merge on 1 January: a code only takes figures for years it existed. */
 static int check_municipality_year(Store *s, const char *code, int year, PokErr *err)
 {
@@ -120,7 +106,7 @@ static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *v
 {
     if (sq_check_municipality(s, al->municipality, err) ||
         (al->actielijn_id && sq_check_actielijn(s, al->actielijn_id, 0, err)) ||
-        check_cite(s, &al->cite, al->municipality, err) ||
+        sq_check_cite(s, &al->cite, al->municipality, err) ||
         check_year_open(s, al->municipality, al->year, err) ||
         check_municipality_year(s, al->municipality, al->year, err))
         return -1;
@@ -184,7 +170,7 @@ static int pot_insert(Store *s, const Pot *pot, int64_t *id, PokErr *err)
         sq_check_required(pot->name, "naam van de pot", err) ||
         SQ_CHECK_TEXTS(err, {pot->name, "naam van de pot", TEXT_SHORT}) ||
         check_actielijnen(s, pot->actielijn_ids, pot->n_actielijnen, pot->scheme_id, err) ||
-        check_cite(s, &pot->cite, pot->municipality, err))
+        sq_check_cite(s, &pot->cite, pot->municipality, err))
         return -1;
     DbStmt *st = sq_stmt(s,
                          "SELECT id FROM pot WHERE municipality = ?1 AND scheme_id = ?2"
@@ -234,7 +220,7 @@ static int measure_insert(Store *s, const Measure *m, int64_t *id, PokErr *err)
 {
     if (sq_check_municipality(s, m->municipality, err) || sq_check_scheme(s, m->scheme_id, err) ||
         measure_check(s, m, m->municipality, m->scheme_id, err) ||
-        check_cite(s, &m->cite, m->municipality, err) ||
+        sq_check_cite(s, &m->cite, m->municipality, err) ||
         sq_check_decision(s, m->decision_id, m->municipality, err))
         return -1;
     Measure row = *m;
@@ -333,8 +319,8 @@ static int amount_write(Store *s, const MeasureAmount *ma, int64_t *id, PokErr *
     if (sq_check_measure(s, ma->measure_id, muni, &scheme_id, err)) return -1;
     if (ma->kind != AMOUNT_PLAN && ma->kind != AMOUNT_REALISED)
         return err_set(err, "ongeldige soort bedrag %d: plan (1) of realisatie (2)", (int)ma->kind);
-    if (check_cite(s, &ma->cite, muni, err) || sq_check_decision(s, ma->decision_id, muni, err) ||
-        check_year_open(s, muni, ma->year, err))
+    if (sq_check_cite(s, &ma->cite, muni, err) ||
+        sq_check_decision(s, ma->decision_id, muni, err) || check_year_open(s, muni, ma->year, err))
         return -1;
     DbStmt *st = sq_stmt(s,
                          "SELECT id, row_version FROM measure_amount WHERE measure_id = ?1"
@@ -369,7 +355,7 @@ static int opening_write(Store *s, const ReserveOpening *ro, int64_t *id, PokErr
 {
     if (sq_check_municipality(s, ro->municipality, err) || sq_check_scheme(s, ro->scheme_id, err) ||
         sq_check_pot(s, ro->pot_id, ro->municipality, ro->scheme_id, err) ||
-        check_cite(s, &ro->cite, ro->municipality, err) ||
+        sq_check_cite(s, &ro->cite, ro->municipality, err) ||
         sq_check_decision(s, ro->decision_id, ro->municipality, err) ||
         check_year_open(s, ro->municipality, ro->year, err))
         return -1;
@@ -411,7 +397,7 @@ static int movement_insert(Store *s, const ReserveMovement *rm, int64_t *id, Pok
     if (SQ_CHECK_TEXTS(err, {rm->description, "omschrijving van de reservemutatie", TEXT_LONG}) ||
         sq_check_municipality(s, rm->municipality, err) || sq_check_scheme(s, rm->scheme_id, err) ||
         sq_check_pot(s, rm->pot_id, rm->municipality, rm->scheme_id, err) ||
-        check_cite(s, &rm->cite, rm->municipality, err) ||
+        sq_check_cite(s, &rm->cite, rm->municipality, err) ||
         sq_check_decision(s, rm->decision_id, rm->municipality, err))
         return -1;
     if (rm->kind < RESERVE_DEPOSIT || rm->kind > RESERVE_TRANSFER)
@@ -442,7 +428,7 @@ static int decision_insert(Store *s, const Decision *d, int64_t *id, PokErr *err
                        {d->reference, "kenmerk van het besluit", TEXT_SHORT},
                        {d->title, "titel van het besluit", TEXT_SHORT},
                        {d->outcome, "uitkomst van het besluit", TEXT_SHORT}) ||
-        check_cite(s, &d->cite, d->municipality, err))
+        sq_check_cite(s, &d->cite, d->municipality, err))
         return -1;
     return sq_record_add(s, RECORD(DECISION), d, id, d->municipality, err);
 }
@@ -462,7 +448,7 @@ static int request_insert(Store *s, const Request *r, int64_t *id, PokErr *err)
         sq_check_date(r->date, "datum van het verzoek", 0, err) ||
         sq_check_source(s, r->letter_source_id, r->municipality, err) ||
         sq_check_decision(s, r->decision_id, r->municipality, err) ||
-        check_cite(s, &r->cite, r->municipality, err))
+        sq_check_cite(s, &r->cite, r->municipality, err))
         return -1;
     Request row = *r;
     if (!row.status) row.status = "open";
@@ -483,7 +469,7 @@ static int evaluation_insert(Store *s, const Evaluation *e, int64_t *id, PokErr 
                        {e->follow_up, "vervolg van de evaluatie", TEXT_SHORT}) ||
         sq_check_measure(s, e->measure_id, muni, &scheme_id, err) ||
         sq_check_date(e->date, "datum van de evaluatie", 0, err) ||
-        check_cite(s, &e->cite, muni, err) || sq_check_decision(s, e->decision_id, muni, err))
+        sq_check_cite(s, &e->cite, muni, err) || sq_check_decision(s, e->decision_id, muni, err))
         return -1;
     if (e->follow_up && !follow_up_valid(e->follow_up))
         return err_set(err, "ongeldig vervolg '%s': kies uit %s", e->follow_up, FOLLOW_UP_LIST);
@@ -497,45 +483,13 @@ int store_evaluation_add(Store *s, Evaluation *e, PokErr *err)
 
 /* ---- closed years and stated figures ---- */
 
-static int year_close(Store *s, const ClosedYear *cy, PokErr *err)
-{
-    if (sq_check_municipality(s, cy->municipality, err) ||
-        check_cite(s, &cy->cite, cy->municipality, err) ||
-        sq_check_decision(s, cy->decision_id, cy->municipality, err))
-        return -1;
-    DbStmt *st = sq_stmt(s, "SELECT 1 FROM closed_year WHERE municipality = ?1 AND year = ?2", err);
-    if (!st) return -1;
-    sq_bind_text(st, 1, cy->municipality);
-    sq_bind_int(st, 2, cy->year);
-    int found = sq_step_row(s, st, err);
-    if (found < 0) return -1;
-    db_reset(st);
-    if (found) return err_set(err, "jaar %d is al afgesloten voor %s", cy->year, cy->municipality);
-    /* What the year's figures are now is what they stay (store_closed.c). */
-    if (sq_record_insert(s, RECORD(CLOSED_YEAR), cy, NULL, err) ||
-        sq_closed_record(s, cy->municipality, cy->year, err))
-        return -1;
-    char *after;
-    if (sq_record_snapshot(s, RECORD(CLOSED_YEAR), cy, &after, err)) return -1;
-    int rc = sq_audit(s, "insert", "closed_year", cy->year, cy->municipality, NULL, after, err);
-    free(after);
-    return rc;
-}
-
-int store_year_close(Store *s, const ClosedYear *cy, PokErr *err)
-{
-    int tx = sq_write_begin(s, err);
-    if (tx < 0) return -1;
-    return sq_write_end(s, tx, year_close(s, cy, err), err);
-}
-
 static int stated_insert(Store *s, const StatedFigure *sf, int64_t *id, PokErr *err)
 {
     if (SQ_CHECK_TEXTS(err, {sf->description, "omschrijving van het genoemde bedrag", TEXT_LONG}) ||
         sq_check_municipality(s, sf->municipality, err) || sq_check_scheme(s, sf->scheme_id, err) ||
         (sf->actielijn_id && sq_check_actielijn(s, sf->actielijn_id, sf->scheme_id, err)) ||
         sq_check_pot(s, sf->pot_id, sf->municipality, sf->scheme_id, err) ||
-        check_cite(s, &sf->cite, sf->municipality, err))
+        sq_check_cite(s, &sf->cite, sf->municipality, err))
         return -1;
     if (sf->kind < STATED_ALLOCATION || sf->kind > STATED_SPENDING)
         return err_set(err,

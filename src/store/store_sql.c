@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../model.h"
+#include "store_closed.h"
 #include "store_internal.h"
 
 /* ---- statements, binding ---- */

@@ -1,5 +1,8 @@
-/* store_users.c: accounts, their grants, sessions, login attempts and the public
- * flag of municipalities (see store.h). Password and token hashes never enter the audit. */
+/* store_users.c: accounts, their grants, sessions, login attempts and the public flag of
+ * municipalities (store_users.h). Password and token hashes never enter the audit. */
+#include "store_users.h"
+#include "store_audit_write.h"
+#include "store_checks.h"
 #include "store_internal.h"
 
 #include <stdlib.h>

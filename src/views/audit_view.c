@@ -1,5 +1,6 @@
 /* audit_view.c: the fields an audit row changed, from its JSON before and after (jansson). */
 #include "audit_view.h"
+#include "../store/store_audit.h"
 
 #include <jansson.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
 #ifndef POK_AUDIT_VIEW_H
 #define POK_AUDIT_VIEW_H
 
-#include "../store/store.h"
+#include "../store/store_audit.h"
 
 /* One field of a record: for an update a field that changed, for an insert every field
  * of the new record (before NULL), for a delete every field of the old one (after NULL). */

@@ -2,6 +2,11 @@
 #include "authz.h"
 
 #include "../auth.h"
+#include "../store/store.h"
+#include "../store/store_audit.h"
+#include "../store/store_records.h"
+#include "../store/store_reference.h"
+#include "../store/store_users.h"
 #include "cookie.h"
 #include "form.h"
 

@@ -4,6 +4,7 @@
 #ifndef POK_AUTHZ_H
 #define POK_AUTHZ_H
 
+#include "../store/store_users.h"
 #include "route.h"
 
 #define AUTHZ_COOKIE "pok_sessie"

@@ -1,6 +1,7 @@
 /* cache.c: see cache.h. An open-addressing hash table without deletions: entries only
  * go all at once (new version, full, or cleared), so no tombstones are needed. */
 #include "cache.h"
+#include "../store/store.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -17,6 +17,7 @@
 #ifndef POK_CACHE_H
 #define POK_CACHE_H
 
+#include "../store/store.h"
 #include "request.h"
 
 #define WEB_CACHE_ENTRIES 512                   /* at most; when full the cache is emptied */

@@ -6,6 +6,7 @@
 #include "route.h"
 
 #include "../money.h"
+#include "../store/store.h"
 #include "../text.h"
 
 #include <ctype.h>

@@ -4,6 +4,7 @@
  * same, so a repeated page costs one PRAGMA and no rendering. */
 #include "http.h"
 
+#include "../store/store.h"
 #include "authz.h"
 #include "cache.h"
 #include "route.h"

@@ -2,6 +2,8 @@
  * (and as CSV), and one measure's history with its amounts and evaluations. */
 #include "page_audit.h"
 
+#include "../store/store_audit.h"
+#include "../store/store_records.h"
 #include "../views/audit_view.h"
 #include "html.h"
 #include "layout.h"

@@ -7,6 +7,8 @@
 #include "route.h"
 
 #include "../money.h"
+#include "../store/store_records.h"
+#include "../store/store_reference.h"
 
 #include <stdio.h>
 #include <string.h>

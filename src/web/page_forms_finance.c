@@ -3,6 +3,7 @@
  * and /gemeente/CODE/reserve/nieuw (opening balance, deposit, withdrawal, transfer). */
 #include "page_forms.h"
 
+#include "../store/store_records.h"
 #include "form_preview.h"
 #include "html.h"
 #include "layout.h"

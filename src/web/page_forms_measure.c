@@ -3,6 +3,7 @@
  * amount, with a confirmation step) and /maatregel/ID/evaluatie/nieuw. */
 #include "page_forms.h"
 
+#include "../store/store_records.h"
 #include "form_preview.h"
 #include "html.h"
 #include "layout.h"

@@ -2,6 +2,7 @@
  * GET|POST /gemeente/CODE/besluit/nieuw and /gemeente/CODE/verzoek/nieuw. */
 #include "page_forms.h"
 
+#include "../store/store_records.h"
 #include "html.h"
 #include "layout.h"
 

@@ -1,6 +1,8 @@
 /* page_kit.c: see page_kit.h. */
 #include "page_kit.h"
 
+#include "../store/store_records.h"
+#include "../store/store_reference.h"
 #include "html.h"
 #include "pages.h"
 #include "route.h"

@@ -7,7 +7,8 @@
 #include "pages.h"
 #include "route.h"
 
-#include "../store/store.h"
+#include "../store/store_ledger.h"
+#include "../store/store_reference.h"
 #include "../views/audit_view.h"
 
 #include <stdlib.h>

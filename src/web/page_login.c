@@ -1,6 +1,8 @@
 /* page_login.c: /inloggen (the login form and its check: throttling, Argon2id, a new
  * session and its cookie) and /uitloggen (revoke the session, clear the cookie). */
 #include "../auth.h"
+#include "../store/store.h"
+#include "../store/store_users.h"
 #include "authz.h"
 #include "form.h"
 #include "html.h"

@@ -2,6 +2,7 @@
  * their planned and realised totals) and GET /maatregel/ID (one measure: plan versus
  * realisation per year, actielijnen, doelen, evaluations, decision and sources); each
  * table also as CSV. */
+#include "../store/store_ledger.h"
 #include "html.h"
 #include "layout.h"
 #include "page_kit.h"

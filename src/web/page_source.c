@@ -4,6 +4,7 @@
  * in its own municipality; a national document is shown for one municipality at
  * /gemeente/CODE/bron/ID, whose route checks access to CODE (a ?gemeente= on /bron/ID
  * only redirects there: a query parameter never widens what the route allowed). */
+#include "../store/store_reference.h"
 #include "html.h"
 #include "layout.h"
 #include "page_kit.h"

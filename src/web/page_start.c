@@ -1,6 +1,7 @@
 /* page_start.c: GET / : every municipality with its totals (allocated, planned, realised,
  * reserve at the end of the last year), those with figures first, searchable by name or
  * code (?q=); and the same as /gemeenten.csv. */
+#include "../store/store_reference.h"
 #include "html.h"
 #include "layout.h"
 #include "page_kit.h"

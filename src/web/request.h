@@ -4,7 +4,7 @@
 #ifndef POK_REQUEST_H
 #define POK_REQUEST_H
 
-#include "../store/store.h"
+#include "../store/store_users.h"
 #include "../util.h"
 
 /* Upper bound of a request body; larger bodies get 413. */

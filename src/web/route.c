@@ -1,6 +1,7 @@
 /* route.c: the route table of pok serve and its dispatch. */
 #include "route.h"
 
+#include "../store/store.h"
 #include "authz.h"
 #include "form.h"
 #include "html.h"

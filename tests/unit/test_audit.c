@@ -14,6 +14,10 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "store/store_audit.h"
+#include "store/store_closing.h"
+#include "store/store_records.h"
+#include "store/store_reference.h"
 #include "support/testdb.h"
 #include "views/audit_view.h"
 

@@ -11,6 +11,11 @@
 
 #include "auth.h"
 #include "store/store.h"
+#include "store/store_audit.h"
+#include "store/store_closing.h"
+#include "store/store_records.h"
+#include "store/store_reference.h"
+#include "store/store_users.h"
 #include "web/route.h"
 
 #include "support/testdb.h"

@@ -8,7 +8,8 @@
 #include <cmocka.h>
 
 #include "auth.h"
-#include "store/store.h"
+#include "store/store_audit.h"
+#include "store/store_users.h"
 #include "support/testdb.h"
 #include "web/cookie.h"
 

@@ -18,7 +18,10 @@
 
 #include "auth.h"
 #include "demo/demo.h"
-#include "store/store.h"
+#include "store/store_audit.h"
+#include "store/store_records.h"
+#include "store/store_reference.h"
+#include "store/store_users.h"
 #include "web/authz.h"
 #include "web/route.h"
 

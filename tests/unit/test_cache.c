@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "store/store.h"
+#include "store/store_reference.h"
 #include "support/testdb.h"
 #include "web/cache.h"
 

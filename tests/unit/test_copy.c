@@ -13,6 +13,7 @@
 #include "store/db.h"
 #include "store/migrations.h"
 #include "store/store.h"
+#include "store/store_copy.h"
 #include "store/store_copy_schema.h"
 
 #include "support/testdb.h"

@@ -11,7 +11,9 @@
 
 #include "demo/demo.h"
 #include "engine/engine.h"
-#include "store/store.h"
+#include "store/store_audit.h"
+#include "store/store_records.h"
+#include "store/store_reference.h"
 #include "web/html.h"
 #include "web/pages.h"
 #include "web/route.h"

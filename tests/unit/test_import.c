@@ -9,7 +9,8 @@
 
 #include "embedded.h"
 #include "ingest/import.h"
-#include "store/store.h"
+#include "store/store_records.h"
+#include "store/store_reference.h"
 #include "support/testdb.h"
 
 #include <stdio.h>

@@ -9,7 +9,9 @@
 #include <cmocka.h>
 
 #include "ingest/ledger.h"
-#include "store/store.h"
+#include "store/store_ledger.h"
+#include "store/store_records.h"
+#include "store/store_reference.h"
 #include "support/testdb.h"
 
 #include <stdio.h>

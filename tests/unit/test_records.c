@@ -18,7 +18,10 @@
 
 #include "ingest/csv.h"
 #include "record.h"
-#include "store/store.h"
+#include "store/store_audit.h"
+#include "store/store_closing.h"
+#include "store/store_records.h"
+#include "store/store_reference.h"
 #include "views/export_csv.h"
 #include "views/record_json.h"
 

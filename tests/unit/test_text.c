@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include "store/store.h"
+#include "store/store_records.h"
+#include "store/store_reference.h"
 #include "support/testdb.h"
 #include "text.h"
 

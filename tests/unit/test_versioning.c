@@ -14,6 +14,9 @@
 
 #include "auth.h"
 #include "store/store.h"
+#include "store/store_records.h"
+#include "store/store_reference.h"
+#include "store/store_users.h"
 #include "web/html.h"
 #include "web/route.h"
 

@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "demo/demo.h"
-#include "store/store.h"
+#include "store/store_reference.h"
 #include "web/route.h"
 
 #include "support/testdb.h"

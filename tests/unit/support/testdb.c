@@ -3,6 +3,7 @@
 #include "testdb.h"
 
 #include "demo/demo.h"
+#include "store/store.h"
 #include "web/html.h"
 
 #include <libpq-fe.h>
