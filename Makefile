@@ -125,6 +125,25 @@ browser: $(BUILD)/pok
 	@test -d node_modules/playwright-core || { echo "make browser: node_modules is missing: run scripts/deps.sh (or make deps)" >&2; exit 1; }
 	POK=$(BUILD)/pok node --test --test-concurrency=2 tests/browser/
 
+# The OpenAPI document of the JSON API, docs/openapi.json, is what `pok openapi` writes
+# (from the route table and the records' field tables): `make openapi` rewrites it after
+# a change of the API or of a record's fields. `make openapi-lint` (in check) fails when
+# the checked-in copy is not what pok writes, and lints it with Redocly's recommended
+# rules (redocly.yaml). `make api-test` (in check) asks every API route of pok serve on
+# the demo database and validates every answer against the document (tests/api/).
+.PHONY: openapi openapi-lint api-test
+openapi: $(BUILD)/pok
+	$(BUILD)/pok openapi --out docs/openapi.json
+
+openapi-lint: $(BUILD)/pok
+	@test -x node_modules/.bin/redocly || { echo "make openapi-lint: node_modules is missing: run scripts/deps.sh (or make deps)" >&2; exit 1; }
+	@$(BUILD)/pok openapi | cmp -s - docs/openapi.json || { echo "make openapi-lint: docs/openapi.json is not what pok openapi writes: run make openapi" >&2; exit 1; }
+	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true node_modules/.bin/redocly lint docs/openapi.json
+
+api-test: $(BUILD)/pok
+	@test -d node_modules/ajv || { echo "make api-test: node_modules is missing: run scripts/deps.sh (or make deps)" >&2; exit 1; }
+	POK=$(BUILD)/pok node --test tests/api/
+
 # The browser tests with pok serve on the throwaway PostgreSQL (scripts/pgtest.sh).
 .PHONY: browser-pg
 browser-pg:
@@ -177,8 +196,10 @@ valgrind: $(TESTS) $(BUILD)/pok
 check: deps
 	$(MAKE) all
 	$(MAKE) lint
+	$(MAKE) openapi-lint
 	$(MAKE) test
 	$(MAKE) golden
+	$(MAKE) api-test
 	$(MAKE) test-pg
 	$(MAKE) crash
 	$(MAKE) asan

@@ -117,6 +117,13 @@ void coverage_print_text(const MuniData *d, const Coverage *c, Arena *a, FILE *f
     X(planned) X(realised) X(unexplained)
 /* clang-format on */
 
+const char *const coverage_json_cents[] = {
+#define X(name) #name "_cents",
+    CSV_FIELDS
+#undef X
+};
+const size_t coverage_n_json_cents = sizeof coverage_json_cents / sizeof coverage_json_cents[0];
+
 static void csv_text(FILE *f, const char *s)
 {
     Buf b = {0};

@@ -28,6 +28,10 @@ void coverage_print_text(const MuniData *d, const Coverage *c, Arena *a, FILE *f
 void coverage_print_csv(const Coverage *c, int header, FILE *f);
 /* The documented contract (docs/json.md). Caller owns the reference. */
 json_t *coverage_json(const Coverage *c);
+/* The keys of coverage_json's figures of a year, after "year" and "closed", in their
+ * order: "allocation_cents", ... (the OpenAPI document describes them from this list). */
+extern const char *const coverage_json_cents[];
+extern const size_t coverage_n_json_cents;
 
 void findings_print_text(const MuniData *d, const Finding *f, size_t n, FILE *out);
 json_t *findings_json(const MuniData *d, const Finding *f, size_t n);

@@ -46,6 +46,8 @@ void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_measures(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_decisions(WebApp *app, const WebRequest *req, WebResponse *res);
+/* api_openapi.c: /api/openapi.json, the API's OpenAPI document (openapi.h). */
+void api_openapi(WebApp *app, const WebRequest *req, WebResponse *res);
 
 /* Forms (page_forms_*.c): GET shows the form, POST checks it and saves (financial
  * changes after a confirmation step). */

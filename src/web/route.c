@@ -56,6 +56,8 @@ const Route web_routes[] = {
     {"GET", "/api/v1/gemeenten/:code", api_municipality, CAP_READ, SCOPE_CODE},
     {"GET", "/api/v1/gemeenten/:code/maatregelen", api_measures, CAP_READ, SCOPE_CODE},
     {"GET", "/api/v1/gemeenten/:code/besluiten", api_decisions, CAP_READ, SCOPE_CODE},
+    /* the OpenAPI document of the routes above (openapi.c): it describes no data */
+    {"GET", "/api/openapi.json", api_openapi, CAP_PUBLIC, SCOPE_NONE},
     {"GET", "/gemeente/:code/toekenning/nieuw", page_form_allocation, CAP_EDIT, SCOPE_CODE},
     {"POST", "/gemeente/:code/toekenning/nieuw", page_form_allocation, CAP_EDIT, SCOPE_CODE},
     {"GET", "/gemeente/:code/reserve/nieuw", page_form_reserve, CAP_EDIT, SCOPE_CODE},

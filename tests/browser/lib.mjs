@@ -34,14 +34,22 @@ function newDatabase(dir) {
 }
 
 // Start `pok serve --port 0` on a new demo database; resolves with {url, stop}.
-export async function startPok() {
+// prepare(pok), if given, runs before the server starts: pok(args, input) runs
+// `pok --db DB ARGS...` (standard input: input) and throws when it fails.
+export async function startPok({ prepare } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pok-browser-'));
   const { db, drop } = newDatabase(dir);
-  const demo = spawnSync(pokBin, ['--db', db, 'demo', '--quiet'], { encoding: 'utf8' });
-  if (demo.status !== 0) {
-    drop();
-    throw new Error(`pok demo failed: ${demo.stderr}${demo.stdout}`);
-  }
+  const pok = (args, input) => {
+    const r = spawnSync(pokBin, ['--db', db, ...args], { encoding: 'utf8', input });
+    if (r.status !== 0) {
+      drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new Error(`pok ${args.join(' ')} failed: ${r.stderr}${r.stdout}`);
+    }
+    return r.stdout;
+  };
+  pok(['demo', '--quiet']);
+  if (prepare) prepare(pok);
   const child = spawn(pokBin, ['--db', db, 'serve', '--port', '0'],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -42,6 +42,10 @@ else
     '"reserve_withdrawal_cents": 22450000'
   expect_page "serve: coverage CSV" /gemeente/GM1734/dekking.csv 200 \
     "GM1734,0,Alle middelen,2024,0,17500000"
+  expect_page "serve: the OpenAPI document" /api/openapi.json 200 '"openapi": "3.1.0"'
+  "$POK" openapi >openapi.json
+  cmp -s body openapi.json && ok "serve: /api/openapi.json is what pok openapi writes" ||
+    not_ok "serve: /api/openapi.json is what pok openapi writes"
   expect_page "serve: stylesheet" /static/pok.css 200 ":focus"
   expect_page "serve: markup in the path is escaped" "/gemeente/%3Cscript%3Ealert(1)" 404 \
     "Niet gevonden"

@@ -163,7 +163,9 @@ static int ends_with(const char *s, const char *suffix)
 static Kind kind_of(const Route *r)
 {
     const char *p = r->pattern;
-    if (strncmp(p, "/static/", 8) == 0 || strcmp(p, "/inloggen") == 0) return K_PUBLIC;
+    if (strncmp(p, "/static/", 8) == 0 || strcmp(p, "/inloggen") == 0 ||
+        strcmp(p, "/api/openapi.json") == 0)
+        return K_PUBLIC;
     if (strcmp(p, "/uitloggen") == 0) return K_LOGIN;
     if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") || strstr(p, "heropen"))
         return K_ADMIN;
