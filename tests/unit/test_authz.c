@@ -35,6 +35,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <valgrind/valgrind.h>
 
 enum { R_BEHEERDER, R_REDACTEUR, R_LEZER, R_ANALIST, R_NONE, N_ROLES };
 static const char *const role_names[N_ROLES] = {"beheerder", "redacteur", "lezer", "analist", NULL};
@@ -681,6 +682,10 @@ static void *login_thread(void *arg)
 
 static void test_password_check_outside_lock(void **state)
 {
+    /* valgrind runs one thread at a time and may keep running the login thread through
+     * its unlocked stretch, so the interleaving this test observes is not there to see;
+     * the normal and the ASan builds run it */
+    if (RUNNING_ON_VALGRIND) skip();
     TestAuthz *t = *state;
     PokErr err = {0};
     char hash[128];
