@@ -40,6 +40,16 @@ static int load(Cli *cli, const char *code, const char *scheme, Arena *a, Loaded
     return 0;
 }
 
+/* doc (reference taken) as indented JSON with a final newline, into body. */
+static void json_text(json_t *doc, Buf *body)
+{
+    char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(doc);
+    if (text) buf_puts(body, text);
+    buf_puts(body, "\n");
+    free(text);
+}
+
 /* Create dir (one level) if needed; without force, refuse when a file we would write
  * exists, before anything is written. */
 static int prepare_dir(const char *dir, int force, int with_package, PokErr *err)
@@ -154,15 +164,10 @@ static int export_dir(Cli *cli, int argc, char **argv, int with_package)
     if (r == 0 && with_package) {
         char today[11];
         date_today(today);
-        json_t *pkg = export_datapackage(&x.scheme, x.codes, x.n_codes, today);
-        char *text = json_dumps(pkg, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        json_decref(pkg);
+        Buf body = {0};
+        json_text(export_datapackage(&x.scheme, x.codes, x.n_codes, today), &body);
         buf_reset(&path);
         buf_printf(&path, "%s/datapackage.json", pos[0]);
-        Buf body = {0};
-        buf_puts(&body, text);
-        buf_puts(&body, "\n");
-        free(text);
         r = cli_write_file("map", path.data, &body, &cli->err);
         buf_free(&body);
     }
@@ -198,21 +203,11 @@ static int cmd_json(Cli *cli, int argc, char **argv)
     if (load(cli, pos[0], scheme, &a, &l)) return cli_finish(cli, -1, &a);
     char today[11];
     date_today(today);
-    json_t *doc = export_json(&l.d, &l.c, l.findings, l.n_findings, today);
-    char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(doc);
-    int r = 0;
-    if (!out || strcmp(out, "-") == 0) {
-        fputs(text, stdout);
-        fputc('\n', stdout);
-    } else {
-        Buf body = {0};
-        buf_puts(&body, text);
-        buf_puts(&body, "\n");
-        r = cli_write_file("out", out, &body, &cli->err);
-        buf_free(&body);
-    }
-    free(text);
+    Buf body = {0};
+    json_text(export_json(&l.d, &l.c, l.findings, l.n_findings, today), &body);
+    int r = !out || strcmp(out, "-") == 0 ? cli_write_stdout(&body, &cli->err)
+                                          : cli_write_file("out", out, &body, &cli->err);
+    buf_free(&body);
     return cli_finish(cli, r, &a);
 }
 
