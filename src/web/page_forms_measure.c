@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#define MAX_LINKS 64
+#define MAX_LINKS FORMS_MAX_LINKS
 
 static const FormOption statuses[] = {
     {"gepland", "gepland"}, {"lopend", "lopend"}, {"afgerond", "afgerond"}, {"gestopt", "gestopt"}};
@@ -28,26 +28,6 @@ static void measure_lists(MeasureForm *x, const MuniData *d, Arena *a)
     x->purposes = forms_purpose_options(d, a, &x->n_purposes);
 }
 
-/* Ticked numbers of field mapped to ids (ids[i] belongs to opts[i]); an unknown one is an
- * error. */
-static void check_links(Form *f, const char *field, const char *label, const FormOption *opts,
-                        size_t n_opts, const int64_t *ids, int64_t **out, size_t *n_out)
-{
-    const char *values[MAX_LINKS];
-    size_t n = form_values(f, arena_printf(f->a, "%s[]", field), values, MAX_LINKS);
-    *out = arena_alloc(f->a, (n + 1) * sizeof **out);
-    *n_out = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = 0;
-        while (k < n_opts && strcmp(opts[k].value, values[i]) != 0) k++;
-        if (k == n_opts) {
-            form_fail(f, field, "%s: onbekend nummer '%s'", label, values[i]);
-            return;
-        }
-        (*out)[(*n_out)++] = ids[k];
-    }
-}
-
 static int measure_check(Form *f, const MuniData *d, MeasureForm *x)
 {
     Measure *m = &x->m;
@@ -63,10 +43,10 @@ static int measure_check(Form *f, const MuniData *d, MeasureForm *x)
     for (size_t i = 0; i < d->n_actielijnen; i++) al_ids[i] = d->actielijnen[i].id;
     int64_t *pu_ids = arena_alloc(f->a, (d->n_purposes + 1) * sizeof *pu_ids);
     for (size_t i = 0; i < d->n_purposes; i++) pu_ids[i] = d->purposes[i].id;
-    check_links(f, "actielijnen", "Actielijnen", x->actielijnen, x->n_actielijnen, al_ids,
-                &m->actielijn_ids, &m->n_actielijnen);
-    check_links(f, "doelen", "Doelen", x->purposes, x->n_purposes, pu_ids, &m->purpose_ids,
-                &m->n_purposes);
+    forms_check_links(f, "actielijnen", "Actielijnen", x->actielijnen, x->n_actielijnen, al_ids,
+                      &m->actielijn_ids, &m->n_actielijnen);
+    forms_check_links(f, "doelen", "Doelen", x->purposes, x->n_purposes, pu_ids, &m->purpose_ids,
+                      &m->n_purposes);
     return f->n_errors ? -1 : 0;
 }
 
