@@ -16,16 +16,25 @@ static const FormOption statuses[] = {
     {"gepland", "gepland"}, {"lopend", "lopend"}, {"afgerond", "afgerond"}, {"gestopt", "gestopt"}};
 
 typedef struct MeasureForm {
-    FormOption *pots, *actielijnen, *purposes;
-    size_t n_pots, n_actielijnen, n_purposes;
+    FormOption *pots, *actielijnen, *purposes, *sources, *decisions;
+    size_t n_pots, n_actielijnen, n_purposes, n_sources, n_decisions;
+    /* the source and the decision are asked for a new measure, and when editing one
+     * that has none yet; a stored one keeps its value */
+    int ask_source, ask_decision;
     Measure m;
 } MeasureForm;
 
-static void measure_lists(MeasureForm *x, const MuniData *d, Arena *a)
+/* editing: NULL for a new measure, else the stored one */
+static void measure_lists(MeasureForm *x, WebApp *app, const MuniData *d, const Measure *editing,
+                          Arena *a)
 {
     x->pots = forms_pot_options(d, a, &x->n_pots);
     x->actielijnen = forms_actielijn_options(d, a, &x->n_actielijnen);
     x->purposes = forms_purpose_options(d, a, &x->n_purposes);
+    x->sources = forms_source_options(app, d, a, &x->n_sources);
+    x->decisions = forms_decision_options(d, a, &x->n_decisions);
+    x->ask_source = !editing || !editing->cite.source_id;
+    x->ask_decision = !editing || !editing->decision_id;
 }
 
 static int measure_check(Form *f, const MuniData *d, MeasureForm *x)
@@ -47,6 +56,9 @@ static int measure_check(Form *f, const MuniData *d, MeasureForm *x)
                       &m->actielijn_ids, &m->n_actielijnen);
     forms_check_links(f, "doelen", "Doelen", x->purposes, x->n_purposes, pu_ids, &m->purpose_ids,
                       &m->n_purposes);
+    if (x->ask_source) forms_cite_check(f, x->sources, x->n_sources, NULL, 0, &m->cite, NULL);
+    if (x->ask_decision)
+        form_id_choice(f, "besluit", "Besluit", x->decisions, x->n_decisions, &m->decision_id);
     return f->n_errors ? -1 : 0;
 }
 
@@ -99,6 +111,10 @@ static void measure_form(Buf *b, const Form *f, const MuniData *d, const Measure
     form_checkboxes(b, f, "doelen", "Doelen", NULL, x->purposes, x->n_purposes, goals, n_goals);
     form_input(b, f, "kostenplaatsen", "Kostenplaatsen",
                "Kostenplaats- of projectcodes, gescheiden door komma's.", cost_centres);
+    if (x->ask_source) forms_cite_fields(b, f, x->sources, x->n_sources, NULL, 0);
+    if (x->ask_decision)
+        form_select(b, f, "besluit", "Besluit", "Het besluit waarop de maatregel berust.",
+                    x->decisions, x->n_decisions, form_value(f, "besluit"));
     form_submit(b, button);
     form_close(b);
 }
@@ -120,7 +136,7 @@ void page_form_measure_new(WebApp *app, const WebRequest *req, WebResponse *res)
     Form f;
     if (forms_open_muni(app, req, res, &a, &d, &f)) return;
     MeasureForm x = {0};
-    measure_lists(&x, &d, &a);
+    measure_lists(&x, app, &d, NULL, &a);
     if (f.posted && measure_check(&f, &d, &x) == 0) {
         PokErr err = {0};
         if (form_save(app, measure_add_save, &x.m, &err) == 0) {
@@ -197,7 +213,7 @@ void page_form_measure_edit(WebApp *app, const WebRequest *req, WebResponse *res
     Form f;
     if (forms_open_measure(app, req, res, &a, &d, &m, &f)) return;
     MeasureForm x = {0};
-    measure_lists(&x, &d, &a);
+    measure_lists(&x, app, &d, m, &a);
     const char *page = arena_printf(&a, "/maatregel/%lld", (long long)m->id);
     /* The version the editor saw: the posted one (kept through a 422), else m's. */
     int64_t version = f.posted ? forms_version(&f) : m->row_version;
