@@ -11,6 +11,7 @@
 #include "html.h"
 #include "layout.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,19 +51,69 @@ static int close_check(Form *f, const MuniData *d, CloseForm *x)
     return f->n_errors ? -1 : 0;
 }
 
+/* The year of pot p of c, or NULL. */
+static const CoverageYear *pot_year(const Coverage *c, size_t p, int year)
+{
+    if (p >= c->n_pots) return NULL;
+    for (size_t i = 0; i < c->pots[p].n_years; i++)
+        if (c->pots[p].years[i].year == year) return &c->pots[p].years[i];
+    return NULL;
+}
+
+/* What closing fixes, per pot: the year's figures now and once closed (the engine's). */
+static size_t fixed_rows(FormsChange *rows, const Coverage *now, const Coverage *closed, int year,
+                         Arena *a)
+{
+    static const struct {
+        const char *label;
+        size_t offset;
+    } figures[] = {
+        {"Toekenning", offsetof(CoverageYear, allocation)},
+        {"Uitgaven", offsetof(CoverageYear, spending)},
+        {"Onttrekking uit de reserve", offsetof(CoverageYear, reserve_withdrawal)},
+        {"Storting in de reserve", offsetof(CoverageYear, reserve_deposit)},
+        {"Reserve op 31 december", offsetof(CoverageYear, reserve_end)},
+        {"Onverklaard", offsetof(CoverageYear, unexplained)},
+    };
+    size_t n = 0;
+    for (size_t p = 0; p < closed->n_pots; p++) {
+        const CoverageYear *before = pot_year(now, p, year), *after = pot_year(closed, p, year);
+        if (!after) continue;
+        for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++) {
+            int64_t was = 0, will;
+            if (before) memcpy(&was, (const char *)before + figures[i].offset, sizeof was);
+            memcpy(&will, (const char *)after + figures[i].offset, sizeof will);
+            const char *label =
+                closed->n_pots > 1
+                    ? arena_printf(a, "%s %d (%s)", figures[i].label, year, closed->pots[p].name)
+                    : arena_printf(a, "%s %d", figures[i].label, year);
+            rows[n++] = (FormsChange){label, forms_money(a, was), forms_money(a, will)};
+        }
+    }
+    return n;
+}
+
 static void close_confirm(WebResponse *res, const Form *f, const MuniData *d, const CloseForm *x,
                           const char *action, Arena *a)
 {
-    FormsChange rows[] = {
-        {"Jaar", "open", arena_printf(a, "%d afgesloten", x->cy.year)},
-        {"Uitgaven van het jaar", "de geplande bedragen", "de gerealiseerde bedragen"},
-        {"Bron", "", forms_option_label(x->sources, x->n_sources, form_value(f, "bron"))},
-        {"Besluit", "", forms_option_label(x->decisions, x->n_decisions, form_value(f, "besluit"))},
-    };
     MuniData changed = *d;
     preview_closing(&changed, a, &x->cy);
-    forms_confirm_page(res, f, d, &changed, action, rows, sizeof rows / sizeof rows[0], &x->cy.year,
-                       1, 0, a);
+    Coverage now, closed;
+    PokErr err = {0};
+    int computed = coverage_compute(d, a, &now, &err) == 0 &&
+                   coverage_compute(&changed, a, &closed, &err) == 0;
+    size_t max = 4 + (computed ? closed.n_pots * 6 : 0);
+    FormsChange *rows = arena_alloc(a, max * sizeof *rows);
+    size_t n = 0;
+    rows[n++] = (FormsChange){"Jaar", "open", arena_printf(a, "%d afgesloten", x->cy.year)};
+    rows[n++] = (FormsChange){"Uitgaven van het jaar", "de geplande bedragen",
+                              "de gerealiseerde bedragen, vast tot het jaar wordt heropend"};
+    if (computed) n += fixed_rows(rows + n, &now, &closed, x->cy.year, a);
+    rows[n++] = (FormsChange){"Bron", "",
+                              forms_option_label(x->sources, x->n_sources, form_value(f, "bron"))};
+    rows[n++] = (FormsChange){
+        "Besluit", "", forms_option_label(x->decisions, x->n_decisions, form_value(f, "besluit"))};
+    forms_confirm_page(res, f, d, &changed, action, rows, n, &x->cy.year, 1, 0, a);
 }
 
 void page_form_year_close(WebApp *app, const WebRequest *req, WebResponse *res)

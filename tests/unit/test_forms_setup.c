@@ -184,7 +184,11 @@ static void test_close_and_reopen(void **state)
          "besluit", "", NULL);
     assert_int_equal(res.status, 200);
     assert_contains(&res, "Controleer de wijziging");
-    assert_contains(&res, "<td>de geplande bedragen</td><td>de gerealiseerde bedragen</td>");
+    assert_contains(&res, "<td>de geplande bedragen</td><td>de gerealiseerde bedragen, vast");
+    /* what closing fixes: without realised amounts the plan is no longer the spending, and
+     * the year's allocation is unexplained */
+    assert_contains(&res, "<th scope=\"row\">Uitgaven 2024</th><td>€ 399.500</td><td>€ 0</td>");
+    assert_contains(&res, "<th scope=\"row\">Onverklaard 2024</th><td>€ 0</td><td>€ 175.000</td>");
     assert_contains(&res, "name=\"confirm\" value=\"1\"");
     web_response_free(&res);
     assert_int_equal(audit_rows(x), audit);
