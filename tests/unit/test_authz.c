@@ -418,6 +418,43 @@ static int is_canonical(const Route *r, const char *code, const char *id, const 
 /* Query parameters that name another municipality or record: they never widen a route. */
 static const char *const widening_queries[] = {"?gemeente=%s&code=%s", "?id=%s&maatregel=%s"};
 
+/* Never more than they have themselves: what a gemeentebeheerder may give and manage. */
+static void test_manager_grants(void **state)
+{
+    (void)state;
+    const char *own[] = {"GM1734"}, *both[] = {"GM1734", "GM0362"}, *other[] = {"GM0362"};
+    User bea = {.name = "bea", .role = "beheerder"};
+    User gera = {
+        .name = "gera", .role = "gemeentebeheerder", .municipalities = own, .n_municipalities = 1};
+    User rob = {.name = "rob", .role = "redacteur", .municipalities = own, .n_municipalities = 1};
+    assert_true(authz_may_grant(&bea, "analist", NULL, 0));
+    assert_true(authz_may_grant(NULL, "beheerder", NULL, 0)); /* open mode */
+    assert_true(authz_may_grant(&gera, "redacteur", own, 1));
+    assert_true(authz_may_grant(&gera, "gemeentebeheerder", own, 1));
+    assert_true(authz_may_grant(&gera, "lezer", own, 1));
+    assert_false(authz_may_grant(&gera, "analist", NULL, 0));
+    assert_false(authz_may_grant(&gera, "beheerder", NULL, 0));
+    assert_false(authz_may_grant(&gera, "redacteur", both, 2));
+    assert_false(authz_may_grant(&gera, "lezer", other, 1));
+    assert_false(authz_may_grant(&gera, "lezer", NULL, 0));
+    assert_false(authz_may_grant(&rob, "lezer", own, 1));
+    User lies = {.name = "lies", .role = "lezer", .municipalities = own, .n_municipalities = 1};
+    User otto = {
+        .name = "otto", .role = "redacteur", .municipalities = both, .n_municipalities = 2};
+    User ali = {.name = "ali", .role = "analist"};
+    assert_true(authz_may_manage(&gera, &lies));
+    assert_false(authz_may_manage(&gera, &otto)); /* also another municipality's */
+    assert_false(authz_may_manage(&gera, &ali));
+    assert_false(authz_may_manage(&gera, &bea));
+    assert_false(authz_may_manage(&rob, &lies));
+    assert_true(authz_may_manage(&bea, &otto));
+    assert_true(authz_allows(&gera, CAP_MANAGE, "GM1734", 0));
+    assert_false(authz_allows(&gera, CAP_MANAGE, "GM0362", 0));
+    assert_false(authz_allows(&rob, CAP_MANAGE, NULL, 0));
+    assert_true(authz_allows(&gera, CAP_EDIT, "GM1734", 0));
+    assert_false(authz_allows(&gera, CAP_READ_ALL, NULL, 0));
+}
+
 static void test_route_caps_match_kinds(void **state)
 {
     (void)state;
@@ -801,6 +838,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_route_caps_match_kinds),
+        cmocka_unit_test(test_manager_grants),
         cmocka_unit_test(test_known_hosts),
         cmocka_unit_test_setup_teardown(test_matrix, authz_setup, authz_teardown),
         cmocka_unit_test_setup_teardown(test_idor_and_csrf, authz_setup, authz_teardown),
