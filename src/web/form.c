@@ -23,18 +23,23 @@ void form_init(Form *f, const WebRequest *req, Arena *a)
     f->posted = strcmp(req->method, "POST") == 0;
 }
 
+/* Whether type is kind, alone or followed by parameters ("; boundary=..."). */
+static int type_is(const char *type, const char *kind)
+{
+    size_t n = strlen(kind);
+    return type && strncasecmp(type, kind, n) == 0 &&
+           (type[n] == '\0' || type[n] == ';' || type[n] == ' ');
+}
+
 int form_check_content_type(const WebRequest *req, WebResponse *res)
 {
-    static const char urlencoded[] = "application/x-www-form-urlencoded";
     if (strcmp(req->method, "POST") != 0) return 0;
-    const char *type = req->content_type;
-    if (type && strncasecmp(type, urlencoded, sizeof urlencoded - 1) == 0 &&
-        (type[sizeof urlencoded - 1] == '\0' || type[sizeof urlencoded - 1] == ';' ||
-         type[sizeof urlencoded - 1] == ' '))
+    if (type_is(req->content_type, "application/x-www-form-urlencoded") ||
+        type_is(req->content_type, "multipart/form-data"))
         return 0;
     web_error(res, 415,
-              "Formulieren worden verstuurd als application/x-www-form-urlencoded; "
-              "dit verzoek heeft een ander soort inhoud.");
+              "Formulieren worden verstuurd als application/x-www-form-urlencoded of "
+              "multipart/form-data; dit verzoek heeft een ander soort inhoud.");
     return -1;
 }
 

@@ -30,8 +30,9 @@ typedef struct FormOption {
 
 void form_init(Form *f, const WebRequest *req, Arena *a);
 
-/* A POST must carry an application/x-www-form-urlencoded body: otherwise answer 415 and
- * return -1. GET and HEAD pass. */
+/* A POST must carry an application/x-www-form-urlencoded or multipart/form-data body
+ * (a form with a file field; its files are in req->files, upload.h): otherwise answer
+ * 415 and return -1. GET and HEAD pass. */
 int form_check_content_type(const WebRequest *req, WebResponse *res);
 /* The post asks to save (confirm=1), to edit again (aanpassen=1). */
 int form_confirmed(const Form *f);
