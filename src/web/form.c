@@ -265,6 +265,16 @@ void form_open(Buf *b, const char *action)
         html_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", form_csrf);
 }
 
+void form_open_upload(Buf *b, const char *action)
+{
+    html_lit(b, "<form class=\"utrecht-form\" method=\"post\" enctype=\"multipart/form-data\" "
+                "action=\"");
+    html_attr(b, action);
+    html_lit(b, "\" novalidate>\n");
+    if (form_csrf)
+        html_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", form_csrf);
+}
+
 void form_logout(Buf *b)
 {
     if (!form_csrf) return;
@@ -332,6 +342,15 @@ void form_input(Buf *b, const Form *f, const char *name, const char *label, cons
                 form_error(f, name) ? " utrecht-textbox--invalid" : "");
     input_attrs(b, f, name, hint);
     html_printf(b, " value=\"%s\"></div>\n</div>\n", value ? value : "");
+}
+
+void form_file(Buf *b, const Form *f, const char *name, const char *label, const char *hint)
+{
+    field_begin(b, f, name, label, hint, "text");
+    html_lit(b, "<div class=\"utrecht-form-field__input\"><input type=\"file\" "
+                "class=\"pok-file\"");
+    input_attrs(b, f, name, hint);
+    html_lit(b, "></div>\n</div>\n");
 }
 
 void form_textarea(Buf *b, const Form *f, const char *name, const char *label, const char *hint,

@@ -73,6 +73,8 @@ void form_summary(Buf *b, const Form *f);
 /* <form method="post" action="ACTION" novalidate> ... </form>, with the hidden field
  * "csrf" when a session is active (form_set_csrf). */
 void form_open(Buf *b, const char *action);
+/* The same for a form with a file field (form_file): posted as multipart/form-data. */
+void form_open_upload(Buf *b, const char *action);
 /* The CSRF token form_open adds on this thread; NULL or "" for none. */
 void form_set_csrf(const char *token);
 /* The logged-in user answered on this thread (NULL: none): form_save records them as
@@ -84,6 +86,9 @@ void form_close(Buf *b);
 /* A text field; value is the current value (escaped). hint may be NULL. */
 void form_input(Buf *b, const Form *f, const char *name, const char *label, const char *hint,
                 const char *value);
+/* A file field (in a form_open_upload form); a browser cannot refill it after an error,
+ * so its hint should say the file must be chosen again. */
+void form_file(Buf *b, const Form *f, const char *name, const char *label, const char *hint);
 void form_textarea(Buf *b, const Form *f, const char *name, const char *label, const char *hint,
                    const char *value);
 void form_select(Buf *b, const Form *f, const char *name, const char *label, const char *hint,

@@ -295,6 +295,7 @@ void page_forms_nav(Buf *b, const char *code)
         {"reserve/nieuw", "Reserve: beginstand of mutatie"},
         {"besluit/nieuw", "Besluit vastleggen"},
         {"verzoek/nieuw", "Verzoek vastleggen"},
+        {"bron/nieuw", "Bron toevoegen (met het document)"},
     };
     html_lit(b, "<nav aria-labelledby=\"wijzigen-titel\" class=\"forms-nav\">\n"
                 "<h2 id=\"wijzigen-titel\">Wijzigen</h2>\n<ul>\n");

@@ -55,6 +55,7 @@ static void allocation_form(Buf *b, const Form *f, const MuniData *d, const Allo
                form_value(f, "bedrag"));
     forms_cite_fields(b, f, x->sources, x->n_sources, NULL, 0);
     form_submit(b, "Controleren");
+    forms_new_source_button(b, d, action);
     form_close(b);
 }
 
@@ -220,7 +221,8 @@ static int reserve_check(Form *f, const MuniData *d, ReserveForm *x)
     return 0;
 }
 
-static void reserve_form(Buf *b, const Form *f, const ReserveForm *x, const char *action)
+static void reserve_form(Buf *b, const Form *f, const MuniData *d, const ReserveForm *x,
+                         const char *action)
 {
     form_summary(b, f);
     form_open(b, action);
@@ -236,6 +238,7 @@ static void reserve_form(Buf *b, const Form *f, const ReserveForm *x, const char
     form_input(b, f, "omschrijving", "Omschrijving", NULL, form_value(f, "omschrijving"));
     forms_cite_fields(b, f, x->sources, x->n_sources, x->decisions, x->n_decisions);
     form_submit(b, "Controleren");
+    forms_new_source_button(b, d, action);
     form_close(b);
 }
 
@@ -342,7 +345,7 @@ void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res)
         forms_conflict(&res->body, &err);
         opening_current_values(&res->body, forms_reload(app, &d, &a), &x, &a);
     }
-    reserve_form(&res->body, &f, &x, action);
+    reserve_form(&res->body, &f, &d, &x, action);
     if (conflict)
         forms_page_end_conflict(res);
     else

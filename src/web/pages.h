@@ -42,6 +42,8 @@ void page_evaluations_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 /* /bron/ID and /gemeente/CODE/bron/ID (the records of CODE citing it), and their CSV. */
 void page_source(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_source_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+/* /bron/ID/bestand and /gemeente/CODE/bron/ID/bestand: the source's document file. */
+void page_source_file(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_measures(WebApp *app, const WebRequest *req, WebResponse *res);
@@ -59,6 +61,8 @@ void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *r
 void page_form_evaluation(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_decision(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_request(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_source_form.c: /gemeente/CODE/bron/nieuw and /bron/nieuw, a source with its file. */
+void page_form_source(WebApp *app, const WebRequest *req, WebResponse *res);
 /* The "Wijzigen" links to the forms of a municipality, and of one measure. */
 void page_forms_nav(Buf *b, const char *code);
 void page_forms_measure_nav(Buf *b, int64_t measure_id);
