@@ -321,11 +321,6 @@ static enum MHD_Result answer_too_big(struct MHD_Connection *conn)
 
 /* ---- multipart/form-data, through the library's post processor ---- */
 
-static size_t upload_max(const HttpServer *srv)
-{
-    return srv->app->upload_max ? srv->app->upload_max : WEB_UPLOAD_MAX_DEFAULT;
-}
-
 static int is_multipart(struct MHD_Connection *conn)
 {
     const char *type =
@@ -439,11 +434,11 @@ static enum MHD_Result start_multipart(HttpServer *srv, struct MHD_Connection *c
 {
     long long n;
     p->fd = -1;
-    if (length && parse_int(length, 0, (long long)upload_max(srv), &n) != 0) {
+    if (length && parse_int(length, 0, (long long)web_upload_cap(srv->app), &n) != 0) {
         p->too_big = 1;
-        return answer_now(
-            conn, 413,
-            arena_printf(&p->arena, "Het verzoek is groter dan %zu MiB.", upload_max(srv) >> 20));
+        return answer_now(conn, 413,
+                          arena_printf(&p->arena, "Het verzoek is groter dan %zu MiB.",
+                                       web_upload_cap(srv->app) >> 20));
     }
     p->multipart = 1;
     p->pp = MHD_create_post_processor(conn, 64 * 1024, on_part, p);
@@ -460,10 +455,10 @@ static enum MHD_Result start_multipart(HttpServer *srv, struct MHD_Connection *c
 static void feed_multipart(HttpServer *srv, Pending *p, const char *data, size_t size)
 {
     p->received += size;
-    if (p->received > upload_max(srv))
-        part_refuse(
-            p, 413,
-            arena_printf(&p->arena, "Het verzoek is groter dan %zu MiB.", upload_max(srv) >> 20));
+    if (p->received > web_upload_cap(srv->app))
+        part_refuse(p, 413,
+                    arena_printf(&p->arena, "Het verzoek is groter dan %zu MiB.",
+                                 web_upload_cap(srv->app) >> 20));
     if (p->refuse || !p->pp) return;
     if (MHD_post_process(p->pp, data, size) != MHD_YES)
         part_refuse(p, 400, "Het formulier is niet goed opgebouwd (multipart/form-data).");

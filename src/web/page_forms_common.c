@@ -296,6 +296,7 @@ void page_forms_nav(Buf *b, const char *code)
         {"besluit/nieuw", "Besluit vastleggen"},
         {"verzoek/nieuw", "Verzoek vastleggen"},
         {"bron/nieuw", "Bron toevoegen (met het document)"},
+        {"grootboek/import", "Grootboek importeren"},
     };
     html_lit(b, "<nav aria-labelledby=\"wijzigen-titel\" class=\"forms-nav\">\n"
                 "<h2 id=\"wijzigen-titel\">Wijzigen</h2>\n<ul>\n");
@@ -304,6 +305,11 @@ void page_forms_nav(Buf *b, const char *code)
         html_url_arg(b, code);
         html_printf(b, "/%s\">%s</a></li>\n", links[i].path, links[i].label);
     }
+    /* for every municipality at once: a beheerder's */
+    html_lit(b, "<li><a class=\"utrecht-link\" href=\"/import/circulaire\">Circulaire importeren "
+                "(alle gemeenten; beheerder)</a></li>\n"
+                "<li><a class=\"utrecht-link\" href=\"/bron/nieuw\">Landelijke bron toevoegen "
+                "(beheerder)</a></li>\n");
     html_lit(b, "</ul>\n</nav>\n");
 }
 

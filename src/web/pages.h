@@ -63,6 +63,9 @@ void page_form_decision(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_request(WebApp *app, const WebRequest *req, WebResponse *res);
 /* page_source_form.c: /gemeente/CODE/bron/nieuw and /bron/nieuw, a source with its file. */
 void page_form_source(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_import.c: the circulaire and ledger imports, a dry run shown before confirming. */
+void page_import_circulaire(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_import_ledger(WebApp *app, const WebRequest *req, WebResponse *res);
 /* The "Wijzigen" links to the forms of a municipality, and of one measure. */
 void page_forms_nav(Buf *b, const char *code);
 void page_forms_measure_nav(Buf *b, int64_t measure_id);

@@ -55,6 +55,11 @@ const Route web_routes[] = {
     {"POST", "/gemeente/:code/bron/nieuw", page_form_source, CAP_EDIT, SCOPE_CODE},
     {"GET", "/bron/nieuw", page_form_source, CAP_ADMIN, SCOPE_NONE},
     {"POST", "/bron/nieuw", page_form_source, CAP_ADMIN, SCOPE_NONE},
+    /* imports with a preview of their dry run: a circulaire is every municipality's */
+    {"GET", "/import/circulaire", page_import_circulaire, CAP_ADMIN, SCOPE_NONE},
+    {"POST", "/import/circulaire", page_import_circulaire, CAP_ADMIN, SCOPE_NONE},
+    {"GET", "/gemeente/:code/grootboek/import", page_import_ledger, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/grootboek/import", page_import_ledger, CAP_EDIT, SCOPE_CODE},
     /* v2: every record in its one shape; v1 the same, kept for one release (docs/api.md) */
     {"GET", "/api/v2/gemeenten", api_municipalities, CAP_READ_ALL, SCOPE_NONE},
     {"GET", "/api/v2/gemeenten/:code", api_municipality, CAP_READ, SCOPE_CODE},

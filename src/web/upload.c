@@ -9,6 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+size_t web_upload_cap(const WebApp *app)
+{
+    return app->upload_max ? app->upload_max : WEB_UPLOAD_MAX_DEFAULT;
+}
+
 int web_upload_tmp(char *path, size_t size)
 {
     const char *dir = getenv("TMPDIR");

@@ -125,6 +125,103 @@ else
   else
     not_ok "upload: the allocation form shows what was typed, with the new source chosen" "HTTP $up_code"
   fi
+
+  # ---- the circulaire import: preview, then confirm ----
+  up_token() { sed -n 's/.*name="bestand_token" value="\([0-9a-f]*\)".*/\1/p' up_body | head -1; }
+  up_sha() { sed -n 's/.*name="bestand_sha256" value="\([0-9a-f]*\)".*/\1/p' up_body | head -1; }
+  circ_maps='Rechtsbescherming 2024=2:2024
+Rechtsbescherming 2025=2:2025
+E=3:2024'
+  allocs0=$(db_query "select count(*) from allocation" "$UP_DB")
+  audit2=$(up_audit)
+  up_post /import/circulaire -F "bestand=@$HERE/../data/circulaire_2024.xlsx" \
+    -F 'bron_titel=Meicirculaire 2024' -F code_kolom=Gemeentecode -F "kolommen=$circ_maps" \
+    -F werkblad=Bedragen -F eenheid=euro -F onbekend=stoppen
+  token=$(up_token)
+  sha=$(up_sha)
+  # what the preview promises: new amounts plus new versions
+  circ_new=$(sed -n 's/.*<dt>Nieuwe bedragen<\/dt><dd>\([0-9]*\)<.*/\1/p' up_body)
+  circ_changed=$(sed -n 's/.*<dt>Gewijzigde bedragen (nieuwe versie)<\/dt><dd>\([0-9]*\)<.*/\1/p' up_body)
+  if [ "$up_code" = 200 ] && grep -qF "Controleer de import" up_body &&
+    grep -qF "<dt>Gemeenten gelezen</dt><dd>3</dd>" up_body &&
+    grep -qF "$(sha256sum "$HERE/../data/circulaire_2024.xlsx" | cut -d' ' -f1)" up_body &&
+    [ -n "$token" ] && [ "$(db_query "select count(*) from allocation" "$UP_DB")" = "$allocs0" ] &&
+    [ "$(up_audit)" = "$audit2" ]; then
+    ok "upload: a circulaire upload shows its dry run, nothing saved"
+  else
+    not_ok "upload: a circulaire upload shows its dry run, nothing saved" "HTTP $up_code" "$(grep -o '<p class="utrecht-form-field-error-message"[^<]*' up_body)"
+  fi
+  # another session's (or a made-up) token finds nothing
+  up_post /import/circulaire --data-urlencode confirm=1 --data-urlencode "bestand_token=$(printf '%064d' 7)" \
+    --data-urlencode "bestand_sha256=$sha" --data-urlencode 'bron_titel=Meicirculaire 2024' \
+    --data-urlencode code_kolom=Gemeentecode --data-urlencode "kolommen=$circ_maps" \
+    --data-urlencode werkblad=Bedragen --data-urlencode eenheid=euro --data-urlencode onbekend=stoppen
+  [ "$up_code" = 422 ] && grep -qF "niet meer beschikbaar" up_body &&
+    [ "$(db_query "select count(*) from allocation" "$UP_DB")" = "$allocs0" ] &&
+    ok "upload: an unknown token imports nothing (422)" ||
+    not_ok "upload: an unknown token imports nothing (422)" "HTTP $up_code"
+  up_post /import/circulaire --data-urlencode confirm=1 --data-urlencode "bestand_token=$token" \
+    --data-urlencode "bestand_sha256=$sha" --data-urlencode 'bron_titel=Meicirculaire 2024' \
+    --data-urlencode code_kolom=Gemeentecode --data-urlencode "kolommen=$circ_maps" \
+    --data-urlencode werkblad=Bedragen --data-urlencode eenheid=euro --data-urlencode onbekend=stoppen
+  allocs1=$(db_query "select count(*) from allocation" "$UP_DB")
+  if [ "$up_code" = 200 ] && grep -qF "Circulaire geïmporteerd" up_body && [ "$allocs1" = $((allocs0 + ${circ_new:-x} + ${circ_changed:-x})) ] && [ $((circ_new + circ_changed)) -ge 7 ] &&
+    [ "$(db_query "select amount_cents from allocation where municipality = 'GM0363' and year = 2025" "$UP_DB")" = 5400050 ] &&
+    [ "$(db_query "select count(*) from audit where table_name = 'allocation' and id > $audit2" "$UP_DB")" = $((circ_new + circ_changed)) ]; then
+    ok "upload: 'Bevestigen en importeren' imports what the preview showed, with audit rows"
+  else
+    not_ok "upload: 'Bevestigen en importeren' imports what the preview showed, with audit rows" "HTTP $up_code, $allocs0 -> $allocs1"
+  fi
+  # confirming twice does not import twice: the file is gone
+  up_post /import/circulaire --data-urlencode confirm=1 --data-urlencode "bestand_token=$token" \
+    --data-urlencode "bestand_sha256=$sha" --data-urlencode 'bron_titel=Meicirculaire 2024' \
+    --data-urlencode code_kolom=Gemeentecode --data-urlencode "kolommen=$circ_maps" \
+    --data-urlencode werkblad=Bedragen --data-urlencode eenheid=euro --data-urlencode onbekend=stoppen
+  [ "$up_code" = 422 ] && [ "$(db_query "select count(*) from allocation" "$UP_DB")" = "$allocs1" ] &&
+    ok "upload: a second confirmation imports nothing" ||
+    not_ok "upload: a second confirmation imports nothing" "HTTP $up_code"
+  # a bad amount: the importer's message with file, line and column, next to the file
+  sed 's/52.500/52,500,0/' "$HERE/../data/circulaire_2024.csv" >up_bad.csv
+  up_post /import/circulaire -F 'bestand=@up_bad.csv;type=text/csv' \
+    -F 'bron_titel=Meicirculaire 2024' -F code_kolom=Gemeentecode -F "kolommen=$circ_maps" \
+    -F eenheid=euro -F onbekend=stoppen
+  if [ "$up_code" = 422 ] && grep -qF "up_bad.csv, regel 4" up_body && grep -qF 'id="veld-bestand-error"' up_body &&
+    ! grep -qF "/tmp" up_body && [ "$(db_query "select count(*) from allocation" "$UP_DB")" = "$allocs1" ]; then
+    ok "upload: a bad amount is shown with file and line (422), nothing saved"
+  else
+    not_ok "upload: a bad amount is shown with file and line (422), nothing saved" "HTTP $up_code" "$(grep -o 'Niet geïmporteerd[^<]*' up_body)"
+  fi
+
+  # ---- the ledger import of a municipality ----
+  "$POK" --db "$UP_DB" measure update 1 --cost-centres KP7001 >out 2>&1 ||
+    not_ok "upload: a cost centre for measure 1" "$(cat out)"
+  printf 'boekdatum;boekjaar;periode;grootboekrekening;kostenplaats;taakveld;bedrag;omschrijving;documentnummer\n' >up_gb.csv
+  printf '2025-02-03;2025;2;4300;KP7001;6.1;1.000,50;Huur;D1\n2025-03-04;2025;3;4300;KP7001;6.1;-200,25;Correctie;D2\n2025-03-05;2025;3;4300;KP0000;6.1;99,00;Elders;D3\n' >>up_gb.csv
+  audit3=$(up_audit)
+  up_post /gemeente/GM1734/grootboek/import -F 'bestand=@up_gb.csv;type=text/csv' -F onbekend=tellen
+  token=$(up_token)
+  sha=$(up_sha)
+  if [ "$up_code" = 200 ] && grep -qF "Controleer de import" up_body && grep -qF "€ 800,25" up_body &&
+    grep -qF "KP0000" up_body && [ "$(up_audit)" = "$audit3" ]; then
+    ok "upload: a ledger upload shows its dry run (realised € 800,25, the unmapped code)"
+  else
+    not_ok "upload: a ledger upload shows its dry run (realised € 800,25, the unmapped code)" "HTTP $up_code" "$(grep -o 'Niet geïmporteerd[^<]*' up_body)"
+  fi
+  up_post /gemeente/GM1734/grootboek/import --data-urlencode confirm=1 --data-urlencode onbekend=tellen \
+    --data-urlencode "bestand_token=$token" --data-urlencode "bestand_sha256=$sha"
+  if [ "$up_code" = 200 ] && grep -qF "Grootboek geïmporteerd" up_body &&
+    [ "$(db_query "select amount_cents from measure_amount where measure_id = 1 and kind = 2 and year = 2025" "$UP_DB")" = 80025 ] &&
+    [ "$(db_query "select file_name from ledger_import" "$UP_DB")" = up_gb.csv ] &&
+    [ "$(db_query "select count(*) from audit where table_name = 'ledger_import'" "$UP_DB")" = 1 ]; then
+    ok "upload: the confirmed ledger import stores the realised amount, the file's name and an audit row"
+  else
+    not_ok "upload: the confirmed ledger import stores the realised amount, the file's name and an audit row" "HTTP $up_code"
+  fi
+  # the ledger file of one municipality cannot be confirmed on another's page
+  up_post /gemeente/GM1773/grootboek/import --data-urlencode confirm=1 --data-urlencode onbekend=tellen \
+    --data-urlencode "bestand_token=$token" --data-urlencode "bestand_sha256=$sha"
+  [ "$up_code" = 422 ] && ok "upload: a kept ledger file is only for its own municipality" ||
+    not_ok "upload: a kept ledger file is only for its own municipality" "HTTP $up_code"
 fi
 kill "$up_pid" 2>/dev/null
 tries=0

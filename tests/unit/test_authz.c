@@ -193,13 +193,13 @@ static Kind kind_of(const Route *r)
     if (strcmp(p, "/uitloggen") == 0) return K_LOGIN;
     /* /bron/nieuw adds a national source: for every municipality at once */
     if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") || strstr(p, "heropen") ||
-        strcmp(p, "/bron/nieuw") == 0)
+        strcmp(p, "/bron/nieuw") == 0 || strncmp(p, "/import/", 8) == 0)
         return K_ADMIN;
     if (strcmp(p, "/") == 0 || strcmp(p, "/gemeenten.csv") == 0 ||
         strcmp(p, "/api/v1/gemeenten") == 0 || strcmp(p, "/api/v2/gemeenten") == 0)
         return K_READ_ALL;
     if (strcmp(r->method, "GET") != 0 || ends_with(p, "/nieuw") || ends_with(p, "/bewerken") ||
-        ends_with(p, "/bedrag"))
+        ends_with(p, "/bedrag") || ends_with(p, "/import"))
         return K_EDIT;
     return K_READ;
 }
