@@ -237,3 +237,25 @@ else
   wait "$up_pid"
   [ $? = 0 ] && ok "upload: server stops cleanly" || not_ok "upload: server stops cleanly"
 fi
+
+# The document travels with pok copy (and, on SQLite, with pok backup): the same bytes
+# under the same SHA-256 in the copy.
+UP_COPY=$(db_new upload_copy)
+if [ -n "${src_id:-}" ] && "$POK" copy --from "$UP_DB" --to "$UP_COPY" >out 2>&1; then
+  [ "$(db_query "select sha256 from source_file where source_id = $src_id" "$UP_COPY")" = "$want_sha" ] &&
+    [ "$(db_query "select size from source_file where source_id = $src_id" "$UP_COPY")" = "$(wc -c <up_doc.pdf | tr -d ' ')" ] &&
+    ok "upload: pok copy carries the source's document" ||
+    not_ok "upload: pok copy carries the source's document"
+else
+  not_ok "upload: pok copy carries the source's document" "copy failed"
+fi
+if sqlite_only "pok backup writes SQLite files"; then
+  if "$POK" --db "$UP_DB" backup "$WORK/up_backup.db" >out 2>&1; then
+    [ "$(sqlite3 "$WORK/up_backup.db" "select hex(content) from source_file where source_id = $src_id")" = \
+      "$(od -An -v -tx1 up_doc.pdf | tr -d ' \n' | tr a-f A-F)" ] &&
+      ok "upload: pok backup keeps the document byte for byte" ||
+      not_ok "upload: pok backup keeps the document byte for byte"
+  else
+    not_ok "upload: pok backup keeps the document byte for byte" "backup failed"
+  fi
+fi

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "store/store_source_file.h"
 #include "support/testdb.h"
 #include "web/form.h"
 #include "web/http.h"
@@ -310,6 +311,50 @@ static void test_origin_and_urlencoded(void **state)
     buf_free(&out);
 }
 
+/* A file kept between preview and confirmation: found only with its token, for its own
+ * session and kind; its bytes are read only when the SHA-256 the preview showed still
+ * holds; dropped, it is gone with its file. */
+static void test_pending(void **state)
+{
+    (void)state;
+    WebRequest a, other;
+    web_request_init(&a, "POST", "/import/circulaire");
+    web_request_init(&other, "POST", "/import/circulaire");
+    a.session_token = "sessie-a";
+    other.session_token = "sessie-b";
+    assert_int_equal(web_file_add(&a, "bestand", "mei.csv", "text/csv", "a;b\n1;2\n", 8), 0);
+    WebPending p, q;
+    PokErr err = {0};
+    assert_int_equal(web_pending_keep(&a, web_file(&a, "bestand"), "circulaire", &p, &err), 0);
+    assert_int_equal(strlen(p.token), 64);
+    assert_string_equal(p.name, "mei.csv");
+    assert_int_equal(p.size, 8);
+    char sha[65];
+    store_sha256_hex("a;b\n1;2\n", 8, sha);
+    assert_string_equal(p.sha256, sha);
+    web_request_free(&a); /* the upload's own temporary file goes; the kept one stays */
+    web_request_init(&a, "POST", "/import/circulaire");
+    a.session_token = "sessie-a";
+    assert_int_equal(web_pending_find(&other, p.token, "circulaire", &q), 0);
+    assert_int_equal(web_pending_find(&a, p.token, "grootboek:GM1734", &q), 0);
+    char wrong[65];
+    snprintf(wrong, sizeof wrong, "%s", p.token);
+    wrong[0] = wrong[0] == '0' ? '1' : '0';
+    assert_int_equal(web_pending_find(&a, wrong, "circulaire", &q), 0);
+    assert_int_equal(web_pending_find(&a, p.token, "circulaire", &q), 1);
+    Buf bytes = {0};
+    assert_int_equal(web_pending_read(&q, "0000", 1024, &bytes, &err), -1);
+    assert_non_null(strstr(err.msg, "niet meer hetzelfde"));
+    assert_int_equal(web_pending_read(&q, sha, 1024, &bytes, &err), 0);
+    assert_memory_equal(bytes.data, "a;b\n1;2\n", 8);
+    web_pending_drop(p.token);
+    assert_int_equal(web_pending_find(&a, p.token, "circulaire", &q), 0);
+    assert_int_equal(access(q.path, F_OK), -1);
+    buf_free(&bytes);
+    web_request_free(&a);
+    web_request_free(&other);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,6 +362,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cap, setup, teardown),
         cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_origin_and_urlencoded, setup, teardown),
+        cmocka_unit_test(test_pending),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
