@@ -56,6 +56,17 @@ static int posted_file(Form *f, const char *kind, size_t max, WebPending *p)
 {
     const WebFile *file = web_file(f->req, "bestand");
     if (file) {
+        TextScan scan;
+        if (text_scan(file->name, strlen(file->name), text_max_chars(TEXT_SHORT), &scan) !=
+            TEXT_OK) {
+            char why[160];
+            text_describe(&scan, why, sizeof why);
+            form_fail(f, "bestand",
+                      "Bestand: de naam van het bestand: %s; geef het een kortere "
+                      "naam",
+                      why);
+            return 0;
+        }
         if (file->size > max) {
             form_fail(f, "bestand", "Bestand: '%s' is groter dan %zu MiB", file->name, max >> 20);
             return 0;

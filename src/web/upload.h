@@ -47,11 +47,13 @@ void web_files_remove(WebRequest *req);
  * field. */
 #define WEB_PENDING_SECONDS (30 * 60)
 #define WEB_PENDING_MAX 32 /* waiting at once; the oldest goes first */
+/* Bytes waiting at once (on disk, in $TMPDIR): the oldest go first to make room. */
+#define WEB_PENDING_BYTES ((size_t)512 << 20)
 
 typedef struct WebPending {
     char token[65];  /* hex */
     char kind[24];   /* what it is for ("circulaire", "grootboek:GM1734") */
-    char name[256];  /* the file name as uploaded */
+    char name[1216]; /* the file name as uploaded (at most 300 characters) */
     char sha256[65]; /* of its bytes, hex */
     char path[4096]; /* where it waits */
     size_t size;

@@ -100,19 +100,27 @@ int web_pending_keep(const WebRequest *req, const WebFile *f, const char *kind, 
     randombytes_buf(token, sizeof token);
     sodium_bin2hex(out->token, sizeof out->token, token, sizeof token);
     snprintf(out->kind, sizeof out->kind, "%s", kind);
-    snprintf(out->name, sizeof out->name, "%s", f->name);
+    snprintf(out->name, sizeof out->name, "%s", f->name[0] ? f->name : "bestand");
     pthread_mutex_lock(&lock);
     time_t now = time(NULL);
     expire(now);
-    size_t pick = 0;
-    for (size_t i = 0; i < WEB_PENDING_MAX; i++) {
-        if (!slots[i].used) {
-            pick = i;
-            break;
+    /* room: a free slot, and the bytes within WEB_PENDING_BYTES, the oldest dropped */
+    size_t pick;
+    for (;;) {
+        size_t total = out->size, oldest = WEB_PENDING_MAX;
+        pick = WEB_PENDING_MAX;
+        for (size_t i = 0; i < WEB_PENDING_MAX; i++) {
+            if (!slots[i].used) {
+                if (pick == WEB_PENDING_MAX) pick = i;
+                continue;
+            }
+            total += slots[i].p.size;
+            if (oldest == WEB_PENDING_MAX || slots[i].created < slots[oldest].created) oldest = i;
         }
-        if (slots[i].created < slots[pick].created) pick = i;
+        if (pick < WEB_PENDING_MAX && (total <= WEB_PENDING_BYTES || oldest == WEB_PENDING_MAX))
+            break;
+        drop_slot(oldest);
     }
-    drop_slot(pick);
     slots[pick].used = 1;
     slots[pick].created = now;
     owner_of(req, slots[pick].owner);
