@@ -24,8 +24,8 @@ typedef struct PokErr {
 
 /* The kinds of failure a caller may act on. ERR_CONFLICT: the record was changed by
  * someone else since the caller read it (the version it expected is no longer the
- * current one); nothing was saved. */
-enum { ERR_OTHER = 0, ERR_CONFLICT = 1 };
+ * current one); nothing was saved. ERR_TOO_LARGE: an input is over its size cap. */
+enum { ERR_OTHER = 0, ERR_CONFLICT = 1, ERR_TOO_LARGE = 2 };
 
 /* Fill err (if not NULL, kind ERR_OTHER) and return -1, so callers can write
  * `return err_set(...)`. */

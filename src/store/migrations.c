@@ -421,12 +421,24 @@ static const char migration_closed_figures[] =
  * (store_users.c). */
 static const char migration_user_manager[] =
     "ALTER TABLE app_user ADD COLUMN manages_users INTEGER NOT NULL DEFAULT 0;";
+/* The document file of a source, uploaded in the web (one per source): its bytes, name,
+ * type and SHA-256 (store_source_file.c). */
+static const char migration_source_file[] =
+    "CREATE TABLE source_file ("
+    " source_id BIGINT PRIMARY KEY REFERENCES source(id),"
+    " file_name TEXT NOT NULL,"
+    " content_type TEXT NOT NULL,"
+    " size BIGINT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " content BLOB NOT NULL,"
+    " CONSTRAINT source_file_size CHECK (size >= 0));";
 
 /* clang-format on */
 
 const char *const migrations_sql[] = {
     migration_1,      migration_accounts,    migration_audit_reason,   migration_year_reopening,
-    migration_ledger, migration_row_version, migration_closed_figures, migration_user_manager};
+    migration_ledger, migration_row_version, migration_closed_figures, migration_user_manager,
+    migration_source_file};
 const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];
 
 /* Replace every whole-word occurrence of from by to in *sql (reallocating). Words are

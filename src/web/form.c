@@ -25,18 +25,23 @@ void form_init(Form *f, const WebRequest *req, Arena *a)
     f->posted = strcmp(req->method, "POST") == 0;
 }
 
+/* Whether type is kind, alone or followed by parameters ("; boundary=..."). */
+static int type_is(const char *type, const char *kind)
+{
+    size_t n = strlen(kind);
+    return type && strncasecmp(type, kind, n) == 0 &&
+           (type[n] == '\0' || type[n] == ';' || type[n] == ' ');
+}
+
 int form_check_content_type(const WebRequest *req, WebResponse *res)
 {
-    static const char urlencoded[] = "application/x-www-form-urlencoded";
     if (strcmp(req->method, "POST") != 0) return 0;
-    const char *type = req->content_type;
-    if (type && strncasecmp(type, urlencoded, sizeof urlencoded - 1) == 0 &&
-        (type[sizeof urlencoded - 1] == '\0' || type[sizeof urlencoded - 1] == ';' ||
-         type[sizeof urlencoded - 1] == ' '))
+    if (type_is(req->content_type, "application/x-www-form-urlencoded") ||
+        type_is(req->content_type, "multipart/form-data"))
         return 0;
     web_error(res, 415,
-              "Formulieren worden verstuurd als application/x-www-form-urlencoded; "
-              "dit verzoek heeft een ander soort inhoud.");
+              "Formulieren worden verstuurd als application/x-www-form-urlencoded of "
+              "multipart/form-data; dit verzoek heeft een ander soort inhoud.");
     return -1;
 }
 
@@ -279,6 +284,17 @@ void form_open(Buf *b, const char *action)
     saved_return_field(b);
 }
 
+void form_open_upload(Buf *b, const char *action)
+{
+    html_lit(b, "<form class=\"utrecht-form\" method=\"post\" enctype=\"multipart/form-data\" "
+                "action=\"");
+    html_attr(b, action);
+    html_lit(b, "\" novalidate>\n");
+    if (form_csrf)
+        html_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", form_csrf);
+    saved_return_field(b);
+}
+
 void form_logout(Buf *b)
 {
     if (!form_csrf) return;
@@ -358,6 +374,15 @@ void form_password(Buf *b, const Form *f, const char *name, const char *label, c
                 "autocomplete=\"new-password\" "
                 "class=\"utrecht-textbox utrecht-textbox--html-input%s\"",
                 form_error(f, name) ? " utrecht-textbox--invalid" : "");
+    input_attrs(b, f, name, hint);
+    html_lit(b, "></div>\n</div>\n");
+}
+
+void form_file(Buf *b, const Form *f, const char *name, const char *label, const char *hint)
+{
+    field_begin(b, f, name, label, hint, "text");
+    html_lit(b, "<div class=\"utrecht-form-field__input\"><input type=\"file\" "
+                "class=\"pok-file\"");
     input_attrs(b, f, name, hint);
     html_lit(b, "></div>\n</div>\n");
 }

@@ -31,8 +31,9 @@ typedef struct FormOption {
 
 void form_init(Form *f, const WebRequest *req, Arena *a);
 
-/* A POST must carry an application/x-www-form-urlencoded body: otherwise answer 415 and
- * return -1. GET and HEAD pass. */
+/* A POST must carry an application/x-www-form-urlencoded or multipart/form-data body
+ * (a form with a file field; its files are in req->files, upload.h): otherwise answer
+ * 415 and return -1. GET and HEAD pass. */
 int form_check_content_type(const WebRequest *req, WebResponse *res);
 /* The post asks to save (confirm=1), to edit again (aanpassen=1). */
 int form_confirmed(const Form *f);
@@ -73,6 +74,8 @@ void form_summary(Buf *b, const Form *f);
 /* <form method="post" action="ACTION" novalidate> ... </form>, with the hidden field
  * "csrf" when a session is active (form_set_csrf). */
 void form_open(Buf *b, const char *action);
+/* The same for a form with a file field (form_file): posted as multipart/form-data. */
+void form_open_upload(Buf *b, const char *action);
 /* The CSRF token form_open adds on this thread; NULL or "" for none. */
 void form_set_csrf(const char *token);
 /* The logged-in user answered on this thread (NULL: none): form_save records them as
@@ -93,6 +96,9 @@ void form_input(Buf *b, const Form *f, const char *name, const char *label, cons
                 const char *value);
 /* A new password: never shown back, autocomplete="new-password". */
 void form_password(Buf *b, const Form *f, const char *name, const char *label, const char *hint);
+/* A file field (in a form_open_upload form); a browser cannot refill it after an error,
+ * so its hint should say the file must be chosen again. */
+void form_file(Buf *b, const Form *f, const char *name, const char *label, const char *hint);
 void form_textarea(Buf *b, const Form *f, const char *name, const char *label, const char *hint,
                    const char *value);
 void form_select(Buf *b, const Form *f, const char *name, const char *label, const char *hint,

@@ -67,6 +67,10 @@ void forms_page_end_conflict(WebResponse *res);
 /* The citation fields (bron, plaats; besluit when decisions is set). */
 void forms_cite_fields(Buf *b, const Form *f, const FormOption *sources, size_t n_sources,
                        const FormOption *decisions, size_t n_decisions);
+/* After a form's submit button: "Nieuwe bron toevoegen", which posts the form's values to
+ * the municipality's new-source page and returns to action afterwards with the new
+ * source chosen (page_source_form.c). For forms that handle aanpassen=1. */
+void forms_new_source_button(Buf *b, const MuniData *d, const char *action);
 /* Check the citation fields into cite (and *decision_id when decisions is set). */
 void forms_cite_check(Form *f, const FormOption *sources, size_t n_sources,
                       const FormOption *decisions, size_t n_decisions, Citation *cite,

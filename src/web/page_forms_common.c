@@ -322,6 +322,8 @@ void page_forms_nav(Buf *b, const char *code)
         {"genoemd-bedrag/nieuw", "Genoemd bedrag uit een document vastleggen", CAP_EDIT},
         {"jaar/afsluiten", "Jaar afsluiten", CAP_EDIT},
         {"jaar/heropenen", "Afgesloten jaar heropenen", CAP_MANAGE},
+        {"bron/nieuw", "Bron toevoegen (met het document)", CAP_EDIT},
+        {"grootboek/import", "Grootboek importeren", CAP_EDIT},
     };
     if (!form_may(CAP_EDIT, code)) return; /* a reader gets no links to forms */
     html_lit(b, "<nav aria-labelledby=\"wijzigen-titel\" class=\"forms-nav\">\n"
@@ -332,6 +334,12 @@ void page_forms_nav(Buf *b, const char *code)
         html_url_arg(b, code);
         html_printf(b, "/%s\">%s</a></li>\n", links[i].path, links[i].label);
     }
+    /* for every municipality at once: only a beheerder's */
+    if (form_may(CAP_ADMIN, NULL))
+        html_lit(b, "<li><a class=\"utrecht-link\" href=\"/import/circulaire\">Circulaire "
+                    "importeren (alle gemeenten)</a></li>\n"
+                    "<li><a class=\"utrecht-link\" href=\"/bron/nieuw\">Landelijke bron "
+                    "toevoegen</a></li>\n");
     html_lit(b, "</ul>\n</nav>\n");
 }
 

@@ -55,6 +55,7 @@ static void allocation_form(Buf *b, const Form *f, const MuniData *d, const Allo
                form_value(f, "bedrag"));
     forms_cite_fields(b, f, x->sources, x->n_sources, NULL, 0);
     form_submit(b, "Controleren");
+    forms_new_source_button(b, d, action);
     form_close(b);
 }
 
@@ -242,7 +243,8 @@ static const char *reserve_saved_message(const ReserveForm *x, Arena *a)
                         forms_money(a, x->rm.amount_cents));
 }
 
-static void reserve_form(Buf *b, const Form *f, const ReserveForm *x, const char *action)
+static void reserve_form(Buf *b, const Form *f, const MuniData *d, const ReserveForm *x,
+                         const char *action)
 {
     form_summary(b, f);
     form_open(b, action);
@@ -258,6 +260,7 @@ static void reserve_form(Buf *b, const Form *f, const ReserveForm *x, const char
     form_input(b, f, "omschrijving", "Omschrijving", NULL, form_value(f, "omschrijving"));
     forms_cite_fields(b, f, x->sources, x->n_sources, x->decisions, x->n_decisions);
     form_submit(b, "Controleren");
+    forms_new_source_button(b, d, action);
     form_close(b);
 }
 
@@ -365,7 +368,7 @@ void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res)
         forms_conflict(&res->body, &err);
         opening_current_values(&res->body, forms_reload(app, &d, &a), &x, &a);
     }
-    reserve_form(&res->body, &f, &x, action);
+    reserve_form(&res->body, &f, &d, &x, action);
     if (conflict)
         forms_page_end_conflict(res);
     else

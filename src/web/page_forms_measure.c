@@ -296,6 +296,7 @@ static void amount_form(Buf *b, const Form *f, const MuniData *d, const AmountFo
                form_value(f, "bedrag"));
     forms_cite_fields(b, f, x->sources, x->n_sources, x->decisions, x->n_decisions);
     form_submit(b, "Controleren");
+    forms_new_source_button(b, d, action);
     form_close(b);
 }
 

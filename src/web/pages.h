@@ -42,6 +42,8 @@ void page_evaluations_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 /* /bron/ID and /gemeente/CODE/bron/ID (the records of CODE citing it), and their CSV. */
 void page_source(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_source_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+/* /bron/ID/bestand and /gemeente/CODE/bron/ID/bestand: the source's document file. */
+void page_source_file(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_measures(WebApp *app, const WebRequest *req, WebResponse *res);
@@ -72,6 +74,11 @@ void page_user_new(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_user_role(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_user_password(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_user_disable(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_source_form.c: /gemeente/CODE/bron/nieuw and /bron/nieuw, a source with its file. */
+void page_form_source(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_import.c: the circulaire and ledger imports, a dry run shown before confirming. */
+void page_import_circulaire(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_import_ledger(WebApp *app, const WebRequest *req, WebResponse *res);
 /* The "Wijzigen" links to the forms of a municipality, and of one measure: only those
  * the user may open (form_may). */
 void page_forms_nav(Buf *b, const char *code);

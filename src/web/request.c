@@ -2,6 +2,7 @@
 #include "request.h"
 
 #include "../text.h"
+#include "upload.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,7 @@ void web_request_init(WebRequest *req, const char *method, const char *target)
 
 void web_request_free(WebRequest *req)
 {
+    web_files_remove(req);
     arena_free(&req->arena);
 }
 

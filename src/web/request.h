@@ -14,6 +14,12 @@
 #define WEB_RESPONSE_MAX ((size_t)256 << 20)
 #define WEB_MAX_PARAMS 64  /* query, form and path parameters, each */
 #define WEB_MAX_HEADERS 16 /* response headers */
+/* multipart/form-data (a form with a file field): the whole body may be this large
+ * unless pok serve --upload-max says otherwise (WebApp.upload_max); each file goes to a
+ * temporary file as it arrives, the other fields are bounded by WEB_BODY_MAX together.
+ * What a handler accepts per file is its own, smaller cap (upload.h). */
+#define WEB_UPLOAD_MAX_DEFAULT ((size_t)100 << 20)
+#define WEB_MAX_FILES 4 /* file fields per request */
 
 /* Sent with every response: no scripts, styles and forms only from pok itself. */
 #define WEB_CSP                                                                                    \
@@ -39,6 +45,10 @@ typedef struct WebApp {
     /* pok serve's lock around the store (http.c sets it; NULL in tests): see
      * web_store_release. */
     void *lock;
+    /* The largest multipart body accepted, in bytes; 0: WEB_UPLOAD_MAX_DEFAULT. */
+    size_t upload_max;
+    /* The route table dispatched (NULL: web_routes); tests of the HTTP layer set their own. */
+    const struct Route *routes;
 } WebApp;
 
 /* Around slow work that needs no store (checking a password with Argon2, tens of
@@ -56,12 +66,24 @@ typedef struct WebParams {
     size_t n;
 } WebParams;
 
+/* A file sent in a multipart/form-data field. Its bytes are in a temporary file that
+ * web_request_free removes (upload.h reads it, or keeps it for a later request). */
+typedef struct WebFile {
+    const char *field;        /* the form field's name */
+    const char *name;         /* the file name as sent, without any directory; may be "" */
+    const char *content_type; /* as sent; "application/octet-stream" when none */
+    const char *path;         /* the temporary file */
+    size_t size;
+} WebFile;
+
 typedef struct WebRequest {
-    Arena arena;              /* owns every string below */
-    const char *method;       /* "GET", "POST", ... */
-    const char *path;         /* decoded, without the query string */
-    WebParams query;          /* ?name=value */
-    WebParams form;           /* application/x-www-form-urlencoded body */
+    Arena arena;                  /* owns every string below */
+    const char *method;           /* "GET", "POST", ... */
+    const char *path;             /* decoded, without the query string */
+    WebParams query;              /* ?name=value */
+    WebParams form;               /* the fields of an urlencoded or multipart body */
+    WebFile files[WEB_MAX_FILES]; /* the files of a multipart body (upload.h) */
+    size_t n_files;
     const char *content_type; /* of the body, as sent; NULL when none */
     WebParams path_params;    /* ":code" in the route pattern, filled by route_dispatch */
     /* Request headers (NULL when absent) and the client's address, set by http.c. */

@@ -48,6 +48,19 @@ const Route web_routes[] = {
     {"GET", "/bron/:id.csv", page_source_csv, CAP_READ, SCOPE_SOURCE},
     {"GET", "/gemeente/:code/bron/:id", page_source, CAP_READ, SCOPE_CODE_SOURCE},
     {"GET", "/gemeente/:code/bron/:id.csv", page_source_csv, CAP_READ, SCOPE_CODE_SOURCE},
+    /* a source's document file, readable like its page */
+    {"GET", "/bron/:id/bestand", page_source_file, CAP_READ, SCOPE_SOURCE},
+    {"GET", "/gemeente/:code/bron/:id/bestand", page_source_file, CAP_READ, SCOPE_CODE_SOURCE},
+    /* a new source with its file: of a municipality, or national (beheerder) */
+    {"GET", "/gemeente/:code/bron/nieuw", page_form_source, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/bron/nieuw", page_form_source, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/bron/nieuw", page_form_source, CAP_ADMIN, SCOPE_NONE},
+    {"POST", "/bron/nieuw", page_form_source, CAP_ADMIN, SCOPE_NONE},
+    /* imports with a preview of their dry run: a circulaire is every municipality's */
+    {"GET", "/import/circulaire", page_import_circulaire, CAP_ADMIN, SCOPE_NONE},
+    {"POST", "/import/circulaire", page_import_circulaire, CAP_ADMIN, SCOPE_NONE},
+    {"GET", "/gemeente/:code/grootboek/import", page_import_ledger, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/grootboek/import", page_import_ledger, CAP_EDIT, SCOPE_CODE},
     /* v2: every record in its one shape; v1 the same, kept for one release (docs/api.md) */
     {"GET", "/api/v2/gemeenten", api_municipalities, CAP_READ_ALL, SCOPE_NONE},
     {"GET", "/api/v2/gemeenten/:code", api_municipality, CAP_READ, SCOPE_CODE},
