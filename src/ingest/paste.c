@@ -204,8 +204,8 @@ static void add_value(Reader *r, const PasteLine *l, size_t j, size_t row, size_
     const char *reason = NULL;
     if (*c && !is_dash(c)) {
         if (money_parse(c, &cell.cents, &reason) != 0) {
-            fail(r, "Regel %d, kolom %zu (%d): '%s' is geen bedrag: %s", l->number, j + 1,
-                 r->t->years[col], shown(r, c), reason);
+            fail(r, "Regel %d, kolom %zu (%d): '%s' is niet te lezen als bedrag (%s)", l->number,
+                 j + 1, r->t->years[col], shown(r, c), reason);
             return;
         }
         cell.has_amount = 1;

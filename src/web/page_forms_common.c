@@ -1,6 +1,7 @@
 /* page_forms_common.c: loading, choice lists and the frame shared by the form pages. */
 #include "page_forms.h"
 
+#include "authz.h"
 #include "form_preview.h"
 #include "html.h"
 #include "layout.h"
@@ -285,6 +286,11 @@ void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d, cons
     layout_end(b);
 }
 
+int page_may_edit(const WebApp *app, const WebRequest *req, const char *code)
+{
+    return !app->require_login || authz_allows(req->user, CAP_EDIT, code, 0);
+}
+
 void page_forms_nav(Buf *b, const char *code)
 {
     static const struct {
@@ -292,6 +298,7 @@ void page_forms_nav(Buf *b, const char *code)
     } links[] = {
         {"maatregel/nieuw", "Nieuwe maatregel"},
         {"toekenning/nieuw", "Toekenning vastleggen"},
+        {"toekenningen/invoeren", "Toekenningen invoeren als tabel (ook plakken uit Excel)"},
         {"reserve/nieuw", "Reserve: beginstand of mutatie"},
         {"besluit/nieuw", "Besluit vastleggen"},
         {"verzoek/nieuw", "Verzoek vastleggen"},
@@ -315,8 +322,11 @@ void page_forms_measure_nav(Buf *b, int64_t measure_id)
                 "wijzigen</a></li>\n"
                 "<li><a class=\"utrecht-link\" href=\"/maatregel/%lld/bedrag\">Gepland of "
                 "gerealiseerd bedrag vastleggen</a></li>\n"
+                "<li><a class=\"utrecht-link\" href=\"/maatregel/%lld/bedragen\">Bedragen per "
+                "jaar invoeren als tabel (ook plakken uit Excel)</a></li>\n"
                 "<li><a class=\"utrecht-link\" href=\"/maatregel/%lld/evaluatie/nieuw\">Evaluatie "
                 "vastleggen</a></li>\n",
-                (long long)measure_id, (long long)measure_id, (long long)measure_id);
+                (long long)measure_id, (long long)measure_id, (long long)measure_id,
+                (long long)measure_id);
     html_lit(b, "</ul>\n</nav>\n");
 }

@@ -59,7 +59,13 @@ void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *r
 void page_form_evaluation(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_decision(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_request(WebApp *app, const WebRequest *req, WebResponse *res);
-/* The "Wijzigen" links to the forms of a municipality, and of one measure. */
+/* The grids (page_grid_*.c): many amounts in one form, filled by hand or pasted from a
+ * spreadsheet, through the same confirmation step. */
+void page_grid_allocations(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_grid_amounts(WebApp *app, const WebRequest *req, WebResponse *res);
+/* The "Wijzigen" links to the forms of a municipality, and of one measure; shown only to
+ * whoever may use them (page_may_edit). */
+int page_may_edit(const WebApp *app, const WebRequest *req, const char *code);
 void page_forms_nav(Buf *b, const char *code);
 void page_forms_measure_nav(Buf *b, int64_t measure_id);
 

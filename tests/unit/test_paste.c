@@ -147,11 +147,11 @@ static void test_errors_name_line_column_and_value(void **state)
     Arena a = {0};
     PasteResult r;
     assert_int_equal(paste_read("1.000\t2.000\n3.000\t12.0x0\n", &table, &a, &r), -1);
-    assert_error(&r, "Regel 2, kolom 2 (2022): '12.0x0' is geen bedrag");
+    assert_error(&r, "Regel 2, kolom 2 (2022): '12.0x0' is niet te lezen als bedrag");
     assert_int_equal(paste_read("Actielijn\t2021\t2022\n2\t1\tveel\nJeugd\t3\t4\n", &table, &a, &r),
                      -1);
     assert_int_equal(r.n_errors, 2);
-    assert_error(&r, "Regel 2, kolom 3 (2022): 'veel' is geen bedrag");
+    assert_error(&r, "Regel 2, kolom 3 (2022): 'veel' is niet te lezen als bedrag");
     assert_error(&r, "Regel 3, kolom 1: 'Jeugd' is geen actielijn van deze tabel");
     assert_int_equal(paste_read("\t2021\t2030\n2\t1\t2\n", &table, &a, &r), -1);
     assert_error(&r, "Regel 1, kolom 3: het jaar 2030 staat niet in deze tabel");
