@@ -100,8 +100,7 @@ int authz_host_allowed(const WebApp *app, const char *host)
     return in_list(app->hosts, text, len);
 }
 
-/* The host part of an origin or URL ("http://h:p/x" -> "h:p"), compared with host. */
-static int same_host(const char *url, const char *host)
+int authz_same_host(const char *url, const char *host)
 {
     if (!url || !host || !*host) return 0;
     const char *p = strstr(url, "://");
@@ -116,8 +115,8 @@ static int same_host(const char *url, const char *host)
 static int same_origin(const WebRequest *req, int strict)
 {
     if (req->sec_fetch_site && strcmp(req->sec_fetch_site, "cross-site") == 0) return 0;
-    if (req->origin) return same_host(req->origin, req->host);
-    if (req->referer) return same_host(req->referer, req->host);
+    if (req->origin) return authz_same_host(req->origin, req->host);
+    if (req->referer) return authz_same_host(req->referer, req->host);
     return !strict;
 }
 

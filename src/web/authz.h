@@ -29,6 +29,9 @@ int authz_check(const Route *r, WebApp *app, WebRequest *req, WebResponse *res);
  * machine's address (DNS rebinding) must not reach pok. */
 int authz_host_allowed(const WebApp *app, const char *host);
 
+/* Whether the host part of an origin or URL ("http://h:p/x" -> "h:p") is host. */
+int authz_same_host(const char *url, const char *host);
+
 /* The CSRF token forms of this request carry, into out[65]; "" without a session. */
 void authz_csrf_token(const WebRequest *req, char out[65]);
 

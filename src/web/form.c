@@ -4,6 +4,7 @@
 #include "html.h"
 #include "layout.h"
 #include "route.h"
+#include "saved.h"
 
 #include "../money.h"
 #include "../store/store.h"
@@ -258,6 +259,7 @@ void form_open(Buf *b, const char *action)
     html_lit(b, "\" novalidate>\n");
     if (form_csrf)
         html_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", form_csrf);
+    saved_return_field(b);
 }
 
 void form_logout(Buf *b)
@@ -401,7 +403,9 @@ void form_hidden_all(Buf *b, const Form *f)
 {
     for (size_t i = 0; i < f->req->form.n; i++) {
         const WebParam *p = &f->req->form.items[i];
-        if (strcmp(p->name, "confirm") == 0 || strcmp(p->name, "aanpassen") == 0) continue;
+        if (strcmp(p->name, "confirm") == 0 || strcmp(p->name, "aanpassen") == 0 ||
+            strcmp(p->name, SAVED_FIELD) == 0)
+            continue; /* form_open adds the way back */
         form_hidden(b, p->name, p->value);
     }
 }

@@ -6,6 +6,7 @@
 
 #include "form.h"
 #include "pages.h"
+#include "saved.h"
 
 #include "../engine/engine.h"
 

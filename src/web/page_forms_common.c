@@ -6,6 +6,7 @@
 #include "html.h"
 #include "layout.h"
 #include "route.h"
+#include "saved.h"
 
 #include "../money.h"
 #include "../store/store_records.h"
@@ -277,7 +278,7 @@ void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d, cons
     for (size_t i = 0; i < f->req->form.n; i++) {
         const WebParam *p = &f->req->form.items[i];
         if (strcmp(p->name, "confirm") != 0 && strcmp(p->name, "aanpassen") != 0 &&
-            strcmp(p->name, "versie") != 0)
+            strcmp(p->name, "versie") != 0 && strcmp(p->name, SAVED_FIELD) != 0)
             form_hidden(b, p->name, p->value);
     }
     if (version) forms_version_field(b, version);

@@ -131,7 +131,10 @@ void page_form_allocation(WebApp *app, const WebRequest *req, WebResponse *res)
     PokErr err = {0};
     if (valid && form_confirmed(&f)) {
         if (form_save(app, allocation_save, &x.al, &err) == 0) {
-            form_redirect(res, back);
+            saved_redirect(res, back,
+                           arena_printf(&a, "Toekenning actielijn %s, %d opgeslagen: %s",
+                                        form_value(&f, "actielijn"), x.al.year,
+                                        forms_money(&a, x.al.amount_cents)));
             arena_free(&a);
             return;
         }
@@ -218,6 +221,25 @@ static int reserve_check(Form *f, const MuniData *d, ReserveForm *x)
                               .cite = cite,
                               .decision_id = decision_id};
     return 0;
+}
+
+/* "Onttrekking uit de reserve, 2025, opgeslagen: € 224.500" */
+static const char *reserve_saved_message(const ReserveForm *x, Arena *a)
+{
+    static const struct {
+        const char *kind, *what;
+    } words[] = {{"beginstand", "Beginstand van de reserve"},
+                 {"storting", "Storting in de reserve"},
+                 {"onttrekking", "Onttrekking uit de reserve"},
+                 {"overheveling", "Overheveling"}};
+    const char *what = x->kind;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(words[i].kind, x->kind) == 0) what = words[i].what;
+    const char *year = x->rm.kind == RESERVE_TRANSFER && strcmp(x->kind, "overheveling") == 0
+                           ? arena_printf(a, "%d naar %d", x->rm.year, x->rm.to_year)
+                           : arena_printf(a, "%d", x->rm.year);
+    return arena_printf(a, "%s, %s, opgeslagen: %s", what, year,
+                        forms_money(a, x->rm.amount_cents));
 }
 
 static void reserve_form(Buf *b, const Form *f, const ReserveForm *x, const char *action)
@@ -326,7 +348,8 @@ void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res)
     if (valid && form_confirmed(&f)) {
         x.ro.row_version = version;
         if (form_save(app, reserve_save, &x, &err) == 0) {
-            form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
+            saved_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code),
+                           reserve_saved_message(&x, &a));
             arena_free(&a);
             return;
         }

@@ -144,7 +144,8 @@ void page_form_measure_new(WebApp *app, const WebRequest *req, WebResponse *res)
     if (f.posted && measure_check(&f, &d, &x) == 0) {
         PokErr err = {0};
         if (form_save(app, measure_add_save, &x.m, &err) == 0) {
-            form_redirect(res, arena_printf(&a, "/maatregel/%lld", (long long)x.m.id));
+            saved_redirect(res, arena_printf(&a, "/maatregel/%lld", (long long)x.m.id),
+                           arena_printf(&a, "Maatregel '%s' opgeslagen", x.m.name));
             arena_free(&a);
             return;
         }
@@ -228,7 +229,7 @@ void page_form_measure_edit(WebApp *app, const WebRequest *req, WebResponse *res
     if (f.posted && measure_check(&f, &d, &x) == 0) {
         x.m.row_version = version;
         if (form_save(app, measure_update_save, &x.m, &err) == 0) {
-            form_redirect(res, page);
+            saved_redirect(res, page, arena_printf(&a, "Maatregel '%s' opgeslagen", x.m.name));
             arena_free(&a);
             return;
         }
@@ -371,7 +372,11 @@ void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *r
     PokErr err = {0};
     if (valid && form_confirmed(&f)) {
         if (form_save(app, amount_save, &x.ma, &err) == 0) {
-            form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
+            saved_redirect(
+                res, arena_printf(&a, "/gemeente/%s", d.muni.code),
+                arena_printf(&a, "%s %d van '%s' opgeslagen: %s",
+                             x.ma.kind == AMOUNT_PLAN ? "Gepland bedrag" : "Gerealiseerd bedrag",
+                             x.ma.year, m->name, forms_money(&a, x.ma.amount_cents)));
             arena_free(&a);
             return;
         }
@@ -428,7 +433,8 @@ void page_form_evaluation(WebApp *app, const WebRequest *req, WebResponse *res)
         PokErr err = {0};
         if (f.n_errors == 0) {
             if (form_save(app, evaluation_save, &e, &err) == 0) {
-                form_redirect(res, page);
+                saved_redirect(res, page,
+                               arena_printf(&a, "Evaluatie van '%s' opgeslagen", m->name));
                 arena_free(&a);
                 return;
             }

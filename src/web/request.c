@@ -16,8 +16,7 @@ static int hex_value(char c)
     return -1;
 }
 
-/* Decode a form/query component: '+' is a space, %XX a byte; a bad escape stays as is. */
-static char *url_decode(Arena *a, const char *s, size_t len)
+char *web_url_decode(Arena *a, const char *s, size_t len)
 {
     char *out = arena_alloc(a, len + 1), *o = out;
     for (size_t i = 0; i < len; i++) {
@@ -113,9 +112,9 @@ int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len
         while (eq < end && text[eq] != '=') eq++;
         if (end > i) {
             if (p->n >= params_max(req, p)) return -1;
-            const char *name = url_decode(&req->arena, text + i, eq - i);
+            const char *name = web_url_decode(&req->arena, text + i, eq - i);
             const char *value =
-                eq < end ? url_decode(&req->arena, text + eq + 1, end - eq - 1) : "";
+                eq < end ? web_url_decode(&req->arena, text + eq + 1, end - eq - 1) : "";
             if (param_text_ok(req, name, value)) return -3;
             p->items[p->n].name = name;
             p->items[p->n].value = value;
@@ -180,6 +179,11 @@ void web_header_set(WebResponse *res, const char *name, const char *value)
             res->headers[i].value = xstrdup(value);
             return;
         }
+    web_header_add(res, name, value);
+}
+
+void web_header_add(WebResponse *res, const char *name, const char *value)
+{
     if (res->n_headers >= WEB_MAX_HEADERS) {
         fprintf(stderr, "pok: te veel antwoordkoppen (meer dan %d)\n", WEB_MAX_HEADERS);
         abort();

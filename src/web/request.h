@@ -107,6 +107,10 @@ int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *v
  * (and adds nothing) when text holds a NUL byte, raw or as %00. */
 int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len);
 
+/* Decode a form/query component (len bytes of s) into a: '+' is a space, %XX a byte; a
+ * bad escape stays as is. The result may hold any byte: check it with text.h. */
+char *web_url_decode(Arena *a, const char *s, size_t len);
+
 /* The first value of name, or NULL. */
 const char *web_param(const WebParams *p, const char *name);
 const char *web_query(const WebRequest *req, const char *name);
@@ -120,6 +124,8 @@ void web_response_reset(WebResponse *res);
 /* Set (replace) a header; values are copied. Extra headers beyond the limit are a
  * programming error and stop pok. */
 void web_header_set(WebResponse *res, const char *name, const char *value);
+/* Add a header even when one of that name exists (a second Set-Cookie). */
+void web_header_add(WebResponse *res, const char *name, const char *value);
 /* The value of a response header (case-insensitive name), or NULL. */
 const char *web_header(const WebResponse *res, const char *name);
 /* The headers every response carries: the CSP and nosniff. */

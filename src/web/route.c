@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "page_audit.h"
 #include "pages.h"
+#include "saved.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -108,12 +109,14 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
         authz_csrf_token(req, csrf);
         form_set_csrf(csrf);
         form_set_actor(req->user ? req->user->name : NULL);
+        saved_begin(req);
         found->handler(app, req, res);
         if (buf_failed(&res->body)) {
             /* the page or download went over its maximum: an error, not half of it */
             web_response_reset(res);
             web_error(res, 500, "Deze pagina werd te groot om te versturen.");
         }
+        saved_end(res);
         form_set_csrf(NULL);
         form_set_actor(NULL);
         if (req->user) {
