@@ -3,6 +3,7 @@
 
 #include "html.h"
 #include "layout.h"
+#include "saved.h"
 
 #include <string.h>
 
@@ -69,6 +70,24 @@ static void grid_page_current(Buf *b, const GridPage *p, Arena *a)
     forms_current_values(b, rows, n);
 }
 
+/* What the next page says: "3 toekenningen opgeslagen: 2. Rechtsbescherming, 2026:
+ * € 23.000; ..." (saved_redirect cuts it to its maximum). */
+static const char *grid_page_saved(const GridPage *p, int changed, Arena *a)
+{
+    Buf msg = {0};
+    buf_printf(&msg, "%d %s opgeslagen:", changed, changed == 1 ? p->saved_one : p->saved_many);
+    const char *sep = " ";
+    for (size_t i = 0; i < n_cells(&p->g); i++) {
+        const GridCell *c = &p->g.cells[i];
+        if (!c->changed) continue;
+        buf_printf(&msg, "%s%s: %s", sep, c->label, forms_money(a, c->new_cents));
+        sep = "; ";
+    }
+    const char *text = arena_strdup(a, msg.data);
+    buf_free(&msg);
+    return text;
+}
+
 static void grid_page_form(Buf *b, const GridPage *p, const Form *f, int fresh_versions)
 {
     form_summary(b, f);
@@ -88,16 +107,16 @@ void grid_page_run(WebApp *app, WebResponse *res, GridPage *p, Form *f, Arena *a
     p->fill(p, p->d, a);
     grid_read(&p->g, f);
     PokErr err = {0};
-    int conflict = 0;
+    int conflict = 0, changed = 0;
     if (grid_paste_asked(f)) {
         grid_paste(&p->g, f);
-    } else if (f->posted && !form_edit_again(f) && grid_page_check(p, f) > 0) {
+    } else if (f->posted && !form_edit_again(f) && (changed = grid_page_check(p, f)) > 0) {
         if (!form_confirmed(f)) {
             grid_page_confirm(res, p, f, a);
             return;
         }
         if (form_save(app, p->save, p, &err) == 0) {
-            form_redirect(res, p->back);
+            saved_redirect(res, p->back, grid_page_saved(p, changed, a));
             return;
         }
         conflict = err_code(&err) == ERR_CONFLICT;

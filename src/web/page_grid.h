@@ -12,8 +12,9 @@
 typedef struct GridPage GridPage;
 struct GridPage {
     const char *title, *intro, *caption, *paste_hint;
-    const char *action; /* the form's own path */
-    const char *back;   /* where a save returns to */
+    const char *action;                 /* the form's own path */
+    const char *back;                   /* where a save returns to when the form has no way back */
+    const char *saved_one, *saved_many; /* "toekenning", "toekenningen": the saved message */
     const MuniData *d;
     Grid g;
     FormOption *sources, *decisions; /* decisions NULL: the grid cites no decision */

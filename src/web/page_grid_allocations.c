@@ -90,6 +90,8 @@ void page_grid_allocations(WebApp *app, const WebRequest *req, WebResponse *res)
                       "Een streepje of een lege cel betekent: geen bedrag.",
         .action = arena_printf(&a, "/gemeente/%s/toekenningen/invoeren", d.muni.code),
         .back = arena_printf(&a, "/gemeente/%s", d.muni.code),
+        .saved_one = "toekenning",
+        .saved_many = "toekenningen",
         .d = &d,
         .source_missing = "Bron: kies het document waar de toekenningen in staan (de circulaire)",
         .fill = allocations_fill,

@@ -112,6 +112,8 @@ void page_grid_amounts(WebApp *app, const WebRequest *req, WebResponse *res)
                               "bedrag. Een streepje of een lege cel betekent: geen bedrag.",
                 .action = arena_printf(&a, "%s/bedragen", page),
                 .back = page,
+                .saved_one = arena_printf(&a, "bedrag van '%s'", m->name),
+                .saved_many = arena_printf(&a, "bedragen van '%s'", m->name),
                 .d = &d,
                 .fill = amounts_fill,
                 .preview = amounts_preview,

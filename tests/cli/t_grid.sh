@@ -5,6 +5,7 @@
 # closed year of Hillegom is refused.
 GRID_DB=$(db_new grid)
 "$POK" --db "$GRID_DB" demo --quiet >out 2>&1 || not_ok "grid: demo database" "demo failed"
+: >grid_serve.out
 "$POK" --db "$GRID_DB" serve --port 0 >grid_serve.out 2>&1 &
 grid_pid=$!
 grid_url=""
@@ -140,6 +141,12 @@ else
   if [ "$grid_code" = 303 ] && grep -qi '^Location: /gemeente/GM1773' grid_headers; then
     ok "grid: Bevestigen en opslaan saves (303 to the municipality)"
   else not_ok "grid: Bevestigen en opslaan saves" "HTTP $grid_code" "$(grep -o 'error-message[^<]*\|Niet opgeslagen[^<]*' grid_body)"; fi
+  cookie=$(sed -n 's/^[Ss]et-[Cc]ookie: \(pok_bericht=[^;]*\);.*/\1/p' grid_headers | tr -d '\r')
+  code=$(curl -s --max-time 30 -b "$cookie" -o grid_body -w '%{http_code}' "${grid_url}gemeente/GM1773")
+  if [ "$code" = 200 ] &&
+    grep -qF '3 toekenningen opgeslagen: 2. Rechtsbescherming, 2026: € 23.000; 2. Rechtsbescherming, 2027: € 24.000; 6. Toekomstscenario Kind- en Gezinsbescherming, 2026: € 1.000' grid_body; then
+    ok "grid: the municipality page then says which cells were saved"
+  else not_ok "grid: the municipality page says which cells were saved" "HTTP $code, cookie '$cookie'"; fi
   a_before=${rows_before%%/*}
   au_before=${rows_before##*/}
   rows_after=$(grid_rows)
