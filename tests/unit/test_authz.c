@@ -168,6 +168,8 @@ static Kind kind_of(const Route *r)
         strcmp(p, "/api/openapi.json") == 0)
         return K_PUBLIC;
     if (strcmp(p, "/uitloggen") == 0) return K_LOGIN;
+    /* the grids (page_grid_*.c) */
+    if (ends_with(p, "/toekenningen/invoeren") || ends_with(p, "/bedragen")) return K_EDIT;
     if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") || strstr(p, "heropen"))
         return K_ADMIN;
     if (strcmp(p, "/") == 0 || strcmp(p, "/gemeenten.csv") == 0 ||
