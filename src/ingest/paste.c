@@ -146,6 +146,8 @@ static PasteLine *split_lines(Arena *a, const char *text, size_t *n_lines)
         }
         line = next;
     }
+    *n_lines = 0;
+    if (!lines) return NULL;
     size_t first = 0;
     while (first < n && lines[first].n == 1 && !*lines[first].cells[0]) first++;
     while (n > first && lines[n - 1].n == 1 && !*lines[n - 1].cells[0]) n--;
