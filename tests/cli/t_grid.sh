@@ -136,6 +136,13 @@ else
     ok "grid: Controleren shows the changed cells and the coverage of their years, saving nothing"
   else not_ok "grid: Controleren shows the confirmation" "HTTP $grid_code" "$(grep -o 'error-message[^<]*' grid_body)"; fi
 
+  grid_form grid_confirm aanpassen=1
+  grid_post /gemeente/GM1773/toekenningen/invoeren
+  [ "$grid_code" = 200 ] && grep -qF 'name="c-2-2026" aria-label="2. Rechtsbescherming, 2026" value="23.000"' grid_body &&
+    [ "$(grid_rows)" = "$rows_before" ] &&
+    ok "grid: Aanpassen shows the grid again with what was entered" ||
+    not_ok "grid: Aanpassen shows the grid again" "HTTP $grid_code"
+
   grid_form grid_confirm confirm=1
   grid_post /gemeente/GM1773/toekenningen/invoeren
   if [ "$grid_code" = 303 ] && grep -qi '^Location: /gemeente/GM1773' grid_headers; then
