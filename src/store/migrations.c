@@ -416,11 +416,17 @@ static const char migration_row_version[] =
 static const char migration_closed_figures[] =
     "ALTER TABLE closed_year ADD COLUMN figures TEXT;";
 
+/* A municipality's own beheerder, who manages the users of its municipalities: a
+ * redacteur with this flag, shown everywhere as the role gemeentebeheerder
+ * (store_users.c). */
+static const char migration_user_manager[] =
+    "ALTER TABLE app_user ADD COLUMN manages_users INTEGER NOT NULL DEFAULT 0;";
+
 /* clang-format on */
 
 const char *const migrations_sql[] = {
-    migration_1,      migration_accounts,    migration_audit_reason,  migration_year_reopening,
-    migration_ledger, migration_row_version, migration_closed_figures};
+    migration_1,      migration_accounts,    migration_audit_reason,   migration_year_reopening,
+    migration_ledger, migration_row_version, migration_closed_figures, migration_user_manager};
 const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];
 
 /* Replace every whole-word occurrence of from by to in *sql (reallocating). Words are

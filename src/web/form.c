@@ -1,6 +1,7 @@
 /* form.c: see form.h. Every value is written through the escaping writer. */
 #include "form.h"
 
+#include "authz.h"
 #include "html.h"
 #include "layout.h"
 #include "route.h"
@@ -247,6 +248,22 @@ void form_set_actor(const char *name)
     form_actor = name && *name ? name : NULL;
 }
 
+static _Thread_local const User *form_user;
+static _Thread_local int form_checks_roles;
+static _Thread_local const char *form_scope_muni;
+
+void form_set_user(const User *user, int checks_roles, const char *scope_muni)
+{
+    form_user = user;
+    form_checks_roles = checks_roles;
+    form_scope_muni = scope_muni;
+}
+
+int form_may(RouteCap cap, const char *muni)
+{
+    return !form_checks_roles || authz_allows(form_user, cap, muni ? muni : form_scope_muni, 0);
+}
+
 void form_set_csrf(const char *token)
 {
     form_csrf = token && *token ? token : NULL;
@@ -265,6 +282,8 @@ void form_open(Buf *b, const char *action)
 void form_logout(Buf *b)
 {
     if (!form_csrf) return;
+    if (form_checks_roles && authz_allows(form_user, CAP_MANAGE, NULL, 0))
+        html_lit(b, " <a class=\"utrecht-link pok-users\" href=\"/gebruikers\">Gebruikers</a>");
     html_printf(b,
                 " <form class=\"pok-logout\" method=\"post\" action=\"/uitloggen\">"
                 "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
@@ -329,6 +348,18 @@ void form_input(Buf *b, const Form *f, const char *name, const char *label, cons
                 form_error(f, name) ? " utrecht-textbox--invalid" : "");
     input_attrs(b, f, name, hint);
     html_printf(b, " value=\"%s\"></div>\n</div>\n", value ? value : "");
+}
+
+void form_password(Buf *b, const Form *f, const char *name, const char *label, const char *hint)
+{
+    field_begin(b, f, name, label, hint, "text");
+    html_printf(b,
+                "<div class=\"utrecht-form-field__input\"><input type=\"password\" "
+                "autocomplete=\"new-password\" "
+                "class=\"utrecht-textbox utrecht-textbox--html-input%s\"",
+                form_error(f, name) ? " utrecht-textbox--invalid" : "");
+    input_attrs(b, f, name, hint);
+    html_lit(b, "></div>\n</div>\n");
 }
 
 void form_textarea(Buf *b, const Form *f, const char *name, const char *label, const char *hint,

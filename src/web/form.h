@@ -7,6 +7,7 @@
 #define POK_FORM_H
 
 #include "request.h"
+#include "route.h"
 
 #define FORM_MAX_ERRORS 32
 
@@ -77,12 +78,21 @@ void form_set_csrf(const char *token);
 /* The logged-in user answered on this thread (NULL: none): form_save records them as
  * the actor, "web" otherwise. Set by route_dispatch. */
 void form_set_actor(const char *name);
+/* The user answered on this thread, whether roles are checked, and the municipality the
+ * route is about (route_dispatch sets them; outside a request, and in open mode, every
+ * link is shown). */
+void form_set_user(const User *user, int checks_roles, const char *scope_muni);
+/* Whether that user may use a route with capability cap about muni (NULL: the route's
+ * own municipality), so a page links only to the forms its reader may open. */
+int form_may(RouteCap cap, const char *muni);
 /* The "Uitloggen" button (a POST form with the token), when a session is active. */
 void form_logout(Buf *b);
 void form_close(Buf *b);
 /* A text field; value is the current value (escaped). hint may be NULL. */
 void form_input(Buf *b, const Form *f, const char *name, const char *label, const char *hint,
                 const char *value);
+/* A new password: never shown back, autocomplete="new-password". */
+void form_password(Buf *b, const Form *f, const char *name, const char *label, const char *hint);
 void form_textarea(Buf *b, const Form *f, const char *name, const char *label, const char *hint,
                    const char *value);
 void form_select(Buf *b, const Form *f, const char *name, const char *label, const char *hint,

@@ -85,7 +85,7 @@ void page_decisions(WebApp *app, const WebRequest *req, WebResponse *res)
     html_lit(b, "<h2>Verzoeken</h2>\n<p>Verzoeken van anderen om een deel van de middelen, met "
                 "het besluit erop.</p>\n");
     dt_html(b, &requests, kit_muni_path(&a, &d, "/verzoeken.csv"));
-    if (page_may_edit(app, req, d.muni.code)) page_forms_nav(b, d.muni.code);
+    page_forms_nav(b, d.muni.code);
     layout_end(b);
     arena_free(&a);
 }

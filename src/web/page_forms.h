@@ -25,6 +25,12 @@ FormOption *forms_decision_options(const MuniData *d, Arena *a, size_t *n);
 FormOption *forms_pot_options(const MuniData *d, Arena *a, size_t *n);
 FormOption *forms_actielijn_options(const MuniData *d, Arena *a, size_t *n); /* value: number */
 FormOption *forms_purpose_options(const MuniData *d, Arena *a, size_t *n);   /* value: number */
+/* The ticked checkboxes "FIELD[]" (numbers, the values of opts) as the ids that belong
+ * to them (ids[i] to opts[i]), into *out (in f's arena); an unknown one is an error of
+ * field. */
+#define FORMS_MAX_LINKS 64
+void forms_check_links(Form *f, const char *field, const char *label, const FormOption *opts,
+                       size_t n_opts, const int64_t *ids, int64_t **out, size_t *n_out);
 /* The label of value in opts, or value itself. */
 const char *forms_option_label(const FormOption *opts, size_t n, const char *value);
 

@@ -75,7 +75,7 @@ static void measures(WebApp *app, const WebRequest *req, WebResponse *res, int c
     html_lit(b, "<p>Per maatregel het totaal van de geplande en de gerealiseerde bedragen over "
                 "alle jaren. Open een maatregel voor de bedragen per jaar en hun bron.</p>\n");
     dt_html(b, &t, kit_muni_path(&a, &d, "/maatregelen.csv"));
-    if (page_may_edit(app, req, d.muni.code)) page_forms_nav(b, d.muni.code);
+    page_forms_nav(b, d.muni.code);
     layout_end(b);
 out:
     arena_free(&a);
@@ -223,7 +223,7 @@ static void evaluations(Buf *b, Arena *a, const MuniData *d, const Measure *m)
 }
 
 static void measure_page(Buf *b, Arena *a, const MuniData *d, const Coverage *c, const Measure *m,
-                         const DataTable *years, int may_edit)
+                         const DataTable *years)
 {
     layout_begin(b, arena_printf(a, "%s · %s", m->name, d->muni.name));
     kit_muni_nav(b, d, "/maatregel");
@@ -245,7 +245,7 @@ static void measure_page(Buf *b, Arena *a, const MuniData *d, const Coverage *c,
     html_lit(b, "</dd>\n</dl>\n<h2>Plan en realisatie</h2>\n");
     dt_html(b, years, arena_printf(a, "/maatregel/%lld.csv", (long long)m->id));
     evaluations(b, a, d, m);
-    if (may_edit) page_forms_measure_nav(b, m->id);
+    page_forms_measure_nav(b, m->id);
     html_printf(b,
                 "<p><a href=\"/maatregel/%lld/wijzigingen\">Wijzigingen van deze maatregel</a>"
                 "</p>\n",
@@ -280,7 +280,7 @@ static void measure(WebApp *app, const WebRequest *req, WebResponse *res, int cs
     } else if (csv) {
         kit_send_csv(res, &years, arena_printf(&a, "maatregel-%lld.csv", (long long)id));
     } else {
-        measure_page(&res->body, &a, &d, &c, m, &years, page_may_edit(app, req, d.muni.code));
+        measure_page(&res->body, &a, &d, &c, m, &years);
     }
     arena_free(&a);
 }

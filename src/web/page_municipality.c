@@ -188,7 +188,7 @@ void page_municipality(WebApp *app, const WebRequest *req, WebResponse *res)
     html_lit(b, "\" download>spreadsheet (XLSX) met formules</a>, <a href=\"");
     html_attr(b, kit_muni_path(&a, &d, "/export.json"));
     html_lit(b, "\" download>alle gegevens als JSON</a></p>\n");
-    if (page_may_edit(app, req, d.muni.code)) page_forms_nav(b, d.muni.code);
+    page_forms_nav(b, d.muni.code);
     coverage_section(b, &a, &d, &c);
     html_lit(b, "<h2>Verloop per jaar</h2>\n");
     chart_years(b, t.years, t.n_years,

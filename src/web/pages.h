@@ -63,9 +63,21 @@ void page_form_request(WebApp *app, const WebRequest *req, WebResponse *res);
  * spreadsheet, through the same confirmation step. */
 void page_grid_allocations(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_grid_amounts(WebApp *app, const WebRequest *req, WebResponse *res);
-/* The "Wijzigen" links to the forms of a municipality, and of one measure; shown only to
- * whoever may use them (page_may_edit). */
-int page_may_edit(const WebApp *app, const WebRequest *req, const char *code);
+/* Setting a municipality up (page_forms_setup.c): pots, inhabitants, stated figures. */
+void page_form_pot(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_inhabitants(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_stated(WebApp *app, const WebRequest *req, WebResponse *res);
+/* Closing a book year (with a confirmation step) and reopening it (page_forms_year.c). */
+void page_form_year_close(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_year_reopen(WebApp *app, const WebRequest *req, WebResponse *res);
+/* Accounts (page_users.c): /gebruikers, /gebruikers/nieuw, /gebruiker/ID/... */
+void page_users(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_user_new(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_user_role(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_user_password(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_user_disable(WebApp *app, const WebRequest *req, WebResponse *res);
+/* The "Wijzigen" links to the forms of a municipality, and of one measure: only those
+ * the user may open (form_may). */
 void page_forms_nav(Buf *b, const char *code);
 void page_forms_measure_nav(Buf *b, int64_t measure_id);
 

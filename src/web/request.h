@@ -80,6 +80,7 @@ typedef struct WebRequest {
      * own reading of the path or the query. */
     int64_t record_id;      /* the :id segment; 0 when the route has none */
     const char *scope_muni; /* the municipality the route is about; NULL: none, national */
+    const User *scope_user; /* SCOPE_USER: the account the route is about */
     /* Set by web_param_add and web_params_parse when a parameter's name or value is not
      * valid text (text.h: not UTF-8, or a control character; lengths are checked where a
      * value is used): the Dutch message naming it, answered with 400. Nothing is added

@@ -79,6 +79,26 @@ const Route web_routes[] = {
     {"POST", "/maatregel/:id/bedragen", page_grid_amounts, CAP_EDIT, SCOPE_MEASURE},
     {"GET", "/maatregel/:id/evaluatie/nieuw", page_form_evaluation, CAP_EDIT, SCOPE_MEASURE},
     {"POST", "/maatregel/:id/evaluatie/nieuw", page_form_evaluation, CAP_EDIT, SCOPE_MEASURE},
+    {"GET", "/gemeente/:code/pot/nieuw", page_form_pot, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/pot/nieuw", page_form_pot, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/inwoners/nieuw", page_form_inhabitants, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/inwoners/nieuw", page_form_inhabitants, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/genoemd-bedrag/nieuw", page_form_stated, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/genoemd-bedrag/nieuw", page_form_stated, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/jaar/afsluiten", page_form_year_close, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/jaar/afsluiten", page_form_year_close, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/jaar/heropenen", page_form_year_reopen, CAP_MANAGE, SCOPE_CODE},
+    {"POST", "/gemeente/:code/jaar/heropenen", page_form_year_reopen, CAP_MANAGE, SCOPE_CODE},
+    /* accounts: a gemeentebeheerder sees and changes only its municipalities' users */
+    {"GET", "/gebruikers", page_users, CAP_MANAGE, SCOPE_NONE},
+    {"GET", "/gebruikers/nieuw", page_user_new, CAP_MANAGE, SCOPE_NONE},
+    {"POST", "/gebruikers/nieuw", page_user_new, CAP_MANAGE, SCOPE_NONE},
+    {"GET", "/gebruiker/:id/rol", page_user_role, CAP_MANAGE, SCOPE_USER},
+    {"POST", "/gebruiker/:id/rol", page_user_role, CAP_MANAGE, SCOPE_USER},
+    {"GET", "/gebruiker/:id/wachtwoord", page_user_password, CAP_MANAGE, SCOPE_USER},
+    {"POST", "/gebruiker/:id/wachtwoord", page_user_password, CAP_MANAGE, SCOPE_USER},
+    {"GET", "/gebruiker/:id/uitschakelen", page_user_disable, CAP_MANAGE, SCOPE_USER},
+    {"POST", "/gebruiker/:id/uitschakelen", page_user_disable, CAP_MANAGE, SCOPE_USER},
     {"GET", "/gemeente/:code/wijzigingen", page_audit_municipality, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/wijzigingen.csv", page_audit_municipality_csv, CAP_READ, SCOPE_CODE},
     {"GET", "/maatregel/:id/wijzigingen", page_audit_measure, CAP_READ, SCOPE_MEASURE_HISTORY},
@@ -109,6 +129,7 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
         authz_csrf_token(req, csrf);
         form_set_csrf(csrf);
         form_set_actor(req->user ? req->user->name : NULL);
+        form_set_user(req->user, app->require_login, req->scope_muni);
         saved_begin(req);
         found->handler(app, req, res);
         if (buf_failed(&res->body)) {
@@ -119,6 +140,7 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
         saved_end(res);
         form_set_csrf(NULL);
         form_set_actor(NULL);
+        form_set_user(NULL, 0, NULL);
         if (req->user) {
             /* A page made for one user is not for shared caches or the next user. */
             web_header_set(res, "Cache-Control", "private, no-store");

@@ -17,7 +17,7 @@ printf 'derde-wachtwoord\n' >stdin3.txt
 expect "users: a lezer needs a municipality" 1 \
   "een lezer heeft minstens één gemeente nodig" -- "$POK" --db "$USERS_DB" user add lies --role lezer <stdin3.txt
 printf 'derde-wachtwoord\n' >stdin4.txt
-expect "users: an unknown role" 1 "verwacht beheerder, redacteur" -- \
+expect "users: an unknown role" 1 "verwacht beheerder, gemeentebeheerder, redacteur" -- \
   "$POK" --db "$USERS_DB" user add lies --role koning <stdin4.txt
 printf 'derde-wachtwoord\n' >stdin5.txt
 expect "users: a duplicate name" 1 "gebruiker 'rob' bestaat al" -- \

@@ -1,7 +1,8 @@
 /* test_authz.c: the authorisation matrix, generated from the route table. Every route of
- * web_routes is called through route_dispatch with every role (beheerder, redacteur of
- * GM1734, lezer of GM1734, analist, nobody, and nobody on the published GM1773) against
- * records of GM1734, GM0362 and GM1773 and national sources, and the outcome (allowed,
+ * web_routes is called through route_dispatch with every role (beheerder, gemeentebeheerder,
+ * redacteur and lezer of GM1734, analist, nobody, and nobody on the published GM1773)
+ * against records and accounts of GM1734, GM0362 and GM1773 and national sources, and
+ * the outcome (allowed,
  * login needed, forbidden, not found) is compared with the intended matrix, which this
  * file states independently of src/web/authz.c. Each route is also called with its ids
  * in every other spelling a parser might accept (suffixes, leading zeros, signs, spaces,
@@ -37,16 +38,18 @@
 #include <unistd.h>
 #include <valgrind/valgrind.h>
 
-enum { R_BEHEERDER, R_REDACTEUR, R_LEZER, R_ANALIST, R_NONE, N_ROLES };
-static const char *const role_names[N_ROLES] = {"beheerder", "redacteur", "lezer", "analist", NULL};
+enum { R_BEHEERDER, R_GEMEENTEBEHEERDER, R_REDACTEUR, R_LEZER, R_ANALIST, R_NONE, N_ROLES };
+static const char *const role_names[N_ROLES] = {"beheerder", "gemeentebeheerder", "redacteur",
+                                                "lezer",     "analist",           NULL};
 
 /* What the route is, judged from its method and path (not from its table entry). */
-typedef enum { K_PUBLIC, K_LOGIN, K_READ_ALL, K_READ, K_EDIT, K_ADMIN } Kind;
+typedef enum { K_PUBLIC, K_LOGIN, K_READ_ALL, K_READ, K_EDIT, K_ADMIN, K_MANAGE } Kind;
 typedef enum { ALLOWED, LOGIN, FORBIDDEN, NOT_FOUND } Outcome;
 
 typedef struct Target {
     const char *code;
     char measure[24], source[24];
+    char user[24];                             /* an account (lezer) of this municipality */
     char measure_name[200], source_title[300]; /* must not appear where access is refused */
 } Target;
 
@@ -57,6 +60,27 @@ typedef struct TestAuthz {
     char national_source[24];
     char deleted_measure[24]; /* a measure of GM0362 that was deleted */
 } TestAuthz;
+
+/* An account of muni without a session: what the account routes are about. */
+static int add_member(Target *tg, TestAuthz *t)
+{
+    PokErr err = {0};
+    const char *munis[1] = {tg->code};
+    User u = {.name = NULL,
+              .role = "lezer",
+              .password_hash = "$argon2id$niet-gebruikt",
+              .municipalities = munis,
+              .n_municipalities = 1};
+    char name[32];
+    snprintf(name, sizeof name, "lezer-%s", tg->code);
+    u.name = name;
+    if (store_user_add(t->db.s, &u, &err)) {
+        fprintf(stderr, "setup: %s\n", err.msg);
+        return -1;
+    }
+    snprintf(tg->user, sizeof tg->user, "%lld", (long long)u.id);
+    return 0;
+}
 
 static int add_user(TestAuthz *t, int role, const char *name, const char *muni)
 {
@@ -115,12 +139,13 @@ static int authz_setup(void **state)
         return -1;
     }
     if (add_user(t, R_BEHEERDER, "bea", NULL) || add_user(t, R_REDACTEUR, "rob", "GM1734") ||
+        add_user(t, R_GEMEENTEBEHEERDER, "gera", "GM1734") ||
         add_user(t, R_LEZER, "lies", "GM1734") || add_user(t, R_ANALIST, "ali", NULL))
         return -1;
     const char *codes[3] = {"GM1734", "GM0362", "GM1773"};
     for (int i = 0; i < 3; i++) {
         t->targets[i].code = codes[i];
-        if (find_records(t, &t->targets[i])) {
+        if (find_records(t, &t->targets[i]) || add_member(&t->targets[i], t)) {
             fprintf(stderr, "setup: no measure or source of %s\n", codes[i]);
             return -1;
         }
@@ -170,13 +195,13 @@ static Kind kind_of(const Route *r)
     if (strcmp(p, "/uitloggen") == 0) return K_LOGIN;
     /* the grids (page_grid_*.c) */
     if (ends_with(p, "/toekenningen/invoeren") || ends_with(p, "/bedragen")) return K_EDIT;
-    if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") || strstr(p, "heropen"))
-        return K_ADMIN;
+    if (strstr(p, "heropen") || strncmp(p, "/gebruiker", 10) == 0) return K_MANAGE;
+    if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder")) return K_ADMIN;
     if (strcmp(p, "/") == 0 || strcmp(p, "/gemeenten.csv") == 0 ||
         strcmp(p, "/api/v1/gemeenten") == 0 || strcmp(p, "/api/v2/gemeenten") == 0)
         return K_READ_ALL;
     if (strcmp(r->method, "GET") != 0 || ends_with(p, "/nieuw") || ends_with(p, "/bewerken") ||
-        ends_with(p, "/bedrag"))
+        ends_with(p, "/bedrag") || ends_with(p, "/afsluiten"))
         return K_EDIT;
     return K_READ;
 }
@@ -200,9 +225,14 @@ static Outcome intended(int role, Kind k, const char *muni)
         if (!muni || role == R_BEHEERDER || role == R_ANALIST || home || published) return ALLOWED;
         return FORBIDDEN;
     case K_EDIT:
-        return role == R_BEHEERDER || (role == R_REDACTEUR && home) ? ALLOWED : FORBIDDEN;
+        return role == R_BEHEERDER || ((role == R_REDACTEUR || role == R_GEMEENTEBEHEERDER) && home)
+                   ? ALLOWED
+                   : FORBIDDEN;
     case K_ADMIN:
         return role == R_BEHEERDER ? ALLOWED : FORBIDDEN;
+    case K_MANAGE: /* the accounts and years of its own municipality; no muni: its own list */
+        return role == R_BEHEERDER || (role == R_GEMEENTEBEHEERDER && (!muni || home)) ? ALLOWED
+                                                                                       : FORBIDDEN;
     }
     return FORBIDDEN;
 }
@@ -216,6 +246,10 @@ static int about_source(const Route *r)
 {
     return strstr(r->pattern, "/bron/:id") != NULL;
 }
+static int about_user(const Route *r)
+{
+    return strstr(r->pattern, "/gebruiker/:id") != NULL;
+}
 
 /* What fills the :id of route r for target (national: the national source), or NULL when
  * the route has no :id. */
@@ -223,6 +257,7 @@ static const char *id_for(const TestAuthz *t, const Route *r, const Target *tg, 
 {
     if (about_measure(r)) return tg->measure;
     if (about_source(r)) return national ? t->national_source : tg->source;
+    if (about_user(r)) return tg->user;
     return NULL;
 }
 
@@ -390,7 +425,8 @@ static void test_route_caps_match_kinds(void **state)
     (void)state;
     static const RouteCap expected_cap[] = {
         [K_PUBLIC] = CAP_PUBLIC, [K_LOGIN] = CAP_LOGIN, [K_READ_ALL] = CAP_READ_ALL,
-        [K_READ] = CAP_READ,     [K_EDIT] = CAP_EDIT,   [K_ADMIN] = CAP_ADMIN};
+        [K_READ] = CAP_READ,     [K_EDIT] = CAP_EDIT,   [K_ADMIN] = CAP_ADMIN,
+        [K_MANAGE] = CAP_MANAGE};
     int bad = 0;
     for (const Route *r = web_routes; r->pattern; r++) {
         Kind k = kind_of(r);
