@@ -310,7 +310,8 @@ int paste_read(const char *text, const PasteTable *t, Arena *a, PasteResult *out
     size_t position = 0;
     for (size_t i = header ? 1 : 0; i < n_lines; i++) {
         const PasteLine *l = &lines[i];
-        if (labelled && line_empty(l)) continue;
+        /* a total row adds up the others: taking it over would count them twice */
+        if (labelled && (line_empty(l) || is_total(l->cells[0]))) continue;
         int row = line_row(&r, l, labelled, position++, seen_on);
         if (row < 0) continue;
         for (size_t j = labelled ? 1 : 0; j < l->n; j++) {

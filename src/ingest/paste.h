@@ -49,7 +49,8 @@ typedef struct PasteResult {
 
 /* Read text into out (everything in a). The first line is a header when its cells,
  * after an optional first one, are years (a column headed "totaal" is skipped); without
- * a header the columns are the table's years from the left. A first column names the
+ * a header the columns are the table's years from the left (a row headed "totaal" is
+ * skipped too). A first column names the
  * rows when the header has a corner cell that is not a year, or (without a header) when
  * it holds a name rather than an amount or a line has more cells than there are years;
  * otherwise the lines are the table's rows from the top. Returns 0, or -1 when there is

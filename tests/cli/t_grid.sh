@@ -99,6 +99,12 @@ else
     ok "grid: shows actielijn x year with the current figures, empty where none"
   else not_ok "grid: shows actielijn x year with the current figures" "HTTP $grid_code" "$(head -c 400 grid_body)"; fi
 
+  grid_get /gemeente/GM1734/toekenningen/invoeren
+  if [ "$grid_code" = 200 ] && grep -qF '<th scope="row">Niet verdeeld over actielijnen</th>' grid_body &&
+    grep -qF 'name="c-0-2024" aria-label="Niet verdeeld over actielijnen, 2024" value="175.000"' grid_body; then
+    ok "grid: allocations not split over actielijnen (Overbetuwe) have their own row"
+  else not_ok "grid: allocations not split over actielijnen have their own row" "HTTP $grid_code"; fi
+
   rows_before=$(grid_rows)
   grid_form grid_page overnemen=1 "plakken=$(printf 'Actielijn\t2026\t2027\tTotaal\n2\t23.000\t€ 24.000,00\t47.000\n6\t1.000\t-\t1.000')"
   grid_post /gemeente/GM1773/toekenningen/invoeren

@@ -74,9 +74,10 @@ static void test_header_of_years_and_first_column_of_actielijnen(void **state)
             "3. Systeemleren\t5.000\t5.500\t5.500\t5.500\t5.500\t5.500\t5.500\t38.000\r\n"
             "Versterking wijkteams\t32.000\t33.000\t33.000\t33.000\t33.000\t38.000\t38.000\t"
             "240.000\r\n"
-            "actielijn 5\t25.000\t4.000\t2.000\t\t-\t\t\t31.000\r\n",
+            "actielijn 5\t25.000\t4.000\t2.000\t\t-\t\t\t31.000\r\n"
+            "Totaal\t81.000\t62.500\t62.500\t60.500\t60.500\t65.500\t65.500\t458.000\r\n",
             &table, &a, &r);
-    assert_int_equal(r.n_cells, 28); /* the totals are skipped */
+    assert_int_equal(r.n_cells, 28); /* the total column and the total row are skipped */
     assert_int_equal(cents_at(&r, 1, 2021), 1900000);
     assert_int_equal(cents_at(&r, 2, 2022), 550000);
     assert_int_equal(cents_at(&r, 3, 2026), 3800000);
