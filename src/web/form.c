@@ -106,7 +106,7 @@ const char *form_error(const Form *f, const char *field)
 
 /* The form fields that hold a long text (text.h: descriptions, explanations, lists);
  * every other text field is short. */
-static const char *const long_fields[] = {"omschrijving", "tekst", "kostenplaatsen"};
+static const char *const long_fields[] = {"omschrijving", "tekst", "kostenplaatsen", "plakken"};
 
 static TextBound field_bound(const char *field)
 {

@@ -314,6 +314,8 @@ void page_forms_nav(Buf *b, const char *code)
     } links[] = {
         {"maatregel/nieuw", "Nieuwe maatregel", CAP_EDIT},
         {"toekenning/nieuw", "Toekenning vastleggen", CAP_EDIT},
+        {"toekenningen/invoeren", "Toekenningen invoeren als tabel (ook plakken uit Excel)",
+         CAP_EDIT},
         {"reserve/nieuw", "Reserve: beginstand of mutatie", CAP_EDIT},
         {"besluit/nieuw", "Besluit vastleggen", CAP_EDIT},
         {"verzoek/nieuw", "Verzoek vastleggen", CAP_EDIT},
@@ -353,8 +355,11 @@ void page_forms_measure_nav(Buf *b, int64_t measure_id)
                 "wijzigen</a></li>\n"
                 "<li><a class=\"utrecht-link\" href=\"/maatregel/%lld/bedrag\">Gepland of "
                 "gerealiseerd bedrag vastleggen</a></li>\n"
+                "<li><a class=\"utrecht-link\" href=\"/maatregel/%lld/bedragen\">Bedragen per "
+                "jaar invoeren als tabel (ook plakken uit Excel)</a></li>\n"
                 "<li><a class=\"utrecht-link\" href=\"/maatregel/%lld/evaluatie/nieuw\">Evaluatie "
                 "vastleggen</a></li>\n",
-                (long long)measure_id, (long long)measure_id, (long long)measure_id);
+                (long long)measure_id, (long long)measure_id, (long long)measure_id,
+                (long long)measure_id);
     html_lit(b, "</ul>\n</nav>\n");
 }

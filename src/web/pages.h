@@ -61,6 +61,10 @@ void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *r
 void page_form_evaluation(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_decision(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_request(WebApp *app, const WebRequest *req, WebResponse *res);
+/* The grids (page_grid_*.c): many amounts in one form, filled by hand or pasted from a
+ * spreadsheet, through the same confirmation step. */
+void page_grid_allocations(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_grid_amounts(WebApp *app, const WebRequest *req, WebResponse *res);
 /* Setting a municipality up (page_forms_setup.c): pots, inhabitants, stated figures. */
 void page_form_pot(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_inhabitants(WebApp *app, const WebRequest *req, WebResponse *res);

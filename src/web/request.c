@@ -78,9 +78,15 @@ static int param_text_ok(WebRequest *req, const char *name, const char *value)
     return -1;
 }
 
+/* How many parameters p may hold: a form posts more than an address carries. */
+static size_t params_max(const WebRequest *req, const WebParams *p)
+{
+    return p == &req->form ? WEB_MAX_FORM_PARAMS : WEB_MAX_PARAMS;
+}
+
 int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *value)
 {
-    if (p->n >= WEB_MAX_PARAMS) return -1;
+    if (p->n >= params_max(req, p)) return -1;
     if (param_text_ok(req, name, value ? value : "")) return -1;
     p->items[p->n].name = arena_strdup(&req->arena, name);
     p->items[p->n].value = arena_strdup(&req->arena, value ? value : "");
@@ -107,7 +113,7 @@ int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len
         size_t eq = i;
         while (eq < end && text[eq] != '=') eq++;
         if (end > i) {
-            if (p->n >= WEB_MAX_PARAMS) return -1;
+            if (p->n >= params_max(req, p)) return -1;
             const char *name = web_url_decode(&req->arena, text + i, eq - i);
             const char *value =
                 eq < end ? web_url_decode(&req->arena, text + eq + 1, end - eq - 1) : "";

@@ -12,7 +12,11 @@
 /* Upper bound of a response body (the largest download, every ledger booking of a
  * measure as CSV, is far below it); a handler going over it gets a 500 page. */
 #define WEB_RESPONSE_MAX ((size_t)256 << 20)
-#define WEB_MAX_PARAMS 64  /* query, form and path parameters, each */
+#define WEB_MAX_PARAMS 64 /* query and path parameters, each */
+/* Form parameters: a grid form (grid.h) posts one per cell, 8 actielijnen x 7 years of
+ * POK or 2 x 17 years of a measure, plus its other fields; the body stays capped at
+ * WEB_BODY_MAX. */
+#define WEB_MAX_FORM_PARAMS 256
 #define WEB_MAX_HEADERS 16 /* response headers */
 /* multipart/form-data (a form with a file field): the whole body may be this large
  * unless pok serve --upload-max says otherwise (WebApp.upload_max); each file goes to a
@@ -62,7 +66,7 @@ typedef struct WebParam {
 } WebParam;
 
 typedef struct WebParams {
-    WebParam items[WEB_MAX_PARAMS];
+    WebParam items[WEB_MAX_FORM_PARAMS];
     size_t n;
 } WebParams;
 
@@ -119,7 +123,8 @@ typedef struct WebResponse {
 void web_request_init(WebRequest *req, const char *method, const char *target);
 void web_request_free(WebRequest *req);
 
-/* Add a decoded parameter (copied). Returns -1 when WEB_MAX_PARAMS is reached. */
+/* Add a decoded parameter (copied). Returns -1 when the limit of p is reached
+ * (WEB_MAX_FORM_PARAMS for req->form, WEB_MAX_PARAMS for the others). */
 int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *value);
 /* Parse "a=1&b=x+y%21" (percent and '+' decoding) into p. Returns -1 on too many, -2
  * (and adds nothing) when text holds a NUL byte, raw or as %00. */

@@ -216,6 +216,8 @@ static Kind kind_of(const Route *r)
         strcmp(p, "/api/openapi.json") == 0)
         return K_PUBLIC;
     if (strcmp(p, "/uitloggen") == 0) return K_LOGIN;
+    /* the grids (page_grid_*.c) */
+    if (ends_with(p, "/toekenningen/invoeren") || ends_with(p, "/bedragen")) return K_EDIT;
     if (strstr(p, "heropen") || strncmp(p, "/gebruiker", 10) == 0) return K_MANAGE;
     /* /bron/nieuw adds a national source: for every municipality at once */
     if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") ||

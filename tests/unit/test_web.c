@@ -257,9 +257,12 @@ static void test_request_parsing(void **state)
 
     web_request_init(&req, "GET", "/");
     Buf many = {0};
-    for (int i = 0; i < WEB_MAX_PARAMS + 1; i++) buf_printf(&many, "p%d=1&", i);
+    for (int i = 0; i < WEB_MAX_FORM_PARAMS + 1; i++) buf_printf(&many, "p%d=1&", i);
     assert_int_equal(web_params_parse(&req, &req.form, many.data, many.len), -1);
-    assert_int_equal(req.form.n, WEB_MAX_PARAMS);
+    assert_int_equal(req.form.n, WEB_MAX_FORM_PARAMS);
+    /* an address keeps the smaller limit */
+    assert_int_equal(web_params_parse(&req, &req.query, many.data, many.len), -1);
+    assert_int_equal(req.query.n, WEB_MAX_PARAMS);
     buf_free(&many);
     web_request_free(&req);
 
