@@ -145,6 +145,20 @@ static void source_check(Form *f, const WebRequest *req, SourceSave *x, Buf *byt
     }
 }
 
+/* The page of the new source: under its municipality, or national. */
+static const char *source_path(Arena *a, const char *code, int64_t id)
+{
+    return code ? arena_printf(a, "/gemeente/%s/bron/%lld", code, (long long)id)
+                : arena_printf(a, "/bron/%lld", (long long)id);
+}
+
+/* What the source's page says once after it was saved. */
+static const char *saved_text(Arena *a, const SourceSave *x)
+{
+    if (!x->has_file) return arena_printf(a, "Bron '%s' opgeslagen", x->src.title);
+    return arena_printf(a, "Bron '%s' opgeslagen, met het bestand %s", x->src.title, x->file.name);
+}
+
 /* After saving with a form to return to: the way back, carrying its values. */
 static void saved_return_page(WebResponse *res, const WebRequest *req, const char *back,
                               const SourceSave *x, Arena *a)
@@ -222,9 +236,7 @@ void page_form_source(WebApp *app, const WebRequest *req, WebResponse *res)
                 if (back)
                     saved_return_page(res, req, back, &x, &a);
                 else
-                    form_redirect(res, code ? arena_printf(&a, "/gemeente/%s/bron/%lld", code,
-                                                           (long long)x.src.id)
-                                            : arena_printf(&a, "/bron/%lld", (long long)x.src.id));
+                    saved_redirect_to(res, source_path(&a, code, x.src.id), saved_text(&a, &x));
                 buf_free(&bytes);
                 arena_free(&a);
                 return;

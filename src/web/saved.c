@@ -116,7 +116,11 @@ void saved_message_render(Buf *b)
 
 void saved_redirect(WebResponse *res, const char *fallback, const char *message)
 {
-    const char *location = saved_back ? saved_back : fallback;
+    saved_redirect_to(res, saved_back ? saved_back : fallback, message);
+}
+
+void saved_redirect_to(WebResponse *res, const char *location, const char *message)
+{
     saved_pending = NULL; /* the 303's own body is not the page the message is for */
     res->status = 303;
     web_header_set(res, "Location", location);

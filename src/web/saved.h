@@ -41,5 +41,8 @@ void saved_message_render(Buf *b);
  * with message (plain text, cut to SAVED_MESSAGE_MAX_CHARS) in the cookie for the next
  * page. */
 void saved_redirect(WebResponse *res, const char *fallback, const char *message);
+/* The same to location whatever the way back: for a new record whose own page is where
+ * the user continues (a new source, with its file's SHA-256). */
+void saved_redirect_to(WebResponse *res, const char *location, const char *message);
 
 #endif

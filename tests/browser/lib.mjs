@@ -22,7 +22,7 @@ const htmlValidate = new HtmlValidate(
 let pgDatabases = 0;
 function newDatabase(dir) {
   const maintenance = process.env.POK_TEST_PG;
-  if (!maintenance) return { db: path.join(dir, 'demo.db'), drop: () => {} };
+  if (!maintenance) return { db: path.join(dir, 'pok.db'), drop: () => {} };
   const name = `pok_b_${process.pid}_${++pgDatabases}`;
   const psql = (sql) => spawnSync('psql',
     ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', maintenance, '-c', sql], { encoding: 'utf8' });
@@ -33,10 +33,12 @@ function newDatabase(dir) {
   return { db: url.toString(), drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-// Start `pok serve --port 0` on a new demo database; resolves with {url, stop}.
-// prepare(pok), if given, runs before the server starts: pok(args, input) runs
-// `pok --db DB ARGS...` (standard input: input) and throws when it fails.
-export async function startPok({ prepare } = {}) {
+// Start `pok serve --port 0` on a new database; resolves with {url, stop}. The database is
+// the demo (`pok demo`), or with empty set one made by `pok init` as a new installation
+// starts (the scheme, no municipality, no account). prepare(pok), if given, runs before the
+// server starts: pok(args, input) runs `pok --db DB ARGS...` (standard input: input) and
+// throws when it fails.
+export async function startPok({ prepare, empty = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pok-browser-'));
   const { db, drop } = newDatabase(dir);
   const pok = (args, input) => {
@@ -48,7 +50,7 @@ export async function startPok({ prepare } = {}) {
     }
     return r.stdout;
   };
-  pok(['demo', '--quiet']);
+  pok(empty ? ['init'] : ['demo', '--quiet']);
   if (prepare) prepare(pok);
   const child = spawn(pokBin, ['--db', db, 'serve', '--port', '0'],
     { stdio: ['ignore', 'pipe', 'pipe'] });
