@@ -17,6 +17,36 @@ const CODE = 'GM0096';
 const ADMIN = { name: 'bea', password: 'beheer-wachtwoord-1' };
 const ADVISER = { name: 'fenna', password: 'adviseur-wachtwoord-2' };
 
+// What the adviser types, and from it the figures the coverage must hold. One pot holds
+// actielijnen 2 and 4; 2024 is closed with its realised amounts.
+const YEARS = [2024, 2025, 2026];
+const ALLOCATIONS = { // actielijn -> year -> euros, pasted as a spreadsheet copies them
+  2: { 2024: 20000, 2025: 20000, 2026: 20000 },
+  4: { 2024: 30000, 2025: 35000, 2026: 30000 },
+};
+const ACTIELIJN_NAMES = { 2: '2. Rechtsbescherming', 4: '4. Versterking wijkteams' };
+const MEASURES = [
+  { name: 'Sociaal raadslieden op het eiland', actielijn: 2,
+    plan: { 2024: 25000, 2025: 30000, 2026: 20000 }, realised: { 2024: 20000 } },
+  { name: 'Versterking wijkteam Vlieland', actielijn: 4,
+    plan: { 2024: 31000, 2025: 25000, 2026: 30000 }, realised: { 2024: 26000 } },
+];
+const OPENING = { year: 2024, euros: 12000 };
+const CLOSED_YEAR = 2024;
+const POT = 'Rechtsbescherming en wijkteams';
+
+// Dutch amounts as the grid shows them: 20000 -> "20.000"
+function euros(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+// Rows of amounts per year as tab-separated text with a header of years.
+function pasted(rows) {
+  let text = `Actielijn\t${YEARS.join('\t')}\n`;
+  for (const [row, byYear] of Object.entries(rows))
+    text += `${ACTIELIJN_NAMES[row]}\t${YEARS.map((y) => euros(byYear[y])).join('\t')}\n`;
+  return text;
+}
+
 let pok, chrome;
 before(async () => {
   pok = await startPok({
@@ -67,6 +97,24 @@ async function fileLink(page) {
   return href;
 }
 
+// Choose the source uploaded in step 2 in the form's "Bron" list, by its title.
+const SOURCE_TITLE = 'Raadsvoorstel POK-middelen 2024-2027';
+async function chooseSource(page, field = 'bron') {
+  const select = page.locator(`[name="${field}"]`);
+  const label = (await select.locator('option').allInnerTexts()).find((t) => t.includes(SOURCE_TITLE));
+  assert.ok(label, `the source is offered in ${field} on ${page.url()}`);
+  await select.selectOption({ label });
+}
+
+// A financial change: "Controleren", the confirmation page, "Bevestigen en opslaan".
+async function confirmChange(page) {
+  let resp = await submit(page, 'Controleren');
+  assert.equal(resp.status(), 200, `the confirmation step of ${page.url()}`);
+  await page.getByRole('heading', { level: 1, name: 'Controleer de wijziging' }).waitFor();
+  resp = await submit(page, 'Bevestigen en opslaan');
+  assert.equal(resp.status(), 200);
+}
+
 async function logIn(page, who) {
   await page.goto(new URL('/inloggen', pok.url).href);
   await page.locator('[name="naam"]').fill(who.name);
@@ -110,7 +158,7 @@ test('a financial adviser sets up a municipality in the web alone', { timeout: 1
   const pdf = minimalPdf('Raadsvoorstel POK-middelen Vlieland');
   const sha256 = crypto.createHash('sha256').update(pdf).digest('hex');
   await page.locator('[name="soort"]').selectOption('raadsvoorstel');
-  await page.locator('[name="titel"]').fill('Raadsvoorstel POK-middelen 2024-2027');
+  await page.locator('[name="titel"]').fill(SOURCE_TITLE);
   await page.locator('[name="kenmerk"]').fill('RV-2024-17');
   await page.locator('[name="datum"]').fill('2024-03-12');
   await page.locator('[name="bestand"]').setInputFiles(
@@ -119,11 +167,78 @@ test('a financial adviser sets up a municipality in the web alone', { timeout: 1
   assert.equal(resp.status(), 200);
   assert.match(page.url(), new RegExp(`/gemeente/${CODE}/bron/\\d+$`), 'the new source opens');
   assert.equal(await savedMessage(page),
-    "Bron 'Raadsvoorstel POK-middelen 2024-2027' opgeslagen, met het bestand raadsvoorstel-pok.pdf");
+    `Bron '${SOURCE_TITLE}' opgeslagen, met het bestand raadsvoorstel-pok.pdf`);
   assert.match(await page.locator('main').innerText(), new RegExp(sha256), 'its SHA-256 is shown');
   const download = await page.request.get(new URL(await fileLink(page), page.url()).href);
   assert.equal(download.status(), 200);
   assert.ok(Buffer.from(await download.body()).equals(pdf), 'the download is the file uploaded');
+
+  // 3. allocations pasted into the grid
+  await followLink(page, new RegExp(`^/gemeente/${CODE}$`));
+  await followLink(page, new RegExp(`^/gemeente/${CODE}/toekenningen/invoeren$`));
+  await page.locator('[name="plakken"]').fill(pasted(ALLOCATIONS));
+  resp = await submit(page, 'Overnemen');
+  assert.equal(resp.status(), 200);
+  for (const [row, label] of [[2, '2. Rechtsbescherming'], [4, '4. Versterking wijkteams']])
+    for (const year of YEARS)
+      assert.equal(await page.getByRole('textbox', { name: `${label}, ${year}`, exact: true }).inputValue(),
+        euros(ALLOCATIONS[row][year]), `the pasted cell ${label}, ${year}`);
+  await chooseSource(page);
+  await page.locator('[name="plaats"]').fill('bijlage 1, tabel toekenningen');
+  await confirmChange(page);
+  assert.match(page.url(), new RegExp(`/gemeente/${CODE}$`));
+  assert.match(await savedMessage(page),
+    /^6 toekenningen opgeslagen: 2\. Rechtsbescherming, 2024: € 20\.000; 2\. Rechtsbescherming, 2025: € 20\.000; /);
+
+  // 4. a pot of actielijnen 2 and 4
+  await followLink(page, new RegExp(`^/gemeente/${CODE}/pot/nieuw$`));
+  await page.locator('[name="naam"]').fill(POT);
+  for (const label of Object.values(ACTIELIJN_NAMES))
+    await page.getByRole('checkbox', { name: label, exact: true }).check();
+  await chooseSource(page);
+  resp = await submit(page, 'Opslaan');
+  assert.equal(resp.status(), 200);
+  assert.equal(await savedMessage(page), `Pot '${POT}' opgeslagen (actielijnen 2 en 4)`);
+
+  // two measures, each with its plan per year in the amounts grid
+  const measureUrls = [];
+  for (const [i, m] of MEASURES.entries()) {
+    await followLink(page, new RegExp(`^/gemeente/${CODE}$`));
+    await followLink(page, new RegExp(`^/gemeente/${CODE}/maatregel/nieuw$`));
+    await page.locator('[name="naam"]').fill(m.name);
+    await page.locator('[name="status"]').selectOption('lopend');
+    await page.locator('[name="pot"]').selectOption({ label: POT });
+    await page.getByRole('checkbox', { name: ACTIELIJN_NAMES[m.actielijn], exact: true }).check();
+    await chooseSource(page);
+    resp = await submit(page, 'Opslaan');
+    assert.equal(resp.status(), 200);
+    assert.equal(await savedMessage(page), `Maatregel '${m.name}' opgeslagen`);
+    await followLink(page, new RegExp(`^/gemeente/${CODE}/maatregelen$`));
+    await Promise.all([page.waitForNavigation(),
+      page.getByRole('link', { name: m.name, exact: true }).click()]);
+    measureUrls.push(page.url());
+    await followLink(page, /^\/maatregel\/\d+\/bedragen$/);
+    if (i === 0) { // the first pasted from a spreadsheet, the second typed cell by cell
+      await page.locator('[name="plakken"]').fill(
+        `Bedrag\t${YEARS.join('\t')}\nGepland\t${YEARS.map((y) => euros(m.plan[y])).join('\t')}\n`);
+      resp = await submit(page, 'Overnemen');
+      assert.equal(resp.status(), 200);
+    } else {
+      for (const y of YEARS)
+        await page.getByRole('textbox', { name: `Gepland, ${y}`, exact: true }).fill(euros(m.plan[y]));
+    }
+    for (const y of YEARS)
+      assert.equal(await page.getByRole('textbox', { name: `Gepland, ${y}`, exact: true }).inputValue(),
+        euros(m.plan[y]));
+    await chooseSource(page);
+    await confirmChange(page);
+    assert.equal(page.url(), measureUrls[i], 'back on the measure');
+    console.log(await savedMessage(page));
+  }
+
+  // the reserve's opening balance
+  await followLink(page, new RegExp(`^/gemeente/${CODE}$`));
+  await followLink(page, new RegExp(`^/gemeente/${CODE}/reserve/nieuw$`));
   console.log(await page.locator('main').innerHTML());
   assert.deepEqual(problems, [], 'no console errors, CSP violations or dialogs');
   await page.close();
