@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { followLink, root, startBrowser, startPok, submit, tableCell,
+import { followLink, root, rowCells, startBrowser, startPok, submit,
   watchedPage } from './lib.mjs';
 
 const CODE = 'GM0096';
@@ -34,6 +34,7 @@ const MEASURES = [
 const OPENING = { year: 2024, euros: 12000 };
 const CLOSED_YEAR = 2024;
 const POT = 'Rechtsbescherming en wijkteams';
+const DECISION = 'Jaarrekening 2024';
 
 // Dutch amounts as the grid shows them: 20000 -> "20.000"
 function euros(n) {
@@ -46,6 +47,27 @@ function pasted(rows) {
     text += `${ACTIELIJN_NAMES[row]}\t${YEARS.map((y) => euros(byYear[y])).join('\t')}\n`;
   return text;
 }
+
+// The figures per year, in cents, as the coverage must give them: allocation the pasted
+// cells, planned and realised the measures' amounts, spending the realisation of the
+// closed year and the plan of an open one; the closed year's unspent allocation is
+// unexplained (no decision puts it in the reserve); the opening balance is not spent by
+// any year (each open year spends exactly its allocation), so it is without destination,
+// counted in its own year.
+const cents = (euros) => euros * 100;
+const sum = (f) => (year) => Object.values(f).reduce((t, v) => t + (v[year] ?? 0), 0);
+const EXPECTED = Object.fromEntries(YEARS.map((y) => {
+  const allocation = cents(sum(ALLOCATIONS)(y));
+  const planned = cents(MEASURES.reduce((t, m) => t + (m.plan[y] ?? 0), 0));
+  const realised = cents(MEASURES.reduce((t, m) => t + (m.realised[y] ?? 0), 0));
+  const closed = y === CLOSED_YEAR;
+  const spending = closed ? realised : planned;
+  const row = { closed, allocation, planned, realised, spending,
+    unexplained: closed ? Math.max(allocation - spending, 0) : 0,
+    unplanned: y === OPENING.year ? cents(OPENING.euros) : 0 };
+  if (y === OPENING.year) row.reserveStart = cents(OPENING.euros);
+  return [y, row];
+}));
 
 let pok, chrome;
 before(async () => {
@@ -115,6 +137,23 @@ async function confirmChange(page) {
   assert.equal(resp.status(), 200);
 }
 
+// The coverage table's cell of a row and a year; a closed year's heading carries a mark
+// ("2024*"), so the column is the one whose heading starts with the year.
+async function yearCell(page, rowLabel, year) {
+  return page.evaluate(([rowLabel, year]) => {
+    for (const table of document.querySelectorAll('table')) {
+      const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+      const col = heads.findIndex((h) => new RegExp(`^${year}(\\D|$)`).test(h));
+      if (col < 0) continue;
+      for (const tr of table.querySelectorAll('tbody tr')) {
+        const cells = [...tr.children];
+        if (cells[0]?.textContent.trim() === rowLabel && cells[col]) return cells[col].textContent.trim();
+      }
+    }
+    return null;
+  }, [rowLabel, year]);
+}
+
 async function logIn(page, who) {
   await page.goto(new URL('/inloggen', pok.url).href);
   await page.locator('[name="naam"]').fill(who.name);
@@ -148,11 +187,13 @@ test('a financial adviser sets up a municipality in the web alone', { timeout: 1
   await page.locator('[name="wachtwoord"]').fill(ADVISER.password);
   let resp = await submit(page, 'Toevoegen');
   assert.equal(resp.status(), 200);
-  console.log(page.url(), await savedMessage(page));
+  assert.match(page.url(), /\/gebruikers$/, 'back on the list of accounts');
+  assert.equal(await savedMessage(page), `Gebruiker '${ADVISER.name}' toegevoegd als redacteur van ${CODE}`);
+  assert.match(await page.locator('#gebruikers').innerText(), new RegExp(`${ADVISER.name}\\s+redacteur\\s+${CODE}`));
   await logOut(page);
 
   // 2. the adviser: a source with its PDF
-  resp = await logIn(page, ADVISER);
+  await logIn(page, ADVISER);
   assert.match(page.url(), new RegExp(`/gemeente/${CODE}$`), 'the adviser lands on the municipality');
   await followLink(page, new RegExp(`^/gemeente/${CODE}/bron/nieuw$`));
   const pdf = minimalPdf('Raadsvoorstel POK-middelen Vlieland');
@@ -233,13 +274,112 @@ test('a financial adviser sets up a municipality in the web alone', { timeout: 1
     await chooseSource(page);
     await confirmChange(page);
     assert.equal(page.url(), measureUrls[i], 'back on the measure');
-    console.log(await savedMessage(page));
+    assert.equal(await savedMessage(page), `3 bedragen van '${m.name}' opgeslagen: ` +
+      YEARS.map((y) => `Gepland, ${y}: € ${euros(m.plan[y])}`).join('; '));
   }
 
   // the reserve's opening balance
   await followLink(page, new RegExp(`^/gemeente/${CODE}$`));
   await followLink(page, new RegExp(`^/gemeente/${CODE}/reserve/nieuw$`));
-  console.log(await page.locator('main').innerHTML());
+  await page.locator('[name="soort"]').selectOption('beginstand');
+  await page.locator('[name="jaar"]').fill(String(OPENING.year));
+  await page.locator('[name="bedrag"]').fill(euros(OPENING.euros));
+  await page.locator('[name="pot"]').selectOption({ label: POT });
+  await page.locator('[name="omschrijving"]').fill('Restant POK 2021-2023');
+  await chooseSource(page);
+  await confirmChange(page);
+  assert.equal(await savedMessage(page), 'Beginstand van de reserve, 2024, opgeslagen: € 12.000');
+
+  // the council's decision on the accounts of 2024
+  await followLink(page, new RegExp(`^/gemeente/${CODE}/besluit/nieuw$`));
+  await page.locator('[name="datum"]').fill('2025-07-03');
+  await page.locator('[name="orgaan"]').selectOption('raad');
+  await page.locator('[name="titel"]').fill(DECISION);
+  await page.locator('[name="kenmerk"]').fill('RB-2025-31');
+  await page.locator('[name="uitkomst"]').fill('vastgesteld');
+  await chooseSource(page);
+  resp = await submit(page, 'Opslaan');
+  assert.equal(resp.status(), 200);
+  assert.equal(await savedMessage(page), `Besluit '${DECISION}' van 2025-07-03 opgeslagen`);
+
+  // realised amounts of 2024, typed into each measure's amounts grid
+  for (const [i, m] of MEASURES.entries()) {
+    await followLink(page, new RegExp(`^/gemeente/${CODE}/maatregelen$`));
+    await Promise.all([page.waitForNavigation(),
+      page.getByRole('link', { name: m.name, exact: true }).click()]);
+    assert.equal(page.url(), measureUrls[i]);
+    await followLink(page, /^\/maatregel\/\d+\/bedragen$/);
+    await page.getByRole('textbox', { name: `Gerealiseerd, ${CLOSED_YEAR}`, exact: true })
+      .fill(euros(m.realised[CLOSED_YEAR]));
+    await chooseSource(page);
+    const decision = page.locator('[name="besluit"]');
+    await decision.selectOption({ label:
+      (await decision.locator('option').allInnerTexts()).find((t) => t.includes(DECISION)) });
+    await confirmChange(page);
+    assert.equal(await savedMessage(page), `1 bedrag van '${m.name}' opgeslagen: ` +
+      `Gerealiseerd, ${CLOSED_YEAR}: € ${euros(m.realised[CLOSED_YEAR])}`);
+  }
+
+  // closing 2024
+  await followLink(page, new RegExp(`^/gemeente/${CODE}$`));
+  await followLink(page, new RegExp(`^/gemeente/${CODE}/jaar/afsluiten$`));
+  await page.locator('[name="jaar"]').selectOption(String(CLOSED_YEAR));
+  await chooseSource(page);
+  await page.locator('[name="besluit"]').selectOption({ label: `raad 2025-07-03: ${DECISION}` });
+  resp = await submit(page, 'Controleren');
+  assert.equal(resp.status(), 200);
+  await page.getByRole('heading', { level: 1, name: 'Controleer de wijziging' }).waitFor();
+  assert.deepEqual(await rowCells(page, page.locator('main table').first(), `Onverklaard ${CLOSED_YEAR}`),
+    [`Onverklaard ${CLOSED_YEAR}`, '€ 0', `€ ${euros(EXPECTED[CLOSED_YEAR].unexplained / 100)}`],
+    'the confirmation shows what closing fixes');
+  resp = await submit(page, 'Bevestigen en opslaan');
+  assert.equal(resp.status(), 200);
+  assert.match(page.url(), new RegExp(`/gemeente/${CODE}$`));
+  assert.equal(await savedMessage(page),
+    `Jaar ${CLOSED_YEAR} afgesloten: de gerealiseerde bedragen zijn voortaan de uitgaven van dat jaar`);
+
+  // 5. the coverage holds the figures computed from what was typed
+  const coverage = await page.evaluate(async (url) => {
+    const r = await fetch(url, { headers: { Accept: 'application/json' } });
+    return { status: r.status, body: await r.json() };
+  }, `/api/v2/gemeenten/${CODE}/dekking`);
+  assert.equal(coverage.status, 200);
+  assert.equal(coverage.body.pots.length, 1, 'one pot');
+  const pot = coverage.body.pots[0];
+  assert.equal(pot.name, POT);
+  assert.deepEqual(pot.actielijnen, [2, 4]);
+  const got = {};
+  for (const y of pot.years) {
+    got[y.year] = { closed: y.closed, allocation: y.allocation_cents, planned: y.planned_cents,
+      realised: y.realised_cents, spending: y.spending_cents, unexplained: y.unexplained_cents,
+      unplanned: y.unplanned_cents };
+    if (y.year === OPENING.year) got[y.year].reserveStart = y.reserve_start_cents;
+  }
+  assert.deepEqual(got, EXPECTED, 'the coverage per year');
+
+  // the page's coverage table says the same
+  assert.equal(await yearCell(page, 'Niet besteed, onverklaard', CLOSED_YEAR),
+    `€ ${euros(EXPECTED[CLOSED_YEAR].unexplained / 100)}`);
+  assert.equal(await yearCell(page, 'Zonder bestemming', OPENING.year), `€ ${euros(OPENING.euros)}`);
+
+  // and the change log lists every step
+  await followLink(page, new RegExp(`^/gemeente/${CODE}/wijzigingen$`));
+  const byAdviser = await page.evaluate((who) => {
+    for (const table of document.querySelectorAll('table')) {
+      const col = [...table.querySelectorAll('thead th')].findIndex((th) => th.textContent.trim() === 'Wie');
+      if (col < 0) continue;
+      return [...table.querySelectorAll('tbody tr')]
+        .filter((tr) => tr.children[col]?.textContent.trim() === who).length;
+    }
+    return -1;
+  }, ADVISER.name);
+  // the source and its file, 6 allocations, the pot, 2 measures with 3 plans each, the
+  // opening balance, the decision, 2 realised amounts and the closed year
+  assert.equal(byAdviser, 2 + 6 + 1 + 2 * (1 + YEARS.length) + 1 + 1 + 2 + 1,
+    'every step is in the change log under the adviser');
+  const log = await page.locator('main').innerText();
+  for (const name of [SOURCE_TITLE, 'raadsvoorstel-pok.pdf', POT, ...MEASURES.map((m) => m.name), DECISION])
+    assert.ok(log.includes(name), `the change log names ${name}`);
   assert.deepEqual(problems, [], 'no console errors, CSP violations or dialogs');
   await page.close();
 });
