@@ -42,6 +42,12 @@ else
   else
     not_ok "upload: a source with a PDF is saved (303 to its page)" "HTTP $up_code" "$(head -c 600 up_body)"
   fi
+  # the source's page then says once what was saved (the message cookie of saved.h)
+  if grep -qi '^Set-Cookie: pok_bericht=Bron%20' up_headers; then
+    ok "upload: the new source's page gets a saved message"
+  else
+    not_ok "upload: the new source's page gets a saved message" "$(grep -i '^Set-Cookie' up_headers)"
+  fi
   src_id=${src_path##*/}
   want_sha=$(sha256sum up_doc.pdf | cut -d' ' -f1)
   up_get "$src_path"
