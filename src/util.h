@@ -86,6 +86,10 @@ void buf_free(Buf *b);
  * "-2500,50" stays a number), dates, codes and column names. */
 void buf_csv_text(Buf *b, const char *s);
 void buf_csv_field(Buf *b, const char *s);
+/* The same with another separator (';' for the CSV for people, datatable.h): a field
+ * holding sep is quoted instead of one holding a comma. */
+void buf_csv_text_sep(Buf *b, const char *s, char sep);
+void buf_csv_field_sep(Buf *b, const char *s, char sep);
 
 /* Strict whole-number parsing: the entire string must be a number in [min, max]. */
 int parse_int(const char *s, long long min, long long max, long long *out);

@@ -189,8 +189,8 @@ static void test_csv(void **state)
     WebResponse res;
     get(t, "/gemeente/GM1734/wijzigingen.csv", 200, &res);
     assert_non_null(strstr(res.content_type, "text/csv"));
-    assert_contains(&res, "Tijdstip,Wie,Actie,Wat,Oud → nieuw,Reden\r\n");
-    assert_contains(&res, "redacteur<b>,gewijzigd,maatregelbedrag");
+    assert_contains(&res, "Tijdstip;Wie;Actie;Wat;Oud → nieuw;Reden\r\n");
+    assert_contains(&res, "redacteur<b>;gewijzigd;maatregelbedrag");
     assert_contains(&res, "amount_cents: 6200000 → 7000000");
     assert_contains(&res, "dubbel <i>ingevoerd</i>");
     assert_lacks(&res, "Elders");
@@ -324,7 +324,7 @@ static void test_visitors_see_no_login_names(void **state)
     /* open mode (no accounts): names as before */
     t->db.app.require_login = 0;
     get_as(t, 0, "/gemeente/GM1734/wijzigingen.csv", &res);
-    assert_contains(&res, "cli:jvdberg,");
+    assert_contains(&res, "cli:jvdberg;");
     web_response_free(&res);
 }
 

@@ -221,11 +221,12 @@ static void test_start_page_totals(void **state)
     assert_csv(&res, "gemeenten.csv");
     /* those with figures first: Overbetuwe before Neder-Betuwe */
     assert_non_null(strstr(res.body.data,
-                           "Gemeente,Code,Provincie,Toegekend,Gepland,Gerealiseerd,"
-                           "Reserve aan het eind\r\n"
-                           "Overbetuwe,GM1734,Gelderland,\"715000,00\",\"994500,00\",\"0,00\","
-                           "\"180000,00 (31 december 2027)\"\r\n"));
-    assert_contains(&res, "Neder-Betuwe,GM1740,Gelderland,\"0,00\",");
+                           "\xEF\xBB\xBFGemeente;Code;Provincie;Toegekend (euro);Gepland (euro);"
+                           "Gerealiseerd (euro);Reserve aan het eind (euro);"
+                           "Toelichting bij Reserve aan het eind\r\n"
+                           "Overbetuwe;GM1734;Gelderland;715000,00;994500,00;0,00;"
+                           "180000,00;31 december 2027\r\n"));
+    assert_contains(&res, "Neder-Betuwe;GM1740;Gelderland;0,00;");
     web_response_free(&res);
 }
 
@@ -270,23 +271,25 @@ static void test_municipality_page(void **state)
 
     get(*state, "/gemeente/GM1773/toekenningen.csv", 200, &res);
     assert_csv(&res, "toekenningen-GM1773.csv");
-    assert_contains(&res, "Actielijn,2021,2022,2023,2024,2025,2026,2027,Totaal\r\n");
-    assert_contains(&res, "2. Rechtsbescherming,\"19000,00\",\"20000,00\",\"22000,00\","
-                          "\"22000,00\",\"22000,00\",\"22000,00\",\"22000,00\",\"149000,00\"\r\n");
-    assert_contains(&res, "Totaal,\"81000,00\"");
-    assert_contains(&res, "\"458000,00\"\r\n");
+    assert_contains(&res, "Actielijn;2021 (euro);2022 (euro);2023 (euro);2024 (euro);2025 (euro);"
+                          "2026 (euro);2027 (euro);Totaal (euro)\r\n");
+    assert_contains(&res, "2. Rechtsbescherming;19000,00;20000,00;22000,00;22000,00;22000,00;"
+                          "22000,00;22000,00;149000,00\r\n");
+    assert_contains(&res, "Totaal;81000,00");
+    assert_contains(&res, ";458000,00\r\n");
     web_response_free(&res);
 
     get(*state, "/gemeente/GM1773/jaren.csv", 200, &res);
-    assert_contains(&res, "Jaar,Toekenning,Uitgaven,Reserve op 31 december\r\n");
-    assert_contains(&res, "2029,\"0,00\",\"35000,00\",\"318000,00\"\r\n");
+    assert_contains(&res,
+                    "Jaar;Toekenning (euro);Uitgaven (euro);Reserve op 31 december (euro)\r\n");
+    assert_contains(&res, "2029;0,00;35000,00;318000,00\r\n");
     web_response_free(&res);
 
     get(*state, "/gemeente/GM1734/reserve.csv", 200, &res);
     assert_csv(&res, "reserve-GM1734.csv");
-    assert_contains(&res, "reserve op 1 januari,2024,,\"459500,00\",,\"Raadsvoorstel Vervolg "
+    assert_contains(&res, "reserve op 1 januari;2024;;459500,00;;Raadsvoorstel Vervolg "
                           "bestedingen POK-gelden (Financiën, tabel Beschikbare POK-middelen: "
-                          "Restant POK 2021-2023 (bestemmingsreserve overhevelingen))\"\r\n");
+                          "Restant POK 2021-2023 (bestemmingsreserve overhevelingen))\r\n");
     web_response_free(&res);
 }
 
@@ -310,9 +313,10 @@ static void test_measures_page(void **state)
 
     get(t, "/gemeente/GM1734/maatregelen.csv", 200, &res);
     assert_csv(&res, "maatregelen-GM1734.csv");
-    assert_contains(&res, "Maatregel,Status,Pot,Partner,Gepland,Gerealiseerd,Bron\r\n");
-    assert_contains(&res, "\r\nJobhunter,lopend,Alle middelen,Werkgeversservicepunt,"
-                          "\"100000,00\",\"0,00\",Raadsvoorstel Vervolg bestedingen POK-gelden "
+    assert_contains(&res,
+                    "Maatregel;Status;Pot;Partner;Gepland (euro);Gerealiseerd (euro);Bron\r\n");
+    assert_contains(&res, "\r\nJobhunter;lopend;Alle middelen;Werkgeversservicepunt;"
+                          "100000,00;0,00;Raadsvoorstel Vervolg bestedingen POK-gelden "
                           "(1.1 Gemeentebrede");
     web_response_free(&res);
 
@@ -350,10 +354,10 @@ static void test_measure_detail(void **state)
 
     get(t, fmt(target, sizeof target, "/maatregel/%lld.csv", (long long)t->jobhunter), 200, &res);
     assert_csv(&res, fmt(want, sizeof want, "maatregel-%lld.csv", (long long)t->jobhunter));
-    assert_contains(&res, "Jaar,Gepland,Bron plan,Gerealiseerd,Bron realisatie\r\n"
-                          "2024,\"100000,00\",\"Raadsvoorstel Vervolg bestedingen POK-gelden "
-                          "(Financiën, tabel Bestedingsdoelen POK-middelen 2024-2026)\",,\r\n"
-                          "Totaal,\"100000,00\",,\"0,00\",\r\n");
+    assert_contains(&res, "Jaar;Gepland (euro);Bron plan;Gerealiseerd (euro);Bron realisatie\r\n"
+                          "2024;100000,00;Raadsvoorstel Vervolg bestedingen POK-gelden "
+                          "(Financiën, tabel Bestedingsdoelen POK-middelen 2024-2026);;\r\n"
+                          "Totaal;100000,00;;0,00;\r\n");
     web_response_free(&res);
 }
 
@@ -375,14 +379,14 @@ static void test_registers(void **state)
 
     get(*state, "/gemeente/GM0362/verzoeken.csv", 200, &res);
     assert_csv(&res, "verzoeken-GM0362.csv");
-    assert_contains(&res, "Ombudsman Metropool Amsterdam,2024-04-24,");
-    assert_contains(&res, ",,afgewezen,Niet ingaan op het verzoek");
-    assert_contains(&res, "2024-05-28,afgewezen,");
+    assert_contains(&res, "Ombudsman Metropool Amsterdam;24-04-2024;");
+    assert_contains(&res, ";;afgewezen;Niet ingaan op het verzoek");
+    assert_contains(&res, ";28-05-2024;afgewezen;");
     web_response_free(&res);
 
     get(*state, "/gemeente/GM0362/besluiten.csv", 200, &res);
     assert_csv(&res, "besluiten-GM0362.csv");
-    assert_contains(&res, "Datum,Orgaan,Kenmerk,Onderwerp,Uitkomst,Bron\r\n2022-03-15,college,,");
+    assert_contains(&res, "Datum;Orgaan;Kenmerk;Onderwerp;Uitkomst;Bron\r\n15-03-2022;college;;");
     web_response_free(&res);
 
     get(*state, "/gemeente/GM1734/evaluaties", 200, &res);
@@ -393,8 +397,8 @@ static void test_registers(void **state)
 
     get(*state, "/gemeente/GM0534/evaluaties.csv", 200, &res);
     assert_csv(&res, "evaluaties-GM0534.csv");
-    assert_contains(&res, "Pilot bureaudienst,2024-03-18,naar tevredenheid uitgevoerd,"
-                          "structureel maken,");
+    assert_contains(&res, "Pilot bureaudienst;18-03-2024;naar tevredenheid uitgevoerd;"
+                          "structureel maken;");
     web_response_free(&res);
 }
 
@@ -419,8 +423,8 @@ static void test_source_page(void **state)
 
     get(t, fmt(target, sizeof target, "/bron/%lld.csv", (long long)t->overbetuwe_source), 200,
         &res);
-    assert_contains(&res, "Gegeven,Omschrijving,Jaar,Bedrag,Plaats in de bron\r\n");
-    assert_contains(&res, "plan,Jobhunter,2024,\"100000,00\",\"Financiën, tabel");
+    assert_contains(&res, "Gegeven;Omschrijving;Jaar;Bedrag (euro);Plaats in de bron\r\n");
+    assert_contains(&res, "plan;Jobhunter;2024;100000,00;Financiën, tabel");
     web_response_free(&res);
 
     /* a national document lists the records of the municipality it is opened from */
@@ -649,10 +653,10 @@ static void test_escaped(void **state)
     WebResponse res;
     get(t, fmt(measure_csv, sizeof measure_csv, "/maatregel/%lld.csv", (long long)t->evil_measure),
         200, &res);
-    assert_contains(&res, "2024,\"1000,00\",<script>alert(1)</script> (<script>alert(1)</script>)");
+    assert_contains(&res, "2024;1000,00;<script>alert(1)</script> (<script>alert(1)</script>)");
     web_response_free(&res);
     get(t, "/gemeente/GM9990/besluiten.csv", 200, &res);
-    assert_contains(&res, ",college,\"'=HYPERLINK(\"\"http://x\"\")\",");
+    assert_contains(&res, ";college;\"'=HYPERLINK(\"\"http://x\"\")\";");
     web_response_free(&res);
     get(t, "/gemeente/GM9990/maatregelen.csv", 200, &res);
     assert_contains(&res, "\"\"\" onmouseover=\"\"x\"");

@@ -199,6 +199,18 @@ static void test_csv(void **state)
     assert_string_equal(res.content_type, "text/csv; charset=utf-8");
     assert_string_equal(web_header(&res, "Content-Disposition"),
                         "attachment; filename=\"dekking-GM1734.csv\"");
+    /* the CSV for people: Dutch headers, euros as numbers of a Dutch spreadsheet */
+    assert_contains(&res, "\xEF\xBB\xBFPot;Jaar;Afgesloten;Reserve op 1 januari (euro);"
+                          "Toekenning (POK-middelen) (euro);Uitgaven (euro);");
+    assert_contains(&res, "\r\nAlle middelen;2024;nee;459500,00;175000,00;399500,00;175000,00;"
+                          "224500,00;");
+    assert_lacks(&res, "_cents");
+    web_response_free(&res);
+    /* the machine CSV keeps cents and the contract's names */
+    call(*state, "GET", "/gemeente/GM1734/dekking-data.csv", &res);
+    assert_int_equal(res.status, 200);
+    assert_string_equal(web_header(&res, "Content-Disposition"),
+                        "attachment; filename=\"dekking-data-GM1734.csv\"");
     assert_contains(&res, "municipality,pot_id,pot,year,closed,allocation_cents");
     assert_contains(&res, "GM1734,0,Alle middelen,2024,0,17500000,39950000,17500000,22450000");
     web_response_free(&res);
