@@ -1,6 +1,8 @@
 /* util.c: allocation, arena, buffer and error helpers shared by every layer. */
 #include "util.h"
 
+#include "dutch_time.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -358,6 +360,7 @@ time_t clock_now(void)
 
 void date_today(char out[11])
 {
+    clock_use_dutch_time();
     time_t now = clock_now();
     struct tm tm;
     localtime_r(&now, &tm);

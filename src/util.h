@@ -96,7 +96,7 @@ int parse_int(const char *s, long long min, long long max, long long *out);
 
 /* Dates are ISO text (YYYY-MM-DD); true if s is a real calendar date. */
 int date_valid(const char *s);
-/* Today's date in local time as YYYY-MM-DD (the date a document carries);
+/* Today's date in the Netherlands as YYYY-MM-DD (the date a document carries);
  * $SOURCE_DATE_EPOCH (seconds) fixes it, for reproducible exports and tests. */
 void date_today(char out[11]);
 /* The current time for what pok records and prints (dates of documents, audit and record

@@ -64,18 +64,11 @@ void cell_int(TableCell *c, int64_t value)
     c->value = value;
 }
 
-static const char *const months[] = {"januari",   "februari", "maart",    "april",
-                                     "mei",       "juni",     "juli",     "augustus",
-                                     "september", "oktober",  "november", "december"};
-
-const char *date_nl(Arena *a, const char *iso)
+void cell_time(TableCell *c, const char *utc_iso)
 {
-    if (!iso || !date_valid(iso)) return iso;
-    int y = 0, m = 0, d = 0;
-    for (int i = 0; i < 4; i++) y = y * 10 + (iso[i] - '0');
-    m = (iso[5] - '0') * 10 + (iso[6] - '0');
-    d = (iso[8] - '0') * 10 + (iso[9] - '0');
-    return arena_printf(a, "%d %s %d", d, months[m - 1], y);
+    if (!utc_iso) return;
+    c->kind = CELL_TIME;
+    c->text = utc_iso;
 }
 
 static int is_numeric(CellKind k)
@@ -116,6 +109,9 @@ static void cell_html(Buf *b, const DataTable *t, const TableCell *c)
         break;
     case CELL_INT:
         html_printf(b, "%lld", (long long)c->value);
+        break;
+    case CELL_TIME:
+        html_printf(b, "<time datetime=\"%s\">%s</time>", c->text, time_nl(t->arena, c->text));
         break;
     }
     if (c->href) html_lit(b, "</a>");
@@ -228,6 +224,16 @@ static void csv_header(Buf *b, const DataTable *t, size_t col)
     }
 }
 
+/* "23-11-2026 17:17:02" for "2026-11-23T16:17:02Z": the Dutch time, in the order a Dutch
+ * spreadsheet reads as a date and time. */
+static const char *time_csv(Arena *a, const char *utc_iso)
+{
+    struct tm tm;
+    if (time_nl_tm(utc_iso, &tm)) return utc_iso;
+    return arena_printf(a, "%02d-%02d-%04d %02d:%02d:%02d", tm.tm_mday, tm.tm_mon + 1,
+                        tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
 /* "28-05-2024" for "2024-05-28": the order a Dutch spreadsheet reads as a date. */
 static const char *date_csv(Arena *a, const char *iso)
 {
@@ -250,6 +256,9 @@ static void csv_cell(Buf *b, const DataTable *t, const TableCell *c, int own_not
         break;
     case CELL_DATE:
         buf_csv_field_sep(b, date_csv(t->arena, c->text), CSV_SEP);
+        break;
+    case CELL_TIME:
+        buf_csv_field_sep(b, time_csv(t->arena, c->text), CSV_SEP);
         break;
     case CELL_MONEY:
         buf_csv_field_sep(b, money_format_plain(c->value, money), CSV_SEP);

@@ -12,6 +12,7 @@
 #ifndef POK_DATATABLE_H
 #define POK_DATATABLE_H
 
+#include "../dutch_time.h"
 #include "../util.h"
 
 #include <stdint.h>
@@ -21,12 +22,14 @@ typedef enum CellKind {
     CELL_TEXT,  /* text, optionally a link */
     CELL_MONEY, /* cents, right aligned; optionally a link */
     CELL_DATE,  /* ISO date: "28 mei 2024" on the page, 28-05-2024 in CSV */
-    CELL_INT    /* a whole number such as a year, right aligned */
+    CELL_INT,   /* a whole number such as a year, right aligned */
+    CELL_TIME   /* a UTC timestamp "2026-11-23T16:17:02Z", shown in Dutch time: "23 november
+                 * 2026 17:17" on the page, 23-11-2026 17:17:02 in CSV */
 } CellKind;
 
 typedef struct TableCell {
     CellKind kind;
-    const char *text;  /* CELL_TEXT; CELL_DATE: the ISO date */
+    const char *text;  /* CELL_TEXT; CELL_DATE: the ISO date; CELL_TIME: the UTC timestamp */
     int64_t value;     /* CELL_MONEY: cents; CELL_INT: the number */
     const char *href;  /* a link (a path of pok) or NULL */
     const char *title; /* the link's title attribute (the place in a source) or NULL */
@@ -57,15 +60,12 @@ void cell_text(TableCell *c, const char *text, const char *href);
 void cell_money(TableCell *c, int64_t cents, const char *href, const char *title);
 void cell_date(TableCell *c, const char *iso);
 void cell_int(TableCell *c, int64_t value);
+void cell_time(TableCell *c, const char *utc_iso);
 
 /* The table in a scroll container, with caption and th scope; then a paragraph with the
  * link "Download als CSV" to csv_href (NULL: none). */
 void dt_html(Buf *b, const DataTable *t, const char *csv_href);
 /* The CSV for people (above): a BOM, the header line, then every row. */
 void dt_csv(Buf *b, const DataTable *t);
-
-/* "28 mei 2024" for "2024-05-28", in a; what is not a date comes back as it is, NULL as
- * NULL. */
-const char *date_nl(Arena *a, const char *iso);
 
 #endif
