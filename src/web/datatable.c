@@ -64,6 +64,12 @@ void cell_int(TableCell *c, int64_t value)
     c->value = value;
 }
 
+void cell_count(TableCell *c, int64_t value)
+{
+    c->kind = CELL_COUNT;
+    c->value = value;
+}
+
 void cell_time(TableCell *c, const char *utc_iso)
 {
     if (!utc_iso) return;
@@ -73,7 +79,7 @@ void cell_time(TableCell *c, const char *utc_iso)
 
 static int is_numeric(CellKind k)
 {
-    return k == CELL_MONEY || k == CELL_INT;
+    return k == CELL_MONEY || k == CELL_INT || k == CELL_COUNT;
 }
 
 /* What a column holds: the kind of its first non-empty cell. */
@@ -109,6 +115,9 @@ static void cell_html(Buf *b, const DataTable *t, const TableCell *c)
         break;
     case CELL_INT:
         html_printf(b, "%lld", (long long)c->value);
+        break;
+    case CELL_COUNT:
+        html_count(b, c->value);
         break;
     case CELL_TIME:
         html_printf(b, "<time datetime=\"%s\">%s</time>", c->text, time_nl(t->arena, c->text));
@@ -264,6 +273,7 @@ static void csv_cell(Buf *b, const DataTable *t, const TableCell *c, int own_not
         buf_csv_field_sep(b, money_format_plain(c->value, money), CSV_SEP);
         break;
     case CELL_INT:
+    case CELL_COUNT:
         buf_printf(b, "%lld", (long long)c->value);
         break;
     }

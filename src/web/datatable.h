@@ -23,6 +23,7 @@ typedef enum CellKind {
     CELL_MONEY, /* cents, right aligned; optionally a link */
     CELL_DATE,  /* ISO date: "28 mei 2024" on the page, 28-05-2024 in CSV */
     CELL_INT,   /* a whole number such as a year, right aligned */
+    CELL_COUNT, /* a count such as inhabitants: "90.829" on the page, 90829 in CSV */
     CELL_TIME   /* a UTC timestamp "2026-11-23T16:17:02Z", shown in Dutch time: "23 november
                  * 2026 17:17" on the page, 23-11-2026 17:17:02 in CSV */
 } CellKind;
@@ -30,7 +31,7 @@ typedef enum CellKind {
 typedef struct TableCell {
     CellKind kind;
     const char *text;  /* CELL_TEXT; CELL_DATE: the ISO date; CELL_TIME: the UTC timestamp */
-    int64_t value;     /* CELL_MONEY: cents; CELL_INT: the number */
+    int64_t value;     /* CELL_MONEY: cents; CELL_INT, CELL_COUNT: the number */
     const char *href;  /* a link (a path of pok) or NULL */
     const char *title; /* the link's title attribute (the place in a source) or NULL */
     const char *note;  /* small text after the value on the page ("tabel Financiën");
@@ -60,6 +61,7 @@ void cell_text(TableCell *c, const char *text, const char *href);
 void cell_money(TableCell *c, int64_t cents, const char *href, const char *title);
 void cell_date(TableCell *c, const char *iso);
 void cell_int(TableCell *c, int64_t value);
+void cell_count(TableCell *c, int64_t value);
 void cell_time(TableCell *c, const char *utc_iso);
 
 /* The table in a scroll container, with caption and th scope; then a paragraph with the
