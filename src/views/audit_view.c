@@ -156,8 +156,9 @@ const char *audit_diff_text(Arena *a, const AuditEntry *e, const char *sep)
 /* ---- what people read: labels, euros, names, Dutch dates and times ---- */
 
 /* Snapshot keys of the audited tables without a field table, whose rows the store writes
- * by hand (store_closing.c: reopened years; store_ledger.c: ledger imports). Every other
- * label comes from the field tables (record_tables.c). */
+ * by hand (store_closing.c: reopened years; store_ledger.c: ledger imports;
+ * store_users.c: publishing). Every other label comes from the field tables
+ * (record_tables.c). */
 typedef enum ExtraValue { EXTRA_TEXT, EXTRA_MONEY, EXTRA_SOURCE } ExtraValue;
 static const struct {
     const char *table, *key, *label;
@@ -177,6 +178,7 @@ static const struct {
     {"ledger_import", "unmapped_lines", "Regels zonder maatregel", EXTRA_TEXT},
     {"ledger_import", "unmapped_cents", "Bedrag zonder maatregel", EXTRA_MONEY},
     {"ledger_import", "total_cents", "Totaal", EXTRA_MONEY},
+    {"municipality_public", "public", "Openbaar", EXTRA_TEXT},
 };
 
 static int extra_key(const char *table, const char *key)
@@ -369,6 +371,7 @@ static const struct {
     {"ledger_import", "grootboekimport"},
     {"copy", "kopie van een andere database"},
     {"year_reopening", "heropend jaar"},
+    {"municipality_public", "openbaarheid van de cijfers"},
     {"app_user", "gebruiker"},
     {"session", "sessie"},
 };

@@ -1,7 +1,7 @@
 # internal_words.sh: sourced by run.sh after the crawl. What people read (every page, the
 # CSV for people, the PDF read back with pdftotext, the XLSX's sheets and shared strings)
 # must not hold pok's internal words: the check codes (taken from the API's OpenAPI
-# document, where they belong), field names (`_cents`, `_id`, snake_case), file paths
+# document, where they belong), field and table names (`_cents`, any snake_case), file paths
 # (`docs/`, `seeds/`) or a command line (`pok ` and a command group of `pok --help`).
 # Machine outputs are not scanned: the API's JSON, dekking-data.csv and the exports of
 # the command line keep their field names by contract (docs/export.md).
@@ -19,7 +19,7 @@ import json, sys
 doc = json.load(sys.stdin)
 print("|".join(doc["components"]["schemas"]["Finding"]["properties"]["kind"]["enum"]))')
 iw_groups=$("$POK" --help | sed -n 's/^  pok \([a-z]*\).*/\1/p' | sort -u | paste -sd'|' -)
-IW_PATTERN="(^|[^a-zA-Z_])($iw_codes)([^a-zA-Z_]|$)|_cents|[a-z]_id([^a-z]|$)|[a-z]+_[a-z]+_[a-z]+|docs/|seeds/|(^|[^a-zA-Z-])pok ($iw_groups)([^a-z]|$)"
+IW_PATTERN="(^|[^a-zA-Z_])($iw_codes)([^a-zA-Z_]|$)|_cents|[a-z]+_[a-z]+|docs/|seeds/|(^|[^a-zA-Z-])pok ($iw_groups)([^a-z]|$)"
 
 # Known until the branches that own them land (the lead removes these lines after
 # merging): KIND, a tab, and a fixed string of each line of text that still holds such

@@ -347,6 +347,9 @@ static void test_visitors_see_no_login_names(void **state)
     get_as(t, 0, "/gemeente/GM1734/wijzigingen", &res);
     assert_contains(&res, "Door: medewerker");
     assert_contains(&res, "Reden: nog niet klaar");
+    /* publishing, a change without a field table, in words too */
+    assert_contains(&res, "<td>openbaarheid van de cijfers</td><td>Openbaar: ja</td>");
+    assert_lacks(&res, "municipality_public");
     web_response_free(&res);
     /* open mode (no accounts): names as before */
     t->db.app.require_login = 0;
