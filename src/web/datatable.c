@@ -158,6 +158,7 @@ void dt_html(Buf *b, const DataTable *t, const char *csv_href)
         html_printf(b, "<p>%s</p>\n", t->empty);
         return;
     }
+    /* a column is numeric when its first non-empty cell is */
     html_printf(b,
                 "<div class=\"table-scroll\"><table class=\"utrecht-table\">\n"
                 "<caption class=\"utrecht-table__caption\">%s</caption>\n"
