@@ -53,6 +53,7 @@ int key_figures(const MuniData *d, const Coverage *c, Arena *a, KeyFigures *out,
         }
     }
     if (money_add(out->reserve_start, out->allocated, &out->available))
-        return err_set(err, "bedragen te groot: het totaal beschikbaar past niet in het rekenbereik");
+        return err_set(err,
+                       "bedragen te groot: het totaal beschikbaar past niet in het rekenbereik");
     return 0;
 }

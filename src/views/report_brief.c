@@ -35,8 +35,8 @@ static void head_line(Report *r, const char *label, const char *value)
     const double label_w = 70;
     double h = rp_measure(r, value, RP_BODY + 1, 0, RP_WIDTH - label_w, NULL);
     rp_draw(r, label, RP_BODY + 1, 1, RP_LEFT, r->y, label_w, PANGO_ALIGN_LEFT, NULL);
-    rp_draw(r, value, RP_BODY + 1, 0, RP_LEFT + label_w, r->y, RP_WIDTH - label_w,
-            PANGO_ALIGN_LEFT, NULL);
+    rp_draw(r, value, RP_BODY + 1, 0, RP_LEFT + label_w, r->y, RP_WIDTH - label_w, PANGO_ALIGN_LEFT,
+            NULL);
     r->y += h + 1;
 }
 
@@ -93,11 +93,11 @@ static void key_figure_tiles(Report *r, const ReportFigures *f)
     memset(t, 0, sizeof t);
     t[0].label = "Totaal beschikbaar";
     t[0].amount = rp_euro(r, k->available);
-    t[0].note = k->reserve_start
-                    ? arena_printf(r->a, "reserve %s + toegekend %s",
-                                   rp_euro(r, k->reserve_start), rp_euro(r, k->allocated))
-                    : arena_printf(r->a, "toegekend%s%s", period ? " voor " : "",
-                                   period ? period : "");
+    t[0].note =
+        k->reserve_start
+            ? arena_printf(r->a, "reserve %s + toegekend %s", rp_euro(r, k->reserve_start),
+                           rp_euro(r, k->allocated))
+            : arena_printf(r->a, "toegekend%s%s", period ? " voor " : "", period ? period : "");
     t[1].label = "Begroot";
     t[1].amount = rp_euro(r, k->planned);
     t[1].note = "de plannen van de maatregelen";
@@ -108,9 +108,8 @@ static void key_figure_tiles(Report *r, const ReportFigures *f)
                                   : "nog geen jaar afgesloten";
     t[3].label = "Zonder bestemming";
     t[3].amount = rp_euro(r, k->unplanned);
-    t[3].note = k->n_unplanned_years
-                    ? rp_years(r, k->unplanned_years, k->n_unplanned_years)
-                    : "alles heeft een bestemming";
+    t[3].note = k->n_unplanned_years ? rp_years(r, k->unplanned_years, k->n_unplanned_years)
+                                     : "alles heeft een bestemming";
     t[4].label = "Reserve";
     t[4].amount = rp_euro(r, k->reserve_end);
     t[4].red = k->reserve_end < 0;
@@ -158,8 +157,8 @@ static const char *what_is_used(Report *r, const ReportFigures *f)
     const KeyFigures *k = &f->key;
     if (!k->planned && !k->realised)
         return "Er zijn nog geen bedragen voor maatregelen begroot of gerealiseerd.";
-    const char *planned = arena_printf(r->a, "Voor de maatregelen is %s begroot.",
-                                       rp_euro(r, k->planned));
+    const char *planned =
+        arena_printf(r->a, "Voor de maatregelen is %s begroot.", rp_euro(r, k->planned));
     if (!k->n_closed_years)
         return arena_printf(r->a,
                             "%s Er is nog geen jaar afgesloten: de uitgaven zijn nog plannen. "
@@ -188,8 +187,9 @@ static const char *what_was_decided(Report *r)
     const MuniData *d = r->d;
     Buf b = {0};
     if (d->n_decisions)
-        buf_printf(&b, "Er %s %zu besluit%s van college of raad vastgelegd (zie 2 Besluiten en "
-                       "verzoeken).",
+        buf_printf(&b,
+                   "Er %s %zu besluit%s van college of raad vastgelegd (zie 2 Besluiten en "
+                   "verzoeken).",
                    d->n_decisions == 1 ? "is" : "zijn", d->n_decisions,
                    d->n_decisions == 1 ? "" : "en");
     for (size_t i = 0; i < d->n_requests; i++) {
@@ -285,10 +285,11 @@ static void finding_points(Points *p, Report *r, const ReportFigures *f)
     for (size_t i = 0; i < f->n_findings; i++)
         stated += f->findings[i].kind == CHECK_STATED_MISMATCH;
     if (stated)
-        point(p, arena_printf(r->a,
-                              "Een correctie van %s in een raadsdocument dat niet klopt met de "
-                              "optelling van de bedragen (zie 4 Bevindingen).",
-                              stated == 1 ? "een totaal" : arena_printf(r->a, "%zu totalen", stated)));
+        point(p,
+              arena_printf(r->a,
+                           "Een correctie van %s in een raadsdocument dat niet klopt met de "
+                           "optelling van de bedragen (zie 4 Bevindingen).",
+                           stated == 1 ? "een totaal" : arena_printf(r->a, "%zu totalen", stated)));
 }
 
 size_t rp_decision_points(Report *r, const ReportFigures *f, const char ***out)

@@ -56,7 +56,8 @@ static void requests_list(Report *r)
     for (size_t i = 0; i < d->n_requests; i++) {
         const Request *rq = &d->requests[i];
         rp_gap(r, 4);
-        const char *when = rq->date ? arena_printf(r->a, ", brief van %s", rp_date(r, rq->date)) : "";
+        const char *when =
+            rq->date ? arena_printf(r->a, ", brief van %s", rp_date(r, rq->date)) : "";
         rp_para(r, arena_printf(r->a, "Verzoek van %s%s", rq->requester, when), RP_BODY, 1, NULL);
         Buf b = {0};
         buf_printf(&b, "%s", rq->subject ? rq->subject : "Zonder onderwerp");
@@ -86,8 +87,9 @@ void rps_decisions(Report *r, const ReportFigures *f)
     }
     if (d->n_requests) {
         rp_gap(r, 8);
-        rp_para(r, "Verzoeken van anderen om een deel van het geld, en wat erop is besloten:",
-                RP_BODY, 0, NULL);
+        rp_para(r,
+                "Verzoeken van anderen om een deel van het geld, en wat erop is besloten:", RP_BODY,
+                0, NULL);
         requests_list(r);
     }
 }

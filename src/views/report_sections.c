@@ -176,8 +176,7 @@ static void chart(Report *r, const ReportFigures *f)
         rp_para(r, "Geen toekenningen, uitgaven of reserve vastgelegd.", RP_BODY, 0, NULL);
         return;
     }
-    rp_para(r,
-            "Toekenning en uitgaven per jaar (alle potten samen) en de reserve op 31 december.",
+    rp_para(r, "Toekenning en uitgaven per jaar (alle potten samen) en de reserve op 31 december.",
             RP_BODY, 0, NULL);
     rp_gap(r, 4);
     rp_chart(r, f->years, f->n_years);
