@@ -59,7 +59,8 @@ void rp_hline(Report *r, double x0, double x1, double y, double width);
 void rp_box(Report *r, double x, double y, double w, double h, const RpColor *fill);
 /* "€ 1.234" (cents only when there are any), in the report's arena. */
 const char *rp_euro(Report *r, int64_t cents);
-/* "2024", "2024 en 2025", "2021, 2022 en 2023", in the report's arena. */
+/* "2024", "2024 en 2025", "2021-2023 en 2025" (three or more in a row as a range), in the
+ * report's arena. */
 const char *rp_years(Report *r, const int *years, size_t n);
 /* "2024-2027" (one year: "2024"); NULL when there are no years. */
 const char *rp_period(Report *r, const KeyFigures *k);

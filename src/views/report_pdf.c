@@ -105,9 +105,23 @@ const char *rp_euro(Report *r, int64_t cents)
 
 const char *rp_years(Report *r, const int *years, size_t n)
 {
+    /* the items: a run of three or more consecutive years is one, "2021-2027" */
+    const char **items = arena_alloc(r->a, (n + 1) * sizeof *items);
+    size_t n_items = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j + 1 < n && years[j + 1] == years[j] + 1) j++;
+        if (j - i >= 2) {
+            items[n_items++] = arena_printf(r->a, "%d-%d", years[i], years[j]);
+            i = j + 1;
+        } else {
+            items[n_items++] = arena_printf(r->a, "%d", years[i]);
+            i++;
+        }
+    }
     Buf b = {0};
-    for (size_t i = 0; i < n; i++)
-        buf_printf(&b, "%s%d", i == 0 ? "" : i + 1 == n ? " en " : ", ", years[i]);
+    for (size_t i = 0; i < n_items; i++)
+        buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n_items ? " en " : ", ", items[i]);
     const char *s = arena_strdup(r->a, b.len ? b.data : "");
     buf_free(&b);
     return s;
