@@ -64,8 +64,7 @@ static void requests_list(Report *r)
         if (rq->has_amount) buf_printf(&b, "; gevraagd %s", rp_euro(r, rq->amount_cents));
         buf_printf(&b, ". Uitkomst: %s%s.", rp_request_outcome(rq->status),
                    rp_decided_by(r, rq->decision_id, 1));
-        int declined = rq->status && strcmp(rq->status, "afgewezen") == 0;
-        rp_para(r, arena_strdup(r->a, b.data), RP_BODY, 0, declined ? &rp_red : NULL);
+        rp_para(r, arena_strdup(r->a, b.data), RP_BODY, 0, NULL);
         buf_free(&b);
         const char *cite = rp_cite_text(r, &rq->cite);
         if (cite) rp_para(r, arena_printf(r->a, "Bron: %s", cite), RP_SMALL, 0, &rp_grey);

@@ -287,7 +287,7 @@ static int one_measure(Report *r, const Measure *m, PokErr *err)
     if (ma.n_years)
         measure_amounts_table(r, &ma);
     else
-        rp_para(r, "Geen plan- of realisatiebedragen vastgelegd.", RP_BODY, 0, &rp_grey);
+        rp_para(r, "Geen begrote of gerealiseerde bedragen vastgelegd.", RP_BODY, 0, &rp_grey);
     const Evaluation *e = rp_latest_evaluation(r->d, m->id);
     if (e) {
         rp_para(r,
