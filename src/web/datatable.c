@@ -145,7 +145,7 @@ void dt_html(Buf *b, const DataTable *t, const char *csv_href)
         return;
     }
     /* a column is numeric when its first non-empty cell is */
-    table_frame_open(b, t->caption, NULL);
+    table_frame_open(b, t->caption, NULL, NULL);
     html_lit(b, "<thead class=\"utrecht-table__header\"><tr>");
     for (size_t i = 0; i < t->n_cols; i++) {
         int numeric = 0;

@@ -106,7 +106,7 @@ static void compare_table(Buf *b, const CoveragePot *old, const CoveragePot *now
                           size_t n_years, Arena *a)
 {
     table_frame_open(b, arena_printf(a, "Dekking na de wijziging: %s", coverage_pot_title(now, a)),
-                     NULL);
+                     NULL, NULL);
     html_lit(b, "<thead class=\"utrecht-table__header\"><tr><th scope=\"col\">Post</th>");
     for (size_t k = 0; k < n_years; k++)
         html_printf(b,

@@ -198,7 +198,7 @@ void forms_conflict(Buf *b, const PokErr *err)
 
 void forms_current_values(Buf *b, const FormsValue *rows, size_t n)
 {
-    table_frame_open(b, "Actuele gegevens", "actuele-gegevens");
+    table_frame_open(b, "Actuele gegevens", "actuele-gegevens", NULL);
     html_lit(b, "<tbody>\n");
     for (size_t i = 0; i < n; i++)
         html_printf(b, "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n", rows[i].label,
@@ -259,7 +259,7 @@ void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d, cons
     forms_page_begin(b, d, "Controleer de wijziging", a);
     html_lit(b, "<p>De wijziging is nog niet opgeslagen. Controleer de gegevens en de dekking "
                 "na de wijziging, en bevestig.</p>\n");
-    table_frame_open(b, "De wijziging", NULL);
+    table_frame_open(b, "De wijziging", NULL, NULL);
     html_lit(b, "<thead class=\"utrecht-table__header\"><tr>"
                 "<th scope=\"col\">Gegeven</th><th scope=\"col\">Nu</th>"
                 "<th scope=\"col\">Na de wijziging</th></tr></thead>\n<tbody>\n");

@@ -30,7 +30,7 @@ static int prepare(WebApp *app, const WebRequest *req, WebResponse *res, int jso
 static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
 {
     int any_closed = 0;
-    table_frame_open(b, coverage_pot_title(p, a), NULL);
+    table_frame_open(b, coverage_pot_title(p, a), NULL, NULL);
     html_lit(b, "<thead><tr><th scope=\"col\">Post</th>");
     for (size_t i = 0; i < p->n_years; i++) {
         html_printf(b, "<th scope=\"col\" class=\"num\">%d%s</th>", p->years[i].year,

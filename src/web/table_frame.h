@@ -9,9 +9,10 @@
 
 #include "../util.h"
 
-/* The container, <table class="utrecht-table"> (with id="table_id" unless NULL) and its
- * caption; the caller writes thead/tbody/tfoot and then table_frame_close. */
-void table_frame_open(Buf *b, const char *caption, const char *table_id);
+/* The container, <table class="utrecht-table"> (also of class table_class and with
+ * id="table_id", each unless NULL) and its caption; the caller writes thead/tbody/tfoot
+ * and then table_frame_close. */
+void table_frame_open(Buf *b, const char *caption, const char *table_id, const char *table_class);
 void table_frame_close(Buf *b);
 
 #endif

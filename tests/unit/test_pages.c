@@ -12,7 +12,9 @@
 #include "demo/demo.h"
 #include "store/store_records.h"
 #include "store/store_reference.h"
+#include "web/html.h"
 #include "web/route.h"
+#include "web/table_frame.h"
 
 #include "support/testdb.h"
 
@@ -312,11 +314,27 @@ static void assert_tables_framed(const WebResponse *res, const char *path)
             fail_msg("%s: frame named '%.*s' holds a table captioned '%.40s'", path,
                      (int)(end - label), label, cap);
         /* the table follows its frame directly */
-        static const char table[] = "\"><table class=\"utrecht-table\"";
+        static const char table[] = "\"><table class=\"utrecht-table";
         assert_int_equal(strncmp(end, table, sizeof table - 1), 0);
     }
     if (tables == 0 || framed != tables)
         fail_msg("%s: %zu tables, %zu in a frame", path, tables, framed);
+}
+
+/* The frame itself: the caption escaped in both places, the extra class and the id. */
+static void test_table_frame_markup(void **state)
+{
+    (void)state;
+    Buf b = {0};
+    table_frame_open(&b, "Tabel \"a\" <b>", "gebruikers", "grid-table");
+    html_lit(&b, "<tbody></tbody>\n");
+    table_frame_close(&b);
+    assert_string_equal(
+        b.data, "<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" aria-label=\"Tabel "
+                "&quot;a&quot; &lt;b&gt;\"><table class=\"utrecht-table grid-table\" "
+                "id=\"gebruikers\">\n<caption class=\"utrecht-table__caption\">Tabel &quot;a&quot; "
+                "&lt;b&gt;</caption>\n<tbody></tbody>\n</table></div>\n");
+    buf_free(&b);
 }
 
 static void test_tables_framed(void **state)
@@ -720,12 +738,18 @@ static void test_escaped(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_start_page_totals), cmocka_unit_test(test_municipality_page),
-        cmocka_unit_test(test_measures_page),     cmocka_unit_test(test_tables_framed),
-        cmocka_unit_test(test_measure_detail),    cmocka_unit_test(test_registers),
-        cmocka_unit_test(test_source_page),       cmocka_unit_test(test_api),
-        cmocka_unit_test(test_not_found),         cmocka_unit_test(test_escaped),
+        cmocka_unit_test(test_start_page_totals),
+        cmocka_unit_test(test_municipality_page),
+        cmocka_unit_test(test_measures_page),
+        cmocka_unit_test(test_measure_detail),
+        cmocka_unit_test(test_registers),
+        cmocka_unit_test(test_source_page),
+        cmocka_unit_test(test_api),
+        cmocka_unit_test(test_not_found),
+        cmocka_unit_test(test_escaped),
         cmocka_unit_test(test_api_versions),
+        cmocka_unit_test(test_tables_framed),
+        cmocka_unit_test(test_table_frame_markup),
     };
     return cmocka_run_group_tests(tests, pages_setup, pages_teardown);
 }
