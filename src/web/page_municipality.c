@@ -9,6 +9,7 @@
 #include "page_kit.h"
 #include "pages.h"
 #include "route.h"
+#include "table_frame.h"
 
 #include "../engine/engine.h"
 #include "../views/coverage_view.h"
@@ -29,10 +30,7 @@ static int prepare(WebApp *app, const WebRequest *req, WebResponse *res, int jso
 static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
 {
     int any_closed = 0;
-    html_printf(b,
-                "<div class=\"table-scroll\"><table class=\"utrecht-table\">\n"
-                "<caption class=\"utrecht-table__caption\">%s</caption>\n",
-                coverage_pot_title(p, a));
+    table_frame_open(b, coverage_pot_title(p, a), NULL, NULL);
     html_lit(b, "<thead><tr><th scope=\"col\">Post</th>");
     for (size_t i = 0; i < p->n_years; i++) {
         html_printf(b, "<th scope=\"col\" class=\"num\">%d%s</th>", p->years[i].year,
@@ -57,7 +55,8 @@ static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
         if (row->has_total) html_money(b, row->get(&p->total));
         html_lit(b, "</td></tr>\n");
     }
-    html_lit(b, "</tbody>\n</table></div>\n");
+    html_lit(b, "</tbody>\n");
+    table_frame_close(b);
     if (any_closed) html_lit(b, "<p>* afgesloten jaar: uitgaven zijn de realisatie</p>\n");
 }
 
@@ -132,10 +131,13 @@ static void coverage_section(Buf *b, Arena *a, const MuniData *d, const Coverage
                     c->n_unplaced);
     html_lit(b, "<p class=\"download\"><a href=\"/gemeente/");
     html_url_arg(b, d->muni.code);
-    html_lit(b, "/dekking.csv\" download>Download als CSV</a> (bedragen in centen), "
+    html_lit(b, "/dekking.csv\" download>Download als CSV</a> (voor Excel of LibreOffice, "
+                "bedragen in euro); voor verdere verwerking: <a href=\"/gemeente/");
+    html_url_arg(b, d->muni.code);
+    html_lit(b, "/dekking-data.csv\" download>gegevensbestand (CSV, bedragen in centen)</a> of "
                 "<a href=\"/api/v1/gemeenten/");
     html_url_arg(b, d->muni.code);
-    html_lit(b, "/dekking\">als JSON</a></p>\n");
+    html_lit(b, "/dekking\">JSON</a></p>\n");
 }
 
 /* The page's tables besides coverage; -1 with err. */
@@ -243,7 +245,23 @@ void page_reserve_csv(WebApp *app, const WebRequest *req, WebResponse *res)
     tables_csv(app, req, res, CSV_RESERVE);
 }
 
+/* The CSV for people: the coverage table in Dutch with amounts in euros. */
 void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    Arena a = {0};
+    MuniData d;
+    Coverage c;
+    if (prepare(app, req, res, 0, &a, &d, &c, NULL, NULL) == 0) {
+        DataTable t;
+        muni_coverage_table(&d, &c, &a, &t);
+        kit_send_csv(res, &t, arena_printf(&a, "dekking-%s.csv", d.muni.code));
+    }
+    arena_free(&a);
+}
+
+/* The machine CSV of the same figures (cents, the English field names of the JSON
+ * contract, comma separated), as `pok coverage --format csv` writes it (docs/export.md). */
+void page_coverage_data_csv(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
     MuniData d;
@@ -267,6 +285,6 @@ void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res)
     free(text);
     /* CBS codes are letters and digits (the store checks them): safe in the header */
     web_header_set(res, "Content-Disposition",
-                   arena_printf(&a, "attachment; filename=\"dekking-%s.csv\"", d.muni.code));
+                   arena_printf(&a, "attachment; filename=\"dekking-data-%s.csv\"", d.muni.code));
     arena_free(&a);
 }

@@ -31,13 +31,21 @@ static const FormOption source_kinds[] = {
 };
 #define N_SOURCE_KINDS (sizeof source_kinds / sizeof source_kinds[0])
 
+/* The field naming the form to return to once the source is saved (the button
+ * "Nieuwe bron toevoegen" posts it); not "terug", which is every form's way back after a
+ * save (saved.h). */
+#define FORM_TO_RETURN "formulier"
+
 /* The prefix of the values of another form carried through this one. */
 #define CARRIED "mee:"
 
 /* Fields of another form that are not carried back: the token and the buttons. */
 static int carried_skip(const char *name)
 {
-    static const char *const skip[] = {"csrf", "terug", "confirm", "aanpassen", "bron"};
+    /* "terug" (where to go after the other form is saved) is not carried as a copy:
+     * form_open keeps it as the way back of this form and of the form back. */
+    static const char *const skip[] = {"csrf", "terug", FORM_TO_RETURN, "confirm", "aanpassen",
+                                       "bron"};
     for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
         if (strcmp(name, skip[i]) == 0) return 1;
     return 0;
@@ -47,7 +55,7 @@ static int carried_skip(const char *name)
  * path characters only; NULL for anything else, which is then ignored. */
 static const char *return_path(const WebRequest *req, const char *code)
 {
-    const char *t = web_form(req, "terug");
+    const char *t = web_form(req, FORM_TO_RETURN);
     if (!t || !code || strlen(t) > 200) return NULL;
     for (const char *c = t; *c; c++)
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
@@ -191,7 +199,7 @@ static void source_form(Buf *b, const Form *f, const WebRequest *req, const char
     form_open_upload(b, action);
     form_hidden(b, "bron_formulier", "1");
     if (back) {
-        form_hidden(b, "terug", back);
+        form_hidden(b, FORM_TO_RETURN, back);
         carried_fields(b, req, arrival);
     }
     form_select(b, f, "soort", "Soort", NULL, source_kinds, N_SOURCE_KINDS,
@@ -269,7 +277,7 @@ void forms_new_source_button(Buf *b, const MuniData *d, const char *action)
 {
     html_lit(b, "<p class=\"pok-new-source\">Staat de bron er niet bij? "
                 "<button class=\"utrecht-button utrecht-button--secondary-action\" "
-                "type=\"submit\" name=\"terug\" value=\"");
+                "type=\"submit\" name=\"" FORM_TO_RETURN "\" value=\"");
     html_attr(b, action);
     html_lit(b, "\" formaction=\"/gemeente/");
     html_url_arg(b, d->muni.code);

@@ -13,6 +13,7 @@ void page_logout(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_start(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_coverage_data_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 /* page_export.c: the spreadsheet with formulas and the whole municipality as JSON. */
 void page_export_xlsx(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_export_json(WebApp *app, const WebRequest *req, WebResponse *res);

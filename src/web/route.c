@@ -22,6 +22,7 @@ const Route web_routes[] = {
     {"GET", "/static/:name", static_css, CAP_PUBLIC, SCOPE_NONE},
     {"GET", "/gemeente/:code", page_municipality, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/dekking.csv", page_coverage_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/dekking-data.csv", page_coverage_data_csv, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/stand.xlsx", page_export_xlsx, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/export.json", page_export_json, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/stand.pdf", page_report_pdf, CAP_READ, SCOPE_CODE},

@@ -104,20 +104,24 @@ else
   # ---- a new source from within the allocation form ----
   up_post /gemeente/GM1734/bron/nieuw --data-urlencode actielijn=1 --data-urlencode jaar=2026 \
     --data-urlencode 'bedrag=12.345' --data-urlencode 'plaats=p. 9' \
-    --data-urlencode terug=/gemeente/GM1734/toekenning/nieuw
+    --data-urlencode formulier=/gemeente/GM1734/toekenning/nieuw \
+    --data-urlencode terug=/gemeente/GM1734/besluiten
   if [ "$up_code" = 200 ] && grep -qF 'name="mee:bedrag" value="12.345"' up_body &&
-    grep -qF 'name="terug" value="/gemeente/GM1734/toekenning/nieuw"' up_body; then
+    grep -qF 'name="formulier" value="/gemeente/GM1734/toekenning/nieuw"' up_body &&
+    grep -qF 'name="terug" value="/gemeente/GM1734/besluiten"' up_body; then
     ok "upload: 'Nieuwe bron toevoegen' carries the allocation form's values"
   else
     not_ok "upload: 'Nieuwe bron toevoegen' carries the allocation form's values" "HTTP $up_code"
   fi
   up_post /gemeente/GM1734/bron/nieuw -F bron_formulier=1 -F soort=circulaire \
-    -F 'titel=Meicirculaire 2026' -F terug=/gemeente/GM1734/toekenning/nieuw \
+    -F 'titel=Meicirculaire 2026' -F formulier=/gemeente/GM1734/toekenning/nieuw \
+    -F terug=/gemeente/GM1734/besluiten \
     -F 'mee:actielijn=1' -F 'mee:jaar=2026' -F 'mee:bedrag=12.345' -F 'mee:plaats=p. 9' \
     -F 'bestand=@up_doc.pdf;type=application/pdf'
   new_id=$(db_query "select max(id) from source" "$UP_DB")
   if [ "$up_code" = 200 ] && grep -qF 'action="/gemeente/GM1734/toekenning/nieuw"' up_body &&
-    grep -qF "name=\"bron\" value=\"$new_id\"" up_body && grep -qF 'name="bedrag" value="12.345"' up_body; then
+    grep -qF "name=\"bron\" value=\"$new_id\"" up_body && grep -qF 'name="bedrag" value="12.345"' up_body &&
+    grep -qF 'name="terug" value="/gemeente/GM1734/besluiten"' up_body; then
     ok "upload: after saving, the way back posts the typed values with the new source"
   else
     not_ok "upload: after saving, the way back posts the typed values with the new source" "HTTP $up_code"
