@@ -157,7 +157,8 @@ const char *audit_diff_text(Arena *a, const AuditEntry *e, const char *sep)
 
 /* Snapshot keys of the audited tables without a field table, whose rows the store writes
  * by hand (store_closing.c: reopened years; store_ledger.c: ledger imports;
- * store_users.c: publishing). Every other label comes from the field tables
+ * store_users.c: publishing; store_source_file.c: a source's document). Every other label
+ * comes from the field tables
  * (record_tables.c). */
 typedef enum ExtraValue { EXTRA_TEXT, EXTRA_MONEY, EXTRA_SOURCE } ExtraValue;
 static const struct {
@@ -179,6 +180,11 @@ static const struct {
     {"ledger_import", "unmapped_cents", "Bedrag zonder maatregel", EXTRA_MONEY},
     {"ledger_import", "total_cents", "Totaal", EXTRA_MONEY},
     {"municipality_public", "public", "Openbaar", EXTRA_TEXT},
+    {"source_file", "source_id", "Bron", EXTRA_SOURCE},
+    {"source_file", "file_name", "Bestand", EXTRA_TEXT},
+    {"source_file", "content_type", "Soort bestand", EXTRA_TEXT},
+    {"source_file", "size", "Grootte in bytes", EXTRA_TEXT},
+    {"source_file", "sha256", "SHA-256", EXTRA_TEXT},
 };
 
 static int extra_key(const char *table, const char *key)
@@ -357,6 +363,7 @@ static const struct {
     {"municipality", "gemeente"},
     {"inhabitants", "inwoners"},
     {"source", "bron"},
+    {"source_file", "document van een bron"},
     {"allocation", "toekenning"},
     {"pot", "pot"},
     {"measure", "maatregel"},

@@ -380,6 +380,7 @@ test('a financial adviser sets up a municipality in the web alone', { timeout: 1
   const log = await page.locator('main').innerText();
   for (const name of [SOURCE_TITLE, 'raadsvoorstel-pok.pdf', POT, ...MEASURES.map((m) => m.name), DECISION])
     assert.ok(log.includes(name), `the change log names ${name}`);
+  assert.doesNotMatch(log, /source_file|_id:|_cents/, 'no internal names in the change log');
   assert.deepEqual(problems, [], 'no console errors, CSP violations or dialogs');
   await page.close();
 });

@@ -307,6 +307,18 @@ static void test_diff_text(void **state)
     AuditEntry broken = {.action = "update", .before_json = "niet json", .after_json = "{}"};
     assert_non_null(strstr(audit_diff_text(&a, &broken, "; "), "gegevens"));
     assert_string_equal(audit_table_nl("measure_amount"), "maatregelbedrag");
+    /* a source's document (no field table: the store writes its snapshot by hand) is shown
+     * with Dutch labels, not left out or under its table name */
+    assert_string_equal(audit_table_nl("source_file"), "document van een bron");
+    MuniData none = {0};
+    AuditEntry file = {.action = "insert",
+                       .table_name = "source_file",
+                       .after_json = "{\"source_id\":1,\"file_name\":\"rv.pdf\",\"size\":610,"
+                                     "\"sha256\":\"cf0b\"}"};
+    const char *shown = audit_diff_readable(&a, &file, &none, "; ");
+    assert_non_null(strstr(shown, "Bestand: rv.pdf"));
+    assert_non_null(strstr(shown, "Grootte in bytes: 610"));
+    assert_non_null(strstr(shown, "SHA-256: cf0b"));
     assert_string_equal(audit_action_nl("delete"), "verwijderd");
     Buf b = {0};
     audit_csv(&b, &a, e, 1);
