@@ -44,8 +44,8 @@ static int carried_skip(const char *name)
 {
     /* "terug" (where to go after the other form is saved) is not carried as a copy:
      * form_open keeps it as the way back of this form and of the form back. */
-    static const char *const skip[] = {"csrf", "terug", FORM_TO_RETURN, "confirm", "aanpassen",
-                                       "bron"};
+    static const char *const skip[] = {"csrf",    "terug",     FORM_TO_RETURN,
+                                       "confirm", "aanpassen", "bron"};
     for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
         if (strcmp(name, skip[i]) == 0) return 1;
     return 0;

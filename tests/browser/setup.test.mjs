@@ -1,6 +1,6 @@
 // setup.test.mjs: issue 12's acceptance scenario. From an empty database (pok init, the
-// CBS municipalities loaded as an installation does, and the first beheerder made with
-// pok user add) a beheerder adds a financial adviser in the web; the adviser sets up
+// CBS municipalities imported and the first beheerder made with pok user add, as
+// docs/deploy.md installs pok: the only command-line steps) a beheerder adds a financial adviser in the web; the adviser sets up
 // Vlieland (GM0096, no records) entirely in the browser: a source with its PDF, the
 // allocations pasted into the grid, a pot, two measures with their plans, the reserve's
 // opening balance, a decision, realised amounts for 2024 and the closing of 2024. The
@@ -74,7 +74,9 @@ before(async () => {
   pok = await startPok({
     empty: true,
     prepare: (run) => {
-      // what installing pok does: the municipalities of the CBS list, the first beheerder
+      // what installing pok does (docs/deploy.md): the CBS list of municipalities, then the
+      // first beheerder; everything after this happens in the browser. (Without --year:
+      // with --year 2025 the codes are valid from 2025 only and 2024's allocations refused.)
       run(['import', 'municipalities', path.join(root, 'data/reference/cbs_gemeenten_2025_codes.csv')]);
       run(['user', 'add', ADMIN.name, '--role', 'beheerder'], `${ADMIN.password}\n`);
     },
