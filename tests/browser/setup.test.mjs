@@ -222,7 +222,7 @@ test('a financial adviser sets up a municipality in the web alone', { timeout: 1
   await page.locator('[name="plakken"]').fill(pasted(ALLOCATIONS));
   resp = await submit(page, 'Overnemen');
   assert.equal(resp.status(), 200);
-  for (const [row, label] of [[2, '2. Rechtsbescherming'], [4, '4. Versterking wijkteams']])
+  for (const [row, label] of Object.entries(ACTIELIJN_NAMES))
     for (const year of YEARS)
       assert.equal(await page.getByRole('textbox', { name: `${label}, ${year}`, exact: true }).inputValue(),
         euros(ALLOCATIONS[row][year]), `the pasted cell ${label}, ${year}`);
