@@ -33,7 +33,9 @@ static const Allocation *cell_allocation(const MuniData *d, int64_t actielijn_id
 {
     for (size_t i = 0; i < d->n_allocations; i++) {
         const Allocation *al = &d->allocations[i];
-        if (al->current && al->actielijn_id == actielijn_id && al->year == year) return al;
+        if (al->current && !allocation_is_period(al) && al->actielijn_id == actielijn_id &&
+            al->year == year)
+            return al;
     }
     return NULL;
 }

@@ -68,7 +68,8 @@ static const Allocation *allocation_current(const MuniData *d, const Allocation 
 {
     for (size_t i = 0; i < d->n_allocations; i++) {
         const Allocation *al = &d->allocations[i];
-        if (al->current && al->actielijn_id == want->actielijn_id && al->year == want->year)
+        if (al->current && al->actielijn_id == want->actielijn_id && al->year == want->year &&
+            allocation_last_year(al) == allocation_last_year(want))
             return al;
     }
     return NULL;
