@@ -217,7 +217,10 @@ typedef struct YearSums {
     int year;
     int closed;
     int64_t allocation;  /* current allocations of the year */
+    int allocation_unknown; /* a period allocation covers the year in some pot */
     int64_t spending;    /* realised if closed, else planned */
+    int64_t planned, realised;
+    int64_t decided_deposit, expected_deposit; /* into the reserve: by decision, expected */
     int64_t reserve_end; /* reserve at 31 December; a pot whose table ended earlier keeps
                           * its last balance, one that starts later counts 0 */
 } YearSums;
@@ -235,13 +238,19 @@ typedef struct ChartAxis {
 } ChartAxis;
 ChartAxis chart_axis(const YearSums *y, size_t n, int ticks);
 
-/* What the start page shows per municipality. */
+/* What the start page and the summaries show per municipality. */
 typedef struct MuniTotals {
-    int64_t allocated;   /* current allocations, every actielijn and year */
-    int64_t planned;     /* plan amounts of every measure, every year */
-    int64_t realised;    /* realised amounts of every measure, every year */
-    int64_t reserve_end; /* reserve at 31 December of reserve_year, all pots */
-    int reserve_year;    /* the last year of the coverage table; 0 when it is empty */
+    int64_t allocated;     /* current allocations, every actielijn and year, periods too */
+    int64_t period_allocated; /* of it, allocations for a period without a split per year */
+    int64_t planned;       /* plan amounts of every measure, every year */
+    int64_t realised;      /* realised amounts of every measure, every year */
+    int64_t reserve_end;   /* reserve at 31 December of reserve_year, all pots */
+    int reserve_year;      /* the last year of the coverage table; 0 when it is empty */
+    int first_year;        /* the first year with figures (the period of the summary) */
+    int64_t reserve_start; /* the reserve at the start: each pot's first reserve_start */
+    int64_t available;     /* totaal beschikbaar: reserve_start + allocated */
+    int64_t unplanned;     /* zonder bestemming, all pots */
+    int64_t expected_deposit; /* unspent money of open years no decision has placed yet */
 } MuniTotals;
 
 int municipality_totals(const MuniData *d, const Coverage *c, Arena *a, MuniTotals *out,

@@ -70,7 +70,16 @@ static void title_rows(Sheet *s, const MuniData *d, const char *subtitle, const 
 
 /* ---- Dekking ---- */
 
-enum { R_START, R_ALLOC, R_SPEND, R_FROM, R_WITHDRAW, R_DEPOSIT, R_END, R_SHORT };
+enum {
+    R_START = COVERAGE_ROW_START,
+    R_ALLOC = COVERAGE_ROW_ALLOCATION,
+    R_SPEND = COVERAGE_ROW_SPENDING,
+    R_FROM = COVERAGE_ROW_FROM_ALLOCATION,
+    R_WITHDRAW = COVERAGE_ROW_WITHDRAWAL,
+    R_DEPOSIT = COVERAGE_ROW_DEPOSIT,
+    R_END = COVERAGE_ROW_END,
+    R_SHORT = COVERAGE_ROW_SHORTFALL
+};
 
 static int64_t max64(int64_t x, int64_t y)
 {
@@ -150,7 +159,7 @@ static lxw_row_t coverage_pot(Sheet *s, const MuniData *d, const CoveragePot *p,
     int *rows = arena_alloc(a, coverage_n_rows * sizeof *rows);
     for (size_t r = 0; r < coverage_n_rows; r++) {
         const CoverageRowDef *def = &coverage_rows[r];
-        rows[r] = def->only_if_any && def->get(&p->total) == 0 ? -1 : (int)row++;
+        rows[r] = coverage_row_shown(def, p) ? (int)row++ : -1;
     }
     for (size_t r = 0; r < coverage_n_rows; r++) {
         if (rows[r] < 0) continue;
@@ -184,7 +193,8 @@ static void sheet_coverage(Sheet *s, const MuniData *d, const Coverage *c, const
                                "Geen toekenningen, uitgaven of reserve vastgelegd.", NULL);
     worksheet_write_string(s->ws, row, 0,
                            "Totalen, reservestanden, dekking, onttrekking, storting (open jaren) "
-                           "en tekort zijn formules; de regels staan in docs/coverage.md van pok.",
+                           "en tekort zijn formules; een open jaar stort wat over is als "
+                           "verwachte storting, tot een besluit erover.",
                            NULL);
     worksheet_set_column(s->ws, 0, 0, 38, NULL);
     worksheet_set_column(s->ws, 1, (lxw_col_t)(widest + 1), 14, NULL);

@@ -141,7 +141,7 @@ static void coverage_pot(Report *r, const CoveragePot *p)
     rpt_init(&t, r->a, n_cols, header, align);
     for (size_t k = 0; k < coverage_n_rows; k++) {
         const CoverageRowDef *def = &coverage_rows[k];
-        if (def->only_if_any && def->get(&p->total) == 0) continue;
+        if (!coverage_row_shown(def, p)) continue;
         int problem = is_problem_row(def);
         RpRow *row = rpt_row(&t, problem, def->rule_above);
         row->cells[0].text = def->label;

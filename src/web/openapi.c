@@ -217,6 +217,12 @@ static json_t *coverage_year(void)
             {0}});
     for (size_t i = 0; i < coverage_n_json_cents; i++)
         add_props(o, (const Prop[]){{coverage_json_cents[i], cents(0), 0}, {0}});
+    add_props(o, (const Prop[]){{"allocation_unknown",
+                                 with_doc(type_of("boolean"),
+                                          "A period allocation covers the year: the year's own "
+                                          "share of it is unknown."),
+                                 0},
+                                {0}});
     return o;
 }
 
@@ -314,8 +320,15 @@ static void answer_schemas(Doc *doc)
                                     {"pot_id", type_of("integer"), 0},
                                     {"actielijnen", list_of(type_of("integer")), 0},
                                     {"years", list_of(ref("CoverageYear")), 0},
+                                    {"periods", list_of(ref("CoveragePeriod")), 0},
                                     {0}}));
     define(doc, "CoverageYear", coverage_year());
+    define(doc, "CoveragePeriod",
+           object_of("An allocation for a period without a split per year.",
+                     (const Prop[]){{"year_from", type_of("integer"), 0},
+                                    {"year_to", type_of("integer"), 0},
+                                    {"amount_cents", cents(0), 0},
+                                    {0}}));
     define(doc, "Findings",
            object_of("The findings of the checks (docs/json.md, Checks).",
                      (const Prop[]){{"municipality", type_of("string"), 0},
@@ -326,6 +339,7 @@ static void answer_schemas(Doc *doc)
                      (const Prop[]){{"kind", string_enum(check_kinds()), 0},
                                     {"severity", string_enum(severities()), 0},
                                     {"year", or_null("integer"), 0},
+                                    {"years", list_of(type_of("integer")), 0},
                                     {"pot", or_null("string"), 0},
                                     {"record_id", or_null("integer"), 0},
                                     {"amount_cents", cents(0), 0},
