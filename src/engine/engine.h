@@ -223,6 +223,8 @@ typedef struct YearSums {
     int64_t decided_deposit, expected_deposit; /* into the reserve: by decision, expected */
     int64_t reserve_end; /* reserve at 31 December; a pot whose table ended earlier keeps
                           * its last balance, one that starts later counts 0 */
+    int reserve_expected; /* the balance holds expected deposits of this or an earlier year,
+                           * not yet decided: the charts draw its point open */
 } YearSums;
 
 /* The coverage table's pots added up per year, for every year any pot has, ascending.

@@ -67,6 +67,11 @@ int coverage_year_sums(const Coverage *c, Arena *a, YearSums **out, size_t *n, P
             }
         }
     }
+    int expected = 0;
+    for (size_t k = 0; k < n_years; k++) {
+        expected |= sums[k].expected_deposit > 0;
+        sums[k].reserve_expected = expected && sums[k].reserve_end > 0;
+    }
     *out = sums;
     *n = n_years;
     return 0;

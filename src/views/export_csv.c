@@ -253,6 +253,13 @@ static const ExportField dekking_f[] = {
     {"planned_cents", "integer", "gepland"},
     {"realised_cents", "integer", "gerealiseerd"},
     {"unexplained_cents", "integer", "niet besteed, onverklaard (afgesloten jaar)"},
+    {"decided_deposit_cents", "integer", "van de storting: besloten (storting of overheveling)"},
+    {"expected_deposit_cents", "integer",
+     "van de storting: verwacht, nog geen besluit (open jaar; valt anders in het jaarresultaat)"},
+    {"from_period_cents", "integer",
+     "gedekt uit een toekenning voor een periode zonder verdeling over de jaren"},
+    {"period_left_cents", "integer",
+     "nog niet besteed van de toekenningen voor een periode op 31 december"},
 };
 static void dekking_rows(ExportSet *s, size_t t, const ExportMuni *m)
 {

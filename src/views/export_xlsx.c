@@ -208,11 +208,12 @@ static void sheet_allocations(Sheet *s, const MuniData *d, const AllocationMatri
 {
     Arena *a = s->a;
     title_rows(s, d, "Toekenningen per actielijn en jaar (geldende versies)", date);
-    lxw_row_t head = 3, first = 4, last = (lxw_row_t)(first + m->n_rows); /* last: totals */
+    /* the years' rows, then a row per period figure; last: totals */
+    lxw_row_t head = 3, first = 4, last = (lxw_row_t)(first + m->n_rows + m->n_periods);
     lxw_col_t total_col = (lxw_col_t)(m->n_years + 1);
     worksheet_set_column(s->ws, 0, 0, 42, NULL);
     worksheet_set_column(s->ws, 1, total_col, 14, NULL);
-    if (m->n_rows == 0) {
+    if (m->n_rows == 0 && m->n_periods == 0) {
         worksheet_write_string(s->ws, head, 0, "Geen toekenningen vastgelegd.", NULL);
         return;
     }
@@ -237,6 +238,18 @@ static void sheet_allocations(Sheet *s, const MuniData *d, const AllocationMatri
                 arena_printf(a, "=SUM(%s)", range(a, row, 1, row, (lxw_col_t)m->n_years)),
                 sum == ar->total, ar->total, s->bold_money);
     }
+    for (size_t k = 0; k < m->n_periods; k++) {
+        const AllocationPeriodRow *pr = &m->periods[k];
+        lxw_row_t row = (lxw_row_t)(first + m->n_rows + k);
+        const char *line = pr->actielijn->number ? arena_printf(a, "%d. %s", pr->actielijn->number,
+                                                                pr->actielijn->name)
+                                                 : pr->actielijn->name;
+        worksheet_write_string(s->ws, row, 0,
+                               arena_printf(a, "%s, %d-%d (verdeling over de jaren onbekend)",
+                                            line, pr->allocation->year, pr->allocation->year_to),
+                               NULL);
+        value(s, row, total_col, pr->allocation->amount_cents, s->bold_money);
+    }
     worksheet_write_string(s->ws, last, 0, "Totaal", s->bold);
     for (size_t j = 0; j <= m->n_years; j++) {
         lxw_col_t col = (lxw_col_t)(j + 1);
@@ -244,6 +257,8 @@ static void sheet_allocations(Sheet *s, const MuniData *d, const AllocationMatri
         for (size_t r = 0; r < m->n_rows; r++)
             sum += j < m->n_years ? (m->rows[r].present[j] ? m->rows[r].cells[j] : 0)
                                   : m->rows[r].total;
+        for (size_t k = 0; j == m->n_years && k < m->n_periods; k++)
+            sum += m->periods[k].allocation->amount_cents;
         derived(s, last, col, arena_printf(a, "=SUM(%s)", range(a, first, col, last - 1, col)),
                 sum == engine, engine, s->bold_money);
     }

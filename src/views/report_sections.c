@@ -71,7 +71,7 @@ void rps_allocations(Report *r, const ReportFigures *f)
 {
     const AllocationMatrix *m = &f->matrix;
     rp_section(r, "1 Toekenningen", 80);
-    if (m->n_rows == 0) {
+    if (m->n_rows == 0 && m->n_periods == 0) {
         rp_para(r, "Geen toekenningen vastgelegd.", RP_BODY, 0, NULL);
         return;
     }
@@ -101,6 +101,17 @@ void rps_allocations(Report *r, const ReportFigures *f)
         for (size_t y = 0; y < m->n_years; y++)
             if (row->present[y]) rpt_money(&t, &out->cells[y + 1], row->cells[y]);
         rpt_money(&t, &out->cells[n_cols - 1], row->total);
+    }
+    /* a figure for a period: its own line, never spread over the years */
+    for (size_t k = 0; k < m->n_periods; k++) {
+        const AllocationPeriodRow *pr = &m->periods[k];
+        const Actielijn *al = pr->actielijn;
+        RpRow *out = rpt_row(&t, 0, 0);
+        out->cells[0].text = arena_printf(
+            r->a, "%s, %d-%d (verdeling over de jaren onbekend)",
+            al->id ? arena_printf(r->a, "%d. %s", al->number, al->name) : al->name,
+            pr->allocation->year, pr->allocation->year_to);
+        rpt_money(&t, &out->cells[n_cols - 1], pr->allocation->amount_cents);
     }
     RpRow *tot = rpt_row(&t, 1, 1);
     tot->cells[0].text = "Totaal";
@@ -147,12 +158,21 @@ static void coverage_pot(Report *r, const CoveragePot *p)
         row->cells[0].text = def->label;
         for (size_t i = 0; i < p->n_years; i++) {
             int64_t v = def->get(&p->years[i]);
+            if (coverage_cell_unknown(def, &p->years[i])) {
+                row->cells[i + 1].text = "onbekend";
+                continue;
+            }
             rpt_money(&t, &row->cells[i + 1], v);
             row->cells[i + 1].red |= problem && v != 0;
         }
         if (def->has_total) {
             rpt_money(&t, &row->cells[n_cols - 1], def->get(&p->total));
             row->cells[n_cols - 1].red |= problem && def->get(&p->total) != 0;
+        }
+        for (size_t j = 0; def->allocation && j < p->n_periods; j++) {
+            RpRow *pr = rpt_row(&t, 0, 0);
+            pr->cells[0].text = coverage_period_label(&p->periods[j], r->a);
+            rpt_money(&t, &pr->cells[n_cols - 1], p->periods[j].amount);
         }
     }
     rp_gap(r, 4);
@@ -170,7 +190,8 @@ void rps_coverage(Report *r, const ReportFigures *f)
     rp_section(r, "2 Dekking per pot", 80);
     rp_para(r,
             "Uitgaven worden eerst gedekt uit de toekenning van het jaar, het tekort uit de "
-            "reserve; niet bestede middelen gaan naar de reserve. Negatieve bedragen, "
+            "reserve; wat een open jaar niet besteedt, is een verwachte storting in de reserve "
+            "tot een besluit erover. Negatieve bedragen, "
             "tekorten en onverklaarde bedragen staan vet in rood.",
             RP_BODY, 0, NULL);
     int any = 0;
