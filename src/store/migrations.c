@@ -422,7 +422,7 @@ static const char migration_closed_figures[] =
 static const char migration_allocation_period[] =
     "ALTER TABLE allocation ADD COLUMN year_to INTEGER;"
     "UPDATE allocation SET year_to = year;"
-    "DROP INDEX allocation_version_key;"
+    "DROP INDEX IF EXISTS allocation_version_key;"
     "CREATE UNIQUE INDEX allocation_version_key"
     " ON allocation(municipality, scheme_id, COALESCE(actielijn_id, 0), year, year_to, version);";
 

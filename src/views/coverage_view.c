@@ -40,7 +40,7 @@ const CoverageRowDef coverage_rows[] = {
     {"Toekenning van het jaar", f_alloc, 1, 0, 0, 1},
     {"Begroot (plannen)", f_planned, 1, 0, 0, 0},
     {"Gerealiseerd", f_realised, 1, 0, 0, 0},
-    {"Uitgaven (afgesloten jaar: gerealiseerd, open jaar: begroot)", f_spend, 1, 0, 0, 0},
+    {"Uitgaven (begroot of gerealiseerd)", f_spend, 1, 0, 0, 0},
     {"Gedekt uit toekenning van het jaar", f_from, 1, 0, 0, 0},
     {"Gedekt uit toekenning voor een periode", f_from_period, 1, 1, 0, 0},
     {"Onttrekking uit reserve", f_withdraw, 1, 0, 0, 0},

@@ -78,7 +78,9 @@ enum {
     R_WITHDRAW = COVERAGE_ROW_WITHDRAWAL,
     R_DEPOSIT = COVERAGE_ROW_DEPOSIT,
     R_END = COVERAGE_ROW_END,
-    R_SHORT = COVERAGE_ROW_SHORTFALL
+    R_SHORT = COVERAGE_ROW_SHORTFALL,
+    R_FROM_PERIOD = COVERAGE_ROW_FROM_PERIOD,
+    R_PERIOD_LEFT = COVERAGE_ROW_PERIOD_LEFT
 };
 
 static int64_t max64(int64_t x, int64_t y)
@@ -97,6 +99,9 @@ static void coverage_column(Sheet *s, const CoveragePot *p, size_t i, lxw_col_t 
     const CoverageYear *y = &p->years[i];
     Arena *a = s->a;
 #define AT(r) cell(a, (lxw_row_t)rows[r], col)
+    /* what a period allocation covered: its row when shown (else 0 in every year) */
+    const char *from_period = rows[R_FROM_PERIOD] >= 0 ? arena_printf(a, "-%s", AT(R_FROM_PERIOD))
+                                                       : "";
     for (size_t r = 0; r < coverage_n_rows; r++) {
         if (rows[r] < 0) continue;
         lxw_row_t row = (lxw_row_t)rows[r];
@@ -116,14 +121,23 @@ static void coverage_column(Sheet *s, const CoveragePot *p, size_t i, lxw_col_t 
             v = y->allocation <= 0 || y->spending <= 0 ? 0 : min64(y->allocation, y->spending);
             break;
         case R_WITHDRAW: /* step 7: what is still needed, at most a positive balance */
-            f = arena_printf(a, "=MAX(0,MIN(%s-%s,MAX(%s,0)))", AT(R_SPEND), AT(R_FROM),
-                             AT(R_START));
-            v = max64(0, min64(y->spending - y->from_allocation, max64(y->reserve_start, 0)));
+            f = arena_printf(a, "=MAX(0,MIN(%s-%s%s,MAX(%s,0)))", AT(R_SPEND), AT(R_FROM),
+                             from_period, AT(R_START));
+            v = max64(0, min64(y->spending - y->from_allocation - y->from_period,
+                               max64(y->reserve_start, 0)));
             break;
         case R_DEPOSIT: /* step 10: open year, the whole surplus; closed: by decision */
             if (!y->closed) {
                 f = arena_printf(a, "=%s-%s", AT(R_ALLOC), AT(R_FROM));
                 v = y->allocation - y->from_allocation;
+                /* the last year of a period: what the period has left comes in too */
+                if (v != engine && i > 0 && rows[R_PERIOD_LEFT] >= 0) {
+                    f = arena_printf(a, "=%s-%s+%s%s", AT(R_ALLOC), AT(R_FROM),
+                                     cell(a, (lxw_row_t)rows[R_PERIOD_LEFT], col - 1),
+                                     from_period);
+                    v = y->allocation - y->from_allocation + p->years[i - 1].period_left -
+                        y->from_period;
+                }
             }
             break;
         case R_END: /* step 12 */
@@ -131,8 +145,9 @@ static void coverage_column(Sheet *s, const CoveragePot *p, size_t i, lxw_col_t 
             v = y->reserve_start - y->reserve_withdrawal + y->reserve_deposit;
             break;
         case R_SHORT: /* step 8 */
-            f = arena_printf(a, "=%s-%s-%s", AT(R_SPEND), AT(R_FROM), AT(R_WITHDRAW));
-            v = y->spending - y->from_allocation - y->reserve_withdrawal;
+            f = arena_printf(a, "=%s-%s%s-%s", AT(R_SPEND), AT(R_FROM), from_period,
+                             AT(R_WITHDRAW));
+            v = y->spending - y->from_allocation - y->from_period - y->reserve_withdrawal;
             break;
         default: /* allocation, spending, without destination, unexplained: figures */
             break;
