@@ -59,7 +59,7 @@ static int cmd_allocation_add(Cli *cli, int argc, char **argv)
     Arena a = {0};
     Scheme sc;
     Municipality m;
-    Actielijn act;
+    Actielijn act = {0};
     if (cli_scheme(s, scheme, &a, &sc, &cli->err) ||
         cli_municipality(s, pos[0], &a, &m, &cli->err) ||
         (strcmp(pos[1], "-") != 0 && cli_actielijn(s, &sc, pos[1], &a, &act, &cli->err)) ||
@@ -120,10 +120,9 @@ static void print_periods(const AllocationMatrix *mx, Arena *a)
     printf("\nToegekend voor een periode, verdeling over de jaren onbekend:\n");
     for (size_t k = 0; k < mx->n_periods; k++) {
         const AllocationPeriodRow *pr = &mx->periods[k];
-        const char *name = pr->actielijn->number
-                               ? arena_printf(a, "%d. %s", pr->actielijn->number,
-                                              pr->actielijn->name)
-                               : pr->actielijn->name;
+        const char *name = pr->actielijn->number ? arena_printf(a, "%d. %s", pr->actielijn->number,
+                                                                pr->actielijn->name)
+                                                 : pr->actielijn->name;
         printf("  %d-%d  %s  %s\n", pr->allocation->year, pr->allocation->year_to, name,
                cli_money(a, pr->allocation->amount_cents));
     }

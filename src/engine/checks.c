@@ -183,10 +183,9 @@ static void check_unplanned(const MuniData *d, const CoveragePot *p, size_t i, F
     Finding *f = finding_add(fs, CHECK_UNPLANNED, y->year, p->pot_id, p->name);
     f->amount = y->unplanned;
     const CoveragePeriod *pd = period_ending(p, y->year);
-    const char *with =
-        pd ? arena_printf(fs->a, " (met wat over is van de toekenning voor %d-%d)", pd->year_from,
-                          pd->year_to)
-           : "";
+    const char *with = pd ? arena_printf(fs->a, " (met wat over is van de toekenning voor %d-%d)",
+                                         pd->year_from, pd->year_to)
+                          : "";
     f->message = arena_printf(fs->a,
                               "%d: %s zonder bestemming in pot %s%s: er zijn geen geplande "
                               "bedragen die dit geld gebruiken.",
@@ -218,8 +217,7 @@ static void year_not_realised(const CoveragePot *p, int current_year, Findings *
         f->years = years;
         f->n_years = n;
         f->amount = f->expected = planned;
-        const char *budget =
-            each.len ? arena_printf(fs->a, " (begroot: %s)", each.data) : "";
+        const char *budget = each.len ? arena_printf(fs->a, " (begroot: %s)", each.data) : "";
         f->message = arena_printf(
             fs->a,
             "%s: %s voorbij, maar in pot %s is geen gerealiseerde uitgave vastgelegd en %s "
@@ -230,8 +228,7 @@ static void year_not_realised(const CoveragePot *p, int current_year, Findings *
     buf_free(&each);
 }
 
-static int check_year_not_realised(const MuniData *d, const Coverage *c, Findings *fs,
-                                   PokErr *err)
+static int check_year_not_realised(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err)
 {
     char today[11];
     date_today(today);
@@ -521,13 +518,14 @@ static void allocation_changed(const MuniData *d, const Coverage *c, const Alloc
     const Actielijn *line = muni_actielijn(d, newer->actielijn_id);
     int number = newer->actielijn_number ? newer->actielijn_number : line ? line->number : 0;
     const char *name = line && line->name ? arena_printf(fs->a, " (%s)", line->name) : "";
-    f->message = arena_printf(fs->a,
-                              "%s: toekenning voor actielijn %d%s gewijzigd van %s naar %s "
-                              "(%s %s); bron van het nieuwe bedrag: %s.",
-                              years_label(fs->a, newer->year, newer->year_to), number, name, eur(older->amount_cents).s,
-                              eur(newer->amount_cents).s, eur(f->amount).s,
-                              newer->amount_cents > older->amount_cents ? "meer" : "minder",
-                              source_label(d, fs->a, newer->cite));
+    f->message =
+        arena_printf(fs->a,
+                     "%s: toekenning voor actielijn %d%s gewijzigd van %s naar %s "
+                     "(%s %s); bron van het nieuwe bedrag: %s.",
+                     years_label(fs->a, newer->year, newer->year_to), number, name,
+                     eur(older->amount_cents).s, eur(newer->amount_cents).s, eur(f->amount).s,
+                     newer->amount_cents > older->amount_cents ? "meer" : "minder",
+                     source_label(d, fs->a, newer->cite));
 }
 
 static int check_allocation_versions(const MuniData *d, const Coverage *c, Findings *fs,
@@ -779,8 +777,8 @@ static const CheckDef check_table[] = {
     {CHECK_RECORDED_DEPOSIT_EXCEEDS, "recorded_deposit_exceeds", SEV_WARNING,
      check_recorded_deposit, NULL, "meer in de reserve gestort dan er over was",
      "controleer de besluiten over de reserve"},
-    {CHECK_YEAR_NOT_REALISED, "year_not_realised", SEV_WARNING, NULL, check_year_not_realised,
-     NULL, NULL},
+    {CHECK_YEAR_NOT_REALISED, "year_not_realised", SEV_WARNING, NULL, check_year_not_realised, NULL,
+     NULL},
     {CHECK_PERIOD_SPLIT_UNKNOWN, "period_split_unknown", SEV_INFO, NULL, check_period_split, NULL,
      NULL},
     {CHECK_REALISED_BELOW_PLAN, "realised_below_plan", SEV_WARNING, NULL, check_realised, NULL,
@@ -794,8 +792,7 @@ static const CheckDef check_table[] = {
      NULL, NULL},
     {CHECK_REQUEST_DATE_MISMATCH, "request_date_mismatch", SEV_WARNING, NULL, check_request_dates,
      NULL, NULL},
-    {CHECK_MEASURE_WITHOUT_POT, "measure_without_pot", SEV_ERROR, NULL, check_unplaced, NULL,
-     NULL},
+    {CHECK_MEASURE_WITHOUT_POT, "measure_without_pot", SEV_ERROR, NULL, check_unplaced, NULL, NULL},
 };
 #define N_CHECKS (sizeof check_table / sizeof check_table[0])
 
@@ -859,9 +856,8 @@ static int group_years(const CheckDef *def, const CoveragePot *p, const Finding 
     f->expected = expected;
     f->actual = actual;
     f->cite = part[0].cite;
-    f->message = arena_printf(fs->a, "%s: %s %s in pot %s (%s): %s.",
-                              years_list(fs->a, years, n), eur(amount).s, def->what, p->name,
-                              each.data, def->why);
+    f->message = arena_printf(fs->a, "%s: %s %s in pot %s (%s): %s.", years_list(fs->a, years, n),
+                              eur(amount).s, def->what, p->name, each.data, def->why);
     buf_free(&each);
     return 0;
 }

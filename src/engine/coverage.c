@@ -346,7 +346,8 @@ static int sum_totals(CoveragePot *cp, PokErr *err)
     t->computed_start = cp->years[0].computed_start;
     t->reserve_end = cp->years[cp->n_years - 1].reserve_end;
     t->period_left = cp->years[cp->n_years - 1].period_left;
-    for (size_t i = 0; i < cp->n_years; i++) t->allocation_unknown |= cp->years[i].allocation_unknown;
+    for (size_t i = 0; i < cp->n_years; i++)
+        t->allocation_unknown |= cp->years[i].allocation_unknown;
     return 0;
 }
 

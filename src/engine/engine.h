@@ -47,7 +47,7 @@ typedef struct CoveragePot {
     size_t n_actielijnen;
     CoverageYear *years;
     size_t n_years;
-    CoverageYear total; /* sums of the flow columns; year = 0 */
+    CoverageYear total;      /* sums of the flow columns; year = 0 */
     CoveragePeriod *periods; /* ascending by first year */
     size_t n_periods;
     int64_t period_total; /* the sum of the periods' amounts */
@@ -107,8 +107,8 @@ int allocation_matrix(const MuniData *d, Arena *a, AllocationMatrix *out, PokErr
  * recorded opening (the balance the table uses is reserve_start); and the split of the
  * deposit into decided and expected, which in a closed year is all decided (so figures
  * stored before the split stay valid; a figure missing from the stored form counts 0,
- * which is why the period figures, 0 for every year closed before them, could be added). The store records
- * these when a year is closed and refuses any later change that moves them
+ * which is why the period figures, 0 for every year closed before them, could be added). The store
+ * records these when a year is closed and refuses any later change that moves them
  * (docs/coverage.md, section 8). X(field, Dutch name, 1 for an amount), in
  * the order a message names them. */
 #define COVERAGE_CLOSED_FIGURES(X)                                                                 \
@@ -191,7 +191,7 @@ const char *severity_name(Severity s);    /* "fout", "waarschuwing", "info" */
 typedef struct Finding {
     CheckKind kind;
     Severity severity;
-    int year;       /* the first year it is about; 0 when not about years */
+    int year;         /* the first year it is about; 0 when not about years */
     const int *years; /* every year it is about, ascending (n_years; 0 when year is 0) */
     size_t n_years;
     int64_t pot_id; /* -1 when not about a pot */
@@ -216,13 +216,13 @@ int checks_run(const MuniData *d, const Coverage *c, Arena *a, Finding **out, si
 typedef struct YearSums {
     int year;
     int closed;
-    int64_t allocation;  /* current allocations of the year */
+    int64_t allocation;     /* current allocations of the year */
     int allocation_unknown; /* a period allocation covers the year in some pot */
-    int64_t spending;    /* realised if closed, else planned */
+    int64_t spending;       /* realised if closed, else planned */
     int64_t planned, realised;
     int64_t decided_deposit, expected_deposit; /* into the reserve: by decision, expected */
-    int64_t reserve_end; /* reserve at 31 December; a pot whose table ended earlier keeps
-                          * its last balance, one that starts later counts 0 */
+    int64_t reserve_end;  /* reserve at 31 December; a pot whose table ended earlier keeps
+                           * its last balance, one that starts later counts 0 */
     int reserve_expected; /* the balance holds expected deposits of this or an earlier year,
                            * not yet decided: the charts draw its point open */
 } YearSums;
@@ -242,16 +242,16 @@ ChartAxis chart_axis(const YearSums *y, size_t n, int ticks);
 
 /* What the start page and the summaries show per municipality. */
 typedef struct MuniTotals {
-    int64_t allocated;     /* current allocations, every actielijn and year, periods too */
+    int64_t allocated;        /* current allocations, every actielijn and year, periods too */
     int64_t period_allocated; /* of it, allocations for a period without a split per year */
-    int64_t planned;       /* plan amounts of every measure, every year */
-    int64_t realised;      /* realised amounts of every measure, every year */
-    int64_t reserve_end;   /* reserve at 31 December of reserve_year, all pots */
-    int reserve_year;      /* the last year of the coverage table; 0 when it is empty */
-    int first_year;        /* the first year with figures (the period of the summary) */
-    int64_t reserve_start; /* the reserve at the start: each pot's first reserve_start */
-    int64_t available;     /* totaal beschikbaar: reserve_start + allocated */
-    int64_t unplanned;     /* zonder bestemming, all pots */
+    int64_t planned;          /* plan amounts of every measure, every year */
+    int64_t realised;         /* realised amounts of every measure, every year */
+    int64_t reserve_end;      /* reserve at 31 December of reserve_year, all pots */
+    int reserve_year;         /* the last year of the coverage table; 0 when it is empty */
+    int first_year;           /* the first year with figures (the period of the summary) */
+    int64_t reserve_start;    /* the reserve at the start: each pot's first reserve_start */
+    int64_t available;        /* totaal beschikbaar: reserve_start + allocated */
+    int64_t unplanned;        /* zonder bestemming, all pots */
     int64_t expected_deposit; /* unspent money of open years no decision has placed yet */
 } MuniTotals;
 

@@ -429,7 +429,7 @@ static const char migration_allocation_period[] =
 /* clang-format on */
 
 const char *const migrations_sql[] = {
-    migration_1,      migration_accounts,    migration_audit_reason,  migration_year_reopening,
+    migration_1,      migration_accounts,    migration_audit_reason,   migration_year_reopening,
     migration_ledger, migration_row_version, migration_closed_figures, migration_allocation_period};
 const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];
 

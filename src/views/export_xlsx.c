@@ -100,8 +100,8 @@ static void coverage_column(Sheet *s, const CoveragePot *p, size_t i, lxw_col_t 
     Arena *a = s->a;
 #define AT(r) cell(a, (lxw_row_t)rows[r], col)
     /* what a period allocation covered: its row when shown (else 0 in every year) */
-    const char *from_period = rows[R_FROM_PERIOD] >= 0 ? arena_printf(a, "-%s", AT(R_FROM_PERIOD))
-                                                       : "";
+    const char *from_period =
+        rows[R_FROM_PERIOD] >= 0 ? arena_printf(a, "-%s", AT(R_FROM_PERIOD)) : "";
     for (size_t r = 0; r < coverage_n_rows; r++) {
         if (rows[r] < 0) continue;
         lxw_row_t row = (lxw_row_t)rows[r];
@@ -133,8 +133,7 @@ static void coverage_column(Sheet *s, const CoveragePot *p, size_t i, lxw_col_t 
                 /* the last year of a period: what the period has left comes in too */
                 if (v != engine && i > 0 && rows[R_PERIOD_LEFT] >= 0) {
                     f = arena_printf(a, "=%s-%s+%s%s", AT(R_ALLOC), AT(R_FROM),
-                                     cell(a, (lxw_row_t)rows[R_PERIOD_LEFT], col - 1),
-                                     from_period);
+                                     cell(a, (lxw_row_t)rows[R_PERIOD_LEFT], col - 1), from_period);
                     v = y->allocation - y->from_allocation + p->years[i - 1].period_left -
                         y->from_period;
                 }
@@ -260,8 +259,8 @@ static void sheet_allocations(Sheet *s, const MuniData *d, const AllocationMatri
                                                                 pr->actielijn->name)
                                                  : pr->actielijn->name;
         worksheet_write_string(s->ws, row, 0,
-                               arena_printf(a, "%s, %d-%d (verdeling over de jaren onbekend)",
-                                            line, pr->allocation->year, pr->allocation->year_to),
+                               arena_printf(a, "%s, %d-%d (verdeling over de jaren onbekend)", line,
+                                            pr->allocation->year, pr->allocation->year_to),
                                NULL);
         value(s, row, total_col, pr->allocation->amount_cents, s->bold_money);
     }

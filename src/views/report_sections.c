@@ -107,10 +107,10 @@ void rps_allocations(Report *r, const ReportFigures *f)
         const AllocationPeriodRow *pr = &m->periods[k];
         const Actielijn *al = pr->actielijn;
         RpRow *out = rpt_row(&t, 0, 0);
-        out->cells[0].text = arena_printf(
-            r->a, "%s, %d-%d (verdeling over de jaren onbekend)",
-            al->id ? arena_printf(r->a, "%d. %s", al->number, al->name) : al->name,
-            pr->allocation->year, pr->allocation->year_to);
+        out->cells[0].text =
+            arena_printf(r->a, "%s, %d-%d (verdeling over de jaren onbekend)",
+                         al->id ? arena_printf(r->a, "%d. %s", al->number, al->name) : al->name,
+                         pr->allocation->year, pr->allocation->year_to);
         rpt_money(&t, &out->cells[n_cols - 1], pr->allocation->amount_cents);
     }
     RpRow *tot = rpt_row(&t, 1, 1);

@@ -89,8 +89,7 @@ int muni_allocations_table(const MuniData *d, Arena *a, DataTable *t, PokErr *er
         const Allocation *fig = pr->allocation;
         TableCell *cells = dt_row(t, 0);
         const Actielijn *al = pr->actielijn;
-        const char *line =
-            al->id ? arena_printf(a, "%d. %s", al->number, al->name) : al->name;
+        const char *line = al->id ? arena_printf(a, "%d. %s", al->number, al->name) : al->name;
         cell_text(&cells[0],
                   arena_printf(a, "%s, %d-%d (verdeling over de jaren onbekend)", line, fig->year,
                                fig->year_to),

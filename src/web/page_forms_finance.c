@@ -35,8 +35,7 @@ static void allocation_years_check(Form *f, const MuniData *d, Allocation *al)
     if (form_value(f, "periode")[0] &&
         form_choice(f, "periode", "Het bedrag geldt voor", allocation_spans, N_SPANS, &span))
         return;
-    if (form_year(f, "jaar", "Jaar", d->scheme.first_year, d->scheme.last_year, &al->year))
-        return;
+    if (form_year(f, "jaar", "Jaar", d->scheme.first_year, d->scheme.last_year, &al->year)) return;
     al->year_to = al->year;
     if (strcmp(span, "periode") != 0) return;
     if (!form_value(f, "tot_jaar")[0]) {

@@ -106,8 +106,9 @@ static void totals_list(Buf *b, Arena *a, const MuniTotals *t)
 {
     const char *period = totals_period_label(t, a);
     html_printf(b, "<h2>Samenvatting %s</h2>\n<dl class=\"totals\">\n", period);
-    html_printf(b, "<dt>Totaal beschikbaar %s <small>(reserve aan het begin plus "
-                   "toekenningen)</small></dt><dd>",
+    html_printf(b,
+                "<dt>Totaal beschikbaar %s <small>(reserve aan het begin plus "
+                "toekenningen)</small></dt><dd>",
                 period);
     html_money(b, t->available);
     html_printf(b, "</dd>\n<dt>Reserve aan het begin</dt><dd>");

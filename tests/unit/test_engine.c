@@ -4,8 +4,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -1110,7 +1110,8 @@ static void today_is(int year)
 {
     char epoch[32];
     long long days = 0;
-    for (int y = 1970; y < year; y++) days += (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 366 : 365;
+    for (int y = 1970; y < year; y++)
+        days += (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 366 : 365;
     snprintf(epoch, sizeof epoch, "%lld", days * 86400);
     setenv("SOURCE_DATE_EPOCH", epoch, 1);
 }
@@ -1172,10 +1173,10 @@ static void test_check_year_not_realised(void **state)
     assert_int_equal(f->n_years, 2);
     assert_int_equal(f->years[1], 2025);
     assert_int_equal(f->amount, EUR(10000));
-    assert_string_equal(f->message,
-                        "2024-2025: deze jaren zijn voorbij, maar in pot Alle middelen is geen "
-                        "gerealiseerde uitgave vastgelegd en ze zijn niet afgesloten (begroot: "
-                        "2024 € 4.000, 2025 € 6.000). Leg de realisatie vast en sluit de jaren af.");
+    assert_string_equal(
+        f->message, "2024-2025: deze jaren zijn voorbij, maar in pot Alle middelen is geen "
+                    "gerealiseerde uitgave vastgelegd en ze zijn niet afgesloten (begroot: "
+                    "2024 € 4.000, 2025 € 6.000). Leg de realisatie vast en sluit de jaren af.");
     today_is(2024);
 }
 

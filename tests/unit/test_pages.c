@@ -281,8 +281,9 @@ static void test_municipality_page(void **state)
     web_response_free(&res);
 
     get(*state, "/gemeente/GM1773/jaren.csv", 200, &res);
-    assert_contains(&res, "Jaar,Toekenning,Begroot,Gerealiseerd,Uitgaven,Besloten storting in "
-                          "reserve,Verwachte storting (nog geen besluit),Reserve op 31 december\r\n");
+    assert_contains(&res,
+                    "Jaar,Toekenning,Begroot,Gerealiseerd,Uitgaven,Besloten storting in "
+                    "reserve,Verwachte storting (nog geen besluit),Reserve op 31 december\r\n");
     assert_contains(&res, "2029,\"0,00\",\"35000,00\",\"0,00\",\"35000,00 (begroot)\",\"0,00\","
                           "\"0,00\",\"318000,00\"\r\n");
     web_response_free(&res);
