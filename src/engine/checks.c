@@ -645,8 +645,8 @@ static int check_stated_one(const MuniData *d, const Coverage *c, const StatedFi
             fs->a, "%s voor %s",
             sf->kind == STATED_ALLOCATION ? "geen toekenningen" : "geen dekkingsoverzicht", scope);
         f->message = arena_printf(fs->a,
-                                  "Het document noemt '%s' %s, maar pok heeft %s om dit na te "
-                                  "rekenen.",
+                                  "Het document noemt '%s' %s, maar er zijn %s vastgelegd om dit "
+                                  "na te rekenen.",
                                   desc, eur(sf->amount_cents).s, missing);
         return 0;
     }

@@ -906,8 +906,8 @@ static void test_check_stated(void **state)
     for (size_t i = 0; i < fx->n_findings; i++)
         if (fx->findings[i].record_id == none) f = &fx->findings[i];
     assert_non_null(f);
-    assert_string_equal(f->message, "Het document noemt '2019' € 5, maar pok heeft geen "
-                                    "toekenningen voor 2019 om dit na te rekenen.");
+    assert_string_equal(f->message, "Het document noemt '2019' € 5, maar er zijn geen "
+                                    "toekenningen voor 2019 vastgelegd om dit na te rekenen.");
 }
 
 static void test_check_request_date(void **state)
