@@ -246,6 +246,26 @@ static void answer_schemas(Doc *doc)
                     with_doc(or_null("integer"),
                              "The last year of the coverage table; null: it is empty."),
                     0},
+                   {"first_year",
+                    with_doc(or_null("integer"),
+                             "The first year with figures; null: none (the summary's period "
+                             "is first_year-reserve_year)."),
+                    0},
+                   {"period_allocated_cents",
+                    with_doc(cents(0), "Of allocated_cents: allocations for a period without a "
+                                       "split per year."),
+                    0},
+                   {"reserve_start_cents",
+                    with_doc(cents(0), "The reserve at the start: each pot's first balance."), 0},
+                   {"available_cents",
+                    with_doc(cents(0), "Totaal beschikbaar: reserve_start_cents + "
+                                       "allocated_cents."),
+                    0},
+                   {"unplanned_cents", with_doc(cents(0), "Money without a destination."), 0},
+                   {"expected_deposit_cents",
+                    with_doc(cents(0), "Unspent money of open years no decision has placed in "
+                                       "the reserve yet."),
+                    0},
                    {0}}));
     define(doc, "MunicipalityList",
            object_of("Every municipality.",
