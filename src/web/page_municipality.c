@@ -35,14 +35,18 @@ static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
                 coverage_pot_title(p, a));
     html_lit(b, "<thead><tr><th scope=\"col\">Post</th>");
     for (size_t i = 0; i < p->n_years; i++) {
-        /* a year's spending is its realisation once closed, its plans (begroot) before */
-        html_printf(b, "<th scope=\"col\" class=\"num\">%d%s <small>%s</small></th>",
-                    p->years[i].year, p->years[i].closed ? "*" : "",
-                    p->years[i].closed ? "gerealiseerd" : "begroot");
+        html_printf(b, "<th scope=\"col\" class=\"num\">%d%s</th>", p->years[i].year,
+                    p->years[i].closed ? "*" : "");
         any_closed |= p->years[i].closed;
     }
-    html_printf(b, "<th scope=\"col\" class=\"num\">totaal %s</th></tr></thead>\n<tbody>\n",
+    html_printf(b, "<th scope=\"col\" class=\"num\">totaal %s</th></tr>\n",
                 coverage_pot_years(p, a));
+    /* a year's spending is its realisation once closed, its plans (begroot) before */
+    html_lit(b, "<tr><td></td>");
+    for (size_t i = 0; i < p->n_years; i++)
+        html_printf(b, "<th scope=\"col\" class=\"num\"><small>%s</small></th>",
+                    p->years[i].closed ? "gerealiseerd" : "begroot");
+    html_lit(b, "<td></td></tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < coverage_n_rows; r++) {
         const CoverageRowDef *row = &coverage_rows[r];
         if (!coverage_row_shown(row, p)) continue;
