@@ -184,6 +184,7 @@ typedef enum CheckKind {
 typedef enum Severity { SEV_INFO = 1, SEV_WARNING = 2, SEV_ERROR = 3 } Severity;
 
 const char *check_kind_code(CheckKind k); /* stable English code: "shortfall", ... */
+const char *check_kind_name(CheckKind k); /* for people, in Dutch: "tekort", ... */
 const char *severity_name(Severity s);    /* "fout", "waarschuwing", "info" */
 
 /* A finding about years of a pot is one finding for all the years it holds for (one per
@@ -203,6 +204,9 @@ typedef struct Finding {
     const char *message; /* plain Dutch with the figures that prove it */
     Citation cite;       /* the source of the figure at issue, if any */
 } Finding;
+
+/* The years of a finding for people: "2021-2027", "2021-2022, 2024"; "" when none. */
+const char *finding_years_label(const Finding *f, Arena *a);
 
 /* Threshold for "realised far below plan": realised below this percentage of plan. */
 #define CHECK_REALISED_BELOW_PCT 50

@@ -363,7 +363,7 @@ static void sheet_findings(Sheet *s, const MuniData *d, const Finding *f, size_t
 {
     title_rows(s, d, "Bevindingen van de controles", date);
     static const char *const head[] = {"Ernst", "Soort", "Jaar", "Pot", "Bedrag", "Bevinding"};
-    static const double width[] = {14, 26, 8, 24, 14, 100};
+    static const double width[] = {14, 30, 12, 24, 14, 100};
     for (lxw_col_t i = 0; i < 6; i++) {
         worksheet_write_string(s->ws, 3, i, head[i], s->header);
         worksheet_set_column(s->ws, i, i, width[i], NULL);
@@ -372,8 +372,11 @@ static void sheet_findings(Sheet *s, const MuniData *d, const Finding *f, size_t
     for (size_t i = 0; i < n; i++) {
         lxw_row_t row = (lxw_row_t)(4 + i);
         worksheet_write_string(s->ws, row, 0, severity_name(f[i].severity), NULL);
-        worksheet_write_string(s->ws, row, 1, check_kind_code(f[i].kind), NULL);
-        if (f[i].year) worksheet_write_number(s->ws, row, 2, f[i].year, NULL);
+        worksheet_write_string(s->ws, row, 1, check_kind_name(f[i].kind), NULL);
+        if (f[i].n_years > 1)
+            worksheet_write_string(s->ws, row, 2, finding_years_label(&f[i], s->a), NULL);
+        else if (f[i].year)
+            worksheet_write_number(s->ws, row, 2, f[i].year, NULL);
         if (f[i].pot_name) worksheet_write_string(s->ws, row, 3, f[i].pot_name, NULL);
         value(s, row, 4, f[i].amount, s->money);
         worksheet_write_string(s->ws, row, 5, f[i].message, NULL);
