@@ -316,7 +316,8 @@ static void test_summaries_say_what_they_are(void **state)
     assert_contains(&res, "<dt>Totaal beschikbaar 2024-2027 <small>(reserve aan het begin plus "
                           "toekenningen)</small></dt><dd>€ 1.174.500</dd>");
     assert_contains(&res, "<dt>Begroot 2024-2027 <small>(plannen)</small></dt><dd>€ 994.500</dd>");
-    assert_contains(&res, "<tr><td></td><th scope=\"col\" class=\"num\"><small>begroot</small></th>");
+    assert_contains(&res,
+                    "<tr><td></td><th scope=\"col\" class=\"num\"><small>begroot</small></th>");
     assert_contains(&res, "<th scope=\"row\">waarvan verwacht (nog geen besluit)</th>");
     assert_lacks(&res, "(2021-2027)");
     web_response_free(&res);
