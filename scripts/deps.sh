@@ -2,8 +2,8 @@
 # deps.sh: install what pok needs to build and test, only what is missing:
 #   - the Debian packages (compiler libraries, valgrind, curl, clang with libFuzzer;
 #     clang-format, clang-tidy and cppcheck for make lint;
-#     poppler-utils and LibreOffice Calc, with which the tests read exported PDF and XLSX
-#     back; node,
+#     poppler-utils and LibreOffice Calc (the headless libreoffice-calc-nogui), with which
+#     the tests read exported PDF, XLSX and the CSV for people back; node,
 #     npm and chromium for the browser tests when no node or chromium is present;
 #     postgresql, whose server binaries scripts/pgtest.sh runs in a temporary directory
 #     for the tests: the system cluster the package may set up is not used);

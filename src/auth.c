@@ -66,6 +66,18 @@ int auth_password_check(const char *hash, const char *password)
     return 0;
 }
 
+void auth_password_generate(char out[AUTH_GENERATED_CHARS + 1])
+{
+    static const char alphabet[] = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    if (auth_init()) {
+        fputs("pok: libsodium kon niet starten\n", stderr);
+        exit(3);
+    }
+    for (int i = 0; i < AUTH_GENERATED_CHARS; i++)
+        out[i] = alphabet[randombytes_uniform((uint32_t)(sizeof alphabet - 1))];
+    out[AUTH_GENERATED_CHARS] = '\0';
+}
+
 void auth_token_new(char token[AUTH_TOKEN_TEXT])
 {
     unsigned char raw[AUTH_TOKEN_BYTES];

@@ -31,6 +31,12 @@ int auth_password_verify(const char *hash, const char *password);
  * against a throwaway hash and 0. */
 int auth_password_check(const char *hash, const char *password);
 
+/* A new random password for an account a beheerder makes or resets, shown once:
+ * AUTH_GENERATED_CHARS letters and digits without look-alikes (0/O, 1/l/I), about 95
+ * bits. */
+#define AUTH_GENERATED_CHARS 20
+void auth_password_generate(char out[AUTH_GENERATED_CHARS + 1]);
+
 /* A new random token as hex text, and the hash stored for it. */
 void auth_token_new(char token[AUTH_TOKEN_TEXT]);
 void auth_token_hash(const char *token, char out[AUTH_HASH_TEXT]);

@@ -1,6 +1,7 @@
 /* main.c: `pok [--db URL] COMMAND [SUBCOMMAND] ...` dispatch over the command groups of
  * src/cli/ (cli_groups, generated from their CLI_GROUP lines). */
 #include "cli/cli.h"
+#include "dutch_time.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -65,6 +66,8 @@ static int take_db_option(int *argc, char **argv, const char **db)
 
 int main(int argc, char **argv)
 {
+    /* before any thread: what people read is in Dutch time (dutch_time.h) */
+    clock_use_dutch_time();
     Cli cli = {0};
     cli.db_url = getenv("POK_DB");
     if (!cli.db_url || !*cli.db_url) cli.db_url = "pok.db";

@@ -76,6 +76,12 @@ typedef struct RecordField {
     const FieldEnum *names; /* ENUM */
     const FieldLink *link;  /* IDS */
     const char *sql;        /* derived: read from this SQL expression, never written */
+    /* What people call the field (the change log): "Bedrag"; CITE: the source, its place
+     * is "Plaats in de bron". NULL: not shown to people (ids of the scheme, versions). */
+    const char *label;
+    /* REF: the table of the record the id points to ("measure"), so that the change log
+     * shows that record's name instead of its id. */
+    const char *refers;
 } RecordField;
 
 typedef enum RecordKindId {

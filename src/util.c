@@ -1,6 +1,8 @@
 /* util.c: allocation, arena, buffer and error helpers shared by every layer. */
 #include "util.h"
 
+#include "dutch_time.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -235,7 +237,7 @@ int buf_puts(Buf *b, const char *s)
     return buf_append(b, s, strlen(s));
 }
 
-void buf_csv_text(Buf *b, const char *s)
+void buf_csv_text_sep(Buf *b, const char *s, char sep)
 {
     if (!s) return;
     if (*s && strchr("=+-@\t\r", *s)) {
@@ -243,17 +245,18 @@ void buf_csv_text(Buf *b, const char *s)
         Buf t = {0};
         buf_puts(&t, "'");
         buf_puts(&t, s);
-        buf_csv_field(b, t.data);
+        buf_csv_field_sep(b, t.data, sep);
         buf_free(&t);
         return;
     }
-    buf_csv_field(b, s);
+    buf_csv_field_sep(b, s, sep);
 }
 
-void buf_csv_field(Buf *b, const char *s)
+void buf_csv_field_sep(Buf *b, const char *s, char sep)
 {
     if (!s) return;
-    if (!strpbrk(s, ",\"\n\r")) {
+    const char special[] = {sep, '"', '\n', '\r', '\0'};
+    if (!strpbrk(s, special)) {
         buf_puts(b, s);
         return;
     }
@@ -263,6 +266,16 @@ void buf_csv_field(Buf *b, const char *s)
         buf_append(b, p, 1);
     }
     buf_puts(b, "\"");
+}
+
+void buf_csv_text(Buf *b, const char *s)
+{
+    buf_csv_text_sep(b, s, ',');
+}
+
+void buf_csv_field(Buf *b, const char *s)
+{
+    buf_csv_field_sep(b, s, ',');
 }
 
 int buf_vprintf(Buf *b, const char *fmt, va_list ap)
@@ -347,6 +360,7 @@ time_t clock_now(void)
 
 void date_today(char out[11])
 {
+    clock_use_dutch_time();
     time_t now = clock_now();
     struct tm tm;
     localtime_r(&now, &tm);

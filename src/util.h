@@ -24,8 +24,8 @@ typedef struct PokErr {
 
 /* The kinds of failure a caller may act on. ERR_CONFLICT: the record was changed by
  * someone else since the caller read it (the version it expected is no longer the
- * current one); nothing was saved. */
-enum { ERR_OTHER = 0, ERR_CONFLICT = 1 };
+ * current one); nothing was saved. ERR_TOO_LARGE: an input is over its size cap. */
+enum { ERR_OTHER = 0, ERR_CONFLICT = 1, ERR_TOO_LARGE = 2 };
 
 /* Fill err (if not NULL, kind ERR_OTHER) and return -1, so callers can write
  * `return err_set(...)`. */
@@ -86,13 +86,17 @@ void buf_free(Buf *b);
  * "-2500,50" stays a number), dates, codes and column names. */
 void buf_csv_text(Buf *b, const char *s);
 void buf_csv_field(Buf *b, const char *s);
+/* The same with another separator (';' for the CSV for people, datatable.h): a field
+ * holding sep is quoted instead of one holding a comma. */
+void buf_csv_text_sep(Buf *b, const char *s, char sep);
+void buf_csv_field_sep(Buf *b, const char *s, char sep);
 
 /* Strict whole-number parsing: the entire string must be a number in [min, max]. */
 int parse_int(const char *s, long long min, long long max, long long *out);
 
 /* Dates are ISO text (YYYY-MM-DD); true if s is a real calendar date. */
 int date_valid(const char *s);
-/* Today's date in local time as YYYY-MM-DD (the date a document carries);
+/* Today's date in the Netherlands as YYYY-MM-DD (the date a document carries);
  * $SOURCE_DATE_EPOCH (seconds) fixes it, for reproducible exports and tests. */
 void date_today(char out[11]);
 /* The current time for what pok records and prints (dates of documents, audit and record

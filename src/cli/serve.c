@@ -35,15 +35,20 @@ static int hosts_valid(const char *hosts)
 static int cmd_serve(Cli *cli, int argc, char **argv)
 {
     const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL, *timeout_text = NULL,
-               *hosts = NULL;
+               *hosts = NULL, *upload_text = NULL;
     int open = 0, trust_proxy = 0;
-    CliOpt opts[] = {{"listen", 1, &listen, NULL},        {"trust-proxy", 0, NULL, &trust_proxy},
-                     {"port", 1, &port_text, NULL},       {"scheme", 1, &scheme, NULL},
-                     {"timeout", 1, &timeout_text, NULL}, {"open", 0, NULL, &open},
-                     {"host", 1, &hosts, NULL},           {0}};
+    CliOpt opts[] = {{"listen", 1, &listen, NULL},
+                     {"trust-proxy", 0, NULL, &trust_proxy},
+                     {"port", 1, &port_text, NULL},
+                     {"scheme", 1, &scheme, NULL},
+                     {"timeout", 1, &timeout_text, NULL},
+                     {"open", 0, NULL, &open},
+                     {"host", 1, &hosts, NULL},
+                     {"upload-max", 1, &upload_text, NULL},
+                     {0}};
     static const char usage[] =
         "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
-        "          [--trust-proxy] [--host NAAM[,NAAM...]]";
+        "          [--trust-proxy] [--host NAAM[,NAAM...]] [--upload-max MIB]";
     int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, usage);
     if (rc) return rc;
     long long port = 8080;
@@ -55,6 +60,11 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
         return cli_fail("veld 'timeout': verwacht een aantal seconden van 1 tot en met 3600, "
                         "niet '%s'",
                         timeout_text);
+    long long upload_mib = (long long)(WEB_UPLOAD_MAX_DEFAULT >> 20);
+    if (upload_text && parse_int(upload_text, 1, 4096, &upload_mib))
+        return cli_fail("veld 'upload-max': verwacht een aantal MiB van 1 tot en met 4096, "
+                        "niet '%s'",
+                        upload_text);
     if (hosts && !hosts_valid(hosts))
         return cli_fail("veld 'host': verwacht namen zoals pok.gemeente.nl, gescheiden door "
                         "komma's (letters, cijfers, '-' en '.'), niet '%s'",
@@ -89,7 +99,8 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
                   .require_login = !open,
                   .trust_proxy = trust_proxy,
                   .listen = listen,
-                  .hosts = hosts};
+                  .hosts = hosts,
+                  .upload_max = (size_t)upload_mib << 20};
     HttpServer *srv = http_start(&app, listen, (int)port, (int)timeout, &cli->err);
     if (!srv) return cli_fail_err(&cli->err);
     int bound = http_port(srv);
@@ -107,7 +118,7 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
 CLI_GROUP(serve, 220) = {
     {"serve", NULL, cmd_serve,
      "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
-     "          [--trust-proxy] [--host NAAM[,NAAM...]]",
+     "          [--trust-proxy] [--host NAAM[,NAAM...]] [--upload-max MIB]",
      "Start de webinterface: de gemeenten, per gemeente de dekkingstabel en de controles,\n"
      "de formulieren, de CSV-downloads en de JSON-API onder /api/v2/ (en /api/v1/).\n"
      "Met accounts (pok user add) moet iedereen inloggen op /inloggen; zonder accounts, of\n"
@@ -124,6 +135,8 @@ CLI_GROUP(serve, 220) = {
      "                  pok.gemeente.nl; meer namen gescheiden door komma's). pok antwoordt\n"
      "                  alleen op localhost, 127.0.0.1, [::1], het adres van --listen en\n"
      "                  deze namen (bescherming tegen DNS-rebinding)\n"
+     "  --upload-max MIB  het grootste bestand dat een formulier mag meesturen, zoals een\n"
+     "                  grootboek (standaard 100; een brondocument hoogstens 20)\n"
      "  Eén adres houdt hoogstens 64 verbindingen tegelijk open (behalve met --trust-proxy).\n"
      "Stoppen met Ctrl-C of SIGTERM.\n"
      "voorbeeld: pok --db demo.db serve --port 8080"},

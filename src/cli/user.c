@@ -9,11 +9,13 @@
 #include <unistd.h>
 
 static const char usage_user_add[] =
-    "pok user add NAAM --role beheerder|redacteur|lezer|analist [--municipality GM..,GM..] "
+    "pok user add NAAM --role beheerder|gemeentebeheerder|redacteur|lezer|analist [--municipality "
+    "GM..,GM..] "
     "[--password-file BESTAND]";
 static const char usage_user_passwd[] = "pok user passwd NAAM [--password-file BESTAND]";
 static const char usage_user_role[] =
-    "pok user role NAAM beheerder|redacteur|lezer|analist [--municipality GM..,GM..]";
+    "pok user role NAAM beheerder|gemeentebeheerder|redacteur|lezer|analist [--municipality "
+    "GM..,GM..]";
 static const char usage_user_disable[] = "pok user disable NAAM";
 static const char usage_user_list[] = "pok user list";
 
@@ -67,7 +69,9 @@ static int cmd_user_add(Cli *cli, int argc, char **argv)
                      {0}};
     int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_user_add);
     if (rc) return rc;
-    if (!role) return cli_fail("veld 'role': verwacht beheerder, redacteur, lezer of analist");
+    if (!role)
+        return cli_fail(
+            "veld 'role': verwacht beheerder, gemeentebeheerder, redacteur, lezer of analist");
     if (!cli_store(cli)) return EXIT_USER;
     Arena a = {0};
     char hash[128];

@@ -1,6 +1,7 @@
 /* demo.c: the demo data set. Every record cites its source document and where in it;
  * where a document gives no figure, there is none. The documents are in
- * ../shared/seeds/ (see docs/demo.md for which file is which). */
+ * ../shared/seeds/ (see docs/demo.md for which file is which; the notes people read do
+ * not name the files). */
 #include "demo.h"
 
 #include "../embedded.h"
@@ -162,7 +163,7 @@ static void vng(Demo *d)
            "VNG ledenbrief: Versterking gemeentelijke dienstverlening naar aanleiding van de "
            "POK",
            "Lbr. 21/083, TISB/U202100948", "2021-12-14", NULL,
-           "seeds/002: EUR 150 miljoen per jaar tot en met 2027; acht actielijnen, vier doelen");
+           "EUR 150 miljoen per jaar tot en met 2027; acht actielijnen, vier doelen");
 }
 
 /* ---- Overbetuwe: raadsvoorstel on the follow-up spending, 2024 ---- */
@@ -172,7 +173,7 @@ static void overbetuwe(Demo *d)
     const char *gm = "GM1734";
     int64_t src = source(d, "raadsvoorstel", "Raadsvoorstel Vervolg bestedingen POK-gelden",
                          "2024-052874", NULL, gm,
-                         "seeds/003. Het document noemt de gemeente niet; de Huiskamer Heteren "
+                         "Het document noemt de gemeente niet; de Huiskamer Heteren "
                          "plaatst het in Overbetuwe. Geen datum in het document.");
     const char *plan = "Financiën, tabel Bestedingsdoelen POK-middelen 2024-2026";
     ReserveOpening ro = {.municipality = gm,
@@ -338,7 +339,7 @@ static void olst_wijhe(Demo *d)
                          "Adviesnota Versterking gemeentelijke dienstverlening naar aanleiding "
                          "van de POK",
                          NULL, NULL, gm,
-                         "seeds/001. Bedragen volgens de decembercirculaire 2021, afgerond. "
+                         "Bedragen volgens de decembercirculaire 2021, afgerond. "
                          "Geen datum in het document.");
     const char *table =
         "Financiële gevolgen, tabel actielijnen (decembercirculaire 2021, afgerond)";
@@ -413,7 +414,7 @@ static void hillegom(Demo *d)
 {
     const char *gm = "GM0534";
     int64_t src = source(d, "raadsinformatiebrief", "Stand van zaken POK-middelen", "Z-24-360672",
-                         "2024-03-18", gm, "seeds/004. Datum collegevergadering 26 maart 2024.");
+                         "2024-03-18", gm, "Datum collegevergadering 26 maart 2024.");
     const char *p2122 = "Periode 2021 en 2022";
     allocation(d, gm, 0, 2021, 105436, src, p2122);
     allocation(d, gm, 0, 2022, 85352, src, p2122);
@@ -505,11 +506,11 @@ static void hillegom(Demo *d)
 static void amstelveen(Demo *d)
 {
     const char *gm = "GM0362";
-    int64_t src = source(d, "collegeadvies",
-                         "Verzoek tot beschikbaar stellen POK-middelen aan gemeentelijke "
-                         "ombudsman",
-                         NULL, "2024-05-28", gm,
-                         "seeds/000. Behandeld in de B&W-vergadering van 28 mei 2024.");
+    int64_t src =
+        source(d, "collegeadvies",
+               "Verzoek tot beschikbaar stellen POK-middelen aan gemeentelijke "
+               "ombudsman",
+               NULL, "2024-05-28", gm, "Behandeld in de B&W-vergadering van 28 mei 2024.");
     int64_t letter = source(d, "brief",
                             "Brief van Ombudsman Metropool Amsterdam over beschikbaar stellen "
                             "POK-middelen aan gemeentelijke ombudsman",

@@ -416,6 +416,22 @@ static const char migration_row_version[] =
 static const char migration_closed_figures[] =
     "ALTER TABLE closed_year ADD COLUMN figures TEXT;";
 
+/* A municipality's own beheerder, who manages the users of its municipalities: a
+ * redacteur with this flag, shown everywhere as the role gemeentebeheerder
+ * (store_users.c). */
+static const char migration_user_manager[] =
+    "ALTER TABLE app_user ADD COLUMN manages_users INTEGER NOT NULL DEFAULT 0;";
+/* The document file of a source, uploaded in the web (one per source): its bytes, name,
+ * type and SHA-256 (store_source_file.c). */
+static const char migration_source_file[] =
+    "CREATE TABLE source_file ("
+    " source_id BIGINT PRIMARY KEY REFERENCES source(id),"
+    " file_name TEXT NOT NULL,"
+    " content_type TEXT NOT NULL,"
+    " size BIGINT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " content BLOB NOT NULL,"
+    " CONSTRAINT source_file_size CHECK (size >= 0));";
 /* An allocation for a period without a split per year (Amstelveen's 2.932.000 for
  * 2022-2027): its last year. Figures of one year have year_to = year; versions are
  * counted per (municipality, actielijn, year, year_to). */
@@ -428,9 +444,16 @@ static const char migration_allocation_period[] =
 
 /* clang-format on */
 
-const char *const migrations_sql[] = {
-    migration_1,      migration_accounts,    migration_audit_reason,   migration_year_reopening,
-    migration_ledger, migration_row_version, migration_closed_figures, migration_allocation_period};
+const char *const migrations_sql[] = {migration_1,
+                                      migration_accounts,
+                                      migration_audit_reason,
+                                      migration_year_reopening,
+                                      migration_ledger,
+                                      migration_row_version,
+                                      migration_closed_figures,
+                                      migration_user_manager,
+                                      migration_source_file,
+                                      migration_allocation_period};
 const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];
 
 /* Replace every whole-word occurrence of from by to in *sql (reallocating). Words are

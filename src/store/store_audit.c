@@ -112,13 +112,15 @@ int sq_audit_insert(Store *s, const char *table, SqJson json_sql, int64_t id,
 #define AUDIT_COLS                                                                                 \
     "id, at, actor, action, table_name, record_id, municipality, before_json, after_json, reason"
 
-/* ?2 table, ?3 record id, ?4 with related, ?5 from, ?6 to, ?7 limit; the municipality
+/* ?2 table, ?3 record id, ?4 with related, ?5 from, ?6 to, ?7 limit, ?8 and ?9 the moments
+ * (at >= ?8, at < ?9: UTC timestamps compare as text); the municipality
  * statement adds ?1 as a plain term so that it uses the (municipality, id) index. */
 #define AUDIT_WHERE(MEASURE_ID)                                                                    \
     " (?2 IS NULL OR (table_name = ?2 AND (?3 IS NULL OR record_id = ?3))"                         \
     "  OR (?4 <> 0 AND ?3 IS NOT NULL AND table_name IN ('measure_amount', 'evaluation')"          \
     "   AND " MEASURE_ID " = ?3))"                                                                 \
     " AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR substr(at, 1, 10) <= ?6)"                    \
+    " AND (?8 IS NULL OR at >= ?8) AND (?9 IS NULL OR at < ?9)"                                    \
     " ORDER BY id DESC LIMIT ?7"
 /* The measure a snapshot names, in each dialect. */
 #define LITE_MEASURE_ID "json_extract(COALESCE(after_json, before_json), '$.measure_id')"
@@ -167,6 +169,8 @@ int store_audit_query(Store *s, const AuditFilter *f, Arena *a, AuditEntry **out
     sq_bind_text(st, 5, f->date_from && *f->date_from ? f->date_from : NULL);
     sq_bind_text(st, 6, f->date_to && *f->date_to ? f->date_to : NULL);
     sq_bind_int(st, 7, f->limit ? (int64_t)f->limit : INT64_MAX);
+    sq_bind_text(st, 8, f->at_from && *f->at_from ? f->at_from : NULL);
+    sq_bind_text(st, 9, f->at_before && *f->at_before ? f->at_before : NULL);
     AuditEntry *items = NULL;
     size_t count = 0, cap = 0;
     int rc;

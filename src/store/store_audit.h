@@ -27,7 +27,10 @@ typedef struct AuditFilter {
      * and evaluations, so that one record's history is complete. */
     int with_related;
     const char *date_from, *date_to; /* YYYY-MM-DD, inclusive, on the UTC timestamp */
-    size_t limit;                    /* 0: no limit */
+    /* UTC timestamps "YYYY-MM-DDTHH:MM:SSZ": at >= at_from, at < at_before (the web's
+     * dates are Dutch days, dutch_time.h: dutch_day_start) */
+    const char *at_from, *at_before;
+    size_t limit; /* 0: no limit */
 } AuditFilter;
 
 /* Newest first. Fails naming the field when a date is not YYYY-MM-DD. */

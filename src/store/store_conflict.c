@@ -4,14 +4,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../dutch_time.h"
 #include "store_internal.h"
 #include "store_record_sql.h"
 
-/* "23-11-2026 14:02 UTC" for "2026-11-23T14:02:05Z"; other text as it is. */
+/* "23-11-2026 15:02" (Dutch time, as the editor reads it) for "2026-11-23T14:02:05Z";
+ * other text as it is. */
 static void format_at(const char *at, char *out, size_t size)
 {
-    if (strlen(at) >= 16 && at[4] == '-' && at[7] == '-' && at[10] == 'T')
-        snprintf(out, size, "%.2s-%.2s-%.4s %.5s UTC", at + 8, at + 5, at, at + 11);
+    struct tm tm;
+    if (time_nl_tm(at, &tm) == 0)
+        snprintf(out, size, "%02d-%02d-%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1,
+                 tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
     else
         snprintf(out, size, "%s", at);
 }

@@ -278,7 +278,8 @@ static int measure_replace(Store *s, const Measure *m, PokErr *err)
     char muni[16] = "";
     int64_t scheme_id = 0;
     if (sq_check_measure(s, m->id, muni, &scheme_id, err) ||
-        measure_check(s, m, muni, scheme_id, err))
+        measure_check(s, m, muni, scheme_id, err) || sq_check_cite(s, &m->cite, muni, err) ||
+        sq_check_decision(s, m->decision_id, muni, err))
         return -1;
     char *before, *after = NULL;
     if (sq_record_snapshot_id(s, RECORD(MEASURE), m->id, &before, err)) return -1;

@@ -17,8 +17,8 @@
 int store_allocation_add(Store *s, Allocation *al, PokErr *err);
 int store_pot_add(Store *s, Pot *pot, PokErr *err);
 int store_measure_add(Store *s, Measure *m, PokErr *err);
-/* Replaces name, description, partner, status (NULL keeps it), cost centres, pot, links;
- * not the citation or decision. */
+/* Replaces name, description, partner, status (NULL keeps it), cost centres, pot, links,
+ * the citation and the decision: the callers pass the stored record with their changes. */
 int store_measure_update(Store *s, const Measure *m, PokErr *err);
 int store_measure_get(Store *s, int64_t id, Arena *a, Measure *out, PokErr *err);
 /* Insert, or replace the amount of (measure, year, kind). */

@@ -8,9 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A municipality's own beheerder (gemeentebeheerder) is stored as a redacteur of its
+ * municipalities with manages_users set (the role column's CHECK predates the role); every
+ * reader sees the role by its name. */
+#define USER_ROLE_SQL "CASE WHEN manages_users = 1 THEN 'gemeentebeheerder' ELSE role END"
+#define ROLES_TEXT "beheerder, gemeentebeheerder, redacteur, lezer of analist"
+
 /* The audited view of a user: never the password hash. EXTRA adds pairs at the end. */
 #define USER_JSON_SQL(O, A, EXTRA)                                                                 \
-    "SELECT " O "('id', id, 'name', name, 'role', role, 'disabled', disabled, 'created', created," \
+    "SELECT " O "('id', id, 'name', name, 'role', " USER_ROLE_SQL ", 'disabled', disabled,"        \
+    " 'created', created,"                                                                         \
     " 'municipalities', " A("municipality", "user_municipality", "user_id = app_user.id") EXTRA    \
         ") FROM app_user WHERE id = ?1"
 #define USER_JSON(EXTRA)                                                                           \
@@ -27,10 +34,22 @@ static SqJson SQ_JSON_SESSION = {SESSION_JSON_SQL(SQ_LITE_OBJ), SESSION_JSON_SQL
 
 static int valid_role(const char *role)
 {
-    static const char *const roles[] = {"beheerder", "redacteur", "lezer", "analist"};
+    static const char *const roles[] = {"beheerder", "gemeentebeheerder", "redacteur", "lezer",
+                                        "analist"};
     for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
         if (role && strcmp(role, roles[i]) == 0) return 1;
     return 0;
+}
+
+static int manages_users(const char *role)
+{
+    return strcmp(role, "gemeentebeheerder") == 0;
+}
+
+/* What the role column holds for role (valid_role). */
+static const char *stored_role(const char *role)
+{
+    return manages_users(role) ? "redacteur" : role;
 }
 
 static int user_id_of(Store *s, const char *name, int64_t *id, PokErr *err)
@@ -48,7 +67,7 @@ static int user_id_of(Store *s, const char *name, int64_t *id, PokErr *err)
 static int grants_replace(Store *s, int64_t user_id, const char *role, const char *const *munis,
                           size_t n, PokErr *err)
 {
-    int needs = strcmp(role, "redacteur") == 0 || strcmp(role, "lezer") == 0;
+    int needs = strcmp(role, "redacteur") == 0 || strcmp(role, "lezer") == 0 || manages_users(role);
     if (needs && n == 0)
         return err_set(err, "veld 'municipality': een %s heeft minstens één gemeente nodig", role);
     if (!needs && n > 0)
@@ -100,22 +119,22 @@ static int user_insert(Store *s, User *u, PokErr *err)
         SQ_CHECK_TEXTS(err, {u->name, "gebruikersnaam", TEXT_SHORT}))
         return -1;
     if (!valid_role(u->role))
-        return err_set(err,
-                       "veld 'role': verwacht beheerder, redacteur, lezer of analist, niet "
-                       "'%s'",
+        return err_set(err, "veld 'role': verwacht " ROLES_TEXT ", niet '%s'",
                        u->role ? u->role : "");
     if (sq_check_required(u->password_hash, "wachtwoord", err)) return -1;
     DbStmt *st = sq_stmt(s,
-                         "INSERT INTO app_user (name, password_hash, role, disabled, created)"
-                         " VALUES (?1, ?2, ?3, 0, ?4) ON CONFLICT (name) DO NOTHING RETURNING id",
+                         "INSERT INTO app_user (name, password_hash, role, manages_users,"
+                         " disabled, created) VALUES (?1, ?2, ?3, ?5, 0, ?4)"
+                         " ON CONFLICT (name) DO NOTHING RETURNING id",
                          err);
     if (!st) return -1;
     char now[32];
     sq_now(now);
     sq_bind_text(st, 1, u->name);
     sq_bind_text(st, 2, u->password_hash);
-    sq_bind_text(st, 3, u->role);
+    sq_bind_text(st, 3, stored_role(u->role));
     sq_bind_text(st, 4, now);
+    sq_bind_int(st, 5, manages_users(u->role));
     /* A taken name inserts nothing (no error, so PostgreSQL's transaction stays usable). */
     int rc = db_step(st);
     if (rc < 0) return sq_fail(s, st, err);
@@ -133,7 +152,7 @@ int store_user_add(Store *s, User *u, PokErr *err)
     return sq_write_end(s, tx, user_insert(s, u, err), err);
 }
 
-#define USER_COLS "id, name, password_hash, role, disabled, created"
+#define USER_COLS "id, name, password_hash, " USER_ROLE_SQL ", disabled, created"
 
 static int user_grants(Store *s, Arena *a, User *u, PokErr *err)
 {
@@ -257,17 +276,15 @@ static int role_replace(Store *s, const char *name, const char *role, const char
     int64_t id;
     if (user_id_of(s, name, &id, err)) return -1;
     if (!valid_role(role))
-        return err_set(err,
-                       "veld 'role': verwacht beheerder, redacteur, lezer of analist, niet "
-                       "'%s'",
-                       role ? role : "");
+        return err_set(err, "veld 'role': verwacht " ROLES_TEXT ", niet '%s'", role ? role : "");
     char *before = NULL, *after = NULL;
     if (sq_snapshot_id(s, SQ_JSON_USER, id, &before, err)) return -1;
-    DbStmt *st = sq_stmt(s, "UPDATE app_user SET role = ?2 WHERE id = ?1", err);
+    DbStmt *st = sq_stmt(s, "UPDATE app_user SET role = ?2, manages_users = ?3 WHERE id = ?1", err);
     int rc = st ? 0 : -1;
     if (rc == 0) {
         sq_bind_int(st, 1, id);
-        sq_bind_text(st, 2, role);
+        sq_bind_text(st, 2, stored_role(role));
+        sq_bind_int(st, 3, manages_users(role));
         rc = sq_step_done(s, st, err);
     }
     if (rc == 0) rc = grants_replace(s, id, role, munis, n, err);

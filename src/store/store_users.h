@@ -11,7 +11,9 @@ typedef struct User {
     int64_t id;
     const char *name;
     const char *password_hash; /* filled by store_user_get only */
-    const char *role;          /* beheerder, redacteur, lezer, analist */
+    /* beheerder, gemeentebeheerder (the beheerder of its municipalities: manages their
+     * users), redacteur, lezer, analist */
+    const char *role;
     int disabled;
     const char *created;         /* UTC, ISO 8601 */
     const char **municipalities; /* granted codes (redacteur, lezer) */

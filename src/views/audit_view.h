@@ -3,6 +3,7 @@
 #ifndef POK_AUDIT_VIEW_H
 #define POK_AUDIT_VIEW_H
 
+#include "../model.h"
 #include "../store/store_audit.h"
 
 /* One field of a record: for an update a field that changed, for an insert every field
@@ -19,6 +20,17 @@ void audit_changes(Arena *a, const AuditEntry *e, AuditChange **out, size_t *n);
 /* The changes as one line each ("amount_cents: 6200000 → 7000000"; "name: Jobhunter" for
  * an insert or a delete), joined by sep, in a; "" when there are none. */
 const char *audit_diff_text(Arena *a, const AuditEntry *e, const char *sep);
+
+/* The changes as a person reads them (the change log pages and their CSV): the field
+ * labels of the field tables (record_tables.c), amounts in euros, a reference as the name
+ * of what it points to (a measure's name, a decision's title and date, a source's title,
+ * a pot's name, an actielijn's number and name; looked up in d, the municipality's data),
+ * enums by their name ("plan"), dates and moments in Dutch (dutch_time.h). Fields
+ * without a label (ids of the scheme, versions) are left out. */
+void audit_changes_readable(Arena *a, const AuditEntry *e, const MuniData *d, AuditChange **out,
+                            size_t *n);
+/* Those changes joined as audit_diff_text does: "Bedrag: € 62.000,00 → € 70.000,00". */
+const char *audit_diff_readable(Arena *a, const AuditEntry *e, const MuniData *d, const char *sep);
 
 /* RFC 4180 CSV (CRLF) of the entries: a header line
  * "tijdstip,wie,actie,tabel,id,gemeente,wijzigingen,reden", then one line each; the

@@ -207,8 +207,9 @@ static void sheet_coverage(Sheet *s, const MuniData *d, const Coverage *c, const
                                "Geen toekenningen, uitgaven of reserve vastgelegd.", NULL);
     worksheet_write_string(s->ws, row, 0,
                            "Totalen, reservestanden, dekking, onttrekking, storting (open jaren) "
-                           "en tekort zijn formules; een open jaar stort wat over is als "
-                           "verwachte storting, tot een besluit erover.",
+                           "en tekort zijn formules: ze rekenen mee als u een bedrag wijzigt. "
+                           "Wat een open jaar niet besteedt, is een verwachte storting, tot een "
+                           "besluit erover.",
                            NULL);
     worksheet_set_column(s->ws, 0, 0, 38, NULL);
     worksheet_set_column(s->ws, 1, (lxw_col_t)(widest + 1), 14, NULL);
@@ -362,9 +363,10 @@ static void sheet_findings(Sheet *s, const MuniData *d, const Finding *f, size_t
                            const char *date)
 {
     title_rows(s, d, "Bevindingen van de controles", date);
-    static const char *const head[] = {"Ernst", "Soort", "Jaar", "Pot", "Bedrag", "Bevinding"};
-    static const double width[] = {14, 30, 12, 24, 14, 100};
-    for (lxw_col_t i = 0; i < 6; i++) {
+    /* the kind of a finding is said by its message: its code is for the API only */
+    static const char *const head[] = {"Ernst", "Jaar", "Pot", "Bedrag", "Bevinding"};
+    static const double width[] = {14, 12, 24, 14, 100};
+    for (lxw_col_t i = 0; i < 5; i++) {
         worksheet_write_string(s->ws, 3, i, head[i], s->header);
         worksheet_set_column(s->ws, i, i, width[i], NULL);
     }
@@ -372,14 +374,13 @@ static void sheet_findings(Sheet *s, const MuniData *d, const Finding *f, size_t
     for (size_t i = 0; i < n; i++) {
         lxw_row_t row = (lxw_row_t)(4 + i);
         worksheet_write_string(s->ws, row, 0, severity_name(f[i].severity), NULL);
-        worksheet_write_string(s->ws, row, 1, check_kind_name(f[i].kind), NULL);
         if (f[i].n_years > 1)
-            worksheet_write_string(s->ws, row, 2, finding_years_label(&f[i], s->a), NULL);
+            worksheet_write_string(s->ws, row, 1, finding_years_label(&f[i], s->a), NULL);
         else if (f[i].year)
-            worksheet_write_number(s->ws, row, 2, f[i].year, NULL);
-        if (f[i].pot_name) worksheet_write_string(s->ws, row, 3, f[i].pot_name, NULL);
-        value(s, row, 4, f[i].amount, s->money);
-        worksheet_write_string(s->ws, row, 5, f[i].message, NULL);
+            worksheet_write_number(s->ws, row, 1, f[i].year, NULL);
+        if (f[i].pot_name) worksheet_write_string(s->ws, row, 2, f[i].pot_name, NULL);
+        value(s, row, 3, f[i].amount, s->money);
+        worksheet_write_string(s->ws, row, 4, f[i].message, NULL);
     }
     worksheet_freeze_panes(s->ws, 4, 0);
 }

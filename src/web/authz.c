@@ -31,7 +31,8 @@ static int granted(const User *u, const char *muni)
 int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_public)
 {
     int all = has_role(user, "beheerder") || has_role(user, "analist");
-    int limited = has_role(user, "redacteur") || has_role(user, "lezer");
+    int manager = has_role(user, "gemeentebeheerder");
+    int limited = has_role(user, "redacteur") || has_role(user, "lezer") || manager;
     switch (cap) {
     case CAP_PUBLIC:
         return 1;
@@ -43,11 +44,34 @@ int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_publ
         if (!muni) return user != NULL; /* national documents: anyone logged in */
         return all || (limited && granted(user, muni)) || muni_public;
     case CAP_EDIT:
-        return has_role(user, "beheerder") || (has_role(user, "redacteur") && granted(user, muni));
+        return has_role(user, "beheerder") ||
+               ((has_role(user, "redacteur") || manager) && granted(user, muni));
     case CAP_ADMIN:
         return has_role(user, "beheerder");
+    case CAP_MANAGE:
+        return has_role(user, "beheerder") || (manager && (!muni || granted(user, muni)));
     }
     return 0;
+}
+
+int authz_may_manage(const User *manager, const User *target)
+{
+    if (!manager || has_role(manager, "beheerder")) return 1;
+    if (!has_role(manager, "gemeentebeheerder") || !target) return 0;
+    return authz_may_grant(manager, target->role, target->municipalities, target->n_municipalities);
+}
+
+int authz_may_grant(const User *manager, const char *role, const char *const *munis, size_t n)
+{
+    if (!manager || has_role(manager, "beheerder")) return 1;
+    if (!has_role(manager, "gemeentebeheerder") || !role || n == 0) return 0;
+    /* never more than their own: no national role, no other municipality */
+    if (strcmp(role, "gemeentebeheerder") != 0 && strcmp(role, "redacteur") != 0 &&
+        strcmp(role, "lezer") != 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!granted(manager, munis[i])) return 0;
+    return 1;
 }
 
 /* Whether name (len bytes) is one of the comma-separated names of list. */
@@ -100,8 +124,7 @@ int authz_host_allowed(const WebApp *app, const char *host)
     return in_list(app->hosts, text, len);
 }
 
-/* The host part of an origin or URL ("http://h:p/x" -> "h:p"), compared with host. */
-static int same_host(const char *url, const char *host)
+int authz_same_host(const char *url, const char *host)
 {
     if (!url || !host || !*host) return 0;
     const char *p = strstr(url, "://");
@@ -116,8 +139,8 @@ static int same_host(const char *url, const char *host)
 static int same_origin(const WebRequest *req, int strict)
 {
     if (req->sec_fetch_site && strcmp(req->sec_fetch_site, "cross-site") == 0) return 0;
-    if (req->origin) return same_host(req->origin, req->host);
-    if (req->referer) return same_host(req->referer, req->host);
+    if (req->origin) return authz_same_host(req->origin, req->host);
+    if (req->referer) return authz_same_host(req->referer, req->host);
     return !strict;
 }
 
@@ -159,6 +182,7 @@ static int measure_history_muni(WebApp *app, WebRequest *req, const char **muni,
 static int resolve_scope(const Route *r, WebApp *app, WebRequest *req)
 {
     req->scope_muni = NULL;
+    req->scope_user = NULL;
     PokErr err = {0};
     int found = 1;
     switch (r->scope) {
@@ -186,6 +210,15 @@ static int resolve_scope(const Route *r, WebApp *app, WebRequest *req)
             const char *code = web_path_param(req, "code");
             if (!code || (src.municipality && strcmp(src.municipality, code) != 0)) found = 0;
             req->scope_muni = code;
+        }
+        break;
+    }
+    case SCOPE_USER: {
+        User *u = arena_alloc(&req->arena, sizeof *u);
+        found = store_user_get_id(app->store, req->record_id, &req->arena, u, &err);
+        if (found == 1) {
+            u->password_hash = NULL; /* no page needs it */
+            req->scope_user = u;
         }
         break;
     }
@@ -245,7 +278,9 @@ int authz_check(const Route *r, WebApp *app, WebRequest *req, WebResponse *res)
     PokErr err = {0};
     if (muni && r->cap == CAP_READ && store_municipality_public(app->store, muni, &pub, &err))
         return refuse(req, res, 500, "De database kon niet worden gelezen.");
-    if (!authz_allows(req->user, r->cap, muni, pub)) {
+    int allowed = authz_allows(req->user, r->cap, muni, pub) &&
+                  (r->scope != SCOPE_USER || authz_may_manage(req->user, req->scope_user));
+    if (!allowed) {
         if (!req->user) return not_logged_in(req, res);
         if (strcmp(req->path, "/") == 0 && req->user->n_municipalities > 0) {
             /* The overview of every municipality is not theirs: their own one instead. */

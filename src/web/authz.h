@@ -14,6 +14,15 @@
  * municipality publishes its figures. Pure: the matrix of README "Accounts en rollen". */
 int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_public);
 
+/* Whether manager (NULL: open mode) may manage the account target: the beheerder every
+ * account, a gemeentebeheerder an account whose role it may grant (authz_may_grant). */
+int authz_may_manage(const User *manager, const User *target);
+/* Whether manager (NULL: open mode) may give an account role with the municipalities
+ * munis: the beheerder anything; a gemeentebeheerder never more than it has itself:
+ * gemeentebeheerder, redacteur or lezer of at least one municipality, all of them its
+ * own. */
+int authz_may_grant(const User *manager, const char *role, const char *const *munis, size_t n);
+
 /* Fill req->user and req->session_token from the cookie, resolve the record the route
  * addresses (req->scope_muni, from req->record_id), decide whether route r may run, and
  * check the origin and CSRF token of a POST. Returns 0 to run the handler, or -1 with res
@@ -28,6 +37,9 @@ int authz_check(const Route *r, WebApp *app, WebRequest *req, WebResponse *res);
  * another name, is refused in every mode: a web page whose name was rebound to this
  * machine's address (DNS rebinding) must not reach pok. */
 int authz_host_allowed(const WebApp *app, const char *host);
+
+/* Whether the host part of an origin or URL ("http://h:p/x" -> "h:p") is host. */
+int authz_same_host(const char *url, const char *host);
 
 /* The CSRF token forms of this request carry, into out[65]; "" without a session. */
 void authz_csrf_token(const WebRequest *req, char out[65]);

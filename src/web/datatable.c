@@ -64,23 +64,32 @@ void cell_int(TableCell *c, int64_t value)
     c->value = value;
 }
 
-static const char *const months[] = {"januari",   "februari", "maart",    "april",
-                                     "mei",       "juni",     "juli",     "augustus",
-                                     "september", "oktober",  "november", "december"};
-
-const char *date_nl(Arena *a, const char *iso)
+void cell_count(TableCell *c, int64_t value)
 {
-    if (!iso || !date_valid(iso)) return iso;
-    int y = 0, m = 0, d = 0;
-    for (int i = 0; i < 4; i++) y = y * 10 + (iso[i] - '0');
-    m = (iso[5] - '0') * 10 + (iso[6] - '0');
-    d = (iso[8] - '0') * 10 + (iso[9] - '0');
-    return arena_printf(a, "%d %s %d", d, months[m - 1], y);
+    c->kind = CELL_COUNT;
+    c->value = value;
+}
+
+void cell_time(TableCell *c, const char *utc_iso)
+{
+    if (!utc_iso) return;
+    c->kind = CELL_TIME;
+    c->text = utc_iso;
 }
 
 static int is_numeric(CellKind k)
 {
-    return k == CELL_MONEY || k == CELL_INT;
+    return k == CELL_MONEY || k == CELL_INT || k == CELL_COUNT;
+}
+
+/* What a column holds: the kind of its first non-empty cell. */
+static CellKind column_kind(const DataTable *t, size_t col)
+{
+    for (size_t r = 0; r < t->n_rows; r++) {
+        CellKind k = t->cells[r * t->n_cols + col].kind;
+        if (k != CELL_EMPTY) return k;
+    }
+    return CELL_EMPTY;
 }
 
 static void cell_html(Buf *b, const DataTable *t, const TableCell *c)
@@ -106,6 +115,12 @@ static void cell_html(Buf *b, const DataTable *t, const TableCell *c)
         break;
     case CELL_INT:
         html_printf(b, "%lld", (long long)c->value);
+        break;
+    case CELL_COUNT:
+        html_count(b, c->value);
+        break;
+    case CELL_TIME:
+        html_printf(b, "<time datetime=\"%s\">%s</time>", c->text, time_nl(t->arena, c->text));
         break;
     }
     if (c->href) html_lit(b, "</a>");
@@ -150,14 +165,7 @@ void dt_html(Buf *b, const DataTable *t, const char *csv_href)
                 "<thead class=\"utrecht-table__header\"><tr>",
                 t->caption);
     for (size_t i = 0; i < t->n_cols; i++) {
-        int numeric = 0;
-        for (size_t r = 0; r < t->n_rows; r++) {
-            CellKind k = t->cells[r * t->n_cols + i].kind;
-            if (k == CELL_EMPTY) continue;
-            numeric = is_numeric(k);
-            break;
-        }
-        if (numeric)
+        if (is_numeric(column_kind(t, i)))
             html_lit(b, "<th scope=\"col\" class=\"num\">");
         else
             html_lit(b, "<th scope=\"col\">");
@@ -187,45 +195,109 @@ void dt_html(Buf *b, const DataTable *t, const char *csv_href)
     }
 }
 
-/* The cell as CSV text; a text cell goes out through buf_csv_text (dt_csv), which keeps
- * a spreadsheet from running it as a formula. */
-static const char *cell_csv_text(const DataTable *t, const TableCell *c)
+/* ---- CSV for people ----
+ * What Dutch Excel and LibreOffice open as a table without an import dialog: a BOM so that
+ * they read UTF-8, ';' between fields (the list separator of a Dutch locale, where ',' is
+ * the decimal comma), amounts in euros with a decimal comma and no thousands dots or euro
+ * sign so that they are numbers ("(euro)" in the header instead), dates as DD-MM-JJJJ.
+ * The columns are the table's: what a column holds is the kind of its cells. */
+
+#define CSV_SEP ';'
+static const char csv_bom[] = "\xEF\xBB\xBF";
+
+static void csv_sep(Buf *b)
+{
+    buf_append(b, (const char[]){CSV_SEP}, 1);
+}
+
+/* Whether column col has a cell with a note that is not text: it gets a column of its
+ * own after it, so that the figure stays a number. */
+static int column_has_own_note(const DataTable *t, size_t col)
+{
+    for (size_t r = 0; r < t->n_rows; r++) {
+        const TableCell *c = &t->cells[r * t->n_cols + col];
+        if (c->note && c->kind != CELL_TEXT) return 1;
+    }
+    return 0;
+}
+
+static void csv_header(Buf *b, const DataTable *t, size_t col)
+{
+    const char *h = t->headers[col];
+    if (column_kind(t, col) == CELL_MONEY && !strstr(h, "(euro)"))
+        h = arena_printf(t->arena, "%s (euro)", h);
+    buf_csv_field_sep(b, h, CSV_SEP);
+    if (column_has_own_note(t, col)) {
+        csv_sep(b);
+        buf_csv_field_sep(b, arena_printf(t->arena, "Toelichting bij %s", t->headers[col]),
+                          CSV_SEP);
+    }
+}
+
+/* "23-11-2026 17:17:02" for "2026-11-23T16:17:02Z": the Dutch time, in the order a Dutch
+ * spreadsheet reads as a date and time. */
+static const char *time_csv(Arena *a, const char *utc_iso)
+{
+    struct tm tm;
+    if (time_nl_tm(utc_iso, &tm)) return utc_iso;
+    return arena_printf(a, "%02d-%02d-%04d %02d:%02d:%02d", tm.tm_mday, tm.tm_mon + 1,
+                        tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/* "28-05-2024" for "2024-05-28": the order a Dutch spreadsheet reads as a date. */
+static const char *date_csv(Arena *a, const char *iso)
+{
+    if (!iso || !date_valid(iso)) return iso;
+    return arena_printf(a, "%.2s-%.2s-%.4s", iso + 8, iso + 5, iso);
+}
+
+static void csv_cell(Buf *b, const DataTable *t, const TableCell *c, int own_note)
 {
     char money[MONEY_BUFSZ];
-    const char *s = NULL;
     switch (c->kind) {
     case CELL_EMPTY:
         break;
     case CELL_TEXT:
+        /* someone's text: buf_csv_text keeps a spreadsheet from running it as a formula */
+        buf_csv_text_sep(
+            b,
+            c->note ? arena_printf(t->arena, "%s (%s)", c->text ? c->text : "", c->note) : c->text,
+            CSV_SEP);
+        break;
     case CELL_DATE:
-        s = c->text;
+        buf_csv_field_sep(b, date_csv(t->arena, c->text), CSV_SEP);
+        break;
+    case CELL_TIME:
+        buf_csv_field_sep(b, time_csv(t->arena, c->text), CSV_SEP);
         break;
     case CELL_MONEY:
-        s = arena_strdup(t->arena, money_format_plain(c->value, money));
+        buf_csv_field_sep(b, money_format_plain(c->value, money), CSV_SEP);
         break;
     case CELL_INT:
-        s = arena_printf(t->arena, "%lld", (long long)c->value);
+    case CELL_COUNT:
+        buf_printf(b, "%lld", (long long)c->value);
         break;
     }
-    if (c->note) s = arena_printf(t->arena, "%s (%s)", s ? s : "", c->note);
-    return s;
+    if (own_note) {
+        csv_sep(b);
+        if (c->kind != CELL_TEXT) buf_csv_text_sep(b, c->note, CSV_SEP);
+    }
 }
 
 void dt_csv(Buf *b, const DataTable *t)
 {
+    int *own_note = arena_alloc(t->arena, (t->n_cols + 1) * sizeof *own_note);
+    buf_puts(b, csv_bom);
     for (size_t i = 0; i < t->n_cols; i++) {
-        if (i) buf_puts(b, ",");
-        buf_csv_field(b, t->headers[i]);
+        if (i) csv_sep(b);
+        own_note[i] = column_has_own_note(t, i);
+        csv_header(b, t, i);
     }
     buf_puts(b, "\r\n");
     for (size_t r = 0; r < t->n_rows; r++) {
         for (size_t i = 0; i < t->n_cols; i++) {
-            if (i) buf_puts(b, ",");
-            const TableCell *c = &t->cells[r * t->n_cols + i];
-            if (c->kind == CELL_TEXT)
-                buf_csv_text(b, cell_csv_text(t, c));
-            else
-                buf_csv_field(b, cell_csv_text(t, c));
+            if (i) csv_sep(b);
+            csv_cell(b, t, &t->cells[r * t->n_cols + i], own_note[i]);
         }
         buf_puts(b, "\r\n");
     }

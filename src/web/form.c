@@ -1,9 +1,11 @@
 /* form.c: see form.h. Every value is written through the escaping writer. */
 #include "form.h"
 
+#include "authz.h"
 #include "html.h"
 #include "layout.h"
 #include "route.h"
+#include "saved.h"
 
 #include "../money.h"
 #include "../store/store.h"
@@ -23,18 +25,23 @@ void form_init(Form *f, const WebRequest *req, Arena *a)
     f->posted = strcmp(req->method, "POST") == 0;
 }
 
+/* Whether type is kind, alone or followed by parameters ("; boundary=..."). */
+static int type_is(const char *type, const char *kind)
+{
+    size_t n = strlen(kind);
+    return type && strncasecmp(type, kind, n) == 0 &&
+           (type[n] == '\0' || type[n] == ';' || type[n] == ' ');
+}
+
 int form_check_content_type(const WebRequest *req, WebResponse *res)
 {
-    static const char urlencoded[] = "application/x-www-form-urlencoded";
     if (strcmp(req->method, "POST") != 0) return 0;
-    const char *type = req->content_type;
-    if (type && strncasecmp(type, urlencoded, sizeof urlencoded - 1) == 0 &&
-        (type[sizeof urlencoded - 1] == '\0' || type[sizeof urlencoded - 1] == ';' ||
-         type[sizeof urlencoded - 1] == ' '))
+    if (type_is(req->content_type, "application/x-www-form-urlencoded") ||
+        type_is(req->content_type, "multipart/form-data"))
         return 0;
     web_error(res, 415,
-              "Formulieren worden verstuurd als application/x-www-form-urlencoded; "
-              "dit verzoek heeft een ander soort inhoud.");
+              "Formulieren worden verstuurd als application/x-www-form-urlencoded of "
+              "multipart/form-data; dit verzoek heeft een ander soort inhoud.");
     return -1;
 }
 
@@ -99,7 +106,7 @@ const char *form_error(const Form *f, const char *field)
 
 /* The form fields that hold a long text (text.h: descriptions, explanations, lists);
  * every other text field is short. */
-static const char *const long_fields[] = {"omschrijving", "tekst", "kostenplaatsen"};
+static const char *const long_fields[] = {"omschrijving", "tekst", "kostenplaatsen", "plakken"};
 
 static TextBound field_bound(const char *field)
 {
@@ -246,6 +253,22 @@ void form_set_actor(const char *name)
     form_actor = name && *name ? name : NULL;
 }
 
+static _Thread_local const User *form_user;
+static _Thread_local int form_checks_roles;
+static _Thread_local const char *form_scope_muni;
+
+void form_set_user(const User *user, int checks_roles, const char *scope_muni)
+{
+    form_user = user;
+    form_checks_roles = checks_roles;
+    form_scope_muni = scope_muni;
+}
+
+int form_may(RouteCap cap, const char *muni)
+{
+    return !form_checks_roles || authz_allows(form_user, cap, muni ? muni : form_scope_muni, 0);
+}
+
 void form_set_csrf(const char *token)
 {
     form_csrf = token && *token ? token : NULL;
@@ -258,11 +281,25 @@ void form_open(Buf *b, const char *action)
     html_lit(b, "\" novalidate>\n");
     if (form_csrf)
         html_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", form_csrf);
+    saved_return_field(b);
+}
+
+void form_open_upload(Buf *b, const char *action)
+{
+    html_lit(b, "<form class=\"utrecht-form\" method=\"post\" enctype=\"multipart/form-data\" "
+                "action=\"");
+    html_attr(b, action);
+    html_lit(b, "\" novalidate>\n");
+    if (form_csrf)
+        html_printf(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", form_csrf);
+    saved_return_field(b);
 }
 
 void form_logout(Buf *b)
 {
     if (!form_csrf) return;
+    if (form_checks_roles && authz_allows(form_user, CAP_MANAGE, NULL, 0))
+        html_lit(b, " <a class=\"utrecht-link pok-users\" href=\"/gebruikers\">Gebruikers</a>");
     html_printf(b,
                 " <form class=\"pok-logout\" method=\"post\" action=\"/uitloggen\">"
                 "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
@@ -327,6 +364,27 @@ void form_input(Buf *b, const Form *f, const char *name, const char *label, cons
                 form_error(f, name) ? " utrecht-textbox--invalid" : "");
     input_attrs(b, f, name, hint);
     html_printf(b, " value=\"%s\"></div>\n</div>\n", value ? value : "");
+}
+
+void form_password(Buf *b, const Form *f, const char *name, const char *label, const char *hint)
+{
+    field_begin(b, f, name, label, hint, "text");
+    html_printf(b,
+                "<div class=\"utrecht-form-field__input\"><input type=\"password\" "
+                "autocomplete=\"new-password\" "
+                "class=\"utrecht-textbox utrecht-textbox--html-input%s\"",
+                form_error(f, name) ? " utrecht-textbox--invalid" : "");
+    input_attrs(b, f, name, hint);
+    html_lit(b, "></div>\n</div>\n");
+}
+
+void form_file(Buf *b, const Form *f, const char *name, const char *label, const char *hint)
+{
+    field_begin(b, f, name, label, hint, "text");
+    html_lit(b, "<div class=\"utrecht-form-field__input\"><input type=\"file\" "
+                "class=\"pok-file\"");
+    input_attrs(b, f, name, hint);
+    html_lit(b, "></div>\n</div>\n");
 }
 
 void form_textarea(Buf *b, const Form *f, const char *name, const char *label, const char *hint,
@@ -401,7 +459,9 @@ void form_hidden_all(Buf *b, const Form *f)
 {
     for (size_t i = 0; i < f->req->form.n; i++) {
         const WebParam *p = &f->req->form.items[i];
-        if (strcmp(p->name, "confirm") == 0 || strcmp(p->name, "aanpassen") == 0) continue;
+        if (strcmp(p->name, "confirm") == 0 || strcmp(p->name, "aanpassen") == 0 ||
+            strcmp(p->name, SAVED_FIELD) == 0)
+            continue; /* form_open adds the way back */
         form_hidden(b, p->name, p->value);
     }
 }

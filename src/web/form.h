@@ -7,6 +7,7 @@
 #define POK_FORM_H
 
 #include "request.h"
+#include "route.h"
 
 #define FORM_MAX_ERRORS 32
 
@@ -30,8 +31,9 @@ typedef struct FormOption {
 
 void form_init(Form *f, const WebRequest *req, Arena *a);
 
-/* A POST must carry an application/x-www-form-urlencoded body: otherwise answer 415 and
- * return -1. GET and HEAD pass. */
+/* A POST must carry an application/x-www-form-urlencoded or multipart/form-data body
+ * (a form with a file field; its files are in req->files, upload.h): otherwise answer
+ * 415 and return -1. GET and HEAD pass. */
 int form_check_content_type(const WebRequest *req, WebResponse *res);
 /* The post asks to save (confirm=1), to edit again (aanpassen=1). */
 int form_confirmed(const Form *f);
@@ -72,17 +74,31 @@ void form_summary(Buf *b, const Form *f);
 /* <form method="post" action="ACTION" novalidate> ... </form>, with the hidden field
  * "csrf" when a session is active (form_set_csrf). */
 void form_open(Buf *b, const char *action);
+/* The same for a form with a file field (form_file): posted as multipart/form-data. */
+void form_open_upload(Buf *b, const char *action);
 /* The CSRF token form_open adds on this thread; NULL or "" for none. */
 void form_set_csrf(const char *token);
 /* The logged-in user answered on this thread (NULL: none): form_save records them as
  * the actor, "web" otherwise. Set by route_dispatch. */
 void form_set_actor(const char *name);
+/* The user answered on this thread, whether roles are checked, and the municipality the
+ * route is about (route_dispatch sets them; outside a request, and in open mode, every
+ * link is shown). */
+void form_set_user(const User *user, int checks_roles, const char *scope_muni);
+/* Whether that user may use a route with capability cap about muni (NULL: the route's
+ * own municipality), so a page links only to the forms its reader may open. */
+int form_may(RouteCap cap, const char *muni);
 /* The "Uitloggen" button (a POST form with the token), when a session is active. */
 void form_logout(Buf *b);
 void form_close(Buf *b);
 /* A text field; value is the current value (escaped). hint may be NULL. */
 void form_input(Buf *b, const Form *f, const char *name, const char *label, const char *hint,
                 const char *value);
+/* A new password: never shown back, autocomplete="new-password". */
+void form_password(Buf *b, const Form *f, const char *name, const char *label, const char *hint);
+/* A file field (in a form_open_upload form); a browser cannot refill it after an error,
+ * so its hint should say the file must be chosen again. */
+void form_file(Buf *b, const Form *f, const char *name, const char *label, const char *hint);
 void form_textarea(Buf *b, const Form *f, const char *name, const char *label, const char *hint,
                    const char *value);
 void form_select(Buf *b, const Form *f, const char *name, const char *label, const char *hint,

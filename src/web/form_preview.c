@@ -141,6 +141,14 @@ static void compare_table(Buf *b, const CoveragePot *old, const CoveragePot *now
     html_lit(b, "</tbody>\n</table></div>\n");
 }
 
+void preview_closing(MuniData *d, Arena *a, const ClosedYear *cy)
+{
+    ClosedYear *list = grown_copy(a, d->closed, d->n_closed, sizeof *list);
+    list[d->n_closed] = *cy;
+    d->closed = list;
+    d->n_closed++;
+}
+
 void preview_compare(Buf *b, const Coverage *before, const Coverage *after, const int *years,
                      size_t n_years, Arena *a)
 {

@@ -12,6 +12,7 @@ void preview_allocation(MuniData *d, Arena *a, const Allocation *al);  /* new cu
 void preview_amount(MuniData *d, Arena *a, const MeasureAmount *ma);   /* insert or replace */
 void preview_opening(MuniData *d, Arena *a, const ReserveOpening *ro); /* replace the pot's */
 void preview_movement(MuniData *d, Arena *a, const ReserveMovement *rm);
+void preview_closing(MuniData *d, Arena *a, const ClosedYear *cy); /* the year closed */
 
 /* The coverage rows of the given years, now and after the change, for every pot where a
  * figure changes; a sentence when nothing changes. */

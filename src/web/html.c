@@ -97,6 +97,20 @@ void html_printf(Buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+void html_count(Buf *b, int64_t n)
+{
+    char digits[24], text[32];
+    snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n));
+    size_t len = strlen(digits), k = 0;
+    if (n < 0) text[k++] = '-';
+    for (size_t i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0) text[k++] = '.';
+        text[k++] = digits[i];
+    }
+    text[k] = '\0';
+    buf_puts(b, text);
+}
+
 void html_money(Buf *b, int64_t cents)
 {
     char text[MONEY_BUFSZ];

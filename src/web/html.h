@@ -24,5 +24,7 @@ void html_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 
 
 /* An amount as "€ 1.234" (whole euros) or "€ 1.234,56", through money_format only. */
 void html_money(Buf *b, int64_t cents);
+/* A count (inhabitants) with Dutch digit groups: "90.829". */
+void html_count(Buf *b, int64_t n);
 
 #endif

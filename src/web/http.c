@@ -8,8 +8,10 @@
 #include "authz.h"
 #include "cache.h"
 #include "route.h"
+#include "upload.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -30,10 +32,36 @@ struct HttpServer {
     WebCache *cache;
 };
 
-/* What a connection collects while its request body arrives. */
+/* A file of a multipart body as it arrives. */
+typedef struct PartFile {
+    char *field, *name, *type; /* in Pending.arena */
+    char path[4096];           /* the temporary file; "" once handed to the request */
+    size_t size;
+} PartFile;
+
+/* What a connection collects while its request body arrives: an urlencoded (or any
+ * other) body in body, up to WEB_BODY_MAX; a multipart/form-data body through the
+ * library's post processor into fields and files, up to WebApp.upload_max. */
 typedef struct Pending {
     Buf body;
     int too_big;
+    size_t received;              /* bytes of the body so far */
+    int multipart;                /* a multipart/form-data body */
+    struct MHD_PostProcessor *pp; /* its post processor while the body arrives */
+    Arena arena;                  /* the fields' names and values, the files' names */
+    WebParam fields[WEB_MAX_PARAMS];
+    size_t n_fields;
+    PartFile files[WEB_MAX_FILES];
+    size_t n_files;
+    /* The part being read: its field name, whether it is a file, its bytes so far. */
+    const char *part_key;
+    int part_is_file, part_open;
+    Buf value;          /* a field's value */
+    int fd;             /* a file's temporary file, or -1 */
+    size_t field_bytes; /* of every field value: bounded by WEB_BODY_MAX */
+    /* Why the body is refused (answered with refuse_status): a Dutch message, or NULL. */
+    const char *refuse;
+    int refuse_status;
 } Pending;
 
 typedef struct QueryFill {
@@ -182,10 +210,31 @@ static int host_refused(HttpServer *srv, struct MHD_Connection *conn, enum MHD_R
     return 1;
 }
 
+/* Hand the fields and files of a multipart body to req (the files' temporary files are
+ * req's to remove from now on). Returns 0, or -1 when a field is not valid text
+ * (req->bad_text says which). */
+static int take_multipart(Pending *p, WebRequest *req)
+{
+    int rc = 0;
+    for (size_t i = 0; i < p->n_fields && rc == 0; i++)
+        if (web_param_add(req, &req->form, p->fields[i].name, p->fields[i].value)) rc = -1;
+    for (size_t i = 0; i < p->n_files; i++) {
+        PartFile *f = &p->files[i];
+        if (!f->path[0]) continue;
+        if (rc == 0)
+            web_file_take(req, f->field, f->name, f->type, f->path, f->size);
+        else
+            unlink(f->path);
+        f->path[0] = '\0';
+    }
+    return rc;
+}
+
 /* Build the WebRequest, dispatch it under the lock (or answer from the cache) and queue
- * the response. body is NULL for a request without one. */
+ * the response. body is NULL for a request without one; p is the multipart body whose
+ * fields and files it holds, or NULL. */
 static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, const char *url,
-                              const char *method, const Buf *body)
+                              const char *method, const Buf *body, Pending *p)
 {
     enum MHD_Result refused;
     if (host_refused(srv, conn, &refused)) return refused;
@@ -222,9 +271,11 @@ static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, cons
     QueryFill fill = {&req, NULL, 0};
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query, &fill);
     struct MHD_Response *r = NULL;
-    int form_rc = body && is_form(conn)
-                      ? web_params_parse(&req, &req.form, body->data ? body->data : "", body->len)
-                      : 0;
+    int form_rc = 0;
+    if (p && p->multipart)
+        form_rc = take_multipart(p, &req) ? -3 : 0;
+    else if (body && is_form(conn))
+        form_rc = web_params_parse(&req, &req.form, body->data ? body->data : "", body->len);
     if (fill.too_many || form_rc) {
         web_error(&res, 400,
                   form_rc == -2 ? "Het formulier bevat een NUL-teken (%00); dat kan niet."
@@ -238,7 +289,7 @@ static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, cons
          * changes the version again, so such a page is never served as current. */
         StoreDataVersion v;
         int have_version = use_cache && data_version(srv, &v);
-        route_dispatch(NULL, srv->app, &req, &res);
+        route_dispatch(srv->app->routes, srv->app, &req, &res);
         /* A POST (or any other method) may have changed anything. */
         if (!use_cache) web_cache_clear(srv->cache);
         r = make_response(&res);
@@ -266,6 +317,176 @@ static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, cons
 static enum MHD_Result answer_too_big(struct MHD_Connection *conn)
 {
     return answer_now(conn, 413, "Het verzoek is groter dan 1 MiB.");
+}
+
+/* ---- multipart/form-data, through the library's post processor ---- */
+
+static int is_multipart(struct MHD_Connection *conn)
+{
+    const char *type =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    return type && strncasecmp(type, "multipart/form-data", 19) == 0;
+}
+
+/* Refuse the body with status and message (the first reason found is kept); returns
+ * MHD_NO so the post processor stops. */
+static enum MHD_Result part_refuse(Pending *p, int status, const char *message)
+{
+    if (!p->refuse) {
+        p->refuse = message;
+        p->refuse_status = status;
+    }
+    return MHD_NO;
+}
+
+/* Finish the part being read: a field's value joins the fields, a file is closed. */
+static int part_close(Pending *p)
+{
+    if (!p->part_open) return 0;
+    p->part_open = 0;
+    if (p->part_is_file) {
+        int bad = p->fd >= 0 && close(p->fd) != 0;
+        p->fd = -1;
+        if (bad) return part_refuse(p, 500, "Het bestand kon niet worden bewaard."), -1;
+        return 0;
+    }
+    if (p->n_fields >= WEB_MAX_PARAMS)
+        return part_refuse(p, 400, "Te veel parameters in het verzoek."), -1;
+    if (memchr(p->value.data ? p->value.data : "", '\0', p->value.len))
+        return part_refuse(p, 400, "Het formulier bevat een NUL-teken; dat kan niet."), -1;
+    char *value = arena_alloc(&p->arena, p->value.len + 1);
+    if (p->value.len) memcpy(value, p->value.data, p->value.len);
+    p->fields[p->n_fields].name = p->part_key;
+    p->fields[p->n_fields].value = value;
+    p->n_fields++;
+    buf_reset(&p->value);
+    return 0;
+}
+
+/* Start a part: a field (filename NULL) or a file, streamed into a temporary file. */
+static int part_open(Pending *p, const char *key, const char *filename, const char *type)
+{
+    if (part_close(p)) return -1;
+    p->part_open = 1;
+    p->part_key = arena_strdup(&p->arena, key ? key : "");
+    p->part_is_file = filename != NULL;
+    if (!p->part_is_file) return 0;
+    if (p->n_files >= WEB_MAX_FILES)
+        return part_refuse(p, 400, "Het formulier bevat te veel bestanden."), -1;
+    PartFile *f = &p->files[p->n_files];
+    p->fd = web_upload_tmp(f->path, sizeof f->path);
+    if (p->fd < 0) {
+        f->path[0] = '\0';
+        return part_refuse(p, 500, "Het bestand kon niet worden bewaard."), -1;
+    }
+    f->field = (char *)p->part_key;
+    f->name = arena_strdup(&p->arena, filename);
+    f->type = arena_strdup(&p->arena, type);
+    f->size = 0;
+    p->n_files++;
+    return 0;
+}
+
+static int write_all(int fd, const char *data, size_t size)
+{
+    while (size > 0) {
+        ssize_t n = write(fd, data, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        data += n;
+        size -= (size_t)n;
+    }
+    return 0;
+}
+
+/* The post processor's callback: data of the part key (a file when filename is set),
+ * at offset off within it. A part starts at offset 0; the library may report its start
+ * once without data. */
+static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *filename, const char *content_type,
+                               const char *transfer_encoding, const char *data, uint64_t off,
+                               size_t size)
+{
+    Pending *p = cls;
+    if (p->refuse) return MHD_NO;
+    int same = p->part_open && strcmp(p->part_key, key ? key : "") == 0 &&
+               p->part_is_file == (filename != NULL);
+    int started =
+        p->part_is_file ? p->n_files && p->files[p->n_files - 1].size > 0 : p->value.len > 0;
+    if (off == 0 && (!same || started) && part_open(p, key, filename, content_type)) return MHD_NO;
+    if (!size) return MHD_YES;
+    if (p->part_is_file) {
+        if (write_all(p->fd, data, size))
+            return part_refuse(p, 500, "Het bestand kon niet worden bewaard.");
+        p->files[p->n_files - 1].size += size;
+        return MHD_YES;
+    }
+    p->field_bytes += size;
+    if (p->field_bytes > WEB_BODY_MAX)
+        return part_refuse(p, 413, "De velden van het formulier zijn samen groter dan 1 MiB.");
+    buf_append(&p->value, data, size);
+    return MHD_YES;
+}
+
+/* The first call of a multipart request: its post processor, or a refusal. */
+static enum MHD_Result start_multipart(HttpServer *srv, struct MHD_Connection *conn, Pending *p,
+                                       const char *length)
+{
+    long long n;
+    p->fd = -1;
+    if (length && parse_int(length, 0, (long long)web_upload_cap(srv->app), &n) != 0) {
+        p->too_big = 1;
+        return answer_now(conn, 413,
+                          arena_printf(&p->arena, "Het verzoek is groter dan %zu MiB.",
+                                       web_upload_cap(srv->app) >> 20));
+    }
+    p->multipart = 1;
+    p->pp = MHD_create_post_processor(conn, 64 * 1024, on_part, p);
+    if (!p->pp) {
+        p->too_big = 1; /* nothing more is read */
+        return answer_now(conn, 400,
+                          "Het formulier is niet goed opgebouwd: de grens (boundary) tussen de "
+                          "velden ontbreekt of is ongeldig.");
+    }
+    return MHD_YES;
+}
+
+/* A chunk of a multipart body. */
+static void feed_multipart(HttpServer *srv, Pending *p, const char *data, size_t size)
+{
+    p->received += size;
+    if (p->received > web_upload_cap(srv->app))
+        part_refuse(p, 413,
+                    arena_printf(&p->arena, "Het verzoek is groter dan %zu MiB.",
+                                 web_upload_cap(srv->app) >> 20));
+    if (p->refuse || !p->pp) return;
+    if (MHD_post_process(p->pp, data, size) != MHD_YES)
+        part_refuse(p, 400, "Het formulier is niet goed opgebouwd (multipart/form-data).");
+}
+
+/* The whole multipart body has arrived: answer it, or its refusal. */
+static enum MHD_Result finish_multipart(HttpServer *srv, struct MHD_Connection *conn,
+                                        const char *url, const char *method, Pending *p)
+{
+    /* Destroying the processor reports the last part's remaining bytes. */
+    enum MHD_Result done = MHD_destroy_post_processor(p->pp);
+    p->pp = NULL;
+    if (done != MHD_YES)
+        part_refuse(p, 400, "Het formulier is niet goed opgebouwd (multipart/form-data).");
+    if (!p->refuse) part_close(p);
+    if (p->refuse) return answer_now(conn, p->refuse_status, p->refuse);
+    return answer(srv, conn, url, method, NULL, p);
+}
+
+/* Free what a multipart body left: its post processor, open and unclaimed files. */
+static void free_multipart(Pending *p)
+{
+    if (p->pp) MHD_destroy_post_processor(p->pp);
+    if (p->fd >= 0) close(p->fd);
+    for (size_t i = 0; i < p->n_files; i++)
+        if (p->files[i].path[0]) unlink(p->files[i].path);
+    buf_free(&p->value);
+    arena_free(&p->arena);
 }
 
 /* The con_cls of a GET or HEAD without a body: nothing to collect, nothing to free.
@@ -320,16 +541,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     HttpServer *srv = cls;
     Pending *p = *con_cls;
     if (p == &bad_nul || p == &bad_params) return answer_bad_target(conn, p);
-    if (p == &no_body) return answer(srv, conn, url, method, NULL);
+    if (p == &no_body) return answer(srv, conn, url, method, NULL, NULL);
     if (!p) {
         if (bodiless_read(conn, method)) {
             *con_cls = &no_body;
             return MHD_YES;
         }
         p = xcalloc(1, sizeof *p);
+        p->fd = -1;
         *con_cls = p;
         const char *length =
             MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (strcmp(method, "POST") == 0 && is_multipart(conn))
+            return start_multipart(srv, conn, p, length);
         long long n;
         /* A body announced too large is refused at once, before a byte of it is read
          * (the library then closes the connection), rather than after waiting for it. */
@@ -337,6 +561,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             p->too_big = 1;
             return answer_too_big(conn);
         }
+        return MHD_YES;
+    }
+    if (*upload_data_size && p->multipart) {
+        feed_multipart(srv, p, upload_data, *upload_data_size);
+        *upload_data_size = 0;
         return MHD_YES;
     }
     if (*upload_data_size) {
@@ -349,7 +578,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     if (p->too_big) return answer_too_big(conn);
-    return answer(srv, conn, url, method, &p->body);
+    if (p->multipart && p->pp) return finish_multipart(srv, conn, url, method, p);
+    return answer(srv, conn, url, method, &p->body, NULL);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -357,6 +587,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
     Pending *p = *con_cls;
     if (!p || p == &no_body || p == &bad_nul || p == &bad_params) return;
+    free_multipart(p);
     buf_free(&p->body);
     free(p);
     *con_cls = NULL;

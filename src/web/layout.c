@@ -6,6 +6,7 @@
 #include "assets.h"
 #include "form.h"
 #include "html.h"
+#include "saved.h"
 
 /* A <link> to an embedded stylesheet, with its version in the URL. */
 static void stylesheet_link(Buf *b, const char *name)
@@ -39,6 +40,7 @@ void layout_begin(Buf *b, const char *title)
     form_logout(b); /* only while someone is logged in */
     html_lit(b, "</div></header>\n"
                 "<main id=\"inhoud\" class=\"pok-main\">\n");
+    saved_message_render(b); /* what the last form saved, once */
 }
 
 void layout_end(Buf *b)

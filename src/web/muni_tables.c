@@ -4,6 +4,8 @@
 #include "html.h"
 #include "page_kit.h"
 
+#include "../views/coverage_view.h"
+
 #include <string.h>
 
 static const char *const year_headers[] = {"Jaar",
@@ -39,6 +41,29 @@ int muni_years_table(const MuniData *d, const Coverage *c, Arena *a, DataTable *
         cell_money(&row[7], y->reserve_end, NULL, NULL);
     }
     return 0;
+}
+
+void muni_coverage_table(const MuniData *d, const Coverage *c, Arena *a, DataTable *t)
+{
+    size_t n_cols = 3 + coverage_n_rows;
+    const char **headers = arena_alloc(a, n_cols * sizeof *headers);
+    headers[0] = "Pot";
+    headers[1] = "Jaar";
+    headers[2] = "Afgesloten";
+    for (size_t r = 0; r < coverage_n_rows; r++) headers[3 + r] = coverage_rows[r].label;
+    dt_init(t, a, arena_printf(a, "Dekking %s, %s", d->scheme.name, d->muni.name), headers, n_cols);
+    for (size_t p = 0; p < c->n_pots; p++) {
+        const CoveragePot *pot = &c->pots[p];
+        for (size_t i = 0; i < pot->n_years; i++) {
+            const CoverageYear *y = &pot->years[i];
+            TableCell *row = dt_row(t, 0);
+            cell_text(&row[0], pot->name, NULL);
+            cell_int(&row[1], y->year);
+            cell_text(&row[2], y->closed ? "ja" : "nee", NULL);
+            for (size_t r = 0; r < coverage_n_rows; r++)
+                cell_money(&row[3 + r], coverage_rows[r].get(y), NULL, NULL);
+        }
+    }
 }
 
 /* The current allocation behind one cell of the matrix (the first, if several). */

@@ -28,27 +28,25 @@ static void hide_actors_from_visitors(const WebApp *app, const WebRequest *req, 
 static const char *const audit_headers[] = {"Tijdstip", "Wie",         "Actie",
                                             "Wat",      "Oud → nieuw", "Reden"};
 
-/* "2026-11-23 16:17:02 UTC" for "2026-11-23T16:17:02Z". */
-static const char *when_text(Arena *a, const char *at)
-{
-    if (!at || strlen(at) != 20 || at[10] != 'T') return at;
-    return arena_printf(a, "%.10s %.8s UTC", at, at + 11);
-}
-
-static void build_table(DataTable *t, Arena *a, const char *caption, const AuditEntry *e, size_t n)
+/* Every row as a person reads it: the moment in Dutch time, the changes with Dutch labels,
+ * euros and the names of what they point to, looked up in d (audit_view.h). */
+static void build_table(DataTable *t, Arena *a, const char *caption, const MuniData *d,
+                        const AuditEntry *e, size_t n)
 {
     dt_init(t, a, caption, audit_headers, 6);
     t->empty = "Geen wijzigingen gevonden.";
     for (size_t i = 0; i < n; i++) {
         TableCell *row = dt_row(t, 0);
-        cell_text(&row[0], when_text(a, e[i].at), NULL);
+        cell_time(&row[0], e[i].at);
         cell_text(&row[1], e[i].actor, NULL);
         cell_text(&row[2], audit_action_nl(e[i].action), NULL);
-        cell_text(
-            &row[3],
-            arena_printf(a, "%s %lld", audit_table_nl(e[i].table_name), (long long)e[i].record_id),
-            NULL);
-        cell_text(&row[4], audit_diff_text(a, &e[i], "; "), NULL);
+        /* a row about the municipality itself has no record id (0) */
+        cell_text(&row[3],
+                  e[i].record_id ? arena_printf(a, "%s %lld", audit_table_nl(e[i].table_name),
+                                                (long long)e[i].record_id)
+                                 : audit_table_nl(e[i].table_name),
+                  NULL);
+        cell_text(&row[4], audit_diff_readable(a, &e[i], d, "; "), NULL);
         cell_text(&row[5], e[i].reason, NULL);
     }
 }
@@ -56,9 +54,10 @@ static void build_table(DataTable *t, Arena *a, const char *caption, const Audit
 /* The ?van= and ?tot= dates: NULL when absent or empty; *bad names a field that is not a
  * date (then that filter is not applied, and the page says so next to the field: a filter
  * saves nothing, so the answer stays 200 like a search). */
-static void read_dates(const WebRequest *req, AuditFilter *f, const char **bad)
+static void read_dates(const WebRequest *req, Arena *a, AuditFilter *f, const char **bad)
 {
     const char *from = web_query(req, "van"), *to = web_query(req, "tot");
+    char moment[21];
     *bad = NULL;
     f->date_from = from && *from ? from : NULL;
     f->date_to = to && *to ? to : NULL;
@@ -70,6 +69,19 @@ static void read_dates(const WebRequest *req, AuditFilter *f, const char **bad)
         *bad = *bad ? "beide" : "tot";
         f->date_to = NULL;
     }
+    /* the days are Dutch days: from the start of van to the end of tot in Dutch time */
+    if (f->date_from && dutch_day_start(f->date_from, 0, moment) == 0)
+        f->at_from = arena_strdup(a, moment);
+    if (f->date_to && dutch_day_start(f->date_to, 1, moment) == 0)
+        f->at_before = arena_strdup(a, moment);
+}
+
+/* The filter the store applies: the moments, not the UTC dates (kept for the CSV link). */
+static AuditFilter store_filter(const AuditFilter *f)
+{
+    AuditFilter q = *f;
+    q.date_from = q.date_to = NULL;
+    return q;
 }
 
 static void date_field(Buf *b, const char *name, const char *label, const char *value, int invalid)
@@ -95,7 +107,7 @@ static void filter_form(Buf *b, const char *code, const WebRequest *req, const c
     html_lit(b, "<form method=\"get\" action=\"/gemeente/");
     html_url_arg(b, code);
     html_lit(b, "/wijzigingen\" class=\"audit-filter\">\n<fieldset><legend>Periode "
-                "(datums in UTC, tot en met)</legend>\n");
+                "(tot en met)</legend>\n");
     int both = bad && strcmp(bad, "beide") == 0;
     date_field(b, "van", "Vanaf", web_query(req, "van"), both || (bad && !strcmp(bad, "van")));
     date_field(b, "tot", "Tot en met", web_query(req, "tot"), both || (bad && !strcmp(bad, "tot")));
@@ -124,17 +136,19 @@ void page_audit_municipality(WebApp *app, const WebRequest *req, WebResponse *re
     PokErr err = {0};
     AuditFilter f = {.municipality = d.muni.code, .limit = AUDIT_PAGE_ROWS};
     const char *bad;
-    read_dates(req, &f, &bad);
+    read_dates(req, &a, &f, &bad);
     AuditEntry *e;
     size_t n;
-    if (store_audit_query(app->store, &f, &a, &e, &n, &err)) {
+    AuditFilter q = store_filter(&f);
+    if (store_audit_query(app->store, &q, &a, &e, &n, &err)) {
         web_error(res, 500, err.msg);
         arena_free(&a);
         return;
     }
     hide_actors_from_visitors(app, req, &a, e, n);
     DataTable t;
-    build_table(&t, &a, arena_printf(&a, "Wijzigingen in de gegevens van %s", d.muni.name), e, n);
+    build_table(&t, &a, arena_printf(&a, "Wijzigingen in de gegevens van %s", d.muni.name), &d, e,
+                n);
     Buf *b = &res->body;
     layout_begin(b, arena_printf(&a, "Wijzigingen %s", d.muni.name));
     kit_muni_nav(b, &d, "/wijzigingen");
@@ -163,17 +177,18 @@ void page_audit_municipality_csv(WebApp *app, const WebRequest *req, WebResponse
     PokErr err = {0};
     AuditFilter f = {.municipality = d.muni.code};
     const char *bad;
-    read_dates(req, &f, &bad);
+    read_dates(req, &a, &f, &bad);
     AuditEntry *e;
     size_t n;
+    AuditFilter q = store_filter(&f);
     if (bad) {
         web_error(res, 400, "Ongeldige datum in van of tot: verwacht JJJJ-MM-DD.");
-    } else if (store_audit_query(app->store, &f, &a, &e, &n, &err)) {
+    } else if (store_audit_query(app->store, &q, &a, &e, &n, &err)) {
         web_error(res, 500, err.msg);
     } else {
         hide_actors_from_visitors(app, req, &a, e, n);
         DataTable t;
-        build_table(&t, &a, "Wijzigingen", e, n);
+        build_table(&t, &a, "Wijzigingen", &d, e, n);
         kit_send_csv(res, &t, arena_printf(&a, "wijzigingen-%s.csv", d.muni.code));
     }
     arena_free(&a);
@@ -208,8 +223,14 @@ void page_audit_measure(WebApp *app, const WebRequest *req, WebResponse *res)
     }
     hide_actors_from_visitors(app, req, &a, e, n);
     const char *name = found ? m.name : arena_printf(&a, "maatregel %lld", (long long)id);
+    MuniData d = {0}; /* stays empty when the municipality is gone: ids instead of names */
+    if (web_load(app, req->scope_muni, &a, &d, &err) < 0) {
+        web_error(res, 500, err.msg);
+        arena_free(&a);
+        return;
+    }
     DataTable t;
-    build_table(&t, &a, arena_printf(&a, "Wijzigingen van %s", name), e, n);
+    build_table(&t, &a, arena_printf(&a, "Wijzigingen van %s", name), &d, e, n);
     Buf *b = &res->body;
     layout_begin(b, arena_printf(&a, "Wijzigingen %s", name));
     html_lit(b, "<nav aria-label=\"Kruimelpad\" class=\"breadcrumb\"><a href=\"/\">Gemeenten</a>");

@@ -6,6 +6,7 @@
 
 #include "form.h"
 #include "pages.h"
+#include "saved.h"
 
 #include "../engine/engine.h"
 
@@ -24,6 +25,12 @@ FormOption *forms_decision_options(const MuniData *d, Arena *a, size_t *n);
 FormOption *forms_pot_options(const MuniData *d, Arena *a, size_t *n);
 FormOption *forms_actielijn_options(const MuniData *d, Arena *a, size_t *n); /* value: number */
 FormOption *forms_purpose_options(const MuniData *d, Arena *a, size_t *n);   /* value: number */
+/* The ticked checkboxes "FIELD[]" (numbers, the values of opts) as the ids that belong
+ * to them (ids[i] to opts[i]), into *out (in f's arena); an unknown one is an error of
+ * field. */
+#define FORMS_MAX_LINKS 64
+void forms_check_links(Form *f, const char *field, const char *label, const FormOption *opts,
+                       size_t n_opts, const int64_t *ids, int64_t **out, size_t *n_out);
 /* The label of value in opts, or value itself. */
 const char *forms_option_label(const FormOption *opts, size_t n, const char *value);
 
@@ -60,6 +67,10 @@ void forms_page_end_conflict(WebResponse *res);
 /* The citation fields (bron, plaats; besluit when decisions is set). */
 void forms_cite_fields(Buf *b, const Form *f, const FormOption *sources, size_t n_sources,
                        const FormOption *decisions, size_t n_decisions);
+/* After a form's submit button: "Nieuwe bron toevoegen", which posts the form's values to
+ * the municipality's new-source page and returns to action afterwards with the new
+ * source chosen (page_source_form.c). For forms that handle aanpassen=1. */
+void forms_new_source_button(Buf *b, const MuniData *d, const char *action);
 /* Check the citation fields into cite (and *decision_id when decisions is set). */
 void forms_cite_check(Form *f, const FormOption *sources, size_t n_sources,
                       const FormOption *decisions, size_t n_decisions, Citation *cite,

@@ -5,6 +5,7 @@
 #include "html.h"
 #include "layout.h"
 #include "route.h"
+#include "saved.h"
 
 #include "../money.h"
 #include "../store/store_records.h"
@@ -137,6 +138,26 @@ FormOption *forms_purpose_options(const MuniData *d, Arena *a, size_t *n)
             (FormOption){arena_printf(a, "%d", d->purposes[i].number),
                          arena_printf(a, "%d. %s", d->purposes[i].number, d->purposes[i].name)};
     return o;
+}
+
+/* Ticked numbers of field mapped to ids (ids[i] belongs to opts[i]); an unknown one is an
+ * error. */
+void forms_check_links(Form *f, const char *field, const char *label, const FormOption *opts,
+                       size_t n_opts, const int64_t *ids, int64_t **out, size_t *n_out)
+{
+    const char *values[FORMS_MAX_LINKS];
+    size_t n = form_values(f, arena_printf(f->a, "%s[]", field), values, FORMS_MAX_LINKS);
+    *out = arena_alloc(f->a, (n + 1) * sizeof **out);
+    *n_out = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (k < n_opts && strcmp(opts[k].value, values[i]) != 0) k++;
+        if (k == n_opts) {
+            form_fail(f, field, "%s: onbekend nummer '%s'", label, values[i]);
+            return;
+        }
+        (*out)[(*n_out)++] = ids[k];
+    }
 }
 
 const char *forms_option_label(const FormOption *opts, size_t n, const char *value)
@@ -276,7 +297,7 @@ void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d, cons
     for (size_t i = 0; i < f->req->form.n; i++) {
         const WebParam *p = &f->req->form.items[i];
         if (strcmp(p->name, "confirm") != 0 && strcmp(p->name, "aanpassen") != 0 &&
-            strcmp(p->name, "versie") != 0)
+            strcmp(p->name, "versie") != 0 && strcmp(p->name, SAVED_FIELD) != 0)
             form_hidden(b, p->name, p->value);
     }
     if (version) forms_version_field(b, version);
@@ -289,25 +310,44 @@ void page_forms_nav(Buf *b, const char *code)
 {
     static const struct {
         const char *path, *label;
+        RouteCap cap;
     } links[] = {
-        {"maatregel/nieuw", "Nieuwe maatregel"},
-        {"toekenning/nieuw", "Toekenning vastleggen"},
-        {"reserve/nieuw", "Reserve: beginstand of mutatie"},
-        {"besluit/nieuw", "Besluit vastleggen"},
-        {"verzoek/nieuw", "Verzoek vastleggen"},
+        {"maatregel/nieuw", "Nieuwe maatregel", CAP_EDIT},
+        {"toekenning/nieuw", "Toekenning vastleggen", CAP_EDIT},
+        {"toekenningen/invoeren", "Toekenningen invoeren als tabel (ook plakken uit Excel)",
+         CAP_EDIT},
+        {"reserve/nieuw", "Reserve: beginstand of mutatie", CAP_EDIT},
+        {"besluit/nieuw", "Besluit vastleggen", CAP_EDIT},
+        {"verzoek/nieuw", "Verzoek vastleggen", CAP_EDIT},
+        {"pot/nieuw", "Pot vastleggen", CAP_EDIT},
+        {"inwoners/nieuw", "Inwoners vastleggen", CAP_EDIT},
+        {"genoemd-bedrag/nieuw", "Genoemd bedrag uit een document vastleggen", CAP_EDIT},
+        {"jaar/afsluiten", "Jaar afsluiten", CAP_EDIT},
+        {"jaar/heropenen", "Afgesloten jaar heropenen", CAP_MANAGE},
+        {"bron/nieuw", "Bron toevoegen (met het document)", CAP_EDIT},
+        {"grootboek/import", "Grootboek importeren", CAP_EDIT},
     };
+    if (!form_may(CAP_EDIT, code)) return; /* a reader gets no links to forms */
     html_lit(b, "<nav aria-labelledby=\"wijzigen-titel\" class=\"forms-nav\">\n"
                 "<h2 id=\"wijzigen-titel\">Wijzigen</h2>\n<ul>\n");
     for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+        if (!form_may(links[i].cap, code)) continue;
         html_lit(b, "<li><a class=\"utrecht-link\" href=\"/gemeente/");
         html_url_arg(b, code);
         html_printf(b, "/%s\">%s</a></li>\n", links[i].path, links[i].label);
     }
+    /* for every municipality at once: only a beheerder's */
+    if (form_may(CAP_ADMIN, NULL))
+        html_lit(b, "<li><a class=\"utrecht-link\" href=\"/import/circulaire\">Circulaire "
+                    "importeren (alle gemeenten)</a></li>\n"
+                    "<li><a class=\"utrecht-link\" href=\"/bron/nieuw\">Landelijke bron "
+                    "toevoegen</a></li>\n");
     html_lit(b, "</ul>\n</nav>\n");
 }
 
 void page_forms_measure_nav(Buf *b, int64_t measure_id)
 {
+    if (!form_may(CAP_EDIT, NULL)) return; /* the measure's municipality */
     html_lit(b, "<nav aria-labelledby=\"wijzigen-maatregel-titel\" class=\"forms-nav\">\n"
                 "<h2 id=\"wijzigen-maatregel-titel\">Wijzigen</h2>\n<ul>\n");
     html_printf(b,
@@ -315,8 +355,11 @@ void page_forms_measure_nav(Buf *b, int64_t measure_id)
                 "wijzigen</a></li>\n"
                 "<li><a class=\"utrecht-link\" href=\"/maatregel/%lld/bedrag\">Gepland of "
                 "gerealiseerd bedrag vastleggen</a></li>\n"
+                "<li><a class=\"utrecht-link\" href=\"/maatregel/%lld/bedragen\">Bedragen per "
+                "jaar invoeren als tabel (ook plakken uit Excel)</a></li>\n"
                 "<li><a class=\"utrecht-link\" href=\"/maatregel/%lld/evaluatie/nieuw\">Evaluatie "
                 "vastleggen</a></li>\n",
-                (long long)measure_id, (long long)measure_id, (long long)measure_id);
+                (long long)measure_id, (long long)measure_id, (long long)measure_id,
+                (long long)measure_id);
     html_lit(b, "</ul>\n</nav>\n");
 }

@@ -99,6 +99,7 @@ static void allocation_form(Buf *b, const Form *f, const MuniData *d, const Allo
                form_value(f, "bedrag"));
     forms_cite_fields(b, f, x->sources, x->n_sources, NULL, 0);
     form_submit(b, "Controleren");
+    forms_new_source_button(b, d, action);
     form_close(b);
 }
 
@@ -184,7 +185,10 @@ void page_form_allocation(WebApp *app, const WebRequest *req, WebResponse *res)
     PokErr err = {0};
     if (valid && form_confirmed(&f)) {
         if (form_save(app, allocation_save, &x.al, &err) == 0) {
-            form_redirect(res, back);
+            saved_redirect(res, back,
+                           arena_printf(&a, "Toekenning actielijn %s, %d opgeslagen: %s",
+                                        form_value(&f, "actielijn"), x.al.year,
+                                        forms_money(&a, x.al.amount_cents)));
             arena_free(&a);
             return;
         }
@@ -273,7 +277,27 @@ static int reserve_check(Form *f, const MuniData *d, ReserveForm *x)
     return 0;
 }
 
-static void reserve_form(Buf *b, const Form *f, const ReserveForm *x, const char *action)
+/* "Onttrekking uit de reserve, 2025, opgeslagen: € 224.500" */
+static const char *reserve_saved_message(const ReserveForm *x, Arena *a)
+{
+    static const struct {
+        const char *kind, *what;
+    } words[] = {{"beginstand", "Beginstand van de reserve"},
+                 {"storting", "Storting in de reserve"},
+                 {"onttrekking", "Onttrekking uit de reserve"},
+                 {"overheveling", "Overheveling"}};
+    const char *what = x->kind;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(words[i].kind, x->kind) == 0) what = words[i].what;
+    const char *year = x->rm.kind == RESERVE_TRANSFER && strcmp(x->kind, "overheveling") == 0
+                           ? arena_printf(a, "%d naar %d", x->rm.year, x->rm.to_year)
+                           : arena_printf(a, "%d", x->rm.year);
+    return arena_printf(a, "%s, %s, opgeslagen: %s", what, year,
+                        forms_money(a, x->rm.amount_cents));
+}
+
+static void reserve_form(Buf *b, const Form *f, const MuniData *d, const ReserveForm *x,
+                         const char *action)
 {
     form_summary(b, f);
     form_open(b, action);
@@ -289,6 +313,7 @@ static void reserve_form(Buf *b, const Form *f, const ReserveForm *x, const char
     form_input(b, f, "omschrijving", "Omschrijving", NULL, form_value(f, "omschrijving"));
     forms_cite_fields(b, f, x->sources, x->n_sources, x->decisions, x->n_decisions);
     form_submit(b, "Controleren");
+    forms_new_source_button(b, d, action);
     form_close(b);
 }
 
@@ -379,7 +404,8 @@ void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res)
     if (valid && form_confirmed(&f)) {
         x.ro.row_version = version;
         if (form_save(app, reserve_save, &x, &err) == 0) {
-            form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
+            saved_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code),
+                           reserve_saved_message(&x, &a));
             arena_free(&a);
             return;
         }
@@ -395,7 +421,7 @@ void page_form_reserve(WebApp *app, const WebRequest *req, WebResponse *res)
         forms_conflict(&res->body, &err);
         opening_current_values(&res->body, forms_reload(app, &d, &a), &x, &a);
     }
-    reserve_form(&res->body, &f, &x, action);
+    reserve_form(&res->body, &f, &d, &x, action);
     if (conflict)
         forms_page_end_conflict(res);
     else

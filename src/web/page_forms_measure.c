@@ -10,42 +10,31 @@
 
 #include <string.h>
 
-#define MAX_LINKS 64
+#define MAX_LINKS FORMS_MAX_LINKS
 
 static const FormOption statuses[] = {
     {"gepland", "gepland"}, {"lopend", "lopend"}, {"afgerond", "afgerond"}, {"gestopt", "gestopt"}};
 
 typedef struct MeasureForm {
-    FormOption *pots, *actielijnen, *purposes;
-    size_t n_pots, n_actielijnen, n_purposes;
+    FormOption *pots, *actielijnen, *purposes, *sources, *decisions;
+    size_t n_pots, n_actielijnen, n_purposes, n_sources, n_decisions;
+    /* the source and the decision are asked for a new measure, and when editing one
+     * that has none yet; a stored one keeps its value */
+    int ask_source, ask_decision;
     Measure m;
 } MeasureForm;
 
-static void measure_lists(MeasureForm *x, const MuniData *d, Arena *a)
+/* editing: NULL for a new measure, else the stored one */
+static void measure_lists(MeasureForm *x, WebApp *app, const MuniData *d, const Measure *editing,
+                          Arena *a)
 {
     x->pots = forms_pot_options(d, a, &x->n_pots);
     x->actielijnen = forms_actielijn_options(d, a, &x->n_actielijnen);
     x->purposes = forms_purpose_options(d, a, &x->n_purposes);
-}
-
-/* Ticked numbers of field mapped to ids (ids[i] belongs to opts[i]); an unknown one is an
- * error. */
-static void check_links(Form *f, const char *field, const char *label, const FormOption *opts,
-                        size_t n_opts, const int64_t *ids, int64_t **out, size_t *n_out)
-{
-    const char *values[MAX_LINKS];
-    size_t n = form_values(f, arena_printf(f->a, "%s[]", field), values, MAX_LINKS);
-    *out = arena_alloc(f->a, (n + 1) * sizeof **out);
-    *n_out = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = 0;
-        while (k < n_opts && strcmp(opts[k].value, values[i]) != 0) k++;
-        if (k == n_opts) {
-            form_fail(f, field, "%s: onbekend nummer '%s'", label, values[i]);
-            return;
-        }
-        (*out)[(*n_out)++] = ids[k];
-    }
+    x->sources = forms_source_options(app, d, a, &x->n_sources);
+    x->decisions = forms_decision_options(d, a, &x->n_decisions);
+    x->ask_source = !editing || !editing->cite.source_id;
+    x->ask_decision = !editing || !editing->decision_id;
 }
 
 static int measure_check(Form *f, const MuniData *d, MeasureForm *x)
@@ -63,10 +52,13 @@ static int measure_check(Form *f, const MuniData *d, MeasureForm *x)
     for (size_t i = 0; i < d->n_actielijnen; i++) al_ids[i] = d->actielijnen[i].id;
     int64_t *pu_ids = arena_alloc(f->a, (d->n_purposes + 1) * sizeof *pu_ids);
     for (size_t i = 0; i < d->n_purposes; i++) pu_ids[i] = d->purposes[i].id;
-    check_links(f, "actielijnen", "Actielijnen", x->actielijnen, x->n_actielijnen, al_ids,
-                &m->actielijn_ids, &m->n_actielijnen);
-    check_links(f, "doelen", "Doelen", x->purposes, x->n_purposes, pu_ids, &m->purpose_ids,
-                &m->n_purposes);
+    forms_check_links(f, "actielijnen", "Actielijnen", x->actielijnen, x->n_actielijnen, al_ids,
+                      &m->actielijn_ids, &m->n_actielijnen);
+    forms_check_links(f, "doelen", "Doelen", x->purposes, x->n_purposes, pu_ids, &m->purpose_ids,
+                      &m->n_purposes);
+    if (x->ask_source) forms_cite_check(f, x->sources, x->n_sources, NULL, 0, &m->cite, NULL);
+    if (x->ask_decision)
+        form_id_choice(f, "besluit", "Besluit", x->decisions, x->n_decisions, &m->decision_id);
     return f->n_errors ? -1 : 0;
 }
 
@@ -119,6 +111,10 @@ static void measure_form(Buf *b, const Form *f, const MuniData *d, const Measure
     form_checkboxes(b, f, "doelen", "Doelen", NULL, x->purposes, x->n_purposes, goals, n_goals);
     form_input(b, f, "kostenplaatsen", "Kostenplaatsen",
                "Kostenplaats- of projectcodes, gescheiden door komma's.", cost_centres);
+    if (x->ask_source) forms_cite_fields(b, f, x->sources, x->n_sources, NULL, 0);
+    if (x->ask_decision)
+        form_select(b, f, "besluit", "Besluit", "Het besluit waarop de maatregel berust.",
+                    x->decisions, x->n_decisions, form_value(f, "besluit"));
     form_submit(b, button);
     form_close(b);
 }
@@ -140,11 +136,12 @@ void page_form_measure_new(WebApp *app, const WebRequest *req, WebResponse *res)
     Form f;
     if (forms_open_muni(app, req, res, &a, &d, &f)) return;
     MeasureForm x = {0};
-    measure_lists(&x, &d, &a);
+    measure_lists(&x, app, &d, NULL, &a);
     if (f.posted && measure_check(&f, &d, &x) == 0) {
         PokErr err = {0};
         if (form_save(app, measure_add_save, &x.m, &err) == 0) {
-            form_redirect(res, arena_printf(&a, "/maatregel/%lld", (long long)x.m.id));
+            saved_redirect(res, arena_printf(&a, "/maatregel/%lld", (long long)x.m.id),
+                           arena_printf(&a, "Maatregel '%s' opgeslagen", x.m.name));
             arena_free(&a);
             return;
         }
@@ -216,7 +213,7 @@ void page_form_measure_edit(WebApp *app, const WebRequest *req, WebResponse *res
     Form f;
     if (forms_open_measure(app, req, res, &a, &d, &m, &f)) return;
     MeasureForm x = {0};
-    measure_lists(&x, &d, &a);
+    measure_lists(&x, app, &d, m, &a);
     const char *page = arena_printf(&a, "/maatregel/%lld", (long long)m->id);
     /* The version the editor saw: the posted one (kept through a 422), else m's. */
     int64_t version = f.posted ? forms_version(&f) : m->row_version;
@@ -228,7 +225,7 @@ void page_form_measure_edit(WebApp *app, const WebRequest *req, WebResponse *res
     if (f.posted && measure_check(&f, &d, &x) == 0) {
         x.m.row_version = version;
         if (form_save(app, measure_update_save, &x.m, &err) == 0) {
-            form_redirect(res, page);
+            saved_redirect(res, page, arena_printf(&a, "Maatregel '%s' opgeslagen", x.m.name));
             arena_free(&a);
             return;
         }
@@ -299,6 +296,7 @@ static void amount_form(Buf *b, const Form *f, const MuniData *d, const AmountFo
                form_value(f, "bedrag"));
     forms_cite_fields(b, f, x->sources, x->n_sources, x->decisions, x->n_decisions);
     form_submit(b, "Controleren");
+    forms_new_source_button(b, d, action);
     form_close(b);
 }
 
@@ -371,7 +369,11 @@ void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *r
     PokErr err = {0};
     if (valid && form_confirmed(&f)) {
         if (form_save(app, amount_save, &x.ma, &err) == 0) {
-            form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
+            saved_redirect(
+                res, arena_printf(&a, "/gemeente/%s", d.muni.code),
+                arena_printf(&a, "%s %d van '%s' opgeslagen: %s",
+                             x.ma.kind == AMOUNT_PLAN ? "Gepland bedrag" : "Gerealiseerd bedrag",
+                             x.ma.year, m->name, forms_money(&a, x.ma.amount_cents)));
             arena_free(&a);
             return;
         }
@@ -428,7 +430,8 @@ void page_form_evaluation(WebApp *app, const WebRequest *req, WebResponse *res)
         PokErr err = {0};
         if (f.n_errors == 0) {
             if (form_save(app, evaluation_save, &e, &err) == 0) {
-                form_redirect(res, page);
+                saved_redirect(res, page,
+                               arena_printf(&a, "Evaluatie van '%s' opgeslagen", m->name));
                 arena_free(&a);
                 return;
             }

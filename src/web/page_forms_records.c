@@ -37,7 +37,8 @@ void page_form_decision(WebApp *app, const WebRequest *req, WebResponse *res)
         PokErr err = {0};
         if (f.n_errors == 0) {
             if (form_save(app, decision_save, &x, &err) == 0) {
-                form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
+                saved_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code),
+                               arena_printf(&a, "Besluit '%s' van %s opgeslagen", x.title, x.date));
                 arena_free(&a);
                 return;
             }
@@ -104,7 +105,8 @@ void page_form_request(WebApp *app, const WebRequest *req, WebResponse *res)
         PokErr err = {0};
         if (f.n_errors == 0) {
             if (form_save(app, request_save, &r, &err) == 0) {
-                form_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code));
+                saved_redirect(res, arena_printf(&a, "/gemeente/%s", d.muni.code),
+                               arena_printf(&a, "Verzoek van %s opgeslagen", r.requester));
                 arena_free(&a);
                 return;
             }

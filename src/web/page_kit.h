@@ -48,7 +48,9 @@ void api_send_json(const WebRequest *req, WebResponse *res, json_t *root);
 /* A municipality with its totals, for the start page and /api/v1/gemeenten. */
 typedef struct MuniSummary {
     const Municipality *muni;
-    int has_records; /* any record of the scheme */
+    int has_records;     /* any record of the scheme */
+    int64_t inhabitants; /* the latest count the store has (CBS), 0 when none */
+    int inhabitants_year;
     MuniTotals totals;
 } MuniSummary;
 

@@ -118,7 +118,7 @@ static void origins(Buf *b, Arena *a, WebApp *app, const LedgerPage *p)
         PokErr err;
         if (store_ledger_import_get(app->store, id, a, &imp, &err) != 1) continue;
         html_printf(b, "<li>Grootboekimport %lld: %s, ingelezen %s door %s", (long long)imp.id,
-                    imp.file_name, imp.imported_at,
+                    imp.file_name, time_nl(a, imp.imported_at),
                     p->hide_actors ? audit_actor_label(imp.actor) : imp.actor);
         const char *href = kit_source_href(a, p->d, imp.source_id, NULL);
         Source src;

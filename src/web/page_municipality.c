@@ -174,10 +174,13 @@ static void coverage_section(Buf *b, Arena *a, const MuniData *d, const Coverage
                     c->n_unplaced);
     html_lit(b, "<p class=\"download\"><a href=\"/gemeente/");
     html_url_arg(b, d->muni.code);
-    html_lit(b, "/dekking.csv\" download>Download als CSV</a> (bedragen in centen), "
+    html_lit(b, "/dekking.csv\" download>Download als CSV</a> (voor Excel of LibreOffice, "
+                "bedragen in euro); voor verdere verwerking: <a href=\"/gemeente/");
+    html_url_arg(b, d->muni.code);
+    html_lit(b, "/dekking-data.csv\" download>gegevensbestand (CSV, bedragen in centen)</a> of "
                 "<a href=\"/api/v1/gemeenten/");
     html_url_arg(b, d->muni.code);
-    html_lit(b, "/dekking\">als JSON</a></p>\n");
+    html_lit(b, "/dekking\">JSON</a></p>\n");
 }
 
 /* The page's tables besides coverage; -1 with err. */
@@ -285,7 +288,23 @@ void page_reserve_csv(WebApp *app, const WebRequest *req, WebResponse *res)
     tables_csv(app, req, res, CSV_RESERVE);
 }
 
+/* The CSV for people: the coverage table in Dutch with amounts in euros. */
 void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    Arena a = {0};
+    MuniData d;
+    Coverage c;
+    if (prepare(app, req, res, 0, &a, &d, &c, NULL, NULL) == 0) {
+        DataTable t;
+        muni_coverage_table(&d, &c, &a, &t);
+        kit_send_csv(res, &t, arena_printf(&a, "dekking-%s.csv", d.muni.code));
+    }
+    arena_free(&a);
+}
+
+/* The machine CSV of the same figures (cents, the English field names of the JSON
+ * contract, comma separated), as `pok coverage --format csv` writes it (docs/export.md). */
+void page_coverage_data_csv(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     Arena a = {0};
     MuniData d;
@@ -309,6 +328,6 @@ void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res)
     free(text);
     /* CBS codes are letters and digits (the store checks them): safe in the header */
     web_header_set(res, "Content-Disposition",
-                   arena_printf(&a, "attachment; filename=\"dekking-%s.csv\"", d.muni.code));
+                   arena_printf(&a, "attachment; filename=\"dekking-data-%s.csv\"", d.muni.code));
     arena_free(&a);
 }

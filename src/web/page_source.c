@@ -5,12 +5,14 @@
  * /gemeente/CODE/bron/ID, whose route checks access to CODE (a ?gemeente= on /bron/ID
  * only redirects there: a query parameter never widens what the route allowed). */
 #include "../store/store_reference.h"
+#include "../store/store_source_file.h"
 #include "html.h"
 #include "layout.h"
 #include "page_kit.h"
 #include "pages.h"
 #include "route.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const cited_headers[] = {"Gegeven", "Omschrijving", "Jaar", "Bedrag",
@@ -133,6 +135,19 @@ static void cite_reserve_and_registers(Cited *c, const MuniData *d, int64_t id)
     }
 }
 
+/* The document file of a source: its name as a download link, size, type and SHA-256,
+ * so a reader can check that a copy elsewhere is the same document. */
+static void file_details(Buf *b, Arena *a, const SourceFile *file, const char *href)
+{
+    html_lit(b, "<dt>Document</dt><dd><a class=\"utrecht-link\" href=\"");
+    html_attr(b, href);
+    html_printf(b, "\">%s</a> (%s)</dd>\n", file->name,
+                file->size >= 1024 * 1024
+                    ? arena_printf(a, "%.1f MiB", (double)file->size / (1024.0 * 1024.0))
+                    : arena_printf(a, "%lld kB", (long long)((file->size + 1023) / 1024)));
+    html_printf(b, "<dt>SHA-256</dt><dd><code class=\"pok-hash\">%s</code></dd>\n", file->sha256);
+}
+
 static void source_details(Buf *b, Arena *a, const Source *src)
 {
     html_printf(b, "<h1>%s <small>bron</small></h1>\n<dl class=\"properties\">\n", src->title);
@@ -146,7 +161,6 @@ static void source_details(Buf *b, Arena *a, const Source *src)
     html_printf(b, "<dt>Gemeente</dt><dd>%s</dd>\n",
                 src->municipality ? src->municipality : "landelijk document");
     if (src->note) html_printf(b, "<dt>Toelichting</dt><dd>%s</dd>\n", src->note);
-    html_lit(b, "</dl>\n");
 }
 
 /* ?gemeente=CODE of an old link to a national source, when it looks like a code. */
@@ -209,6 +223,10 @@ static void source(WebApp *app, const WebRequest *req, WebResponse *res, int csv
     layout_begin(b, arena_printf(&a, "Bron: %s", src.title));
     if (loaded) kit_muni_nav(b, &d, "/bron");
     source_details(b, &a, &src);
+    SourceFile file;
+    int has_file = store_source_file_get(app->store, id, 0, &a, &file, &err);
+    if (has_file > 0) file_details(b, &a, &file, arena_printf(&a, "%s/bestand", req->path));
+    html_lit(b, "</dl>\n");
     html_lit(b, "<h2>Waar deze bron wordt genoemd</h2>\n");
     if (loaded) {
         dt_html(b, &t, arena_printf(&a, "%s.csv", kit_source_href(&a, &d, id, NULL)));
@@ -228,4 +246,67 @@ void page_source(WebApp *app, const WebRequest *req, WebResponse *res)
 void page_source_csv(WebApp *app, const WebRequest *req, WebResponse *res)
 {
     source(app, req, res, 1);
+}
+
+/* Served as the type it was uploaded with only when that is a document type a browser
+ * shows or saves without running anything; else as bytes. Always as an attachment. */
+static const char *download_type(const char *type)
+{
+    static const char *const safe[] = {
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "application/msword",
+        "application/vnd.ms-excel",
+        "text/csv",
+        "text/plain",
+        "image/png",
+        "image/jpeg",
+    };
+    for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++)
+        if (strcmp(type, safe[i]) == 0) return safe[i];
+    return "application/octet-stream";
+}
+
+/* Content-Disposition for name: an ASCII fallback and the UTF-8 name (RFC 6266). */
+static const char *disposition(Arena *a, const char *name)
+{
+    Buf ascii = {0}, utf8 = {0};
+    for (const unsigned char *c = (const unsigned char *)name; *c; c++) {
+        int plain = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                    (*c >= '0' && *c <= '9') || *c == '.' || *c == '-' || *c == '_';
+        buf_append(&ascii, plain ? (const char *)c : "_", 1);
+        if (plain)
+            buf_append(&utf8, (const char *)c, 1);
+        else
+            buf_printf(&utf8, "%%%02X", *c);
+    }
+    const char *out =
+        arena_printf(a, "attachment; filename=\"%s\"; filename*=UTF-8''%s",
+                     ascii.data ? ascii.data : "document", utf8.data ? utf8.data : "document");
+    buf_free(&ascii);
+    buf_free(&utf8);
+    return out;
+}
+
+void page_source_file(WebApp *app, const WebRequest *req, WebResponse *res)
+{
+    Arena a = {0};
+    PokErr err = {0};
+    SourceFile file;
+    int r = store_source_file_get(app->store, req->record_id, 1, &a, &file, &err);
+    if (r <= 0) {
+        if (r < 0)
+            web_error(res, 500, err.msg);
+        else
+            web_not_found(res, "Bij deze bron is geen bestand opgeslagen.");
+        arena_free(&a);
+        return;
+    }
+    res->content_type = download_type(file.content_type);
+    web_header_set(res, "Content-Disposition", disposition(&a, file.name));
+    buf_append(&res->body, file.data, (size_t)file.size);
+    arena_free(&a);
 }

@@ -13,6 +13,7 @@ void page_logout(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_start(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_coverage_data_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 /* page_export.c: the spreadsheet with formulas and the whole municipality as JSON. */
 void page_export_xlsx(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_export_json(WebApp *app, const WebRequest *req, WebResponse *res);
@@ -42,6 +43,8 @@ void page_evaluations_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 /* /bron/ID and /gemeente/CODE/bron/ID (the records of CODE citing it), and their CSV. */
 void page_source(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_source_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+/* /bron/ID/bestand and /gemeente/CODE/bron/ID/bestand: the source's document file. */
+void page_source_file(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_measures(WebApp *app, const WebRequest *req, WebResponse *res);
@@ -59,7 +62,30 @@ void page_form_measure_amount(WebApp *app, const WebRequest *req, WebResponse *r
 void page_form_evaluation(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_decision(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_request(WebApp *app, const WebRequest *req, WebResponse *res);
-/* The "Wijzigen" links to the forms of a municipality, and of one measure. */
+/* The grids (page_grid_*.c): many amounts in one form, filled by hand or pasted from a
+ * spreadsheet, through the same confirmation step. */
+void page_grid_allocations(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_grid_amounts(WebApp *app, const WebRequest *req, WebResponse *res);
+/* Setting a municipality up (page_forms_setup.c): pots, inhabitants, stated figures. */
+void page_form_pot(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_inhabitants(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_stated(WebApp *app, const WebRequest *req, WebResponse *res);
+/* Closing a book year (with a confirmation step) and reopening it (page_forms_year.c). */
+void page_form_year_close(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_year_reopen(WebApp *app, const WebRequest *req, WebResponse *res);
+/* Accounts (page_users.c): /gebruikers, /gebruikers/nieuw, /gebruiker/ID/... */
+void page_users(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_user_new(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_user_role(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_user_password(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_user_disable(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_source_form.c: /gemeente/CODE/bron/nieuw and /bron/nieuw, a source with its file. */
+void page_form_source(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_import.c: the circulaire and ledger imports, a dry run shown before confirming. */
+void page_import_circulaire(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_import_ledger(WebApp *app, const WebRequest *req, WebResponse *res);
+/* The "Wijzigen" links to the forms of a municipality, and of one measure: only those
+ * the user may open (form_may). */
 void page_forms_nav(Buf *b, const char *code);
 void page_forms_measure_nav(Buf *b, int64_t measure_id);
 

@@ -2,6 +2,7 @@
 #include "request.h"
 
 #include "../text.h"
+#include "upload.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +17,7 @@ static int hex_value(char c)
     return -1;
 }
 
-/* Decode a form/query component: '+' is a space, %XX a byte; a bad escape stays as is. */
-static char *url_decode(Arena *a, const char *s, size_t len)
+char *web_url_decode(Arena *a, const char *s, size_t len)
 {
     char *out = arena_alloc(a, len + 1), *o = out;
     for (size_t i = 0; i < len; i++) {
@@ -50,6 +50,7 @@ void web_request_init(WebRequest *req, const char *method, const char *target)
 
 void web_request_free(WebRequest *req)
 {
+    web_files_remove(req);
     arena_free(&req->arena);
 }
 
@@ -77,9 +78,15 @@ static int param_text_ok(WebRequest *req, const char *name, const char *value)
     return -1;
 }
 
+/* How many parameters p may hold: a form posts more than an address carries. */
+static size_t params_max(const WebRequest *req, const WebParams *p)
+{
+    return p == &req->form ? WEB_MAX_FORM_PARAMS : WEB_MAX_PARAMS;
+}
+
 int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *value)
 {
-    if (p->n >= WEB_MAX_PARAMS) return -1;
+    if (p->n >= params_max(req, p)) return -1;
     if (param_text_ok(req, name, value ? value : "")) return -1;
     p->items[p->n].name = arena_strdup(&req->arena, name);
     p->items[p->n].value = arena_strdup(&req->arena, value ? value : "");
@@ -106,10 +113,10 @@ int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len
         size_t eq = i;
         while (eq < end && text[eq] != '=') eq++;
         if (end > i) {
-            if (p->n >= WEB_MAX_PARAMS) return -1;
-            const char *name = url_decode(&req->arena, text + i, eq - i);
+            if (p->n >= params_max(req, p)) return -1;
+            const char *name = web_url_decode(&req->arena, text + i, eq - i);
             const char *value =
-                eq < end ? url_decode(&req->arena, text + eq + 1, end - eq - 1) : "";
+                eq < end ? web_url_decode(&req->arena, text + eq + 1, end - eq - 1) : "";
             if (param_text_ok(req, name, value)) return -3;
             p->items[p->n].name = name;
             p->items[p->n].value = value;
@@ -174,6 +181,11 @@ void web_header_set(WebResponse *res, const char *name, const char *value)
             res->headers[i].value = xstrdup(value);
             return;
         }
+    web_header_add(res, name, value);
+}
+
+void web_header_add(WebResponse *res, const char *name, const char *value)
+{
     if (res->n_headers >= WEB_MAX_HEADERS) {
         fprintf(stderr, "pok: te veel antwoordkoppen (meer dan %d)\n", WEB_MAX_HEADERS);
         abort();

@@ -12,8 +12,18 @@
 /* Upper bound of a response body (the largest download, every ledger booking of a
  * measure as CSV, is far below it); a handler going over it gets a 500 page. */
 #define WEB_RESPONSE_MAX ((size_t)256 << 20)
-#define WEB_MAX_PARAMS 64  /* query, form and path parameters, each */
+#define WEB_MAX_PARAMS 64 /* query and path parameters, each */
+/* Form parameters: a grid form (grid.h) posts one per cell, 8 actielijnen x 7 years of
+ * POK or 2 x 17 years of a measure, plus its other fields; the body stays capped at
+ * WEB_BODY_MAX. */
+#define WEB_MAX_FORM_PARAMS 256
 #define WEB_MAX_HEADERS 16 /* response headers */
+/* multipart/form-data (a form with a file field): the whole body may be this large
+ * unless pok serve --upload-max says otherwise (WebApp.upload_max); each file goes to a
+ * temporary file as it arrives, the other fields are bounded by WEB_BODY_MAX together.
+ * What a handler accepts per file is its own, smaller cap (upload.h). */
+#define WEB_UPLOAD_MAX_DEFAULT ((size_t)100 << 20)
+#define WEB_MAX_FILES 4 /* file fields per request */
 
 /* Sent with every response: no scripts, styles and forms only from pok itself. */
 #define WEB_CSP                                                                                    \
@@ -39,6 +49,10 @@ typedef struct WebApp {
     /* pok serve's lock around the store (http.c sets it; NULL in tests): see
      * web_store_release. */
     void *lock;
+    /* The largest multipart body accepted, in bytes; 0: WEB_UPLOAD_MAX_DEFAULT. */
+    size_t upload_max;
+    /* The route table dispatched (NULL: web_routes); tests of the HTTP layer set their own. */
+    const struct Route *routes;
 } WebApp;
 
 /* Around slow work that needs no store (checking a password with Argon2, tens of
@@ -52,16 +66,28 @@ typedef struct WebParam {
 } WebParam;
 
 typedef struct WebParams {
-    WebParam items[WEB_MAX_PARAMS];
+    WebParam items[WEB_MAX_FORM_PARAMS];
     size_t n;
 } WebParams;
 
+/* A file sent in a multipart/form-data field. Its bytes are in a temporary file that
+ * web_request_free removes (upload.h reads it, or keeps it for a later request). */
+typedef struct WebFile {
+    const char *field;        /* the form field's name */
+    const char *name;         /* the file name as sent, without any directory; may be "" */
+    const char *content_type; /* as sent; "application/octet-stream" when none */
+    const char *path;         /* the temporary file */
+    size_t size;
+} WebFile;
+
 typedef struct WebRequest {
-    Arena arena;              /* owns every string below */
-    const char *method;       /* "GET", "POST", ... */
-    const char *path;         /* decoded, without the query string */
-    WebParams query;          /* ?name=value */
-    WebParams form;           /* application/x-www-form-urlencoded body */
+    Arena arena;                  /* owns every string below */
+    const char *method;           /* "GET", "POST", ... */
+    const char *path;             /* decoded, without the query string */
+    WebParams query;              /* ?name=value */
+    WebParams form;               /* the fields of an urlencoded or multipart body */
+    WebFile files[WEB_MAX_FILES]; /* the files of a multipart body (upload.h) */
+    size_t n_files;
     const char *content_type; /* of the body, as sent; NULL when none */
     WebParams path_params;    /* ":code" in the route pattern, filled by route_dispatch */
     /* Request headers (NULL when absent) and the client's address, set by http.c. */
@@ -76,6 +102,7 @@ typedef struct WebRequest {
      * own reading of the path or the query. */
     int64_t record_id;      /* the :id segment; 0 when the route has none */
     const char *scope_muni; /* the municipality the route is about; NULL: none, national */
+    const User *scope_user; /* SCOPE_USER: the account the route is about */
     /* Set by web_param_add and web_params_parse when a parameter's name or value is not
      * valid text (text.h: not UTF-8, or a control character; lengths are checked where a
      * value is used): the Dutch message naming it, answered with 400. Nothing is added
@@ -96,11 +123,16 @@ typedef struct WebResponse {
 void web_request_init(WebRequest *req, const char *method, const char *target);
 void web_request_free(WebRequest *req);
 
-/* Add a decoded parameter (copied). Returns -1 when WEB_MAX_PARAMS is reached. */
+/* Add a decoded parameter (copied). Returns -1 when the limit of p is reached
+ * (WEB_MAX_FORM_PARAMS for req->form, WEB_MAX_PARAMS for the others). */
 int web_param_add(WebRequest *req, WebParams *p, const char *name, const char *value);
 /* Parse "a=1&b=x+y%21" (percent and '+' decoding) into p. Returns -1 on too many, -2
  * (and adds nothing) when text holds a NUL byte, raw or as %00. */
 int web_params_parse(WebRequest *req, WebParams *p, const char *text, size_t len);
+
+/* Decode a form/query component (len bytes of s) into a: '+' is a space, %XX a byte; a
+ * bad escape stays as is. The result may hold any byte: check it with text.h. */
+char *web_url_decode(Arena *a, const char *s, size_t len);
 
 /* The first value of name, or NULL. */
 const char *web_param(const WebParams *p, const char *name);
@@ -115,6 +147,8 @@ void web_response_reset(WebResponse *res);
 /* Set (replace) a header; values are copied. Extra headers beyond the limit are a
  * programming error and stop pok. */
 void web_header_set(WebResponse *res, const char *name, const char *value);
+/* Add a header even when one of that name exists (a second Set-Cookie). */
+void web_header_add(WebResponse *res, const char *name, const char *value);
 /* The value of a response header (case-insensitive name), or NULL. */
 const char *web_header(const WebResponse *res, const char *name);
 /* The headers every response carries: the CSP and nosniff. */

@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "page_audit.h"
 #include "pages.h"
+#include "saved.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ const Route web_routes[] = {
     {"GET", "/static/:name", static_css, CAP_PUBLIC, SCOPE_NONE},
     {"GET", "/gemeente/:code", page_municipality, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/dekking.csv", page_coverage_csv, CAP_READ, SCOPE_CODE},
+    {"GET", "/gemeente/:code/dekking-data.csv", page_coverage_data_csv, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/stand.xlsx", page_export_xlsx, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/export.json", page_export_json, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/stand.pdf", page_report_pdf, CAP_READ, SCOPE_CODE},
@@ -47,6 +49,19 @@ const Route web_routes[] = {
     {"GET", "/bron/:id.csv", page_source_csv, CAP_READ, SCOPE_SOURCE},
     {"GET", "/gemeente/:code/bron/:id", page_source, CAP_READ, SCOPE_CODE_SOURCE},
     {"GET", "/gemeente/:code/bron/:id.csv", page_source_csv, CAP_READ, SCOPE_CODE_SOURCE},
+    /* a source's document file, readable like its page */
+    {"GET", "/bron/:id/bestand", page_source_file, CAP_READ, SCOPE_SOURCE},
+    {"GET", "/gemeente/:code/bron/:id/bestand", page_source_file, CAP_READ, SCOPE_CODE_SOURCE},
+    /* a new source with its file: of a municipality, or national (beheerder) */
+    {"GET", "/gemeente/:code/bron/nieuw", page_form_source, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/bron/nieuw", page_form_source, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/bron/nieuw", page_form_source, CAP_ADMIN, SCOPE_NONE},
+    {"POST", "/bron/nieuw", page_form_source, CAP_ADMIN, SCOPE_NONE},
+    /* imports with a preview of their dry run: a circulaire is every municipality's */
+    {"GET", "/import/circulaire", page_import_circulaire, CAP_ADMIN, SCOPE_NONE},
+    {"POST", "/import/circulaire", page_import_circulaire, CAP_ADMIN, SCOPE_NONE},
+    {"GET", "/gemeente/:code/grootboek/import", page_import_ledger, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/grootboek/import", page_import_ledger, CAP_EDIT, SCOPE_CODE},
     /* v2: every record in its one shape; v1 the same, kept for one release (docs/api.md) */
     {"GET", "/api/v2/gemeenten", api_municipalities, CAP_READ_ALL, SCOPE_NONE},
     {"GET", "/api/v2/gemeenten/:code", api_municipality, CAP_READ, SCOPE_CODE},
@@ -64,6 +79,8 @@ const Route web_routes[] = {
     {"POST", "/gemeente/:code/reserve/nieuw", page_form_reserve, CAP_EDIT, SCOPE_CODE},
     {"GET", "/gemeente/:code/maatregel/nieuw", page_form_measure_new, CAP_EDIT, SCOPE_CODE},
     {"POST", "/gemeente/:code/maatregel/nieuw", page_form_measure_new, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/toekenningen/invoeren", page_grid_allocations, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/toekenningen/invoeren", page_grid_allocations, CAP_EDIT, SCOPE_CODE},
     {"GET", "/gemeente/:code/besluit/nieuw", page_form_decision, CAP_EDIT, SCOPE_CODE},
     {"POST", "/gemeente/:code/besluit/nieuw", page_form_decision, CAP_EDIT, SCOPE_CODE},
     {"GET", "/gemeente/:code/verzoek/nieuw", page_form_request, CAP_EDIT, SCOPE_CODE},
@@ -72,8 +89,30 @@ const Route web_routes[] = {
     {"POST", "/maatregel/:id/bewerken", page_form_measure_edit, CAP_EDIT, SCOPE_MEASURE},
     {"GET", "/maatregel/:id/bedrag", page_form_measure_amount, CAP_EDIT, SCOPE_MEASURE},
     {"POST", "/maatregel/:id/bedrag", page_form_measure_amount, CAP_EDIT, SCOPE_MEASURE},
+    {"GET", "/maatregel/:id/bedragen", page_grid_amounts, CAP_EDIT, SCOPE_MEASURE},
+    {"POST", "/maatregel/:id/bedragen", page_grid_amounts, CAP_EDIT, SCOPE_MEASURE},
     {"GET", "/maatregel/:id/evaluatie/nieuw", page_form_evaluation, CAP_EDIT, SCOPE_MEASURE},
     {"POST", "/maatregel/:id/evaluatie/nieuw", page_form_evaluation, CAP_EDIT, SCOPE_MEASURE},
+    {"GET", "/gemeente/:code/pot/nieuw", page_form_pot, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/pot/nieuw", page_form_pot, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/inwoners/nieuw", page_form_inhabitants, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/inwoners/nieuw", page_form_inhabitants, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/genoemd-bedrag/nieuw", page_form_stated, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/genoemd-bedrag/nieuw", page_form_stated, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/jaar/afsluiten", page_form_year_close, CAP_EDIT, SCOPE_CODE},
+    {"POST", "/gemeente/:code/jaar/afsluiten", page_form_year_close, CAP_EDIT, SCOPE_CODE},
+    {"GET", "/gemeente/:code/jaar/heropenen", page_form_year_reopen, CAP_MANAGE, SCOPE_CODE},
+    {"POST", "/gemeente/:code/jaar/heropenen", page_form_year_reopen, CAP_MANAGE, SCOPE_CODE},
+    /* accounts: a gemeentebeheerder sees and changes only its municipalities' users */
+    {"GET", "/gebruikers", page_users, CAP_MANAGE, SCOPE_NONE},
+    {"GET", "/gebruikers/nieuw", page_user_new, CAP_MANAGE, SCOPE_NONE},
+    {"POST", "/gebruikers/nieuw", page_user_new, CAP_MANAGE, SCOPE_NONE},
+    {"GET", "/gebruiker/:id/rol", page_user_role, CAP_MANAGE, SCOPE_USER},
+    {"POST", "/gebruiker/:id/rol", page_user_role, CAP_MANAGE, SCOPE_USER},
+    {"GET", "/gebruiker/:id/wachtwoord", page_user_password, CAP_MANAGE, SCOPE_USER},
+    {"POST", "/gebruiker/:id/wachtwoord", page_user_password, CAP_MANAGE, SCOPE_USER},
+    {"GET", "/gebruiker/:id/uitschakelen", page_user_disable, CAP_MANAGE, SCOPE_USER},
+    {"POST", "/gebruiker/:id/uitschakelen", page_user_disable, CAP_MANAGE, SCOPE_USER},
     {"GET", "/gemeente/:code/wijzigingen", page_audit_municipality, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/wijzigingen.csv", page_audit_municipality_csv, CAP_READ, SCOPE_CODE},
     {"GET", "/maatregel/:id/wijzigingen", page_audit_measure, CAP_READ, SCOPE_MEASURE_HISTORY},
@@ -104,14 +143,18 @@ void route_dispatch(const Route *routes, WebApp *app, WebRequest *req, WebRespon
         authz_csrf_token(req, csrf);
         form_set_csrf(csrf);
         form_set_actor(req->user ? req->user->name : NULL);
+        form_set_user(req->user, app->require_login, req->scope_muni);
+        saved_begin(req);
         found->handler(app, req, res);
         if (buf_failed(&res->body)) {
             /* the page or download went over its maximum: an error, not half of it */
             web_response_reset(res);
             web_error(res, 500, "Deze pagina werd te groot om te versturen.");
         }
+        saved_end(res);
         form_set_csrf(NULL);
         form_set_actor(NULL);
+        form_set_user(NULL, 0, NULL);
         if (req->user) {
             /* A page made for one user is not for shared caches or the next user. */
             web_header_set(res, "Cache-Control", "private, no-store");

@@ -16,7 +16,12 @@ typedef enum RouteCap {
     CAP_READ_ALL,   /* every municipality at once: beheerder and analist */
     CAP_READ,       /* the scope's municipality: granted, all-reading, or published */
     CAP_EDIT,       /* change the scope's municipality: beheerder, or its redacteur */
-    CAP_ADMIN       /* beheerder only */
+    CAP_ADMIN,      /* beheerder only */
+    /* manage the scope's municipality (reopen its years) or, for SCOPE_USER, the account
+     * :id: the beheerder, or the gemeentebeheerder of that municipality (of every
+     * municipality of the account); without a scope any gemeentebeheerder, whose pages
+     * then show only their own municipalities' users */
+    CAP_MANAGE
 } RouteCap;
 
 /* Which municipality a CAP_READ or CAP_EDIT route is about. authz.c resolves it before
@@ -28,7 +33,8 @@ typedef enum RouteScope {
     SCOPE_MEASURE,         /* the :id segment is a measure: its municipality */
     SCOPE_MEASURE_HISTORY, /* a measure, or a deleted one: the municipality of its history */
     SCOPE_SOURCE,          /* the :id segment is a source: its municipality, or national */
-    SCOPE_CODE_SOURCE      /* :code, and :id a source of that municipality or a national one */
+    SCOPE_CODE_SOURCE,     /* :code, and :id a source of that municipality or a national one */
+    SCOPE_USER             /* the :id segment is an account (req->scope_user) */
 } RouteScope;
 
 typedef struct Route {

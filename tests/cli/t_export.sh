@@ -228,7 +228,7 @@ for code in ["GM1734", "GM1773", "GM0534", "GM0362"]:
         last = max(i for i, v in enumerate(rows[0]) if v != "")
         assert cents(rows[0][last]) == sum(int(a[4]) for a in amounts if a[3] == kind), (code, label)
         checked += 1
-    assert read(f"lo-out/{code}-Bevindingen.csv")[3][:2] == ["Ernst", "Soort"]
+    assert read(f"lo-out/{code}-Bevindingen.csv")[3][:2] == ["Ernst", "Jaar"]
 assert checked > 30, checked
 print(checked, "rows and totals checked")
 EOF

@@ -71,6 +71,42 @@ else
     ok "forms: the municipality page shows the new coverage" ||
     not_ok "forms: the municipality page shows the new coverage" "HTTP $code"
 
+  # After a save the user is back where the form was opened (its "terug" field), and that
+  # page says once what was saved; a page with the message is neither served from the
+  # page cache nor put in it.
+  curl -s --max-time 30 -o /dev/null "${forms_url}gemeente/GM1734/besluiten" # cached now
+  forms_decision() {
+    forms_post /gemeente/GM1734/besluit/nieuw --data-urlencode datum=2024-06-01 \
+      --data-urlencode orgaan=college --data-urlencode "titel=$1" --data-urlencode kenmerk= \
+      --data-urlencode uitkomst= --data-urlencode bron= --data-urlencode plaats= \
+      --data-urlencode "terug=$2"
+  }
+  forms_decision 'Besluit via het web' /gemeente/GM1734/besluiten
+  cookie=$(sed -n 's/^[Ss]et-[Cc]ookie: \(pok_bericht=[^;]*\);.*HttpOnly; SameSite=Strict.*/\1/p' \
+    forms_headers | tr -d '\r')
+  if [ "$forms_code" = 303 ] && grep -qi '^Location: /gemeente/GM1734/besluiten' forms_headers &&
+    [ -n "$cookie" ]; then ok "forms: after a save back to the page it came from, with a message"
+  else not_ok "forms: after a save back to the page it came from" "HTTP $forms_code" "$(cat forms_headers)"; fi
+  code=$(curl -s --max-time 30 -b "$cookie" -D forms_headers -o forms_body -w '%{http_code}' \
+    "${forms_url}gemeente/GM1734/besluiten")
+  if [ "$code" = 200 ] && grep -qF 'role="status"><p>Besluit &#39;Besluit via het web&#39; van 2024-06-01 opgeslagen</p>' forms_body &&
+    grep -qi '^Set-Cookie: pok_bericht=;.*Max-Age=0' forms_headers; then
+    ok "forms: the page shows the message as a status and clears it"
+  else not_ok "forms: the page shows the message and clears it" "HTTP $code" "$(cat forms_headers)"; fi
+  for i in 1 2; do
+    curl -s --max-time 30 -o forms_body "${forms_url}gemeente/GM1734/besluiten"
+    if ! grep -qF 'role="status"' forms_body && grep -qF 'Besluit via het web' forms_body; then
+      ok "forms: the message is shown once ($i, the cache holds no message)"
+    else not_ok "forms: the message is shown once ($i)" "$(grep -c 'role="status"' forms_body)"; fi
+  done
+  for evil in //evil.example/x https://evil.example/ '/\evil.example'; do
+    forms_decision 'Nog een besluit' "$evil"
+    shown=$(printf '%s' "$evil" | tr '\\' '|') # echo would read the backslash
+    if [ "$forms_code" = 303 ] && grep -qi '^Location: /gemeente/GM1734.$' forms_headers; then
+      ok "forms: the way back '$shown' is refused (to the municipality instead)"
+    else not_ok "forms: the way back '$shown' is refused" "HTTP $forms_code" "$(cat forms_headers)"; fi
+  done
+
   audit_before=$(forms_audit)
   amounts_before=$(forms_amounts)
   forms_post "$measure_path/bedrag" --data-urlencode soort=plan --data-urlencode jaar=2026 \

@@ -40,7 +40,9 @@ else
   expect_page "serve: unknown page is 404" /bestaat/niet 404 "Niet gevonden"
   expect_page "serve: coverage JSON" /api/v1/gemeenten/GM1734/dekking 200 \
     '"reserve_withdrawal_cents": 22450000'
-  expect_page "serve: coverage CSV" /gemeente/GM1734/dekking.csv 200 \
+  expect_page "serve: coverage CSV for people" /gemeente/GM1734/dekking.csv 200 \
+    "Alle middelen;2024;nee;459500,00;175000,00"
+  expect_page "serve: coverage data CSV" /gemeente/GM1734/dekking-data.csv 200 \
     "GM1734,0,Alle middelen,2024,0,17500000"
   expect_page "serve: the OpenAPI document" /api/openapi.json 200 '"openapi": "3.1.0"'
   "$POK" openapi >openapi.json

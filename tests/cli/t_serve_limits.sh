@@ -104,9 +104,10 @@ else
   many=$(seq 1 2000 | sed 's/.*/p&/' | paste -sd'&' -)
   limits_expect "serve limits: 2000 query parameters are 400, not a hang" 400 \
     "$(limits_get "/?$many")"
-  code=$(curl -s --max-time 20 -o /dev/null -w '%{http_code}' --data "$params" \
+  form_params=$(seq 1 257 | sed 's/.*/p&=1/' | paste -sd'&' -)
+  code=$(curl -s --max-time 20 -o /dev/null -w '%{http_code}' --data "$form_params" \
     "${limits_url}gemeente/GM1734/reserve/nieuw")
-  limits_expect "serve limits: 65 form parameters are 400" 400 "$code"
+  limits_expect "serve limits: 257 form parameters are 400" 400 "$code"
   code=$(curl -s --max-time 20 -o /dev/null -w '%{http_code}' --data 'jaar=2024%00&bedrag=1' \
     "${limits_url}gemeente/GM1734/reserve/nieuw")
   limits_expect "serve limits: %00 in a form is 400" 400 "$code"

@@ -17,7 +17,7 @@ printf 'derde-wachtwoord\n' >stdin3.txt
 expect "users: a lezer needs a municipality" 1 \
   "een lezer heeft minstens één gemeente nodig" -- "$POK" --db "$USERS_DB" user add lies --role lezer <stdin3.txt
 printf 'derde-wachtwoord\n' >stdin4.txt
-expect "users: an unknown role" 1 "verwacht beheerder, redacteur" -- \
+expect "users: an unknown role" 1 "verwacht beheerder, gemeentebeheerder, redacteur" -- \
   "$POK" --db "$USERS_DB" user add lies --role koning <stdin4.txt
 printf 'derde-wachtwoord\n' >stdin5.txt
 expect "users: a duplicate name" 1 "gebruiker 'rob' bestaat al" -- \
@@ -30,7 +30,7 @@ expect "users: role change" 0 "gebruiker rob is nu redacteur" -- \
   "$POK" --db "$USERS_DB" user role rob redacteur --municipality GM1734,GM0362
 expect "users: publish GM1773" 0 "GM1773: cijfers openbaar" -- \
   "$POK" --db "$USERS_DB" municipality publish GM1773 on
-if "$POK" --db "$USERS_DB" audit >audit.out 2>&1 && grep -q "app_user" audit.out &&
+if "$POK" --db "$USERS_DB" audit >audit.out 2>&1 && grep -q "toegevoegd  gebruiker" audit.out &&
   ! grep -q "argon2\|wachtwoord" audit.out; then
   ok "users: changes audited, without password hashes"
 else

@@ -195,7 +195,10 @@ while path=$(sed -n "${n}p" queue) && [ -n "$path" ]; do
   case $ctype in
   application/pdf* | application/vnd.*)
     # binary (PDF, XLSX): fonts and library versions change the bytes; status and type only
+    # (kept outside out/ for the check of internal words below)
     printf '%s %s %s (not stored)\n' "$path" "$status" "$ctype" >>pages
+    mkdir -p "$WORK/binary"
+    cp body "$WORK/binary/$name"
     continue
     ;;
   esac
@@ -222,6 +225,9 @@ sort pages >$OUT/web/pages.txt
 kill "$serve_pid" 2>/dev/null
 wait "$serve_pid" 2>/dev/null
 serve_pid=
+
+# ---- what people read holds no internal words (codes, field names, paths, commands) ----
+. "$HERE/internal_words.sh"
 
 # ---- compare ----
 (cd $OUT && find . -type f | sed 's|^\./||' | sort) >actual.list

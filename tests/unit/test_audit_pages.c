@@ -68,7 +68,9 @@ static int fixture(T *t, PokErr *err)
     return 0;
 }
 
-/* Date the insert of the amount in 2024, so the date filter has something to split. */
+/* Date the insert of the amount in January 2024 and the renaming of the measure late on
+ * 1 July 2024 UTC, which is 2 July in the Netherlands (summer time, UTC+2), so the date
+ * filter has something to split and the Dutch time something to show. */
 static int backdate(T *t)
 {
     char id_text[24];
@@ -77,7 +79,11 @@ static int backdate(T *t)
     return testdb_exec(&t->db,
                        "UPDATE audit SET at = '2024-01-15T10:00:00Z' WHERE table_name ="
                        " 'measure_amount' AND record_id = $1 AND action = 'insert'",
-                       1, params) >= 1
+                       1, params) >= 1 &&
+                   testdb_exec(&t->db,
+                               "UPDATE audit SET at = '2024-07-01T22:30:00Z' WHERE table_name ="
+                               " 'measure' AND action = 'update'",
+                               0, NULL) >= 1
                ? 0
                : -1;
 }
@@ -132,10 +138,20 @@ static void test_municipality_page(void **state)
     assert_contains(&res, "aria-current=\"page\">Wijzigingen</a>");
     assert_contains(&res, "<label for=\"van\"");
     assert_contains(&res, "<label for=\"tot\"");
-    assert_contains(&res, "amount_cents: 6200000 → 7000000");
-    assert_contains(&res, "2024-01-15 10:00:00 UTC");
+    /* Dutch labels, euros, the measure's name for its id, the kind's name */
+    assert_contains(&res, "Bedrag: € 62.000,00 → € 70.000,00");
+    assert_contains(&res, "Maatregel: "
+                          "&lt;script&gt;alert(1)&lt;/script&gt;; Jaar: 2024; Soort: plan");
+    assert_lacks(&res, "amount_cents");
+    assert_lacks(&res, "measure_id");
+    assert_lacks(&res, "kind: 1");
+    /* times in Dutch time: 10:00 UTC in January is 11:00, 22:30 UTC on 1 July is 00:30 on
+     * 2 July; the machine time stays in the datetime attribute */
+    assert_contains(&res, "<time datetime=\"2024-01-15T10:00:00Z\">15 januari 2024 11:00</time>");
+    assert_contains(&res, "<time datetime=\"2024-07-01T22:30:00Z\">2 juli 2024 00:30</time>");
+    assert_lacks(&res, "UTC");
     assert_contains(&res, "maatregelbedrag");
-    assert_contains(&res, "name: Vergissing");
+    assert_contains(&res, "Naam: Vergissing");
     assert_contains(&res, "dubbel &lt;i&gt;ingevoerd&lt;/i&gt;");
     assert_contains(&res, "redacteur&lt;b&gt;");
     /* the renamed measure's new name is escaped, never markup */
@@ -146,7 +162,7 @@ static void test_municipality_page(void **state)
     assert_lacks(&res, "Elders");
     /* newest first: the deletion comes before the 2024 insert */
     const char *del = strstr(res.body.data, "dubbel &lt;i&gt;");
-    const char *old = strstr(res.body.data, "2024-01-15 10:00:00 UTC");
+    const char *old = strstr(res.body.data, "15 januari 2024 11:00");
     assert_true(del && old && del < old);
     assert_contains(&res, "href=\"/gemeente/GM1734/wijzigingen.csv\"");
     web_response_free(&res);
@@ -157,17 +173,26 @@ static void test_date_filter(void **state)
     T *t = *state;
     WebResponse res;
     get(t, "/gemeente/GM1734/wijzigingen?van=2024-01-01&tot=2024-01-15", 200, &res);
-    assert_contains(&res, "2024-01-15 10:00:00 UTC");
-    assert_contains(&res, "amount_cents: 6200000");
+    assert_contains(&res, "15 januari 2024 11:00");
+    assert_contains(&res, "Bedrag: € 62.000,00");
     assert_lacks(&res, "Vergissing");
-    assert_lacks(&res, "7000000");
+    assert_lacks(&res, "70.000");
     assert_contains(&res, "value=\"2024-01-01\"");
     assert_contains(&res,
                     "href=\"/gemeente/GM1734/wijzigingen.csv?van=2024-01-01&amp;tot=2024-01-15\"");
     web_response_free(&res);
     get(t, "/gemeente/GM1734/wijzigingen?van=2024-01-16", 200, &res);
-    assert_lacks(&res, "2024-01-15 10:00:00 UTC");
-    assert_contains(&res, "name: Vergissing");
+    assert_lacks(&res, "15 januari 2024 11:00");
+    assert_contains(&res, "Naam: Vergissing");
+    web_response_free(&res);
+    /* the days are Dutch days: the renaming at 22:30 UTC on 1 July belongs to 2 July */
+    get(t, "/gemeente/GM1734/wijzigingen?van=2024-07-02&tot=2024-07-02", 200, &res);
+    assert_contains(&res, "2 juli 2024 00:30");
+    assert_contains(&res, "Naam: Jobhunter → &lt;script&gt;");
+    assert_lacks(&res, "Vergissing");
+    web_response_free(&res);
+    get(t, "/gemeente/GM1734/wijzigingen?van=2024-07-01&tot=2024-07-01", 200, &res);
+    assert_contains(&res, "Geen wijzigingen gevonden.");
     web_response_free(&res);
     get(t, "/gemeente/GM1734/wijzigingen?van=2030-01-01", 200, &res);
     assert_contains(&res, "Geen wijzigingen gevonden.");
@@ -189,14 +214,16 @@ static void test_csv(void **state)
     WebResponse res;
     get(t, "/gemeente/GM1734/wijzigingen.csv", 200, &res);
     assert_non_null(strstr(res.content_type, "text/csv"));
-    assert_contains(&res, "Tijdstip,Wie,Actie,Wat,Oud → nieuw,Reden\r\n");
-    assert_contains(&res, "redacteur<b>,gewijzigd,maatregelbedrag");
-    assert_contains(&res, "amount_cents: 6200000 → 7000000");
+    assert_contains(&res, "Tijdstip;Wie;Actie;Wat;Oud → nieuw;Reden\r\n");
+    assert_contains(&res, "redacteur<b>;gewijzigd;maatregelbedrag");
+    assert_contains(&res, "Bedrag: € 62.000,00 → € 70.000,00");
+    assert_lacks(&res, "_cents");
     assert_contains(&res, "dubbel <i>ingevoerd</i>");
     assert_lacks(&res, "Elders");
     web_response_free(&res);
     get(t, "/gemeente/GM1734/wijzigingen.csv?tot=2024-12-31", 200, &res);
-    assert_contains(&res, "2024-01-15 10:00:00 UTC");
+    /* Dutch time, in the order a Dutch spreadsheet reads as a date and time */
+    assert_contains(&res, "\r\n15-01-2024 11:00:00;redacteur<b>;toegevoegd;maatregelbedrag");
     assert_lacks(&res, "Vergissing");
     web_response_free(&res);
 }
@@ -208,8 +235,8 @@ static void test_measure_page(void **state)
     char target[64];
     snprintf(target, sizeof target, "/maatregel/%lld/wijzigingen", (long long)t->measure);
     get(t, target, 200, &res);
-    assert_contains(&res, "amount_cents: 6200000 → 7000000");
-    assert_contains(&res, "name: Jobhunter → &lt;script&gt;");
+    assert_contains(&res, "Bedrag: € 62.000,00 → € 70.000,00");
+    assert_contains(&res, "Naam: Jobhunter → &lt;script&gt;");
     assert_lacks(&res, script);
     assert_lacks(&res, "Vergissing");
     web_response_free(&res);
@@ -224,7 +251,7 @@ static void test_measure_page(void **state)
     snprintf(target, sizeof target, "/maatregel/%lld/wijzigingen", (long long)t->deleted_measure);
     get(t, target, 200, &res);
     assert_contains(&res, "Deze maatregel is verwijderd.");
-    assert_contains(&res, "name: Vergissing");
+    assert_contains(&res, "Naam: Vergissing");
     web_response_free(&res);
     get(t, "/maatregel/99999/wijzigingen", 404, &res);
     web_response_free(&res);
@@ -306,7 +333,7 @@ static void test_visitors_see_no_login_names(void **state)
         assert_lacks(&res, "redacteur");
         assert_contains(&res, "medewerker");
         assert_contains(&res, "pok (opdrachtregel)");
-        assert_contains(&res, "amount_cents: 6200000 → 7000000"); /* the changes stay */
+        assert_contains(&res, "Bedrag: € 62.000,00 → € 70.000,00"); /* the changes stay */
         web_response_free(&res);
         get_as(t, 1, targets[i], &res);
         assert_contains(&res, "jvdberg");
@@ -318,13 +345,16 @@ static void test_visitors_see_no_login_names(void **state)
     /* the reopened year's snapshot names its actor as a role too */
     WebResponse res;
     get_as(t, 0, "/gemeente/GM1734/wijzigingen", &res);
-    assert_contains(&res, "actor: medewerker");
-    assert_contains(&res, "reason: nog niet klaar");
+    assert_contains(&res, "Door: medewerker");
+    assert_contains(&res, "Reden: nog niet klaar");
+    /* publishing, a change without a field table, in words too */
+    assert_contains(&res, "<td>openbaarheid van de cijfers</td><td>Openbaar: ja</td>");
+    assert_lacks(&res, "municipality_public");
     web_response_free(&res);
     /* open mode (no accounts): names as before */
     t->db.app.require_login = 0;
     get_as(t, 0, "/gemeente/GM1734/wijzigingen.csv", &res);
-    assert_contains(&res, "cli:jvdberg,");
+    assert_contains(&res, "cli:jvdberg;");
     web_response_free(&res);
 }
 

@@ -1,7 +1,8 @@
 /* test_authz.c: the authorisation matrix, generated from the route table. Every route of
- * web_routes is called through route_dispatch with every role (beheerder, redacteur of
- * GM1734, lezer of GM1734, analist, nobody, and nobody on the published GM1773) against
- * records of GM1734, GM0362 and GM1773 and national sources, and the outcome (allowed,
+ * web_routes is called through route_dispatch with every role (beheerder, gemeentebeheerder,
+ * redacteur and lezer of GM1734, analist, nobody, and nobody on the published GM1773)
+ * against records and accounts of GM1734, GM0362 and GM1773 and national sources, and
+ * the outcome (allowed,
  * login needed, forbidden, not found) is compared with the intended matrix, which this
  * file states independently of src/web/authz.c. Each route is also called with its ids
  * in every other spelling a parser might accept (suffixes, leading zeros, signs, spaces,
@@ -21,6 +22,7 @@
 #include "store/store_audit.h"
 #include "store/store_records.h"
 #include "store/store_reference.h"
+#include "store/store_source_file.h"
 #include "store/store_users.h"
 #include "web/authz.h"
 #include "web/route.h"
@@ -37,16 +39,18 @@
 #include <unistd.h>
 #include <valgrind/valgrind.h>
 
-enum { R_BEHEERDER, R_REDACTEUR, R_LEZER, R_ANALIST, R_NONE, N_ROLES };
-static const char *const role_names[N_ROLES] = {"beheerder", "redacteur", "lezer", "analist", NULL};
+enum { R_BEHEERDER, R_GEMEENTEBEHEERDER, R_REDACTEUR, R_LEZER, R_ANALIST, R_NONE, N_ROLES };
+static const char *const role_names[N_ROLES] = {"beheerder", "gemeentebeheerder", "redacteur",
+                                                "lezer",     "analist",           NULL};
 
 /* What the route is, judged from its method and path (not from its table entry). */
-typedef enum { K_PUBLIC, K_LOGIN, K_READ_ALL, K_READ, K_EDIT, K_ADMIN } Kind;
+typedef enum { K_PUBLIC, K_LOGIN, K_READ_ALL, K_READ, K_EDIT, K_ADMIN, K_MANAGE } Kind;
 typedef enum { ALLOWED, LOGIN, FORBIDDEN, NOT_FOUND } Outcome;
 
 typedef struct Target {
     const char *code;
     char measure[24], source[24];
+    char user[24];                             /* an account (lezer) of this municipality */
     char measure_name[200], source_title[300]; /* must not appear where access is refused */
 } Target;
 
@@ -57,6 +61,27 @@ typedef struct TestAuthz {
     char national_source[24];
     char deleted_measure[24]; /* a measure of GM0362 that was deleted */
 } TestAuthz;
+
+/* An account of muni without a session: what the account routes are about. */
+static int add_member(Target *tg, TestAuthz *t)
+{
+    PokErr err = {0};
+    const char *munis[1] = {tg->code};
+    User u = {.name = NULL,
+              .role = "lezer",
+              .password_hash = "$argon2id$niet-gebruikt",
+              .municipalities = munis,
+              .n_municipalities = 1};
+    char name[32];
+    snprintf(name, sizeof name, "lezer-%s", tg->code);
+    u.name = name;
+    if (store_user_add(t->db.s, &u, &err)) {
+        fprintf(stderr, "setup: %s\n", err.msg);
+        return -1;
+    }
+    snprintf(tg->user, sizeof tg->user, "%lld", (long long)u.id);
+    return 0;
+}
 
 static int add_user(TestAuthz *t, int role, const char *name, const char *muni)
 {
@@ -115,15 +140,38 @@ static int authz_setup(void **state)
         return -1;
     }
     if (add_user(t, R_BEHEERDER, "bea", NULL) || add_user(t, R_REDACTEUR, "rob", "GM1734") ||
+        add_user(t, R_GEMEENTEBEHEERDER, "gera", "GM1734") ||
         add_user(t, R_LEZER, "lies", "GM1734") || add_user(t, R_ANALIST, "ali", NULL))
         return -1;
     const char *codes[3] = {"GM1734", "GM0362", "GM1773"};
     for (int i = 0; i < 3; i++) {
         t->targets[i].code = codes[i];
-        if (find_records(t, &t->targets[i])) {
+        if (find_records(t, &t->targets[i]) || add_member(&t->targets[i], t)) {
             fprintf(stderr, "setup: no measure or source of %s\n", codes[i]);
             return -1;
         }
+    }
+    /* The sources addressed are ones with a document file, so that its download route
+     * (/bron/ID/bestand) has something to show or to refuse. */
+    for (int i = 0; i <= 3; i++) {
+        Target *tg = i < 3 ? &t->targets[i] : NULL;
+        char *id = tg ? tg->source : t->national_source;
+        Source src = {.kind = "brief",
+                      .title = tg ? (tg == &t->targets[0]   ? "Document met bestand GM1734"
+                                     : tg == &t->targets[1] ? "Document met bestand GM0362"
+                                                            : "Document met bestand GM1773")
+                                  : "Landelijk document met bestand",
+                      .municipality = tg ? tg->code : NULL};
+        SourceFile file = {.name = "brief.pdf",
+                           .content_type = "application/pdf",
+                           .data = "%PDF-1.4 geheim",
+                           .size = 15};
+        if (store_source_add_with_file(t->db.s, &src, &file, &err)) {
+            fprintf(stderr, "setup: %s\n", err.msg);
+            return -1;
+        }
+        snprintf(id, 24, "%lld", (long long)src.id);
+        if (tg) snprintf(tg->source_title, sizeof tg->source_title, "%s", src.title);
     }
     /* A measure of GM0362 that is deleted: its history stays GM0362's. */
     Arena a = {0};
@@ -168,13 +216,18 @@ static Kind kind_of(const Route *r)
         strcmp(p, "/api/openapi.json") == 0)
         return K_PUBLIC;
     if (strcmp(p, "/uitloggen") == 0) return K_LOGIN;
-    if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") || strstr(p, "heropen"))
+    /* the grids (page_grid_*.c) */
+    if (ends_with(p, "/toekenningen/invoeren") || ends_with(p, "/bedragen")) return K_EDIT;
+    if (strstr(p, "heropen") || strncmp(p, "/gebruiker", 10) == 0) return K_MANAGE;
+    /* /bron/nieuw adds a national source: for every municipality at once */
+    if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") ||
+        strcmp(p, "/bron/nieuw") == 0 || strncmp(p, "/import/", 8) == 0)
         return K_ADMIN;
     if (strcmp(p, "/") == 0 || strcmp(p, "/gemeenten.csv") == 0 ||
         strcmp(p, "/api/v1/gemeenten") == 0 || strcmp(p, "/api/v2/gemeenten") == 0)
         return K_READ_ALL;
     if (strcmp(r->method, "GET") != 0 || ends_with(p, "/nieuw") || ends_with(p, "/bewerken") ||
-        ends_with(p, "/bedrag"))
+        ends_with(p, "/bedrag") || ends_with(p, "/afsluiten") || ends_with(p, "/import"))
         return K_EDIT;
     return K_READ;
 }
@@ -198,9 +251,14 @@ static Outcome intended(int role, Kind k, const char *muni)
         if (!muni || role == R_BEHEERDER || role == R_ANALIST || home || published) return ALLOWED;
         return FORBIDDEN;
     case K_EDIT:
-        return role == R_BEHEERDER || (role == R_REDACTEUR && home) ? ALLOWED : FORBIDDEN;
+        return role == R_BEHEERDER || ((role == R_REDACTEUR || role == R_GEMEENTEBEHEERDER) && home)
+                   ? ALLOWED
+                   : FORBIDDEN;
     case K_ADMIN:
         return role == R_BEHEERDER ? ALLOWED : FORBIDDEN;
+    case K_MANAGE: /* the accounts and years of its own municipality; no muni: its own list */
+        return role == R_BEHEERDER || (role == R_GEMEENTEBEHEERDER && (!muni || home)) ? ALLOWED
+                                                                                       : FORBIDDEN;
     }
     return FORBIDDEN;
 }
@@ -214,6 +272,10 @@ static int about_source(const Route *r)
 {
     return strstr(r->pattern, "/bron/:id") != NULL;
 }
+static int about_user(const Route *r)
+{
+    return strstr(r->pattern, "/gebruiker/:id") != NULL;
+}
 
 /* What fills the :id of route r for target (national: the national source), or NULL when
  * the route has no :id. */
@@ -221,6 +283,7 @@ static const char *id_for(const TestAuthz *t, const Route *r, const Target *tg, 
 {
     if (about_measure(r)) return tg->measure;
     if (about_source(r)) return national ? t->national_source : tg->source;
+    if (about_user(r)) return tg->user;
     return NULL;
 }
 
@@ -383,12 +446,50 @@ static int is_canonical(const Route *r, const char *code, const char *id, const 
 /* Query parameters that name another municipality or record: they never widen a route. */
 static const char *const widening_queries[] = {"?gemeente=%s&code=%s", "?id=%s&maatregel=%s"};
 
+/* Never more than they have themselves: what a gemeentebeheerder may give and manage. */
+static void test_manager_grants(void **state)
+{
+    (void)state;
+    const char *own[] = {"GM1734"}, *both[] = {"GM1734", "GM0362"}, *other[] = {"GM0362"};
+    User bea = {.name = "bea", .role = "beheerder"};
+    User gera = {
+        .name = "gera", .role = "gemeentebeheerder", .municipalities = own, .n_municipalities = 1};
+    User rob = {.name = "rob", .role = "redacteur", .municipalities = own, .n_municipalities = 1};
+    assert_true(authz_may_grant(&bea, "analist", NULL, 0));
+    assert_true(authz_may_grant(NULL, "beheerder", NULL, 0)); /* open mode */
+    assert_true(authz_may_grant(&gera, "redacteur", own, 1));
+    assert_true(authz_may_grant(&gera, "gemeentebeheerder", own, 1));
+    assert_true(authz_may_grant(&gera, "lezer", own, 1));
+    assert_false(authz_may_grant(&gera, "analist", NULL, 0));
+    assert_false(authz_may_grant(&gera, "beheerder", NULL, 0));
+    assert_false(authz_may_grant(&gera, "redacteur", both, 2));
+    assert_false(authz_may_grant(&gera, "lezer", other, 1));
+    assert_false(authz_may_grant(&gera, "lezer", NULL, 0));
+    assert_false(authz_may_grant(&rob, "lezer", own, 1));
+    User lies = {.name = "lies", .role = "lezer", .municipalities = own, .n_municipalities = 1};
+    User otto = {
+        .name = "otto", .role = "redacteur", .municipalities = both, .n_municipalities = 2};
+    User ali = {.name = "ali", .role = "analist"};
+    assert_true(authz_may_manage(&gera, &lies));
+    assert_false(authz_may_manage(&gera, &otto)); /* also another municipality's */
+    assert_false(authz_may_manage(&gera, &ali));
+    assert_false(authz_may_manage(&gera, &bea));
+    assert_false(authz_may_manage(&rob, &lies));
+    assert_true(authz_may_manage(&bea, &otto));
+    assert_true(authz_allows(&gera, CAP_MANAGE, "GM1734", 0));
+    assert_false(authz_allows(&gera, CAP_MANAGE, "GM0362", 0));
+    assert_false(authz_allows(&rob, CAP_MANAGE, NULL, 0));
+    assert_true(authz_allows(&gera, CAP_EDIT, "GM1734", 0));
+    assert_false(authz_allows(&gera, CAP_READ_ALL, NULL, 0));
+}
+
 static void test_route_caps_match_kinds(void **state)
 {
     (void)state;
     static const RouteCap expected_cap[] = {
         [K_PUBLIC] = CAP_PUBLIC, [K_LOGIN] = CAP_LOGIN, [K_READ_ALL] = CAP_READ_ALL,
-        [K_READ] = CAP_READ,     [K_EDIT] = CAP_EDIT,   [K_ADMIN] = CAP_ADMIN};
+        [K_READ] = CAP_READ,     [K_EDIT] = CAP_EDIT,   [K_ADMIN] = CAP_ADMIN,
+        [K_MANAGE] = CAP_MANAGE};
     int bad = 0;
     for (const Route *r = web_routes; r->pattern; r++) {
         Kind k = kind_of(r);
@@ -464,8 +565,10 @@ static void test_matrix(void **state)
                             strncat(path, query, sizeof path - strlen(path) - 1);
                             Outcome w = want;
                             /* /bron/ID of a national source first needs a login, then the
-                             * municipality's page decides */
-                            if (nat && national_page && q == 0 && w == ALLOWED)
+                             * municipality's page decides (its document file has no
+                             * municipality's page: the query is ignored) */
+                            if (nat && national_page && q == 0 && w == ALLOWED &&
+                                !ends_with(r->pattern, "/bestand"))
                                 w = intended(role, k, other->code);
                             int leaked = 0;
                             Outcome g = outcome_followed(t, role, r->method, path,
@@ -765,6 +868,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_route_caps_match_kinds),
+        cmocka_unit_test(test_manager_grants),
         cmocka_unit_test(test_known_hosts),
         cmocka_unit_test_setup_teardown(test_matrix, authz_setup, authz_teardown),
         cmocka_unit_test_setup_teardown(test_idor_and_csrf, authz_setup, authz_teardown),

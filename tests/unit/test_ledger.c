@@ -260,7 +260,7 @@ static void test_bookings_page(void **state)
     snprintf(path, sizeof path, "/maatregel/%lld/boekingen.csv", (long long)f->m1);
     testweb_call(&f->db.app, "GET", path, &res);
     assert_int_equal(res.status, 200);
-    assert_non_null(strstr(res.body.data, "\"-1234,56\""));
+    assert_non_null(strstr(res.body.data, ";-1234,56;"));
     web_response_free(&res);
     testweb_call(&f->db.app, "GET", "/maatregel/1/boekingen?jaar=abc", &res);
     assert_int_equal(res.status, 404);

@@ -200,9 +200,11 @@ static void test_start_page_totals(void **state)
     WebResponse res;
     get(*state, "/", 200, &res);
     assert_html_page(&res);
-    /* Overbetuwe: allocated 175.000 + 3 x 180.000, planned 399.500 + 405.000 + 190.000 */
+    /* Overbetuwe: 48.214 inhabitants (CBS 2021), allocated 175.000 + 3 x 180.000, planned
+     * 399.500 + 405.000 + 190.000 */
     assert_contains(&res, "<a href=\"/gemeente/GM1734\">Overbetuwe</a></th><td>GM1734</td>"
-                          "<td>Gelderland</td><td class=\"num\">€ 715.000</td>"
+                          "<td>Gelderland</td><td class=\"num\">48.214</td>"
+                          "<td class=\"num\">€ 715.000</td>"
                           "<td class=\"num\">€ 994.500</td><td class=\"num\">€ 0</td>"
                           "<td class=\"num\">€ 180.000<br><small>31 december 2027</small></td>");
     assert_contains(&res, "<td class=\"num\">€ 458.000</td>"); /* Olst-Wijhe */
@@ -219,13 +221,84 @@ static void test_start_page_totals(void **state)
 
     get(*state, "/gemeenten.csv?q=betuwe", 200, &res);
     assert_csv(&res, "gemeenten.csv");
-    /* those with figures first: Overbetuwe before Neder-Betuwe */
+    /* a search lists every municipality it finds; figures as numbers, the inhabitants
+     * without digit groups, the date of the reserve in a column of its own */
     assert_non_null(strstr(res.body.data,
-                           "Gemeente,Code,Provincie,Toegekend,Gepland,Gerealiseerd,"
-                           "Reserve aan het eind\r\n"
-                           "Overbetuwe,GM1734,Gelderland,\"715000,00\",\"994500,00\",\"0,00\","
-                           "\"180000,00 (31 december 2027)\"\r\n"));
-    assert_contains(&res, "Neder-Betuwe,GM1740,Gelderland,\"0,00\",");
+                           "\xEF\xBB\xBFGemeente;Code;Provincie;Inwoners;Toegekend (euro);"
+                           "Gepland (euro);Gerealiseerd (euro);Reserve aan het eind (euro);"
+                           "Toelichting bij Reserve aan het eind\r\n"));
+    assert_contains(&res, "\r\nOverbetuwe;GM1734;Gelderland;48214;715000,00;994500,00;0,00;"
+                          "180000,00;31 december 2027\r\n");
+    assert_contains(&res, "\r\nNeder-Betuwe;GM1740;Gelderland;");
+    web_response_free(&res);
+}
+
+/* The position of needle in the body, for the order of rows. */
+static const char *at(const WebResponse *res, const char *needle)
+{
+    const char *p = strstr(res->body.data, needle);
+    if (!p) fail_msg("'%s' not in the body", needle);
+    return p;
+}
+
+static void test_start_page_finds(void **state)
+{
+    WebResponse res;
+    /* by default only those with figures (the demo's four and GM9990), by name; a link
+     * to all */
+    get(*state, "/", 200, &res);
+    assert_contains(&res, "Gemeenten met gegevens (5)");
+    assert_lacks(&res, "Neder-Betuwe");
+    assert_contains(&res, "<option value=\"met\" selected>");
+    assert_true(at(&res, ">Amstelveen<") < at(&res, ">Hillegom<"));
+    assert_true(at(&res, ">Olst-Wijhe<") < at(&res, ">Overbetuwe<"));
+    assert_contains(&res, "<a href=\"/?gegevens=alle\">Toon alle 3");
+    web_response_free(&res);
+    /* sorted by a total, highest first (Amstelveen's 2.932.000 is for 2022-2027) */
+    get(*state, "/?sorteer=toegekend", 200, &res);
+    assert_true(at(&res, ">Amstelveen<") < at(&res, ">Overbetuwe<"));
+    assert_true(at(&res, ">Overbetuwe<") < at(&res, ">Olst-Wijhe<"));
+    assert_true(at(&res, ">Olst-Wijhe<") < at(&res, ">Hillegom<"));
+    assert_contains(&res, "<option value=\"toegekend\" selected>");
+    assert_contains(&res, "href=\"/gemeenten.csv?sorteer=toegekend\"");
+    web_response_free(&res);
+    get(*state, "/?sorteer=inwoners", 200, &res); /* Amstelveen 90.829 > Overbetuwe 48.214 */
+    assert_true(at(&res, ">Amstelveen<") < at(&res, ">Overbetuwe<"));
+    assert_true(at(&res, ">Hillegom<") < at(&res, ">Olst-Wijhe<"));
+    web_response_free(&res);
+    /* by province, all or without figures */
+    get(*state, "/?provincie=Gelderland&gegevens=alle", 200, &res);
+    assert_contains(&res, "Gemeenten in Gelderland (");
+    assert_contains(&res, ">Overbetuwe<");
+    assert_contains(&res, ">Neder-Betuwe<");
+    assert_lacks(&res, ">Hillegom<");
+    assert_contains(&res, "<option value=\"Gelderland\" selected>");
+    web_response_free(&res);
+    get(*state, "/?provincie=Gelderland&gegevens=zonder", 200, &res);
+    assert_contains(&res, "Gemeenten zonder gegevens in Gelderland (");
+    assert_lacks(&res, ">Overbetuwe<");
+    assert_contains(&res, ">Neder-Betuwe<");
+    web_response_free(&res);
+    /* by CBS size class: 10.000 to 20.000 inhabitants holds Olst-Wijhe (18.361) only of
+     * the four; 20.000 to 50.000 Overbetuwe and Hillegom */
+    get(*state, "/?grootte=3", 200, &res);
+    assert_contains(&res, ">Olst-Wijhe<");
+    assert_lacks(&res, ">Overbetuwe<");
+    assert_contains(&res, "Gemeenten met gegevens (1)");
+    web_response_free(&res);
+    get(*state, "/gemeenten.csv?grootte=4&sorteer=gerealiseerd", 200, &res);
+    assert_true(at(&res, "\r\nHillegom;") < at(&res, "\r\nOverbetuwe;"));
+    assert_lacks(&res, "Olst-Wijhe");
+    assert_lacks(&res, "Amstelveen");
+    web_response_free(&res);
+    /* all of them; unknown choices fall back to the defaults */
+    get(*state, "/?gegevens=alle", 200, &res);
+    assert_contains(&res, ">Neder-Betuwe<");
+    assert_contains(&res, ">Overbetuwe<");
+    web_response_free(&res);
+    get(*state, "/?sorteer=x&grootte=9&gegevens=%3Cb%3E", 200, &res);
+    assert_contains(&res, "Gemeenten met gegevens (5)");
+    assert_contains(&res, "<option value=\"naam\" selected>");
     web_response_free(&res);
 }
 
@@ -273,26 +346,27 @@ static void test_municipality_page(void **state)
 
     get(*state, "/gemeente/GM1773/toekenningen.csv", 200, &res);
     assert_csv(&res, "toekenningen-GM1773.csv");
-    assert_contains(&res, "Actielijn,2021,2022,2023,2024,2025,2026,2027,Totaal\r\n");
-    assert_contains(&res, "2. Rechtsbescherming,\"19000,00\",\"20000,00\",\"22000,00\","
-                          "\"22000,00\",\"22000,00\",\"22000,00\",\"22000,00\",\"149000,00\"\r\n");
-    assert_contains(&res, "Totaal,\"81000,00\"");
-    assert_contains(&res, "\"458000,00\"\r\n");
+    assert_contains(&res, "Actielijn;2021 (euro);2022 (euro);2023 (euro);2024 (euro);2025 (euro);"
+                          "2026 (euro);2027 (euro);Totaal (euro)\r\n");
+    assert_contains(&res, "2. Rechtsbescherming;19000,00;20000,00;22000,00;22000,00;22000,00;"
+                          "22000,00;22000,00;149000,00\r\n");
+    assert_contains(&res, "Totaal;81000,00");
+    assert_contains(&res, ";458000,00\r\n");
     web_response_free(&res);
 
     get(*state, "/gemeente/GM1773/jaren.csv", 200, &res);
     assert_contains(&res,
-                    "Jaar,Toekenning,Begroot,Gerealiseerd,Uitgaven,Besloten storting in "
-                    "reserve,Verwachte storting (nog geen besluit),Reserve op 31 december\r\n");
-    assert_contains(&res, "2029,\"0,00\",\"35000,00\",\"0,00\",\"35000,00 (begroot)\",\"0,00\","
-                          "\"0,00\",\"318000,00\"\r\n");
+                    "Jaar;Toekenning (euro);Begroot (euro);Gerealiseerd (euro);Uitgaven (euro);"
+                    "Toelichting bij Uitgaven;Besloten storting in reserve (euro);Verwachte "
+                    "storting (nog geen besluit) (euro);Reserve op 31 december (euro)\r\n");
+    assert_contains(&res, "2029;0,00;35000,00;0,00;35000,00;begroot;0,00;0,00;318000,00\r\n");
     web_response_free(&res);
 
     get(*state, "/gemeente/GM1734/reserve.csv", 200, &res);
     assert_csv(&res, "reserve-GM1734.csv");
-    assert_contains(&res, "reserve op 1 januari,2024,,\"459500,00\",,\"Raadsvoorstel Vervolg "
+    assert_contains(&res, "reserve op 1 januari;2024;;459500,00;;Raadsvoorstel Vervolg "
                           "bestedingen POK-gelden (Financiën, tabel Beschikbare POK-middelen: "
-                          "Restant POK 2021-2023 (bestemmingsreserve overhevelingen))\"\r\n");
+                          "Restant POK 2021-2023 (bestemmingsreserve overhevelingen))\r\n");
     web_response_free(&res);
 }
 
@@ -361,9 +435,10 @@ static void test_measures_page(void **state)
 
     get(t, "/gemeente/GM1734/maatregelen.csv", 200, &res);
     assert_csv(&res, "maatregelen-GM1734.csv");
-    assert_contains(&res, "Maatregel,Status,Pot,Partner,Gepland,Gerealiseerd,Bron\r\n");
-    assert_contains(&res, "\r\nJobhunter,lopend,Alle middelen,Werkgeversservicepunt,"
-                          "\"100000,00\",\"0,00\",Raadsvoorstel Vervolg bestedingen POK-gelden "
+    assert_contains(&res,
+                    "Maatregel;Status;Pot;Partner;Gepland (euro);Gerealiseerd (euro);Bron\r\n");
+    assert_contains(&res, "\r\nJobhunter;lopend;Alle middelen;Werkgeversservicepunt;"
+                          "100000,00;0,00;Raadsvoorstel Vervolg bestedingen POK-gelden "
                           "(1.1 Gemeentebrede");
     web_response_free(&res);
 
@@ -401,10 +476,10 @@ static void test_measure_detail(void **state)
 
     get(t, fmt(target, sizeof target, "/maatregel/%lld.csv", (long long)t->jobhunter), 200, &res);
     assert_csv(&res, fmt(want, sizeof want, "maatregel-%lld.csv", (long long)t->jobhunter));
-    assert_contains(&res, "Jaar,Gepland,Bron plan,Gerealiseerd,Bron realisatie\r\n"
-                          "2024,\"100000,00\",\"Raadsvoorstel Vervolg bestedingen POK-gelden "
-                          "(Financiën, tabel Bestedingsdoelen POK-middelen 2024-2026)\",,\r\n"
-                          "Totaal,\"100000,00\",,\"0,00\",\r\n");
+    assert_contains(&res, "Jaar;Gepland (euro);Bron plan;Gerealiseerd (euro);Bron realisatie\r\n"
+                          "2024;100000,00;Raadsvoorstel Vervolg bestedingen POK-gelden "
+                          "(Financiën, tabel Bestedingsdoelen POK-middelen 2024-2026);;\r\n"
+                          "Totaal;100000,00;;0,00;\r\n");
     web_response_free(&res);
 }
 
@@ -426,14 +501,14 @@ static void test_registers(void **state)
 
     get(*state, "/gemeente/GM0362/verzoeken.csv", 200, &res);
     assert_csv(&res, "verzoeken-GM0362.csv");
-    assert_contains(&res, "Ombudsman Metropool Amsterdam,2024-04-24,");
-    assert_contains(&res, ",,afgewezen,Niet ingaan op het verzoek");
-    assert_contains(&res, "2024-05-28,afgewezen,");
+    assert_contains(&res, "Ombudsman Metropool Amsterdam;24-04-2024;");
+    assert_contains(&res, ";;afgewezen;Niet ingaan op het verzoek");
+    assert_contains(&res, ";28-05-2024;afgewezen;");
     web_response_free(&res);
 
     get(*state, "/gemeente/GM0362/besluiten.csv", 200, &res);
     assert_csv(&res, "besluiten-GM0362.csv");
-    assert_contains(&res, "Datum,Orgaan,Kenmerk,Onderwerp,Uitkomst,Bron\r\n2022-03-15,college,,");
+    assert_contains(&res, "Datum;Orgaan;Kenmerk;Onderwerp;Uitkomst;Bron\r\n15-03-2022;college;;");
     web_response_free(&res);
 
     get(*state, "/gemeente/GM1734/evaluaties", 200, &res);
@@ -444,8 +519,8 @@ static void test_registers(void **state)
 
     get(*state, "/gemeente/GM0534/evaluaties.csv", 200, &res);
     assert_csv(&res, "evaluaties-GM0534.csv");
-    assert_contains(&res, "Pilot bureaudienst,2024-03-18,naar tevredenheid uitgevoerd,"
-                          "structureel maken,");
+    assert_contains(&res, "Pilot bureaudienst;18-03-2024;naar tevredenheid uitgevoerd;"
+                          "structureel maken;");
     web_response_free(&res);
 }
 
@@ -470,8 +545,8 @@ static void test_source_page(void **state)
 
     get(t, fmt(target, sizeof target, "/bron/%lld.csv", (long long)t->overbetuwe_source), 200,
         &res);
-    assert_contains(&res, "Gegeven,Omschrijving,Jaar,Bedrag,Plaats in de bron\r\n");
-    assert_contains(&res, "plan,Jobhunter,2024,\"100000,00\",\"Financiën, tabel");
+    assert_contains(&res, "Gegeven;Omschrijving;Jaar;Bedrag (euro);Plaats in de bron\r\n");
+    assert_contains(&res, "plan;Jobhunter;2024;100000,00;Financiën, tabel");
     web_response_free(&res);
 
     /* a national document lists the records of the municipality it is opened from */
@@ -700,10 +775,10 @@ static void test_escaped(void **state)
     WebResponse res;
     get(t, fmt(measure_csv, sizeof measure_csv, "/maatregel/%lld.csv", (long long)t->evil_measure),
         200, &res);
-    assert_contains(&res, "2024,\"1000,00\",<script>alert(1)</script> (<script>alert(1)</script>)");
+    assert_contains(&res, "2024;1000,00;<script>alert(1)</script> (<script>alert(1)</script>)");
     web_response_free(&res);
     get(t, "/gemeente/GM9990/besluiten.csv", 200, &res);
-    assert_contains(&res, ",college,\"'=HYPERLINK(\"\"http://x\"\")\",");
+    assert_contains(&res, ";college;\"'=HYPERLINK(\"\"http://x\"\")\";");
     web_response_free(&res);
     get(t, "/gemeente/GM9990/maatregelen.csv", 200, &res);
     assert_contains(&res, "\"\"\" onmouseover=\"\"x\"");
@@ -720,6 +795,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_start_page_totals),
+        cmocka_unit_test(test_start_page_finds),
         cmocka_unit_test(test_municipality_page),
         cmocka_unit_test(test_summaries_say_what_they_are),
         cmocka_unit_test(test_measures_page),

@@ -791,6 +791,28 @@ static void test_csv_columns(void **state)
     }
 }
 
+/* Every field the audit snapshot holds has a label for the change log people read, and
+ * every reference besides the scheme names the table it points to, so that the change
+ * log shows a name and not an id. Not shown: the id, the version and the scheme (one per
+ * database), derived values. */
+static void test_change_log_labels(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < RECORD_N_KINDS; k++) {
+        const RecordKind *kind = &record_kinds[k];
+        for (size_t i = 0; i < kind->n_fields; i++) {
+            const RecordField *f = &kind->fields[i];
+            int scheme = strcmp(f->column, "scheme_id") == 0;
+            if (f->type == FIELD_ID || (f->flags & FIELD_ROW_VERSION) || f->sql ||
+                (scheme && kind->id != RECORD_ACTIELIJN && kind->id != RECORD_PURPOSE))
+                continue;
+            if (!f->label) fail_msg("%s.%s: no label for the change log", kind->table, f->column);
+            if (f->type == FIELD_REF && f->show == SHOW_ID && !f->refers)
+                fail_msg("%s.%s: a reference without .refers", kind->table, f->column);
+        }
+    }
+}
+
 /* docs/json.md lists every kind's keys in the order of its table. */
 static void test_json_doc(void **state)
 {
@@ -830,6 +852,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv_columns),
         cmocka_unit_test(test_json_doc),
+        cmocka_unit_test(test_change_log_labels),
         cmocka_unit_test(test_every_field),
     };
     return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);

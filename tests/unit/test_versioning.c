@@ -121,13 +121,16 @@ static void test_measure_two_editors(void **state)
 
     store_set_actor(f->db.s, "anna");
     anna.name = "Schuldhulp (anna)";
+    setenv("SOURCE_DATE_EPOCH", "1783029600", 1); /* 2026-07-02T22:00:00Z */
     OK(store_measure_update(f->db.s, &anna, &err));
+    unsetenv("SOURCE_DATE_EPOCH");
     store_set_actor(f->db.s, "bert");
     bert.name = "Schuldhulp (bert)";
     bert.partner = "Bert BV";
     assert_conflict(store_measure_update(f->db.s, &bert, &err), err,
                     "Deze maatregel is intussen gewijzigd door anna (");
-    assert_non_null(strstr(err.msg, "UTC). Uw wijziging is niet opgeslagen."));
+    /* when, in Dutch time (summer: UTC+2, so already 3 July) */
+    assert_non_null(strstr(err.msg, "anna (03-07-2026 00:00). Uw wijziging is niet opgeslagen."));
 
     Measure now;
     assert_int_equal(store_measure_get(f->db.s, f->measure_id, &a, &now, &err), 1);

@@ -85,11 +85,10 @@ static void test_start_page(void **state)
     assert_contains(&res, "<html lang=\"nl\">");
     assert_contains(&res, "<a href=\"/gemeente/GM1734\">Overbetuwe</a>");
     assert_lacks(&res, "<script");
-    /* municipalities with figures come first */
-    const char *overbetuwe = strstr(res.body.data, "Overbetuwe");
-    const char *others = strstr(res.body.data, "Overige gemeenten");
-    assert_non_null(others);
-    assert_true(overbetuwe < others);
+    /* only the municipalities with figures, and a way to all of them */
+    assert_contains(&res, "Gemeenten met gegevens (4)");
+    assert_lacks(&res, "Neder-Betuwe");
+    assert_contains(&res, "<a href=\"/?gegevens=alle\">Toon alle");
     web_response_free(&res);
 }
 
@@ -199,6 +198,19 @@ static void test_csv(void **state)
     assert_string_equal(res.content_type, "text/csv; charset=utf-8");
     assert_string_equal(web_header(&res, "Content-Disposition"),
                         "attachment; filename=\"dekking-GM1734.csv\"");
+    /* the CSV for people: Dutch headers, euros as numbers of a Dutch spreadsheet */
+    assert_contains(&res, "\xEF\xBB\xBFPot;Jaar;Afgesloten;Reserve op 1 januari (euro);"
+                          "Toekenning van het jaar (euro);Begroot (plannen) (euro);Gerealiseerd "
+                          "(euro);Uitgaven (begroot of gerealiseerd) (euro);");
+    assert_contains(&res, "\r\nAlle middelen;2024;nee;459500,00;175000,00;399500,00;0,00;"
+                          "399500,00;175000,00;0,00;224500,00;");
+    assert_lacks(&res, "_cents");
+    web_response_free(&res);
+    /* the machine CSV keeps cents and the contract's names */
+    call(*state, "GET", "/gemeente/GM1734/dekking-data.csv", &res);
+    assert_int_equal(res.status, 200);
+    assert_string_equal(web_header(&res, "Content-Disposition"),
+                        "attachment; filename=\"dekking-data-GM1734.csv\"");
     assert_contains(&res, "municipality,pot_id,pot,year,closed,allocation_cents");
     assert_contains(&res, "GM1734,0,Alle middelen,2024,0,17500000,39950000,17500000,22450000");
     web_response_free(&res);
@@ -218,7 +230,7 @@ static void test_stylesheet(void **state)
 /* A name holding markup is shown as text on every page that shows it. */
 static void test_escaped_everywhere(void **state)
 {
-    static const char *const targets[] = {"/", "/?q=GM9990", "/gemeente/GM9990"};
+    static const char *const targets[] = {"/?gegevens=alle", "/?q=GM9990", "/gemeente/GM9990"};
     for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
         WebResponse res;
         call(*state, "GET", targets[i], &res);
@@ -257,9 +269,12 @@ static void test_request_parsing(void **state)
 
     web_request_init(&req, "GET", "/");
     Buf many = {0};
-    for (int i = 0; i < WEB_MAX_PARAMS + 1; i++) buf_printf(&many, "p%d=1&", i);
+    for (int i = 0; i < WEB_MAX_FORM_PARAMS + 1; i++) buf_printf(&many, "p%d=1&", i);
     assert_int_equal(web_params_parse(&req, &req.form, many.data, many.len), -1);
-    assert_int_equal(req.form.n, WEB_MAX_PARAMS);
+    assert_int_equal(req.form.n, WEB_MAX_FORM_PARAMS);
+    /* an address keeps the smaller limit */
+    assert_int_equal(web_params_parse(&req, &req.query, many.data, many.len), -1);
+    assert_int_equal(req.query.n, WEB_MAX_PARAMS);
     buf_free(&many);
     web_request_free(&req);
 
