@@ -1,4 +1,4 @@
-/* report.c: pok report: the PDF "Stand van zaken POK-middelen" for the council. */
+/* report.c: pok report: the raadsinformatiebrief "Stand van zaken POK-middelen" (PDF). */
 #include "../views/report_pdf.h"
 #include "cli.h"
 
@@ -35,10 +35,12 @@ static int cmd_report(Cli *cli, int argc, char **argv)
 CLI_GROUP(report, 300) = {
     {"report", NULL, cmd_report,
      "pok report CODE --out BESTAND.pdf [--scheme CODE] [--date JJJJ-MM-DD]",
-     "Maakt de PDF 'Stand van zaken POK-middelen' voor de gemeenteraad (A4): de\n"
-     "toekenningen per actielijn en jaar, de dekkingstabel per pot, een grafiek van\n"
-     "toekenning, uitgaven en reserve per jaar, de maatregelen met status, bedragen en\n"
-     "laatste evaluatie, en de bevindingen van de controles, met bronvermeldingen.\n"
+     "Maakt de raadsinformatiebrief 'Stand van zaken POK-middelen' van het college aan\n"
+     "de gemeenteraad (PDF, A4): op de eerste pagina de kerncijfers (totaal beschikbaar,\n"
+     "begroot, gerealiseerd, zonder bestemming, reserve) en de kernboodschappen; daarna\n"
+     "het financieel overzicht (toekenningen, dekking per pot, verloop per jaar), de\n"
+     "besluiten en verzoeken met hun uitkomst, de maatregelen met hun evaluaties, de\n"
+     "bevindingen en het vervolg, met bronvermeldingen.\n"
      "  --out BESTAND   het PDF-bestand (verplicht)\n"
      "  --scheme CODE   de regeling (standaard POK)\n"
      "  --date DATUM    de datum op het rapport (standaard vandaag)\n"

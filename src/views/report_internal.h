@@ -6,6 +6,7 @@
 #define POK_REPORT_INTERNAL_H
 
 #include "../engine/engine.h"
+#include "../engine/key_figures.h"
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -54,10 +55,25 @@ void rp_new_page(Report *r);
 void rp_para(Report *r, const char *text, double size, int bold, const RpColor *color);
 void rp_gap(Report *r, double h);
 void rp_hline(Report *r, double x0, double x1, double y, double width);
+/* A filled rectangle (the key figures' tiles). */
+void rp_box(Report *r, double x, double y, double w, double h, const RpColor *fill);
+/* "€ 1.234" (cents only when there are any), in the report's arena. */
+const char *rp_euro(Report *r, int64_t cents);
+/* "2024", "2024 en 2025", "2021-2023 en 2025" (three or more in a row as a range), in the
+ * report's arena. */
+const char *rp_years(Report *r, const int *years, size_t n);
+/* "2024-2027" (one year: "2024"); NULL when there are no years. */
+const char *rp_period(Report *r, const KeyFigures *k);
+/* "23 november 2026" for "2026-11-23"; what is not a date comes back as it is. */
+const char *rp_date(Report *r, const char *iso);
+/* A paragraph indented under a bullet "-" (or a number when number > 0). */
+void rp_item(Report *r, int number, const char *text, double size, const RpColor *color);
 
 /* What the sections show, computed by the engine once before the two passes. */
 typedef struct ReportFigures {
     const char *date_text; /* "23 november 2026" */
+    int year;              /* the year of the report's date */
+    KeyFigures key;        /* the first page's figures */
     Coverage coverage;
     AllocationMatrix matrix;
     YearSums *years;
@@ -70,14 +86,36 @@ typedef struct ReportFigures {
  * an outline entry. */
 void rp_section(Report *r, const char *title, double keep);
 
-/* ---- the sections (report_sections.c) ---- */
-void rps_title(Report *r, const ReportFigures *f);
-void rps_allocations(Report *r, const ReportFigures *f);
-void rps_coverage(Report *r, const ReportFigures *f);
-void rps_chart(Report *r, const ReportFigures *f);
+/* ---- the first page (report_brief.c) ---- */
+/* The letter head (to the council, from the college, date, subject), the key figures and
+ * the key messages in sentences; then a new page. */
+void rps_brief(Report *r, const ReportFigures *f);
+/* What needs a decision, each as one sentence (the first page and "Vervolg" name the
+ * same): money without a destination, unexplained or uncovered money, open requests,
+ * ended measures without evaluation, totals in documents that do not add up, past years
+ * not closed. Returns how many; *out is in the report's arena. */
+size_t rp_decision_points(Report *r, const ReportFigures *f, const char ***out);
+
+/* ---- the financial sections and the measures (report_sections.c) ---- */
+void rps_finances(Report *r, const ReportFigures *f);
 int rps_measures(Report *r, const ReportFigures *f, PokErr *err);
+/* The source of a citation as "Title, place", or NULL. */
+const char *rp_cite_text(Report *r, const Citation *c);
+/* The latest evaluation of a measure (by date, then by id), or NULL. */
+const Evaluation *rp_latest_evaluation(const MuniData *d, int64_t measure_id);
+
+/* ---- decisions, findings, next steps (report_outcomes.c) ---- */
+void rps_decisions(Report *r, const ReportFigures *f);
 void rps_findings(Report *r, const ReportFigures *f);
+void rps_next_steps(Report *r, const ReportFigures *f);
 void rps_colophon(Report *r, const ReportFigures *f);
+/* "het college", "de raad" for a decision's body. */
+const char *rp_body_name(const char *body);
+/* " door het college op 28 mei 2024" and with_title " (TITLE)" for a decision, "" without
+ * one. */
+const char *rp_decided_by(Report *r, int64_t decision_id, int with_title);
+/* A request's status in words: "nog niet beslist" for an open one. */
+const char *rp_request_outcome(const char *status);
 
 /* ---- tables (report_tables.c) ---- */
 typedef struct RpCell {

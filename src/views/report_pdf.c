@@ -1,13 +1,17 @@
 /* report_pdf.c: the document of report_pdf.h: the cairo PDF surface, pages with a footer
  * "pagina N van M" (the document is laid out twice: the first pass counts the pages),
- * text through pango, metadata and outline entries. The sections are in
- * report_sections.c, tables in report_tables.c, the chart in report_chart.c. */
+ * text through pango, metadata and outline entries. The first page is in report_brief.c,
+ * the financial sections and measures in report_sections.c, decisions, findings and next
+ * steps in report_outcomes.c, tables in report_tables.c, the chart in report_chart.c. */
 #include "report_pdf.h"
 
 #include "report_internal.h"
 
+#include "../money.h"
+
 #include <cairo-pdf.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const RpColor rp_black = {0.1, 0.1, 0.1}, rp_grey = {0.35, 0.35, 0.35}, rp_red = {0.7, 0.0, 0.0};
@@ -84,6 +88,61 @@ void rp_hline(Report *r, double x0, double x1, double y, double width)
     cairo_move_to(r->cr, x0, y);
     cairo_line_to(r->cr, x1, y);
     cairo_stroke(r->cr);
+}
+
+void rp_box(Report *r, double x, double y, double w, double h, const RpColor *fill)
+{
+    cairo_set_source_rgb(r->cr, fill->r, fill->g, fill->b);
+    cairo_rectangle(r->cr, x, y, w, h);
+    cairo_fill(r->cr);
+}
+
+const char *rp_euro(Report *r, int64_t cents)
+{
+    char buf[MONEY_BUFSZ];
+    return arena_strdup(r->a, money_format(cents, MONEY_EURO | MONEY_WHOLE, buf));
+}
+
+const char *rp_years(Report *r, const int *years, size_t n)
+{
+    /* the items: a run of three or more consecutive years is one, "2021-2027" */
+    const char **items = arena_alloc(r->a, (n + 1) * sizeof *items);
+    size_t n_items = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j + 1 < n && years[j + 1] == years[j] + 1) j++;
+        if (j - i >= 2) {
+            items[n_items++] = arena_printf(r->a, "%d-%d", years[i], years[j]);
+            i = j + 1;
+        } else {
+            items[n_items++] = arena_printf(r->a, "%d", years[i]);
+            i++;
+        }
+    }
+    Buf b = {0};
+    for (size_t i = 0; i < n_items; i++)
+        buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n_items ? " en " : ", ", items[i]);
+    const char *s = arena_strdup(r->a, b.len ? b.data : "");
+    buf_free(&b);
+    return s;
+}
+
+const char *rp_period(Report *r, const KeyFigures *k)
+{
+    if (!k->first_year) return NULL;
+    if (k->first_year == k->last_year) return arena_printf(r->a, "%d", k->first_year);
+    return arena_printf(r->a, "%d-%d", k->first_year, k->last_year);
+}
+
+void rp_item(Report *r, int number, const char *text, double size, const RpColor *color)
+{
+    const double indent = 16;
+    double h = rp_measure(r, text, size, 0, RP_WIDTH - indent, NULL);
+    rp_need(r, h);
+    const char *mark = number > 0 ? arena_printf(r->a, "%d.", number) : "\xe2\x80\xa2";
+    rp_draw(r, mark, size, 0, RP_LEFT + 2, r->y, indent, PANGO_ALIGN_LEFT, color);
+    rp_draw(r, text, size, 0, RP_LEFT + indent, r->y, RP_WIDTH - indent, PANGO_ALIGN_LEFT, color);
+    r->y += h + 2;
 }
 
 static void footer(Report *r)
@@ -168,14 +227,15 @@ static void set_metadata(Report *r, const char *date)
 {
     const MuniData *d = r->d;
     cairo_surface_t *s = r->surface;
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
-                                   arena_printf(r->a, "Stand van zaken %s-middelen %s (%s)",
-                                                scheme_code(d), d->muni.name, d->muni.code));
+    cairo_pdf_surface_set_metadata(
+        s, CAIRO_PDF_METADATA_TITLE,
+        arena_printf(r->a, "Stand van zaken %s-middelen %s", scheme_code(d), d->muni.name));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, "pok");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "pok");
     cairo_pdf_surface_set_metadata(
         s, CAIRO_PDF_METADATA_SUBJECT,
-        arena_printf(r->a, "Toekenningen, dekking, maatregelen en controles, %s", d->scheme.name));
+        arena_printf(r->a, "Raadsinformatiebrief van het college aan de gemeenteraad van %s: %s",
+                     d->muni.name, d->scheme.name));
     /* the report's date, not the clock: the same data and --date give the same file */
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
                                    arena_printf(r->a, "%sT00:00:00", date));
@@ -191,8 +251,8 @@ static int render(const MuniData *d, const ReportFigures *f, const char *date, i
     r.total_pages = total_pages;
     r.page = 1;
     r.y = RP_TOP;
-    r.footer = arena_printf(a, "Stand van zaken %s-middelen, %s (%s), %s", scheme_code(d),
-                            d->muni.name, d->muni.code, f->date_text);
+    r.footer = arena_printf(a, "Raadsinformatiebrief Stand van zaken %s-middelen, %s, %s",
+                            scheme_code(d), d->muni.name, f->date_text);
     r.surface = cairo_pdf_surface_create_for_stream(total_pages ? write_buf : write_nothing, out,
                                                     RP_PAGE_W, RP_PAGE_H);
     cairo_pdf_surface_restrict_to_version(r.surface, CAIRO_PDF_VERSION_1_5);
@@ -210,12 +270,12 @@ static int render(const MuniData *d, const ReportFigures *f, const char *date, i
     pango_cairo_update_context(r.cr, r.ctx);
 
     int rc = 0;
-    rps_title(&r, f);
-    rps_allocations(&r, f);
-    rps_coverage(&r, f);
-    rps_chart(&r, f);
+    rps_brief(&r, f);
+    rps_finances(&r, f);
+    rps_decisions(&r, f);
     if (rps_measures(&r, f, err)) rc = -1;
     rps_findings(&r, f);
+    rps_next_steps(&r, f);
     rps_colophon(&r, f);
     footer(&r);
     cairo_show_page(r.cr);
@@ -242,6 +302,11 @@ static const char *date_text(const char *date, Arena *a)
     return arena_printf(a, "%d %s %d", dd, months[m - 1], y);
 }
 
+const char *rp_date(Report *r, const char *iso)
+{
+    return iso ? date_text(iso, r->a) : NULL;
+}
+
 int report_pdf(const MuniData *d, const char *date, Buf *out, PokErr *err)
 {
     if (!date_valid(date))
@@ -251,8 +316,10 @@ int report_pdf(const MuniData *d, const char *date, Buf *out, PokErr *err)
     ReportFigures f;
     memset(&f, 0, sizeof f);
     f.date_text = date_text(date, &a);
+    f.year = atoi(date);
     int rc = -1;
     if (coverage_compute(d, &a, &f.coverage, err) == 0 &&
+        key_figures(d, &f.coverage, &a, &f.key, err) == 0 &&
         allocation_matrix(d, &a, &f.matrix, err) == 0 &&
         coverage_year_sums(&f.coverage, &a, &f.years, &f.n_years, err) == 0 &&
         checks_run(d, &f.coverage, &a, &f.findings, &f.n_findings, err) == 0) {

@@ -1,47 +1,18 @@
-/* report_sections.c: what the report says, section by section: the title block,
- * 1 Toekenningen, 2 Dekking per pot, 3 Verloop per jaar (chart), 4 Maatregelen,
- * 5 Bevindingen and the colophon. Every figure is the engine's; this file only lays out. */
+/* report_sections.c: the report's figures: 1 Financieel overzicht (the allocations, the
+ * coverage per pot, the years as a chart and a table) and 3 Maatregelen en evaluaties.
+ * Every figure is the engine's; this file only lays out. */
 #include "report_internal.h"
 
 #include "coverage_view.h"
 
 #include <string.h>
 
-static const char *cite_text(Report *r, const Citation *c)
+const char *rp_cite_text(Report *r, const Citation *c)
 {
     const Source *src = c->source_id ? muni_source(r->d, c->source_id) : NULL;
     if (!src) return c->place;
     if (c->place) return arena_printf(r->a, "%s, %s", src->title, c->place);
     return src->title;
-}
-
-void rps_title(Report *r, const ReportFigures *f)
-{
-    const MuniData *d = r->d;
-    rp_para(r, arena_printf(r->a, "Stand van zaken %s-middelen", d->scheme.code), 22, 1, NULL);
-    rp_gap(r, 4);
-    rp_para(r, arena_printf(r->a, "%s (%s)", d->muni.name, d->muni.code), 15, 0, NULL);
-    rp_gap(r, 6);
-    rp_para(
-        r,
-        arena_printf(r->a, "%s, %d-%d", d->scheme.name, d->scheme.first_year, d->scheme.last_year),
-        RP_BODY, 0, NULL);
-    rp_para(r, arena_printf(r->a, "Stand op %s", f->date_text), RP_BODY, 0, NULL);
-    rp_gap(r, 8);
-    rp_para(r,
-            "Voor de gemeenteraad: de toekenningen, de dekking per pot, het verloop per jaar, "
-            "de maatregelen met hun evaluaties en de bevindingen van de controles. Alle "
-            "bedragen zijn in euro en komen uit de vastgelegde gegevens; bij elk bedrag hoort "
-            "een bron.",
-            RP_BODY, 0, NULL);
-    rp_gap(r, 4);
-    rp_para(r,
-            "Inhoud: 1 Toekenningen - 2 Dekking per pot - 3 Verloop per jaar - "
-            "4 Maatregelen - 5 Bevindingen",
-            RP_SMALL, 0, &rp_grey);
-    rp_gap(r, 4);
-    rp_hline(r, RP_LEFT, RP_RIGHT, r->y, 0.8);
-    rp_gap(r, 4);
 }
 
 /* The distinct (source, place) pairs of the current allocations, in one line. */
@@ -61,16 +32,26 @@ static void allocation_sources(Report *r)
             k++;
         if (k < n) continue;
         seen[n++] = al;
-        buf_printf(&b, "%s%s", n == 1 ? "Bronnen: " : "; ", cite_text(r, &al->cite));
+        buf_printf(&b, "%s%s", n == 1 ? "Bronnen: " : "; ", rp_cite_text(r, &al->cite));
     }
     if (n) rp_para(r, arena_strdup(r->a, b.data), RP_SMALL, 0, &rp_grey);
     buf_free(&b);
 }
 
-void rps_allocations(Report *r, const ReportFigures *f)
+/* A heading inside a section, kept with the start of what follows. */
+static void subheading(Report *r, const char *title, double keep)
+{
+    rp_gap(r, 8);
+    double h = rp_measure(r, title, RP_BODY + 2, 1, RP_WIDTH, NULL);
+    rp_need(r, h + keep);
+    rp_para(r, title, RP_BODY + 2, 1, NULL);
+    rp_gap(r, 2);
+}
+
+static void allocations(Report *r, const ReportFigures *f)
 {
     const AllocationMatrix *m = &f->matrix;
-    rp_section(r, "1 Toekenningen", 80);
+    subheading(r, "Toekenningen", 60);
     if (m->n_rows == 0 && m->n_periods == 0) {
         rp_para(r, "Geen toekenningen vastgelegd.", RP_BODY, 0, NULL);
         return;
@@ -184,10 +165,10 @@ static void coverage_pot(Report *r, const CoveragePot *p)
         rp_para(r, "* afgesloten jaar: uitgaven zijn de realisatie", RP_SMALL, 0, &rp_grey);
 }
 
-void rps_coverage(Report *r, const ReportFigures *f)
+static void coverage(Report *r, const ReportFigures *f)
 {
     const Coverage *c = &f->coverage;
-    rp_section(r, "2 Dekking per pot", 80);
+    subheading(r, "Dekking per pot", 60);
     rp_para(r,
             "Uitgaven worden eerst gedekt uit de toekenning van het jaar, het tekort uit de "
             "reserve; wat een open jaar niet besteedt, is een verwachte storting in de reserve "
@@ -209,16 +190,14 @@ void rps_coverage(Report *r, const ReportFigures *f)
                 RP_BODY, 1, &rp_red);
 }
 
-void rps_chart(Report *r, const ReportFigures *f)
+static void chart(Report *r, const ReportFigures *f)
 {
-    rp_section(r, "3 Verloop per jaar", 290);
+    subheading(r, "Verloop per jaar", 290);
     if (f->n_years == 0) {
         rp_para(r, "Geen toekenningen, uitgaven of reserve vastgelegd.", RP_BODY, 0, NULL);
         return;
     }
-    rp_para(r,
-            "Toekenning en uitgaven per jaar (alle potten samen) en de reserve op 31 december, "
-            "zoals op de webpagina van de gemeente.",
+    rp_para(r, "Toekenning en uitgaven per jaar (alle potten samen) en de reserve op 31 december.",
             RP_BODY, 0, NULL);
     rp_gap(r, 4);
     rp_chart(r, f->years, f->n_years);
@@ -247,6 +226,18 @@ void rps_chart(Report *r, const ReportFigures *f)
     rp_table(r, &t);
 }
 
+void rps_finances(Report *r, const ReportFigures *f)
+{
+    rp_section(r, "1 Financieel overzicht", 80);
+    rp_para(r,
+            "Wat de gemeente heeft ontvangen, hoe de uitgaven worden gedekt en hoe de reserve "
+            "zich ontwikkelt. Bedragen in euro; bij elk bedrag hoort een brondocument.",
+            RP_BODY, 0, NULL);
+    allocations(r, f);
+    coverage(r, f);
+    chart(r, f);
+}
+
 static const char *actielijn_list(Report *r, const Measure *m)
 {
     if (m->n_actielijnen == 0) return NULL;
@@ -260,8 +251,7 @@ static const char *actielijn_list(Report *r, const Measure *m)
     return s;
 }
 
-/* The latest evaluation of a measure (by date, then by id), or NULL. */
-static const Evaluation *latest_evaluation(const MuniData *d, int64_t measure_id)
+const Evaluation *rp_latest_evaluation(const MuniData *d, int64_t measure_id)
 {
     const Evaluation *best = NULL;
     for (size_t i = 0; i < d->n_evaluations; i++) {
@@ -289,7 +279,7 @@ static void measure_amounts_table(Report *r, const MeasureAmounts *ma)
     RpTable t;
     rpt_init(&t, r->a, n_cols, header, align);
     RpRow *plan = rpt_row(&t, 0, 0), *real = rpt_row(&t, 0, 0);
-    plan->cells[0].text = "Plan";
+    plan->cells[0].text = "Begroot";
     real->cells[0].text = "Gerealiseerd";
     for (size_t i = 0; i < ma->n_years; i++) {
         if (ma->years[i].plan) rpt_money(&t, &plan->cells[i + 1], ma->years[i].plan->amount_cents);
@@ -318,19 +308,19 @@ static int one_measure(Report *r, const Measure *m, PokErr *err)
     if (ma.n_years)
         measure_amounts_table(r, &ma);
     else
-        rp_para(r, "Geen plan- of realisatiebedragen vastgelegd.", RP_BODY, 0, &rp_grey);
-    const Evaluation *e = latest_evaluation(r->d, m->id);
+        rp_para(r, "Geen begrote of gerealiseerde bedragen vastgelegd.", RP_BODY, 0, &rp_grey);
+    const Evaluation *e = rp_latest_evaluation(r->d, m->id);
     if (e) {
         rp_para(r,
                 arena_printf(r->a, "Evaluatie%s%s: %s%s%s", e->date ? " " : "",
-                             e->date ? e->date : "", e->verdict ? e->verdict : "",
+                             e->date ? rp_date(r, e->date) : "", e->verdict ? e->verdict : "",
                              e->follow_up ? "; vervolg: " : "", e->follow_up ? e->follow_up : ""),
                 RP_BODY, 0, NULL);
         if (e->text && *e->text) rp_para(r, e->text, RP_SMALL, 0, &rp_grey);
     } else if (measure_status_ended(m->status)) {
         rp_para(r, "Geen evaluatie vastgelegd.", RP_BODY, 0, &rp_red);
     }
-    const char *cite = cite_text(r, &m->cite);
+    const char *cite = rp_cite_text(r, &m->cite);
     if (cite) rp_para(r, arena_printf(r->a, "Bron: %s", cite), RP_SMALL, 0, &rp_grey);
     return 0;
 }
@@ -338,54 +328,16 @@ static int one_measure(Report *r, const Measure *m, PokErr *err)
 int rps_measures(Report *r, const ReportFigures *f, PokErr *err)
 {
     (void)f;
-    rp_section(r, "4 Maatregelen", 80);
+    rp_section(r, "3 Maatregelen en evaluaties", 80);
     if (r->d->n_measures == 0) {
         rp_para(r, "Geen maatregelen vastgelegd.", RP_BODY, 0, NULL);
         return 0;
     }
     rp_para(r,
-            "Per maatregel de status, de actielijnen, plan en realisatie per jaar en de "
-            "laatste evaluatie.",
+            "Per maatregel de status, de actielijnen, wat per jaar is begroot en gerealiseerd, "
+            "en de laatste evaluatie.",
             RP_BODY, 0, NULL);
     for (size_t i = 0; i < r->d->n_measures; i++)
         if (one_measure(r, &r->d->measures[i], err)) return -1;
     return 0;
-}
-
-void rps_findings(Report *r, const ReportFigures *f)
-{
-    rp_section(r, "5 Bevindingen", 80);
-    if (f->n_findings == 0) {
-        rp_para(r, "Geen bevindingen.", RP_BODY, 0, NULL);
-        return;
-    }
-    rp_para(r,
-            arena_printf(r->a, "De controles van pok (pok check %s) geven %zu bevinding%s.",
-                         r->d->muni.code, f->n_findings, f->n_findings == 1 ? "" : "en"),
-            RP_BODY, 0, NULL);
-    for (size_t i = 0; i < f->n_findings; i++) {
-        const Finding *x = &f->findings[i];
-        rp_gap(r, 4);
-        rp_para(r, arena_printf(r->a, "[%s] %s", severity_name(x->severity), x->message), RP_BODY,
-                x->severity == SEV_ERROR, x->severity == SEV_ERROR ? &rp_red : NULL);
-        const char *cite = x->cite.source_id ? cite_text(r, &x->cite) : NULL;
-        if (cite) rp_para(r, arena_printf(r->a, "bron: %s", cite), RP_SMALL, 0, &rp_grey);
-    }
-}
-
-void rps_colophon(Report *r, const ReportFigures *f)
-{
-    const char *code = r->d->muni.code;
-    rp_gap(r, 16);
-    rp_need(r, 50);
-    rp_hline(r, RP_LEFT, RP_RIGHT, r->y, 0.5);
-    rp_gap(r, 4);
-    rp_para(r,
-            arena_printf(r->a,
-                         "Gemaakt met pok op %s; elk bedrag is herleidbaar tot de bron, zie de "
-                         "bronvermeldingen hierboven, de pagina /gemeente/%s in pok (elk bedrag "
-                         "verwijst daar naar zijn bron) en 'pok allocation list %s', 'pok "
-                         "coverage %s' en 'pok check %s'.",
-                         f->date_text, code, code, code, code),
-            RP_SMALL, 0, &rp_grey);
 }

@@ -3,6 +3,7 @@
 
 #include "html.h"
 #include "pages.h"
+#include "table_frame.h"
 
 #include "../money.h"
 
@@ -159,11 +160,8 @@ void dt_html(Buf *b, const DataTable *t, const char *csv_href)
         return;
     }
     /* a column is numeric when its first non-empty cell is */
-    html_printf(b,
-                "<div class=\"table-scroll\"><table class=\"utrecht-table\">\n"
-                "<caption class=\"utrecht-table__caption\">%s</caption>\n"
-                "<thead class=\"utrecht-table__header\"><tr>",
-                t->caption);
+    table_frame_open(b, t->caption, NULL, NULL);
+    html_lit(b, "<thead class=\"utrecht-table__header\"><tr>");
     for (size_t i = 0; i < t->n_cols; i++) {
         if (is_numeric(column_kind(t, i)))
             html_lit(b, "<th scope=\"col\" class=\"num\">");
@@ -184,7 +182,7 @@ void dt_html(Buf *b, const DataTable *t, const char *csv_href)
             if (t->total_row[r]) row_html(b, t, r);
         html_lit(b, "</tfoot>\n");
     }
-    html_lit(b, "</table></div>\n");
+    table_frame_close(b);
     if (csv_href) {
         html_lit(b, "<p class=\"download\"><a href=\"");
         html_attr(b, csv_href);

@@ -4,6 +4,7 @@
 
 #include "html.h"
 #include "pages.h"
+#include "table_frame.h"
 
 #include "../views/coverage_view.h"
 
@@ -105,12 +106,9 @@ static int pot_changes(const CoveragePot *old, const CoveragePot *now, const int
 static void compare_table(Buf *b, const CoveragePot *old, const CoveragePot *now, const int *years,
                           size_t n_years, Arena *a)
 {
-    html_printf(b,
-                "<div class=\"table-scroll\"><table class=\"utrecht-table\">\n"
-                "<caption class=\"utrecht-table__caption\">Dekking na de wijziging: %s"
-                "</caption>\n<thead class=\"utrecht-table__header\"><tr>"
-                "<th scope=\"col\">Post</th>",
-                coverage_pot_title(now, a));
+    table_frame_open(b, arena_printf(a, "Dekking na de wijziging: %s", coverage_pot_title(now, a)),
+                     NULL, NULL);
+    html_lit(b, "<thead class=\"utrecht-table__header\"><tr><th scope=\"col\">Post</th>");
     for (size_t k = 0; k < n_years; k++)
         html_printf(b,
                     "<th scope=\"col\" class=\"num\">%d nu</th>"
@@ -138,7 +136,8 @@ static void compare_table(Buf *b, const CoveragePot *old, const CoveragePot *now
         }
         html_lit(b, "</tr>\n");
     }
-    html_lit(b, "</tbody>\n</table></div>\n");
+    html_lit(b, "</tbody>\n");
+    table_frame_close(b);
 }
 
 void preview_closing(MuniData *d, Arena *a, const ClosedYear *cy)

@@ -6,6 +6,7 @@
 #include "layout.h"
 #include "route.h"
 #include "saved.h"
+#include "table_frame.h"
 
 #include "../money.h"
 #include "../store/store_records.h"
@@ -218,12 +219,13 @@ void forms_conflict(Buf *b, const PokErr *err)
 
 void forms_current_values(Buf *b, const FormsValue *rows, size_t n)
 {
-    html_lit(b, "<table class=\"utrecht-table\" id=\"actuele-gegevens\">\n"
-                "<caption class=\"utrecht-table__caption\">Actuele gegevens</caption>\n<tbody>\n");
+    table_frame_open(b, "Actuele gegevens", "actuele-gegevens", NULL);
+    html_lit(b, "<tbody>\n");
     for (size_t i = 0; i < n; i++)
         html_printf(b, "<tr><th scope=\"row\">%s</th><td>%s</td></tr>\n", rows[i].label,
                     rows[i].value ? rows[i].value : "(geen)");
-    html_lit(b, "</tbody>\n</table>\n");
+    html_lit(b, "</tbody>\n");
+    table_frame_close(b);
 }
 
 const MuniData *forms_reload(WebApp *app, const MuniData *d, Arena *a)
@@ -277,16 +279,17 @@ void forms_confirm_page(WebResponse *res, const Form *f, const MuniData *d, cons
     Buf *b = &res->body;
     forms_page_begin(b, d, "Controleer de wijziging", a);
     html_lit(b, "<p>De wijziging is nog niet opgeslagen. Controleer de gegevens en de dekking "
-                "na de wijziging, en bevestig.</p>\n"
-                "<table class=\"utrecht-table\">\n<caption class=\"utrecht-table__caption\">"
-                "De wijziging</caption>\n<thead class=\"utrecht-table__header\"><tr>"
+                "na de wijziging, en bevestig.</p>\n");
+    table_frame_open(b, "De wijziging", NULL, NULL);
+    html_lit(b, "<thead class=\"utrecht-table__header\"><tr>"
                 "<th scope=\"col\">Gegeven</th><th scope=\"col\">Nu</th>"
                 "<th scope=\"col\">Na de wijziging</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < n_rows; i++)
         html_printf(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td></tr>\n", rows[i].label,
                     rows[i].before ? rows[i].before : "(nog niet vastgelegd)",
                     rows[i].after ? rows[i].after : "");
-    html_lit(b, "</tbody>\n</table>\n");
+    html_lit(b, "</tbody>\n");
+    table_frame_close(b);
     Coverage before, after;
     PokErr err = {0};
     if (coverage_compute(d, a, &before, &err) || coverage_compute(changed, a, &after, &err))

@@ -9,6 +9,7 @@
 #include "page_kit.h"
 #include "pages.h"
 #include "route.h"
+#include "table_frame.h"
 
 #include "../engine/engine.h"
 #include "../views/coverage_view.h"
@@ -29,10 +30,7 @@ static int prepare(WebApp *app, const WebRequest *req, WebResponse *res, int jso
 static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
 {
     int any_closed = 0;
-    html_printf(b,
-                "<div class=\"table-scroll\"><table class=\"utrecht-table\">\n"
-                "<caption class=\"utrecht-table__caption\">%s</caption>\n",
-                coverage_pot_title(p, a));
+    table_frame_open(b, coverage_pot_title(p, a), NULL, NULL);
     html_lit(b, "<thead><tr><th scope=\"col\">Post</th>");
     for (size_t i = 0; i < p->n_years; i++) {
         html_printf(b, "<th scope=\"col\" class=\"num\">%d%s</th>", p->years[i].year,
@@ -75,7 +73,8 @@ static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
             html_lit(b, "</td></tr>\n");
         }
     }
-    html_lit(b, "</tbody>\n</table></div>\n");
+    html_lit(b, "</tbody>\n");
+    table_frame_close(b);
     if (any_closed) html_lit(b, "<p>* afgesloten jaar: uitgaven zijn de realisatie</p>\n");
 }
 

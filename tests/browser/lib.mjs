@@ -140,6 +140,44 @@ export async function axeViolations(page) {
   return result;
 }
 
+// The widths every page must work at: a phone (390 px, an iPhone 12 to 15) and a laptop.
+export const WIDTHS = [390, 1280];
+
+// At each of WIDTHS: the page itself never scrolls sideways (a wide table scrolls inside
+// its own container) and no element cuts its content off (overflow hidden or clip with
+// more inside than shows; the screen-reader-only texts excepted). Leaves the page at the
+// last width. Returns readable problems, naming the elements that stick out.
+// (Run on main before the change, it named the measure page's properties: dd reaching
+// 1022 px, and the municipality page's totals.)
+export async function widthProblems(page) {
+  const out = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    const r = await page.evaluate(() => {
+      const name = (el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') +
+        (el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : '');
+      const wide = [], clipped = [];
+      for (const el of document.querySelectorAll('body *')) {
+        if (el.closest('.visually-hidden')) continue;
+        const inScroller = el.parentElement?.closest('.table-scroll');
+        if (!inScroller && el.getBoundingClientRect().right > window.innerWidth + 0.5)
+          wide.push(`${name(el)} reaches ${Math.round(el.getBoundingClientRect().right)} px`);
+        const cs = getComputedStyle(el);
+        // a text field scrolls its own value, as every browser's does
+        if (['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) continue;
+        if (['hidden', 'clip'].includes(cs.overflowX) && el.scrollWidth > el.clientWidth + 1)
+          clipped.push(`${name(el)} shows ${el.clientWidth} of ${el.scrollWidth} px`);
+      }
+      return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
+        wide: wide.slice(0, 5), clipped: clipped.slice(0, 5) };
+    });
+    if (r.scrollWidth > r.innerWidth)
+      out.push(`at ${width} px the page is ${r.scrollWidth} px wide: ${r.wide.join('; ')}`);
+    if (r.clipped.length) out.push(`at ${width} px content is cut off: ${r.clipped.join('; ')}`);
+  }
+  return out;
+}
+
 // html-validate on the markup pok sent. Returns readable messages.
 export async function htmlProblems(html, name) {
   const report = await htmlValidate.validateString(html, name);

@@ -1,10 +1,13 @@
 // pages.test.mjs: every page reachable from / by links within the site passes axe-core
 // without violations and html-validate without errors, loads without console errors
-// (a CSP violation is one) and runs no script. The form pages are included, also in their
-// error state (each form posted empty).
+// (a CSP violation is one) and runs no script; at 390 px (a phone) and at 1280 px the page
+// itself never scrolls sideways and nothing is cut off. The form pages are included, also
+// in their error state (each form posted empty).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, formsOf, htmlProblems, startBrowser, startPok, watchedPage } from './lib.mjs';
+import {
+  axeViolations, formsOf, htmlProblems, startBrowser, startPok, watchedPage, widthProblems,
+} from './lib.mjs';
 
 const DEMO = ['GM1734', 'GM1773', 'GM0534', 'GM0362'];
 const OTHER_MUNIS = 1;  // municipalities without records: their pages all look alike
@@ -56,6 +59,7 @@ async function checkPage(page, problems, url, label) {
   const violations = await axeViolations(page);
   for (const v of violations)
     failures.push(`axe ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`);
+  failures.push(...await widthProblems(page));
   if (problems.length) failures.push(...problems.splice(0));
   return failures;
 }
@@ -126,6 +130,7 @@ test('every page reachable from / is accessible (axe) and valid HTML', { timeout
     if (invalid.length) f.push(`invalid HTML:\n    ${invalid.join('\n    ')}`);
     for (const v of await axeViolations(page))
       f.push(`axe ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`);
+    f.push(...await widthProblems(page));
     if (problems.length) f.push(...problems.splice(0));
     if (f.length) failures[label] = f;
   }

@@ -12,7 +12,9 @@
 #include "demo/demo.h"
 #include "store/store_records.h"
 #include "store/store_reference.h"
+#include "web/html.h"
 #include "web/route.h"
+#include "web/table_frame.h"
 
 #include "support/testdb.h"
 
@@ -415,6 +417,74 @@ static void test_summaries_say_what_they_are(void **state)
     web_response_free(&res);
 }
 
+/* Every table of a page is in the one frame (table_frame.c): a scroll container that
+ * takes the keyboard focus and is named after the table's caption. */
+static void assert_tables_framed(const WebResponse *res, const char *path)
+{
+    static const char frame[] =
+        "<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" aria-label=\"";
+    static const char caption[] = "<caption class=\"utrecht-table__caption\">";
+    const char *body = res->body.data;
+    size_t tables = 0, framed = 0;
+    for (const char *p = strstr(body, "<table"); p; p = strstr(p + 1, "<table")) tables++;
+    for (const char *p = strstr(body, frame); p; p = strstr(p + 1, frame)) {
+        framed++;
+        const char *label = p + strlen(frame), *end = strchr(label, '"');
+        const char *cap = strstr(p, caption);
+        assert_non_null(end);
+        assert_non_null(cap);
+        cap += strlen(caption);
+        if (strncmp(label, cap, (size_t)(end - label)) != 0 ||
+            strncmp(cap + (end - label), "</caption>", 10) != 0)
+            fail_msg("%s: frame named '%.*s' holds a table captioned '%.40s'", path,
+                     (int)(end - label), label, cap);
+        /* the table follows its frame directly */
+        static const char table[] = "\"><table class=\"utrecht-table";
+        assert_int_equal(strncmp(end, table, sizeof table - 1), 0);
+    }
+    if (tables == 0 || framed != tables)
+        fail_msg("%s: %zu tables, %zu in a frame", path, tables, framed);
+}
+
+/* The frame itself: the caption escaped in both places, the extra class and the id. */
+static void test_table_frame_markup(void **state)
+{
+    (void)state;
+    Buf b = {0};
+    table_frame_open(&b, "Tabel \"a\" <b>", "gebruikers", "grid-table");
+    html_lit(&b, "<tbody></tbody>\n");
+    table_frame_close(&b);
+    assert_string_equal(
+        b.data, "<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" aria-label=\"Tabel "
+                "&quot;a&quot; &lt;b&gt;\"><table class=\"utrecht-table grid-table\" "
+                "id=\"gebruikers\">\n<caption class=\"utrecht-table__caption\">Tabel &quot;a&quot; "
+                "&lt;b&gt;</caption>\n<tbody></tbody>\n</table></div>\n");
+    buf_free(&b);
+}
+
+static void test_tables_framed(void **state)
+{
+    TestPages *t = *state;
+    const char *paths[] = {"/",
+                           "/gemeente/GM1773",
+                           "/gemeente/GM1734/maatregelen",
+                           "/gemeente/GM0362/besluiten",
+                           "/gemeente/GM1734/wijzigingen",
+                           "/gemeente/GM1734/evaluaties"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        WebResponse res;
+        get(t, paths[i], 200, &res);
+        assert_tables_framed(&res, paths[i]);
+        web_response_free(&res);
+    }
+    char measure[64];
+    snprintf(measure, sizeof measure, "/maatregel/%lld", (long long)t->jobhunter);
+    WebResponse res;
+    get(t, measure, 200, &res);
+    assert_tables_framed(&res, measure);
+    web_response_free(&res);
+}
+
 static void test_measures_page(void **state)
 {
     TestPages *t = *state;
@@ -806,6 +876,8 @@ int main(void)
         cmocka_unit_test(test_not_found),
         cmocka_unit_test(test_escaped),
         cmocka_unit_test(test_api_versions),
+        cmocka_unit_test(test_tables_framed),
+        cmocka_unit_test(test_table_frame_markup),
     };
     return cmocka_run_group_tests(tests, pages_setup, pages_teardown);
 }
