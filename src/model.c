@@ -91,6 +91,16 @@ const Measure *muni_measure(const MuniData *d, int64_t id)
     return NULL;
 }
 
+int allocation_is_period(const Allocation *al)
+{
+    return al->year_to > al->year;
+}
+
+int allocation_last_year(const Allocation *al)
+{
+    return al->year_to > al->year ? al->year_to : al->year;
+}
+
 int muni_year_closed(const MuniData *d, int year)
 {
     for (size_t i = 0; i < d->n_closed; i++)

@@ -81,14 +81,24 @@ typedef struct Allocation {
     int64_t actielijn_id; /* 0: the document gives only the total of the scheme */
     int actielijn_number; /* filled when read */
     int year;
+    /* The last year of a period figure: a document gives one amount for year..year_to
+     * without a split per year (Amstelveen's 2.932.000 for 2022-2027). Equal to year (the
+     * store sets it when 0) for a figure of one year. */
+    int year_to;
     int64_t amount_cents;
-    int version; /* assigned by the store: 1, 2, ... per (municipality, actielijn, year) */
+    /* assigned by the store: 1, 2, ... per (municipality, actielijn, year, year_to) */
+    int version;
     int current; /* 1 for the highest version, filled when read */
     Citation cite;
     const char *recorded_at;
     /* On add: the current version the editor saw (see ROW_VERSION_ABSENT; 0: no check). */
     int64_t expect_version;
 } Allocation;
+
+/* 1 for a figure of several years without a split per year (year_to > year). */
+int allocation_is_period(const Allocation *al);
+/* The last year the figure is for: year_to, or year when it is of one year. */
+int allocation_last_year(const Allocation *al);
 
 /* A pot: actielijnen whose money a municipality pools. With no pots defined, the engine
  * uses one pot (id 0) holding every actielijn of the scheme. */

@@ -157,8 +157,13 @@ static const RecordField allocation_fields[] = {
           "nummer van de actielijn; leeg: niet uitgesplitst naar actielijn",
           .show = SHOW_ACTIELIJN_NUMBER,
           .label = "Actielijn", .refers = "actielijn"),
-    FIELD(INT,     year,            "year",            4, "jaar", "jaar",
+    FIELD(INT,     year,            "year",            4, "jaar", "jaar; bij een periode het eerste jaar",
           .label = "Jaar"),
+    /* a period figure without a split per year: year..year_to; one year: year_to == year */
+    FIELD(INT,     year_to,         "year_to",         11, "tot_en_met_jaar",
+          "laatste jaar; gelijk aan jaar, of later bij een bedrag voor een periode zonder "
+          "verdeling over de jaren",
+          .label = "Tot en met jaar"),
     FIELD(MONEY,   amount_cents,    "amount_cents",    7, "bedrag_cents", "bedrag in eurocent",
           .label = "Bedrag"),
     FIELD(INT,     version,         "version",         5, "versie",
@@ -169,13 +174,14 @@ static const RecordField allocation_fields[] = {
     FIELD(TEXT,    recorded_at,     "recorded_at",     10, "vastgelegd_op",
           "moment van vastleggen in pok", .flags = FIELD_STORE_SET,
           .label = "Vastgelegd op"),
-    /* the highest version of its (municipality, actielijn, year) is the current one */
+    /* the highest version of its (municipality, actielijn, year, year_to) is the current one */
     FIELD(BOOL,    current,         "current",         6, "actueel",
           "1 voor de hoogste (geldende) versie",
           .sql = "CASE WHEN allocation.version = (SELECT MAX(b.version) FROM allocation b"
                  " WHERE b.municipality = allocation.municipality"
                  " AND b.actielijn_id IS NOT DISTINCT FROM allocation.actielijn_id"
-                 " AND b.scheme_id = allocation.scheme_id AND b.year = allocation.year)"
+                 " AND b.scheme_id = allocation.scheme_id AND b.year = allocation.year"
+                 " AND b.year_to = allocation.year_to)"
                  " THEN 1 ELSE 0 END"),
     FIELD(INT,     actielijn_number, NULL,             0, NULL, NULL,
           .sql = "(SELECT l.number FROM actielijn l WHERE l.id = allocation.actielijn_id)"),

@@ -6,10 +6,36 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const char usage_alloc_add[] =
-    "pok allocation add CODE ACTIELIJN JAAR BEDRAG --source ID [--place TEKST] [--scheme CODE]"
-    " [--if-version N|geen]";
+    "pok allocation add CODE ACTIELIJN|- JAAR|JAAR-JAAR BEDRAG --source ID [--place TEKST]"
+    " [--scheme CODE] [--if-version N|geen]\n"
+    "  ACTIELIJN '-': niet uitgesplitst naar actielijn; JAAR-JAAR (2022-2027): een bedrag voor\n"
+    "  die periode zonder verdeling over de jaren";
+
+/* "2024" or a period "2022-2027": both years within the scheme, the first before the
+ * last. */
+static int allocation_years(const Scheme *sc, const char *text, Allocation *al, Arena *a,
+                            PokErr *err)
+{
+    const char *dash = strchr(text, '-');
+    if (!dash) {
+        if (cli_year_in_scheme(sc, "jaar", text, &al->year, err)) return -1;
+        al->year_to = al->year;
+        return 0;
+    }
+    const char *from = arena_printf(a, "%.*s", (int)(dash - text), text);
+    if (cli_year_in_scheme(sc, "jaar", from, &al->year, err) ||
+        cli_year_in_scheme(sc, "jaar", dash + 1, &al->year_to, err))
+        return -1;
+    if (al->year_to <= al->year)
+        return err_set(err,
+                       "veld 'jaar': een periode loopt van een eerder naar een later jaar "
+                       "(gelezen: '%s')",
+                       text);
+    return 0;
+}
 
 static int cmd_allocation_add(Cli *cli, int argc, char **argv)
 {
@@ -33,15 +59,20 @@ static int cmd_allocation_add(Cli *cli, int argc, char **argv)
     Arena a = {0};
     Scheme sc;
     Municipality m;
-    Actielijn act;
+    Actielijn act = {0};
     if (cli_scheme(s, scheme, &a, &sc, &cli->err) ||
         cli_municipality(s, pos[0], &a, &m, &cli->err) ||
-        cli_actielijn(s, &sc, pos[1], &a, &act, &cli->err) ||
-        cli_year_in_scheme(&sc, "jaar", pos[2], &al.year, &cli->err))
+        (strcmp(pos[1], "-") != 0 && cli_actielijn(s, &sc, pos[1], &a, &act, &cli->err)) ||
+        allocation_years(&sc, pos[2], &al, &a, &cli->err))
         return cli_finish(cli, -1, &a);
-    al.actielijn_id = act.id;
+    int split = strcmp(pos[1], "-") != 0;
+    al.actielijn_id = split ? act.id : 0;
+    al.scheme_id = sc.id;
     if (store_allocation_add(s, &al, &cli->err) != 0) return cli_finish(cli, -1, &a);
-    printf("toekenning %s actielijn %d %d: %s (versie %d)\n", m.code, act.number, al.year,
+    const char *line = split ? arena_printf(&a, "actielijn %d", act.number) : "niet uitgesplitst";
+    const char *years = allocation_is_period(&al) ? arena_printf(&a, "%d-%d", al.year, al.year_to)
+                                                  : arena_printf(&a, "%d", al.year);
+    printf("toekenning %s %s %s: %s (versie %d)\n", m.code, line, years,
            cli_money(&a, al.amount_cents), al.version);
     return cli_finish(cli, 0, &a);
 }
@@ -82,6 +113,22 @@ static void print_matrix(const MuniData *d, const AllocationMatrix *mx, Arena *a
     tt_print(&t, stdout);
 }
 
+/* Figures for a period without a split per year: one line each, never spread over years. */
+static void print_periods(const AllocationMatrix *mx, Arena *a)
+{
+    if (mx->n_periods == 0) return;
+    printf("\nToegekend voor een periode, verdeling over de jaren onbekend:\n");
+    for (size_t k = 0; k < mx->n_periods; k++) {
+        const AllocationPeriodRow *pr = &mx->periods[k];
+        const char *name = pr->actielijn->number ? arena_printf(a, "%d. %s", pr->actielijn->number,
+                                                                pr->actielijn->name)
+                                                 : pr->actielijn->name;
+        printf("  %d-%d  %s  %s\n", pr->allocation->year, pr->allocation->year_to, name,
+               cli_money(a, pr->allocation->amount_cents));
+    }
+    printf("Totaal met de perioden: %s\n", cli_money(a, mx->grand_total));
+}
+
 static int cmd_allocation_list(Cli *cli, int argc, char **argv)
 {
     const char *pos[1], *scheme = NULL;
@@ -97,10 +144,11 @@ static int cmd_allocation_list(Cli *cli, int argc, char **argv)
     AllocationMatrix mx;
     if (cli_load(s, pos[0], scheme, &a, &d, &cli->err) || allocation_matrix(&d, &a, &mx, &cli->err))
         return cli_finish(cli, -1, &a);
-    if (mx.n_rows == 0)
+    if (mx.n_rows == 0 && mx.n_periods == 0)
         printf("Geen toekenningen vastgelegd voor %s.\n", d.muni.code);
-    else
+    else if (mx.n_rows)
         print_matrix(&d, &mx, &a);
+    print_periods(&mx, &a);
     if (all) {
         printf("\nAlle versies:\n");
         TextTable t;
@@ -110,7 +158,9 @@ static int cmd_allocation_list(Cli *cli, int argc, char **argv)
         for (size_t i = 0; i < d.n_allocations; i++) {
             const Allocation *al = &d.allocations[i];
             tt_row(&t, (const char *[]){arena_printf(&a, "%d", al->actielijn_number),
-                                        arena_printf(&a, "%d", al->year),
+                                        allocation_is_period(al)
+                                            ? arena_printf(&a, "%d-%d", al->year, al->year_to)
+                                            : arena_printf(&a, "%d", al->year),
                                         arena_printf(&a, "%d", al->version),
                                         cli_money(&a, al->amount_cents), al->current ? "ja" : "nee",
                                         cli_cite_text(&d, &al->cite, &a)});

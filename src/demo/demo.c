@@ -46,20 +46,28 @@ static int64_t actielijn_id(Demo *d, int number)
     return 0;
 }
 
-/* number 0: the document gives the total without a split per actielijn. */
-static void allocation(Demo *d, const char *code, int number, int year, int64_t euros, int64_t src,
-                       const char *place)
+/* number 0: the document gives the total without a split per actielijn; year_to after
+ * year: the total of a period without a split per year. */
+static void allocation_years(Demo *d, const char *code, int number, int year, int year_to,
+                             int64_t euros, int64_t src, const char *place)
 {
     Allocation al = {.municipality = code,
                      .scheme_id = d->pok.id,
                      .actielijn_id = number ? actielijn_id(d, number) : 0,
                      .year = year,
+                     .year_to = year_to,
                      .amount_cents = euros * 100,
                      .cite = {.source_id = src, .place = place}};
     if (d->failed || store_allocation_add(d->s, &al, d->err))
         d->failed = 1;
     else
         d->sum->allocations++;
+}
+
+static void allocation(Demo *d, const char *code, int number, int year, int64_t euros, int64_t src,
+                       const char *place)
+{
+    allocation_years(d, code, number, year, year, euros, src, place);
 }
 
 static int64_t decision(Demo *d, const char *code, const char *date, const char *body,
@@ -509,6 +517,9 @@ static void amstelveen(Demo *d)
                             NULL, "2024-04-25", gm,
                             "Bijlage 1 bij het collegeadvies; datum zoals de bijlagenlijst "
                             "die noemt. De samenvatting spreekt van een brief d.d. 24 april 2024.");
+    /* The document gives only the total of 2022-2027 ("Het Rijk kent voor de periode
+     * 2022-2027 ... budget toe"), from two circulaires: a period figure, split unknown. */
+    allocation_years(d, gm, 0, 2022, 2027, 2932000, src, "Afspraken inzet POK-middelen");
     stated(d, gm, STATED_ALLOCATION, 0, 2022, 2027, 2932000,
            "budget van in totaal (decembercirculaire 2021 en meicirculaire 2022)", src,
            "Afspraken inzet POK-middelen");

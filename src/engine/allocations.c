@@ -53,7 +53,7 @@ static size_t collect_rows(const MuniData *d, Arena *a, RowKey **keys, int *firs
     *first = *last = 0;
     for (size_t i = 0; i < d->n_allocations; i++) {
         const Allocation *al = &d->allocations[i];
-        if (!al->current) continue;
+        if (!al->current || allocation_is_period(al)) continue;
         if (n == 0) *first = *last = al->year;
         if (al->year < *first) *first = al->year;
         if (al->year > *last) *last = al->year;
@@ -70,9 +70,27 @@ static size_t collect_rows(const MuniData *d, Arena *a, RowKey **keys, int *firs
     return n;
 }
 
+/* The period figures, in the order d holds them (actielijn, then first year). */
+static int collect_periods(const MuniData *d, Arena *a, AllocationMatrix *out, PokErr *err)
+{
+    out->periods = arena_alloc(a, (d->n_allocations + 1) * sizeof *out->periods);
+    for (size_t i = 0; i < d->n_allocations; i++) {
+        const Allocation *al = &d->allocations[i];
+        if (!al->current || !allocation_is_period(al)) continue;
+        RowKey k = {al->actielijn_id, allocation_number(d, al)};
+        out->periods[out->n_periods++] = (AllocationPeriodRow){row_actielijn(d, &k, a), al};
+        if (money_add(out->period_total, al->amount_cents, &out->period_total) < 0 ||
+            money_add(out->grand_total, al->amount_cents, &out->grand_total) < 0)
+            return err_set(err, "bedragen te groot: de som van de toekenningen voor een periode "
+                                "past niet in het rekenbereik");
+    }
+    return 0;
+}
+
 int allocation_matrix(const MuniData *d, Arena *a, AllocationMatrix *out, PokErr *err)
 {
     memset(out, 0, sizeof *out);
+    if (collect_periods(d, a, out, err) < 0) return -1;
     RowKey *keys;
     int first, last;
     size_t n_rows = collect_rows(d, a, &keys, &first, &last);
@@ -97,7 +115,7 @@ int allocation_matrix(const MuniData *d, Arena *a, AllocationMatrix *out, PokErr
     }
     for (size_t i = 0; i < d->n_allocations; i++) {
         const Allocation *al = &d->allocations[i];
-        if (!al->current) continue;
+        if (!al->current || allocation_is_period(al)) continue;
         size_t r = 0;
         while (keys[r].actielijn_id != al->actielijn_id) r++;
         AllocationRow *row = &out->rows[r];

@@ -41,6 +41,12 @@ static Finding *finding_add(Findings *fs, CheckKind kind, int year, int64_t pot_
     f->kind = kind;
     f->severity = kind_severity(kind);
     f->year = year;
+    if (year) {
+        int *years = arena_alloc(fs->a, sizeof *years);
+        years[0] = year;
+        f->years = years;
+        f->n_years = 1;
+    }
     f->pot_id = pot_id;
     f->pot_name = pot_name;
     return f;
@@ -162,16 +168,103 @@ static void check_past_period(const MuniData *d, const CoveragePot *p, size_t i,
     shortfall(d, p, &p->years[i], fs, 1);
 }
 
+/* The period allocation of p that ends in year, or NULL. */
+static const CoveragePeriod *period_ending(const CoveragePot *p, int year)
+{
+    for (size_t k = 0; k < p->n_periods; k++)
+        if (p->periods[k].year_to == year) return &p->periods[k];
+    return NULL;
+}
+
 static void check_unplanned(const MuniData *d, const CoveragePot *p, size_t i, Findings *fs)
 {
     const CoverageYear *y = &p->years[i];
     if (y->unplanned <= 0) return;
     Finding *f = finding_add(fs, CHECK_UNPLANNED, y->year, p->pot_id, p->name);
     f->amount = y->unplanned;
+    const CoveragePeriod *pd = period_ending(p, y->year);
+    const char *with = pd ? arena_printf(fs->a, " (met wat over is van de toekenning voor %d-%d)",
+                                         pd->year_from, pd->year_to)
+                          : "";
     f->message = arena_printf(fs->a,
-                              "%d: %s zonder bestemming in pot %s: er zijn geen geplande bedragen "
-                              "die dit geld gebruiken.",
-                              y->year, eur(y->unplanned).s, p->name);
+                              "%d: %s zonder bestemming in pot %s%s: er zijn geen geplande "
+                              "bedragen die dit geld gebruiken.",
+                              y->year, eur(y->unplanned).s, p->name, with);
+}
+
+static const char *years_list(Arena *a, const int *years, size_t n);
+
+/* Years that have passed (before the current year, SOURCE_DATE_EPOCH honoured) whose
+ * figures are still plans: no realised spending recorded and not closed. Only years with
+ * money or plans count. One finding per pot, naming the years and what was budgeted. */
+static void year_not_realised(const CoveragePot *p, int current_year, Findings *fs)
+{
+    int *years = arena_alloc(fs->a, (p->n_years + 1) * sizeof *years);
+    size_t n = 0;
+    int64_t planned = 0;
+    Buf each = {0};
+    for (size_t i = 0; i < p->n_years; i++) {
+        const CoverageYear *y = &p->years[i];
+        if (y->year >= current_year || y->closed || y->realised != 0) continue;
+        if (y->planned <= 0 && y->allocation <= 0 && !y->allocation_unknown) continue;
+        years[n++] = y->year;
+        planned += y->planned; /* each plan sum fits: the coverage table added them */
+        if (y->planned > 0)
+            buf_printf(&each, "%s%d %s", each.len ? ", " : "", y->year, eur(y->planned).s);
+    }
+    if (n > 0) {
+        Finding *f = finding_add(fs, CHECK_YEAR_NOT_REALISED, years[0], p->pot_id, p->name);
+        f->years = years;
+        f->n_years = n;
+        f->amount = f->expected = planned;
+        const char *budget = each.len ? arena_printf(fs->a, " (begroot: %s)", each.data) : "";
+        f->message = arena_printf(
+            fs->a,
+            "%s: %s voorbij, maar in pot %s is geen gerealiseerde uitgave vastgelegd en %s "
+            "niet afgesloten%s. Leg de realisatie vast en sluit %s af.",
+            years_list(fs->a, years, n), n == 1 ? "dit jaar is" : "deze jaren zijn", p->name,
+            n == 1 ? "het jaar is" : "ze zijn", budget, n == 1 ? "het jaar" : "de jaren");
+    }
+    buf_free(&each);
+}
+
+static int check_year_not_realised(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err)
+{
+    char today[11];
+    date_today(today);
+    int current_year = atoi(today);
+    for (size_t i = 0; i < c->n_pots; i++) year_not_realised(&c->pots[i], current_year, fs);
+    return 0;
+}
+
+/* Once per period allocation of a pot: its split over the years is not known, so neither
+ * is any one year's allocation; what the period covers is told. */
+static void period_split(const CoveragePot *p, Findings *fs)
+{
+    for (size_t k = 0; k < p->n_periods; k++) {
+        const CoveragePeriod *pd = &p->periods[k];
+        int64_t spent = 0;
+        for (size_t j = 0; j < p->n_years; j++)
+            if (p->years[j].year >= pd->year_from && p->years[j].year <= pd->year_to)
+                spent += p->years[j].from_period; /* each <= the period's amount */
+        if (spent > pd->amount) spent = pd->amount;
+        Finding *f = finding_add(fs, CHECK_PERIOD_SPLIT_UNKNOWN, 0, p->pot_id, p->name);
+        f->amount = pd->amount;
+        f->actual = spent;
+        f->message = arena_printf(fs->a,
+                                  "Voor %d-%d is %s toegekend zonder verdeling over de jaren: "
+                                  "wat er per jaar beschikbaar is, is daarom onbekend. Over de "
+                                  "hele periode zijn uitgaven van %s uit dit bedrag gedekt; %s "
+                                  "is nog niet besteed.",
+                                  pd->year_from, pd->year_to, eur(pd->amount).s, eur(spent).s,
+                                  eur(pd->amount - spent).s);
+    }
+}
+
+static int check_period_split(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err)
+{
+    for (size_t i = 0; i < c->n_pots; i++) period_split(&c->pots[i], fs);
+    return 0;
 }
 
 static void check_unexplained(const MuniData *d, const CoveragePot *p, size_t i, Findings *fs)
@@ -397,6 +490,8 @@ static int cmp_allocation_ptr(const void *x, const void *y)
     if (a->actielijn_id != b->actielijn_id)
         return (a->actielijn_id > b->actielijn_id) - (a->actielijn_id < b->actielijn_id);
     if (a->year != b->year) return (a->year > b->year) - (a->year < b->year);
+    int la = allocation_last_year(a), lb = allocation_last_year(b);
+    if (la != lb) return (la > lb) - (la < lb);
     return (a->version > b->version) - (a->version < b->version);
 }
 
@@ -423,13 +518,14 @@ static void allocation_changed(const MuniData *d, const Coverage *c, const Alloc
     const Actielijn *line = muni_actielijn(d, newer->actielijn_id);
     int number = newer->actielijn_number ? newer->actielijn_number : line ? line->number : 0;
     const char *name = line && line->name ? arena_printf(fs->a, " (%s)", line->name) : "";
-    f->message = arena_printf(fs->a,
-                              "%d: toekenning voor actielijn %d%s gewijzigd van %s naar %s "
-                              "(%s %s); bron van het nieuwe bedrag: %s.",
-                              newer->year, number, name, eur(older->amount_cents).s,
-                              eur(newer->amount_cents).s, eur(f->amount).s,
-                              newer->amount_cents > older->amount_cents ? "meer" : "minder",
-                              source_label(d, fs->a, newer->cite));
+    f->message =
+        arena_printf(fs->a,
+                     "%s: toekenning voor actielijn %d%s gewijzigd van %s naar %s "
+                     "(%s %s); bron van het nieuwe bedrag: %s.",
+                     years_label(fs->a, newer->year, newer->year_to), number, name,
+                     eur(older->amount_cents).s, eur(newer->amount_cents).s, eur(f->amount).s,
+                     newer->amount_cents > older->amount_cents ? "meer" : "minder",
+                     source_label(d, fs->a, newer->cite));
 }
 
 static int check_allocation_versions(const MuniData *d, const Coverage *c, Findings *fs,
@@ -442,6 +538,7 @@ static int check_allocation_versions(const MuniData *d, const Coverage *c, Findi
     for (size_t i = 1; i < d->n_allocations; i++) {
         const Allocation *older = sorted[i - 1], *newer = sorted[i];
         if (older->actielijn_id == newer->actielijn_id && older->year == newer->year &&
+            allocation_last_year(older) == allocation_last_year(newer) &&
             older->amount_cents != newer->amount_cents)
             allocation_changed(d, c, older, newer, fs);
     }
@@ -465,7 +562,8 @@ static int stated_allocation(const MuniData *d, const StatedFigure *sf, int to, 
     if (sf->pot_id && !pot) return 0;
     for (size_t i = 0; i < d->n_allocations; i++) {
         const Allocation *al = &d->allocations[i];
-        if (!al->current || al->year < sf->year_from || al->year > to) continue;
+        /* a period figure counts only when the stated years hold all of its period */
+        if (!al->current || al->year < sf->year_from || allocation_last_year(al) > to) continue;
         if (sf->actielijn_id && al->actielijn_id != sf->actielijn_id) continue;
         if (pot) {
             int in = 0;
@@ -547,8 +645,8 @@ static int check_stated_one(const MuniData *d, const Coverage *c, const StatedFi
             fs->a, "%s voor %s",
             sf->kind == STATED_ALLOCATION ? "geen toekenningen" : "geen dekkingsoverzicht", scope);
         f->message = arena_printf(fs->a,
-                                  "Het document noemt '%s' %s, maar pok heeft %s om dit na te "
-                                  "rekenen.",
+                                  "Het document noemt '%s' %s, maar er zijn %s vastgelegd om dit "
+                                  "na te rekenen.",
                                   desc, eur(sf->amount_cents).s, missing);
         return 0;
     }
@@ -648,32 +746,56 @@ static void sort_findings(Finding *items, size_t n)
 
 /* One kind of finding: its stable code, its severity and the function that looks for it,
  * either once per pot and year of the coverage table (per_year) or once for the whole
- * municipality (per_muni). checks_run goes over this table in order; the findings are
- * sorted afterwards (sort_findings), so the order here only decides ties between equal
- * findings of one kind. A new check is a CheckKind, a function and a line here. */
+ * municipality (per_muni). The years of one pot a per_year check finds become one
+ * finding (group_years) that says `what` with the total and each year's amount, then
+ * `why`. checks_run goes over this table in order; the findings are sorted afterwards
+ * (sort_findings), so the order here only decides ties between equal findings of one
+ * kind. A new check is a CheckKind, a function and a line here. */
 typedef struct CheckDef {
     CheckKind kind;
     const char *code; /* stable English code of the JSON output */
+    const char *name; /* what people read: the kind in plain Dutch */
     Severity severity;
     void (*per_year)(const MuniData *d, const CoveragePot *p, size_t year, Findings *fs);
     int (*per_muni)(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err);
+    const char *what; /* per_year, several years: "tekort", after the total */
+    const char *why;  /* per_year, several years: the closing clause */
 } CheckDef;
 
 static const CheckDef check_table[] = {
-    {CHECK_SHORTFALL, "shortfall", SEV_ERROR, check_shortfall, NULL},
-    {CHECK_PAST_PERIOD_UNCOVERED, "past_period_uncovered", SEV_ERROR, check_past_period, NULL},
-    {CHECK_UNPLANNED, "unplanned", SEV_WARNING, check_unplanned, NULL},
-    {CHECK_UNEXPLAINED, "unexplained", SEV_ERROR, check_unexplained, NULL},
-    {CHECK_OPENING_DIFFERS, "opening_differs", SEV_WARNING, check_opening, NULL},
-    {CHECK_RECORDED_DEPOSIT_EXCEEDS, "recorded_deposit_exceeds", SEV_WARNING,
-     check_recorded_deposit, NULL},
-    {CHECK_REALISED_BELOW_PLAN, "realised_below_plan", SEV_WARNING, NULL, check_realised},
-    {CHECK_ENDED_WITHOUT_EVALUATION, "ended_without_evaluation", SEV_WARNING, NULL, check_ended},
-    {CHECK_ALLOCATION_CHANGED, "allocation_changed", SEV_INFO, NULL, check_allocation_versions},
-    {CHECK_STATED_MISMATCH, "stated_mismatch", SEV_ERROR, NULL, check_stated_mismatch},
-    {CHECK_STATED_UNVERIFIABLE, "stated_unverifiable", SEV_INFO, NULL, check_stated_unverifiable},
-    {CHECK_REQUEST_DATE_MISMATCH, "request_date_mismatch", SEV_WARNING, NULL, check_request_dates},
-    {CHECK_MEASURE_WITHOUT_POT, "measure_without_pot", SEV_ERROR, NULL, check_unplaced},
+    {CHECK_SHORTFALL, "shortfall", "tekort", SEV_ERROR, check_shortfall, NULL, "tekort",
+     "de uitgaven zijn niet gedekt door de toekenning en de reserve"},
+    {CHECK_PAST_PERIOD_UNCOVERED, "past_period_uncovered", "tekort na de looptijd", SEV_ERROR,
+     check_past_period, NULL, "tekort na de looptijd van de regeling",
+     "de uitgaven zijn niet gedekt door de toekenning en de reserve"},
+    {CHECK_UNPLANNED, "unplanned", "zonder bestemming", SEV_WARNING, check_unplanned, NULL,
+     "zonder bestemming", "er zijn geen geplande bedragen die dit geld gebruiken"},
+    {CHECK_UNEXPLAINED, "unexplained", "niet verantwoord", SEV_ERROR, check_unexplained, NULL,
+     "niet besteed en niet verantwoord", "geen besluit zegt waar dit geld is gebleven"},
+    {CHECK_OPENING_DIFFERS, "opening_differs", "beginsaldo wijkt af", SEV_WARNING, check_opening,
+     NULL, "verschil tussen het vastgelegde beginsaldo van de reserve en wat er over was",
+     "controleer de beginsaldi"},
+    {CHECK_RECORDED_DEPOSIT_EXCEEDS, "recorded_deposit_exceeds", "meer gestort dan over was",
+     SEV_WARNING, check_recorded_deposit, NULL, "meer in de reserve gestort dan er over was",
+     "controleer de besluiten over de reserve"},
+    {CHECK_YEAR_NOT_REALISED, "year_not_realised", "jaar voorbij, niet gerealiseerd", SEV_WARNING,
+     NULL, check_year_not_realised, NULL, NULL},
+    {CHECK_PERIOD_SPLIT_UNKNOWN, "period_split_unknown", "verdeling over de jaren onbekend",
+     SEV_INFO, NULL, check_period_split, NULL, NULL},
+    {CHECK_REALISED_BELOW_PLAN, "realised_below_plan", "realisatie ver onder plan", SEV_WARNING,
+     NULL, check_realised, NULL, NULL},
+    {CHECK_ENDED_WITHOUT_EVALUATION, "ended_without_evaluation", "afgerond zonder evaluatie",
+     SEV_WARNING, NULL, check_ended, NULL, NULL},
+    {CHECK_ALLOCATION_CHANGED, "allocation_changed", "toekenning gewijzigd", SEV_INFO, NULL,
+     check_allocation_versions, NULL, NULL},
+    {CHECK_STATED_MISMATCH, "stated_mismatch", "totaal in document klopt niet", SEV_ERROR, NULL,
+     check_stated_mismatch, NULL, NULL},
+    {CHECK_STATED_UNVERIFIABLE, "stated_unverifiable", "totaal niet na te rekenen", SEV_INFO, NULL,
+     check_stated_unverifiable, NULL, NULL},
+    {CHECK_REQUEST_DATE_MISMATCH, "request_date_mismatch", "datum verzoek wijkt af", SEV_WARNING,
+     NULL, check_request_dates, NULL, NULL},
+    {CHECK_MEASURE_WITHOUT_POT, "measure_without_pot", "maatregel zonder pot", SEV_ERROR, NULL,
+     check_unplaced, NULL, NULL},
 };
 #define N_CHECKS (sizeof check_table / sizeof check_table[0])
 
@@ -690,10 +812,82 @@ const char *check_kind_code(CheckKind k)
     return def ? def->code : "unknown";
 }
 
+const char *check_kind_name(CheckKind k)
+{
+    const CheckDef *def = check_def(k);
+    return def ? def->name : "onbekend";
+}
+
+const char *finding_years_label(const Finding *f, Arena *a)
+{
+    return f->n_years ? years_list(a, f->years, f->n_years) : "";
+}
+
 static Severity kind_severity(CheckKind k)
 {
     const CheckDef *def = check_def(k);
     return def ? def->severity : SEV_INFO;
+}
+
+/* "2021-2023, 2025" for ascending years. */
+static const char *years_list(Arena *a, const int *years, size_t n)
+{
+    Buf b = {0};
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j + 1 < n && years[j + 1] == years[j] + 1) j++;
+        buf_printf(&b, "%s%d", i ? ", " : "", years[i]);
+        if (j > i) buf_printf(&b, "-%d", years[j]);
+        i = j + 1;
+    }
+    const char *s = arena_strdup(a, b.data ? b.data : "");
+    buf_free(&b);
+    return s;
+}
+
+/* The findings of one check in one pot's years (part[0..n-1], n >= 2) as one finding:
+ * the years, the total and each year's amount. Appended to fs. */
+static int group_years(const CheckDef *def, const CoveragePot *p, const Finding *part, size_t n,
+                       Findings *fs, PokErr *err)
+{
+    int *years = arena_alloc(fs->a, n * sizeof *years);
+    int64_t amount = 0, expected = 0, actual = 0;
+    Buf each = {0};
+    for (size_t i = 0; i < n; i++) {
+        years[i] = part[i].year;
+        if (money_add(amount, part[i].amount, &amount) < 0 ||
+            money_add(expected, part[i].expected, &expected) < 0 ||
+            money_add(actual, part[i].actual, &actual) < 0) {
+            buf_free(&each);
+            return overflow(err, "de bevindingen");
+        }
+        buf_printf(&each, "%s%d %s", i ? ", " : "", part[i].year, eur(part[i].amount).s);
+    }
+    Finding *f = finding_add(fs, def->kind, years[0], p->pot_id, p->name);
+    f->years = years;
+    f->n_years = n;
+    f->amount = amount;
+    f->expected = expected;
+    f->actual = actual;
+    f->cite = part[0].cite;
+    f->message = arena_printf(fs->a, "%s: %s %s in pot %s (%s): %s.", years_list(fs->a, years, n),
+                              eur(amount).s, def->what, p->name, each.data, def->why);
+    buf_free(&each);
+    return 0;
+}
+
+/* One per_year check over the years of one pot: one finding for all of them. */
+static int check_pot_years(const MuniData *d, const CheckDef *def, const CoveragePot *p,
+                           Findings *fs, PokErr *err)
+{
+    Findings part = {fs->a, NULL, 0, 0};
+    for (size_t j = 0; j < p->n_years; j++) def->per_year(d, p, j, &part);
+    if (part.n == 1) {
+        fs->items = arena_grow(fs->a, fs->items, sizeof *fs->items, &fs->cap, fs->n + 1);
+        fs->items[fs->n++] = part.items[0];
+        return 0;
+    }
+    return part.n ? group_years(def, p, part.items, part.n, fs, err) : 0;
 }
 
 int checks_run(const MuniData *d, const Coverage *c, Arena *a, Finding **out, size_t *n,
@@ -706,7 +900,7 @@ int checks_run(const MuniData *d, const Coverage *c, Arena *a, Finding **out, si
         const CheckDef *def = &check_table[k];
         if (def->per_muni && def->per_muni(d, c, &fs, err) < 0) return -1;
         for (size_t i = 0; def->per_year && i < c->n_pots; i++)
-            for (size_t j = 0; j < c->pots[i].n_years; j++) def->per_year(d, &c->pots[i], j, &fs);
+            if (check_pot_years(d, def, &c->pots[i], &fs, err) < 0) return -1;
     }
     sort_findings(fs.items, fs.n);
     *out = fs.items;

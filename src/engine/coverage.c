@@ -129,8 +129,10 @@ static void year_range(const MuniData *d, const Pot *p, int64_t pot_id, const Pl
 {
     *first = *last = 0;
     for (size_t i = 0; i < d->n_allocations; i++)
-        if (d->allocations[i].current && allocation_in_pot(p, &d->allocations[i]))
+        if (d->allocations[i].current && allocation_in_pot(p, &d->allocations[i])) {
             widen(d->allocations[i].year, first, last);
+            widen(allocation_last_year(&d->allocations[i]), first, last);
+        }
     for (size_t i = 0; i < d->n_amounts; i++)
         if (amount_in_pot(pl, i, pot_id)) widen(d->amounts[i].year, first, last);
     for (size_t i = 0; i < d->n_openings; i++)
@@ -154,13 +156,42 @@ static int add_to(int64_t *sum, int64_t x, PokErr *err, const char *what)
     return 0;
 }
 
-/* Fill the recorded inputs of each year: allocation, plan, realised, openings, movements. */
-static int gather(const MuniData *d, const Pot *p, int64_t pot_id, const Placement *pl,
-                  CoverageYear *ys, int first, int64_t *opening, PokErr *err)
+/* A period allocation joins the pot's period of the same years, or starts one (kept
+ * ascending by first year, then last year). */
+static int add_period(CoveragePot *cp, Arena *a, size_t *cap, const Allocation *al, PokErr *err)
 {
+    int from = al->year, to = allocation_last_year(al);
+    size_t k = 0;
+    while (k < cp->n_periods && (cp->periods[k].year_from < from ||
+                                 (cp->periods[k].year_from == from && cp->periods[k].year_to < to)))
+        k++;
+    if (k == cp->n_periods || cp->periods[k].year_from != from || cp->periods[k].year_to != to) {
+        cp->periods = arena_grow(a, cp->periods, sizeof *cp->periods, cap, cp->n_periods + 1);
+        memmove(&cp->periods[k + 1], &cp->periods[k], (cp->n_periods - k) * sizeof *cp->periods);
+        cp->periods[k] = (CoveragePeriod){from, to, 0};
+        cp->n_periods++;
+    }
+    if (add_to(&cp->periods[k].amount, al->amount_cents, err, "de toekenningen") < 0 ||
+        add_to(&cp->period_total, al->amount_cents, err, "de toekenningen") < 0)
+        return -1;
+    return 0;
+}
+
+/* Fill the recorded inputs of each year: allocation, plan, realised, openings, movements.
+ * A period allocation goes to the pot's periods, never into a year: its split is unknown. */
+static int gather(const MuniData *d, const Pot *p, int64_t pot_id, const Placement *pl,
+                  CoverageYear *ys, int first, int64_t *opening, CoveragePot *cp, Arena *a,
+                  PokErr *err)
+{
+    size_t period_cap = 0;
     for (size_t i = 0; i < d->n_allocations; i++) {
         const Allocation *al = &d->allocations[i];
         if (!al->current || !allocation_in_pot(p, al)) continue;
+        if (allocation_is_period(al)) {
+            if (add_period(cp, a, &period_cap, al, err) < 0) return -1;
+            for (int y = al->year; y <= al->year_to; y++) ys[y - first].allocation_unknown = 1;
+            continue;
+        }
         if (add_to(&ys[al->year - first].allocation, al->amount_cents, err, "de toekenningen") < 0)
             return -1;
     }
@@ -206,9 +237,51 @@ static void credits_consume(CoverageYear *ys, int upto, int64_t amount)
     }
 }
 
+/* What is left of the pot's period allocations while the years are computed: left[k]
+ * of cp->periods[k]. */
+typedef struct PeriodState {
+    const CoveragePot *cp;
+    int64_t *left;
+} PeriodState;
+
+/* Spending the year's own allocation does not cover is taken from the period allocations
+ * covering the year, the earliest first: the money of a period is there for its years,
+ * and how it is split over them is not known, so no year is short while any is left. */
+static int64_t period_take(PeriodState *ps, int year, int64_t need)
+{
+    int64_t taken = 0;
+    for (size_t k = 0; k < ps->cp->n_periods && need > 0; k++) {
+        const CoveragePeriod *pd = &ps->cp->periods[k];
+        if (year < pd->year_from || year > pd->year_to) continue;
+        int64_t take = ps->left[k] < need ? ps->left[k] : need;
+        ps->left[k] -= take;
+        need -= take;
+        taken += take;
+    }
+    return taken;
+}
+
+/* The unspent rest of the periods ending this year: it becomes that year's surplus, as an
+ * unspent allocation of one year does. Also the periods' rest still to be spent. */
+static int64_t period_rest(PeriodState *ps, int year, int64_t *still_left)
+{
+    int64_t rest = 0;
+    *still_left = 0;
+    for (size_t k = 0; k < ps->cp->n_periods; k++) {
+        const CoveragePeriod *pd = &ps->cp->periods[k];
+        if (pd->year_to == year) {
+            rest += ps->left[k];
+            ps->left[k] = 0;
+        } else if (pd->year_from <= year && year < pd->year_to) {
+            *still_left += ps->left[k];
+        }
+    }
+    return rest;
+}
+
 /* One year's flows from its inputs and the balance carried in; see docs/coverage.md. */
 static int year_flows(CoverageYear *y, int64_t carried, int has_opening, int64_t opening,
-                      PokErr *err)
+                      PeriodState *ps, PokErr *err)
 {
     y->computed_start = carried;
     y->reserve_start = has_opening ? opening : carried;
@@ -218,19 +291,27 @@ static int year_flows(CoverageYear *y, int64_t carried, int has_opening, int64_t
         from_allocation = y->allocation < y->spending ? y->allocation : y->spending;
     y->from_allocation = from_allocation;
     int64_t need = y->spending > from_allocation ? y->spending - from_allocation : 0;
+    y->from_period = period_take(ps, y->year, need);
+    need -= y->from_period;
     int64_t available = y->reserve_start > 0 ? y->reserve_start : 0;
     y->reserve_withdrawal = need < available ? need : available;
     y->shortfall = need - y->reserve_withdrawal;
     int64_t surplus = y->allocation > from_allocation ? y->allocation - from_allocation : 0;
+    if (add_to(&surplus, period_rest(ps, y->year, &y->period_left), err, "de toekenningen") < 0)
+        return -1;
+    /* Decisions (stortingen, overhevelingen) put at most the surplus in the reserve. */
+    int64_t recorded = y->recorded_deposit > 0 ? y->recorded_deposit : 0;
+    y->decided_deposit = surplus < recorded ? surplus : recorded;
     if (y->closed) {
-        int64_t recorded = y->recorded_deposit > 0 ? y->recorded_deposit : 0;
-        y->reserve_deposit = surplus < recorded ? surplus : recorded;
-        y->unexplained = surplus - y->reserve_deposit;
+        y->expected_deposit = 0;
+        y->unexplained = surplus - y->decided_deposit;
     } else {
-        /* The documents assume unspent money of an open year is carried over. */
-        y->reserve_deposit = surplus;
+        /* The documents assume unspent money of an open year is carried over; until a
+         * decision says so it is expected, not decided. */
+        y->expected_deposit = surplus - y->decided_deposit;
         y->unexplained = 0;
     }
+    y->reserve_deposit = y->decided_deposit + y->expected_deposit;
     if (__builtin_sub_overflow(y->reserve_start, y->reserve_withdrawal, &y->reserve_end) ||
         money_add(y->reserve_end, y->reserve_deposit, &y->reserve_end) < 0)
         return overflow(err, "de reserve");
@@ -251,6 +332,9 @@ static int sum_totals(CoveragePot *cp, PokErr *err)
             money_add(t->from_allocation, y->from_allocation, &t->from_allocation) < 0 ||
             money_add(t->reserve_withdrawal, y->reserve_withdrawal, &t->reserve_withdrawal) < 0 ||
             money_add(t->reserve_deposit, y->reserve_deposit, &t->reserve_deposit) < 0 ||
+            money_add(t->decided_deposit, y->decided_deposit, &t->decided_deposit) < 0 ||
+            money_add(t->expected_deposit, y->expected_deposit, &t->expected_deposit) < 0 ||
+            money_add(t->from_period, y->from_period, &t->from_period) < 0 ||
             money_add(t->shortfall, y->shortfall, &t->shortfall) < 0 ||
             money_add(t->unplanned, y->unplanned, &t->unplanned) < 0 ||
             money_add(t->unexplained, y->unexplained, &t->unexplained) < 0 ||
@@ -261,6 +345,9 @@ static int sum_totals(CoveragePot *cp, PokErr *err)
     t->reserve_start = cp->years[0].reserve_start;
     t->computed_start = cp->years[0].computed_start;
     t->reserve_end = cp->years[cp->n_years - 1].reserve_end;
+    t->period_left = cp->years[cp->n_years - 1].period_left;
+    for (size_t i = 0; i < cp->n_years; i++)
+        t->allocation_unknown |= cp->years[i].allocation_unknown;
     return 0;
 }
 
@@ -285,12 +372,14 @@ static int compute_pot(const MuniData *d, const Pot *p, const Placement *pl, Are
         ys[i].year = first + i;
         ys[i].closed = muni_year_closed(d, first + i);
     }
-    if (gather(d, p, cp->pot_id, pl, ys, first, opening, err) < 0) return -1;
+    if (gather(d, p, cp->pot_id, pl, ys, first, opening, cp, a, err) < 0) return -1;
+    PeriodState ps = {cp, arena_alloc(a, (cp->n_periods + 1) * sizeof *ps.left)};
+    for (size_t k = 0; k < cp->n_periods; k++) ps.left[k] = cp->periods[k].amount;
 
     int64_t carried = 0;
     for (int i = 0; i < n; i++) {
         CoverageYear *y = &ys[i];
-        if (year_flows(y, carried, y->has_opening, opening[i], err) < 0) return -1;
+        if (year_flows(y, carried, y->has_opening, opening[i], &ps, err) < 0) return -1;
         if (y->has_opening) {
             /* The opening replaces whatever was carried: its money is this year's credit. */
             for (int j = 0; j < i; j++) ys[j].unplanned = 0;

@@ -11,12 +11,18 @@ typedef struct CoverageYear {
     int year;
     int closed;                  /* spending is realised (closed) or planned (open) */
     int64_t allocation;          /* current allocations of the pot's actielijnen */
+    int allocation_unknown;      /* a period allocation covers the year: its share unknown */
     int64_t planned, realised;   /* sums over the pot's measures */
     int64_t spending;            /* realised if closed, else planned */
     int64_t from_allocation;     /* spending covered by this year's allocation */
     int64_t reserve_start;       /* balance at 1 January (an opening overrides) */
+    int64_t from_period;         /* spending covered from a period allocation (no split) */
+    int64_t period_left;         /* of the period allocations, not yet spent on 31 December */
     int64_t reserve_withdrawal;  /* spending covered from the reserve */
-    int64_t reserve_deposit;     /* unspent allocation put into the reserve */
+    int64_t reserve_deposit;     /* unspent allocation put into the reserve: decided+expected */
+    int64_t decided_deposit;     /* of it, what decisions put there (storting, overheveling) */
+    int64_t expected_deposit;    /* open year: the rest, no decision yet; falls to the year's
+                                  * result unless the council decides otherwise */
     int64_t reserve_end;         /* balance at 31 December */
     int64_t shortfall;           /* spending nothing covers */
     int64_t unplanned;           /* this year's money still unspent at the horizon */
@@ -27,6 +33,13 @@ typedef struct CoverageYear {
     int64_t computed_start;      /* the balance carried from the year before */
 } CoverageYear;
 
+/* A period allocation of a pot: one amount for several years, split unknown. Allocations
+ * of the same period are added up. */
+typedef struct CoveragePeriod {
+    int year_from, year_to;
+    int64_t amount;
+} CoveragePeriod;
+
 typedef struct CoveragePot {
     int64_t pot_id; /* 0 = the default pot holding every actielijn */
     const char *name;
@@ -34,7 +47,10 @@ typedef struct CoveragePot {
     size_t n_actielijnen;
     CoverageYear *years;
     size_t n_years;
-    CoverageYear total; /* sums of the flow columns; year = 0 */
+    CoverageYear total;      /* sums of the flow columns; year = 0 */
+    CoveragePeriod *periods; /* ascending by first year */
+    size_t n_periods;
+    int64_t period_total; /* the sum of the periods' amounts */
 } CoveragePot;
 
 typedef struct Coverage {
@@ -63,13 +79,23 @@ typedef struct AllocationRow {
     int64_t total;
 } AllocationRow;
 
+/* A current allocation for a period without a split per year: a line of its own below
+ * the matrix, never spread over the years' columns. */
+typedef struct AllocationPeriodRow {
+    const Actielijn *actielijn;
+    const Allocation *allocation;
+} AllocationPeriodRow;
+
 typedef struct AllocationMatrix {
-    int first_year, last_year;
+    int first_year, last_year; /* of the figures of one year */
     size_t n_years;
-    AllocationRow *rows; /* only actielijnen with at least one figure */
+    AllocationRow *rows; /* only actielijnen with at least one figure of one year */
     size_t n_rows;
     int64_t *year_totals;
-    int64_t grand_total;
+    AllocationPeriodRow *periods; /* in the order of the actielijn, then first year */
+    size_t n_periods;
+    int64_t period_total;
+    int64_t grand_total; /* the years' figures and the periods' together */
 } AllocationMatrix;
 
 int allocation_matrix(const MuniData *d, Arena *a, AllocationMatrix *out, PokErr *err);
@@ -78,8 +104,11 @@ int allocation_matrix(const MuniData *d, Arena *a, AllocationMatrix *out, PokErr
  * The figures of a closed year: of every pot, that year's row of the coverage table.
  * Left out are `unplanned`, which says where the year's money ends up and so depends on
  * the plans of later, open years, and `computed_start`, only the comparison for a
- * recorded opening (the balance the table uses is reserve_start). The store records
- * these when a year is closed and refuses any later change that moves them
+ * recorded opening (the balance the table uses is reserve_start); and the split of the
+ * deposit into decided and expected, which in a closed year is all decided (so figures
+ * stored before the split stay valid; a figure missing from the stored form counts 0,
+ * which is why the period figures, 0 for every year closed before them, could be added). The store
+ * records these when a year is closed and refuses any later change that moves them
  * (docs/coverage.md, section 8). X(field, Dutch name, 1 for an amount), in
  * the order a message names them. */
 #define COVERAGE_CLOSED_FIGURES(X)                                                                 \
@@ -96,7 +125,10 @@ int allocation_matrix(const MuniData *d, Arena *a, AllocationMatrix *out, PokErr
     X(reserve_deposit, "storting", 1)                                                              \
     X(recorded_deposit, "besloten stortingen", 1)                                                  \
     X(recorded_withdrawal, "besloten onttrekkingen", 1)                                            \
-    X(has_opening, "beginstand vastgelegd", 0)
+    X(from_period, "gedekt uit periodetoekenning", 1)                                              \
+    X(period_left, "nog niet besteed van periodetoekenning", 1)                                    \
+    X(has_opening, "beginstand vastgelegd", 0)                                                     \
+    X(allocation_unknown, "toekenning van het jaar onbekend", 0)
 
 enum {
 #define X(field, name, money) CLOSED_FIGURE_##field,
@@ -144,27 +176,37 @@ typedef enum CheckKind {
     CHECK_REQUEST_DATE_MISMATCH, /* request dated differently than its letter */
     CHECK_OPENING_DIFFERS,       /* recorded opening balance != balance carried forward */
     CHECK_MEASURE_WITHOUT_POT,
-    CHECK_RECORDED_DEPOSIT_EXCEEDS /* decisions put more in the reserve than was left */
+    CHECK_RECORDED_DEPOSIT_EXCEEDS, /* decisions put more in the reserve than was left */
+    CHECK_YEAR_NOT_REALISED,        /* a past year, not closed, without realised spending */
+    CHECK_PERIOD_SPLIT_UNKNOWN      /* a period allocation: its split over the years unknown */
 } CheckKind;
 
 typedef enum Severity { SEV_INFO = 1, SEV_WARNING = 2, SEV_ERROR = 3 } Severity;
 
 const char *check_kind_code(CheckKind k); /* stable English code: "shortfall", ... */
+const char *check_kind_name(CheckKind k); /* for people, in Dutch: "tekort", ... */
 const char *severity_name(Severity s);    /* "fout", "waarschuwing", "info" */
 
+/* A finding about years of a pot is one finding for all the years it holds for (one per
+ * pot and kind), naming the years and the total. */
 typedef struct Finding {
     CheckKind kind;
     Severity severity;
-    int year;       /* 0 when not about one year */
+    int year;         /* the first year it is about; 0 when not about years */
+    const int *years; /* every year it is about, ascending (n_years; 0 when year is 0) */
+    size_t n_years;
     int64_t pot_id; /* -1 when not about a pot */
     const char *pot_name;
     int64_t record_id;   /* the measure, allocation, stated figure, request ...; 0 none */
-    int64_t amount;      /* the amount at issue (cents) */
-    int64_t expected;    /* what it should be, where that applies */
-    int64_t actual;      /* what it is, where that applies */
+    int64_t amount;      /* the amount at issue (cents), over all its years */
+    int64_t expected;    /* what it should be, where that applies (summed over the years) */
+    int64_t actual;      /* what it is, where that applies (summed over the years) */
     const char *message; /* plain Dutch with the figures that prove it */
     Citation cite;       /* the source of the figure at issue, if any */
 } Finding;
+
+/* The years of a finding for people: "2021-2027", "2021-2022, 2024"; "" when none. */
+const char *finding_years_label(const Finding *f, Arena *a);
 
 /* Threshold for "realised far below plan": realised below this percentage of plan. */
 #define CHECK_REALISED_BELOW_PCT 50
@@ -178,10 +220,15 @@ int checks_run(const MuniData *d, const Coverage *c, Arena *a, Finding **out, si
 typedef struct YearSums {
     int year;
     int closed;
-    int64_t allocation;  /* current allocations of the year */
-    int64_t spending;    /* realised if closed, else planned */
-    int64_t reserve_end; /* reserve at 31 December; a pot whose table ended earlier keeps
-                          * its last balance, one that starts later counts 0 */
+    int64_t allocation;     /* current allocations of the year */
+    int allocation_unknown; /* a period allocation covers the year in some pot */
+    int64_t spending;       /* realised if closed, else planned */
+    int64_t planned, realised;
+    int64_t decided_deposit, expected_deposit; /* into the reserve: by decision, expected */
+    int64_t reserve_end;  /* reserve at 31 December; a pot whose table ended earlier keeps
+                           * its last balance, one that starts later counts 0 */
+    int reserve_expected; /* the balance holds expected deposits of this or an earlier year,
+                           * not yet decided: the charts draw its point open */
 } YearSums;
 
 /* The coverage table's pots added up per year, for every year any pot has, ascending.
@@ -197,13 +244,19 @@ typedef struct ChartAxis {
 } ChartAxis;
 ChartAxis chart_axis(const YearSums *y, size_t n, int ticks);
 
-/* What the start page shows per municipality. */
+/* What the start page and the summaries show per municipality. */
 typedef struct MuniTotals {
-    int64_t allocated;   /* current allocations, every actielijn and year */
-    int64_t planned;     /* plan amounts of every measure, every year */
-    int64_t realised;    /* realised amounts of every measure, every year */
-    int64_t reserve_end; /* reserve at 31 December of reserve_year, all pots */
-    int reserve_year;    /* the last year of the coverage table; 0 when it is empty */
+    int64_t allocated;        /* current allocations, every actielijn and year, periods too */
+    int64_t period_allocated; /* of it, allocations for a period without a split per year */
+    int64_t planned;          /* plan amounts of every measure, every year */
+    int64_t realised;         /* realised amounts of every measure, every year */
+    int64_t reserve_end;      /* reserve at 31 December of reserve_year, all pots */
+    int reserve_year;         /* the last year of the coverage table; 0 when it is empty */
+    int first_year;           /* the first year with figures (the period of the summary) */
+    int64_t reserve_start;    /* the reserve at the start: each pot's first reserve_start */
+    int64_t available;        /* totaal beschikbaar: reserve_start + allocated */
+    int64_t unplanned;        /* zonder bestemming, all pots */
+    int64_t expected_deposit; /* unspent money of open years no decision has placed yet */
 } MuniTotals;
 
 int municipality_totals(const MuniData *d, const Coverage *c, Arena *a, MuniTotals *out,

@@ -56,11 +56,21 @@ int coverage_year_sums(const Coverage *c, Arena *a, YearSums **out, size_t *n, P
                 const CoverageYear *y = &pot->years[i];
                 if (y->year != s->year) continue;
                 s->closed |= y->closed;
+                s->allocation_unknown |= y->allocation_unknown;
                 if (money_add(s->allocation, y->allocation, &s->allocation) ||
-                    money_add(s->spending, y->spending, &s->spending))
+                    money_add(s->spending, y->spending, &s->spending) ||
+                    money_add(s->planned, y->planned, &s->planned) ||
+                    money_add(s->realised, y->realised, &s->realised) ||
+                    money_add(s->decided_deposit, y->decided_deposit, &s->decided_deposit) ||
+                    money_add(s->expected_deposit, y->expected_deposit, &s->expected_deposit))
                     return overflow(err, "de potten");
             }
         }
+    }
+    int expected = 0;
+    for (size_t k = 0; k < n_years; k++) {
+        expected |= sums[k].expected_deposit > 0;
+        sums[k].reserve_expected = expected && sums[k].reserve_end > 0;
     }
     *out = sums;
     *n = n_years;
@@ -80,12 +90,28 @@ int municipality_totals(const MuniData *d, const Coverage *c, Arena *a, MuniTota
         int64_t *sum = ma->kind == AMOUNT_REALISED ? &out->realised : &out->planned;
         if (money_add(*sum, ma->amount_cents, sum)) return overflow(err, "de maatregelen");
     }
+    for (size_t i = 0; i < d->n_allocations; i++)
+        if (d->allocations[i].current && allocation_is_period(&d->allocations[i]) &&
+            money_add(out->period_allocated, d->allocations[i].amount_cents,
+                      &out->period_allocated))
+            return overflow(err, "de toekenningen");
+    for (size_t p = 0; p < c->n_pots; p++) {
+        const CoveragePot *pot = &c->pots[p];
+        if (pot->n_years == 0) continue;
+        if (money_add(out->reserve_start, pot->years[0].reserve_start, &out->reserve_start) ||
+            money_add(out->unplanned, pot->total.unplanned, &out->unplanned) ||
+            money_add(out->expected_deposit, pot->total.expected_deposit, &out->expected_deposit))
+            return overflow(err, "de reserves");
+    }
+    if (money_add(out->reserve_start, out->allocated, &out->available))
+        return overflow(err, "het beschikbare bedrag");
     YearSums *sums = NULL;
     size_t n = 0;
     if (coverage_year_sums(c, a, &sums, &n, err)) return -1;
     if (n) {
         out->reserve_end = sums[n - 1].reserve_end;
         out->reserve_year = sums[n - 1].year;
+        out->first_year = sums[0].year;
     }
     return 0;
 }

@@ -91,7 +91,10 @@ int alloc_target_grid(AllocTarget *t, const char *code, MuniGrid **out, PokErr *
                              .last_year = d.muni.last_year};
     for (size_t i = 0; i < d.n_allocations; i++) {
         const Allocation *al = &d.allocations[i];
-        if (al->year < t->scheme.first_year || al->year > t->scheme.last_year) continue;
+        /* a circulaire's cell is one year: a figure for a period is not one */
+        if (allocation_is_period(al) || al->year < t->scheme.first_year ||
+            al->year > t->scheme.last_year)
+            continue;
         long k = -1;
         if (!al->actielijn_id) k = (long)t->n_actielijnen;
         for (size_t j = 0; j < t->n_actielijnen && k < 0; j++)

@@ -432,13 +432,28 @@ static const char migration_source_file[] =
     " sha256 TEXT NOT NULL,"
     " content BLOB NOT NULL,"
     " CONSTRAINT source_file_size CHECK (size >= 0));";
+/* An allocation for a period without a split per year (Amstelveen's 2.932.000 for
+ * 2022-2027): its last year. Figures of one year have year_to = year; versions are
+ * counted per (municipality, actielijn, year, year_to). */
+static const char migration_allocation_period[] =
+    "ALTER TABLE allocation ADD COLUMN year_to INTEGER;"
+    "UPDATE allocation SET year_to = year;"
+    "DROP INDEX IF EXISTS allocation_version_key;"
+    "CREATE UNIQUE INDEX allocation_version_key"
+    " ON allocation(municipality, scheme_id, COALESCE(actielijn_id, 0), year, year_to, version);";
 
 /* clang-format on */
 
-const char *const migrations_sql[] = {
-    migration_1,      migration_accounts,    migration_audit_reason,   migration_year_reopening,
-    migration_ledger, migration_row_version, migration_closed_figures, migration_user_manager,
-    migration_source_file};
+const char *const migrations_sql[] = {migration_1,
+                                      migration_accounts,
+                                      migration_audit_reason,
+                                      migration_year_reopening,
+                                      migration_ledger,
+                                      migration_row_version,
+                                      migration_closed_figures,
+                                      migration_user_manager,
+                                      migration_source_file,
+                                      migration_allocation_period};
 const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];
 
 /* Replace every whole-word occurrence of from by to in *sql (reallocating). Words are

@@ -235,7 +235,7 @@ static const DeleteKind delete_kinds[] = {
     {"allocation", "toekenning (versie)", RECORD_ALLOCATION, MUNI_OF("allocation"),
      "DELETE FROM allocation WHERE id = ?1",
      "SELECT c.year FROM allocation r JOIN closed_year c ON c.municipality = r.municipality"
-     " AND c.year = r.year WHERE r.id = ?1"},
+     " AND c.year BETWEEN r.year AND COALESCE(r.year_to, r.year) WHERE r.id = ?1"},
 };
 #define N_KINDS (sizeof delete_kinds / sizeof delete_kinds[0])
 

@@ -254,7 +254,8 @@ static int load_records(Store *s, const char *code, int64_t scheme_id, Arena *a,
     LOAD_LIST(ALLOCATION,
               "LEFT JOIN actielijn l ON l.id = allocation.actielijn_id"
               " WHERE allocation.municipality = ?1 AND allocation.scheme_id = ?2"
-              " ORDER BY COALESCE(l.number, 0), allocation.year, allocation.version",
+              " ORDER BY COALESCE(l.number, 0), allocation.year, allocation.year_to,"
+              " allocation.version",
               allocations, n_allocations);
     LOAD_LIST(POT, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", pots, n_pots);
     LOAD_LIST(MEASURE, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", measures,

@@ -87,7 +87,7 @@ static int allocation_version_check(Store *s, const Allocation *al, int64_t sche
         DbStmt *st = sq_stmt(s,
                              "SELECT id FROM allocation WHERE municipality = ?1"
                              " AND actielijn_id IS NOT DISTINCT FROM ?2 AND year = ?3"
-                             " AND scheme_id = ?4 AND version = ?5",
+                             " AND scheme_id = ?4 AND version = ?5 AND year_to = ?6",
                              err);
         if (!st) return -1;
         sq_bind_text(st, 1, al->municipality);
@@ -95,20 +95,35 @@ static int allocation_version_check(Store *s, const Allocation *al, int64_t sche
         sq_bind_int(st, 3, al->year);
         sq_bind_int(st, 4, scheme_id);
         sq_bind_int(st, 5, current);
+        sq_bind_int(st, 6, allocation_last_year(al));
         if (find_id(s, st, &current_id, err) < 0) return -1;
     }
     char what[96];
-    snprintf(what, sizeof what, "De toekenning van %d", al->year);
+    if (allocation_is_period(al))
+        snprintf(what, sizeof what, "De toekenning voor %d-%d", al->year, al->year_to);
+    else
+        snprintf(what, sizeof what, "De toekenning van %d", al->year);
     return sq_version_check(s, al->expect_version, current_id, current, what, "allocation", err);
+}
+
+/* Every year of a period figure must be open and one the municipality existed in. */
+static int check_allocation_years(Store *s, const Allocation *al, PokErr *err)
+{
+    if (al->year_to != 0 && al->year_to < al->year)
+        return err_set(err, "het laatste jaar (%d) ligt voor het eerste jaar (%d)", al->year_to,
+                       al->year);
+    for (int y = al->year; y <= allocation_last_year(al); y++)
+        if (check_year_open(s, al->municipality, y, err) ||
+            check_municipality_year(s, al->municipality, y, err))
+            return -1;
+    return 0;
 }
 
 static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *version, PokErr *err)
 {
     if (sq_check_municipality(s, al->municipality, err) ||
         (al->actielijn_id && sq_check_actielijn(s, al->actielijn_id, 0, err)) ||
-        sq_check_cite(s, &al->cite, al->municipality, err) ||
-        check_year_open(s, al->municipality, al->year, err) ||
-        check_municipality_year(s, al->municipality, al->year, err))
+        sq_check_cite(s, &al->cite, al->municipality, err) || check_allocation_years(s, al, err))
         return -1;
     /* The scheme: the actielijn's, or given for a figure without actielijn. */
     int64_t scheme_id = al->scheme_id;
@@ -126,13 +141,14 @@ static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *v
     st = sq_stmt(s,
                  "SELECT COALESCE(MAX(version), 0) + 1 FROM allocation"
                  " WHERE municipality = ?1 AND actielijn_id IS NOT DISTINCT FROM ?2 AND year = ?3"
-                 " AND scheme_id = ?4",
+                 " AND scheme_id = ?4 AND year_to = ?5",
                  err);
     if (!st) return -1;
     sq_bind_text(st, 1, al->municipality);
     sq_bind_nz(st, 2, al->actielijn_id);
     sq_bind_int(st, 3, al->year);
     sq_bind_int(st, 4, scheme_id);
+    sq_bind_int(st, 5, allocation_last_year(al));
     if (sq_step_row(s, st, err) != 1) return -1;
     *version = (int)db_col_int(st, 0);
     db_reset(st);
@@ -144,6 +160,7 @@ static int allocation_insert(Store *s, const Allocation *al, int64_t *id, int *v
     sq_now(now);
     Allocation row = *al;
     row.scheme_id = scheme_id;
+    row.year_to = allocation_last_year(al);
     row.version = *version;
     row.recorded_at = now;
     return sq_record_add(s, RECORD(ALLOCATION), &row, id, al->municipality, err);

@@ -19,28 +19,74 @@ static const char *amount(Arena *a, int64_t cents)
     }
 FIELD(f_start, reserve_start)
 FIELD(f_alloc, allocation)
+FIELD(f_planned, planned)
+FIELD(f_realised, realised)
 FIELD(f_spend, spending)
 FIELD(f_from, from_allocation)
+FIELD(f_from_period, from_period)
 FIELD(f_withdraw, reserve_withdrawal)
 FIELD(f_deposit, reserve_deposit)
+FIELD(f_decided, decided_deposit)
+FIELD(f_expected, expected_deposit)
 FIELD(f_end, reserve_end)
+FIELD(f_period_left, period_left)
 FIELD(f_short, shortfall)
 FIELD(f_unplanned, unplanned)
 FIELD(f_unexplained, unexplained)
 
+/* In the order of the COVERAGE_ROW_ positions (coverage_view.h). */
 const CoverageRowDef coverage_rows[] = {
-    {"Reserve op 1 januari", f_start, 0, 0, 0},
-    {"Toekenning (POK-middelen)", f_alloc, 1, 0, 0},
-    {"Uitgaven", f_spend, 1, 0, 0},
-    {"Gedekt uit toekenning van het jaar", f_from, 1, 0, 0},
-    {"Onttrekking uit reserve", f_withdraw, 1, 0, 0},
-    {"Storting in reserve", f_deposit, 1, 0, 0},
-    {"Reserve op 31 december", f_end, 0, 0, 1},
-    {"Tekort (niet gedekt)", f_short, 1, 1, 1},
-    {"Zonder bestemming", f_unplanned, 1, 1, 0},
-    {"Niet besteed, onverklaard", f_unexplained, 1, 1, 0},
+    {"Reserve op 1 januari", f_start, 0, 0, 0, 0},
+    {"Toekenning van het jaar", f_alloc, 1, 0, 0, 1},
+    {"Begroot (plannen)", f_planned, 1, 0, 0, 0},
+    {"Gerealiseerd", f_realised, 1, 0, 0, 0},
+    {"Uitgaven (begroot of gerealiseerd)", f_spend, 1, 0, 0, 0},
+    {"Gedekt uit toekenning van het jaar", f_from, 1, 0, 0, 0},
+    {"Gedekt uit toekenning voor een periode", f_from_period, 1, 1, 0, 0},
+    {"Onttrekking uit reserve", f_withdraw, 1, 0, 0, 0},
+    {"Storting in reserve", f_deposit, 1, 0, 0, 0},
+    {"waarvan besloten (storting of overheveling)", f_decided, 1, 1, 0, 0},
+    {"waarvan verwacht (nog geen besluit)", f_expected, 1, 1, 0, 0},
+    {"Reserve op 31 december", f_end, 0, 0, 1, 0},
+    {"Nog niet besteed van de toekenning voor een periode", f_period_left, 0, 1, 0, 0},
+    {"Tekort (niet gedekt)", f_short, 1, 1, 1, 0},
+    {"Zonder bestemming", f_unplanned, 1, 1, 0, 0},
+    {"Niet besteed, onverklaard", f_unexplained, 1, 1, 0, 0},
 };
 const size_t coverage_n_rows = sizeof coverage_rows / sizeof coverage_rows[0];
+
+int coverage_row_shown(const CoverageRowDef *row, const CoveragePot *p)
+{
+    if (!row->only_if_any || row->get(&p->total) != 0) return 1;
+    for (size_t i = 0; i < p->n_years; i++)
+        if (row->get(&p->years[i]) != 0) return 1;
+    return 0;
+}
+
+int coverage_cell_unknown(const CoverageRowDef *row, const CoverageYear *y)
+{
+    return row->allocation && y->allocation_unknown && y->allocation == 0;
+}
+
+const char *coverage_period_label(const CoveragePeriod *pd, Arena *a)
+{
+    return arena_printf(a, "Toegekend voor %d-%d, verdeling over de jaren onbekend", pd->year_from,
+                        pd->year_to);
+}
+
+const char *totals_period_label(const MuniTotals *t, Arena *a)
+{
+    if (t->reserve_year == 0) return "";
+    if (t->first_year == t->reserve_year) return arena_printf(a, "%d", t->first_year);
+    return arena_printf(a, "%d-%d", t->first_year, t->reserve_year);
+}
+
+const char *coverage_pot_years(const CoveragePot *p, Arena *a)
+{
+    if (p->n_years == 0) return "";
+    int first = p->years[0].year, last = p->years[p->n_years - 1].year;
+    return first == last ? arena_printf(a, "%d", first) : arena_printf(a, "%d-%d", first, last);
+}
 
 const char *coverage_pot_title(const CoveragePot *p, Arena *a)
 {
@@ -77,14 +123,23 @@ static void print_pot(const MuniData *d, const CoveragePot *p, Arena *a, FILE *f
     const char **cells = arena_alloc(a, ncols * sizeof *cells);
     for (size_t r = 0; r < coverage_n_rows; r++) {
         const CoverageRowDef *row = &coverage_rows[r];
-        if (row->only_if_any && row->get(&p->total) == 0) continue;
+        if (!coverage_row_shown(row, p)) continue;
         cells[0] = row->label;
-        for (size_t i = 0; i < p->n_years; i++) cells[i + 1] = amount(a, row->get(&p->years[i]));
+        for (size_t i = 0; i < p->n_years; i++)
+            cells[i + 1] = coverage_cell_unknown(row, &p->years[i])
+                               ? "onbekend"
+                               : amount(a, row->get(&p->years[i]));
         cells[ncols - 1] = row->has_total ? amount(a, row->get(&p->total)) : "";
         if (row->rule_above) tt_rule(&t);
         tt_row(&t, cells);
+        for (size_t k = 0; row->allocation && k < p->n_periods; k++) {
+            cells[0] = coverage_period_label(&p->periods[k], a);
+            for (size_t i = 0; i < p->n_years; i++) cells[i + 1] = "";
+            cells[ncols - 1] = amount(a, p->periods[k].amount);
+            tt_row(&t, cells);
+        }
     }
-    fprintf(f, "%s\n\n", coverage_pot_title(p, a));
+    fprintf(f, "%s, %s\n\n", coverage_pot_title(p, a), coverage_pot_years(p, a));
     tt_print(&t, f);
     if (any_closed) fputs("* afgesloten jaar: uitgaven zijn de realisatie\n", f);
     fputc('\n', f);
@@ -93,10 +148,10 @@ static void print_pot(const MuniData *d, const CoveragePot *p, Arena *a, FILE *f
 
 void coverage_print_text(const MuniData *d, const Coverage *c, Arena *a, FILE *f)
 {
-    fprintf(f, "Dekking %s %s, %s (%d-%d)\n", d->muni.code, d->muni.name, d->scheme.name,
-            d->scheme.first_year, d->scheme.last_year);
+    fprintf(f, "Dekking %s %s, %s\n", d->muni.code, d->muni.name, d->scheme.name);
     fputs("Uitgaven worden eerst gedekt uit de toekenning van het jaar, het tekort uit de "
-          "reserve;\nniet bestede middelen gaan naar de reserve (zie docs/coverage.md).\n\n",
+          "reserve;\nniet bestede middelen van een open jaar zijn een verwachte storting in de "
+          "reserve\ntot een besluit erover is genomen.\n\n",
           f);
     if (c->n_pots == 0 || (c->n_pots == 1 && c->pots[0].n_years == 0)) {
         fputs("Geen toekenningen, uitgaven of reserve vastgelegd.\n", f);
@@ -114,7 +169,8 @@ void coverage_print_text(const MuniData *d, const Coverage *c, Arena *a, FILE *f
 #define CSV_FIELDS                                                                     \
     X(allocation) X(spending) X(from_allocation) X(reserve_withdrawal)                 \
     X(reserve_deposit) X(reserve_end) X(shortfall) X(unplanned) X(reserve_start)       \
-    X(planned) X(realised) X(unexplained)
+    X(planned) X(realised) X(unexplained) X(decided_deposit) X(expected_deposit)       \
+    X(from_period) X(period_left)
 /* clang-format on */
 
 const char *const coverage_json_cents[] = {
@@ -170,13 +226,23 @@ json_t *coverage_json(const Coverage *c)
 #define X(name) json_object_set_new(o, #name "_cents", json_integer(y->name));
             CSV_FIELDS
 #undef X
+            json_object_set_new(o, "allocation_unknown", json_boolean(y->allocation_unknown));
             json_array_append_new(years, o);
+        }
+        json_t *periods = json_array();
+        for (size_t k = 0; k < pot->n_periods; k++) {
+            json_t *pd = json_object();
+            json_object_set_new(pd, "year_from", json_integer(pot->periods[k].year_from));
+            json_object_set_new(pd, "year_to", json_integer(pot->periods[k].year_to));
+            json_object_set_new(pd, "amount_cents", json_integer(pot->periods[k].amount));
+            json_array_append_new(periods, pd);
         }
         json_t *po = json_object();
         json_object_set_new(po, "name", json_string(pot->name));
         json_object_set_new(po, "pot_id", json_integer(pot->pot_id));
         json_object_set_new(po, "actielijnen", numbers);
         json_object_set_new(po, "years", years);
+        json_object_set_new(po, "periods", periods);
         json_array_append_new(pots, po);
     }
     json_t *root = json_object();
@@ -211,6 +277,10 @@ json_t *findings_json(const MuniData *d, const Finding *f, size_t n)
         json_object_set_new(o, "kind", json_string(check_kind_code(f[i].kind)));
         json_object_set_new(o, "severity", json_string(severity_name(f[i].severity)));
         json_object_set_new(o, "year", f[i].year ? json_integer(f[i].year) : json_null());
+        json_t *years = json_array();
+        for (size_t k = 0; k < f[i].n_years; k++)
+            json_array_append_new(years, json_integer(f[i].years[k]));
+        json_object_set_new(o, "years", years);
         json_object_set_new(o, "pot", f[i].pot_name ? json_string(f[i].pot_name) : json_null());
         json_object_set_new(o, "record_id",
                             f[i].record_id ? json_integer(f[i].record_id) : json_null());

@@ -253,6 +253,13 @@ static const ExportField dekking_f[] = {
     {"planned_cents", "integer", "gepland"},
     {"realised_cents", "integer", "gerealiseerd"},
     {"unexplained_cents", "integer", "niet besteed, onverklaard (afgesloten jaar)"},
+    {"decided_deposit_cents", "integer", "van de storting: besloten (storting of overheveling)"},
+    {"expected_deposit_cents", "integer",
+     "van de storting: verwacht, nog geen besluit (open jaar; valt anders in het jaarresultaat)"},
+    {"from_period_cents", "integer",
+     "gedekt uit een toekenning voor een periode zonder verdeling over de jaren"},
+    {"period_left_cents", "integer",
+     "nog niet besteed van de toekenningen voor een periode op 31 december"},
 };
 static void dekking_rows(ExportSet *s, size_t t, const ExportMuni *m)
 {
@@ -282,9 +289,11 @@ static const ExportField bevindingen_f[] = {
     {"werkelijk_cents", "integer", "wat het document zegt"},
     {"bericht", "string", "de bevinding in gewone taal"},
     CITE_FIELDS,
+    {"jaren", "string", "alle jaren waarover het gaat, zoals 2021-2027 (leeg: niet over jaren)"},
 };
 static void bevindingen_rows(ExportSet *s, size_t t, const ExportMuni *m)
 {
+    Arena a = {0}; /* the years' labels */
     for (size_t i = 0; i < m->n_findings; i++) {
         const Finding *f = &m->findings[i];
         f_text(s, t, m->d->muni.code);
@@ -298,8 +307,10 @@ static void bevindingen_rows(ExportSet *s, size_t t, const ExportMuni *m)
         f_int(s, t, f->actual);
         f_text(s, t, f->message);
         f_cite(s, t, &f->cite);
+        f_text(s, t, f->n_years ? finding_years_label(f, &a) : NULL);
         row_end(s, t);
     }
+    arena_free(&a);
 }
 
 #define N(a) (sizeof a / sizeof a[0])

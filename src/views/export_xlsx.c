@@ -70,7 +70,18 @@ static void title_rows(Sheet *s, const MuniData *d, const char *subtitle, const 
 
 /* ---- Dekking ---- */
 
-enum { R_START, R_ALLOC, R_SPEND, R_FROM, R_WITHDRAW, R_DEPOSIT, R_END, R_SHORT };
+enum {
+    R_START = COVERAGE_ROW_START,
+    R_ALLOC = COVERAGE_ROW_ALLOCATION,
+    R_SPEND = COVERAGE_ROW_SPENDING,
+    R_FROM = COVERAGE_ROW_FROM_ALLOCATION,
+    R_WITHDRAW = COVERAGE_ROW_WITHDRAWAL,
+    R_DEPOSIT = COVERAGE_ROW_DEPOSIT,
+    R_END = COVERAGE_ROW_END,
+    R_SHORT = COVERAGE_ROW_SHORTFALL,
+    R_FROM_PERIOD = COVERAGE_ROW_FROM_PERIOD,
+    R_PERIOD_LEFT = COVERAGE_ROW_PERIOD_LEFT
+};
 
 static int64_t max64(int64_t x, int64_t y)
 {
@@ -88,6 +99,9 @@ static void coverage_column(Sheet *s, const CoveragePot *p, size_t i, lxw_col_t 
     const CoverageYear *y = &p->years[i];
     Arena *a = s->a;
 #define AT(r) cell(a, (lxw_row_t)rows[r], col)
+    /* what a period allocation covered: its row when shown (else 0 in every year) */
+    const char *from_period =
+        rows[R_FROM_PERIOD] >= 0 ? arena_printf(a, "-%s", AT(R_FROM_PERIOD)) : "";
     for (size_t r = 0; r < coverage_n_rows; r++) {
         if (rows[r] < 0) continue;
         lxw_row_t row = (lxw_row_t)rows[r];
@@ -107,14 +121,22 @@ static void coverage_column(Sheet *s, const CoveragePot *p, size_t i, lxw_col_t 
             v = y->allocation <= 0 || y->spending <= 0 ? 0 : min64(y->allocation, y->spending);
             break;
         case R_WITHDRAW: /* step 7: what is still needed, at most a positive balance */
-            f = arena_printf(a, "=MAX(0,MIN(%s-%s,MAX(%s,0)))", AT(R_SPEND), AT(R_FROM),
-                             AT(R_START));
-            v = max64(0, min64(y->spending - y->from_allocation, max64(y->reserve_start, 0)));
+            f = arena_printf(a, "=MAX(0,MIN(%s-%s%s,MAX(%s,0)))", AT(R_SPEND), AT(R_FROM),
+                             from_period, AT(R_START));
+            v = max64(0, min64(y->spending - y->from_allocation - y->from_period,
+                               max64(y->reserve_start, 0)));
             break;
         case R_DEPOSIT: /* step 10: open year, the whole surplus; closed: by decision */
             if (!y->closed) {
                 f = arena_printf(a, "=%s-%s", AT(R_ALLOC), AT(R_FROM));
                 v = y->allocation - y->from_allocation;
+                /* the last year of a period: what the period has left comes in too */
+                if (v != engine && i > 0 && rows[R_PERIOD_LEFT] >= 0) {
+                    f = arena_printf(a, "=%s-%s+%s%s", AT(R_ALLOC), AT(R_FROM),
+                                     cell(a, (lxw_row_t)rows[R_PERIOD_LEFT], col - 1), from_period);
+                    v = y->allocation - y->from_allocation + p->years[i - 1].period_left -
+                        y->from_period;
+                }
             }
             break;
         case R_END: /* step 12 */
@@ -122,8 +144,9 @@ static void coverage_column(Sheet *s, const CoveragePot *p, size_t i, lxw_col_t 
             v = y->reserve_start - y->reserve_withdrawal + y->reserve_deposit;
             break;
         case R_SHORT: /* step 8 */
-            f = arena_printf(a, "=%s-%s-%s", AT(R_SPEND), AT(R_FROM), AT(R_WITHDRAW));
-            v = y->spending - y->from_allocation - y->reserve_withdrawal;
+            f = arena_printf(a, "=%s-%s%s-%s", AT(R_SPEND), AT(R_FROM), from_period,
+                             AT(R_WITHDRAW));
+            v = y->spending - y->from_allocation - y->from_period - y->reserve_withdrawal;
             break;
         default: /* allocation, spending, without destination, unexplained: figures */
             break;
@@ -150,7 +173,7 @@ static lxw_row_t coverage_pot(Sheet *s, const MuniData *d, const CoveragePot *p,
     int *rows = arena_alloc(a, coverage_n_rows * sizeof *rows);
     for (size_t r = 0; r < coverage_n_rows; r++) {
         const CoverageRowDef *def = &coverage_rows[r];
-        rows[r] = def->only_if_any && def->get(&p->total) == 0 ? -1 : (int)row++;
+        rows[r] = coverage_row_shown(def, p) ? (int)row++ : -1;
     }
     for (size_t r = 0; r < coverage_n_rows; r++) {
         if (rows[r] < 0) continue;
@@ -184,7 +207,9 @@ static void sheet_coverage(Sheet *s, const MuniData *d, const Coverage *c, const
                                "Geen toekenningen, uitgaven of reserve vastgelegd.", NULL);
     worksheet_write_string(s->ws, row, 0,
                            "Totalen, reservestanden, dekking, onttrekking, storting (open jaren) "
-                           "en tekort zijn formules: ze rekenen mee als u een bedrag wijzigt.",
+                           "en tekort zijn formules: ze rekenen mee als u een bedrag wijzigt. "
+                           "Wat een open jaar niet besteedt, is een verwachte storting, tot een "
+                           "besluit erover.",
                            NULL);
     worksheet_set_column(s->ws, 0, 0, 38, NULL);
     worksheet_set_column(s->ws, 1, (lxw_col_t)(widest + 1), 14, NULL);
@@ -198,11 +223,12 @@ static void sheet_allocations(Sheet *s, const MuniData *d, const AllocationMatri
 {
     Arena *a = s->a;
     title_rows(s, d, "Toekenningen per actielijn en jaar (geldende versies)", date);
-    lxw_row_t head = 3, first = 4, last = (lxw_row_t)(first + m->n_rows); /* last: totals */
+    /* the years' rows, then a row per period figure; last: totals */
+    lxw_row_t head = 3, first = 4, last = (lxw_row_t)(first + m->n_rows + m->n_periods);
     lxw_col_t total_col = (lxw_col_t)(m->n_years + 1);
     worksheet_set_column(s->ws, 0, 0, 42, NULL);
     worksheet_set_column(s->ws, 1, total_col, 14, NULL);
-    if (m->n_rows == 0) {
+    if (m->n_rows == 0 && m->n_periods == 0) {
         worksheet_write_string(s->ws, head, 0, "Geen toekenningen vastgelegd.", NULL);
         return;
     }
@@ -227,6 +253,18 @@ static void sheet_allocations(Sheet *s, const MuniData *d, const AllocationMatri
                 arena_printf(a, "=SUM(%s)", range(a, row, 1, row, (lxw_col_t)m->n_years)),
                 sum == ar->total, ar->total, s->bold_money);
     }
+    for (size_t k = 0; k < m->n_periods; k++) {
+        const AllocationPeriodRow *pr = &m->periods[k];
+        lxw_row_t row = (lxw_row_t)(first + m->n_rows + k);
+        const char *line = pr->actielijn->number ? arena_printf(a, "%d. %s", pr->actielijn->number,
+                                                                pr->actielijn->name)
+                                                 : pr->actielijn->name;
+        worksheet_write_string(s->ws, row, 0,
+                               arena_printf(a, "%s, %d-%d (verdeling over de jaren onbekend)", line,
+                                            pr->allocation->year, pr->allocation->year_to),
+                               NULL);
+        value(s, row, total_col, pr->allocation->amount_cents, s->bold_money);
+    }
     worksheet_write_string(s->ws, last, 0, "Totaal", s->bold);
     for (size_t j = 0; j <= m->n_years; j++) {
         lxw_col_t col = (lxw_col_t)(j + 1);
@@ -234,6 +272,8 @@ static void sheet_allocations(Sheet *s, const MuniData *d, const AllocationMatri
         for (size_t r = 0; r < m->n_rows; r++)
             sum += j < m->n_years ? (m->rows[r].present[j] ? m->rows[r].cells[j] : 0)
                                   : m->rows[r].total;
+        for (size_t k = 0; j == m->n_years && k < m->n_periods; k++)
+            sum += m->periods[k].allocation->amount_cents;
         derived(s, last, col, arena_printf(a, "=SUM(%s)", range(a, first, col, last - 1, col)),
                 sum == engine, engine, s->bold_money);
     }
@@ -325,7 +365,7 @@ static void sheet_findings(Sheet *s, const MuniData *d, const Finding *f, size_t
     title_rows(s, d, "Bevindingen van de controles", date);
     /* the kind of a finding is said by its message: its code is for the API only */
     static const char *const head[] = {"Ernst", "Jaar", "Pot", "Bedrag", "Bevinding"};
-    static const double width[] = {14, 8, 24, 14, 100};
+    static const double width[] = {14, 12, 24, 14, 100};
     for (lxw_col_t i = 0; i < 5; i++) {
         worksheet_write_string(s->ws, 3, i, head[i], s->header);
         worksheet_set_column(s->ws, i, i, width[i], NULL);
@@ -334,7 +374,10 @@ static void sheet_findings(Sheet *s, const MuniData *d, const Finding *f, size_t
     for (size_t i = 0; i < n; i++) {
         lxw_row_t row = (lxw_row_t)(4 + i);
         worksheet_write_string(s->ws, row, 0, severity_name(f[i].severity), NULL);
-        if (f[i].year) worksheet_write_number(s->ws, row, 1, f[i].year, NULL);
+        if (f[i].n_years > 1)
+            worksheet_write_string(s->ws, row, 1, finding_years_label(&f[i], s->a), NULL);
+        else if (f[i].year)
+            worksheet_write_number(s->ws, row, 1, f[i].year, NULL);
         if (f[i].pot_name) worksheet_write_string(s->ws, row, 2, f[i].pot_name, NULL);
         value(s, row, 3, f[i].amount, s->money);
         worksheet_write_string(s->ws, row, 4, f[i].message, NULL);

@@ -152,16 +152,31 @@ void rp_chart(Report *r, const YearSums *years, size_t n)
     }
     cairo_stroke(r->cr);
     cairo_set_dash(r->cr, NULL, 0, 0);
+    int any_expected = 0;
     for (size_t i = 0; i < n; i++) {
         double cx = left + 6 + (double)i * year_w + year_w / 6 + bar_w + 0.5;
+        cairo_new_sub_path(r->cr);
         cairo_arc(r->cr, cx, y_of(&s, years[i].reserve_end), 2.8, 0, 6.2832);
-        cairo_fill(r->cr);
+        /* open: the balance holds an expected deposit no decision has made yet */
+        if (years[i].reserve_expected) {
+            cairo_set_source_rgb(r->cr, 1, 1, 1);
+            cairo_fill_preserve(r->cr);
+            set_color(r, &rp_black);
+            cairo_set_line_width(r->cr, 1.2);
+            cairo_stroke(r->cr);
+            any_expected = 1;
+        } else {
+            cairo_fill(r->cr);
+        }
     }
     r->y = s.bottom + 18;
     legend(r, r->y);
     r->y += 16;
     rp_para(r,
-            any_closed ? "Bedragen in euro. * afgesloten jaar: de uitgaven zijn de realisatie."
-                       : "Bedragen in euro.",
+            arena_printf(r->a, "Bedragen in euro.%s In een open jaar zijn de uitgaven begroot.%s",
+                         any_closed ? " * afgesloten jaar: de uitgaven zijn de realisatie." : "",
+                         any_expected ? " Een open rondje: de reserve bevat een verwachte "
+                                        "storting waarover nog geen besluit is genomen."
+                                      : ""),
             RP_SMALL, 0, &rp_grey);
 }

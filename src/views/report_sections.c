@@ -52,7 +52,7 @@ static void allocations(Report *r, const ReportFigures *f)
 {
     const AllocationMatrix *m = &f->matrix;
     subheading(r, "Toekenningen", 60);
-    if (m->n_rows == 0) {
+    if (m->n_rows == 0 && m->n_periods == 0) {
         rp_para(r, "Geen toekenningen vastgelegd.", RP_BODY, 0, NULL);
         return;
     }
@@ -82,6 +82,17 @@ static void allocations(Report *r, const ReportFigures *f)
         for (size_t y = 0; y < m->n_years; y++)
             if (row->present[y]) rpt_money(&t, &out->cells[y + 1], row->cells[y]);
         rpt_money(&t, &out->cells[n_cols - 1], row->total);
+    }
+    /* a figure for a period: its own line, never spread over the years */
+    for (size_t k = 0; k < m->n_periods; k++) {
+        const AllocationPeriodRow *pr = &m->periods[k];
+        const Actielijn *al = pr->actielijn;
+        RpRow *out = rpt_row(&t, 0, 0);
+        out->cells[0].text =
+            arena_printf(r->a, "%s, %d-%d (verdeling over de jaren onbekend)",
+                         al->id ? arena_printf(r->a, "%d. %s", al->number, al->name) : al->name,
+                         pr->allocation->year, pr->allocation->year_to);
+        rpt_money(&t, &out->cells[n_cols - 1], pr->allocation->amount_cents);
     }
     RpRow *tot = rpt_row(&t, 1, 1);
     tot->cells[0].text = "Totaal";
@@ -122,18 +133,27 @@ static void coverage_pot(Report *r, const CoveragePot *p)
     rpt_init(&t, r->a, n_cols, header, align);
     for (size_t k = 0; k < coverage_n_rows; k++) {
         const CoverageRowDef *def = &coverage_rows[k];
-        if (def->only_if_any && def->get(&p->total) == 0) continue;
+        if (!coverage_row_shown(def, p)) continue;
         int problem = is_problem_row(def);
         RpRow *row = rpt_row(&t, problem, def->rule_above);
         row->cells[0].text = def->label;
         for (size_t i = 0; i < p->n_years; i++) {
             int64_t v = def->get(&p->years[i]);
+            if (coverage_cell_unknown(def, &p->years[i])) {
+                row->cells[i + 1].text = "onbekend";
+                continue;
+            }
             rpt_money(&t, &row->cells[i + 1], v);
             row->cells[i + 1].red |= problem && v != 0;
         }
         if (def->has_total) {
             rpt_money(&t, &row->cells[n_cols - 1], def->get(&p->total));
             row->cells[n_cols - 1].red |= problem && def->get(&p->total) != 0;
+        }
+        for (size_t j = 0; def->allocation && j < p->n_periods; j++) {
+            RpRow *pr = rpt_row(&t, 0, 0);
+            pr->cells[0].text = coverage_period_label(&p->periods[j], r->a);
+            rpt_money(&t, &pr->cells[n_cols - 1], p->periods[j].amount);
         }
     }
     rp_gap(r, 4);
@@ -151,7 +171,8 @@ static void coverage(Report *r, const ReportFigures *f)
     subheading(r, "Dekking per pot", 60);
     rp_para(r,
             "Uitgaven worden eerst gedekt uit de toekenning van het jaar, het tekort uit de "
-            "reserve; niet bestede middelen gaan naar de reserve. Negatieve bedragen, "
+            "reserve; wat een open jaar niet besteedt, is een verwachte storting in de reserve "
+            "tot een besluit erover. Negatieve bedragen, "
             "tekorten en onverklaarde bedragen staan vet in rood.",
             RP_BODY, 0, NULL);
     int any = 0;

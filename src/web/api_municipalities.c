@@ -18,6 +18,12 @@ static json_t *totals_json(const MuniTotals *t)
     json_object_set_new(o, "reserve_end_cents", json_integer(t->reserve_end));
     json_object_set_new(o, "reserve_year",
                         t->reserve_year ? json_integer(t->reserve_year) : json_null());
+    json_object_set_new(o, "first_year", t->first_year ? json_integer(t->first_year) : json_null());
+    json_object_set_new(o, "period_allocated_cents", json_integer(t->period_allocated));
+    json_object_set_new(o, "reserve_start_cents", json_integer(t->reserve_start));
+    json_object_set_new(o, "available_cents", json_integer(t->available));
+    json_object_set_new(o, "unplanned_cents", json_integer(t->unplanned));
+    json_object_set_new(o, "expected_deposit_cents", json_integer(t->expected_deposit));
     return o;
 }
 

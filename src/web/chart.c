@@ -92,7 +92,14 @@ void chart_years(Buf *b, const YearSums *years, size_t n, const char *title, con
                     x + BAR_WIDTH, PLOT_BOTTOM + 16, years[i].year, years[i].closed ? "*" : "");
         int cx = x + BAR_WIDTH, cy = y_of(&s, years[i].reserve_end);
         buf_printf(&line, "%s%d,%d", i ? " " : "", cx, cy);
-        html_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#1a1a1a\" />\n", cx, cy);
+        /* open: the balance holds an expected deposit no decision has made yet */
+        if (years[i].reserve_expected)
+            html_printf(b,
+                        "<circle cx=\"%d\" cy=\"%d\" r=\"5\" fill=\"#ffffff\" stroke=\"#1a1a1a\" "
+                        "stroke-width=\"2\" />\n",
+                        cx, cy);
+        else
+            html_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"#1a1a1a\" />\n", cx, cy);
     }
     /* only digits, commas and spaces: built by buf_printf from ints */
     html_lit(b, "<polyline fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"3\" "
@@ -102,9 +109,16 @@ void chart_years(Buf *b, const YearSums *years, size_t n, const char *title, con
     buf_free(&line);
     buf_free(&hatch);
     legend(b, PLOT_BOTTOM + 30, id);
-    int any_closed = 0;
-    for (size_t i = 0; i < n; i++) any_closed |= years[i].closed;
+    int any_closed = 0, any_expected = 0;
+    for (size_t i = 0; i < n; i++) {
+        any_closed |= years[i].closed;
+        any_expected |= years[i].reserve_expected;
+    }
     html_lit(b, "</svg>\n<figcaption>");
     if (any_closed) html_lit(b, "* afgesloten jaar: de uitgaven zijn de realisatie. ");
+    html_lit(b, "In een open jaar zijn de uitgaven begroot. ");
+    if (any_expected)
+        html_lit(b, "Een open rondje: de reserve bevat een verwachte storting waarover nog geen "
+                    "besluit is genomen. ");
     html_lit(b, "De cijfers staan in de tabel hieronder.</figcaption>\n</figure>\n");
 }

@@ -23,7 +23,8 @@ void preview_allocation(MuniData *d, Arena *a, const Allocation *al)
     Allocation *list = grown_copy(a, d->allocations, d->n_allocations, sizeof *list);
     int version = 0;
     for (size_t i = 0; i < d->n_allocations; i++)
-        if (list[i].actielijn_id == al->actielijn_id && list[i].year == al->year) {
+        if (list[i].actielijn_id == al->actielijn_id && list[i].year == al->year &&
+            allocation_last_year(&list[i]) == allocation_last_year(al)) {
             list[i].current = 0;
             if (list[i].version > version) version = list[i].version;
         }

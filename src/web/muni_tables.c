@@ -8,7 +8,13 @@
 
 #include <string.h>
 
-static const char *const year_headers[] = {"Jaar", "Toekenning", "Uitgaven",
+static const char *const year_headers[] = {"Jaar",
+                                           "Toekenning",
+                                           "Begroot",
+                                           "Gerealiseerd",
+                                           "Uitgaven",
+                                           "Besloten storting in reserve",
+                                           "Verwachte storting (nog geen besluit)",
                                            "Reserve op 31 december"};
 
 int muni_years_table(const MuniData *d, const Coverage *c, Arena *a, DataTable *t, YearSums **years,
@@ -16,7 +22,7 @@ int muni_years_table(const MuniData *d, const Coverage *c, Arena *a, DataTable *
 {
     if (coverage_year_sums(c, a, years, n_years, err)) return -1;
     dt_init(t, a, arena_printf(a, "Toekenning, uitgaven en reserve per jaar, %s", d->muni.name),
-            year_headers, 4);
+            year_headers, 8);
     t->empty = "Geen toekenningen, uitgaven of reserve vastgelegd.";
     for (size_t i = 0; i < *n_years; i++) {
         const YearSums *y = &(*years)[i];
@@ -24,8 +30,15 @@ int muni_years_table(const MuniData *d, const Coverage *c, Arena *a, DataTable *
         cell_int(&row[0], y->year);
         if (y->closed) row[0].note = "afgesloten";
         cell_money(&row[1], y->allocation, NULL, NULL);
-        cell_money(&row[2], y->spending, NULL, NULL);
-        cell_money(&row[3], y->reserve_end, NULL, NULL);
+        if (y->allocation_unknown) row[1].note = "en een onbekend deel van een periodebedrag";
+        cell_money(&row[2], y->planned, NULL, NULL);
+        cell_money(&row[3], y->realised, NULL, NULL);
+        /* what the year's spending is: its realisation once closed, its plans before */
+        cell_money(&row[4], y->spending, NULL, NULL);
+        row[4].note = y->closed ? "gerealiseerd" : "begroot";
+        cell_money(&row[5], y->decided_deposit, NULL, NULL);
+        cell_money(&row[6], y->expected_deposit, NULL, NULL);
+        cell_money(&row[7], y->reserve_end, NULL, NULL);
     }
     return 0;
 }
@@ -58,7 +71,9 @@ static const Allocation *cell_allocation(const MuniData *d, int64_t actielijn_id
 {
     for (size_t i = 0; i < d->n_allocations; i++) {
         const Allocation *al = &d->allocations[i];
-        if (al->current && al->actielijn_id == actielijn_id && al->year == year) return al;
+        if (al->current && !allocation_is_period(al) && al->actielijn_id == actielijn_id &&
+            al->year == year)
+            return al;
     }
     return NULL;
 }
@@ -93,7 +108,22 @@ int muni_allocations_table(const MuniData *d, Arena *a, DataTable *t, PokErr *er
         }
         cell_money(&cells[n_cols - 1], row->total, NULL, NULL);
     }
-    if (m.n_rows) {
+    /* a figure for a period is a line of its own: its split over the years is unknown */
+    for (size_t k = 0; k < m.n_periods; k++) {
+        const AllocationPeriodRow *pr = &m.periods[k];
+        const Allocation *fig = pr->allocation;
+        TableCell *cells = dt_row(t, 0);
+        const Actielijn *al = pr->actielijn;
+        const char *line = al->id ? arena_printf(a, "%d. %s", al->number, al->name) : al->name;
+        cell_text(&cells[0],
+                  arena_printf(a, "%s, %d-%d (verdeling over de jaren onbekend)", line, fig->year,
+                               fig->year_to),
+                  NULL);
+        const char *href = kit_source_href(a, d, fig->cite.source_id,
+                                           arena_printf(a, "toekenning-%lld", (long long)fig->id));
+        cell_money(&cells[n_cols - 1], fig->amount_cents, href, fig->cite.place);
+    }
+    if (m.n_rows || m.n_periods) {
         TableCell *cells = dt_row(t, 1);
         cell_text(&cells[0], "Totaal", NULL);
         for (size_t y = 0; y < m.n_years; y++)

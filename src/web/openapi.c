@@ -217,6 +217,12 @@ static json_t *coverage_year(void)
             {0}});
     for (size_t i = 0; i < coverage_n_json_cents; i++)
         add_props(o, (const Prop[]){{coverage_json_cents[i], cents(0), 0}, {0}});
+    add_props(o, (const Prop[]){{"allocation_unknown",
+                                 with_doc(type_of("boolean"),
+                                          "A period allocation covers the year: the year's own "
+                                          "share of it is unknown."),
+                                 0},
+                                {0}});
     return o;
 }
 
@@ -239,6 +245,26 @@ static void answer_schemas(Doc *doc)
                    {"reserve_year",
                     with_doc(or_null("integer"),
                              "The last year of the coverage table; null: it is empty."),
+                    0},
+                   {"first_year",
+                    with_doc(or_null("integer"),
+                             "The first year with figures; null: none (the summary's period "
+                             "is first_year-reserve_year)."),
+                    0},
+                   {"period_allocated_cents",
+                    with_doc(cents(0), "Of allocated_cents: allocations for a period without a "
+                                       "split per year."),
+                    0},
+                   {"reserve_start_cents",
+                    with_doc(cents(0), "The reserve at the start: each pot's first balance."), 0},
+                   {"available_cents",
+                    with_doc(cents(0), "Totaal beschikbaar: reserve_start_cents + "
+                                       "allocated_cents."),
+                    0},
+                   {"unplanned_cents", with_doc(cents(0), "Money without a destination."), 0},
+                   {"expected_deposit_cents",
+                    with_doc(cents(0), "Unspent money of open years no decision has placed in "
+                                       "the reserve yet."),
                     0},
                    {0}}));
     define(doc, "MunicipalityList",
@@ -314,8 +340,15 @@ static void answer_schemas(Doc *doc)
                                     {"pot_id", type_of("integer"), 0},
                                     {"actielijnen", list_of(type_of("integer")), 0},
                                     {"years", list_of(ref("CoverageYear")), 0},
+                                    {"periods", list_of(ref("CoveragePeriod")), 0},
                                     {0}}));
     define(doc, "CoverageYear", coverage_year());
+    define(doc, "CoveragePeriod",
+           object_of("An allocation for a period without a split per year.",
+                     (const Prop[]){{"year_from", type_of("integer"), 0},
+                                    {"year_to", type_of("integer"), 0},
+                                    {"amount_cents", cents(0), 0},
+                                    {0}}));
     define(doc, "Findings",
            object_of("The findings of the checks (docs/json.md, Checks).",
                      (const Prop[]){{"municipality", type_of("string"), 0},
@@ -326,6 +359,7 @@ static void answer_schemas(Doc *doc)
                      (const Prop[]){{"kind", string_enum(check_kinds()), 0},
                                     {"severity", string_enum(severities()), 0},
                                     {"year", or_null("integer"), 0},
+                                    {"years", list_of(type_of("integer")), 0},
                                     {"pot", or_null("string"), 0},
                                     {"record_id", or_null("integer"), 0},
                                     {"amount_cents", cents(0), 0},

@@ -18,6 +18,37 @@ typedef struct AllocationForm {
     Allocation al;
 } AllocationForm;
 
+/* The value of the actielijn choice for a figure a document gives only as a total. */
+#define ACTIELIJN_UNSPLIT "-"
+
+/* What the amount is for: one year, or a period whose split over the years is unknown. */
+static const FormOption allocation_spans[] = {
+    {"jaar", "Eén jaar"},
+    {"periode", "Een periode van meer jaren, zonder verdeling over de jaren"},
+};
+#define N_SPANS (sizeof allocation_spans / sizeof allocation_spans[0])
+
+/* The years of the figure: jaar, and for a period tot_jaar after it. */
+static void allocation_years_check(Form *f, const MuniData *d, Allocation *al)
+{
+    const char *span = "jaar";
+    if (form_value(f, "periode")[0] &&
+        form_choice(f, "periode", "Het bedrag geldt voor", allocation_spans, N_SPANS, &span))
+        return;
+    if (form_year(f, "jaar", "Jaar", d->scheme.first_year, d->scheme.last_year, &al->year)) return;
+    al->year_to = al->year;
+    if (strcmp(span, "periode") != 0) return;
+    if (!form_value(f, "tot_jaar")[0]) {
+        form_fail(f, "tot_jaar", "Tot en met jaar: vul het laatste jaar van de periode in");
+        return;
+    }
+    if (form_year(f, "tot_jaar", "Tot en met jaar", d->scheme.first_year, d->scheme.last_year,
+                  &al->year_to) == 0 &&
+        al->year_to <= al->year)
+        form_fail(f, "tot_jaar", "Tot en met jaar: een periode eindigt na het eerste jaar (%d)",
+                  al->year);
+}
+
 static int allocation_check(Form *f, const MuniData *d, AllocationForm *x)
 {
     const char *number = form_value(f, "actielijn");
@@ -25,10 +56,10 @@ static int allocation_check(Form *f, const MuniData *d, AllocationForm *x)
     x->al.scheme_id = d->scheme.id;
     for (size_t i = 0; i < d->n_actielijnen; i++)
         if (strcmp(x->actielijnen[i].value, number) == 0) x->al.actielijn_id = d->actielijnen[i].id;
-    if (!x->al.actielijn_id)
+    if (!x->al.actielijn_id && strcmp(number, ACTIELIJN_UNSPLIT) != 0)
         form_fail(f, "actielijn", "Actielijn: onbekende actielijn '%s' (%s heeft 1 tot en met %zu)",
                   number, d->scheme.code, d->n_actielijnen);
-    form_year(f, "jaar", "Jaar", d->scheme.first_year, d->scheme.last_year, &x->al.year);
+    allocation_years_check(f, d, &x->al);
     if (form_amount(f, "bedrag", "Bedrag", &x->al.amount_cents) == 0 && x->al.amount_cents < 0)
         form_fail(f, "bedrag", "Bedrag: een toekenning kan niet negatief zijn (gelezen: '%s')",
                   form_value(f, "bedrag"));
@@ -36,6 +67,13 @@ static int allocation_check(Form *f, const MuniData *d, AllocationForm *x)
     if (!x->al.cite.source_id && !form_error(f, "bron"))
         form_fail(f, "bron", "Bron: kies het document waar de toekenning in staat (de circulaire)");
     return f->n_errors ? -1 : 0;
+}
+
+/* "2024", or "2022-2027 (verdeling over de jaren onbekend)". */
+static const char *allocation_years_text(Arena *a, const Allocation *al)
+{
+    if (!allocation_is_period(al)) return arena_printf(a, "%d", al->year);
+    return arena_printf(a, "%d-%d (verdeling over de jaren onbekend)", al->year, al->year_to);
 }
 
 static void allocation_form(Buf *b, const Form *f, const MuniData *d, const AllocationForm *x,
@@ -47,10 +85,16 @@ static void allocation_form(Buf *b, const Form *f, const MuniData *d, const Allo
     form_open(b, action);
     form_select(b, f, "actielijn", "Actielijn", NULL, x->actielijnen, x->n_actielijnen,
                 form_value(f, "actielijn"));
+    form_select(b, f, "periode", "Het bedrag geldt voor",
+                "Sommige documenten noemen alleen een totaal voor meer jaren; pok verdeelt dat "
+                "niet zelf over de jaren.",
+                allocation_spans, N_SPANS, form_value(f, "periode"));
     form_input(b, f, "jaar", "Jaar",
-               arena_printf(f->a, "Een jaar van %d tot en met %d.", d->scheme.first_year,
-                            d->scheme.last_year),
+               arena_printf(f->a, "Een jaar van %d tot en met %d; bij een periode het eerste jaar.",
+                            d->scheme.first_year, d->scheme.last_year),
                form_value(f, "jaar"));
+    form_input(b, f, "tot_jaar", "Tot en met jaar", "Alleen bij een periode: het laatste jaar.",
+               form_value(f, "tot_jaar"));
     form_input(b, f, "bedrag", "Bedrag", "In euro's, bijvoorbeeld 180.000 of 19.000,50.",
                form_value(f, "bedrag"));
     forms_cite_fields(b, f, x->sources, x->n_sources, NULL, 0);
@@ -69,7 +113,8 @@ static const Allocation *allocation_current(const MuniData *d, const Allocation 
 {
     for (size_t i = 0; i < d->n_allocations; i++) {
         const Allocation *al = &d->allocations[i];
-        if (al->current && al->actielijn_id == want->actielijn_id && al->year == want->year)
+        if (al->current && al->actielijn_id == want->actielijn_id && al->year == want->year &&
+            allocation_last_year(al) == allocation_last_year(want))
             return al;
     }
     return NULL;
@@ -85,7 +130,7 @@ static void allocation_confirm(WebResponse *res, const Form *f, const MuniData *
     const char *number = form_value(f, "actielijn");
     FormsChange rows[] = {
         {"Actielijn", NULL, forms_option_label(x->actielijnen, x->n_actielijnen, number)},
-        {"Jaar", NULL, arena_printf(a, "%d", x->al.year)},
+        {"Jaar", NULL, allocation_years_text(a, &x->al)},
         {"Toekenning", before, forms_money(a, x->al.amount_cents)},
         {"Bron", NULL, forms_option_label(x->sources, x->n_sources, form_value(f, "bron"))},
         {"Plaats in de bron", NULL, x->al.cite.place},
@@ -94,7 +139,10 @@ static void allocation_confirm(WebResponse *res, const Form *f, const MuniData *
         if (i != 2) rows[i].before = "";
     MuniData changed = *d;
     preview_allocation(&changed, a, &x->al);
-    forms_confirm_page(res, f, d, &changed, action, rows, 5, &x->al.year, 1,
+    size_t n_years = (size_t)(allocation_last_year(&x->al) - x->al.year + 1);
+    int *years = arena_alloc(a, n_years * sizeof *years);
+    for (size_t i = 0; i < n_years; i++) years[i] = x->al.year + (int)i;
+    forms_confirm_page(res, f, d, &changed, action, rows, 5, years, n_years,
                        now ? now->version : ROW_VERSION_ABSENT, a);
 }
 
@@ -104,7 +152,7 @@ static void allocation_current_values(Buf *b, const MuniData *d, const Allocatio
     const Allocation *now = allocation_current(d, &x->al);
     const Source *src = now ? muni_source(d, now->cite.source_id) : NULL;
     FormsValue rows[] = {
-        {"Jaar", arena_printf(a, "%d", x->al.year)},
+        {"Jaar", allocation_years_text(a, &x->al)},
         {"Toekenning",
          now ? arena_printf(a, "%s (versie %d)", forms_money(a, now->amount_cents), now->version)
              : "(geen)"},
@@ -121,7 +169,12 @@ void page_form_allocation(WebApp *app, const WebRequest *req, WebResponse *res)
     Form f;
     if (forms_open_muni(app, req, res, &a, &d, &f)) return;
     AllocationForm x = {0};
-    x.actielijnen = forms_actielijn_options(&d, &a, &x.n_actielijnen);
+    FormOption *lines = forms_actielijn_options(&d, &a, &x.n_actielijnen);
+    /* the actielijnen in the order of d, then a figure without a split per actielijn */
+    x.actielijnen = arena_alloc(&a, (x.n_actielijnen + 1) * sizeof *x.actielijnen);
+    memcpy(x.actielijnen, lines, x.n_actielijnen * sizeof *lines);
+    x.actielijnen[x.n_actielijnen++] =
+        (FormOption){ACTIELIJN_UNSPLIT, "Niet uitgesplitst naar actielijn (alleen een totaal)"};
     x.sources = forms_source_options(app, &d, &a, &x.n_sources);
     const char *action = arena_printf(&a, "/gemeente/%s/toekenning/nieuw", d.muni.code);
     const char *back = arena_printf(&a, "/gemeente/%s", d.muni.code);

@@ -11,7 +11,10 @@ static const Allocation *allocation_now(const MuniData *d, int64_t actielijn_id,
 {
     for (size_t i = 0; i < d->n_allocations; i++) {
         const Allocation *al = &d->allocations[i];
-        if (al->current && al->actielijn_id == actielijn_id && al->year == year) return al;
+        /* a figure for a period is no cell of the grid: its split over the years is unknown */
+        if (al->current && !allocation_is_period(al) && al->actielijn_id == actielijn_id &&
+            al->year == year)
+            return al;
     }
     return NULL;
 }

@@ -37,10 +37,17 @@ static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
                     p->years[i].closed ? "*" : "");
         any_closed |= p->years[i].closed;
     }
-    html_lit(b, "<th scope=\"col\" class=\"num\">totaal</th></tr></thead>\n<tbody>\n");
+    html_printf(b, "<th scope=\"col\" class=\"num\">totaal %s</th></tr>\n",
+                coverage_pot_years(p, a));
+    /* a year's spending is its realisation once closed, its plans (begroot) before */
+    html_lit(b, "<tr><td></td>");
+    for (size_t i = 0; i < p->n_years; i++)
+        html_printf(b, "<th scope=\"col\" class=\"num\"><small>%s</small></th>",
+                    p->years[i].closed ? "gerealiseerd" : "begroot");
+    html_lit(b, "<td></td></tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < coverage_n_rows; r++) {
         const CoverageRowDef *row = &coverage_rows[r];
-        if (row->only_if_any && row->get(&p->total) == 0) continue;
+        if (!coverage_row_shown(row, p)) continue;
         if (row->rule_above)
             html_lit(b, "<tr class=\"rule\">");
         else
@@ -48,12 +55,23 @@ static void coverage_table(Buf *b, const CoveragePot *p, Arena *a)
         html_printf(b, "<th scope=\"row\">%s</th>", row->label);
         for (size_t i = 0; i < p->n_years; i++) {
             html_lit(b, "<td class=\"num\">");
-            html_money(b, row->get(&p->years[i]));
+            if (coverage_cell_unknown(row, &p->years[i]))
+                html_lit(b, "onbekend");
+            else
+                html_money(b, row->get(&p->years[i]));
             html_lit(b, "</td>");
         }
         html_lit(b, "<td class=\"num\">");
         if (row->has_total) html_money(b, row->get(&p->total));
         html_lit(b, "</td></tr>\n");
+        for (size_t k = 0; row->allocation && k < p->n_periods; k++) {
+            html_printf(b, "<tr class=\"period\"><th scope=\"row\">%s</th>",
+                        coverage_period_label(&p->periods[k], a));
+            for (size_t i = 0; i < p->n_years; i++) html_lit(b, "<td></td>");
+            html_lit(b, "<td class=\"num\">");
+            html_money(b, p->periods[k].amount);
+            html_lit(b, "</td></tr>\n");
+        }
     }
     html_lit(b, "</tbody>\n");
     table_frame_close(b);
@@ -85,15 +103,37 @@ static void findings_list(Buf *b, const MuniData *d, const Finding *f, size_t n)
     html_lit(b, "</ul>\n");
 }
 
-/* The totals of the whole municipality, as the start page shows them. */
-static void totals_list(Buf *b, const MuniTotals *t)
+/* The totals of the whole municipality, each label naming the years it covers: the years
+ * that have figures, not the scheme's. */
+static void totals_list(Buf *b, Arena *a, const MuniTotals *t)
 {
-    html_lit(b, "<dl class=\"totals\">\n<dt>Toegekend</dt><dd>");
+    const char *period = totals_period_label(t, a);
+    html_printf(b, "<h2>Samenvatting %s</h2>\n<dl class=\"totals\">\n", period);
+    html_printf(b,
+                "<dt>Totaal beschikbaar %s <small>(reserve aan het begin plus "
+                "toekenningen)</small></dt><dd>",
+                period);
+    html_money(b, t->available);
+    html_printf(b, "</dd>\n<dt>Reserve aan het begin</dt><dd>");
+    html_money(b, t->reserve_start);
+    html_printf(b, "</dd>\n<dt>Toegekend %s</dt><dd>", period);
     html_money(b, t->allocated);
-    html_lit(b, "</dd>\n<dt>Gepland</dt><dd>");
+    if (t->period_allocated) {
+        html_lit(b, " <small>(waarvan ");
+        html_money(b, t->period_allocated);
+        html_lit(b, " voor een periode, verdeling over de jaren onbekend)</small>");
+    }
+    html_printf(b, "</dd>\n<dt>Begroot %s <small>(plannen)</small></dt><dd>", period);
     html_money(b, t->planned);
-    html_lit(b, "</dd>\n<dt>Gerealiseerd</dt><dd>");
+    html_printf(b, "</dd>\n<dt>Gerealiseerd %s</dt><dd>", period);
     html_money(b, t->realised);
+    html_printf(b, "</dd>\n<dt>Zonder bestemming</dt><dd>");
+    html_money(b, t->unplanned);
+    if (t->expected_deposit) {
+        html_lit(b, "</dd>\n<dt>Verwachte storting in de reserve <small>(nog geen besluit; "
+                    "valt anders in het jaarresultaat)</small></dt><dd>");
+        html_money(b, t->expected_deposit);
+    }
     if (t->reserve_year) {
         html_printf(b, "</dd>\n<dt>Reserve op 31 december %d</dt><dd>", t->reserve_year);
         html_money(b, t->reserve_end);
@@ -115,10 +155,12 @@ static void muni_links(Buf *b, const MuniData *d)
 
 static void coverage_section(Buf *b, Arena *a, const MuniData *d, const Coverage *c)
 {
-    html_printf(b, "<h2>Dekking %s (%d-%d)</h2>\n", d->scheme.name, d->scheme.first_year,
-                d->scheme.last_year);
+    html_printf(b, "<h2>Dekking %s</h2>\n", d->scheme.name);
     html_lit(b, "<p>Uitgaven worden eerst gedekt uit de toekenning van het jaar, het tekort "
-                "uit de reserve; niet bestede middelen gaan naar de reserve.</p>\n");
+                "uit de reserve. In een open jaar zijn de uitgaven begroot (plannen), in een "
+                "afgesloten jaar gerealiseerd. Wat in een open jaar niet besteed wordt, is een "
+                "verwachte storting in de reserve: zonder besluit valt het in het "
+                "jaarresultaat.</p>\n");
     int any = 0;
     for (size_t i = 0; i < c->n_pots; i++)
         if (c->pots[i].n_years) {
@@ -180,7 +222,7 @@ void page_municipality(WebApp *app, const WebRequest *req, WebResponse *res)
     layout_begin(b, arena_printf(&a, "%s (%s)", d.muni.name, d.muni.code));
     kit_muni_nav(b, &d, "");
     html_printf(b, "<h1>%s <small>(%s)</small></h1>\n", d.muni.name, d.muni.code);
-    totals_list(b, &t.totals);
+    totals_list(b, &a, &t.totals);
     muni_links(b, &d);
     html_lit(b, "<p class=\"download\"><a href=\"");
     html_attr(b, kit_muni_path(&a, &d, "/stand.pdf"));

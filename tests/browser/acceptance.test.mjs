@@ -81,7 +81,7 @@ test('a measure with a plan for 2027 shrinks the unplanned money of Overbetuwe',
   assert.equal(resp.status(), 200);
   assert.match(page.url(), /\/gemeente\/GM1734$/, 'after saving, the new coverage shows');
   assert.equal(await tableCell(page, UNPLANNED, '2027'), '€ 130.000', '180.000 - 50.000');
-  assert.equal(await tableCell(page, 'Uitgaven', '2027'), '€ 50.000');
+  assert.equal(await tableCell(page, 'Uitgaven (begroot of gerealiseerd)', '2027'), '€ 50.000');
   // the years before are unchanged
   assert.equal(await tableCell(page, UNPLANNED, '2026'), '€ 0');
   assert.equal(await tableCell(page, 'Onttrekking uit reserve', '2024'), '€ 224.500');

@@ -39,7 +39,7 @@ for f in dekking maatregel besluiten gemeenten wijzigingen; do
     not_ok "csv for people: $f.csv has no field names" "$(grep '_cents\|_id[;,]' "cp/$f.csv" | head -3)"
   else ok "csv for people: $f.csv has no field names"; fi
 done
-grep -qF 'Pot;Jaar;Afgesloten;Reserve op 1 januari (euro);Toekenning (POK-middelen) (euro)' cp/dekking.csv &&
+grep -qF 'Pot;Jaar;Afgesloten;Reserve op 1 januari (euro);Toekenning van het jaar (euro);Begroot (plannen) (euro)' cp/dekking.csv &&
   grep -qF 'Alle middelen;2024;nee;459500,00;175000,00;399500,00' cp/dekking.csv &&
   ok "csv for people: the coverage in euros with Dutch headers" ||
   not_ok "csv for people: the coverage in euros with Dutch headers" "$(head -3 cp/dekking.csv)"

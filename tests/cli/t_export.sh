@@ -136,7 +136,7 @@ done
 if grep -q "als getal" out; then not_ok "every derived cell is a formula"; else ok "every derived cell is a formula"; fi
 if python3 -c "
 import zipfile; x = zipfile.ZipFile('GM1734.xlsx').read('xl/worksheets/sheet1.xml').decode()
-assert '<f>SUM(B7:E7)</f>' in x and '<f>B6-B10+B11</f>' in x and '<f>B12</f>' in x, x[:3000]" >out 2>&1
+assert '<f>SUM(B7:E7)</f>' in x and '<f>B6-B12+B13</f>' in x and '<f>B15</f>' in x, x[:3000]" >out 2>&1
 then ok "xlsx holds SUM and reserve formulas"; else not_ok "xlsx holds SUM and reserve formulas"; fi
 
 # A LibreOffice profile that always recalculates OOXML on load, so the values read back
@@ -165,12 +165,19 @@ d = sys.argv[1]
 def read(p):  # LibreOffice may write an empty row as an empty line: drop those
     with open(p, newline="", encoding="utf-8") as f: return [r for r in csv.reader(f) if r]
 def cents(v): return int(Decimal(v) * 100)
-fields = {"Reserve op 1 januari": "reserve_start", "Toekenning (POK-middelen)": "allocation",
-          "Uitgaven": "spending", "Gedekt uit toekenning van het jaar": "from_allocation",
+fields = {"Reserve op 1 januari": "reserve_start", "Toekenning van het jaar": "allocation",
+          "Begroot (plannen)": "planned", "Gerealiseerd": "realised",
+          "Uitgaven (begroot of gerealiseerd)": "spending",
+          "Gedekt uit toekenning van het jaar": "from_allocation",
+          "Gedekt uit toekenning voor een periode": "from_period",
           "Onttrekking uit reserve": "reserve_withdrawal", "Storting in reserve": "reserve_deposit",
-          "Reserve op 31 december": "reserve_end", "Tekort (niet gedekt)": "shortfall",
+          "waarvan besloten (storting of overheveling)": "decided_deposit",
+          "waarvan verwacht (nog geen besluit)": "expected_deposit",
+          "Reserve op 31 december": "reserve_end",
+          "Nog niet besteed van de toekenning voor een periode": "period_left",
+          "Tekort (niet gedekt)": "shortfall",
           "Zonder bestemming": "unplanned", "Niet besteed, onverklaard": "unexplained"}
-balances = {"reserve_start", "reserve_end"}
+balances = {"reserve_start", "reserve_end", "period_left"}
 checked = 0
 for code in ["GM1734", "GM1773", "GM0534", "GM0362"]:
     sheet = read(f"lo-out/{code}-Dekking.csv")
@@ -245,8 +252,8 @@ dst.close()" >out 2>&1 || not_ok "break an input cell" "python failed"
   if python3 - >out 2>&1 <<'EOF'
 import csv
 rows = {r[0]: r for r in csv.reader(open("lo-out/broken-Dekking.csv", newline=""))}
-assert rows["Toekenning (POK-middelen)"][1] == "175001", rows["Toekenning (POK-middelen)"]
-assert rows["Toekenning (POK-middelen)"][5] == "715001", rows["Toekenning (POK-middelen)"]
+assert rows["Toekenning van het jaar"][1] == "175001", rows["Toekenning van het jaar"]
+assert rows["Toekenning van het jaar"][5] == "715001", rows["Toekenning van het jaar"]
 assert rows["Gedekt uit toekenning van het jaar"][1] == "175001"
 assert rows["Onttrekking uit reserve"][1] == "224499"
 assert rows["Reserve op 31 december"][1:5] == ["235001", "10001", "1", "180001"], rows["Reserve op 31 december"]

@@ -271,40 +271,49 @@ rec_json "coverage json: pot 1 2024 reserve at start" records.json '$.pots[0].ye
 rec_json "coverage json: pot 1 2024 withdrawal" records.json '$.pots[0].years[1].reserve_withdrawal_cents' 5000000
 rec_json "coverage json: pot 2 2024 without destination" records.json '$.pots[1].years[1].unplanned_cents' 2000000
 rec_json "coverage json: pot 2 has two years" records.json '$.pots[1].years[#-1].year' 2024
-expect_rows "coverage text" "Pot: Actielijn 2 (actielijn 2)" "2023* 2024 2025 totaal" \
+expect_rows "coverage text" "Pot: Actielijn 2 (actielijn 2), 2023-2025" "2023* 2024 2025 totaal" \
   "Reserve op 1 januari € 0 € 60.000 € 10.000" \
-  "Toekenning (POK-middelen) € 120.000 € 100.000 € 50.000 € 270.000" \
-  "Uitgaven € 40.000 € 150.000 € 60.000 € 250.000" \
+  "Toekenning van het jaar € 120.000 € 100.000 € 50.000 € 270.000" \
+  "Begroot (plannen) € 100.000 € 150.000 € 60.000 € 310.000" \
+  "Gerealiseerd € 40.000 € 0 € 0 € 40.000" \
+  "Uitgaven (begroot of gerealiseerd) € 40.000 € 150.000 € 60.000 € 250.000" \
+  "waarvan besloten (storting of overheveling) € 60.000 € 0 € 0 € 60.000" \
   "Onttrekking uit reserve € 0 € 50.000 € 10.000 € 60.000" \
   "Reserve op 31 december € 60.000 € 10.000 € 0" \
   "Niet besteed, onverklaard € 20.000 € 0 € 0 € 20.000" \
-  "Pot: Actielijnen 3 en 4 (actielijnen 3 en 4)" \
+  "Pot: Actielijnen 3 en 4 (actielijnen 3 en 4), 2023-2024" \
   "Storting in reserve € 10.000 € 20.000 € 30.000" \
+  "waarvan verwacht (nog geen besluit) € 0 € 20.000 € 20.000" \
   "Zonder bestemming € 20.000 € 20.000 € 40.000" -- "$POK" coverage GM1734 --format text
 "$POK" coverage GM1734 --scheme WMO-X --format csv >wmo.csv
 expect_csv "coverage of the second scheme" wmo.csv 0 2028 unplanned_cents 2500000
 
 # ---- checks ----
-expect "check" 0 "Controles GM1734 Overbetuwe: 8 bevindingen" \
+# The checks of past years read the clock: 1 January 2026 here, so 2024 and 2025 have
+# passed without realisation.
+TODAY_2026=1767225600
+expect "check" 0 "Controles GM1734 Overbetuwe: 9 bevindingen" \
   "[fout] 2023: € 20.000 niet besteed en niet verantwoord in pot Actielijn 2" \
   "'Toekenning 2023-2024' € 290.000, maar de toekenningen 2023-2024 tellen op tot € 300.000: verschil € 10.000" \
   "[waarschuwing] Maatregel 'Jobhunter' is afgerond, maar er is geen evaluatie vastgelegd" \
   "[waarschuwing] 2023: maatregel 'Schuldhulp' gerealiseerd € 40.000 van gepland € 100.000 (40%)" \
   "gedateerd 24 april 2024, maar de brief zelf (bron: Brief Ombudsman) is van 25 april 2024" \
-  "[waarschuwing] 2024: € 20.000 zonder bestemming in pot Actielijnen 3 en 4" \
-  "gewijzigd van € 100.000 naar € 120.000 (€ 20.000 meer)" -- "$POK" check GM1734
+  "[waarschuwing] 2023-2024: € 40.000 zonder bestemming in pot Actielijnen 3 en 4 (2023 € 20.000, 2024 € 20.000)" \
+  "[waarschuwing] 2024-2025: deze jaren zijn voorbij, maar in pot Actielijn 2 is geen gerealiseerde uitgave vastgelegd" \
+  "gewijzigd van € 100.000 naar € 120.000 (€ 20.000 meer)" -- \
+  env SOURCE_DATE_EPOCH=$TODAY_2026 "$POK" check GM1734
 rec_absent "check: an ended measure with an evaluation is fine" "Vrijwilligers"
 rec_absent "check: the correct stated figure is not flagged" "Beschikbaar 2024"
 rec_absent "check: no shortfall" "tekort"
 expect "check --strict fails on errors" 1 "Controles GM1734" -- "$POK" check GM1734 --strict
-"$POK" check GM1734 --format json >findings.json
+SOURCE_DATE_EPOCH=$TODAY_2026 "$POK" check GM1734 --format json >findings.json
 rec_json "check json: first finding" findings.json '$.findings[0].kind' unexplained
 rec_json "check json: unexplained amount" findings.json '$.findings[0].amount_cents' 2000000
 rec_json "check json: stated mismatch recomputed" findings.json '$.findings[1].expected_cents' 30000000
 rec_json "check json: stated mismatch source" findings.json '$.findings[1].source.place' 'p. 2'
 rec_json "check json: the last finding is the changed allocation" findings.json '$.findings[#-1].kind' allocation_changed
 n_findings=$(sqlite3 :memory: "select json_array_length(readfile('findings.json'), '$.findings')")
-[ "$n_findings" = 8 ] && ok "check json: eight findings" || not_ok "check json: eight findings" "got $n_findings"
+[ "$n_findings" = 9 ] && ok "check json: nine findings" || not_ok "check json: nine findings" "got $n_findings"
 rec_json "check json: ended without evaluation names the measure" findings.json \
   '$.findings[2].record_id' 2
 expect "check all" 0 "1 gemeenten met gegevens gecontroleerd, 2 fouten" -- "$POK" check

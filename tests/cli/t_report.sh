@@ -64,7 +64,8 @@ sed -n '/^Dekking per pot/,/^Verloop per jaar/p' ovb.txt | tr -d ' ' >ovb-covera
 total_of() { awk -F, -v f="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == f) c = i; next }
   $2 == 0 { s += $c } END { print s + 0 }' ovb-report.csv; }
 bad=""
-for pair in "allocation_cents:Toekenning (POK-middelen)" "spending_cents:Uitgaven" \
+for pair in "allocation_cents:Toekenning van het jaar" \
+  "spending_cents:Uitgaven (begroot of gerealiseerd)" \
   "from_allocation_cents:Gedekt uit toekenning van het jaar" \
   "reserve_withdrawal_cents:Onttrekking uit reserve" "reserve_deposit_cents:Storting in reserve" \
   "unplanned_cents:Zonder bestemming"; do
@@ -116,7 +117,7 @@ bad=""
 for pot in $(awk -F, 'NR > 1 { print $2 }' ow-report.csv | sort -u); do
   want=$(squeeze "$(euro "$(awk -F, -v p="$pot" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "allocation_cents") c = i; next }
     $2 == p { s += $c } END { print s + 0 }' ow-report.csv)")")
-  grep -qF "Toekenning(POK-middelen)" ow-coverage.txt && grep -qF "$want" ow-coverage.txt || bad="$bad pot $pot total $want;"
+  grep -qF "Toekenningvanhetjaar" ow-coverage.txt && grep -qF "$want" ow-coverage.txt || bad="$bad pot $pot total $want;"
 done
 for y in 2021 2025 2029; do grep -qF "$y" ow-coverage.txt || bad="$bad year $y;"; done
 text=$(pdf_text stand-GM1773.pdf)

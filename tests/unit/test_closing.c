@@ -722,6 +722,8 @@ static void test_migration_records_figures(void **state)
     assert_true(testdb_exec(&x->db, "ALTER TABLE app_user DROP COLUMN manages_users", 0, NULL) >=
                 0);
     assert_true(testdb_exec(&x->db, "DROP TABLE source_file", 0, NULL) >= 0);
+    assert_true(testdb_exec(&x->db, "DROP INDEX allocation_version_key", 0, NULL) >= 0);
+    assert_true(testdb_exec(&x->db, "ALTER TABLE allocation DROP COLUMN year_to", 0, NULL) >= 0);
     assert_true(testdb_exec(&x->db, "ALTER TABLE closed_year DROP COLUMN figures", 0, NULL) >= 0);
     Store *old = store_open(x->db.url, 0, &err);
     assert_null(old);

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -550,7 +551,7 @@ static void test_hillegom_checks(void **state)
     Fx *fx = *state;
     hillegom(fx);
     run(fx);
-    assert_int_equal(fx->n_findings, 4);
+    assert_int_equal(fx->n_findings, 2);
     const Finding *f = &fx->findings[0];
     assert_int_equal(f->kind, CHECK_UNEXPLAINED);
     assert_int_equal(f->severity, SEV_ERROR);
@@ -559,14 +560,16 @@ static void test_hillegom_checks(void **state)
     assert_string_equal(f->message, "2023: € 17.359 niet besteed en niet verantwoord: toegekend "
                                     "€ 84.342, gerealiseerd € 66.983; geen besluit zegt waar het "
                                     "verschil is gebleven.");
-    /* then the warnings, by year */
+    /* then the warning: the three years without destination as one finding */
     assert_int_equal(fx->findings[1].kind, CHECK_UNPLANNED);
     assert_int_equal(fx->findings[1].year, 2021);
-    assert_int_equal(fx->findings[1].amount, EUR(105436));
-    assert_int_equal(fx->findings[2].year, 2022);
-    assert_int_equal(fx->findings[2].amount, EUR(85352));
-    assert_int_equal(fx->findings[3].year, 2024);
-    assert_int_equal(fx->findings[3].amount, EUR(80794));
+    assert_int_equal(fx->findings[1].n_years, 3);
+    assert_int_equal(fx->findings[1].years[2], 2024);
+    assert_int_equal(fx->findings[1].amount, EUR(105436 + 85352 + 80794));
+    assert_string_equal(fx->findings[1].message,
+                        "2021-2022, 2024: € 271.582 zonder bestemming in pot Alle middelen (2021 "
+                        "€ 105.436, 2022 € 85.352, 2024 € 80.794): er zijn geen geplande bedragen "
+                        "die dit geld gebruiken.");
     assert_int_equal(count_kind(fx, CHECK_RECORDED_DEPOSIT_EXCEEDS), 0);
     assert_int_equal(count_kind(fx, CHECK_REALISED_BELOW_PLAN), 0); /* no plan recorded */
 }
@@ -903,8 +906,8 @@ static void test_check_stated(void **state)
     for (size_t i = 0; i < fx->n_findings; i++)
         if (fx->findings[i].record_id == none) f = &fx->findings[i];
     assert_non_null(f);
-    assert_string_equal(f->message, "Het document noemt '2019' € 5, maar pok heeft geen "
-                                    "toekenningen voor 2019 om dit na te rekenen.");
+    assert_string_equal(f->message, "Het document noemt '2019' € 5, maar er zijn geen "
+                                    "toekenningen voor 2019 vastgelegd om dit na te rekenen.");
 }
 
 static void test_check_request_date(void **state)
@@ -1041,6 +1044,8 @@ static void test_names(void **state)
                                         "recorded_deposit_exceeds"};
     for (int k = CHECK_SHORTFALL; k <= CHECK_RECORDED_DEPOSIT_EXCEEDS; k++)
         assert_string_equal(check_kind_code((CheckKind)k), codes[k - 1]);
+    assert_string_equal(check_kind_code(CHECK_YEAR_NOT_REALISED), "year_not_realised");
+    assert_string_equal(check_kind_code(CHECK_PERIOD_SPLIT_UNKNOWN), "period_split_unknown");
     assert_string_equal(severity_name(SEV_ERROR), "fout");
     assert_string_equal(severity_name(SEV_WARNING), "waarschuwing");
     assert_string_equal(severity_name(SEV_INFO), "info");
@@ -1091,13 +1096,183 @@ static void test_overflow_realised_check(void **state)
 static void test_check_table_complete(void **state)
 {
     (void)state;
-    for (int k = CHECK_SHORTFALL; k <= CHECK_RECORDED_DEPOSIT_EXCEEDS; k++) {
+    for (int k = CHECK_SHORTFALL; k <= CHECK_PERIOD_SPLIT_UNKNOWN; k++) {
         const char *code = check_kind_code((CheckKind)k);
         assert_string_not_equal(code, "unknown");
+        /* and a Dutch name for people, without the code's underscores */
+        assert_string_not_equal(check_kind_name((CheckKind)k), "onbekend");
+        assert_null(strchr(check_kind_name((CheckKind)k), '_'));
         for (int other = CHECK_SHORTFALL; other < k; other++)
             assert_string_not_equal(code, check_kind_code((CheckKind)other));
     }
     assert_string_equal(check_kind_code((CheckKind)0), "unknown");
+}
+
+/* The clock of the checks: 1 January of year (SOURCE_DATE_EPOCH, as the golden tests). */
+static void today_is(int year)
+{
+    char epoch[32];
+    long long days = 0;
+    for (int y = 1970; y < year; y++)
+        days += (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 366 : 365;
+    snprintf(epoch, sizeof epoch, "%lld", days * 86400);
+    setenv("SOURCE_DATE_EPOCH", epoch, 1);
+}
+
+/* Olst-Wijhe's seven years of unplanned money in pot 3+4+5 are one finding that names the
+ * years and the total; no pot has two findings of one kind. */
+static void test_olst_wijhe_one_finding_per_pot_and_kind(void **state)
+{
+    Fx *fx = *state;
+    today_is(2026);
+    olst_wijhe(fx);
+    run(fx);
+    for (size_t i = 0; i < fx->n_findings; i++)
+        for (size_t j = 0; j < i; j++)
+            assert_false(fx->findings[i].kind == fx->findings[j].kind &&
+                         fx->findings[i].pot_id == fx->findings[j].pot_id);
+    const Finding *f = NULL;
+    for (size_t i = 0; i < fx->n_findings; i++)
+        if (fx->findings[i].kind == CHECK_UNPLANNED && fx->findings[i].pot_id == 2)
+            f = &fx->findings[i];
+    assert_non_null(f);
+    assert_int_equal(f->n_years, 7);
+    assert_int_equal(f->years[0], 2021);
+    assert_int_equal(f->years[6], 2027);
+    assert_int_equal(f->amount, EUR(309000));
+    assert_string_equal(f->message,
+                        "2021-2027: € 309.000 zonder bestemming in pot Actielijnen 3, 4 en 5 "
+                        "(2021 € 62.000, 2022 € 42.500, 2023 € 40.500, 2024 € 38.500, 2025 "
+                        "€ 38.500, 2026 € 43.500, 2027 € 43.500): er zijn geen geplande bedragen "
+                        "die dit geld gebruiken.");
+    /* no internal codes or commands in what people read */
+    for (size_t i = 0; i < fx->n_findings; i++) {
+        assert_null(strstr(fx->findings[i].message, "pok "));
+        assert_null(strstr(fx->findings[i].message, "_"));
+        assert_null(strstr(fx->findings[i].message, "docs/"));
+    }
+    today_is(2024);
+}
+
+/* A year before the current one, open and without realised spending, is reported once
+ * per pot with its years and what was budgeted; closed years and the current one not. */
+static void test_check_year_not_realised(void **state)
+{
+    Fx *fx = *state;
+    today_is(2026);
+    add_alloc(fx, 2, 2023, EUR(10000));
+    add_alloc(fx, 2, 2024, EUR(10000));
+    add_alloc(fx, 2, 2025, EUR(10000));
+    add_alloc(fx, 2, 2026, EUR(10000));
+    int64_t m = add_measure(fx, "m", 0, 2);
+    add_plan(fx, m, 2024, EUR(4000));
+    add_plan(fx, m, 2025, EUR(6000));
+    add_plan(fx, m, 2026, EUR(6000));
+    add_realised(fx, m, 2023, EUR(10000));
+    close_year(fx, 2023);
+    run(fx);
+    assert_int_equal(count_kind(fx, CHECK_YEAR_NOT_REALISED), 1);
+    const Finding *f = find_kind(fx, CHECK_YEAR_NOT_REALISED, 2024);
+    assert_int_equal(f->n_years, 2);
+    assert_int_equal(f->years[1], 2025);
+    assert_int_equal(f->amount, EUR(10000));
+    assert_string_equal(
+        f->message, "2024-2025: deze jaren zijn voorbij, maar in pot Alle middelen is geen "
+                    "gerealiseerde uitgave vastgelegd en ze zijn niet afgesloten (begroot: "
+                    "2024 € 4.000, 2025 € 6.000). Leg de realisatie vast en sluit de jaren af.");
+    today_is(2024);
+}
+
+/* Unspent money of an open year is an expected deposit until a decision puts it in the
+ * reserve; a closed year's surplus without a decision stays unexplained. */
+static void test_expected_and_decided_deposit(void **state)
+{
+    Fx *fx = *state;
+    add_alloc(fx, 2, 2023, EUR(10000));
+    add_alloc(fx, 2, 2024, EUR(10000));
+    add_movement(fx, 0, RESERVE_DEPOSIT, 2024, 0, EUR(4000));
+    close_year(fx, 2023);
+    run(fx);
+    const CoverageYear *y = cy(fx, 0, 2024);
+    assert_int_equal(y->decided_deposit, EUR(4000));
+    assert_int_equal(y->expected_deposit, EUR(6000));
+    assert_int_equal(y->reserve_deposit, EUR(10000));
+    y = cy(fx, 0, 2023);
+    assert_int_equal(y->decided_deposit, 0);
+    assert_int_equal(y->expected_deposit, 0);
+    assert_int_equal(y->unexplained, EUR(10000));
+    assert_int_equal(fx->cov.pots[0].total.expected_deposit, EUR(6000));
+}
+
+/* Amstelveen: 2.932.000 for 2022-2027 without a split per year. No year gets a share; the
+ * spending of the period is covered from it; no false shortfall; what is left after the
+ * period is money without a destination; and one finding says the split is unknown. */
+static void test_period_allocation(void **state)
+{
+    Fx *fx = *state;
+    Allocation *al = add_alloc(fx, 0, 2022, EUR(2932000));
+    al->actielijn_id = 0;
+    al->year_to = 2027;
+    int64_t m = add_measure(fx, "Loket", 0, 0);
+    add_plan(fx, m, 2023, EUR(500000));
+    add_plan(fx, m, 2024, EUR(900000));
+    run(fx);
+    const CoveragePot *p = &fx->cov.pots[0];
+    assert_int_equal(p->n_years, 6);
+    assert_int_equal(p->n_periods, 1);
+    assert_int_equal(p->periods[0].amount, EUR(2932000));
+    assert_int_equal(p->total.allocation, 0);
+    for (int year = 2022; year <= 2027; year++) {
+        assert_int_equal(cy(fx, 0, year)->allocation, 0);
+        assert_true(cy(fx, 0, year)->allocation_unknown);
+    }
+    assert_int_equal(cy(fx, 0, 2023)->from_period, EUR(500000));
+    assert_int_equal(cy(fx, 0, 2024)->from_period, EUR(900000));
+    assert_int_equal(cy(fx, 0, 2024)->period_left, EUR(1532000));
+    assert_int_equal(cy(fx, 0, 2024)->shortfall, 0);
+    assert_int_equal(cy(fx, 0, 2027)->expected_deposit, EUR(1532000));
+    assert_int_equal(cy(fx, 0, 2027)->reserve_end, EUR(1532000));
+    assert_int_equal(count_kind(fx, CHECK_SHORTFALL), 0);
+    assert_int_equal(count_kind(fx, CHECK_UNPLANNED), 1);
+    assert_int_equal(find_kind(fx, CHECK_UNPLANNED, 2027)->amount, EUR(1532000));
+    assert_int_equal(count_kind(fx, CHECK_PERIOD_SPLIT_UNKNOWN), 1);
+    /* a stated total of the period is now verified */
+    add_stated(fx, STATED_ALLOCATION, 0, 0, 2022, 2027, EUR(2932000), "budget van in totaal");
+    run(fx);
+    assert_int_equal(count_kind(fx, CHECK_STATED_MISMATCH), 0);
+    assert_int_equal(count_kind(fx, CHECK_STATED_UNVERIFIABLE), 0);
+    /* it counts in the municipality's totals */
+    MuniTotals t;
+    PokErr err = {0};
+    assert_int_equal(municipality_totals(&fx->d, &fx->cov, &fx->a, &t, &err), 0);
+    assert_int_equal(t.allocated, EUR(2932000));
+    assert_int_equal(t.period_allocated, EUR(2932000));
+    assert_int_equal(t.available, EUR(2932000));
+    /* the allocation matrix keeps it as a line of its own */
+    AllocationMatrix mx;
+    assert_int_equal(allocation_matrix(&fx->d, &fx->a, &mx, &err), 0);
+    assert_int_equal(mx.n_rows, 0);
+    assert_int_equal(mx.n_periods, 1);
+    assert_int_equal(mx.grand_total, EUR(2932000));
+}
+
+/* Overbetuwe's summary: the years with figures (2024-2027, not the scheme's 2021-2027) and
+ * totaal beschikbaar = reserve at the start + allocations = 459.500 + 715.000. */
+static void test_overbetuwe_totals(void **state)
+{
+    Fx *fx = *state;
+    overbetuwe(fx);
+    compute(fx);
+    MuniTotals t;
+    PokErr err = {0};
+    assert_int_equal(municipality_totals(&fx->d, &fx->cov, &fx->a, &t, &err), 0);
+    assert_int_equal(t.first_year, 2024);
+    assert_int_equal(t.reserve_year, 2027);
+    assert_int_equal(t.reserve_start, EUR(459500));
+    assert_int_equal(t.allocated, EUR(715000));
+    assert_int_equal(t.available, EUR(1174500));
+    assert_int_equal(t.unplanned, EUR(180000));
+    assert_int_equal(t.expected_deposit, EUR(180000));
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
@@ -1139,7 +1314,13 @@ int main(void)
         T(test_overflow),
         T(test_overflow_totals_and_reserve),
         T(test_overflow_realised_check),
+        T(test_olst_wijhe_one_finding_per_pot_and_kind),
+        T(test_check_year_not_realised),
+        T(test_expected_and_decided_deposit),
+        T(test_period_allocation),
+        T(test_overbetuwe_totals),
         cmocka_unit_test(test_check_table_complete),
     };
+    today_is(2024); /* the checks of past years see the fixtures' years as current */
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

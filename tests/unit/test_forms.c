@@ -626,6 +626,50 @@ static void test_forms_render(void **state)
     buf_free(&b);
 }
 
+/* The allocation form records a figure for a period (one year or a period is a choice):
+ * its last year must come after its first; the confirmation names the period; after
+ * saving the coverage table shows it as a line of its own, never split over the years. */
+static void test_period_allocation(void **state)
+{
+    TestForms *t = *state;
+    size_t audit = audit_rows(t);
+    WebResponse res;
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "-", "periode", "periode",
+         "jaar", "2024", "tot_jaar", "", "bedrag", "100.000", "bron", t->source_id, NULL);
+    assert_int_equal(res.status, 422);
+    assert_contains(&res, "Tot en met jaar: vul het laatste jaar van de periode in");
+    web_response_free(&res);
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "-", "periode", "periode",
+         "jaar", "2024", "tot_jaar", "2024", "bedrag", "100.000", "bron", t->source_id, NULL);
+    assert_int_equal(res.status, 422);
+    assert_contains(&res, "Tot en met jaar: een periode eindigt na het eerste jaar (2024)");
+    web_response_free(&res);
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "-", "periode", "altijd",
+         "jaar", "2024", "tot_jaar", "2026", "bedrag", "100.000", "bron", t->source_id, NULL);
+    assert_int_equal(res.status, 422);
+    web_response_free(&res);
+    assert_int_equal(audit_rows(t), audit);
+
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "-", "periode", "periode",
+         "jaar", "2024", "tot_jaar", "2026", "bedrag", "100.000", "bron", t->source_id, NULL);
+    assert_int_equal(res.status, 200);
+    assert_contains(&res, "2024-2026 (verdeling over de jaren onbekend)");
+    web_response_free(&res);
+    assert_int_equal(audit_rows(t), audit);
+    post(t, "/gemeente/GM1734/toekenning/nieuw", &res, "actielijn", "-", "periode", "periode",
+         "jaar", "2024", "tot_jaar", "2026", "bedrag", "100.000", "bron", t->source_id, "confirm",
+         "1", NULL);
+    assert_int_equal(res.status, 303);
+    web_response_free(&res);
+    assert_int_equal(audit_rows(t), audit + 1);
+    get(t, "/gemeente/GM1734", &res);
+    assert_contains(&res, "<tr class=\"period\"><th scope=\"row\">Toegekend voor 2024-2026, "
+                          "verdeling over de jaren onbekend</th>");
+    assert_contains(&res, "<dt>Toegekend 2024-2027</dt><dd>€ 815.000 <small>(waarvan € 100.000 "
+                          "voor een periode");
+    web_response_free(&res);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -635,6 +679,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_validation_messages, forms_setup, forms_teardown),
         cmocka_unit_test_setup_teardown(test_text_bounds, forms_setup, forms_teardown),
         cmocka_unit_test_setup_teardown(test_allocation_and_reserve, forms_setup, forms_teardown),
+        cmocka_unit_test_setup_teardown(test_period_allocation, forms_setup, forms_teardown),
         cmocka_unit_test_setup_teardown(test_escaping_everywhere, forms_setup, forms_teardown),
         cmocka_unit_test_setup_teardown(test_forms_render, forms_setup, forms_teardown),
     };

@@ -256,11 +256,11 @@ static void test_start_page_finds(void **state)
     assert_true(at(&res, ">Olst-Wijhe<") < at(&res, ">Overbetuwe<"));
     assert_contains(&res, "<a href=\"/?gegevens=alle\">Toon alle 3");
     web_response_free(&res);
-    /* sorted by a total, highest first */
+    /* sorted by a total, highest first (Amstelveen's 2.932.000 is for 2022-2027) */
     get(*state, "/?sorteer=toegekend", 200, &res);
+    assert_true(at(&res, ">Amstelveen<") < at(&res, ">Overbetuwe<"));
     assert_true(at(&res, ">Overbetuwe<") < at(&res, ">Olst-Wijhe<"));
     assert_true(at(&res, ">Olst-Wijhe<") < at(&res, ">Hillegom<"));
-    assert_true(at(&res, ">Hillegom<") < at(&res, ">Amstelveen<"));
     assert_contains(&res, "<option value=\"toegekend\" selected>");
     assert_contains(&res, "href=\"/gemeenten.csv?sorteer=toegekend\"");
     web_response_free(&res);
@@ -324,7 +324,10 @@ static void test_municipality_page(void **state)
     assert_contains(&res, "<title id=\"jaren-titel\">Toekenning, uitgaven en reserve per jaar, "
                           "Olst-Wijhe</title>");
     assert_contains(&res, "<th scope=\"row\" class=\"num\">2029</th><td class=\"num\">€ 0</td>"
-                          "<td class=\"num\">€ 35.000</td><td class=\"num\">€ 318.000</td>");
+                          "<td class=\"num\">€ 35.000</td><td class=\"num\">€ 0</td>"
+                          "<td class=\"num\">€ 35.000<br><small>begroot</small></td>"
+                          "<td class=\"num\">€ 0</td><td class=\"num\">€ 0</td>"
+                          "<td class=\"num\">€ 318.000</td>");
     assert_contains(&res, "href=\"/gemeente/GM1773/jaren.csv\"");
     assert_contains(&res, "href=\"/gemeente/GM1773/toekenningen.csv\"");
     /* links to the other pages and the findings */
@@ -337,7 +340,7 @@ static void test_municipality_page(void **state)
 
     /* Overbetuwe: the reserve opening, linked to its source */
     get(*state, "/gemeente/GM1734", 200, &res);
-    assert_contains(&res, "<dt>Toegekend</dt><dd>€ 715.000</dd>");
+    assert_contains(&res, "<dt>Toegekend 2024-2027</dt><dd>€ 715.000</dd>");
     assert_contains(&res, "#opening-");
     assert_contains(&res, "€ 459.500</a>");
     assert_contains(&res, "(<a href=\"/gemeente/GM1734/bron/");
@@ -355,8 +358,10 @@ static void test_municipality_page(void **state)
 
     get(*state, "/gemeente/GM1773/jaren.csv", 200, &res);
     assert_contains(&res,
-                    "Jaar;Toekenning (euro);Uitgaven (euro);Reserve op 31 december (euro)\r\n");
-    assert_contains(&res, "2029;0,00;35000,00;318000,00\r\n");
+                    "Jaar;Toekenning (euro);Begroot (euro);Gerealiseerd (euro);Uitgaven (euro);"
+                    "Toelichting bij Uitgaven;Besloten storting in reserve (euro);Verwachte "
+                    "storting (nog geen besluit) (euro);Reserve op 31 december (euro)\r\n");
+    assert_contains(&res, "2029;0,00;35000,00;0,00;35000,00;begroot;0,00;0,00;318000,00\r\n");
     web_response_free(&res);
 
     get(*state, "/gemeente/GM1734/reserve.csv", 200, &res);
@@ -364,6 +369,51 @@ static void test_municipality_page(void **state)
     assert_contains(&res, "reserve op 1 januari;2024;;459500,00;;Raadsvoorstel Vervolg "
                           "bestedingen POK-gelden (Financiën, tabel Beschikbare POK-middelen: "
                           "Restant POK 2021-2023 (bestemmingsreserve overhevelingen))\r\n");
+    web_response_free(&res);
+}
+
+/* How many times needle occurs in the body. */
+static size_t occurrences(const WebResponse *res, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = res->body.data; p && (p = strstr(p, needle)); p += strlen(needle)) n++;
+    return n;
+}
+
+/* The acceptance of issue 12: Overbetuwe's summary names the years of its figures
+ * (2024-2027, not the scheme's 2021-2027), totaal beschikbaar 459.500 + 715.000 and its
+ * plans as begroot; Amstelveen shows its 2.932.000 as a period figure; Olst-Wijhe has at
+ * most one finding per pot and kind. */
+static void test_summaries_say_what_they_are(void **state)
+{
+    WebResponse res;
+    get(*state, "/gemeente/GM1734", 200, &res);
+    assert_contains(&res, "<h2>Samenvatting 2024-2027</h2>");
+    assert_contains(&res, "<dt>Totaal beschikbaar 2024-2027 <small>(reserve aan het begin plus "
+                          "toekenningen)</small></dt><dd>€ 1.174.500</dd>");
+    assert_contains(&res, "<dt>Begroot 2024-2027 <small>(plannen)</small></dt><dd>€ 994.500</dd>");
+    assert_contains(&res,
+                    "<tr><td></td><th scope=\"col\" class=\"num\"><small>begroot</small></th>");
+    assert_contains(&res, "<th scope=\"row\">waarvan verwacht (nog geen besluit)</th>");
+    assert_lacks(&res, "(2021-2027)");
+    web_response_free(&res);
+
+    get(*state, "/gemeente/GM0362", 200, &res);
+    assert_contains(&res, "<dt>Toegekend 2022-2027</dt><dd>€ 2.932.000");
+    assert_contains(&res, "<th scope=\"row\">Toegekend voor 2022-2027, verdeling over de jaren "
+                          "onbekend</th>");
+    assert_contains(&res, "<td class=\"num\">onbekend</td>");
+    assert_contains(&res, "Voor 2022-2027 is € 2.932.000 toegekend zonder verdeling over de jaren");
+    assert_lacks(&res, "heeft geen toekenningen voor 2022-2027");
+    web_response_free(&res);
+
+    get(*state, "/gemeente/GM1773", 200, &res);
+    /* seven years of unplanned money in pot 3+4+5: one finding naming the years */
+    assert_int_equal(occurrences(&res, "zonder bestemming in pot Actielijnen 3, 4 en 5"), 1);
+    assert_contains(&res, "2021-2027: € 309.000 zonder bestemming in pot Actielijnen 3, 4 en 5");
+    assert_int_equal(occurrences(&res, "zonder bestemming in pot Actielijn 2"), 1);
+    assert_lacks(&res, "stated_mismatch");
+    assert_lacks(&res, "docs/");
     web_response_free(&res);
 }
 
@@ -814,11 +864,17 @@ static void test_escaped(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_start_page_totals), cmocka_unit_test(test_start_page_finds),
-        cmocka_unit_test(test_municipality_page), cmocka_unit_test(test_measures_page),
-        cmocka_unit_test(test_measure_detail),    cmocka_unit_test(test_registers),
-        cmocka_unit_test(test_source_page),       cmocka_unit_test(test_api),
-        cmocka_unit_test(test_not_found),         cmocka_unit_test(test_escaped),
+        cmocka_unit_test(test_start_page_totals),
+        cmocka_unit_test(test_start_page_finds),
+        cmocka_unit_test(test_municipality_page),
+        cmocka_unit_test(test_summaries_say_what_they_are),
+        cmocka_unit_test(test_measures_page),
+        cmocka_unit_test(test_measure_detail),
+        cmocka_unit_test(test_registers),
+        cmocka_unit_test(test_source_page),
+        cmocka_unit_test(test_api),
+        cmocka_unit_test(test_not_found),
+        cmocka_unit_test(test_escaped),
         cmocka_unit_test(test_api_versions),
         cmocka_unit_test(test_tables_framed),
         cmocka_unit_test(test_table_frame_markup),

@@ -130,7 +130,7 @@ static void base_record(const Fixture *fx, RecordKindId kind, void *rec, int r)
         *(Source *)rec = (Source){.municipality = MUNI};
         break;
     case RECORD_ALLOCATION:
-        *(Allocation *)rec = (Allocation){.municipality = MUNI, .year = 2024};
+        *(Allocation *)rec = (Allocation){.municipality = MUNI, .year = 2024, .year_to = 2024};
         break;
     case RECORD_POT:
         *(Pot *)rec = (Pot){.municipality = MUNI};

@@ -200,9 +200,10 @@ static void test_csv(void **state)
                         "attachment; filename=\"dekking-GM1734.csv\"");
     /* the CSV for people: Dutch headers, euros as numbers of a Dutch spreadsheet */
     assert_contains(&res, "\xEF\xBB\xBFPot;Jaar;Afgesloten;Reserve op 1 januari (euro);"
-                          "Toekenning (POK-middelen) (euro);Uitgaven (euro);");
-    assert_contains(&res, "\r\nAlle middelen;2024;nee;459500,00;175000,00;399500,00;175000,00;"
-                          "224500,00;");
+                          "Toekenning van het jaar (euro);Begroot (plannen) (euro);Gerealiseerd "
+                          "(euro);Uitgaven (begroot of gerealiseerd) (euro);");
+    assert_contains(&res, "\r\nAlle middelen;2024;nee;459500,00;175000,00;399500,00;0,00;"
+                          "399500,00;175000,00;0,00;224500,00;");
     assert_lacks(&res, "_cents");
     web_response_free(&res);
     /* the machine CSV keeps cents and the contract's names */
