@@ -220,8 +220,8 @@ static Kind kind_of(const Route *r)
     if (ends_with(p, "/toekenningen/invoeren") || ends_with(p, "/bedragen")) return K_EDIT;
     if (strstr(p, "heropen") || strncmp(p, "/gebruiker", 10) == 0) return K_MANAGE;
     /* /bron/nieuw adds a national source: for every municipality at once */
-    if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") ||
-        strcmp(p, "/bron/nieuw") == 0 || strncmp(p, "/import/", 8) == 0)
+    if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") || strcmp(p, "/bron/nieuw") == 0 ||
+        strncmp(p, "/import/", 8) == 0)
         return K_ADMIN;
     if (strcmp(p, "/") == 0 || strcmp(p, "/gemeenten.csv") == 0 ||
         strcmp(p, "/api/v1/gemeenten") == 0 || strcmp(p, "/api/v2/gemeenten") == 0)
