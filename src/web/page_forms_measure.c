@@ -140,8 +140,9 @@ void page_form_measure_new(WebApp *app, const WebRequest *req, WebResponse *res)
     if (f.posted && measure_check(&f, &d, &x) == 0) {
         PokErr err = {0};
         if (form_save(app, measure_add_save, &x.m, &err) == 0) {
-            saved_redirect(res, arena_printf(&a, "/maatregel/%lld", (long long)x.m.id),
-                           arena_printf(&a, "Maatregel '%s' opgeslagen", x.m.name));
+            /* a new measure's own page is where the user continues: its amounts */
+            saved_redirect_to(res, arena_printf(&a, "/maatregel/%lld", (long long)x.m.id),
+                              arena_printf(&a, "Maatregel '%s' opgeslagen", x.m.name));
             arena_free(&a);
             return;
         }

@@ -79,7 +79,10 @@ test('a measure with a plan for 2027 shrinks the unplanned money of Overbetuwe',
 
   resp = await submit(page, 'Bevestigen en opslaan');
   assert.equal(resp.status(), 200);
-  assert.match(page.url(), /\/gemeente\/GM1734$/, 'after saving, the new coverage shows');
+  // back where the form was opened, the measure's page, with a message saying what was saved
+  assert.equal(page.url(), measureUrl, 'after saving, back on the measure');
+  assert.match(await page.locator('[role="status"]').innerText(), /opgeslagen: € 50\.000/);
+  await page.goto(new URL('/gemeente/GM1734', pok.url).href);
   assert.equal(await tableCell(page, UNPLANNED, '2027'), '€ 130.000', '180.000 - 50.000');
   assert.equal(await tableCell(page, 'Uitgaven (begroot of gerealiseerd)', '2027'), '€ 50.000');
   // the years before are unchanged
