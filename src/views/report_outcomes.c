@@ -113,6 +113,8 @@ static const struct {
     {CHECK_OPENING_DIFFERS, "Beginstand van de reserve wijkt af"},
     {CHECK_MEASURE_WITHOUT_POT, "Maatregel valt in geen pot"},
     {CHECK_RECORDED_DEPOSIT_EXCEEDS, "Meer in de reserve gestort dan er over was"},
+    {CHECK_YEAR_NOT_REALISED, "Een voorbij jaar zonder realisatie, niet afgesloten"},
+    {CHECK_PERIOD_SPLIT_UNKNOWN, "Toekenning voor meer jaren, verdeling onbekend"},
 };
 
 static const char *finding_title(CheckKind kind)

@@ -21,17 +21,6 @@ print("|".join(doc["components"]["schemas"]["Finding"]["properties"]["kind"]["en
 iw_groups=$("$POK" --help | sed -n 's/^  pok \([a-z]*\).*/\1/p' | sort -u | paste -sd'|' -)
 IW_PATTERN="(^|[^a-zA-Z_])($iw_codes)([^a-zA-Z_]|$)|_cents|[a-z]+_[a-z]+|docs/|seeds/|(^|[^a-zA-Z-])pok ($iw_groups)([^a-z]|$)"
 
-# Known until the branches that own them land (the lead removes these lines after
-# merging): KIND, a tab, and a fixed string of each line of text that still holds such
-# words. The council PDF (src/views/report_*.c) is rewritten by branch report without
-# command lines. The engine's messages (src/engine/checks.c, branch figures) hold none
-# in the demo's findings.
-cat >"$iw_dir/known" <<'EOF'
-pdf	De controles van pok (pok check GM
-pdf	in pok (elk bedrag verwijst daar naar zijn bron) en 'pok allocation list GM
-pdf	'pok check GM
-EOF
-
 # iw_text KIND FILE: the text a person reads of FILE, in $iw_dir/text/KIND-NAME.txt.
 iw_text() {
   iw_out="$iw_dir/text/$1-$(basename "$2").txt"
@@ -54,18 +43,12 @@ iw_check() {
   iw_name=$1 iw_kind=$2
   shift 2
   iw_hits=""
-  iw_known=0
   for iw_file; do
     iw_t=$(iw_text "$iw_kind" "$iw_file")
     iw_found=$(grep -onE "$IW_PATTERN" "$iw_t" | head -5)
     [ -z "$iw_found" ] && continue
     while IFS= read -r iw_hit; do
       iw_line=$(sed -n "${iw_hit%%:*}p" "$iw_t" | cut -c1-160)
-      sed -n "s/^$iw_kind	//p" "$iw_dir/known" >"$iw_dir/known.kind"
-      if [ -s "$iw_dir/known.kind" ] && printf '%s\n' "$iw_line" | grep -qF -f "$iw_dir/known.kind"; then
-        iw_known=$((iw_known + 1))
-        continue
-      fi
       iw_hits="$iw_hits
 $(basename "$iw_file"): '${iw_hit#*:}' in: $iw_line"
     done <<EOF
@@ -74,8 +57,6 @@ EOF
   done
   if [ -n "$iw_hits" ]; then
     not_ok "no internal words: $iw_name" "$(printf '%s' "$iw_hits" | sed 1d | head -30)"
-  elif [ "$iw_known" -gt 0 ]; then
-    ok "no internal words: $iw_name # TODO $iw_known known, left to the branch that owns them (see known above)"
   else
     ok "no internal words: $iw_name"
   fi
