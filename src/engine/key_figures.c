@@ -21,26 +21,29 @@ int key_figures(const MuniData *d, const Coverage *c, Arena *a, KeyFigures *out,
     memset(out, 0, sizeof *out);
     MuniTotals t;
     if (municipality_totals(d, c, a, &t, err)) return -1;
+    /* the summary's figures, defined once in municipality_totals */
     out->allocated = t.allocated;
     out->planned = t.planned;
     out->realised = t.realised;
     out->reserve_end = t.reserve_end;
     out->reserve_year = t.reserve_year;
+    out->reserve_start = t.reserve_start;
+    out->available = t.available;
+    out->unplanned = t.unplanned;
     size_t room = 1;
     for (size_t p = 0; p < c->n_pots; p++) room += c->pots[p].n_years;
     out->unplanned_years = arena_alloc(a, room * sizeof(int));
     out->unexplained_years = arena_alloc(a, room * sizeof(int));
     out->shortfall_years = arena_alloc(a, room * sizeof(int));
     out->closed_years = arena_alloc(a, room * sizeof(int));
+    /* what the first page adds: the years of each kind of message, and the period */
     for (size_t p = 0; p < c->n_pots; p++) {
         const CoveragePot *pot = &c->pots[p];
         if (pot->n_years == 0) continue;
         int first = pot->years[0].year, last = pot->years[pot->n_years - 1].year;
         if (!out->first_year || first < out->first_year) out->first_year = first;
         if (last > out->last_year) out->last_year = last;
-        if (money_add(out->reserve_start, pot->years[0].reserve_start, &out->reserve_start) ||
-            money_add(out->unplanned, pot->total.unplanned, &out->unplanned) ||
-            money_add(out->unexplained, pot->total.unexplained, &out->unexplained) ||
+        if (money_add(out->unexplained, pot->total.unexplained, &out->unexplained) ||
             money_add(out->shortfall, pot->total.shortfall, &out->shortfall))
             return err_set(err, "bedragen te groot: de kerncijfers passen niet in het rekenbereik");
         for (size_t i = 0; i < pot->n_years; i++) {
@@ -52,8 +55,5 @@ int key_figures(const MuniData *d, const Coverage *c, Arena *a, KeyFigures *out,
             if (y->closed) year_add(out->closed_years, &out->n_closed_years, y->year);
         }
     }
-    if (money_add(out->reserve_start, out->allocated, &out->available))
-        return err_set(err,
-                       "bedragen te groot: het totaal beschikbaar past niet in het rekenbereik");
     return 0;
 }
