@@ -13,6 +13,9 @@
 typedef struct Sheet {
     lxw_worksheet *ws;
     lxw_format *money, *bold, *bold_money, *title, *header;
+    /* an allocation cell whose year has only an unknown share of a period figure: 0 for
+     * the formulas, shown as "onbekend", so no split is suggested */
+    lxw_format *money_unknown;
     XlsxStats *stats;
     Arena *a;
 } Sheet;
@@ -154,7 +157,8 @@ static void coverage_column(Sheet *s, const CoveragePot *p, size_t i, lxw_col_t 
         if (f)
             derived(s, row, col, f, v == engine, engine, s->money);
         else
-            value(s, row, col, engine, s->money);
+            value(s, row, col, engine,
+                  coverage_cell_unknown(&coverage_rows[r], y) ? s->money_unknown : s->money);
     }
 #undef AT
 }
@@ -396,6 +400,8 @@ int export_xlsx(const MuniData *d, const Coverage *c, const Finding *f, size_t n
     Sheet s = {.stats = stats, .a = a};
     s.money = workbook_add_format(wb);
     format_set_num_format(s.money, "#,##0.00");
+    s.money_unknown = workbook_add_format(wb);
+    format_set_num_format(s.money_unknown, "#,##0.00;-#,##0.00;\"onbekend\"");
     s.bold_money = workbook_add_format(wb);
     format_set_num_format(s.bold_money, "#,##0.00");
     format_set_bold(s.bold_money);
