@@ -256,6 +256,84 @@ static const char *ref_name(Arena *a, const MuniData *d, const char *refers, int
     return arena_printf(a, "%s %lld", audit_table_nl(refers), (long long)id);
 }
 
+/* An integer of the snapshot, 0 when absent. */
+static int64_t snap_int(const json_t *o, const char *key)
+{
+    const json_t *v = json_object_get(o, key);
+    return json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
+}
+
+/* "2025" or "2022-2027" from year and year_to (or year_from and year_to). */
+static const char *snap_years(Arena *a, const json_t *o, const char *from_key)
+{
+    int64_t from = snap_int(o, from_key), to = snap_int(o, "year_to");
+    if (to && to != from) return arena_printf(a, "%lld-%lld", (long long)from, (long long)to);
+    return arena_printf(a, "%lld", (long long)from);
+}
+
+/* ", actielijn 3. Naam" when the snapshot names one, else "". */
+static const char *snap_actielijn(Arena *a, const MuniData *d, const json_t *o)
+{
+    int64_t id = snap_int(o, "actielijn_id");
+    return id ? arena_printf(a, ", actielijn %s", ref_name(a, d, "actielijn", id)) : "";
+}
+
+const char *audit_subject(Arena *a, const AuditEntry *e, const MuniData *d)
+{
+    const char *table = e->table_name ? e->table_name : "";
+    const char *plain =
+        e->record_id ? arena_printf(a, "%s %lld", audit_table_nl(table), (long long)e->record_id)
+                     : audit_table_nl(table);
+    static const char *const named[] = {"measure", "decision", "source", "pot"};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (strcmp(table, named[i]) == 0 && e->record_id && d) {
+            const char *name = ref_name(a, d, table, e->record_id);
+            if (strcmp(name, plain) != 0)
+                return arena_printf(a, "%s %s", audit_table_nl(table), name);
+        }
+    json_t *o = parse_object(e->after_json ? e->after_json : e->before_json);
+    if (!o) return plain;
+    const char *out = plain;
+    if (strcmp(table, "measure_amount") == 0) {
+        int64_t m = snap_int(o, "measure_id");
+        out =
+            arena_printf(a, "%s %lld van maatregel %s",
+                         snap_int(o, "kind") == AMOUNT_REALISED ? "realisatie" : "plan",
+                         (long long)snap_int(o, "year"),
+                         d ? ref_name(a, d, "measure", m) : arena_printf(a, "%lld", (long long)m));
+    } else if (strcmp(table, "allocation") == 0) {
+        out = arena_printf(a, "toekenning %s%s", snap_years(a, o, "year"),
+                           d ? snap_actielijn(a, d, o) : "");
+    } else if (strcmp(table, "reserve_opening") == 0) {
+        out = arena_printf(a, "beginstand van de reserve op 1 januari %lld",
+                           (long long)snap_int(o, "year"));
+    } else if (strcmp(table, "reserve_movement") == 0) {
+        ReserveKind k = (ReserveKind)snap_int(o, "kind");
+        out = k == RESERVE_TRANSFER
+                  ? arena_printf(a, "overheveling van %lld naar %lld",
+                                 (long long)snap_int(o, "year"), (long long)snap_int(o, "to_year"))
+                  : arena_printf(a, "%s %lld",
+                                 k == RESERVE_DEPOSIT      ? "storting in de reserve"
+                                 : k == RESERVE_WITHDRAWAL ? "onttrekking uit de reserve"
+                                                           : "reservemutatie",
+                                 (long long)snap_int(o, "year"));
+    } else if (strcmp(table, "evaluation") == 0 && d) {
+        out = arena_printf(a, "evaluatie van maatregel %s",
+                           ref_name(a, d, "measure", snap_int(o, "measure_id")));
+    } else if (strcmp(table, "stated_figure") == 0) {
+        const json_t *desc = json_object_get(o, "description");
+        out = arena_printf(a, "genoemd bedrag %s%s%s", snap_years(a, o, "year_from"),
+                           json_is_string(desc) ? ": " : "",
+                           json_is_string(desc) ? json_string_value(desc) : "");
+    } else if (strcmp(table, "inhabitants") == 0 || strcmp(table, "closed_year") == 0 ||
+               strcmp(table, "year_reopening") == 0) {
+        out = arena_printf(a, "%s %lld", audit_table_nl(table), (long long)snap_int(o, "year"));
+    }
+    out = arena_strdup(a, out);
+    json_decref(o);
+    return out;
+}
+
 /* A list of ids (actielijnen, purposes) as their numbers: "2, 3". */
 static const char *ids_text(Arena *a, const MuniData *d, const RecordField *f, const json_t *v)
 {

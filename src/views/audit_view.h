@@ -48,6 +48,11 @@ void audit_hide_actors(Arena *a, AuditEntry *e, size_t n);
 
 /* Dutch for an audited table ("measure" -> "maatregel"); unknown names come back as they are. */
 const char *audit_table_nl(const char *table);
+/* What an audit row is about, as people name it: "maatregel Jobhunter", "plan 2024 van
+ * maatregel Jobhunter", "toekenning 2025, actielijn 3. Naam", "onttrekking uit de
+ * reserve 2025", "bron Raadsvoorstel ..."; the names looked up in d, the rest read from the
+ * row's snapshot. A record pok cannot name is "TABLE ID" in Dutch, as before. */
+const char *audit_subject(Arena *a, const AuditEntry *e, const MuniData *d);
 /* Dutch for an action: toegevoegd, gewijzigd, verwijderd. */
 const char *audit_action_nl(const char *action);
 

@@ -40,12 +40,7 @@ static void build_table(DataTable *t, Arena *a, const char *caption, const MuniD
         cell_time(&row[0], e[i].at);
         cell_text(&row[1], e[i].actor, NULL);
         cell_text(&row[2], audit_action_nl(e[i].action), NULL);
-        /* a row about the municipality itself has no record id (0) */
-        cell_text(&row[3],
-                  e[i].record_id ? arena_printf(a, "%s %lld", audit_table_nl(e[i].table_name),
-                                                (long long)e[i].record_id)
-                                 : audit_table_nl(e[i].table_name),
-                  NULL);
+        cell_text(&row[3], audit_subject(a, &e[i], d), NULL);
         cell_text(&row[4], audit_diff_readable(a, &e[i], d, "; "), NULL);
         cell_text(&row[5], e[i].reason, NULL);
     }

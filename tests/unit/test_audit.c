@@ -328,6 +328,41 @@ static void test_diff_text(void **state)
     arena_free(&a);
 }
 
+/* What a row is about, in words: the measure's name instead of "maatregelbedrag 6", the
+ * actielijn and years of an allocation; a record pok cannot name keeps table and id. */
+static void test_subject(void **state)
+{
+    (void)state;
+    Arena a = {0};
+    Measure m = {.id = 7, .name = "Jobhunter"};
+    Actielijn al = {.id = 3, .number = 3, .name = "Schulden"};
+    MuniData d = {.measures = &m, .n_measures = 1, .actielijnen = &al, .n_actielijnen = 1};
+    AuditEntry amount = {.action = "update",
+                         .table_name = "measure_amount",
+                         .record_id = 6,
+                         .before_json = "{\"measure_id\":7,\"kind\":1,\"year\":2027}",
+                         .after_json = "{\"measure_id\":7,\"kind\":2,\"year\":2027}"};
+    assert_string_equal(audit_subject(&a, &amount, &d), "realisatie 2027 van maatregel Jobhunter");
+    AuditEntry alloc = {.action = "insert",
+                        .table_name = "allocation",
+                        .record_id = 33,
+                        .after_json = "{\"actielijn_id\":3,\"year\":2022,\"year_to\":2027}"};
+    assert_string_equal(audit_subject(&a, &alloc, &d),
+                        "toekenning 2022-2027, actielijn 3. Schulden");
+    AuditEntry measure = {.action = "delete", .table_name = "measure", .record_id = 7};
+    assert_string_equal(audit_subject(&a, &measure, &d), "maatregel Jobhunter");
+    AuditEntry gone = {.action = "delete", .table_name = "measure", .record_id = 8};
+    assert_string_equal(audit_subject(&a, &gone, &d), "maatregel 8");
+    AuditEntry move = {.action = "insert",
+                       .table_name = "reserve_movement",
+                       .record_id = 2,
+                       .after_json = "{\"kind\":3,\"year\":2021,\"to_year\":2024}"};
+    assert_string_equal(audit_subject(&a, &move, &d), "overheveling van 2021 naar 2024");
+    AuditEntry muni = {.action = "update", .table_name = "municipality_public"};
+    assert_string_equal(audit_subject(&a, &muni, &d), "openbaarheid van de cijfers");
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -339,6 +374,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refused_deletes_change_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_closed_year_refuses_delete, setup, teardown),
         cmocka_unit_test_setup_teardown(test_diff_text, setup, teardown),
+        cmocka_unit_test(test_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
