@@ -754,7 +754,7 @@ static void sort_findings(Finding *items, size_t n)
 typedef struct CheckDef {
     CheckKind kind;
     const char *code; /* stable English code of the JSON output */
-    const char *name; /* what people read: the kind in plain Dutch */
+    const char *name; /* what people read: the kind in plain Dutch, as a heading */
     Severity severity;
     void (*per_year)(const MuniData *d, const CoveragePot *p, size_t year, Findings *fs);
     int (*per_muni)(const MuniData *d, const Coverage *c, Findings *fs, PokErr *err);
@@ -763,39 +763,47 @@ typedef struct CheckDef {
 } CheckDef;
 
 static const CheckDef check_table[] = {
-    {CHECK_SHORTFALL, "shortfall", "tekort", SEV_ERROR, check_shortfall, NULL, "tekort",
+    {CHECK_SHORTFALL, "shortfall", "Uitgaven zonder dekking", SEV_ERROR, check_shortfall, NULL,
+     "tekort", "de uitgaven zijn niet gedekt door de toekenning en de reserve"},
+    {CHECK_PAST_PERIOD_UNCOVERED, "past_period_uncovered",
+     "Uitgaven na de looptijd die de reserve niet dekt", SEV_ERROR, check_past_period, NULL,
+     "tekort na de looptijd van de regeling",
      "de uitgaven zijn niet gedekt door de toekenning en de reserve"},
-    {CHECK_PAST_PERIOD_UNCOVERED, "past_period_uncovered", "tekort na de looptijd", SEV_ERROR,
-     check_past_period, NULL, "tekort na de looptijd van de regeling",
-     "de uitgaven zijn niet gedekt door de toekenning en de reserve"},
-    {CHECK_UNPLANNED, "unplanned", "zonder bestemming", SEV_WARNING, check_unplanned, NULL,
+    {CHECK_UNPLANNED, "unplanned", "Geld zonder bestemming", SEV_WARNING, check_unplanned, NULL,
      "zonder bestemming", "er zijn geen geplande bedragen die dit geld gebruiken"},
-    {CHECK_UNEXPLAINED, "unexplained", "niet verantwoord", SEV_ERROR, check_unexplained, NULL,
-     "niet besteed en niet verantwoord", "geen besluit zegt waar dit geld is gebleven"},
-    {CHECK_OPENING_DIFFERS, "opening_differs", "beginsaldo wijkt af", SEV_WARNING, check_opening,
-     NULL, "verschil tussen het vastgelegde beginsaldo van de reserve en wat er over was",
+    {CHECK_UNEXPLAINED, "unexplained", "Niet besteed geld zonder verklaring", SEV_ERROR,
+     check_unexplained, NULL, "niet besteed en niet verantwoord",
+     "geen besluit zegt waar dit geld is gebleven"},
+    {CHECK_OPENING_DIFFERS, "opening_differs", "Beginstand van de reserve wijkt af", SEV_WARNING,
+     check_opening, NULL,
+     "verschil tussen het vastgelegde beginsaldo van de reserve en wat er over was",
      "controleer de beginsaldi"},
-    {CHECK_RECORDED_DEPOSIT_EXCEEDS, "recorded_deposit_exceeds", "meer gestort dan over was",
-     SEV_WARNING, check_recorded_deposit, NULL, "meer in de reserve gestort dan er over was",
-     "controleer de besluiten over de reserve"},
-    {CHECK_YEAR_NOT_REALISED, "year_not_realised", "jaar voorbij, niet gerealiseerd", SEV_WARNING,
-     NULL, check_year_not_realised, NULL, NULL},
-    {CHECK_PERIOD_SPLIT_UNKNOWN, "period_split_unknown", "verdeling over de jaren onbekend",
-     SEV_INFO, NULL, check_period_split, NULL, NULL},
-    {CHECK_REALISED_BELOW_PLAN, "realised_below_plan", "realisatie ver onder plan", SEV_WARNING,
-     NULL, check_realised, NULL, NULL},
-    {CHECK_ENDED_WITHOUT_EVALUATION, "ended_without_evaluation", "afgerond zonder evaluatie",
-     SEV_WARNING, NULL, check_ended, NULL, NULL},
-    {CHECK_ALLOCATION_CHANGED, "allocation_changed", "toekenning gewijzigd", SEV_INFO, NULL,
-     check_allocation_versions, NULL, NULL},
-    {CHECK_STATED_MISMATCH, "stated_mismatch", "totaal in document klopt niet", SEV_ERROR, NULL,
-     check_stated_mismatch, NULL, NULL},
-    {CHECK_STATED_UNVERIFIABLE, "stated_unverifiable", "totaal niet na te rekenen", SEV_INFO, NULL,
-     check_stated_unverifiable, NULL, NULL},
-    {CHECK_REQUEST_DATE_MISMATCH, "request_date_mismatch", "datum verzoek wijkt af", SEV_WARNING,
-     NULL, check_request_dates, NULL, NULL},
-    {CHECK_MEASURE_WITHOUT_POT, "measure_without_pot", "maatregel zonder pot", SEV_ERROR, NULL,
-     check_unplaced, NULL, NULL},
+    {CHECK_RECORDED_DEPOSIT_EXCEEDS, "recorded_deposit_exceeds",
+     "Meer in de reserve gestort dan er over was", SEV_WARNING, check_recorded_deposit, NULL,
+     "meer in de reserve gestort dan er over was", "controleer de besluiten over de reserve"},
+    {CHECK_YEAR_NOT_REALISED, "year_not_realised",
+     "Een voorbij jaar zonder realisatie, niet afgesloten", SEV_WARNING, NULL,
+     check_year_not_realised, NULL, NULL},
+    {CHECK_PERIOD_SPLIT_UNKNOWN, "period_split_unknown",
+     "Toekenning voor meer jaren, verdeling onbekend", SEV_INFO, NULL, check_period_split, NULL,
+     NULL},
+    {CHECK_REALISED_BELOW_PLAN, "realised_below_plan", "Veel minder uitgegeven dan begroot",
+     SEV_WARNING, NULL, check_realised, NULL, NULL},
+    {CHECK_ENDED_WITHOUT_EVALUATION, "ended_without_evaluation",
+     "Afgeronde maatregel zonder evaluatie", SEV_WARNING, NULL, check_ended, NULL, NULL},
+    {CHECK_ALLOCATION_CHANGED, "allocation_changed",
+     "Toekenning gewijzigd door een latere circulaire", SEV_INFO, NULL, check_allocation_versions,
+     NULL, NULL},
+    {CHECK_STATED_MISMATCH, "stated_mismatch", "Een totaal in een document klopt niet", SEV_ERROR,
+     NULL, check_stated_mismatch, NULL, NULL},
+    {CHECK_STATED_UNVERIFIABLE, "stated_unverifiable",
+     "Een totaal in een document is niet na te rekenen", SEV_INFO, NULL, check_stated_unverifiable,
+     NULL, NULL},
+    {CHECK_REQUEST_DATE_MISMATCH, "request_date_mismatch",
+     "Verschillende data voor hetzelfde verzoek", SEV_WARNING, NULL, check_request_dates, NULL,
+     NULL},
+    {CHECK_MEASURE_WITHOUT_POT, "measure_without_pot", "Maatregel valt in geen pot", SEV_ERROR,
+     NULL, check_unplaced, NULL, NULL},
 };
 #define N_CHECKS (sizeof check_table / sizeof check_table[0])
 
@@ -815,7 +823,7 @@ const char *check_kind_code(CheckKind k)
 const char *check_kind_name(CheckKind k)
 {
     const CheckDef *def = check_def(k);
-    return def ? def->name : "onbekend";
+    return def ? def->name : "Bevinding";
 }
 
 const char *finding_years_label(const Finding *f, Arena *a)

@@ -184,8 +184,9 @@ typedef enum CheckKind {
 typedef enum Severity { SEV_INFO = 1, SEV_WARNING = 2, SEV_ERROR = 3 } Severity;
 
 const char *check_kind_code(CheckKind k); /* stable English code: "shortfall", ... */
-const char *check_kind_name(CheckKind k); /* for people, in Dutch: "tekort", ... */
-const char *severity_name(Severity s);    /* "fout", "waarschuwing", "info" */
+/* for people, in Dutch, as a heading: "Uitgaven zonder dekking", ... */
+const char *check_kind_name(CheckKind k);
+const char *severity_name(Severity s); /* "fout", "waarschuwing", "info" */
 
 /* A finding about years of a pot is one finding for all the years it holds for (one per
  * pot and kind), naming the years and the total. */
