@@ -114,7 +114,10 @@ static void totals_list(Buf *b, Arena *a, const MuniTotals *t)
                 "toekenningen)</small></dt><dd>",
                 period);
     html_money(b, t->available);
-    html_printf(b, "</dd>\n<dt>Reserve aan het begin</dt><dd>");
+    if (t->first_year)
+        html_printf(b, "</dd>\n<dt>Reserve op 1 januari %d</dt><dd>", t->first_year);
+    else
+        html_lit(b, "</dd>\n<dt>Reserve aan het begin</dt><dd>");
     html_money(b, t->reserve_start);
     html_printf(b, "</dd>\n<dt>Toegekend %s</dt><dd>", period);
     html_money(b, t->allocated);
@@ -127,11 +130,13 @@ static void totals_list(Buf *b, Arena *a, const MuniTotals *t)
     html_money(b, t->planned);
     html_printf(b, "</dd>\n<dt>Gerealiseerd %s</dt><dd>", period);
     html_money(b, t->realised);
-    html_printf(b, "</dd>\n<dt>Zonder bestemming</dt><dd>");
+    html_printf(b, "</dd>\n<dt>Zonder bestemming %s</dt><dd>", period);
     html_money(b, t->unplanned);
     if (t->expected_deposit) {
-        html_lit(b, "</dd>\n<dt>Verwachte storting in de reserve <small>(nog geen besluit; "
-                    "valt anders in het jaarresultaat)</small></dt><dd>");
+        html_printf(b,
+                    "</dd>\n<dt>Verwachte storting in de reserve %s <small>(nog geen besluit; "
+                    "valt anders in het jaarresultaat)</small></dt><dd>",
+                    period);
         html_money(b, t->expected_deposit);
     }
     if (t->reserve_year) {
