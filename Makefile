@@ -165,11 +165,11 @@ FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror -Isrc \
 FUZZ_NAMES   := money csv form cookie sheet route
 FUZZ_BINS    := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 $(FUZZ_DIR)/fuzz_money: src/money.c
-$(FUZZ_DIR)/fuzz_csv: src/ingest/csv.c src/util.c src/text.c
-$(FUZZ_DIR)/fuzz_form: src/web/request.c src/util.c src/text.c
+$(FUZZ_DIR)/fuzz_csv: src/ingest/csv.c src/util.c src/dutch_time.c src/text.c
+$(FUZZ_DIR)/fuzz_form: src/web/request.c src/web/upload.c src/util.c src/dutch_time.c src/text.c
 $(FUZZ_DIR)/fuzz_cookie: src/web/cookie.c
-$(FUZZ_DIR)/fuzz_route: src/web/route_match.c src/web/request.c src/util.c src/text.c
-$(FUZZ_DIR)/fuzz_sheet: src/ingest/sheet.c src/ingest/sheet_xlsx.c src/ingest/sheet_ods.c src/util.c src/money.c src/text.c
+$(FUZZ_DIR)/fuzz_route: src/web/route_match.c src/web/request.c src/web/upload.c src/util.c src/dutch_time.c src/text.c
+$(FUZZ_DIR)/fuzz_sheet: src/ingest/sheet.c src/ingest/sheet_xlsx.c src/ingest/sheet_ods.c src/util.c src/dutch_time.c src/money.c src/text.c
 $(FUZZ_DIR)/fuzz_sheet: FUZZ_LIBS := -lzip -lexpat
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)

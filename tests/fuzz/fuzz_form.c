@@ -1,5 +1,6 @@
 /* fuzz_form.c: web_params_parse over arbitrary bytes (a form body) and web_request_init
- * with an arbitrary target never crash; the parameters stay within WEB_MAX_PARAMS, each
+ * with an arbitrary target never crash; the parameters stay within their bound
+ * (WEB_MAX_FORM_PARAMS for a form, WEB_MAX_PARAMS for a query), each
  * decoded name and value is no longer than the input, and lookups find the first one. */
 #include "web/request.h"
 
@@ -9,9 +10,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check_params(const WebParams *p, size_t size)
+static void check_params(const WebParams *p, size_t max, size_t size)
 {
-    if (p->n > WEB_MAX_PARAMS) abort();
+    if (p->n > max) abort();
     for (size_t i = 0; i < p->n; i++) {
         if (!p->items[i].name || !p->items[i].value) abort();
         if (strlen(p->items[i].name) > size || strlen(p->items[i].value) > size) abort();
@@ -32,10 +33,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     WebRequest req;
     web_request_init(&req, "POST", "/");
     int rc = web_params_parse(&req, &req.form, body, size);
-    if (rc == -1 && req.form.n != WEB_MAX_PARAMS) abort(); /* -1 only when full */
-    if (rc == -2 && req.form.n != 0) abort();              /* -2: NUL, nothing added */
+    if (rc == -1 && req.form.n != WEB_MAX_FORM_PARAMS) abort(); /* -1 only when full */
+    if (rc == -2 && req.form.n != 0) abort();                   /* -2: NUL, nothing added */
     if (rc == 0 && (memchr(body, 0, size) || memmem(body, size, "%00", 3))) abort();
-    check_params(&req.form, size);
+    check_params(&req.form, WEB_MAX_FORM_PARAMS, size);
     web_request_free(&req);
     free(body);
 
@@ -48,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *q = strchr(target, '?');
     size_t path_len = q ? (size_t)(q - target) : strlen(target);
     if (strlen(req.path) != path_len || memcmp(req.path, target, path_len) != 0) abort();
-    check_params(&req.query, size);
+    check_params(&req.query, WEB_MAX_PARAMS, size);
     web_request_free(&req);
     free(target);
     return 0;
