@@ -4,8 +4,18 @@
 # circulaire and ledger imports show their dry run and import only when confirmed.
 UP_DB=$(db_new upload)
 "$POK" --db "$UP_DB" demo --quiet >out 2>&1 || not_ok "upload: demo database" "demo failed"
-"$POK" --db "$UP_DB" report GM1734 --out up_doc.pdf >out 2>&1 ||
-  not_ok "upload: a PDF to upload" "pok report failed"
+# A small PDF of one empty page written here, not by `pok report`: under POK_VALGRIND the
+# report's pango keeps its caches (reported as possibly lost), and this test is about the
+# upload, not the report.
+{
+  printf '%%PDF-1.4\n%%\342\343\317\323\n'
+  printf '%s\n' '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj' \
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj' \
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj' \
+    '4 0 obj << /Length 40000 >> stream'
+  head -c 40000 /dev/urandom # binary bytes, as a real document's streams have
+  printf '\n%s\n' 'endstream endobj' 'trailer << /Root 1 0 R >>' '%%EOF'
+} >up_doc.pdf
 "$POK" --db "$UP_DB" serve --port 0 >up_serve.out 2>&1 &
 up_pid=$!
 up_url=""
