@@ -70,6 +70,8 @@ test('the keyboard scrolls a table: Tab reaches its container, arrow keys move i
   }
   assert.ok(focused, 'Tab reaches the table container');
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  // keyboard scrolling is animated: wait for it to move (up to 3 s) rather than read at once
+  await page.waitForFunction(`(${wide})().scrollLeft > 0`, null, { timeout: 3000 }).catch(() => {});
   const left = await page.evaluate(`(${wide})().scrollLeft`);
   assert.ok(left > 0, `ArrowRight scrolls the table (scrollLeft ${left})`);
 });
