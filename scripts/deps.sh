@@ -18,7 +18,8 @@ cd "$(dirname "$0")/.."
 PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl libsodium-dev clang libclang-rt-14-dev
   libzip-dev libexpat1-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
   poppler-utils libreoffice-calc-nogui python3 postgresql libpq-dev
-  clang-format clang-tidy cppcheck"
+  clang-format clang-tidy cppcheck
+  libmupdf-dev libtesseract-dev tesseract-ocr-nld libleptonica-dev groff ghostscript imagemagick qpdf"
 
 missing=""
 for p in $PACKAGES; do
