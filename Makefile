@@ -151,7 +151,10 @@ browser-pg:
 
 # The same unit and command-line tests under AddressSanitizer + UBSan.
 # (through OPT, not CFLAGS, so that the build keeps -std, -D_GNU_SOURCE and the warnings)
+# (the binaries are built first with both cores, then the tests run one after the other)
 asan:
+	$(MAKE) -j2 BUILD=build-asan OPT="-O1 $(SAN)" LDFLAGS="$(SAN)" build-asan/pok \
+	    $(TESTS:$(BUILD)/%=build-asan/%)
 	$(MAKE) BUILD=build-asan OPT="-O1 $(SAN)" LDFLAGS="$(SAN)" test
 
 # libFuzzer targets (tests/fuzz/, clang): each links only the few sources it needs.
@@ -179,7 +182,12 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard src/*.h src/*/*.h)
 fuzz: $(FUZZ_BINS)
 	sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_NAMES)
 
-fuzz-smoke: $(FUZZ_BINS)
+fuzz-smoke:
+	$(MAKE) -j2 $(FUZZ_BINS)
+	$(MAKE) fuzz-smoke-run
+
+.PHONY: fuzz-smoke-run
+fuzz-smoke-run: $(FUZZ_BINS)
 	sh tests/fuzz/run.sh $(FUZZ_DIR) 15 $(FUZZ_NAMES)
 
 # The unit tests and a representative part of the command-line tests under valgrind: any
@@ -193,8 +201,9 @@ valgrind: $(TESTS) $(BUILD)/pok
 	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 $$t; done
 	POK_VALGRIND=1 POK_CLI_ONLY="t_usage t_demo t_records t_serve" sh tests/cli/run.sh $(BUILD)/pok
 
+# Builds use both cores (-j2, as on CI); the test stages run one at a time.
 check: deps
-	$(MAKE) all
+	$(MAKE) -j2 all $(TESTS)
 	$(MAKE) lint
 	$(MAKE) openapi-lint
 	$(MAKE) test
