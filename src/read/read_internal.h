@@ -14,6 +14,19 @@ int read_office(ReadDoc *doc, const unsigned char *data, size_t len, const ReadL
 int read_image(ReadDoc *doc, const unsigned char *data, size_t len, const ReadLimits *lim,
                PokErr *err);
 
+/* ---- lines (read_doc.c) ----
+ * A line of text is at most READ_MAX_LINE_CHARS characters (text.h's TEXT_LONG): longer
+ * lines of a PDF page or table row are cut there, a longer paragraph (text, DOCX, ODT)
+ * continues on the next line (read_doc_add_text). read_doc_add_line also makes every
+ * line valid text: control characters, U+FFFE/U+FFFF and bytes that are no UTF-8
+ * become spaces or '?'. */
+#define READ_MAX_LINE_CHARS 10000
+#define READ_MAX_LINE_BYTES (4 * READ_MAX_LINE_CHARS)
+
+/* Text without geometry as one or more lines of page, split at spaces where longer than
+ * READ_MAX_LINE_CHARS. */
+void read_doc_add_text(ReadDoc *doc, int page, const char *text, size_t len);
+
 /* ---- words into visual lines (read_lines.c) ----
  * The words of one page, in any order, with boxes in points (y down). They are grouped
  * into lines across the whole page: a word joins the line whose vertical position it
@@ -40,7 +53,8 @@ void read_ocr_free(ReadOcr *ocr);
 
 /* Recognise an 8-bit grey image (w x h pixels, stride bytes a row) scanned at dpi and
  * append its lines to doc as page (boxes converted to points). Returns the number of
- * words recognised (0: none), or -1 with err set (the page took too long). */
+ * words with a letter or digit recognised (0: none, and no lines are added), or -1 with err set
+ * (the page took too long). */
 int read_ocr_grey(ReadOcr *ocr, ReadDoc *doc, int page, const unsigned char *pixels, int w, int h,
                   int stride, int dpi, PokErr *err);
 

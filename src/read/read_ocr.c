@@ -94,6 +94,26 @@ static double seconds_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* s without the white space Tesseract may put around a word (in place). */
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        s[--n] = 0;
+    return s;
+}
+
+/* Whether w has a letter or digit (any non-ASCII character counts: é, ë, €). */
+static int has_alnum(const char *w)
+{
+    for (; *w; w++)
+        if ((*w >= '0' && *w <= '9') || ((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z') ||
+            (unsigned char)*w >= 0x80)
+            return 1;
+    return 0;
+}
+
 /* The image set in ocr->api recognised and its words grouped into lines of page. */
 static int recognise(ReadOcr *ocr, ReadDoc *doc, int page, int dpi, PokErr *err)
 {
@@ -108,7 +128,7 @@ static int recognise(ReadOcr *ocr, ReadDoc *doc, int page, int dpi, PokErr *err)
                        doc->file, page, READ_OCR_PAGE_SECONDS);
     }
     ReadWord *words = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = 0, readable = 0;
     Arena texts = {0};
     TessResultIterator *ri = TessBaseAPIGetIterator(ocr->api);
     const TessPageIterator *pi = ri ? TessResultIteratorGetPageIterator(ri) : NULL;
@@ -119,23 +139,26 @@ static int recognise(ReadOcr *ocr, ReadDoc *doc, int page, int dpi, PokErr *err)
             if (!TessPageIteratorBoundingBox(pi, RIL_WORD, &l, &t, &r, &b)) continue;
             char *s = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
             float conf = TessResultIteratorConfidence(ri, RIL_WORD);
-            if (s && s[0] && conf >= MIN_CONFIDENCE && n < READ_MAX_PAGE_WORDS) {
+            const char *w = s ? trim(s) : "";
+            if (w[0] && conf >= MIN_CONFIDENCE && n < READ_MAX_PAGE_WORDS) {
                 if (n == cap) {
                     cap = cap ? cap * 2 : 256;
                     words = xrealloc(words, cap * sizeof *words);
                 }
                 words[n++] =
-                    (ReadWord){arena_strdup(&texts, s), l * scale, t * scale, r * scale, b * scale};
+                    (ReadWord){arena_strdup(&texts, w), l * scale, t * scale, r * scale, b * scale};
+                readable += has_alnum(w);
             }
             TessDeleteText(s);
         } while (TessResultIteratorNext(ri, RIL_WORD));
         TessResultIteratorDelete(ri);
     }
     TessBaseAPIClear(ocr->api);
-    if (n) read_lines_page(doc, page, words, n);
+    /* a page of specks and punctuation (a photo, an empty scan) has no text */
+    if (readable) read_lines_page(doc, page, words, n);
     free(words);
     arena_free(&texts);
-    return (int)n;
+    return (int)readable;
 }
 
 int read_ocr_grey(ReadOcr *ocr, ReadDoc *doc, int page, const unsigned char *pixels, int w, int h,

@@ -181,8 +181,8 @@ static float ocr_dpi(const PdfRead *pr, fz_rect page_box)
     return (float)dpi;
 }
 
-/* Render page in grey and OCR it. -1 with err set on a failure of OCR; MuPDF's own
- * failures throw to the caller's fz_try. */
+/* Render page in grey and OCR it: the words recognised (0: none, nothing added), or -1
+ * with err set on a failure of OCR; MuPDF's own failures throw to the caller's fz_try. */
 static int ocr_page(PdfRead *pr, fz_page *page, int pageno, fz_rect page_box, PokErr *err)
 {
     fz_context *ctx = pr->ctx;
@@ -194,10 +194,11 @@ static int ocr_page(PdfRead *pr, fz_page *page, int pageno, fz_rect page_box, Po
                           fz_pixmap_width(ctx, pix), fz_pixmap_height(ctx, pix),
                           (int)fz_pixmap_stride(ctx, pix), (int)lrintf(dpi), err);
     fz_drop_pixmap(ctx, pix);
-    if (n < 0) return -1;
-    pr->ocr_pages = xrealloc(pr->ocr_pages, (pr->n_ocr + 1) * sizeof *pr->ocr_pages);
-    pr->ocr_pages[pr->n_ocr++] = pageno;
-    return 0;
+    if (n > 0) {
+        pr->ocr_pages = xrealloc(pr->ocr_pages, (pr->n_ocr + 1) * sizeof *pr->ocr_pages);
+        pr->ocr_pages[pr->n_ocr++] = pageno;
+    }
+    return n;
 }
 
 /* One page: 0, -1 with err set. */
@@ -221,9 +222,12 @@ static int read_page(PdfRead *pr, int index, PokErr *err)
         collect(&pt, text, box);
         fz_drop_stext_page(ctx, text);
         text = NULL;
-        if (needs_ocr(&pt, box) && !pr->lim->no_ocr) {
-            rc = ocr_page(pr, page, index + 1, box, err);
-        } else {
+        int words = 0;
+        if (needs_ocr(&pt, box) && !pr->lim->no_ocr)
+            words = ocr_page(pr, page, index + 1, box, err);
+        if (words < 0) {
+            rc = -1;
+        } else if (words == 0) { /* not a scan after all, or a blank one: the text it has */
             read_lines_page(pr->doc, index + 1, pt.words, pt.n);
             add_side_lines(pr->doc, index + 1, &pt);
         }
