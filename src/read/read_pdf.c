@@ -113,7 +113,7 @@ static void collect(PageText *pt, fz_stext_page *text, fz_rect page_box)
             int side = l->wmode != 0 || l->dir.x < 0.95f;
             for (fz_stext_char *ch = l->first_char; ch; ch = ch->next) add_char(pt, ch, side);
             end_word(pt, side);
-            if (side && (pt->nends == 0 || pt->side_ends[pt->nends - 1] < pt->nside)) {
+            if (side && pt->nside > (pt->nends ? pt->side_ends[pt->nends - 1] : 0)) {
                 if (pt->nends == pt->capends) {
                     pt->capends = pt->capends ? pt->capends * 2 : 16;
                     pt->side_ends = xrealloc(pt->side_ends, pt->capends * sizeof *pt->side_ends);
