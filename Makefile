@@ -257,6 +257,20 @@ bench-ledger:
 	$(MAKE) all
 	sh bench/ledger.sh $(BUILD)/pok
 
+# The pok read benchmark: text PDFs against pdftotext, OCR against the tesseract command,
+# the peak memory of a 200-page scan, --jobs 2 against --jobs 1 (bench/README.md).
+# Installs time when missing; the generated inputs are cached in $$BENCH_DIR/read.
+.PHONY: bench-read
+bench-read:
+	@if [ ! -x /usr/bin/time ]; then \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "bench-read: installing time"; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends time; \
+	fi
+	$(MAKE) all
+	sh bench/read.sh $(BUILD)/pok
+
 # The load test: readers and writers mixed (wrk, bench/load.lua) against pok serve on
 # SQLite and on a throwaway PostgreSQL (scripts/pgtest.sh), 342 municipalities; fails on
 # any error or lost update, checked by totals afterwards (bench/README.md).

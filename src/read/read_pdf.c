@@ -194,6 +194,8 @@ static int ocr_page(PdfRead *pr, fz_page *page, int pageno, fz_rect page_box, Po
                           fz_pixmap_width(ctx, pix), fz_pixmap_height(ctx, pix),
                           (int)fz_pixmap_stride(ctx, pix), (int)lrintf(dpi), err);
     fz_drop_pixmap(ctx, pix);
+    /* the page's decoded scan image is in MuPDF's store; the next page has its own */
+    fz_empty_store(ctx);
     if (n > 0) {
         pr->ocr_pages = xrealloc(pr->ocr_pages, (pr->n_ocr + 1) * sizeof *pr->ocr_pages);
         pr->ocr_pages[pr->n_ocr++] = pageno;
