@@ -95,7 +95,9 @@ def match_findings(truth, got, form):
     """Returns (found, planted, false_alarms, missed, extra)."""
     free = list(range(len(got)))
     missed = []
-    for t in truth:
+    required = [t for t in truth if not t.get("optional")]
+    # required findings first, so that an optional one never takes the reader's finding
+    for t in required + [t for t in truth if t.get("optional")]:
         hit = None
         for j in free:
             g = got[j]
@@ -107,16 +109,22 @@ def match_findings(truth, got, form):
                     if not any(g.get("page") == p and abs((g.get("line") or 0) - ln) <= DATE_LINE_SLACK
                                for p, ln in places):
                         continue
+            elif t["kind"] == "coverage":
+                # either side of a coverage row may be called the stated one
+                if {g.get("stated_cents"), g.get("computed_cents")} != \
+                        {t["stated_cents"], t["computed_cents"]}:
+                    continue
             elif g.get("stated_cents") != t["stated_cents"]:
                 continue
             hit = j
             break
         if hit is None:
-            missed.append(t)
+            if not t.get("optional"):
+                missed.append(t)
         else:
             free.remove(hit)
     extra = [got[j] for j in free]
-    return len(truth) - len(missed), len(truth), len(extra), missed, extra
+    return len(required) - len(missed), len(required), len(extra), missed, extra
 
 
 def money(c):
@@ -148,7 +156,8 @@ def score_doc(pok, name, truth, path, form, timeout):
     req = sum(1 for a in truth["amounts"] if not a.get("optional"))
     if got is None:
         r.update(error=err, tp=0, req=req, fp=0, missed=[], extra=[], found=0,
-                 planted=len(truth["findings"]), fa=0, fmissed=truth["findings"], fextra=[],
+                 planted=sum(1 for f in truth["findings"] if not f.get("optional")), fa=0,
+                 fmissed=[f for f in truth["findings"] if not f.get("optional")], fextra=[],
                  muni=False, date=False)
         return r
     tp, req, fp, missed, extra = match_amounts(truth["amounts"], got.get("amounts") or [])
