@@ -51,7 +51,10 @@ static char *paragraph(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         size_t n = strlen(doc->lines[k].text);
         memcpy(p + o, doc->lines[k].text, n);
         o += n;
-        p[o++] = ' ';
+        /* a short line without a full stop before a capital is a heading: its own sentence */
+        int heading = k < to && n < 45 && n > 0 && !strchr(".,:;", doc->lines[k].text[n - 1]) &&
+                      isupper((unsigned char)doc->lines[k + 1].text[0]);
+        p[o++] = heading ? '\n' : ' ';
     }
     p[o ? o - 1 : 0] = 0;
     return p;
@@ -60,6 +63,7 @@ static char *paragraph(const ReadDoc *doc, size_t li, const unsigned char *in_ta
 static int sentence_end(const char *p, size_t i)
 {
     char c = p[i];
+    if (c == '\n') return 1;
     if (c != '.' && c != '!' && c != '?' && c != ':' && c != ';') return 0;
     if (c == '.' && i > 0 && isdigit((unsigned char)p[i - 1]) && isdigit((unsigned char)p[i + 1]))
         return 0;
@@ -80,8 +84,11 @@ static void sentence_around(const char *p, size_t s, size_t e, size_t *from, siz
 static char *slice(Arena *a, const char *p, size_t from, size_t to)
 {
     while (from < to && p[from] == ' ') from++;
+    while (to > from && (p[to - 1] == ' ' || p[to - 1] == '\n')) to--;
     char *o = arena_alloc(a, to - from + 1);
     memcpy(o, p + from, to - from);
+    for (char *q = o; *q; q++)
+        if (*q == '\n') *q = ' ';
     return o;
 }
 
@@ -154,7 +161,7 @@ static int heading_year(const ReadDoc *doc, size_t li, const unsigned char *in_t
     return 0;
 }
 
-/* "actielijn N" in the sentence, the one nearest before pos; 0 when none or several. */
+/* The one actielijn the sentence names ("actielijn N"); 0 when none or several. */
 static int prose_actielijn(const char *sent, size_t pos, int *several, int *list, int *nlist)
 {
     int found = 0;
@@ -168,10 +175,8 @@ static int prose_actielijn(const char *sent, size_t pos, int *several, int *list
             while (*q == ' ' || *q == ',') q++;
             if (*q < '1' || *q > '8' || isdigit((unsigned char)q[1])) break;
             if (*nlist < 8) list[(*nlist)++] = *q - '0';
-            if ((size_t)(a - sent) < pos) {
-                if (found && found != *q - '0') *several = 1;
-                found = *q - '0';
-            }
+            if (found && found != *q - '0') *several = 1;
+            found = *q - '0';
             q++;
             if (*q == '.') q++;
             const char *w = q;
@@ -267,8 +272,10 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
             if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_of(sent);
             if (kind == READ_TOTAL) kind = -1;
             if (kind < 0 && from > 0) {
-                size_t pf, pt;
-                sentence_around(para, from - 1, from - 1, &pf, &pt);
+                size_t pf, pt, q = from;
+                while (q > 0 && para[q - 1] == ' ') q--;
+                if (q > 0) q--; /* the full stop of the sentence before */
+                sentence_around(para, q, q, &pf, &pt);
                 kind = amt_kind_of(slice(scratch, para, pf, from));
                 if (kind == READ_TOTAL) kind = -1;
             }
