@@ -128,6 +128,20 @@ def match_findings(truth, got, form):
     return len(required) - len(missed), len(required), len(extra), missed, extra
 
 
+def match_decisions(truth, got):
+    """Decisions found: same date, body and outcome (the subject is free text)."""
+    free = list(got)
+    n = 0
+    for t in truth:
+        for g in free:
+            if (g.get("date"), g.get("body"), g.get("outcome")) == \
+                    (t.get("date"), t.get("body"), t.get("outcome")):
+                free.remove(g)
+                n += 1
+                break
+    return n
+
+
 def money(c):
     if c is None:
         return "-"
@@ -159,7 +173,9 @@ def score_doc(pok, name, truth, path, form, timeout):
         r.update(error=err, tp=0, req=req, fp=0, missed=[], extra=[], found=0,
                  planted=sum(1 for f in truth["findings"] if not f.get("optional")), fa=0,
                  fmissed=[f for f in truth["findings"] if not f.get("optional")], fextra=[],
-                 muni=False, date=False)
+                 muni=False, date=False, genre=False, refs=0,
+                 nrefs=len(truth.get("references", [])), decs=0,
+                 ndecs=len(truth.get("decisions", [])), unchecked=0)
         return r
     tp, req, fp, missed, extra = match_amounts(truth["amounts"], got.get("amounts") or [])
     found, planted, fa, fmissed, fextra = match_findings(truth["findings"],
@@ -173,6 +189,8 @@ def score_doc(pok, name, truth, path, form, timeout):
              genre=(truth.get("genre") == got.get("genre")),
              refs=len(set(truth.get("references", [])) & set(got.get("references") or [])),
              nrefs=len(truth.get("references", [])),
+             decs=match_decisions(truth.get("decisions", []), got.get("decisions") or []),
+             ndecs=len(truth.get("decisions", [])),
              unchecked=len(got.get("unchecked_totals") or []))
     return r
 
@@ -216,6 +234,11 @@ def print_form(form, rows, verbose):
               f" {sum(r['muni'] for r in sel):3} {sum(r['date'] for r in sel):3}"
               f" {sum(r['found'] for r in sel):2}/{sum(r['planted'] for r in sel):<2}"
               f" {sum(r['fa'] for r in sel):5}   ({len(sel)} documenten)")
+        read = [r for r in sel if not r["error"]]
+        print(f"{'':34} soort goed {sum(r['genre'] for r in read)}/{len(sel)},"
+              f" kenmerken {sum(r['refs'] for r in read)}/{sum(r['nrefs'] for r in sel)},"
+              f" besluiten {sum(r['decs'] for r in read)}/{sum(r['ndecs'] for r in sel)},"
+              f" niet controleerbare totalen {sum(r['unchecked'] for r in read)} (ter informatie)")
 
 
 def bars(form, rows):
