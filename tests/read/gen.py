@@ -7,7 +7,7 @@ One source gives three things that cannot drift apart:
     (no-fill mode, tbl for tables, .bp at every page break);
   - the truth (NAME.json, the JSON shape of docs/read.md plus scoring fields).
 
-Source format (tests/read/README.md describes it in full):
+Source format:
   #municipality GM0000 | #municipality null     #date YYYY-MM-DD | null
   #genre NAME   #ref TEXT   #decision DATE BODY OUTCOME SUBJECT
   #finding ID KIND [computed=CENTS] [stated=CENTS same=ID2] [optional]

@@ -2,7 +2,7 @@
 """score.py: how well pok read reads the evaluation set (docs/read.md, "Evaluation").
 
 Usage: score.py POK CORPUS [--truth DIR] [--forms txt,pdf,scan,mixed] [--only NAME,...]
-                [--jobs N] [--verbose] [--no-bars]
+                [--jobs N] [--verbose] [--no-bars] [--json FILE]
 
 POK is the pok binary; CORPUS the directory render.sh wrote (txt/, pdf/, scan/); the
 truth files are tests/read/truth/*.json. For every document and form it runs
@@ -284,6 +284,7 @@ def main():
     ap.add_argument("--timeout", type=int, default=300)
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--no-bars", action="store_true")
+    ap.add_argument("--json", metavar="FILE", help="also write every result to FILE")
     args = ap.parse_args()
 
     truths = {}
@@ -297,6 +298,7 @@ def main():
         print("score.py: geen waarheidsbestanden gevonden", file=sys.stderr)
         return 2
     failures = []
+    results = []
     for form in [f for f in args.forms.split(",") if f]:
         if form not in BARS:
             print(f"score.py: onbekende vorm {form}", file=sys.stderr)
@@ -314,6 +316,11 @@ def main():
                                                    args.timeout), jobs))
         print_form(form, rows, args.verbose)
         failures += bars(form, rows)
+        results += rows
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({"results": results, "failures": failures}, f, ensure_ascii=False,
+                      indent=1)
     if failures:
         print("\nNiet gehaald:")
         for f in failures:
