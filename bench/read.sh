@@ -108,8 +108,9 @@ ptt_text=$(median <"$DIR/t_ptt")
 
 # ---- OCR: pok read on the image PDF against tesseract on its page images ----
 t=$(now)
-"$POK" read "$DIR/ocr.pdf" --format json >"$DIR/ocr.json"
+/usr/bin/time -f %M -o "$DIR/rss_ocr" "$POK" read "$DIR/ocr.pdf" --format json >"$DIR/ocr.json"
 pok_ocr=$(secs "$t")
+rss_ocr_mb=$(awk '{ printf "%.0f", $1 / 1024 }' "$DIR/rss_ocr")
 grep -q '"ocr_pages":\[1,' "$DIR/ocr.json" || { echo "read.sh: the scan was not read by OCR" >&2; exit 1; }
 t=$(now)
 for p in $(ls "$DIR"/scan-*.jpg | head -n "$OCR_PAGES"); do
@@ -146,5 +147,5 @@ echo "| job | pok read | other tool | pok / tool (time) | aim |"
 echo "|---|---:|---:|---:|---|"
 echo "| text PDFs, $text_pages pages in $TEXT_FILES files | $pok_text s ($(rate "$text_pages" "$pok_text") pages/s) | pdftotext $ptt_text s ($(rate "$text_pages" "$ptt_text") pages/s) | $(ratio "$pok_text" "$ptt_text") | at most 2 |"
 echo "| OCR, $OCR_PAGES scanned pages at 300 dpi | $pok_ocr s ($(rate "$OCR_PAGES" "$pok_ocr") pages/s) | tesseract $tess_ocr s ($(rate "$OCR_PAGES" "$tess_ocr") pages/s) | $(ratio "$pok_ocr" "$tess_ocr") | at most 1.1 |"
-echo "| peak memory, $SCAN_PAGES-page scan | $rss_mb MB ($scan_secs s) | | | under 300 MB |"
+echo "| peak memory, $SCAN_PAGES-page scan | $rss_mb MB ($scan_secs s) | $OCR_PAGES-page scan: $rss_ocr_mb MB | | under 300 MB |"
 echo "| $all_pages pages in $FILES files, --jobs 2 against --jobs 1 | $jobs2 s | --jobs 1: $jobs1 s | $(ratio "$jobs2" "$jobs1") | |"
