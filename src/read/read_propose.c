@@ -136,7 +136,8 @@ static int already_accepted(const MuniData *d, const Proposal *p, int64_t src)
 }
 
 /* A total's years and kind when the document ties it to no year: the amounts of the same
- * line (a table row and its row total) give both. 0 when they do not. */
+ * line (a table row and its row total) give both, else, for a total of an actielijn, that
+ * actielijn's allocations. 0 when neither does. */
 static int total_from_row(const ReadResult *res, const ReadAmount *t, Proposal *p)
 {
     int lo = 0, hi = 0, n_alloc = 0, n_plan = 0;
@@ -152,6 +153,16 @@ static int total_from_row(const ReadResult *res, const ReadAmount *t, Proposal *
         if (!lo || x->year < lo) lo = x->year;
         if (x->year > hi) hi = x->year;
     }
+    /* "het budget van actielijn 2, in totaal € 149.000": the actielijn's allocations in
+     * the document give the years */
+    if (!lo && t->actielijn)
+        for (size_t i = 0; i < res->namounts; i++) {
+            const ReadAmount *x = &res->amounts[i];
+            if (x->kind != READ_ALLOCATION || x->actielijn != t->actielijn || !x->year) continue;
+            n_alloc++;
+            if (!lo || x->year < lo) lo = x->year;
+            if (x->year > hi) hi = x->year;
+        }
     if (!lo || (n_alloc && n_plan)) return 0;
     p->year = lo;
     p->year_to = hi;
