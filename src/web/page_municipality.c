@@ -157,8 +157,9 @@ static void muni_links(Buf *b, const MuniData *d)
     html_lit(b, "/besluiten\">Besluiten en verzoeken</a></li>\n<li><a href=\"/gemeente/");
     html_url_arg(b, d->muni.code);
     html_lit(b, "/evaluaties\">Evaluaties</a></li>\n");
-    /* an editor reads documents in through "Wijzigen" (page_forms_nav) */
-    if (!form_may(CAP_EDIT, d->muni.code)) {
+    /* a reader has a document checked; an editor reads documents in through "Wijzigen"
+     * (page_forms_nav); a visitor who is not logged in cannot post */
+    if (form_may(CAP_LOGIN, NULL) && !form_may(CAP_EDIT, d->muni.code)) {
         html_lit(b, "<li><a href=\"/gemeente/");
         html_url_arg(b, d->muni.code);
         html_lit(b, "/document/inlezen\">Document laten controleren (de rekensommen van een "

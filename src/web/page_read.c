@@ -29,6 +29,12 @@ static size_t document_cap(const WebApp *app)
 static void upload_form(Buf *b, const Form *f, const MuniData *d, Arena *a)
 {
     int editor = form_may(CAP_EDIT, d->muni.code);
+    if (!form_may(CAP_LOGIN, NULL)) { /* a visitor of a published municipality */
+        html_lit(b, "<p>Wie is ingelogd, kan hier een document laten controleren: pok leest het "
+                    "en rekent de sommen van het document na. <a class=\"utrecht-link\" "
+                    "href=\"/inloggen\">Inloggen</a></p>\n");
+        return;
+    }
     if (editor)
         html_lit(b, "<p>pok leest het document (PDF, ook gescand, DOCX, ODT of tekst), zoekt "
                     "de POK-bedragen, besluiten en verzoeken en rekent de sommen van het "
