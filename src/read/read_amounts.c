@@ -20,8 +20,12 @@ static void emit_table(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
         for (int c = 0; c < row->ncells; c++) {
             const AmtCell *cell = &row->cells[c];
             if (cell->tok.dash) continue;
-            ReadAmount a = {cell->cents, cell->col >= 0 ? t->year[cell->col] : 0, row->actielijn,
-                            (ReadKind)kind, row->label, doc->lines[row->li].page,
+            ReadAmount a = {cell->cents,
+                            cell->col >= 0 ? t->year[cell->col] : 0,
+                            row->actielijn,
+                            (ReadKind)kind,
+                            row->label,
+                            doc->lines[row->li].page,
                             doc->lines[row->li].line};
             read_add_amount(res, &a);
         }
@@ -64,7 +68,7 @@ static int sentence_end(const char *p, size_t i)
 {
     char c = p[i];
     if (c == '\n') return 1;
-    if (c != '.' && c != '!' && c != '?' && c != ':' && c != ';') return 0;
+    if (c != '.' && c != '!' && c != '?' && c != ':') return 0;
     if (c == '.' && i > 0 && isdigit((unsigned char)p[i - 1]) && isdigit((unsigned char)p[i + 1]))
         return 0;
     return p[i + 1] == ' ' || p[i + 1] == 0;
@@ -94,11 +98,15 @@ static char *slice(Arena *a, const char *p, size_t from, size_t to)
 
 /* Words before a year that make it a period bound or a document's name, not the year of
  * the amount. */
-static const char *const not_amount_year[] = {"met",     "t/m",      "tot",      "vanaf",
-                                             "sinds",   "na",       "periode",  "jaren",
-                                             "circulaire", "begroting", "kadernota", "nota",
-                                             "rekening", "programmarekening", "jaarrekening",
-                                             "perspectiefnota", "vanaf", NULL};
+static const char *const not_amount_year[] = {"met",          "t/m",
+                                              "tot",          "vanaf",
+                                              "sinds",        "na",
+                                              "periode",      "jaren",
+                                              "circulaire",   "begroting",
+                                              "kadernota",    "nota",
+                                              "rekening",     "programmarekening",
+                                              "jaarrekening", "perspectiefnota",
+                                              "vanaf",        NULL};
 
 static int year_excluded(const char *p, size_t start, size_t end)
 {
@@ -128,13 +136,38 @@ static int prose_year(const char *p, size_t from, size_t to, size_t s, size_t e)
     int year = 0;
     for (size_t k = 0; k < n; k++) {
         if (!tok[k].year || year_excluded(sent, tok[k].start, tok[k].end)) continue;
-        if (from + tok[k].end <= s) year = (int)(tok[k].cents / 100);
+        if (from + tok[k].end <= s)
+            year = (int)(tok[k].cents / 100);
         else if (from + tok[k].start >= e && !year) {
             int comma = 0;
             for (size_t q = e - from; q < tok[k].start; q++) comma |= sent[q] == ',';
             if (!comma && tok[k].start - (e - from) < 12) year = (int)(tok[k].cents / 100);
             break;
         }
+    }
+    free(sent);
+    return year;
+}
+
+/* "Voor 2026 en 2027 is dat € 398.000 respectievelijk € 410.000": the n-th amount of the
+ * sentence belongs to its n-th year. 0 when the sentence is not of that form. */
+static int respectively_year(const char *p, size_t from, size_t to, size_t s)
+{
+    char *sent = strndup(p + from, to - from);
+    if (!sent) return 0;
+    int year = 0;
+    if (amt_find_word(sent, "respectievelijk")) {
+        AmtTok tok[AMT_MAX_TOKENS];
+        size_t n = amt_scan(sent, tok, AMT_MAX_TOKENS);
+        int years[AMT_MAX_TOKENS], ny = 0, na = 0, mine = -1;
+        for (size_t k = 0; k < n; k++) {
+            if (tok[k].euro) {
+                if (from + tok[k].start == s) mine = na;
+                na++;
+            } else if (tok[k].year && na == 0 && !year_excluded(sent, tok[k].start, tok[k].end))
+                years[ny++] = (int)(tok[k].cents / 100);
+        }
+        if (na == ny && mine >= 0) year = years[mine];
     }
     free(sent);
     return year;
@@ -181,8 +214,10 @@ static int prose_actielijn(const char *sent, size_t pos, int *several, int *list
             if (*q == '.') q++;
             const char *w = q;
             while (*w == ' ') w++;
-            if (strncmp(w, "en ", 3) == 0) q = w + 3;
-            else if (*w != ',' || !plural) break;
+            if (strncmp(w, "en ", 3) == 0)
+                q = w + 3;
+            else if (*w != ',' || !plural)
+                break;
             /* skip a name after the number up to the next comma ("3. Systeemleren, 4. ...") */
         }
         if (plural) *several = 1;
@@ -256,15 +291,17 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         char *sent = slice(scratch, para, from, to);
         size_t ss = s - from, se = e - from;
         while (from < to && para[from] == ' ') from++, ss = s - from, se = e - from;
-        if (!t.euro && !parallel_money(para, &(AmtTok){.start = s, .end = e, .cents = t.cents,
-                                                      .money_ok = t.money_ok},
-                                       sent))
+        if (!t.euro &&
+            !parallel_money(
+                para, &(AmtTok){.start = s, .end = e, .cents = t.cents, .money_ok = t.money_ok},
+                sent))
             continue;
         char *clause = clause_of(scratch, sent, ss, se);
         size_t cb = ss > 24 ? ss - 24 : 0;
         char *near = slice(scratch, sent, cb, se);
         int kind;
-        if (national(&t, sent)) kind = READ_OTHER;
+        if (national(&t, sent))
+            kind = READ_OTHER;
         else if (amt_find_word(near, "totaal") || amt_find_word(clause, "in totaal"))
             kind = READ_TOTAL;
         else {
@@ -285,11 +322,13 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         int yearly = amt_find_word(clause, "per jaar") || amt_find_word(sent, "jaarlijks");
         if (kind != READ_TOTAL && kind != READ_OTHER && !yearly) {
             year = prose_year(para, from, to, s, e);
+            int resp = respectively_year(para, from, to, s);
+            if (resp) year = resp;
             if (!year) year = heading_year(doc, li, in_table);
         }
         int several, list[8], nlist;
         int al = prose_actielijn(sent, ss, &several, list, &nlist);
-        ReadAmount a = {t.cents, year, al, (ReadKind)kind, label_of(scratch, sent, ss, se),
+        ReadAmount a = {t.cents, year,   al, (ReadKind)kind, label_of(scratch, sent, ss, se),
                         l->page, l->line};
         read_add_amount(res, &a);
         if (kind == READ_TOTAL && *ntotals < 64) {

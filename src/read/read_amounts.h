@@ -73,12 +73,12 @@ typedef struct AmtRow {
 typedef struct AmtTable {
     size_t header_li;
     int ncols;
-    int year[AMT_MAX_COLS];         /* 0: a column that is no year */
+    int year[AMT_MAX_COLS]; /* 0: a column that is no year */
     const char *colname[AMT_MAX_COLS];
-    double colx[AMT_MAX_COLS];      /* centre of the header word, -1 without geometry */
-    int total_col;                  /* a "Totaal" column, -1 none */
-    int64_t scale;                  /* cents per written unit: 100, or 100000 ("x € 1.000") */
-    int kind;                       /* from the title and the lines above, -1 none */
+    double colx[AMT_MAX_COLS]; /* centre of the header word, -1 without geometry */
+    int total_col;             /* a "Totaal" column, -1 none */
+    int64_t scale;             /* cents per written unit: 100, or 100000 ("x € 1.000") */
+    int kind;                  /* from the title and the lines above, -1 none */
     char *title;
     AmtRow rows[AMT_MAX_ROWS];
     int nrows;

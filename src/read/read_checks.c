@@ -57,16 +57,17 @@ static int confirmed(const Test *tests, int n)
 {
     int hold = 0, fail = 0;
     for (int k = 0; k < n; k++) {
-        if (tests[k].stated == tests[k].computed) hold++;
-        else fail++;
+        if (tests[k].stated == tests[k].computed)
+            hold++;
+        else
+            fail++;
     }
     return hold >= 1 && hold > fail;
 }
 
-static void add_finding(ReadResult *res, ReadFindingKind kind, const Test *t,
-                        const char *message)
+static void add_finding(ReadResult *res, ReadFindingKind kind, const Test *t, const char *message)
 {
-    ReadFinding f = {kind, 1, 1, t->stated, t->computed, t->line->page, t->line->line,
+    ReadFinding f = {kind,          1,      1, t->stated, t->computed, t->line->page, t->line->line,
                      t->line->text, message};
     read_add_finding(res, &f);
 }
@@ -216,9 +217,12 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
     for (int r = 0; r < t->nrows; r++) {
         const AmtRow *row = &t->rows[r];
         if (row->is_total) continue;
-        if (row->kind == READ_RESERVE_WITHDRAWAL && !wd) wd = row;
-        else if (row->kind == READ_RESERVE_DEPOSIT && !dep) dep = row;
-        else if (row->kind == READ_RESERVE_BALANCE && wd && !bal) bal = row;
+        if (row->kind == READ_RESERVE_WITHDRAWAL && !wd)
+            wd = row;
+        else if (row->kind == READ_RESERVE_DEPOSIT && !dep)
+            dep = row;
+        else if (row->kind == READ_RESERVE_BALANCE && wd && !bal)
+            bal = row;
     }
     if (!wd || !bal || !wd->placed || !bal->placed || (dep && !dep->placed)) return;
     int64_t opening = -1;
@@ -252,12 +256,12 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
         char a[40], b[40], d[40];
         int64_t diff = tests[k].stated - tests[k].computed;
         if (diff < 0) diff = -diff;
-        char *m = arena_printf(&res->arena,
-                               "De stand van de reserve %s is %s, maar de stand ervoor min de "
-                               "onttrekking (plus de storting) geeft %s (verschil %s).",
-                               column_words(&res->arena, t, tests[k].col),
-                               amt_euro(tests[k].stated, a), amt_euro(tests[k].computed, b),
-                               amt_euro(diff, d));
+        char *m =
+            arena_printf(&res->arena,
+                         "De stand van de reserve %s is %s, maar de stand ervoor min de "
+                         "onttrekking (plus de storting) geeft %s (verschil %s).",
+                         column_words(&res->arena, t, tests[k].col), amt_euro(tests[k].stated, a),
+                         amt_euro(tests[k].computed, b), amt_euro(diff, d));
         add_finding(res, READ_FINDING_RESERVE, &tests[k], m);
     }
 }

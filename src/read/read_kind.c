@@ -28,14 +28,14 @@ static const KindRule rules[] = {
      "reserve",
      0},
     {READ_OTHER,
-     {"restant", "saldo", "verschil", "niet verdeeld", "nog te verdelen", "resteert",
-      "onbesteed", "krediet", "ozb", "leges", NULL},
+     {"restant", "saldo", "verschil", "niet verdeeld", "nog te verdelen", "resteert", "onbesteed",
+      "krediet", "ozb", "leges", NULL},
      NULL,
      0},
     {READ_REQUEST, {"verzoek", "vraagt", "verzocht", "aanvraag", "vraagt om", NULL}, NULL, 0},
     {READ_REALISATION,
-     {"realisatie", "gerealiseerd", "besteed", "uitgegeven", "ingezet", "werkelijk",
-      "verantwoord", NULL},
+     {"realisatie", "gerealiseerd", "besteed", "uitgegeven", "ingezet", "werkelijk", "verantwoord",
+      NULL},
      NULL,
      1},
     {READ_PLAN,
@@ -45,8 +45,8 @@ static const KindRule rules[] = {
      NULL,
      0},
     {READ_ALLOCATION,
-     {"ontvangt", "ontvangen", "toegekend", "toekenning", "beschikbaar", "circulaire",
-      "middelen", "uitkering", "rijksbijdrage", "budget", "krijgen", "gelden", "baten", NULL},
+     {"ontvangt", "ontvangen", "toegekend", "toekenning", "beschikbaar", "circulaire", "middelen",
+      "uitkering", "rijksbijdrage", "budget", "krijgen", "gelden", "baten", NULL},
      NULL,
      0},
 };
@@ -107,8 +107,8 @@ int amt_coverage_side(const char *label)
 {
     if (!amt_is_total_label(label)) return 0;
     if (amt_find_word(label, "dekking") || amt_find_word(label, "dekkingsmiddelen")) return 1;
-    static const char *const spend[] = {"uitgaven", "lasten", "kosten", "bestedingen",
-                                        "besteding", NULL};
+    static const char *const spend[] = {"uitgaven",    "lasten",    "kosten",
+                                        "bestedingen", "besteding", NULL};
     for (size_t w = 0; spend[w]; w++)
         if (amt_find_word(label, spend[w])) return 2;
     return 0;

@@ -9,10 +9,17 @@
 #include <string.h>
 
 /* Column words of a header without years, longest first so "na wijziging" wins. */
-static const char *const column_words[] = {"primitieve begroting", "begroting na wijziging",
-                                           "na wijziging", "begroting", "wijziging",
-                                           "realisatie", "rekening", "raming", "verschil",
-                                           "totaal", NULL};
+static const char *const column_words[] = {"primitieve begroting",
+                                           "begroting na wijziging",
+                                           "na wijziging",
+                                           "begroting",
+                                           "wijziging",
+                                           "realisatie",
+                                           "rekening",
+                                           "raming",
+                                           "verschil",
+                                           "totaal",
+                                           NULL};
 
 static int is_cell_sep(char c)
 {
@@ -194,16 +201,29 @@ static int long_prose(const char *s)
 static void append_label(Arena *a, AmtRow *r, const char *extra, int before)
 {
     char *t = trim_copy(a, extra, strlen(extra));
-    r->label = before ? arena_printf(a, "%s %s", t, r->label) : arena_printf(a, "%s %s", r->label, t);
+    r->label =
+        before ? arena_printf(a, "%s %s", t, r->label) : arena_printf(a, "%s %s", r->label, t);
 }
 
-static void finish_row(AmtTable *t, AmtRow *r)
+static void finish_row(Arena *arena, AmtTable *t, AmtRow *r)
 {
     r->is_total = amt_is_total_label(r->label);
     r->coverage = amt_coverage_side(r->label);
     r->actielijn = amt_actielijn_of_label(r->label);
     r->kind = amt_kind_of(r->label);
-    for (int c = 0; c < r->ncells; c++) r->cells[c].cents = r->cells[c].tok.cents / 100 * t->scale + r->cells[c].tok.cents % 100 * (t->scale / 100);
+    /* the title completes a row's words: "Stand 1 januari" under "Bestemmingsreserve" */
+    if (r->kind < 0 || r->kind == READ_OTHER) {
+        char *both = arena_printf(arena, "%s %s", r->label, t->title);
+        int k = amt_kind_of(both);
+        if (k >= 0 && k != READ_TOTAL && (r->kind < 0 || k <= READ_RESERVE_DEPOSIT)) r->kind = k;
+    }
+    /* the rows of a dekking table are where the money comes from, not spending */
+    if (amt_find_word(t->title, "dekking") &&
+        (r->kind < 0 || r->kind == READ_PLAN || r->kind == READ_REALISATION))
+        r->kind = READ_ALLOCATION;
+    for (int c = 0; c < r->ncells; c++)
+        r->cells[c].cents =
+            r->cells[c].tok.cents / 100 * t->scale + r->cells[c].tok.cents % 100 * (t->scale / 100);
 }
 
 int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_t *next)
@@ -242,7 +262,8 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         memset(&probe, 0, sizeof probe);
         if (parse_header(l, arena, &probe)) {
             /* the same header repeated on a new page continues the table */
-            int same = probe.ncols == t->ncols && l->page != doc->lines[last_row_li].page;
+            int same = probe.ncols == t->ncols && l->page != doc->lines[last_row_li].page &&
+                       strcmp(probe.title, t->title) == 0;
             for (int c = 0; same && c < t->ncols; c++) same = probe.year[c] == t->year[c];
             if (same) continue;
             break;
@@ -270,21 +291,18 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
                 last_row_li = i;
                 continue;
             }
-            if (++misses > 1 && l->page == doc->lines[last_row_li].page) break;
+            /* one stray line inside a table; a few (header, footer) across a page break */
+            ++misses;
+            if (misses > (l->page == doc->lines[last_row_li].page ? 1 : 4)) break;
             pending = l->text;
             pending_li = i;
             blanks = 0;
             continue;
         }
-        /* prose: the end, unless a page break lies between (header and footer lines) */
-        if (l->page != doc->lines[last_row_li].page && misses < 4) {
-            misses++;
-            continue;
-        }
-        break;
+        break; /* prose: the table has ended */
     }
     if (t->nrows == 0) return 0;
-    for (int r = 0; r < t->nrows; r++) finish_row(t, &t->rows[r]);
+    for (int r = 0; r < t->nrows; r++) finish_row(arena, t, &t->rows[r]);
     *next = last_row_li + 1;
     return 1;
 }

@@ -22,7 +22,8 @@ static void lines(Fixture *f, const char *const *text)
     memset(f, 0, sizeof *f);
     f->doc.file = "test.txt";
     f->doc.pages = 1;
-    for (size_t i = 0; text[i]; i++) read_doc_add_line(&f->doc, 1, text[i], strlen(text[i]), NULL, 0);
+    for (size_t i = 0; text[i]; i++)
+        read_doc_add_line(&f->doc, 1, text[i], strlen(text[i]), NULL, 0);
 }
 
 static void analyse(Fixture *f)
@@ -57,7 +58,8 @@ static const char *const seed003_available[] = {
     "Restant POK 2021-2023 (bestemmingsreserve overhevelingen) | \xe2\x82\xac 459.500 - - -",
     "POK middelen 2024-2027 \xe2\x82\xac 175.000 | \xe2\x82\xac 180.000| \xe2\x82\xac 180.000| "
     "\xe2\x82\xac 180.000",
-    "Totaal \xe2\x82\xac 596.437|\xe2\x82\xac" "180.000| \xe2\x82\xac 180.000| \xe2\x82\xac 180.000",
+    "Totaal \xe2\x82\xac 596.437|\xe2\x82\xac"
+    "180.000| \xe2\x82\xac 180.000| \xe2\x82\xac 180.000",
     "",
     "De POK-gelden zijn gereserveerd voor het doel waar ze voor beschikbaar zijn gesteld.",
     NULL};
@@ -108,8 +110,12 @@ static const char *const seed003_plan[] = {
     "(\xe2\x82\xac 225.000)1 \xe2\x82\xac 10.000",
     "Totale dekking \xe2\x82\xac 399.500 | \xe2\x82\xac 405.000( \xe2\x82\xac 190.000",
     "Restant claim bestemmingsreserve overhevelingen \xe2\x82\xac 235.000| \xe2\x82\xac 10.000 "
-    "\xe2\x82\xac" "0",
-    "Restant POK middelen 2024-2026 \xe2\x82\xac" "0 \xe2\x82\xac" "0 \xe2\x82\xac" "0",
+    "\xe2\x82\xac"
+    "0",
+    "Restant POK middelen 2024-2026 \xe2\x82\xac"
+    "0 \xe2\x82\xac"
+    "0 \xe2\x82\xac"
+    "0",
     NULL};
 
 static void test_right_aligned_rows_resolved_by_totals(void **state)
@@ -146,7 +152,8 @@ static void test_coverage_and_reserve_errors(void **state)
         "Totale uitgaven \xe2\x82\xac 60.000 \xe2\x82\xac 60.000 \xe2\x82\xac 60.000",
         "Dekking 2024 2025 2026",
         "POK middelen \xe2\x82\xac 40.000 \xe2\x82\xac 40.000 \xe2\x82\xac 40.000",
-        "Onttrekking bestemmingsreserve \xe2\x82\xac 20.000 \xe2\x82\xac 20.000 \xe2\x82\xac 20.000",
+        "Onttrekking bestemmingsreserve \xe2\x82\xac 20.000 \xe2\x82\xac 20.000 \xe2\x82\xac "
+        "20.000",
         "Totale dekking \xe2\x82\xac 60.000 \xe2\x82\xac 60.000 \xe2\x82\xac 60.000",
         "Restant bestemmingsreserve \xe2\x82\xac 80.000 \xe2\x82\xac 60.000 \xe2\x82\xac 30.000",
         NULL};
@@ -159,7 +166,8 @@ static void test_coverage_and_reserve_errors(void **state)
 
     const char *const text2[] = {
         "Dekking 2023 2024 2025 2026",
-        "Onttrekking bestemmingsreserve \xe2\x82\xac 10.000 \xe2\x82\xac 20.000 \xe2\x82\xac 20.000 "
+        "Onttrekking bestemmingsreserve \xe2\x82\xac 10.000 \xe2\x82\xac 20.000 \xe2\x82\xac "
+        "20.000 "
         "\xe2\x82\xac 20.000",
         "Stand bestemmingsreserve \xe2\x82\xac 100.000 \xe2\x82\xac 80.000 \xe2\x82\xac 60.000 "
         "\xe2\x82\xac 30.000",
@@ -173,14 +181,13 @@ static void test_coverage_and_reserve_errors(void **state)
     assert_non_null(strstr(f.res.findings[0].message, "2026"));
     done(&f);
 
-    const char *const text3[] = {
-        "Uitgaven 2024 2025",
-        "Plan A \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
-        "Totale uitgaven \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
-        "Dekking 2024 2025",
-        "POK middelen \xe2\x82\xac 10.000 \xe2\x82\xac 5.000",
-        "Totale dekking \xe2\x82\xac 10.000 \xe2\x82\xac 5.000",
-        NULL};
+    const char *const text3[] = {"Uitgaven 2024 2025",
+                                 "Plan A \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
+                                 "Totale uitgaven \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
+                                 "Dekking 2024 2025",
+                                 "POK middelen \xe2\x82\xac 10.000 \xe2\x82\xac 5.000",
+                                 "Totale dekking \xe2\x82\xac 10.000 \xe2\x82\xac 5.000",
+                                 NULL};
     lines(&f, text3);
     analyse(&f);
     /* dekking 5.000 against uitgaven 10.000 in 2025; 2024 holds but 1 against 1 is no
@@ -192,10 +199,8 @@ static void test_coverage_and_reserve_errors(void **state)
 static void test_ambiguous_without_totals(void **state)
 {
     (void)state;
-    const char *const text[] = {"Overzicht van de bedragen:",
-                                "Onderdeel 2024 | 2025 | 2026",
-                                "Project A 10.000 | 12.000 | 14.000",
-                                "Project B 8.000 9.000",
+    const char *const text[] = {"Overzicht van de bedragen:", "Onderdeel 2024 | 2025 | 2026",
+                                "Project A 10.000 | 12.000 | 14.000", "Project B 8.000 9.000",
                                 NULL};
     Fixture f;
     lines(&f, text);
@@ -292,17 +297,17 @@ static void test_prose_amounts(void **state)
 static void test_consistent_document_and_prose_total(void **state)
 {
     (void)state;
-    const char *const text[] = {
-        "In de decembercirculaire staan de volgende bedragen:",
-        "actielijnen 2021 | 2022 | 2023 | 2024",
-        "2. Robuust 19.000 | 20.000 | 22.000 | 22.000",
-        "rechtsbeschermingssysteem",
-        "",
-        "5. Impuls integraal werken 25.000 4.000 2.000",
-        "",
-        "Het budget van actielijn 2, in totaal \xe2\x82\xac 83.000, zetten we in voor de ombudsfunctie.",
-        "Het budget van in totaal \xe2\x82\xac 500.000 is ruim.",
-        NULL};
+    const char *const text[] = {"In de decembercirculaire staan de volgende bedragen:",
+                                "actielijnen 2021 | 2022 | 2023 | 2024",
+                                "2. Robuust 19.000 | 20.000 | 22.000 | 22.000",
+                                "rechtsbeschermingssysteem",
+                                "",
+                                "5. Impuls integraal werken 25.000 4.000 2.000",
+                                "",
+                                "Het budget van actielijn 2, in totaal \xe2\x82\xac 83.000, zetten "
+                                "we in voor de ombudsfunctie.",
+                                "Het budget van in totaal \xe2\x82\xac 500.000 is ruim.",
+                                NULL};
     Fixture f;
     lines(&f, text);
     analyse(&f);
