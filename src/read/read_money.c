@@ -52,6 +52,8 @@ static size_t digits(const char *s, size_t i)
 static size_t number_at(const char *s, size_t i, int spaced, int64_t *cents, int *grouped)
 {
     size_t n = digits(s, i);
+    *grouped = 0;
+    *cents = 0;
     if (n == 0) return i;
     int64_t whole = 0;
     size_t j = i;
@@ -178,7 +180,7 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max)
             if (s[j] == '-' && isdigit((unsigned char)s[j + 1])) j++;
             if (isdigit((unsigned char)s[j])) {
                 AmtTok t = {0};
-                int grouped;
+                int grouped = 0;
                 t.start = i;
                 t.end = number_at(s, j, 1, &t.cents, &grouped);
                 int64_t m = scale_word(s, &t.end);
@@ -198,7 +200,7 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max)
         unsigned char c = (unsigned char)s[i];
         if (isdigit(c) && (i == 0 || !isalnum((unsigned char)s[i - 1]))) {
             AmtTok t = {0};
-            int grouped;
+            int grouped = 0;
             t.start = i;
             t.end = number_at(s, i, 0, &t.cents, &grouped);
             size_t nd = digits(s, i);
