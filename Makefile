@@ -10,7 +10,13 @@ CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 \
 # override: the library headers (pango, cairo, glib are not on the default include path)
 # are needed even when CFLAGS is given on the command line.
 override CFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# MuPDF (pok read's PDF reader): Debian 12's libmupdf-dev is static and built against
+# Debian's own shared third-party libraries (+ds), which the link line must name.
+MUPDF_LIBS := -lmupdf -lmupdf-third -lfreetype -lharfbuzz -ljpeg -ljbig2dec -lopenjp2 \
+              -lgumbo -lmujs -lz
+# Tesseract and Leptonica (pok read's OCR of scans and images).
+OCR_LIBS   := -ltesseract -llept
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(MUPDF_LIBS) $(OCR_LIBS) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 SRC      := $(wildcard src/*.c src/*/*.c)
