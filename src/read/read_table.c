@@ -236,7 +236,11 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     char ctx[1200];
     size_t cl = 0;
     ctx[0] = 0;
-    for (size_t k = li > 4 ? li - 4 : 0; k <= li && cl < sizeof ctx - 1; k++) {
+    /* the header and the (at most two) lines of the paragraph directly above it */
+    size_t from = li;
+    while (from > 0 && li - from < 3 && blank(doc->lines[from - 1].text)) from--;
+    for (int taken = 0; from > 0 && taken < 2 && !blank(doc->lines[from - 1].text); taken++) from--;
+    for (size_t k = from; k <= li && cl < sizeof ctx - 1; k++) {
         int w = snprintf(ctx + cl, sizeof ctx - cl, "%s ", doc->lines[k].text);
         if (w > 0) cl += (size_t)w < sizeof ctx - cl ? (size_t)w : sizeof ctx - cl - 1;
     }
@@ -286,7 +290,11 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         }
         /* a text-only line: a wrapped label directly below a row, or above the next one */
         if (!long_prose(l->text)) {
-            if (t->nrows && last_row_li + 1 == i && blanks == 0 && strlen(l->text) <= 60) {
+            /* a wrapped label goes on in lower case; a capital starts a heading */
+            const char *first = l->text;
+            while (*first == ' ') first++;
+            if (t->nrows && last_row_li + 1 == i && blanks == 0 && strlen(l->text) <= 60 &&
+                !isupper((unsigned char)*first)) {
                 append_label(arena, &t->rows[t->nrows - 1], l->text, 0);
                 last_row_li = i;
                 continue;
@@ -318,6 +326,12 @@ static void place_in_order(AmtRow *r, int offset)
 /* By geometry: each cell under the nearest header column, distinct and left to right. */
 static int place_by_x(const AmtTable *t, AmtRow *r)
 {
+    /* a cell lies under a column when it is nearer to it than half the gap between two
+     * columns: text that merely flows past the header (no real table) is not placed */
+    double tol = 50;
+    for (int k = 1; k < t->ncols; k++)
+        if (t->colx[k] >= 0 && t->colx[k - 1] >= 0 && (t->colx[k] - t->colx[k - 1]) / 2 < tol)
+            tol = (t->colx[k] - t->colx[k - 1]) / 2;
     int prev = -1;
     for (int c = 0; c < r->ncells; c++) {
         if (r->cells[c].x < 0) return 0;
@@ -329,7 +343,7 @@ static int place_by_x(const AmtTable *t, AmtRow *r)
             if (d < 0) d = -d;
             if (best < 0 || d < bd) best = k, bd = d;
         }
-        if (best <= prev) return 0;
+        if (best <= prev || bd > tol) return 0;
         r->cells[c].col = best;
         prev = best;
     }
@@ -397,7 +411,18 @@ void amt_table_place(AmtTable *t)
             memmove(row->cells, row->cells + drop, sizeof *row->cells * (size_t)t->ncols);
             row->ncells = t->ncols;
         }
-        if (place_by_x(t, row)) continue;
+    }
+    /* geometry is trusted only when the full rows lie under the header's columns (text
+     * that flows past a header of years is no table with columns) */
+    int aligned = 1;
+    for (int r = 0; r < t->nrows && aligned; r++)
+        if (t->rows[r].ncells == t->ncols) aligned = place_by_x(t, &t->rows[r]);
+    for (int r = 0; r < t->nrows; r++) {
+        AmtRow *row = &t->rows[r];
+        row->placed = 0;
+        for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
+        if (aligned && place_by_x(t, row)) continue;
+        for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
         if (row->ncells == t->ncols) place_in_order(row, 0);
     }
     int from = 0;
