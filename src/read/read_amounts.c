@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_TABLES 64
 
@@ -20,10 +21,15 @@ static void emit_table(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
         for (int c = 0; c < row->ncells; c++) {
             const AmtCell *cell = &row->cells[c];
             if (cell->tok.dash) continue;
+            /* a "Totaal" column states a sum (a "Na wijziging" column is the plan itself) */
+            int k = kind;
+            if (cell->col >= 0 && cell->col == t->total_col &&
+                strcasecmp(t->colname[cell->col], "Totaal") == 0)
+                k = READ_TOTAL;
             ReadAmount a = {cell->cents,
                             cell->col >= 0 ? t->year[cell->col] : 0,
                             row->actielijn,
-                            (ReadKind)kind,
+                            (ReadKind)k,
                             row->label,
                             doc->lines[row->li].page,
                             doc->lines[row->li].line};

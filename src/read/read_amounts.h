@@ -34,7 +34,8 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max);
 /* The kind the words of text give an amount, or -1 when they say nothing. negate_aware:
  * "niet ... besteed" does not make realisation (prose). */
 int amt_kind_of(const char *text);
-/* Whether the label marks a stated total ("Totaal", "Totale uitgaven", "in totaal"). */
+/* Whether the label marks a stated total ("Totaal", "Totale uitgaven"): 1, or a subtotal
+ * ("Subtotaal", part of a bigger total): 2; 0 neither. */
 int amt_is_total_label(const char *label);
 /* Coverage rows: 1 a total of dekking, 2 a total of uitgaven/lasten, 0 neither. */
 int amt_coverage_side(const char *label);

@@ -85,17 +85,23 @@ static void sum_finding(ReadResult *res, const AmtTable *t, const Test *x, const
     add_finding(res, READ_FINDING_SUM, x, m);
 }
 
-/* Column totals: each total row against the non-total rows since the previous total (or,
- * for a grand total right after subtotals, all rows since the table's start). */
+/* Column totals: each total row against the non-total rows since the previous total; a
+ * total after subtotals against all rows since the previous grand total (the subtotals
+ * are not counted twice). */
 static void check_columns(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
 {
-    int from = 0;
+    int from = 0, grand_from = 0, subs = 0;
     for (int r = 0; r < t->nrows; r++) {
         const AmtRow *tot = &t->rows[r];
         if (!tot->is_total) continue;
-        int start = from, nparts = 0;
-        for (int k = from; k < r; k++) nparts += !t->rows[k].is_total;
-        if (nparts == 0) start = 0;
+        int start = from;
+        if (tot->is_total == 2)
+            subs = 1;
+        else {
+            if (subs) start = grand_from;
+            grand_from = r + 1;
+            subs = 0;
+        }
         from = r + 1;
         int placed = tot->placed, parts = 0;
         for (int k = start; k < r; k++)

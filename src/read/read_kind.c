@@ -98,7 +98,7 @@ int amt_is_total_label(const char *label)
     for (size_t w = 0; words[w]; w++) {
         const char *at = amt_find_word(label, words[w]);
         /* "totaal" as the row's own name, not inside a longer description */
-        if (at && at - label < 12) return 1;
+        if (at && at - label < 12) return strcmp(words[w], "subtotaal") == 0 ? 2 : 1;
     }
     return 0;
 }

@@ -145,7 +145,10 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
         t->year[c] = 0;
         t->colname[c] = arena_strdup(a, names[from]);
         t->colx[c] = x_of(l, st, st + len);
-        if (strcasecmp(names[from], "totaal") == 0 && c == nc - 1) t->total_col = c;
+        /* the last column sums the others: "Totaal", "Na wijziging" */
+        if (c == nc - 1 &&
+            (strcasecmp(names[from], "totaal") == 0 || strstr(names[from], "na wijziging")))
+            t->total_col = c;
     }
     t->ncols = nc;
     t->title = trim_copy(a, s, e);
@@ -425,10 +428,13 @@ void amt_table_place(AmtTable *t)
         for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
         if (row->ncells == t->ncols) place_in_order(row, 0);
     }
-    int from = 0;
+    /* each total against the rows since the previous total; a grand total after
+     * subtotals adds nothing new to place */
+    int from = 0, subs = 0;
     for (int r = 0; r < t->nrows; r++)
         if (t->rows[r].is_total) {
-            resolve_by_total(t, from, r);
+            if (!(t->rows[r].is_total == 1 && subs)) resolve_by_total(t, from, r);
+            subs = t->rows[r].is_total == 2;
             from = r + 1;
         }
     /* the years the scheme funds an actielijn in (actielijn 5: 2021-2023) */

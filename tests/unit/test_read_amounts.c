@@ -341,6 +341,89 @@ static void test_single_column_total_unchecked(void **state)
     done(&f);
 }
 
+static void test_subtotals_not_counted_twice(void **state)
+{
+    (void)state;
+    const char *const text[] = {"Bestedingsplan POK 2024 2025",
+                                "Ombudsfunctie \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
+                                "Sociaal raadslieden \xe2\x82\xac 20.000 \xe2\x82\xac 20.000",
+                                "Subtotaal actielijn 2 \xe2\x82\xac 30.000 \xe2\x82\xac 30.000",
+                                "Wijkteams \xe2\x82\xac 40.000 \xe2\x82\xac 40.000",
+                                "Subtotaal actielijn 4 \xe2\x82\xac 40.000 \xe2\x82\xac 40.000",
+                                "Totaal \xe2\x82\xac 70.000 \xe2\x82\xac 75.000",
+                                NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    /* 10 + 20 + 40 = 70 (not 140 with the subtotals): 2024 holds, 2025 states 75 */
+    assert_int_equal(f.res.nfindings, 0); /* one holds, one fails: not confirmed */
+    assert_int_equal(f.res.nunchecked, 2);
+    done(&f);
+    const char *const text2[] = {
+        "Bestedingsplan POK 2024 2025 2026",
+        "Ombudsfunctie \xe2\x82\xac 10.000 \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
+        "Subtotaal \xe2\x82\xac 10.000 \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
+        "Wijkteams \xe2\x82\xac 40.000 \xe2\x82\xac 40.000 \xe2\x82\xac 40.000",
+        "Subtotaal \xe2\x82\xac 40.000 \xe2\x82\xac 40.000 \xe2\x82\xac 40.000",
+        "Totaal \xe2\x82\xac 50.000 \xe2\x82\xac 50.000 \xe2\x82\xac 55.000",
+        NULL};
+    lines(&f, text2);
+    analyse(&f);
+    assert_int_equal(f.res.nfindings, 1);
+    assert_int_equal(f.res.findings[0].stated_cents, 5500000);
+    assert_int_equal(f.res.findings[0].computed_cents, 5000000);
+    assert_int_equal(f.res.findings[0].line, 6);
+    done(&f);
+}
+
+static void test_begroting_wijziging_columns(void **state)
+{
+    (void)state;
+    const char *const text[] = {"Begrotingswijziging POK-middelen (bedragen in euro)",
+                                "Onderdeel Begroting | Wijziging | Na wijziging",
+                                "Sociaal raadslieden 50.000 | 10.000 | 60.000",
+                                "Ombudsfunctie 20.000 | 5.000 | 25.000",
+                                "Wijkteams 100.000 | 20.000 | 130.000",
+                                NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    assert_int_equal(find(&f, 5000000, "Sociaal raadslieden", 0)->kind, READ_PLAN);
+    assert_int_equal(find(&f, 6000000, "Sociaal raadslieden", 0)->kind, READ_PLAN);
+    /* 100.000 + 20.000 is not 130.000, and two rows confirm the rule */
+    assert_int_equal(f.res.nfindings, 1);
+    assert_int_equal(f.res.findings[0].stated_cents, 13000000);
+    assert_int_equal(f.res.findings[0].computed_cents, 12000000);
+    done(&f);
+}
+
+static void test_table_over_page_break(void **state)
+{
+    (void)state;
+    Fixture f;
+    memset(&f, 0, sizeof f);
+    f.doc.file = "test.txt";
+    f.doc.pages = 2;
+    const char *p1[] = {"Bestedingsdoelen 2024 2025 Totaal",
+                        "Ombudsfunctie \xe2\x82\xac 10.000 \xe2\x82\xac 12.000 \xe2\x82\xac 22.000",
+                        "Pagina 1 van 2", NULL};
+    const char *p2[] = {"Raadsvoorstel POK-middelen", "Bestedingsdoelen 2024 2025 Totaal",
+                        "Wijkteams \xe2\x82\xac 30.000 \xe2\x82\xac 30.000 \xe2\x82\xac 60.000",
+                        "Totaal \xe2\x82\xac 40.000 \xe2\x82\xac 42.000 \xe2\x82\xac 82.000", NULL};
+    for (size_t i = 0; p1[i]; i++) read_doc_add_line(&f.doc, 1, p1[i], strlen(p1[i]), NULL, 0);
+    for (size_t i = 0; p2[i]; i++) read_doc_add_line(&f.doc, 2, p2[i], strlen(p2[i]), NULL, 0);
+    analyse(&f);
+    assert_int_equal(f.res.nfindings, 0);
+    assert_int_equal(f.res.nunchecked, 0); /* the total saw both pages' rows */
+    const ReadAmount *w = find(&f, 3000000, "Wijkteams", 2025);
+    assert_non_null(w);
+    assert_int_equal(w->page, 2);
+    assert_int_equal(w->kind, READ_PLAN);
+    assert_int_equal(find(&f, 6000000, "Wijkteams", 0)->kind, READ_TOTAL);
+    assert_null(find(&f, 100, "Pagina", -1));
+    done(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +436,9 @@ int main(void)
         cmocka_unit_test(test_prose_amounts),
         cmocka_unit_test(test_consistent_document_and_prose_total),
         cmocka_unit_test(test_single_column_total_unchecked),
+        cmocka_unit_test(test_subtotals_not_counted_twice),
+        cmocka_unit_test(test_begroting_wijziging_columns),
+        cmocka_unit_test(test_table_over_page_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
