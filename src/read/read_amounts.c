@@ -278,7 +278,46 @@ typedef struct ProseTotal {
     int64_t cents;
     size_t li;
     int actielijnen[8], n;
+    int64_t per_year; /* "per jaar € X" in the sentence, -1 none */
+    int first, last;  /* the period it names ("2024 tot en met 2027"), 0 none */
 } ProseTotal;
+
+/* "€ X per jaar" (or "per jaar € X") and a period "2024 tot en met 2027" / "2024-2027" /
+ * "2024 t/m 2027" in the sentence: the yearly amount and the years. Returns 0 when the
+ * sentence has not exactly one of each. */
+static int per_year_parts(const char *sent, int64_t *per_year, int *first, int *last)
+{
+    AmtTok tok[AMT_MAX_TOKENS];
+    size_t n = amt_scan(sent, tok, AMT_MAX_TOKENS);
+    int yearly = 0, periods = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (tok[k].euro) {
+            size_t b = tok[k].start > 12 ? tok[k].start - 12 : 0;
+            int before = strncmp(sent + b, "per jaar", 8) == 0 ||
+                         (strstr(sent + b, "per jaar") &&
+                          strstr(sent + b, "per jaar") < sent + tok[k].start);
+            const char *after = sent + tok[k].end;
+            while (*after == ' ') after++;
+            if (before || strncmp(after, "per jaar", 8) == 0) {
+                yearly++;
+                *per_year = tok[k].cents;
+            }
+        }
+        if (tok[k].year && k + 1 < n && tok[k + 1].year) {
+            const char *gap = sent + tok[k].end;
+            size_t len = tok[k + 1].start - tok[k].end;
+            int joined = (len == 1 && *gap == '-') ||
+                         (len == 12 && strncmp(gap, " tot en met ", 12) == 0) ||
+                         (len == 5 && strncmp(gap, " t/m ", 5) == 0);
+            if (joined && tok[k + 1].cents > tok[k].cents) {
+                periods++;
+                *first = (int)(tok[k].cents / 100);
+                *last = (int)(tok[k + 1].cents / 100);
+            }
+        }
+    }
+    return yearly == 1 && periods == 1;
+}
 
 static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_table,
                        ReadResult *res, Arena *scratch, ProseTotal *totals, int *ntotals)
@@ -343,6 +382,9 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
             pt->li = li;
             pt->n = nlist;
             memcpy(pt->actielijnen, list, sizeof list);
+            pt->per_year = -1;
+            pt->first = pt->last = 0;
+            if (!per_year_parts(sent, &pt->per_year, &pt->first, &pt->last)) pt->per_year = -1;
         }
     }
 }
@@ -352,6 +394,22 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
 static void check_prose_total(const ReadDoc *doc, const ProseTotal *pt, AmtTable *const *tables,
                               int ntables, ReadResult *res)
 {
+    const ReadLine *l = &doc->lines[pt->li];
+    if (pt->per_year >= 0) { /* "€ X per jaar ... in totaal € Y": explicit arithmetic */
+        int64_t years = pt->last - pt->first + 1, computed = pt->per_year * years;
+        if (computed == pt->cents) return;
+        char a[40], b[40], c[40], d[40];
+        int64_t diff = computed > pt->cents ? computed - pt->cents : pt->cents - computed;
+        char *m =
+            arena_printf(&res->arena,
+                         "Het totaal is %s, maar %s per jaar over %d tot en met %d (%lld "
+                         "jaar) is %s (verschil %s).",
+                         amt_euro(pt->cents, a), amt_euro(pt->per_year, b), pt->first, pt->last,
+                         (long long)years, amt_euro(computed, c), amt_euro(diff, d));
+        ReadFinding f = {READ_FINDING_SUM, 1, 1, pt->cents, computed, l->page, l->line, l->text, m};
+        read_add_finding(res, &f);
+        return;
+    }
     int64_t sum = 0;
     int found = pt->n > 0;
     for (int k = 0; k < pt->n && found; k++) {
@@ -369,7 +427,6 @@ static void check_prose_total(const ReadDoc *doc, const ProseTotal *pt, AmtTable
         if (rows != 1) found = 0;
     }
     if (found && sum == pt->cents) return;
-    const ReadLine *l = &doc->lines[pt->li];
     ReadTotal u = {pt->cents, l->page, l->line, l->text};
     read_add_unchecked(res, &u);
 }

@@ -41,7 +41,7 @@ static const KindRule rules[] = {
     {READ_PLAN,
      {"begroot", "geraamd", "raming", "inzetten", "inzet", "bestedingsdoel", "bestedingsplan",
       "uitgaven", "lasten", "kosten", "wijziging", "besteden", "uitbreiding", "implementatie",
-      NULL},
+      "nodig", NULL},
      NULL,
      0},
     {READ_ALLOCATION,

@@ -424,6 +424,29 @@ static void test_table_over_page_break(void **state)
     done(&f);
 }
 
+static void test_per_year_times_years(void **state)
+{
+    (void)state;
+    const char *const text[] = {
+        "Voor de ombudsfunctie is van 2024 tot en met 2027 \xe2\x82\xac 35.000 per jaar nodig, in "
+        "totaal \xe2\x82\xac 150.000.",
+        "Voor de wijkteams is van 2024 tot en met 2027 \xe2\x82\xac 20.000 per jaar nodig, in "
+        "totaal \xe2\x82\xac 80.000.",
+        NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    assert_int_equal(f.res.nfindings, 1);
+    assert_int_equal(f.res.findings[0].stated_cents, 15000000);
+    assert_int_equal(f.res.findings[0].computed_cents, 14000000);
+    assert_int_equal(f.res.findings[0].line, 1);
+    assert_int_equal(f.res.nunchecked, 0);
+    const ReadAmount *a = find(&f, 2000000, "Voor de wijkteams", 0); /* per jaar: no one year */
+    assert_non_null(a);
+    assert_int_equal(find(&f, 8000000, "Voor de wijkteams", 0)->kind, READ_TOTAL);
+    done(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -439,6 +462,7 @@ int main(void)
         cmocka_unit_test(test_subtotals_not_counted_twice),
         cmocka_unit_test(test_begroting_wijziging_columns),
         cmocka_unit_test(test_table_over_page_break),
+        cmocka_unit_test(test_per_year_times_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
