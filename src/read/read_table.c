@@ -45,11 +45,12 @@ static char *trim_copy(Arena *a, const char *s, size_t n)
     return o;
 }
 
-/* Only separators (and a footnote digit after a bracket) between a and b. */
+/* Only separators (and a footnote digit after a bracket) between a and b. OCR reads a
+ * column rule "|" also as "/", "!" or "l" next to a space. */
 static int only_seps(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
-        if (is_cell_sep(s[i])) continue;
+        if (is_cell_sep(s[i]) || s[i] == '/' || s[i] == '!') continue;
         if (isdigit((unsigned char)s[i]) && i > 0 && s[i - 1] == ')') continue;
         return 0;
     }
