@@ -40,6 +40,19 @@ static void emit_table(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
 
 /* ---- prose ------------------------------------------------------------------------ */
 
+/* A list item's marker at the start of a line: "-", "•", "*", "➤", "", and OCR's "e " and
+ * "o " for a bullet. */
+static int bullet(const char *s)
+{
+    static const char *const marks[] = {
+        "- ", "\xe2\x80\xa2", "* ", "\xe2\x9e\xa4", "\xef\x82\xb7", "\xe2\x80\x93 ", "e ",
+        "o ", "\xc2\xa2 ",    NULL};
+    while (*s == ' ') s++;
+    for (size_t k = 0; marks[k]; k++)
+        if (strncmp(s, marks[k], strlen(marks[k])) == 0) return 1;
+    return 0;
+}
+
 /* The paragraph around line li (adjacent non-empty lines of its page) joined by spaces;
  * *at is where line li starts in it. */
 static char *paragraph(const ReadDoc *doc, size_t li, const unsigned char *in_table, Arena *a,
@@ -64,7 +77,10 @@ static char *paragraph(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         /* a short line without a full stop before a capital is a heading: its own sentence */
         int heading = k < to && n < 45 && n > 0 && !strchr(".,:;", doc->lines[k].text[n - 1]) &&
                       isupper((unsigned char)doc->lines[k + 1].text[0]);
-        p[o++] = heading ? '\n' : ' ';
+        /* a list item, and the line that introduces it with a colon, stand on their own */
+        int item = k < to &&
+                   (bullet(doc->lines[k + 1].text) || (n > 0 && doc->lines[k].text[n - 1] == ':'));
+        p[o++] = heading || item ? '\n' : ' ';
     }
     p[o ? o - 1 : 0] = 0;
     return p;
@@ -74,7 +90,9 @@ static int sentence_end(const char *p, size_t i)
 {
     char c = p[i];
     if (c == '\n') return 1;
-    if (c != '.' && c != '!' && c != '?' && c != ':') return 0;
+    /* a colon ends an introduction before a list (a line break follows), not "Totaal: € 5" */
+    if (c == ':') return p[i + 1] == '\n' || p[i + 1] == 0;
+    if (c != '.' && c != '!' && c != '?') return 0;
     if (c == '.' && i > 0 && isdigit((unsigned char)p[i - 1]) && isdigit((unsigned char)p[i + 1]))
         return 0;
     return p[i + 1] == ' ' || p[i + 1] == 0;
@@ -353,13 +371,16 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
             kind = amt_kind_of(clause);
             if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_of(sent);
             if (kind == READ_TOTAL) kind = -1;
-            if (kind < 0 && from > 0) {
-                size_t pf, pt, q = from;
-                while (q > 0 && para[q - 1] == ' ') q--;
-                if (q > 0) q--; /* the full stop of the sentence before */
+            /* the sentences before it: the one that introduces a list of items */
+            for (size_t back = 0, end = from; kind < 0 && end > 0 && back < 6; back++) {
+                size_t pf, pt, q = end;
+                while (q > 0 && (para[q - 1] == ' ' || para[q - 1] == '\n')) q--;
+                if (q == 0) break;
+                q--; /* the full stop of the sentence before */
                 sentence_around(para, q, q, &pf, &pt);
-                kind = amt_kind_of(slice(scratch, para, pf, from));
+                kind = amt_kind_of(slice(scratch, para, pf, end));
                 if (kind == READ_TOTAL) kind = -1;
+                end = pf;
             }
             if (kind < 0) kind = READ_OTHER;
         }

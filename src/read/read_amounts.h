@@ -41,6 +41,12 @@ int amt_is_total_label(const char *label);
 int amt_coverage_side(const char *label);
 /* A row label starting "N." / "N " / "actielijn N" (1-8): N, else 0. */
 int amt_actielijn_of_label(const char *label);
+/* Whether label carries the name of actielijn n ("Robuust rechtsbeschermingssysteem"). */
+int amt_actielijn_named(const char *label, int n);
+/* Whether a row label counts things (fte, uren, aantal, %): its numbers are no money. */
+int amt_counts_label(const char *label);
+/* Whether a row label is a part of the row above ("waarvan ..."): no part of a total. */
+int amt_part_of_above(const char *label);
 /* A table's or sentence's words that say bare numbers are euros ("bedragen", "x € 1.000",
  * "€"). Sets *thousands when the table is in thousands of euros. */
 int amt_euro_context(const char *text, int *thousands);
@@ -68,7 +74,8 @@ typedef struct AmtRow {
     AmtCell cells[AMT_MAX_COLS];
     int ncells;
     int is_total, coverage, kind, actielijn;
-    int placed; /* every cell has its column */
+    int part_of_above; /* "waarvan ...": inside the row above, not added to totals */
+    int placed;        /* every cell has its column */
 } AmtRow;
 
 typedef struct AmtTable {
@@ -79,6 +86,7 @@ typedef struct AmtTable {
     double colx[AMT_MAX_COLS]; /* centre of the header word, -1 without geometry */
     int total_col;             /* a "Totaal" column, -1 none */
     int64_t scale;             /* cents per written unit: 100, or 100000 ("x € 1.000") */
+    int about_actielijnen;     /* the title or the lines above speak of actielijnen */
     int kind;                  /* from the title and the lines above, -1 none */
     char *title;
     AmtRow rows[AMT_MAX_ROWS];

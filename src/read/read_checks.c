@@ -105,7 +105,7 @@ static void check_columns(const ReadDoc *doc, const AmtTable *t, ReadResult *res
         from = r + 1;
         int placed = tot->placed, parts = 0;
         for (int k = start; k < r; k++)
-            if (!t->rows[k].is_total) {
+            if (!t->rows[k].is_total && !t->rows[k].part_of_above) {
                 parts++;
                 placed &= t->rows[k].placed;
             }
@@ -119,7 +119,8 @@ static void check_columns(const ReadDoc *doc, const AmtTable *t, ReadResult *res
             if (c == t->total_col || !cell_in(tot, c)) continue;
             int64_t sum = 0;
             for (int k = start; k < r; k++)
-                if (!t->rows[k].is_total) sum += value_in(&t->rows[k], c);
+                if (!t->rows[k].is_total && !t->rows[k].part_of_above)
+                    sum += value_in(&t->rows[k], c);
             tests[n++] = (Test){&doc->lines[tot->li], c, value_in(tot, c), sum};
         }
         if (!confirmed(tests, n)) {

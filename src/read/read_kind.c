@@ -41,7 +41,7 @@ static const KindRule rules[] = {
     {READ_PLAN,
      {"begroot", "geraamd", "raming", "inzetten", "inzet", "bestedingsdoel", "bestedingsplan",
       "uitgaven", "lasten", "kosten", "wijziging", "besteden", "uitbreiding", "implementatie",
-      "nodig", NULL},
+      "nodig", "zetten", NULL},
      NULL,
      0},
     {READ_ALLOCATION,
@@ -164,5 +164,49 @@ int amt_actielijn_years(int n, int *first, int *last)
             *last = spans[k].last;
             return 1;
         }
+    return 0;
+}
+
+/* The names of the actielijnen as council documents write them (domain.md). */
+static const struct {
+    int n;
+    const char *words[4];
+} actielijn_names[] = {
+    {1, {"digitale overheid", "informatiepunt", NULL}},
+    {2, {"rechtsbescherming", "robuust", NULL}},
+    {3, {"systeemleren", "leervermogen", NULL}},
+    {4, {"wijkteam", NULL}},
+    {5, {"integraal werken", "impuls", NULL}},
+    {6, {"gezinsbescherming", NULL}},
+    {7, {"verward", NULL}},
+    {8, {"ondersteuningsprogramma", NULL}},
+};
+
+int amt_actielijn_named(const char *label, int n)
+{
+    for (size_t k = 0; k < sizeof actielijn_names / sizeof actielijn_names[0]; k++)
+        if (actielijn_names[k].n == n)
+            for (size_t w = 0; actielijn_names[k].words[w]; w++)
+                if (strcasestr(label, actielijn_names[k].words[w])) return 1;
+    return 0;
+}
+
+int amt_counts_label(const char *label)
+{
+    static const char *const words[] = {"aantal",     "fte",      "uren",       "uur",
+                                        "personen",   "procent",  "percentage", "inwoners",
+                                        "deelnemers", "formatie", NULL};
+    for (size_t w = 0; words[w]; w++)
+        if (amt_find_word(label, words[w])) return 1;
+    return strchr(label, '%') != NULL;
+}
+
+int amt_part_of_above(const char *label)
+{
+    static const char *const words[] = {"waarvan", "w.v.", "hiervan", "daarvan", NULL};
+    const char *p = label;
+    while (*p == ' ' || *p == '-') p++;
+    for (size_t w = 0; words[w]; w++)
+        if (strncasecmp(p, words[w], strlen(words[w])) == 0) return 1;
     return 0;
 }

@@ -212,8 +212,14 @@ static void append_label(Arena *a, AmtRow *r, const char *extra, int before)
 static void finish_row(Arena *arena, AmtTable *t, AmtRow *r)
 {
     r->is_total = amt_is_total_label(r->label);
+    r->part_of_above = amt_part_of_above(r->label);
     r->coverage = amt_coverage_side(r->label);
+    /* "2. Robuust ..." names actielijn 2 only in a table about actielijnen or with the
+     * actielijn's own name: elsewhere "2." merely numbers a list */
     r->actielijn = amt_actielijn_of_label(r->label);
+    if (r->actielijn && !t->about_actielijnen && !amt_actielijn_named(r->label, r->actielijn) &&
+        strncasecmp(r->label, "actielijn", 9) != 0)
+        r->actielijn = 0;
     r->kind = amt_kind_of(r->label);
     /* the title completes a row's words: "Stand 1 januari" under "Bestemmingsreserve" */
     if (r->kind < 0 || r->kind == READ_OTHER) {
@@ -251,6 +257,7 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     int thousands = 0;
     int euro = amt_euro_context(ctx, &thousands);
     t->scale = thousands ? 100000 : 100;
+    t->about_actielijnen = amt_find_word(ctx, "actielijn") != NULL;
     t->kind = amt_kind_of(t->title);
     if (t->kind < 0 || t->kind == READ_TOTAL) t->kind = amt_kind_of(ctx);
     if (t->kind == READ_TOTAL) t->kind = -1;
@@ -283,6 +290,15 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         if (r.ncells > 0) {
             r.li = i;
             r.label = trim_copy(arena, l->text, label_end);
+            /* a row that counts (fte, hours, people) belongs to the table but holds no money */
+            int euro_cells = 0;
+            for (int c = 0; c < r.ncells; c++) euro_cells += r.cells[c].tok.euro;
+            if (!euro_cells && amt_counts_label(r.label)) {
+                last_row_li = i;
+                blanks = misses = 0;
+                pending = NULL;
+                continue;
+            }
             if (strlen(r.label) > 90) break;
             if (pending && pending_li + 1 == i) append_label(arena, &r, pending, 1);
             pending = NULL;
@@ -364,7 +380,7 @@ static void resolve_by_total(AmtTable *t, int from, int to)
     int amb[AMT_MAX_ROWS], na = 0;
     long combos = 1;
     for (int r = from; r <= to; r++)
-        if (!t->rows[r].placed) {
+        if (!t->rows[r].placed && !t->rows[r].part_of_above) {
             amb[na++] = r;
             combos *= t->ncols - t->rows[r].ncells + 1;
             if (combos > AMT_MAX_PLACEMENTS) return;
@@ -390,7 +406,7 @@ static void resolve_by_total(AmtTable *t, int from, int to)
                 if (r == to) {
                     total[col] = row->cells[c].tok.dash ? 0 : row->cells[c].cents;
                     has_total[col] = 1;
-                } else if (!row->cells[c].tok.dash)
+                } else if (!row->cells[c].tok.dash && !row->part_of_above)
                     sum[col] += row->cells[c].cents;
             }
         }

@@ -447,6 +447,48 @@ static void test_per_year_times_years(void **state)
     done(&f);
 }
 
+static void test_rows_that_are_no_parts(void **state)
+{
+    (void)state;
+    const char *const text[] = {"Bestedingsplan (bedragen in euro) 2024 2025 2026",
+                                "1. Sociaal raadslieden 50.000 50.000 50.000",
+                                "waarvan ombudsfunctie 10.000 10.000 10.000",
+                                "2. Schuldhulp 30.000 30.000 30.000",
+                                "Formatie (fte) 1,5 1,5 1,5",
+                                "Totaal 80.000 80.000 80.000",
+                                NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    assert_int_equal(f.res.nfindings, 0);
+    assert_int_equal(f.res.nunchecked, 0);      /* 50 + 30 = 80: the "waarvan" row is inside */
+    assert_null(find(&f, 150, "Formatie", -1)); /* fte are no money */
+    assert_non_null(find(&f, 1000000, "waarvan", 2025)); /* but the part is an amount */
+    /* "1." numbers a list here: no actielijn */
+    assert_int_equal(find(&f, 5000000, "1. Sociaal", 2024)->actielijn, 0);
+    done(&f);
+}
+
+static void test_list_items_in_prose(void **state)
+{
+    (void)state;
+    const char *const text[] = {"Voortgang 2024",
+                                "",
+                                "Het budget voor dit jaar zetten we als volgt in:",
+                                "- Ombudsfunctie: \xe2\x82\xac 20.000",
+                                "- Wijkteams: \xe2\x82\xac 30.000",
+                                NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    const ReadAmount *a = find(&f, 2000000, "- Ombudsfunctie", 2024);
+    assert_non_null(a);
+    assert_int_equal(a->kind, READ_PLAN);
+    assert_string_equal(a->label, "- Ombudsfunctie: \xe2\x82\xac 20.000");
+    assert_int_equal(find(&f, 3000000, "- Wijkteams", 2024)->kind, READ_PLAN);
+    done(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -463,6 +505,8 @@ int main(void)
         cmocka_unit_test(test_begroting_wijziging_columns),
         cmocka_unit_test(test_table_over_page_break),
         cmocka_unit_test(test_per_year_times_years),
+        cmocka_unit_test(test_rows_that_are_no_parts),
+        cmocka_unit_test(test_list_items_in_prose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
