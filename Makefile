@@ -112,6 +112,19 @@ golden: $(BUILD)/pok
 golden-update: $(BUILD)/pok
 	sh tests/golden/run.sh $(BUILD)/pok --update
 
+# The evaluation set of pok read (tests/read/, docs/read.md "Evaluation"): render.sh
+# writes every document as text, text PDF, scan and mixed into $(BUILD)/read-corpus (only
+# what changed); selftest.py shows that the scoring can pass and fail; score.py runs pok
+# read on each document and fails when a bar of issue 13 is not met (results also in
+# $(BUILD)/read-corpus/score.json). READ_EVAL_FLAGS passes options to score.py, e.g.
+# READ_EVAL_FLAGS="--verbose --forms txt".
+.PHONY: read-eval
+read-eval: $(BUILD)/pok
+	sh tests/read/render.sh $(BUILD)/read-corpus
+	python3 tests/read/selftest.py $(BUILD)/read-corpus
+	python3 tests/read/score.py $(BUILD)/pok $(BUILD)/read-corpus --jobs 2 \
+	    --json $(BUILD)/read-corpus/score.json $(READ_EVAL_FLAGS)
+
 # The unit and command-line tests again on PostgreSQL: scripts/pgtest.sh starts a
 # throwaway server (Debian's postgresql, initdb in a temporary directory, a loopback
 # port), runs them with POK_TEST_PG set (every test gets a fresh database) and removes it.
