@@ -26,8 +26,12 @@ static void emit_table(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
             if (cell->col >= 0 && cell->col == t->total_col &&
                 strcasecmp(t->colname[cell->col], "Totaal") == 0)
                 k = READ_TOTAL;
+            else if (cell->col >= 0 && t->col_kind[cell->col] >= 0 && !row->is_total)
+                k = t->col_kind[cell->col];
+            int year = cell->col >= 0 ? t->year[cell->col] : 0;
+            if (!t->year[0]) year = t->year_all;
             ReadAmount a = {cell->cents,
-                            cell->col >= 0 ? t->year[cell->col] : 0,
+                            year,
                             row->actielijn,
                             (ReadKind)k,
                             row->label,

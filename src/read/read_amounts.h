@@ -75,6 +75,8 @@ typedef struct AmtRow {
     int ncells;
     int is_total, coverage, kind, actielijn;
     int part_of_above; /* "waarvan ...": inside the row above, not added to totals */
+    size_t cells_from; /* where the cells start in the line's text */
+    const char *text;  /* the line's text */
     int placed;        /* every cell has its column */
 } AmtRow;
 
@@ -83,11 +85,15 @@ typedef struct AmtTable {
     int ncols;
     int year[AMT_MAX_COLS]; /* 0: a column that is no year */
     const char *colname[AMT_MAX_COLS];
-    double colx[AMT_MAX_COLS]; /* centre of the header word, -1 without geometry */
-    int total_col;             /* a "Totaal" column, -1 none */
-    int64_t scale;             /* cents per written unit: 100, or 100000 ("x € 1.000") */
-    int about_actielijnen;     /* the title or the lines above speak of actielijnen */
-    int kind;                  /* from the title and the lines above, -1 none */
+    double colx[AMT_MAX_COLS];  /* centre of the header word, -1 without geometry */
+    int total_col;              /* a "Totaal" column, -1 none */
+    int64_t scale;              /* cents per written unit: 100, or 100000 ("x € 1.000") */
+    int about_actielijnen;      /* the title or the lines above speak of actielijnen */
+    int actielijn_col;          /* an "Actielijn" column before the amounts: rows give its number */
+    int col_kind[AMT_MAX_COLS]; /* a column's own kind ("Wijziging": other), -1 the row's */
+    int year_all;               /* a table without year columns: the year its title or the
+                                 * lines above name ("begroting 2025"), 0 none */
+    int kind;                   /* from the title and the lines above, -1 none */
     char *title;
     AmtRow rows[AMT_MAX_ROWS];
     int nrows;

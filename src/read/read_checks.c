@@ -146,9 +146,18 @@ static void check_row_totals(const ReadDoc *doc, const AmtTable *t, ReadResult *
     for (int r = 0; r < t->nrows; r++) {
         const AmtRow *row = &t->rows[r];
         if (!row->placed || !cell_in(row, t->total_col)) continue;
-        int64_t sum = 0;
-        for (int c = 0; c < t->ncols; c++)
-            if (c != t->total_col) sum += value_in(row, c);
+        /* V and N (voordeel, nadeel) give a direction whose sign depends on whether the row
+         * is a cost or an income: either reading may be the document's */
+        int64_t sum = 0, alt = 0;
+        for (int c = 0; c < t->ncols; c++) {
+            if (c == t->total_col) continue;
+            const AmtCell *cell = cell_in(row, c);
+            int64_t v = value_in(row, c);
+            char sfx = cell ? cell->tok.suffix : 0;
+            sum += sfx == 'V' ? -v : v;
+            alt += sfx == 'N' ? -v : v;
+        }
+        if (alt == value_in(row, t->total_col)) sum = alt;
         rows[n] = r;
         tests[n++] = (Test){&doc->lines[row->li], -1, value_in(row, t->total_col), sum};
     }

@@ -148,6 +148,13 @@ int amt_euro_context(const char *text, int *thousands)
         x += 2;
     }
     if (amt_find_word(text, "duizenden euro")) *thousands = euro = 1;
+    /* a table about money: its bare numbers are euros */
+    static const char *const money_words[] = {"reserve",    "lasten",    "baten",       "dekking",
+                                              "begroting",  "middelen",  "budget",      "kosten",
+                                              "uitgaven",   "financi",   "bestedingen", "saldo",
+                                              "circulaire", "uitkering", NULL};
+    for (size_t w = 0; !euro && money_words[w]; w++)
+        if (amt_find_word(text, money_words[w]) || strcasestr(text, money_words[w])) euro = 1;
     return euro;
 }
 

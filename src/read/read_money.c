@@ -189,6 +189,10 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max)
                     t.cents *= m;
                 }
                 t.euro = t.money_ok = 1;
+                /* "x € 1.000", "(bedragen x € 1.000)": the unit of a table, no amount */
+                if (i >= 2 && (s[i - 2] == 'x' || s[i - 2] == 'X') && s[i - 1] == ' ' &&
+                    (i == 2 || !isalpha((unsigned char)s[i - 3])))
+                    t.euro = t.money_ok = 0;
                 t.suffix = vn_suffix(s, &t.end);
                 out[n++] = t;
                 i = t.end;

@@ -75,6 +75,31 @@ static double x_of(const ReadLine *l, size_t a, size_t b)
     return x0 < 0 ? -1 : (x0 + x1) / 2;
 }
 
+/* The year a table without year columns is about: "begroting 2025", "jaarrekening 2024"
+ * in its title or the nearest of the twelve lines above it; 0 none. */
+static int year_named_above(const ReadDoc *doc, size_t li, const char *title)
+{
+    static const char *const words[] = {
+        "begrotingswijziging", "begroting",     "jaarrekening", "rekening",
+        "jaarverslag",         "voorjaarsnota", "jaar",         NULL};
+    for (size_t k = li + 1, seen = 0; k > 0 && seen < 13; k--, seen++) {
+        const char *s = seen == 0 ? title : doc->lines[k - 1].text;
+        for (size_t w = 0; words[w]; w++) {
+            for (const char *p = s; (p = amt_find_word(p, words[w])) != NULL; p++) {
+                const char *y = p + strlen(words[w]);
+                if (*y != ' ') continue;
+                y++;
+                if ((y[0] == '1' || y[0] == '2') && isdigit((unsigned char)y[1]) &&
+                    isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
+                    !isdigit((unsigned char)y[4]) && y[4] != '-')
+                    return (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 +
+                           (y[3] - '0');
+            }
+        }
+    }
+    return 0;
+}
+
 /* The header at line l: its columns into t. */
 static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
 {
@@ -107,6 +132,7 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
         }
         t->ncols = ny;
         t->total_col = -1;
+        for (int c = 0; c < AMT_MAX_COLS; c++) t->col_kind[c] = -1;
         if (total_col) {
             t->year[ny] = 0;
             t->colname[ny] = "Totaal";
@@ -115,7 +141,9 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
             t->ncols++;
         }
         t->title = trim_copy(a, s, tok[first].start);
-        return strlen(t->title) <= 90;
+        size_t tl = strlen(t->title);
+        t->actielijn_col = tl >= 9 && strcasecmp(t->title + tl - 9, "actielijn") == 0 && tl > 9;
+        return tl <= 90;
     }
     /* column words from the end: "Begroting | Wijziging | Na wijziging" */
     size_t e = end;
@@ -152,6 +180,15 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
             t->total_col = c;
     }
     t->ncols = nc;
+    for (int c = 0; c < nc; c++) {
+        /* a change or a difference is no plan; a realisation column is what was spent */
+        const char *cn = t->colname[c];
+        t->col_kind[c] = strcasecmp(cn, "wijziging") == 0 || strcasecmp(cn, "verschil") == 0
+                             ? (int)READ_OTHER
+                         : strcasecmp(cn, "realisatie") == 0 || strcasecmp(cn, "rekening") == 0
+                             ? (int)READ_REALISATION
+                             : -1;
+    }
     t->title = trim_copy(a, s, e);
     return strlen(t->title) <= 90;
 }
@@ -216,9 +253,9 @@ static void finish_row(Arena *arena, AmtTable *t, AmtRow *r)
     r->coverage = amt_coverage_side(r->label);
     /* "2. Robuust ..." names actielijn 2 only in a table about actielijnen or with the
      * actielijn's own name: elsewhere "2." merely numbers a list */
-    r->actielijn = amt_actielijn_of_label(r->label);
-    if (r->actielijn && !t->about_actielijnen && !amt_actielijn_named(r->label, r->actielijn) &&
-        strncasecmp(r->label, "actielijn", 9) != 0)
+    if (!r->actielijn) r->actielijn = amt_actielijn_of_label(r->label);
+    if (r->actielijn && !t->actielijn_col && !t->about_actielijnen &&
+        !amt_actielijn_named(r->label, r->actielijn) && strncasecmp(r->label, "actielijn", 9) != 0)
         r->actielijn = 0;
     r->kind = amt_kind_of(r->label);
     /* the title completes a row's words: "Stand 1 januari" under "Bestemmingsreserve" */
@@ -258,6 +295,7 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     int euro = amt_euro_context(ctx, &thousands);
     t->scale = thousands ? 100000 : 100;
     t->about_actielijnen = amt_find_word(ctx, "actielijn") != NULL;
+    if (!t->year[0]) t->year_all = year_named_above(doc, li, t->title);
     t->kind = amt_kind_of(t->title);
     if (t->kind < 0 || t->kind == READ_TOTAL) t->kind = amt_kind_of(ctx);
     if (t->kind == READ_TOTAL) t->kind = -1;
@@ -289,6 +327,17 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         r.ncells = trailing_cells(l, euro, r.cells, &label_end);
         if (r.ncells > 0) {
             r.li = i;
+            r.cells_from = label_end;
+            r.text = l->text;
+            /* "Sociaal raadslieden 2 | € 84.000": the actielijn column's number */
+            if (t->actielijn_col && r.ncells > 1 && !r.cells[0].tok.euro &&
+                r.cells[0].tok.cents >= 100 && r.cells[0].tok.cents <= 800 &&
+                r.cells[0].tok.cents % 100 == 0) {
+                r.actielijn = (int)(r.cells[0].tok.cents / 100);
+                r.cells_from = r.cells[0].tok.end;
+                memmove(r.cells, r.cells + 1, sizeof *r.cells * (size_t)(r.ncells - 1));
+                r.ncells--;
+            }
             r.label = trim_copy(arena, l->text, label_end);
             /* a row that counts (fte, hours, people) belongs to the table but holds no money */
             int euro_cells = 0;
@@ -371,6 +420,33 @@ static int place_by_x(const AmtTable *t, AmtRow *r)
     return 1;
 }
 
+/* Column rules "|" that keep empty cells ("3.600 | 1.800 |  |  | 5.400"): when the
+ * fields after the label are exactly the columns, each cell is in the field it lies in. */
+static void place_by_rules(const AmtTable *t, AmtRow *r)
+{
+    if (!r->text) return;
+    const char *s = r->text + r->cells_from;
+    int fields = 1;
+    for (const char *p = s; *p; p++) fields += *p == '|';
+    while (*s == ' ') s++;
+    size_t end = strlen(r->text);
+    while (end > r->cells_from && (r->text[end - 1] == ' ' || r->text[end - 1] == '|')) {
+        if (r->text[end - 1] == '|') fields--;
+        end--;
+    }
+    if (fields != t->ncols) return;
+    for (int c = 0; c < r->ncells; c++) {
+        int field = 0;
+        for (size_t i = r->cells_from; i < r->cells[c].tok.start; i++) field += r->text[i] == '|';
+        if (field >= t->ncols || (c > 0 && field <= r->cells[c - 1].col)) {
+            for (int k = 0; k < r->ncells; k++) r->cells[k].col = -1;
+            return;
+        }
+        r->cells[c].col = field;
+    }
+    r->placed = 1;
+}
+
 #define AMT_MAX_PLACEMENTS 200000
 
 /* The ambiguous rows of [from, to] against the total row to: the placements (offsets)
@@ -443,7 +519,10 @@ void amt_table_place(AmtTable *t)
         for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
         if (aligned && place_by_x(t, row)) continue;
         for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
-        if (row->ncells == t->ncols) place_in_order(row, 0);
+        if (row->ncells == t->ncols)
+            place_in_order(row, 0);
+        else
+            place_by_rules(t, row);
     }
     /* each total against the rows since the previous total; a grand total after
      * subtotals adds nothing new to place */
