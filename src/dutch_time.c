@@ -78,3 +78,100 @@ int dutch_day_start(const char *date, int days_after, char out[21])
     strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return 0;
 }
+
+/* Levenshtein distance of a and b (both short), capped: returns cap + 1 when over. */
+static int edit_distance_capped(const char *a, size_t la, const char *b, size_t lb, int cap)
+{
+    if (la > 24 || lb > 24) return cap + 1;
+    int prev[25], cur[25];
+    for (size_t j = 0; j <= lb; j++) prev[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = (int)i;
+        int best = cur[0];
+        for (size_t j = 1; j <= lb; j++) {
+            int sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            int del = prev[j] + 1, ins = cur[j - 1] + 1;
+            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            if (cur[j] < best) best = cur[j];
+        }
+        if (best > cap) return cap + 1;
+        memcpy(prev, cur, (lb + 1) * sizeof *prev);
+    }
+    return prev[lb];
+}
+
+/* The month (1-12) a Dutch month word names, or 0. */
+static int month_of_word(const char *w, size_t n)
+{
+    char low[24];
+    if (n < 3 || n >= sizeof low) return 0;
+    for (size_t i = 0; i < n; i++) low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    for (int m = 0; m < 12; m++) /* exact, or an abbreviation: "dec", "sept", "febr" */
+        if (strncmp(months[m], low, n) == 0) return m + 1;
+    int found = 0;
+    for (int m = 0; m < 12; m++) {
+        size_t ml = strlen(months[m]);
+        if (ml >= 5 && edit_distance_capped(low, n, months[m], ml, 1) <= 1) {
+            if (found) return 0; /* two months one letter away: not a month */
+            found = m + 1;
+        }
+    }
+    return found;
+}
+
+static size_t digits_at(const char *s, size_t max, int *value)
+{
+    size_t n = 0;
+    int v = 0;
+    while (n < max && s[n] >= '0' && s[n] <= '9') v = v * 10 + (s[n++] - '0');
+    *value = v;
+    return n;
+}
+
+static size_t date_finish(int y, int m, int d, size_t used, char iso[11])
+{
+    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    if (!date_valid(buf)) return 0;
+    memcpy(iso, buf, 11);
+    return used;
+}
+
+size_t date_nl_parse(const char *s, char iso[11])
+{
+    int a, b, c;
+    size_t n = digits_at(s, 4, &a), i;
+    if (n == 0 || (s[n] >= '0' && s[n] <= '9')) return 0;
+    if (n == 4 && s[n] == '-') { /* ISO: 2021-12-14 */
+        size_t n2 = digits_at(s + 5, 2, &b);
+        if (n2 == 0 || s[5 + n2] != '-') return 0;
+        size_t n3 = digits_at(s + 6 + n2, 2, &c);
+        if (n3 == 0 || (s[6 + n2 + n3] >= '0' && s[6 + n2 + n3] <= '9')) return 0;
+        return date_finish(a, b, c, 6 + n2 + n3, iso);
+    }
+    if (n > 2) return 0;
+    char sep = s[n];
+    if (sep == '-' || sep == '/' || sep == '.') { /* 14-12-2021 */
+        size_t n2 = digits_at(s + n + 1, 2, &b);
+        if (n2 == 0 || s[n + 1 + n2] != sep) return 0;
+        i = n + 2 + n2;
+        size_t n3 = digits_at(s + i, 4, &c);
+        if (n3 != 4 || (s[i + n3] >= '0' && s[i + n3] <= '9')) return 0;
+        return date_finish(c, b, a, i + n3, iso);
+    }
+    i = n;
+    while (s[i] == ' ') i++;
+    if (i == n) return 0;
+    size_t w = i;
+    while ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z')) w++;
+    int m = month_of_word(s + i, w - i);
+    if (!m) return 0;
+    if (s[w] == '.') w++;
+    size_t y0 = w;
+    while (s[y0] == ' ' || s[y0] == ',') y0++;
+    if (y0 == w && s[w - 1] != '.') return 0;
+    size_t ny = digits_at(s + y0, 4, &c);
+    if (ny != 4 || (s[y0 + ny] >= '0' && s[y0 + ny] <= '9')) return 0;
+    return date_finish(c, m, a, y0 + ny, iso);
+}

@@ -7,10 +7,13 @@ One source gives three things that cannot drift apart:
     (no-fill mode, tbl for tables, .bp at every page break);
   - the truth (NAME.json, the JSON shape of docs/read.md plus scoring fields).
 
-Source format (tests/read/README.md describes it in full):
+Source format:
   #municipality GM0000 | #municipality null     #date YYYY-MM-DD | null
   #genre NAME   #ref TEXT   #decision DATE BODY OUTCOME SUBJECT
-  #finding ID KIND [computed=CENTS]             (stated: the cell or amount marked !ID)
+  #finding ID KIND [computed=CENTS] [stated=CENTS same=ID2] [optional]
+                                                (stated: the cell or amount marked !ID;
+                                                same=: placed where finding ID2 is;
+                                                optional: may be reported, need not be)
   #note ...                                     (ignored)
   text lines, with [[TEXT|KIND y=YEAR al=N opt !ID]] for a prose amount
               and {{ID:TEXT}} for one place of a date finding
@@ -354,6 +357,14 @@ def generate(path, cbs):
                 for p in parts[2:]:
                     if p.startswith("computed="):
                         f["computed_cents"] = int(p[9:])
+                    elif p.startswith("stated="):
+                        f["stated_cents"] = int(p[7:])
+                    elif p.startswith("same="):  # placed where another finding is
+                        f["_same"] = p[5:]
+                    elif p == "optional":  # may be reported, need not be
+                        f["optional"] = True
+                    else:
+                        raise SrcError(f"{where}: unknown finding attribute '{p}'")
                 doc.findings[fid] = f
                 tr["findings"].append(f)
             elif key == "note":
@@ -374,6 +385,9 @@ def generate(path, cbs):
     if table is not None:
         raise SrcError(f"{path}: @table without @end")
     for fid, f in doc.findings.items():
+        same = f.pop("_same", None)
+        if same:
+            f["page"], f["line"] = doc.finding(same, path)["page"], doc.finding(same, path)["line"]
         if f["page"] is None:
             raise SrcError(f"{path}: finding {fid} is marked nowhere")
     doc.truth["pages"] = doc.page

@@ -4,14 +4,15 @@
 # writes OUT/txt/NAME.txt (plain text), OUT/pdf/NAME.pdf (text PDF: groff with tbl) and
 # OUT/scan/NAME.pdf (the PDF rasterised in grey at 200 dpi, slightly rotated, with noise
 # and a little blur, as an image-only PDF) from tests/read/docs/NAME.src, and the seeds
-# (tests/read/seeds/) as text, and those with short lines also as PDF and scan.
+# (tests/read/seeds/) as text, and those with short lines also as PDF and scan; own
+# documents of several pages also as OUT/mixed/NAME.pdf (text and scanned pages mixed).
 # The truth that gen.py derives from each source must equal tests/read/truth/NAME.json:
 # RENDER_UPDATE_TRUTH=1 writes it there instead (after a change to a source).
 # Only what is older than its source is made again.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-build/read-corpus}
-mkdir -p "$OUT/txt" "$OUT/tr" "$OUT/truth" "$OUT/pdf" "$OUT/scan" "$OUT/tmp"
+mkdir -p "$OUT/txt" "$OUT/tr" "$OUT/truth" "$OUT/pdf" "$OUT/scan" "$OUT/mixed" "$OUT/tmp"
 
 # text and groff input of the own documents, and their truth
 python3 "$HERE/gen.py" "$OUT" "$HERE"/docs/*.src
@@ -64,4 +65,20 @@ for tr in "$OUT"/tr/*.tr; do
     rm -f "$OUT/tmp/$name"-*
   fi
 done
-echo "render.sh: $(ls "$OUT/txt" | wc -l) text, $(ls "$OUT/pdf" | wc -l) PDF, $(ls "$OUT/scan" | wc -l) scans in $OUT"
+# mixed: own documents of more than one page with the odd pages as text and the even pages
+# as scan, so one document needs both the text layer and OCR
+for pdf in "$OUT"/pdf/d*.pdf; do
+  name=$(basename "$pdf" .pdf)
+  mixed="$OUT/mixed/$name.pdf"
+  [ "$mixed" -nt "$OUT/scan/$name.pdf" ] && continue
+  n=$(qpdf --show-npages "$pdf")
+  [ "$n" -ge 2 ] || continue
+  set --
+  p=1
+  while [ "$p" -le "$n" ]; do
+    if [ $((p % 2)) = 1 ]; then set -- "$@" "$pdf" "$p"; else set -- "$@" "$OUT/scan/$name.pdf" "$p"; fi
+    p=$((p + 1))
+  done
+  qpdf --empty --pages "$@" -- "$mixed"
+done
+echo "render.sh: $(ls "$OUT/txt" | wc -l) text, $(ls "$OUT/pdf" | wc -l) PDF, $(ls "$OUT/scan" | wc -l) scans, $(ls "$OUT/mixed" | wc -l) mixed in $OUT"

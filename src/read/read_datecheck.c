@@ -1,0 +1,250 @@
+/* read_datecheck.c: the same letter, meeting or decision dated differently in two
+ * places (finding kind "date"). Every date in the text is a mention of a thing: the kind
+ * of thing is the nearest kind word before it on its line ("brief", "vergadering",
+ * "besluit"), the description the names around it (capitalised words: the sender, the
+ * body) and its other content words. Two mentions are of the same thing when they are of
+ * the same kind, share at least two description words of which one is a name, and their
+ * dates are different but close (at most 14 days apart: a typing slip or a letter dated
+ * on one day and sent the next); different letters or meetings on different subjects, or
+ * far apart, are normal and never a finding. Date fields of the letterhead ("Datum:",
+ * "datum collegevergadering:") are the document's own dates, not mentions. */
+#include "read_meta.h"
+
+#include "../dutch_time.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct KindWord {
+    const char *word; /* folded */
+    const char *kind; /* what the message calls it */
+} KindWord;
+
+static const KindWord kinds[] = {{"brief", "brief"},
+                                 {"brieven", "brief"},
+                                 {"e mail", "brief"},
+                                 {"email", "brief"},
+                                 {"mail", "brief"},
+                                 {"schrijven", "brief"},
+                                 {"vergadering", "vergadering"},
+                                 {"collegevergadering", "vergadering"},
+                                 {"raadsvergadering", "vergadering"},
+                                 {"commissievergadering", "vergadering"},
+                                 {"besluit", "besluit"},
+                                 {"collegebesluit", "besluit"},
+                                 {"raadsbesluit", "besluit"},
+                                 {"beschikking", "besluit"},
+                                 {"verzoek", "verzoek"},
+                                 {"aanvraag", "verzoek"}};
+
+/* Words that describe nothing: articles, prepositions, auxiliaries, month names. */
+static const char *const stop_words[] = {
+    "de",      "het",      "een",       "van",     "in",       "op",       "met",
+    "voor",    "aan",      "zie",       "dd",      "d",        "over",     "betreffende",
+    "heeft",   "hebben",   "om",        "te",      "en",       "of",       "die",
+    "dat",     "deze",     "dit",       "is",      "zijn",     "wordt",    "naar",
+    "bij",     "door",     "als",       "ook",     "nr",       "datum",    "gedateerd",
+    "bijlage", "januari",  "februari",  "maart",   "april",    "mei",      "juni",
+    "juli",    "augustus", "september", "oktober", "november", "december", "gemeente",
+    "onder",   "andere",   "ter",       "tot",     "uit",      "we",       "wij",
+    "u",       "uw",       "hier",      "niet",    "wel",      "geen",     "er"};
+
+#define MAX_MENTIONS 512
+#define MAX_WORDS 24
+
+typedef struct Mention {
+    size_t line; /* index into doc->lines */
+    char iso[11];
+    const char *kind;
+    char words[MAX_WORDS][32];
+    int upper[MAX_WORDS];   /* written with a capital: a name */
+    int acronym[MAX_WORDS]; /* in capitals ("POK"): a name, but not the sender's */
+    size_t nwords;
+} Mention;
+
+static int is_stop(const char *w)
+{
+    if (strlen(w) < 3 || (w[0] >= '0' && w[0] <= '9')) return 1;
+    for (size_t i = 0; i < sizeof stop_words / sizeof *stop_words; i++)
+        if (!strcmp(w, stop_words[i])) return 1;
+    return 0;
+}
+
+static int is_kind_word(const char *w)
+{
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (!strcmp(w, kinds[i].word)) return 1;
+    return 0;
+}
+
+/* Days since the epoch of an ISO date. */
+static long day_number(const char *iso)
+{
+    struct tm tm = {.tm_year = atoi(iso) - 1900,
+                    .tm_mon = atoi(iso + 5) - 1,
+                    .tm_mday = atoi(iso + 8),
+                    .tm_hour = 12};
+    return (long)(timegm(&tm) / 86400);
+}
+
+/* The description words of the text around a date on line li: this line and the line
+ * before and after it in the same paragraph (a sentence rarely fits one line). */
+static void describe(const ReadDoc *doc, size_t li, Mention *m)
+{
+    for (size_t d = 0; d < 3; d++) {
+        size_t j = li + d - 1;
+        if (li == 0 && d == 0) continue;
+        if (j >= doc->nlines || doc->lines[j].page != doc->lines[li].page) continue;
+        const char *s = doc->lines[j].text;
+        if (d != 1) {
+            const char *t = s;
+            while (*t == ' ') t++;
+            if (!*t) continue; /* another paragraph */
+        }
+        size_t i = 0;
+        while (s[i] && m->nwords < MAX_WORDS) {
+            while (s[i] && !((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+                             (unsigned char)s[i] >= 0xC3))
+                i++;
+            size_t start = i;
+            while ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+                   (unsigned char)s[i] >= 0x80 || s[i] == '-')
+                i++;
+            if (i == start) break;
+            char raw[64], f[64];
+            size_t n = i - start < sizeof raw - 1 ? i - start : sizeof raw - 1;
+            memcpy(raw, s + start, n);
+            raw[n] = '\0';
+            meta_fold(raw, f, sizeof f, 1);
+            if (!f[0] || is_stop(f) || is_kind_word(f) || strlen(f) >= 32) continue;
+            int dup = 0;
+            for (size_t k = 0; k < m->nwords; k++)
+                if (!strcmp(m->words[k], f)) dup = 1;
+            if (dup) continue;
+            snprintf(m->words[m->nwords], sizeof m->words[0], "%s", f);
+            m->upper[m->nwords] = raw[0] >= 'A' && raw[0] <= 'Z';
+            m->acronym[m->nwords] = n > 1 && raw[1] >= 'A' && raw[1] <= 'Z';
+            m->nwords++;
+        }
+    }
+}
+
+/* The kind of the thing a date on line li at byte off dates: the last kind word before
+ * it on the line (or at the end of the line before), or NULL. */
+static const char *kind_before(const ReadDoc *doc, size_t li, size_t off)
+{
+    char head[1024], f[1100];
+    size_t n = off < sizeof head - 1 ? off : sizeof head - 1;
+    memcpy(head, doc->lines[li].text, n);
+    head[n] = '\0';
+    meta_fold(head, f, sizeof f, 1);
+    if (!f[0] && li > 0) meta_fold(doc->lines[li - 1].text, f, sizeof f, 1);
+    const char *kind = NULL;
+    size_t at = 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        const char *w = kinds[i].word;
+        size_t wl = strlen(w);
+        for (const char *p = strstr(f, w); p; p = strstr(p + 1, w)) {
+            int left = p == f || p[-1] == ' ', right = p[wl] == ' ' || p[wl] == '\0';
+            size_t pos = (size_t)(p - f) + 1;
+            if (left && right && pos >= at) {
+                at = pos;
+                kind = kinds[i].kind;
+            }
+        }
+    }
+    return kind;
+}
+
+/* Whether line li is a letterhead date field ("Datum:", "datum collegevergadering:"). */
+static int date_field(const ReadDoc *doc, size_t li)
+{
+    char f[256];
+    meta_fold(doc->lines[li].text, f, sizeof f, 1);
+    const char *colon = strchr(doc->lines[li].text, ':');
+    return !strncmp(f, "datum", 5) ||
+           (colon && colon - doc->lines[li].text < 40 && strstr(f, "vergadering") == f);
+}
+
+/* The words two mentions share: how many, and how many of them are names in both. */
+static size_t shared(const Mention *a, const Mention *b, size_t *names, char *descr, size_t cap)
+{
+    size_t n = 0, len = 0;
+    *names = 0;
+    descr[0] = '\0';
+    for (size_t i = 0; i < a->nwords; i++)
+        for (size_t j = 0; j < b->nwords; j++)
+            if (!strcmp(a->words[i], b->words[j])) {
+                n++;
+                if (a->upper[i] && b->upper[j]) {
+                    (*names)++;
+                    if (a->acronym[i] || b->acronym[j]) continue;
+                    int w = snprintf(descr + len, cap - len, "%s%c%s", len ? " " : "",
+                                     a->words[i][0] - 32, a->words[i] + 1);
+                    if (w > 0 && (size_t)w < cap - len) len += (size_t)w;
+                }
+            }
+    return n;
+}
+
+static int is_annex_line(const ReadDoc *doc, size_t li)
+{
+    char f[64];
+    meta_fold(doc->lines[li].text, f, sizeof f, 1);
+    return !strncmp(f, "bijlage", 7);
+}
+
+void meta_date_check(const ReadDoc *doc, ReadResult *res)
+{
+    Mention *ms = calloc(MAX_MENTIONS, sizeof *ms);
+    if (!ms) return;
+    size_t n = 0;
+    for (size_t li = 0; li < doc->nlines && n < MAX_MENTIONS; li++) {
+        if (date_field(doc, li)) continue;
+        MetaDate ds[8];
+        size_t nd = meta_line_dates(doc, li, ds, 8);
+        for (size_t k = 0; k < nd && n < MAX_MENTIONS; k++) {
+            const char *kind = kind_before(doc, li, ds[k].off);
+            if (!kind) continue;
+            Mention *m = &ms[n++];
+            m->line = li;
+            memcpy(m->iso, ds[k].iso, 11);
+            m->kind = kind;
+            describe(doc, li, m);
+        }
+    }
+    for (size_t b = 1; b < n; b++) {
+        int reported = 0; /* one finding per later mention */
+        for (size_t a = 0; a < b && !reported; a++) {
+            const Mention *x = &ms[a], *y = &ms[b];
+            if (strcmp(x->kind, y->kind) || !strcmp(x->iso, y->iso)) continue;
+            long gap = labs(day_number(x->iso) - day_number(y->iso));
+            if (gap > 14) continue;
+            size_t names;
+            char descr[128];
+            if (shared(x, y, &names, descr, sizeof descr) < 2 || names < 1) continue;
+            const ReadLine *lx = &doc->lines[x->line], *ly = &doc->lines[y->line];
+            Arena *ar = &res->arena;
+            const char *where_x = lx->page == ly->page ? arena_printf(ar, "op regel %d", lx->line)
+                                                       : arena_printf(ar, "op pagina %d, regel %d",
+                                                                      lx->page, lx->line);
+            const char *where_y = is_annex_line(doc, y->line)
+                                      ? "in de bijlagenlijst"
+                                      : arena_printf(ar, "op regel %d", ly->line);
+            ReadFinding f = {
+                .kind = READ_FINDING_DATE,
+                .page = ly->page,
+                .line = ly->line,
+                .quote = ly->text,
+                .message =
+                    arena_printf(ar, "De %s van %s heet %s gedateerd %s en %s %s.", x->kind, descr,
+                                 where_x, date_nl(ar, x->iso), where_y, date_nl(ar, y->iso)),
+            };
+            read_add_finding(res, &f);
+            reported = 1;
+        }
+    }
+    free(ms);
+}

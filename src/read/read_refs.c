@@ -1,0 +1,159 @@
+/* read_refs.c: every reference the document carries (kenmerk, zaaknummer,
+ * registratienummer, "ons kenmerk", "uw kenmerk", "Lbr. 21/083", a bare document number
+ * on a line of its own in a header or footer), verbatim, in order of first occurrence,
+ * without duplicates. A reference holds digits and is one token (or a short prefix with
+ * a dot and a number, "Lbr. 21/083"); dates, years and periods, amounts, phone numbers,
+ * page numbers and web addresses are not references. */
+#include "read_meta.h"
+
+#include "../dutch_time.h"
+
+#include <string.h>
+
+/* Field labels, folded; the longer ones first so "ons kenmerk" is not read as "kenmerk". */
+static const char *const labels[] = {
+    "ons kenmerk",       "uw kenmerk",          "kenmerk",        "zaaknummer",    "zaaknr",
+    "registratienummer", "registratienr",       "documentnummer", "dossiernummer", "briefnummer",
+    "voorstelnummer",    "raadsvoorstelnummer", "besluitnummer",  "corsanummer",   "referentie",
+    "onze referentie",   "uw referentie",       "ons nummer",     "reg nr",        "bijlagenummer"};
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Whether tok (len bytes) is a reference: 2-40 bytes of letters, digits and - / . _,
+ * with digits, not a date, a year or a period of years, an amount, a phone number. */
+static int reference_token(const char *tok, size_t len, int labelled)
+{
+    if (len < 2 || len > 40) return 0;
+    size_t digits = 0, letters = 0, dots = 0, commas = 0, seps = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = tok[i];
+        if (is_digit(c))
+            digits++;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            letters++;
+        else if (c == '.')
+            dots++;
+        else if (c == ',')
+            commas++;
+        else if (c == '-' || c == '/' || c == '_')
+            seps++;
+        else
+            return 0;
+    }
+    if (!digits || commas) return 0;
+    char iso[11], buf[48];
+    memcpy(buf, tok, len);
+    buf[len] = '\0';
+    if (date_nl_parse(buf, iso) == len) return 0;
+    if (!letters && !seps) /* a bare number, not a year */
+        return labelled && digits >= 4 && !dots && !(len == 4 && (buf[0] == '1' || buf[0] == '2'));
+    if (!letters && dots && !seps) return 0;                          /* an amount */
+    if (!letters && len == 9 && seps == 1 && buf[4] == '-') return 0; /* 2021-2023 */
+    if (!letters && buf[0] == '0' && digits == 10) return 0;          /* a phone number */
+    if (!labelled && digits < 4) return 0;
+    return 1;
+}
+
+/* The reference at s (after a label, or a line's only text): its length, or 0. "Lbr."
+ * and similar short prefixes with a dot keep the number after them. */
+static size_t reference_at(const char *s, int labelled)
+{
+    size_t n = 0;
+    while (s[n] && s[n] != ' ' && s[n] != ';' && s[n] != ')' && s[n] != '(') n++;
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ':')) n--;
+    if (reference_token(s, n, labelled)) return n;
+    /* "Lbr. 21/083": a prefix of 2-6 letters and a dot, a space, a number with a slash */
+    size_t p = 0;
+    while ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z')) p++;
+    if (p >= 2 && p <= 6 && s[p] == '.' && s[p + 1] == ' ' && is_digit(s[p + 2])) {
+        size_t q = p + 2;
+        while (s[q] && s[q] != ' ' && s[q] != ';' && s[q] != ')') q++;
+        while (q > p + 2 && (s[q - 1] == '.' || s[q - 1] == ',')) q--;
+        int slash = memchr(s + p + 2, '/', q - p - 2) != NULL;
+        if (slash && reference_token(s + p + 2, q - p - 2, 1)) return q;
+    }
+    return 0;
+}
+
+static void add(ReadResult *res, const char *s, size_t n)
+{
+    char buf[64];
+    if (n >= sizeof buf) return;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    read_add_reference(res, buf);
+}
+
+/* Skip what separates a label from its value: spaces, a colon, markdown stars, "nr." */
+static const char *skip_sep(const char *s)
+{
+    while (*s == ' ' || *s == ':' || *s == '*' || *s == '.' || *s == '\t') s++;
+    return s;
+}
+
+/* Where the folded label ends in the original text s, matching letter by letter (the
+ * folded form drops punctuation). Returns a pointer just after the label, or NULL. */
+static const char *find_label(const char *s, const char *label)
+{
+    for (const char *at = s; *at; at++) {
+        if (at != s && ((at[-1] >= 'a' && at[-1] <= 'z') || (at[-1] >= 'A' && at[-1] <= 'Z')))
+            continue;
+        /* compare letters only: "Ons kenmerk" / "ons  kenmerk" / "Reg.nr" */
+        const char *a = at, *b = label;
+        while (*a && *b) {
+            char ca = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+            if (*b == ' ') {
+                if (*a == ' ' || *a == '.' || *a == '-') {
+                    while (*a == ' ' || *a == '.' || *a == '-') a++;
+                    b++;
+                    continue;
+                }
+                break;
+            }
+            if (ca != *b) break;
+            a++, b++;
+        }
+        if (!*b && !((*a >= 'a' && *a <= 'z') || (*a >= 'A' && *a <= 'Z'))) return a;
+    }
+    return NULL;
+}
+
+void meta_references(const ReadDoc *doc, ReadResult *res)
+{
+    for (size_t i = 0; i < doc->nlines; i++) {
+        const char *s = doc->lines[i].text;
+        const char *t = skip_sep(s);
+        if (!*t) continue;
+        for (size_t l = 0; l < sizeof labels / sizeof *labels; l++) {
+            const char *after = find_label(s, labels[l]);
+            if (!after) continue;
+            const char *v = skip_sep(after);
+            if (*v) {
+                size_t n = reference_at(v, 1);
+                if (n) add(res, v, n);
+            } else {
+                /* the label alone: the values are on the next lines with text, each a
+                 * reference alone on its line ("Kenmerk" / "TISB/U202100948" /
+                 * "Lbr. 21/083") */
+                for (size_t j = i + 1; j < doc->nlines && j < i + 8; j++) {
+                    const char *w = skip_sep(doc->lines[j].text);
+                    if (!*w) continue;
+                    size_t n = reference_at(w, 1);
+                    if (!n || *skip_sep(w + n)) break;
+                    add(res, w, n);
+                }
+            }
+            break;
+        }
+        /* a bare document number alone on its line, or "Lbr. 21/083" anywhere */
+        size_t n = reference_at(t, 0);
+        if (n && !*skip_sep(t + n) && strpbrk(t, "-/")) add(res, t, n);
+        for (const char *p = strstr(s, "Lbr."); p; p = strstr(p + 1, "Lbr.")) {
+            size_t m = reference_at(p, 0);
+            if (m) add(res, p, m);
+        }
+    }
+}
