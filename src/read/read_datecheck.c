@@ -89,45 +89,81 @@ static long day_number(const char *iso)
     return (long)(timegm(&tm) / 86400);
 }
 
-/* The description words of the text around a date on line li: this line and the line
- * before and after it in the same paragraph (a sentence rarely fits one line). */
-static void describe(const ReadDoc *doc, size_t li, Mention *m)
+/* Whether s ends a sentence (a full stop, question mark, colon or semicolon at its end). */
+static int ends_sentence(const char *s)
 {
-    for (size_t d = 0; d < 3; d++) {
-        size_t j = li + d - 1;
-        if (li == 0 && d == 0) continue;
-        if (j >= doc->nlines || doc->lines[j].page != doc->lines[li].page) continue;
-        const char *s = doc->lines[j].text;
-        if (d != 1) {
-            const char *t = s;
-            while (*t == ' ') t++;
-            if (!*t) continue; /* another paragraph */
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ') n--;
+    return n == 0 || strchr(".?!:;", s[n - 1]) != NULL;
+}
+
+static int blank(const char *s)
+{
+    while (*s == ' ') s++;
+    return !*s;
+}
+
+/* A sentence boundary at s[i]: ". " (or ? !) followed by a capital. */
+static int boundary_at(const char *s, size_t i)
+{
+    return strchr(".?!;", s[i]) && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
+}
+
+/* The description words of the sentence a date at byte off of line li stands in: the
+ * sentence may start on the line before and go on to the line after (a sentence rarely
+ * fits one line), never into another paragraph or sentence. */
+static void describe(const ReadDoc *doc, size_t li, size_t off, Mention *m)
+{
+    char text[3200];
+    size_t len = 0, at;
+    const ReadLine *l = &doc->lines[li];
+    if (li > 0 && doc->lines[li - 1].page == l->page && !blank(doc->lines[li - 1].text) &&
+        !ends_sentence(doc->lines[li - 1].text))
+        len = (size_t)snprintf(text, 1000, "%s ", doc->lines[li - 1].text);
+    if (len >= 1000) len = 999;
+    at = len + off;
+    len += (size_t)snprintf(text + len, 1100, "%s", l->text);
+    if (len >= 2099) len = 2099;
+    if (li + 1 < doc->nlines && doc->lines[li + 1].page == l->page &&
+        !blank(doc->lines[li + 1].text) && !ends_sentence(l->text))
+        len += (size_t)snprintf(text + len, 1100, " %s", doc->lines[li + 1].text);
+    if (len >= sizeof text) len = sizeof text - 1;
+    size_t from = 0, to = len;
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (!boundary_at(text, i)) continue;
+        if (i < at)
+            from = i + 1;
+        else if (i > at) {
+            to = i;
+            break;
         }
-        size_t i = 0;
-        while (s[i] && m->nwords < MAX_WORDS) {
-            while (s[i] && !((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
-                             (unsigned char)s[i] >= 0xC3))
-                i++;
-            size_t start = i;
-            while ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
-                   (unsigned char)s[i] >= 0x80 || s[i] == '-')
-                i++;
-            if (i == start) break;
-            char raw[64], f[64];
-            size_t n = i - start < sizeof raw - 1 ? i - start : sizeof raw - 1;
-            memcpy(raw, s + start, n);
-            raw[n] = '\0';
-            meta_fold(raw, f, sizeof f, 1);
-            if (!f[0] || is_stop(f) || is_kind_word(f) || strlen(f) >= 32) continue;
-            int dup = 0;
-            for (size_t k = 0; k < m->nwords; k++)
-                if (!strcmp(m->words[k], f)) dup = 1;
-            if (dup) continue;
-            snprintf(m->words[m->nwords], sizeof m->words[0], "%s", f);
-            m->upper[m->nwords] = raw[0] >= 'A' && raw[0] <= 'Z';
-            m->acronym[m->nwords] = n > 1 && raw[1] >= 'A' && raw[1] <= 'Z';
-            m->nwords++;
-        }
+    }
+    text[to] = '\0';
+    const char *s = text + from;
+    size_t i = 0;
+    while (s[i] && m->nwords < MAX_WORDS) {
+        while (s[i] && !((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+                         (unsigned char)s[i] >= 0xC3))
+            i++;
+        size_t start = i;
+        while ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+               (unsigned char)s[i] >= 0x80 || s[i] == '-')
+            i++;
+        if (i == start) break;
+        char raw[64], f[64];
+        size_t n = i - start < sizeof raw - 1 ? i - start : sizeof raw - 1;
+        memcpy(raw, s + start, n);
+        raw[n] = '\0';
+        meta_fold(raw, f, sizeof f, 1);
+        if (!f[0] || is_stop(f) || is_kind_word(f) || strlen(f) >= 32) continue;
+        int dup = 0;
+        for (size_t k = 0; k < m->nwords; k++)
+            if (!strcmp(m->words[k], f)) dup = 1;
+        if (dup) continue;
+        snprintf(m->words[m->nwords], sizeof m->words[0], "%s", f);
+        m->upper[m->nwords] = raw[0] >= 'A' && raw[0] <= 'Z';
+        m->acronym[m->nwords] = n > 1 && raw[1] >= 'A' && raw[1] <= 'Z';
+        m->nwords++;
     }
 }
 
@@ -212,7 +248,7 @@ void meta_date_check(const ReadDoc *doc, ReadResult *res)
             m->line = li;
             memcpy(m->iso, ds[k].iso, 11);
             m->kind = kind;
-            describe(doc, li, m);
+            describe(doc, li, ds[k].off, m);
         }
     }
     for (size_t b = 1; b < n; b++) {

@@ -211,13 +211,15 @@ static double mention_weight(const ReadDoc *doc, const MetaText *t, size_t i, si
     int strong = 1;
     if (!strcmp(ctx, "gemeente")) {
         weight = 5;
-        for (size_t b = p - 1; b > 0 && b + 5 > p - 1; b--) {
+        /* back through the clause: "in navolging van de gemeente Lisse en de gemeente
+         * Teylingen" names both in passing */
+        for (size_t b = p - 1; b > 0 && b + 8 > p - 1 && !t->words[b].punct; b--) {
             const char *bw = t->words[b - 1].w;
             if (in_list(bw, passing_words, sizeof passing_words / sizeof *passing_words)) {
                 weight = 1; /* "in navolging van gemeente X" */
                 break;
             }
-            if (in_list(bw, council, sizeof council / sizeof *council))
+            if (b + 4 > p - 1 && in_list(bw, council, sizeof council / sizeof *council))
                 weight = 8; /* addressed: "aan: de raad van de gemeente X" */
         }
         if (whole_line(t, p - 1, i + k) && line->page == 1 && line->line <= 25)

@@ -22,6 +22,17 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* Whether s is a number in thousands groups ("459.500", "1.234.567"): an amount. */
+static int thousands(const char *s)
+{
+    size_t lead = 0;
+    while (is_digit(s[lead])) lead++;
+    if (lead == 0 || lead > 3 || s[lead] != '.') return 0;
+    for (const char *p = s + lead; *p; p += 4)
+        if (p[0] != '.' || !is_digit(p[1]) || !is_digit(p[2]) || !is_digit(p[3])) return 0;
+    return 1;
+}
+
 /* Whether tok (len bytes) is a reference: 2-40 bytes of letters, digits and - / . _,
  * with digits, not a date, a year or a period of years, an amount, a phone number. */
 static int reference_token(const char *tok, size_t len, int labelled)
@@ -48,9 +59,9 @@ static int reference_token(const char *tok, size_t len, int labelled)
     memcpy(buf, tok, len);
     buf[len] = '\0';
     if (date_nl_parse(buf, iso) == len) return 0;
-    if (!letters && !seps) /* a bare number, not a year */
-        return labelled && digits >= 4 && !dots && !(len == 4 && (buf[0] == '1' || buf[0] == '2'));
-    if (!letters && dots && !seps) return 0;                          /* an amount */
+    if (!letters && !seps) /* a bare number: not a year, not an amount "459.500" */
+        return labelled && digits >= 4 && !thousands(buf) &&
+               !(len == 4 && (buf[0] == '1' || buf[0] == '2'));
     if (!letters && len == 9 && seps == 1 && buf[4] == '-') return 0; /* 2021-2023 */
     if (!letters && buf[0] == '0' && digits == 10) return 0;          /* a phone number */
     if (!labelled && digits < 4) return 0;
