@@ -1,6 +1,8 @@
 #!/bin/sh
 # deps.sh: install what pok needs to build and test, only what is missing:
-#   - the Debian packages (compiler libraries, valgrind, curl, clang with libFuzzer;
+#   - the Debian packages (compiler libraries, MuPDF with the -dev packages of the
+#     third-party libraries Debian's static libmupdf links against, Tesseract with its
+#     Dutch data and its command (for make bench-read), valgrind, curl, clang with libFuzzer;
 #     clang-format, clang-tidy and cppcheck for make lint;
 #     poppler-utils and LibreOffice Calc (the headless libreoffice-calc-nogui), with which
 #     the tests read exported PDF, XLSX and the CSV for people back; node,
@@ -19,7 +21,8 @@ PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite
   libzip-dev libexpat1-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
   poppler-utils libreoffice-calc-nogui python3 postgresql libpq-dev
   clang-format clang-tidy cppcheck
-  libmupdf-dev libtesseract-dev tesseract-ocr-nld libleptonica-dev groff ghostscript imagemagick qpdf"
+  libmupdf-dev libtesseract-dev tesseract-ocr-nld libleptonica-dev groff ghostscript imagemagick qpdf
+  libjbig2dec0-dev libopenjp2-7-dev libgumbo-dev libmujs-dev tesseract-ocr"
 
 missing=""
 for p in $PACKAGES; do

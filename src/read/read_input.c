@@ -16,11 +16,11 @@ int read_document_mem(const char *name, const unsigned char *data, size_t len,
     read_limits_default(&lim);
     memset(doc, 0, sizeof *doc);
     doc->file = arena_strdup(&doc->arena, name);
-    if (len == 0)
-        return err_set(err, "%s: het bestand is leeg (0 bytes)", name);
+    if (len == 0) return err_set(err, "%s: het bestand is leeg (0 bytes)", name);
     if (len > lim.max_bytes)
-        return err_set_code(err, ERR_TOO_LARGE, "%s: het bestand is te groot (%zu MiB; ten hoogste %zu MiB)",
-                            name, len >> 20, lim.max_bytes >> 20);
+        return err_set_code(err, ERR_TOO_LARGE,
+                            "%s: het bestand is te groot (%zu MiB; ten hoogste %zu MiB)", name,
+                            len >> 20, lim.max_bytes >> 20);
     store_sha256_hex(data, len, doc->sha256);
     int rc;
     if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
@@ -48,8 +48,7 @@ int read_document(const char *path, const ReadLimits *limits, ReadDoc *doc, PokE
     read_limits_default(&lim);
     memset(doc, 0, sizeof *doc);
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return err_set(err, "%s: kan het bestand niet openen: %s", path, strerror(errno));
+    if (!f) return err_set(err, "%s: kan het bestand niet openen: %s", path, strerror(errno));
     struct stat st;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(f);
@@ -57,8 +56,9 @@ int read_document(const char *path, const ReadLimits *limits, ReadDoc *doc, PokE
     }
     if ((unsigned long long)st.st_size > lim.max_bytes) {
         fclose(f);
-        return err_set_code(err, ERR_TOO_LARGE, "%s: het bestand is te groot (%lld MiB; ten hoogste %zu MiB)",
-                            path, (long long)st.st_size >> 20, lim.max_bytes >> 20);
+        return err_set_code(err, ERR_TOO_LARGE,
+                            "%s: het bestand is te groot (%lld MiB; ten hoogste %zu MiB)", path,
+                            (long long)st.st_size >> 20, lim.max_bytes >> 20);
     }
     size_t len = (size_t)st.st_size;
     unsigned char *data = xmalloc(len ? len : 1);

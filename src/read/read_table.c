@@ -1,0 +1,405 @@
+/* read_table.c: tables rebuilt from lines: a header line whose columns are years (or
+ * column words such as "Begroting | Wijziging | Na wijziging"), then rows of a label and
+ * cells. With word boxes a cell goes under the header column it lies under; without them
+ * a row with fewer cells than columns is ambiguous, and only the table's own totals (or the
+ * years the scheme funds an actielijn in) may place it: never a silent guess. */
+#include "read_amounts.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Column words of a header without years, longest first so "na wijziging" wins. */
+static const char *const column_words[] = {"primitieve begroting", "begroting na wijziging",
+                                           "na wijziging", "begroting", "wijziging",
+                                           "realisatie", "rekening", "raming", "verschil",
+                                           "totaal", NULL};
+
+static int is_cell_sep(char c)
+{
+    return c == ' ' || c == '|' || c == '[' || c == ']' || c == '(' || c == ')' || c == ':';
+}
+
+static int blank(const char *s)
+{
+    for (; *s; s++)
+        if (!isspace((unsigned char)*s) && *s != '|') return 0;
+    return 1;
+}
+
+static char *trim_copy(Arena *a, const char *s, size_t n)
+{
+    while (n && (is_cell_sep(*s) || *s == '-')) s++, n--;
+    /* a closing bracket stays when its opening one is in the label */
+    while (n && (is_cell_sep(s[n - 1]) || s[n - 1] == '-') &&
+           !(s[n - 1] == ')' && memchr(s, '(', n)))
+        n--;
+    char *o = arena_alloc(a, n + 1);
+    memcpy(o, s, n);
+    return o;
+}
+
+/* Only separators (and a footnote digit after a bracket) between a and b. */
+static int only_seps(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (is_cell_sep(s[i])) continue;
+        if (isdigit((unsigned char)s[i]) && i > 0 && s[i - 1] == ')') continue;
+        return 0;
+    }
+    return 1;
+}
+
+/* The x centre of the words covering bytes [a, b) of the line, -1 without geometry. */
+static double x_of(const ReadLine *l, size_t a, size_t b)
+{
+    if (!l->nwords) return -1;
+    size_t off = 0;
+    double x0 = -1, x1 = -1;
+    for (size_t w = 0; w < l->nwords; w++) {
+        size_t len = strlen(l->words[w].text);
+        if (strncmp(l->text + off, l->words[w].text, len) != 0) return -1;
+        if (off < b && off + len > a) {
+            if (x0 < 0 || l->words[w].x0 < x0) x0 = l->words[w].x0;
+            if (l->words[w].x1 > x1) x1 = l->words[w].x1;
+        }
+        off += len + 1;
+    }
+    return x0 < 0 ? -1 : (x0 + x1) / 2;
+}
+
+/* The header at line l: its columns into t. */
+static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
+{
+    const char *s = l->text;
+    AmtTok tok[AMT_MAX_TOKENS];
+    size_t n = amt_scan(s, tok, AMT_MAX_TOKENS);
+    size_t end = strlen(s);
+    while (end && is_cell_sep(s[end - 1])) end--;
+    /* an optional "Totaal" column after the years */
+    int total_col = 0;
+    if (end >= 6 && strncasecmp(s + end - 6, "totaal", 6) == 0) {
+        total_col = 1;
+        end -= 6;
+        while (end && is_cell_sep(s[end - 1])) end--;
+    }
+    int ny = 0;
+    size_t stop = end;
+    for (int k = (int)n - 1; k >= 0 && ny < AMT_MAX_COLS - 1; k--) {
+        if (!tok[k].year || !only_seps(s, tok[k].end, stop)) break;
+        ny++;
+        stop = tok[k].start;
+    }
+    if (ny >= 2) {
+        int first = (int)n - ny;
+        for (int y = 0; y < ny; y++) {
+            t->year[y] = (int)(tok[first + y].cents / 100);
+            if (y && t->year[y] <= t->year[y - 1]) return 0;
+            t->colname[y] = arena_printf(a, "%d", t->year[y]);
+            t->colx[y] = x_of(l, tok[first + y].start, tok[first + y].end);
+        }
+        t->ncols = ny;
+        t->total_col = -1;
+        if (total_col) {
+            t->year[ny] = 0;
+            t->colname[ny] = "Totaal";
+            t->colx[ny] = x_of(l, end, strlen(s));
+            t->total_col = ny;
+            t->ncols++;
+        }
+        t->title = trim_copy(a, s, tok[first].start);
+        return strlen(t->title) <= 90;
+    }
+    /* column words from the end: "Begroting | Wijziging | Na wijziging" */
+    size_t e = end;
+    int nc = 0;
+    size_t starts[AMT_MAX_COLS];
+    const char *names[AMT_MAX_COLS];
+    while (nc < AMT_MAX_COLS) {
+        int hit = 0;
+        for (size_t w = 0; column_words[w]; w++) {
+            size_t len = strlen(column_words[w]);
+            if (e >= len && strncasecmp(s + e - len, column_words[w], len) == 0 &&
+                (e == len || is_cell_sep(s[e - len - 1]))) {
+                starts[nc] = e - len;
+                names[nc++] = column_words[w];
+                e -= len;
+                while (e && is_cell_sep(s[e - 1])) e--;
+                hit = 1;
+                break;
+            }
+        }
+        if (!hit) break;
+    }
+    if (nc < 2) return 0;
+    for (int c = 0; c < nc; c++) {
+        int from = nc - 1 - c;
+        size_t st = starts[from];
+        size_t len = strlen(names[from]);
+        t->year[c] = 0;
+        t->colname[c] = arena_strdup(a, names[from]);
+        t->colx[c] = x_of(l, st, st + len);
+        if (strcasecmp(names[from], "totaal") == 0 && c == nc - 1) t->total_col = c;
+    }
+    t->ncols = nc;
+    t->title = trim_copy(a, s, e);
+    return strlen(t->title) <= 90;
+}
+
+/* The cells at the end of line s: the trailing run of amounts and dashes. Returns the
+ * count and sets *label_end. Bare numbers count only where euro is set. */
+static int trailing_cells(const ReadLine *l, int euro, AmtCell *cells, size_t *label_end)
+{
+    const char *s = l->text;
+    AmtTok tok[AMT_MAX_TOKENS];
+    size_t n = amt_scan(s, tok, AMT_MAX_TOKENS);
+    size_t end = strlen(s);
+    int first = (int)n, any_money = 0;
+    size_t stop = end;
+    for (int k = (int)n - 1; k >= 0; k--) {
+        int cell = tok[k].dash || (tok[k].money_ok && (tok[k].euro || euro));
+        if (!cell) {
+            /* a footnote digit right after a bracket is no cell but no end either */
+            if (!tok[k].money_ok && tok[k].start > 0 && s[tok[k].start - 1] == ')') continue;
+            break;
+        }
+        if (!only_seps(s, tok[k].end, stop)) break;
+        first = k;
+        stop = tok[k].start;
+        if (!tok[k].dash) any_money = 1;
+    }
+    if (!any_money) return 0;
+    int nc = 0;
+    for (int k = first; k < (int)n; k++) {
+        if (!tok[k].dash && !tok[k].money_ok) continue;
+        if (nc == AMT_MAX_COLS) {
+            memmove(cells, cells + 1, sizeof *cells * (AMT_MAX_COLS - 1));
+            nc--;
+        }
+        cells[nc].tok = tok[k];
+        cells[nc].x = x_of(l, tok[k].start, tok[k].end);
+        cells[nc].col = -1;
+        nc++;
+    }
+    *label_end = tok[first].start;
+    return nc;
+}
+
+static int long_prose(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1])) n--;
+    return n > 75 || (n > 30 && (s[n - 1] == '.' || s[n - 1] == ':'));
+}
+
+static void append_label(Arena *a, AmtRow *r, const char *extra, int before)
+{
+    char *t = trim_copy(a, extra, strlen(extra));
+    r->label = before ? arena_printf(a, "%s %s", t, r->label) : arena_printf(a, "%s %s", r->label, t);
+}
+
+static void finish_row(AmtTable *t, AmtRow *r)
+{
+    r->is_total = amt_is_total_label(r->label);
+    r->coverage = amt_coverage_side(r->label);
+    r->actielijn = amt_actielijn_of_label(r->label);
+    r->kind = amt_kind_of(r->label);
+    for (int c = 0; c < r->ncells; c++) r->cells[c].cents = r->cells[c].tok.cents / 100 * t->scale + r->cells[c].tok.cents % 100 * (t->scale / 100);
+}
+
+int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_t *next)
+{
+    memset(t, 0, sizeof *t);
+    t->total_col = -1;
+    t->header_li = li;
+    if (!parse_header(&doc->lines[li], arena, t)) return 0;
+    /* the words above the header and the title say what the table holds */
+    char ctx[1200];
+    size_t cl = 0;
+    ctx[0] = 0;
+    for (size_t k = li > 4 ? li - 4 : 0; k <= li && cl < sizeof ctx - 1; k++) {
+        int w = snprintf(ctx + cl, sizeof ctx - cl, "%s ", doc->lines[k].text);
+        if (w > 0) cl += (size_t)w < sizeof ctx - cl ? (size_t)w : sizeof ctx - cl - 1;
+    }
+    int thousands = 0;
+    int euro = amt_euro_context(ctx, &thousands);
+    t->scale = thousands ? 100000 : 100;
+    t->kind = amt_kind_of(t->title);
+    if (t->kind < 0 || t->kind == READ_TOTAL) t->kind = amt_kind_of(ctx);
+    if (t->kind == READ_TOTAL) t->kind = -1;
+
+    size_t i = li + 1, last_row_li = li;
+    int blanks = 0, misses = 0;
+    const char *pending = NULL; /* a text-only line just above: the next row's label start */
+    size_t pending_li = 0;
+    for (; i < doc->nlines; i++) {
+        const ReadLine *l = &doc->lines[i];
+        if (blank(l->text)) {
+            if (++blanks > 2) break;
+            pending = NULL;
+            continue;
+        }
+        AmtTable probe;
+        memset(&probe, 0, sizeof probe);
+        if (parse_header(l, arena, &probe)) {
+            /* the same header repeated on a new page continues the table */
+            int same = probe.ncols == t->ncols && l->page != doc->lines[last_row_li].page;
+            for (int c = 0; same && c < t->ncols; c++) same = probe.year[c] == t->year[c];
+            if (same) continue;
+            break;
+        }
+        AmtRow r;
+        memset(&r, 0, sizeof r);
+        size_t label_end = 0;
+        r.ncells = trailing_cells(l, euro, r.cells, &label_end);
+        if (r.ncells > 0) {
+            r.li = i;
+            r.label = trim_copy(arena, l->text, label_end);
+            if (strlen(r.label) > 90) break;
+            if (pending && pending_li + 1 == i) append_label(arena, &r, pending, 1);
+            pending = NULL;
+            if (t->nrows == AMT_MAX_ROWS) break;
+            t->rows[t->nrows++] = r;
+            last_row_li = i;
+            blanks = misses = 0;
+            continue;
+        }
+        /* a text-only line: a wrapped label directly below a row, or above the next one */
+        if (!long_prose(l->text)) {
+            if (t->nrows && last_row_li + 1 == i && blanks == 0 && strlen(l->text) <= 60) {
+                append_label(arena, &t->rows[t->nrows - 1], l->text, 0);
+                last_row_li = i;
+                continue;
+            }
+            if (++misses > 1 && l->page == doc->lines[last_row_li].page) break;
+            pending = l->text;
+            pending_li = i;
+            blanks = 0;
+            continue;
+        }
+        /* prose: the end, unless a page break lies between (header and footer lines) */
+        if (l->page != doc->lines[last_row_li].page && misses < 4) {
+            misses++;
+            continue;
+        }
+        break;
+    }
+    if (t->nrows == 0) return 0;
+    for (int r = 0; r < t->nrows; r++) finish_row(t, &t->rows[r]);
+    *next = last_row_li + 1;
+    return 1;
+}
+
+/* ---- placing the cells ------------------------------------------------------------ */
+
+static void place_in_order(AmtRow *r, int offset)
+{
+    for (int c = 0; c < r->ncells; c++) r->cells[c].col = offset + c;
+    r->placed = 1;
+}
+
+/* By geometry: each cell under the nearest header column, distinct and left to right. */
+static int place_by_x(const AmtTable *t, AmtRow *r)
+{
+    int prev = -1;
+    for (int c = 0; c < r->ncells; c++) {
+        if (r->cells[c].x < 0) return 0;
+        int best = -1;
+        double bd = 0;
+        for (int k = 0; k < t->ncols; k++) {
+            if (t->colx[k] < 0) return 0;
+            double d = r->cells[c].x - t->colx[k];
+            if (d < 0) d = -d;
+            if (best < 0 || d < bd) best = k, bd = d;
+        }
+        if (best <= prev) return 0;
+        r->cells[c].col = best;
+        prev = best;
+    }
+    r->placed = 1;
+    return 1;
+}
+
+#define AMT_MAX_PLACEMENTS 200000
+
+/* The ambiguous rows of [from, to] against the total row to: the placements (offsets)
+ * where every column total holds. Applies the one if there is exactly one. */
+static void resolve_by_total(AmtTable *t, int from, int to)
+{
+    int amb[AMT_MAX_ROWS], na = 0;
+    long combos = 1;
+    for (int r = from; r <= to; r++)
+        if (!t->rows[r].placed) {
+            amb[na++] = r;
+            combos *= t->ncols - t->rows[r].ncells + 1;
+            if (combos > AMT_MAX_PLACEMENTS) return;
+        }
+    if (na == 0) return;
+    int off[AMT_MAX_ROWS] = {0}, found[AMT_MAX_ROWS] = {0}, nfound = 0;
+    for (long n = 0; n < combos; n++) {
+        long rest = n;
+        for (int a = 0; a < na; a++) {
+            int opts = t->ncols - t->rows[amb[a]].ncells + 1;
+            off[a] = (int)(rest % opts);
+            rest /= opts;
+        }
+        int64_t sum[AMT_MAX_COLS] = {0}, total[AMT_MAX_COLS];
+        int has_total[AMT_MAX_COLS] = {0};
+        for (int r = from; r <= to; r++) {
+            const AmtRow *row = &t->rows[r];
+            int o = 0;
+            for (int a = 0; a < na; a++)
+                if (amb[a] == r) o = off[a] + 1;
+            for (int c = 0; c < row->ncells; c++) {
+                int col = o ? o - 1 + c : row->cells[c].col;
+                if (r == to) {
+                    total[col] = row->cells[c].tok.dash ? 0 : row->cells[c].cents;
+                    has_total[col] = 1;
+                } else if (!row->cells[c].tok.dash)
+                    sum[col] += row->cells[c].cents;
+            }
+        }
+        int ok = 1;
+        for (int c = 0; c < t->ncols && ok; c++) {
+            if (c == t->total_col) continue;
+            ok = has_total[c] ? sum[c] == total[c] : sum[c] == 0;
+        }
+        if (ok && ++nfound == 1) memcpy(found, off, sizeof off);
+        if (nfound > 1) return;
+    }
+    if (nfound != 1) return;
+    for (int a = 0; a < na; a++) place_in_order(&t->rows[amb[a]], found[a]);
+}
+
+void amt_table_place(AmtTable *t)
+{
+    for (int r = 0; r < t->nrows; r++) {
+        AmtRow *row = &t->rows[r];
+        if (row->ncells > t->ncols) { /* numbers in the label: the last ones are the cells */
+            int drop = row->ncells - t->ncols;
+            memmove(row->cells, row->cells + drop, sizeof *row->cells * (size_t)t->ncols);
+            row->ncells = t->ncols;
+        }
+        if (place_by_x(t, row)) continue;
+        if (row->ncells == t->ncols) place_in_order(row, 0);
+    }
+    int from = 0;
+    for (int r = 0; r < t->nrows; r++)
+        if (t->rows[r].is_total) {
+            resolve_by_total(t, from, r);
+            from = r + 1;
+        }
+    /* the years the scheme funds an actielijn in (actielijn 5: 2021-2023) */
+    for (int r = 0; r < t->nrows; r++) {
+        AmtRow *row = &t->rows[r];
+        int first, last;
+        if (row->placed || !row->actielijn || !amt_actielijn_years(row->actielijn, &first, &last))
+            continue;
+        int c0 = -1, c1 = -1;
+        for (int c = 0; c < t->ncols; c++)
+            if (t->year[c] >= first && t->year[c] <= last) {
+                if (c0 < 0) c0 = c;
+                c1 = c;
+            }
+        if (c0 >= 0 && c1 - c0 + 1 == row->ncells) place_in_order(row, c0);
+    }
+}
