@@ -48,6 +48,8 @@ static const struct {
 static Muni *munis;
 static size_t nmunis, cap_munis, n_cbs; /* n_cbs: the list's own rows; aliases after them */
 static Arena muni_arena;
+/* The entries by the first letter of their base name: by_letter[letter_from[c] .. letter_from[c + 1]). */
+static size_t *by_letter, letter_from[257];
 static pthread_once_t munis_once = PTHREAD_ONCE_INIT;
 
 static size_t count_words(const char *folded)
@@ -90,6 +92,18 @@ static void add_muni(const char *code, const char *name, const char *full_folded
         if (strcmp(m->base, common_words[i]) == 0) m->needs_context = 1;
 }
 
+static void index_by_letter(void)
+{
+    by_letter = arena_alloc(&muni_arena, (nmunis + 1) * sizeof *by_letter);
+    size_t k = 0;
+    for (int c = 0; c < 256; c++) {
+        letter_from[c] = k;
+        for (size_t m = 0; m < nmunis; m++)
+            if ((unsigned char)munis[m].base[0] == c) by_letter[k++] = m;
+    }
+    letter_from[256] = k;
+}
+
 static void load_munis(void)
 {
     size_t len = 0;
@@ -123,6 +137,7 @@ static void load_munis(void)
                 munis[nmunis - 1].base_unique = 1;
                 break;
             }
+    index_by_letter();
 }
 
 const char *meta_municipality_name(const char *code)
@@ -267,9 +282,16 @@ void meta_municipality(const ReadDoc *doc, const MetaText *t, const char *muni_c
     for (size_t i = 0; i < t->n; i++) {
         const char *first = t->words[i].w;
         if (!first[0] || (first[0] >= '0' && first[0] <= '9')) continue;
-        for (size_t m = 0; m < nmunis; m++) {
+        unsigned char c0 = (unsigned char)first[0];
+        for (size_t b = letter_from[c0]; b < letter_from[c0 + 1]; b++) {
+            size_t m = by_letter[b];
             const Muni *mu = &munis[m];
-            if (mu->base[0] != first[0]) continue; /* OCR damage in the first letter is rare */
+            /* cheap rejections first: the word starts the name, or (OCR damage, not in
+             * the first two letters) could be a damaged start of a longer name */
+            size_t wl = strlen(first);
+            int prefix = strncmp(mu->full, first, wl) == 0 || strncmp(mu->base, first, wl) == 0;
+            if (!prefix && !(mu->base_unique && mu->base[1] == first[1] && strlen(mu->base) >= 8))
+                continue;
             size_t k = 0;
             double fuzzy = 1;
             window(t, i, mu->nfull, buf, sizeof buf);

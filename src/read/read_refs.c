@@ -138,7 +138,10 @@ void meta_references(const ReadDoc *doc, ReadResult *res)
         const char *s = doc->lines[i].text;
         const char *t = skip_sep(s);
         if (!*t) continue;
+        char f[2048];
+        meta_fold(s, f, sizeof f, 1);
         for (size_t l = 0; l < sizeof labels / sizeof *labels; l++) {
+            if (!meta_has_phrase(f, labels[l])) continue; /* cheap: the folded line */
             const char *after = find_label(s, labels[l]);
             if (!after) continue;
             const char *v = skip_sep(after);
