@@ -48,7 +48,8 @@ static const struct {
 static Muni *munis;
 static size_t nmunis, cap_munis, n_cbs; /* n_cbs: the list's own rows; aliases after them */
 static Arena muni_arena;
-/* The entries by the first letter of their base name: by_letter[letter_from[c] .. letter_from[c + 1]). */
+/* The entries by the first letter of their base name: by_letter[letter_from[c] .. letter_from[c +
+ * 1]). */
 static size_t *by_letter, letter_from[257];
 static pthread_once_t munis_once = PTHREAD_ONCE_INIT;
 
@@ -177,9 +178,12 @@ static int is_article(const char *w)
 }
 
 /* Words before "gemeente X" that make it a mention in passing. */
-static const char *const passing_words[] = {"navolging",      "zoals", "andere",  "buurgemeente",
-                                            "buurgemeenten",  "samen", "met",     "collega",
-                                            "regiogemeenten", "net",   "evenals", "richting"};
+static const char *const passing_words[] = {"navolging",     "zoals",           "andere",
+                                            "buurgemeente",  "buurgemeenten",   "samen",
+                                            "met",           "collega",         "regiogemeenten",
+                                            "net",           "evenals",         "richting",
+                                            "vergelijkbaar", "vergelijkbare",   "omliggende",
+                                            "naburige",      "centrumgemeente", "ook"};
 
 /* Words that, capitalised before a name, are part of an organisation's or a place's
  * description rather than a capitalised sentence start. */
@@ -206,6 +210,14 @@ static int in_list(const char *w, const char *const *list, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!strcmp(w, list[i])) return 1;
     return 0;
+}
+
+/* Whether the line of word i starts with "aan": the document is addressed there. */
+static int addressed(const MetaText *t, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && t->words[j - 1].line == t->words[i].line) j--;
+    return !strcmp(t->words[j].w, "aan");
 }
 
 /* The weight of a mention of m at words [i, i+k) of t. */
@@ -235,16 +247,19 @@ static double mention_weight(const ReadDoc *doc, const MetaText *t, size_t i, si
                 break;
             }
             if (b + 4 > p - 1 && in_list(bw, council, sizeof council / sizeof *council))
-                weight = 8; /* addressed: "aan: de raad van de gemeente X" */
+                weight = 6; /* "de raad van de gemeente X" */
         }
+        if (weight > 1 && addressed(t, i)) weight = 10; /* "aan: de raad van de gemeente X" */
         if (whole_line(t, p - 1, i + k) && line->page == 1 && line->line <= 25)
-            weight = 8; /* "Gemeente X" as the letterhead */
+            weight = 12; /* "Gemeente X" as the letterhead */
     } else if (in_list(ctx, body, sizeof body / sizeof *body)) {
-        weight = 5; /* "de raad van X", "burgemeester en wethouders van X" */
+        /* "de raad van X", "burgemeester en wethouders van X"; addressed: "Aan de
+         * gemeenteraad van X" */
+        weight = addressed(t, i) ? 10 : 5;
     } else if (in_list(ctx, region, sizeof region / sizeof *region)) {
         return 0; /* "provincie Utrecht", "regio Groningen" */
     } else if (whole_line(t, i, i + k) && line->page == 1 && line->line <= 25) {
-        weight = 6; /* a letterhead or title line */
+        weight = 8; /* a letterhead or title line */
     } else {
         char iso[11];
         const char *comma = strchr(line->text, ',');

@@ -113,7 +113,8 @@ static void test_seed_001_olst_wijhe(void **state)
     ReadResult res = {0};
     analyse_seed("001_", &doc, &res);
     assert_muni(&res, "GM1773");
-    assert_string_equal(res.genre, "collegebesluit");
+    /* it calls itself an adviesnota, and records the college's decision */
+    assert_string_equal(res.genre, "adviesnota");
     assert_string_equal(res.date, ""); /* the document carries no date */
     /* item 1 of its decision is the POK decision; item 2 (inform the council) is not */
     assert_int_equal(res.ndecisions, 1);
@@ -154,13 +155,18 @@ static void test_seed_003_overbetuwe(void **state)
     assert_string_equal(res.date, "");
     assert_int_equal(res.nrefs, 1);
     assert_string_equal(res.references[0], "2024-052874");
-    /* the college's decision of 11 July 2023 (named twice); the proposal to the council
-     * and the verordening of 29 October 2024 are no decisions */
-    assert_int_equal(res.ndecisions, 1);
+    /* the college's decision of 11 July 2023 (named twice) and the extension of the
+     * sociaal raadslieden's hours "conform besproken in de collegevergadering van 31
+     * januari 2023"; the proposal to the council and the verordening of 29 October 2024
+     * are no decisions */
+    assert_int_equal(res.ndecisions, 2);
     assert_string_equal(res.decisions[0].date, "2023-07-11");
     assert_string_equal(res.decisions[0].body, "college");
     assert_int_equal(res.decisions[0].adopted, 1);
     assert_non_null(strstr(res.decisions[0].subject, "bestedingsdoelen"));
+    assert_string_equal(res.decisions[1].date, "2023-01-31");
+    assert_string_equal(res.decisions[1].body, "college");
+    assert_int_equal(res.decisions[1].adopted, 1);
     /* two college meetings on different subjects, different dates: no finding */
     assert_int_equal(date_findings(&res), 0);
     read_result_free(&res);
