@@ -11,11 +11,13 @@
 #include <string.h>
 
 /* Field labels, folded; the longer ones first so "ons kenmerk" is not read as "kenmerk". */
-static const char *const labels[] = {
-    "ons kenmerk",       "uw kenmerk",          "kenmerk",        "zaaknummer",    "zaaknr",
-    "registratienummer", "registratienr",       "documentnummer", "dossiernummer", "briefnummer",
-    "voorstelnummer",    "raadsvoorstelnummer", "besluitnummer",  "corsanummer",   "referentie",
-    "onze referentie",   "uw referentie",       "ons nummer",     "reg nr",        "bijlagenummer"};
+static const char *const labels[] = {"ons kenmerk",     "uw kenmerk",     "kenmerk",
+                                     "zaaknummer",      "zaaknr",         "registratienummer",
+                                     "registratienr",   "documentnummer", "dossiernummer",
+                                     "briefnummer",     "voorstelnummer", "raadsvoorstelnummer",
+                                     "besluitnummer",   "corsanummer",    "referentie",
+                                     "onze referentie", "uw referentie",  "ons nummer",
+                                     "reg nr",          "bijlagenummer",  "nummer"};
 
 static int is_digit(char c)
 {
@@ -76,15 +78,22 @@ static size_t reference_at(const char *s, int labelled)
     while (s[n] && s[n] != ' ' && s[n] != ';' && s[n] != ')' && s[n] != '(') n++;
     while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ':')) n--;
     if (reference_token(s, n, labelled)) return n;
-    /* "Lbr. 21/083": a prefix of 2-6 letters and a dot, a space, a number with a slash */
+    /* "Lbr. 21/083", and after a label "RV 2025-088", "RIB 2025/004": a prefix of 2-6
+     * letters (with a dot, or in capitals), a space, a number with a separator */
     size_t p = 0;
-    while ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z')) p++;
-    if (p >= 2 && p <= 6 && s[p] == '.' && s[p + 1] == ' ' && is_digit(s[p + 2])) {
-        size_t q = p + 2;
+    int caps = 1;
+    while ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z')) {
+        if (s[p] >= 'a' && s[p] <= 'z') caps = 0;
+        p++;
+    }
+    int dot = s[p] == '.';
+    size_t sp = p + dot;
+    if (p >= 2 && p <= 6 && (dot || (caps && labelled)) && s[sp] == ' ' && is_digit(s[sp + 1])) {
+        size_t q = sp + 1;
         while (s[q] && s[q] != ' ' && s[q] != ';' && s[q] != ')') q++;
-        while (q > p + 2 && (s[q - 1] == '.' || s[q - 1] == ',')) q--;
-        int slash = memchr(s + p + 2, '/', q - p - 2) != NULL;
-        if (slash && reference_token(s + p + 2, q - p - 2, 1)) return q;
+        while (q > sp + 1 && (s[q - 1] == '.' || s[q - 1] == ',')) q--;
+        int sep = memchr(s + sp + 1, '/', q - sp - 1) || memchr(s + sp + 1, '-', q - sp - 1);
+        if (sep && reference_token(s + sp + 1, q - sp - 1, 1)) return q;
     }
     return 0;
 }

@@ -326,10 +326,12 @@ static void test_references(void **state)
                  "Registratienummer 887766\n"
                  "Ons kenmerk: Z-24-1001\n"
                  "€ 459.500\n"
-                 "2024-052874\n",
+                 "2024-052874\n"
+                 "Nummer: RV 2025-088\n"
+                 "Begrotingswijziging 2025, nummer BW-2025-04\n",
                  NULL, &doc, &res);
-    static const char *const want[] = {"ABC/2024/0123", "Z-24-1001", "2024.00123", "887766",
-                                       "2024-052874"};
+    static const char *const want[] = {"ABC/2024/0123", "Z-24-1001",   "2024.00123", "887766",
+                                       "2024-052874",   "RV 2025-088", "BW-2025-04"};
     assert_int_equal(res.nrefs, sizeof want / sizeof *want);
     for (size_t i = 0; i < res.nrefs; i++) assert_string_equal(res.references[i], want[i]);
     read_result_free(&res);
@@ -355,6 +357,41 @@ static void test_decisions(void **state)
     assert_string_equal(res.decisions[1].date, "2024-04-02");
     assert_int_equal(res.decisions[1].adopted, 0);
     assert_string_equal(res.decisions[1].body, "college");
+    read_result_free(&res);
+    read_doc_free(&doc);
+    /* an advice becomes the college's decision when the document records it, dated by
+     * that record */
+    analyse_text("t.txt",
+                 "Adviesnota aan het college\nDatum: 18 november 2025\n\nAdvies\n"
+                 "Het bestedingsplan POK-middelen 2025-2026 vast te stellen.\n\nToelichting\n"
+                 "Het plan.\n\nBesluit college: conform advies, 2 december 2025.\n",
+                 NULL, &doc, &res);
+    assert_string_equal(res.genre, "adviesnota");
+    assert_string_equal(res.date, "2025-11-18");
+    assert_int_equal(res.ndecisions, 1);
+    assert_string_equal(res.decisions[0].date, "2025-12-02");
+    assert_int_equal(res.decisions[0].adopted, 1);
+    read_result_free(&res);
+    read_doc_free(&doc);
+    /* without the record it is advice only */
+    analyse_text("t.txt",
+                 "Adviesnota aan het college\nDatum: 18 november 2025\n\nAdvies\n"
+                 "Het bestedingsplan POK-middelen 2025-2026 vast te stellen.\n",
+                 NULL, &doc, &res);
+    assert_int_equal(res.ndecisions, 0);
+    read_result_free(&res);
+    read_doc_free(&doc);
+    /* a collegebesluit's items under "Besluit": a partial grant */
+    analyse_text("t.txt",
+                 "Collegebesluit\nDatum collegevergadering: 21 januari 2025\n\nBesluit\n"
+                 "1. Het verzoek van de stichting toe te kennen voor 2025 en 2026 uit de\n"
+                 "   POK-middelen.\n2. Het verzoek af te wijzen voor het jaar 2027.\n\n"
+                 "Samenvatting\nDe stichting vraagt geld.\n",
+                 NULL, &doc, &res);
+    assert_int_equal(res.ndecisions, 2);
+    assert_int_equal(res.decisions[0].adopted, 1);
+    assert_int_equal(res.decisions[1].adopted, 0);
+    assert_string_equal(res.decisions[1].date, "2025-01-21");
     read_result_free(&res);
     read_doc_free(&doc);
     /* a raadsvoorstel's "Te nemen besluit" is not taken yet */
