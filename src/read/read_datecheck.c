@@ -22,6 +22,8 @@ typedef struct KindWord {
     const char *kind; /* what the message calls it */
 } KindWord;
 
+/* Each meeting word is its own kind: a commissievergadering and the raadsvergadering a
+ * week later on the same subject are two meetings. */
 static const KindWord kinds[] = {{"brief", "brief"},
                                  {"brieven", "brief"},
                                  {"e mail", "brief"},
@@ -29,15 +31,16 @@ static const KindWord kinds[] = {{"brief", "brief"},
                                  {"mail", "brief"},
                                  {"schrijven", "brief"},
                                  {"vergadering", "vergadering"},
-                                 {"collegevergadering", "vergadering"},
-                                 {"raadsvergadering", "vergadering"},
-                                 {"commissievergadering", "vergadering"},
+                                 {"collegevergadering", "collegevergadering"},
+                                 {"b w vergadering", "collegevergadering"},
+                                 {"raadsvergadering", "raadsvergadering"},
+                                 {"commissievergadering", "commissievergadering"},
                                  {"besluit", "besluit"},
-                                 {"collegebesluit", "besluit"},
-                                 {"raadsbesluit", "besluit"},
-                                 {"beschikking", "besluit"},
+                                 {"collegebesluit", "collegebesluit"},
+                                 {"raadsbesluit", "raadsbesluit"},
+                                 {"beschikking", "beschikking"},
                                  {"verzoek", "verzoek"},
-                                 {"aanvraag", "verzoek"}};
+                                 {"aanvraag", "aanvraag"}};
 
 /* Words that describe nothing: articles, prepositions, auxiliaries, month names. */
 static const char *const stop_words[] = {
@@ -141,6 +144,7 @@ static void describe(const ReadDoc *doc, size_t li, size_t off, Mention *m)
     text[to] = '\0';
     const char *s = text + from;
     size_t i = 0;
+    int first = 1; /* the sentence's first word is capitalised as such, not as a name */
     while (s[i] && m->nwords < MAX_WORDS) {
         while (s[i] && !((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
                          (unsigned char)s[i] >= 0xC3))
@@ -155,13 +159,15 @@ static void describe(const ReadDoc *doc, size_t li, size_t off, Mention *m)
         memcpy(raw, s + start, n);
         raw[n] = '\0';
         meta_fold(raw, f, sizeof f, 1);
+        int initial = first;
+        first = 0;
         if (!f[0] || is_stop(f) || is_kind_word(f) || strlen(f) >= 32) continue;
         int dup = 0;
         for (size_t k = 0; k < m->nwords; k++)
             if (!strcmp(m->words[k], f)) dup = 1;
         if (dup) continue;
         snprintf(m->words[m->nwords], sizeof m->words[0], "%s", f);
-        m->upper[m->nwords] = raw[0] >= 'A' && raw[0] <= 'Z';
+        m->upper[m->nwords] = !initial && raw[0] >= 'A' && raw[0] <= 'Z';
         m->acronym[m->nwords] = n > 1 && raw[1] >= 'A' && raw[1] <= 'Z';
         m->nwords++;
     }
@@ -178,14 +184,16 @@ static const char *kind_before(const ReadDoc *doc, size_t li, size_t off)
     meta_fold(head, f, sizeof f, 1);
     if (!f[0] && li > 0) meta_fold(doc->lines[li - 1].text, f, sizeof f, 1);
     const char *kind = NULL;
-    size_t at = 0;
+    size_t at = 0, at_len = 0;
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         const char *w = kinds[i].word;
         size_t wl = strlen(w);
         for (const char *p = strstr(f, w); p; p = strstr(p + 1, w)) {
             int left = p == f || p[-1] == ' ', right = p[wl] == ' ' || p[wl] == '\0';
-            size_t pos = (size_t)(p - f) + 1;
-            if (left && right && pos >= at) {
+            size_t pos = (size_t)(p - f) + wl; /* where it ends: "b w vergadering" over
+                                                * its "vergadering" */
+            if (left && right && (pos > at || (pos == at && wl > at_len))) {
+                at_len = wl;
                 at = pos;
                 kind = kinds[i].kind;
             }
@@ -214,9 +222,9 @@ static size_t shared(const Mention *a, const Mention *b, size_t *names, char *de
         for (size_t j = 0; j < b->nwords; j++)
             if (!strcmp(a->words[i], b->words[j])) {
                 n++;
-                if (a->upper[i] && b->upper[j]) {
+                /* a name in both; an acronym ("POK") names the subject, not the sender */
+                if (a->upper[i] && b->upper[j] && !a->acronym[i] && !b->acronym[j]) {
                     (*names)++;
-                    if (a->acronym[i] || b->acronym[j]) continue;
                     int w = snprintf(descr + len, cap - len, "%s%c%s", len ? " " : "",
                                      a->words[i][0] - 32, a->words[i] + 1);
                     if (w > 0 && (size_t)w < cap - len) len += (size_t)w;

@@ -425,6 +425,15 @@ static void test_date_check(void **state)
     assert_int_equal(date_findings(&res), 0);
     read_result_free(&res);
     read_doc_free(&doc);
+    /* a committee and the council a week apart on the same subject: two meetings */
+    analyse_text("t.txt",
+                 "In de commissievergadering van 3 juni 2025 over het Bestedingsplan POK is het\n"
+                 "plan besproken.\n\nIn de raadsvergadering van 10 juni 2025 over het "
+                 "Bestedingsplan POK\nwordt het plan vastgesteld.\n",
+                 NULL, &doc, &res);
+    assert_int_equal(date_findings(&res), 0);
+    read_result_free(&res);
+    read_doc_free(&doc);
     /* the same letter a day apart: the finding is at the second mention */
     analyse_text("t.txt",
                  "Samenvatting\n\nDe Sociale Raadslieden vragen (brief d.d. 3 maart\n2024) om "
