@@ -263,7 +263,7 @@ void meta_date_check(const ReadDoc *doc, ReadResult *res)
         int reported = 0; /* one finding per later mention */
         for (size_t a = 0; a < b && !reported; a++) {
             const Mention *x = &ms[a], *y = &ms[b];
-            if (strcmp(x->kind, y->kind) || !strcmp(x->iso, y->iso)) continue;
+            if (strcmp(x->kind, y->kind) != 0 || strcmp(x->iso, y->iso) == 0) continue;
             long gap = labs(day_number(x->iso) - day_number(y->iso));
             if (gap > 14) continue;
             size_t names;

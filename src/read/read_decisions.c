@@ -109,7 +109,7 @@ static const char *subject_of(ReadResult *res, const char *sentence)
                                        "burgemeester en wethouders",
                                        "heeft",
                                        "hebben"};
-    char buf[1024];
+    char buf[1024] = "";
     size_t j = 0;
     const char *s = sentence;
     /* OCR'd bullets: "e ", "o ", "¢ ", "- ", "• " */
@@ -299,7 +299,7 @@ static int decision_record(const ReadDoc *doc, char date[11])
         meta_fold(doc->lines[i].text, f, sizeof f, 1);
         for (size_t r = 0; r < N(records); r++) {
             size_t n = strlen(records[r]);
-            if (strncmp(f, records[r], n) || (f[n] != ' ' && f[n]) || !f[n]) continue;
+            if (strncmp(f, records[r], n) != 0 || f[n] != ' ') continue;
             if (!meta_has_phrase(f, "conform") && !meta_has_phrase(f, "akkoord") &&
                 !meta_has_phrase(f, "besloten"))
                 continue;

@@ -293,7 +293,7 @@ void meta_municipality(const ReadDoc *doc, const MetaText *t, const char *muni_c
     }
     double *score = calloc(nmunis ? nmunis : 1, sizeof *score);
     if (!score) return;
-    char buf[256];
+    char buf[256] = "";
     for (size_t i = 0; i < t->n; i++) {
         const char *first = t->words[i].w;
         if (!first[0] || (first[0] >= '0' && first[0] <= '9')) continue;
