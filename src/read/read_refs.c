@@ -107,6 +107,36 @@ static void add(ReadResult *res, const char *s, size_t n)
     read_add_reference(res, buf);
 }
 
+static int ocr_page(const ReadDoc *doc, int page)
+{
+    for (size_t i = 0; i < doc->n_ocr; i++)
+        if (doc->ocr_pages[i] == page) return 1;
+    return 0;
+}
+
+/* A labelled reference on a page read by OCR, which puts spaces into long digit runs
+ * ("GM-2025-001 17" for "GM-2025-00117"): a last fragment of one to three digits ending
+ * the line joins the reference. */
+static void add_ocr(ReadResult *res, const char *v, size_t n)
+{
+    const char *rest = v + n;
+    size_t d = 0;
+    if (rest[0] == ' ' && n > 0 && is_digit(v[n - 1]))
+        while (is_digit(rest[1 + d])) d++;
+    const char *end = rest + 1 + d;
+    while (*end == ' ') end++;
+    if (d < 1 || d > 3 || *end) {
+        add(res, v, n);
+        return;
+    }
+    char buf[64];
+    if (n + d >= sizeof buf) return;
+    memcpy(buf, v, n);
+    memcpy(buf + n, rest + 1, d);
+    buf[n + d] = '\0';
+    read_add_reference(res, buf);
+}
+
 /* Skip what separates a label from its value: spaces, a colon, markdown stars, "nr." */
 static const char *skip_sep(const char *s)
 {
@@ -156,7 +186,10 @@ void meta_references(const ReadDoc *doc, ReadResult *res)
             const char *v = skip_sep(after);
             if (*v) {
                 size_t n = reference_at(v, 1);
-                if (n) add(res, v, n);
+                if (n && ocr_page(doc, doc->lines[i].page))
+                    add_ocr(res, v, n);
+                else if (n)
+                    add(res, v, n);
             } else {
                 /* the label alone: the values are on the next lines with text, each a
                  * reference alone on its line ("Kenmerk" / "TISB/U202100948" /

@@ -338,6 +338,33 @@ static void test_references(void **state)
     read_doc_free(&doc);
 }
 
+/* OCR puts spaces into long digit runs: on a page read by OCR a labelled reference's last
+ * fragment of one to three digits joins it; on a text page the text is as it is. */
+static void test_references_ocr(void **state)
+{
+    for (int ocr = 0; ocr <= 1; ocr++) {
+        ReadDoc doc = {0};
+        doc.file = "scan.pdf";
+        const char *lines[] = {"Collegebesluit", "Zaaknummer: GM-2025-001 17",
+                               "Kenmerk: Z/25/18 ok"};
+        for (size_t i = 0; i < 3; i++)
+            read_doc_add_line(&doc, 1, lines[i], strlen(lines[i]), NULL, 0);
+        if (ocr) {
+            doc.ocr_pages = arena_alloc(&doc.arena, sizeof *doc.ocr_pages);
+            doc.ocr_pages[0] = 1;
+            doc.n_ocr = 1;
+        }
+        ReadResult res = {0};
+        PokErr err = {0};
+        assert_int_equal(read_analyse(&doc, NULL, &res, &err), 0);
+        assert_int_equal(res.nrefs, 2);
+        assert_string_equal(res.references[0], ocr ? "GM-2025-00117" : "GM-2025-001");
+        assert_string_equal(res.references[1], "Z/25/18"); /* not followed by digits alone */
+        read_result_free(&res);
+        read_doc_free(&doc);
+    }
+}
+
 static void test_decisions(void **state)
 {
     ReadDoc doc = {0};
@@ -456,8 +483,8 @@ int main(void)
         cmocka_unit_test(test_seed_002_vng),        cmocka_unit_test(test_seed_003_overbetuwe),
         cmocka_unit_test(test_seed_004_hillegom),   cmocka_unit_test(test_municipality_matching),
         cmocka_unit_test(test_dutch_dates),         cmocka_unit_test(test_genre_and_date),
-        cmocka_unit_test(test_references),          cmocka_unit_test(test_decisions),
-        cmocka_unit_test(test_date_check),
+        cmocka_unit_test(test_references),          cmocka_unit_test(test_references_ocr),
+        cmocka_unit_test(test_decisions),           cmocka_unit_test(test_date_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
