@@ -123,7 +123,9 @@ size_t meta_line_dates(const ReadDoc *doc, size_t li, MetaDate *out, size_t max)
     }
     for (size_t i = 0; i < n && found < max; i++) {
         unsigned char c = (unsigned char)joined[i];
-        if (c < '0' || c > '9') continue;
+        int ocr_digit = (c == 'l' || c == 'I' || c == 'O') && joined[i + 1] >= '0' &&
+                        joined[i + 1] <= '9' && (i == 0 || joined[i - 1] == ' ');
+        if ((c < '0' || c > '9') && !ocr_digit) continue;
         if (i > 0 && ((joined[i - 1] >= '0' && joined[i - 1] <= '9') || joined[i - 1] == '-' ||
                       joined[i - 1] == '/' || joined[i - 1] == '.'))
             continue;

@@ -273,6 +273,12 @@ static void test_dutch_dates(void **state)
         {"14 0252", NULL},
         {"11 juli 20234", NULL},
         {"5,5 naar 24 uur", NULL},
+        /* what OCR makes of m and of digits */
+        {"28 rnei 2024", "2024-05-28"},
+        {"3 novernber 2025", "2025-11-03"},
+        {"l4 december 2O21", "2021-12-14"},
+        {"Oktober 2024", NULL},
+        {"september", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char iso[11] = "";
@@ -296,6 +302,8 @@ static void test_genre_and_date(void **state)
          "collegebesluit", "2024-03-12"},
         {"Programmabegroting 2025\n\nDe begroting van de gemeente.\n", "begroting", ""},
         {"Jaarrekening 2023\n\nWoerden, 15 april 2024\n", "jaarrekening", "2024-04-15"},
+        /* a date field as OCR read it */
+        {"Raadsinformatiebrief\n\nDatum: l4 rnaart 2O24\n", "raadsinformatiebrief", "2024-03-14"},
         {"Meicirculaire gemeentefonds 2022\n\nDe bedragen.\n", "circulaire", ""},
         /* a body that names a jaarrekening and a circulaire in passing is still overig */
         {"Notitie\n\nIn de jaarrekening 2022 en de decembercirculaire staat het.\n", "overig", ""},
