@@ -58,9 +58,23 @@ static int has_split_verb(const char *f)
 }
 
 /* Markers of a proposal or a future decision: such a sentence records nothing taken. */
-static const char *const proposal_words[] = {"voorgesteld", "voorstel", "wordt",
-                                             "zal",         "zullen",   "te nemen",
-                                             "gevraagd",    "verzocht", "voorgestelde"};
+static const char *const proposal_words[] = {"voorgesteld",
+                                             "voorgestelde",
+                                             "voorstellen",
+                                             "stellen voor",
+                                             "stelt voor",
+                                             "te nemen",
+                                             "zal",
+                                             "zullen",
+
+                                             "wordt gevraagd",
+                                             "wordt verzocht",
+                                             "gevraagd besluit"};
+/* The present passive ("wordt vastgesteld") is a decision still to come, unless the
+ * sentence also speaks of the past. */
+static const char *const present_words[] = {"wordt", "worden"};
+static const char *const past_words[] = {"heeft",   "hebben", "is",     "zijn",   "werd", "werden",
+                                         "besloot", "stemde", "stelde", "keurde", "kende"};
 static const char *const declined_words[] = {
     "afgewezen",         "niet ingestemd",  "niet toegekend",     "geweigerd",
     "niet gehonoreerd",  "niet in te gaan", "besloten niet",      "wees af",
@@ -185,7 +199,8 @@ static void sentence_decisions(const ReadDoc *doc, const Sentence *st, int doc_p
     char f[2048];
     meta_fold(st->text, f, sizeof f, 1);
     if ((!has_any(f, taken_verbs, N(taken_verbs)) && !has_split_verb(f)) ||
-        has_any(f, proposal_words, N(proposal_words)))
+        has_any(f, proposal_words, N(proposal_words)) ||
+        (has_any(f, present_words, N(present_words)) && !has_any(f, past_words, N(past_words))))
         return;
     if (!pok_related(f, doc_pok)) return;
     const char *college = NULL, *raad = NULL;

@@ -429,6 +429,18 @@ static void test_decisions(void **state)
     assert_string_equal(res.decisions[1].date, "2025-01-21");
     read_result_free(&res);
     read_doc_free(&doc);
+    /* "het voorstel" as the object of a decision taken; a present passive is to come */
+    analyse_text("t.txt",
+                 "Raadsinformatiebrief POK-middelen\n\n"
+                 "Het college heeft op 3 mei 2024 besloten het voorstel van de stichting voor\n"
+                 "de POK-middelen te honoreren.\n\n"
+                 "De verdeling van de POK-middelen wordt in juni door de raad vastgesteld.\n",
+                 NULL, &doc, &res);
+    assert_int_equal(res.ndecisions, 1);
+    assert_string_equal(res.decisions[0].date, "2024-05-03");
+    assert_int_equal(res.decisions[0].adopted, 1);
+    read_result_free(&res);
+    read_doc_free(&doc);
     /* a raadsvoorstel's "Te nemen besluit" is not taken yet */
     analyse_text("t.txt",
                  "Te nemen besluit\n\n1. De bestedingsdoelen van de POK-middelen vaststellen.\n",
