@@ -106,6 +106,13 @@ static int blank(const char *s)
     return !*s;
 }
 
+/* Append s to text (len bytes so far), keeping the whole within cap - 1 bytes and a NUL. */
+static void append(char *text, size_t *len, size_t cap, const char *s)
+{
+    while (*s && *len + 1 < cap) text[(*len)++] = *s++;
+    text[*len] = '\0';
+}
+
 /* A sentence boundary at s[i]: ". " (or ? !) followed by a capital. */
 static int boundary_at(const char *s, size_t i)
 {
@@ -121,16 +128,18 @@ static void describe(const ReadDoc *doc, size_t li, size_t off, Mention *m)
     size_t len = 0, at;
     const ReadLine *l = &doc->lines[li];
     if (li > 0 && doc->lines[li - 1].page == l->page && !blank(doc->lines[li - 1].text) &&
-        !ends_sentence(doc->lines[li - 1].text))
-        len = (size_t)snprintf(text, 1000, "%s ", doc->lines[li - 1].text);
-    if (len >= 1000) len = 999;
+        !ends_sentence(doc->lines[li - 1].text)) {
+        append(text, &len, 1000, doc->lines[li - 1].text);
+        append(text, &len, 1001, " ");
+    }
     at = len + off;
-    len += (size_t)snprintf(text + len, 1100, "%s", l->text);
-    if (len >= 2099) len = 2099;
+    append(text, &len, 2101, l->text);
     if (li + 1 < doc->nlines && doc->lines[li + 1].page == l->page &&
-        !blank(doc->lines[li + 1].text) && !ends_sentence(l->text))
-        len += (size_t)snprintf(text + len, 1100, " %s", doc->lines[li + 1].text);
-    if (len >= sizeof text) len = sizeof text - 1;
+        !blank(doc->lines[li + 1].text) && !ends_sentence(l->text)) {
+        append(text, &len, 2102, " ");
+        append(text, &len, sizeof text, doc->lines[li + 1].text);
+    }
+    if (at > len) at = len;
     size_t from = 0, to = len;
     for (size_t i = 0; i + 2 < len; i++) {
         if (!boundary_at(text, i)) continue;

@@ -35,11 +35,11 @@ static int thousands(const char *s)
     return 1;
 }
 
-/* Whether tok (len bytes) is a reference: 2-40 bytes of letters, digits and - / . _,
+/* Whether tok (len bytes) is a reference: 3-40 bytes of letters, digits and - / . _,
  * with digits, not a date, a year or a period of years, an amount, a phone number. */
 static int reference_token(const char *tok, size_t len, int labelled)
 {
-    if (len < 2 || len > 40) return 0;
+    if (len < 3 || len > 40) return 0;
     size_t digits = 0, letters = 0, dots = 0, commas = 0, seps = 0;
     for (size_t i = 0; i < len; i++) {
         char c = tok[i];
@@ -56,7 +56,7 @@ static int reference_token(const char *tok, size_t len, int labelled)
         else
             return 0;
     }
-    if (!digits || commas) return 0;
+    if (digits < 2 || commas) return 0;
     char iso[11], buf[48];
     memcpy(buf, tok, len);
     buf[len] = '\0';
