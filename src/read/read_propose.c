@@ -29,12 +29,13 @@ const ProposalGroup proposal_groups[PROPOSAL_KIND_COUNT] = {
 static const char *const end_of_year_words[] = {"eind", "31 december", "ultimo", "slot", NULL};
 
 /* Which kind of stated figure a total is, from the words of its label, first match wins:
- * the coverage side ("beschikbaar") before spending before allocations. */
+ * the coverage side ("beschikbaar") before spending before allocations. A "totale dekking"
+ * covers the spending, so it is a spending total. */
 static const struct {
     const char *word;
     StatedKind kind;
 } stated_words[] = {
-    {"beschikba", STATED_AVAILABLE},   {"dekking", STATED_AVAILABLE},
+    {"beschikba", STATED_AVAILABLE},   {"dekking", STATED_SPENDING}, /* dekking = uitgaven */
     {"uitgave", STATED_SPENDING},      {"besteding", STATED_SPENDING},
     {"lasten", STATED_SPENDING},       {"inzet", STATED_SPENDING},
     {"begrot", STATED_SPENDING},       {"toeken", STATED_ALLOCATION},
@@ -170,8 +171,8 @@ static int total_from_row(const ReadResult *res, const ReadAmount *t, Proposal *
     return 1;
 }
 
-/* The kind of a total with a year: its words, else what the other amounts of that year on
- * the page are (a column total). 0 when neither says. */
+/* The kind of a total with a year: its words, else its parts, the amounts of its year on
+ * the lines right above it (a column total). 0 when neither says. */
 static int stated_kind_of(const ReadResult *res, const ReadAmount *t, StatedKind *out)
 {
     for (size_t i = 0; i < sizeof stated_words / sizeof stated_words[0]; i++)
@@ -179,16 +180,48 @@ static int stated_kind_of(const ReadResult *res, const ReadAmount *t, StatedKind
             *out = stated_words[i].kind;
             return 1;
         }
-    int n_alloc = 0, n_plan = 0;
+    /* the parts: the amounts of its year on the lines right above it (its column) */
+    int n_alloc = 0, n_plan = 0, n_balance = 0, n_other = 0;
+    for (int line = t->line - 1; line > 0; line--) {
+        int found = 0;
+        for (size_t i = 0; i < res->namounts; i++) {
+            const ReadAmount *x = &res->amounts[i];
+            if (x->page != t->page || x->line != line || x->year != t->year) continue;
+            found = 1;
+            if (x->kind == READ_ALLOCATION)
+                n_alloc++;
+            else if (x->kind == READ_PLAN || x->kind == READ_REALISATION)
+                n_plan++;
+            else if (x->kind == READ_RESERVE_BALANCE)
+                n_balance++;
+            else
+                n_other++;
+        }
+        if (!found || n_other) break;
+    }
+    if (n_other || !(n_alloc || n_plan)) return 0;
+    if (n_plan && !n_alloc && !n_balance)
+        *out = STATED_SPENDING;
+    else if (n_alloc && !n_plan)
+        *out = n_balance ? STATED_AVAILABLE : STATED_ALLOCATION; /* reserve + allocation */
+    else
+        return 0;
+    return 1;
+}
+
+/* A balance listed below the year's withdrawals or deposits (a coverage table's last row)
+ * is what is left at the end of that year. */
+#define MOVEMENT_ROWS_ABOVE 10
+static int after_movements(const ReadResult *res, const ReadAmount *b)
+{
     for (size_t i = 0; i < res->namounts; i++) {
         const ReadAmount *x = &res->amounts[i];
-        if (x->page != t->page || x->year != t->year) continue;
-        n_alloc += x->kind == READ_ALLOCATION;
-        n_plan += x->kind == READ_PLAN || x->kind == READ_REALISATION;
+        if ((x->kind == READ_RESERVE_WITHDRAWAL || x->kind == READ_RESERVE_DEPOSIT) &&
+            x->page == b->page && x->year == b->year && x->line < b->line &&
+            x->line >= b->line - MOVEMENT_ROWS_ABOVE)
+            return 1;
     }
-    if ((n_alloc > 0) == (n_plan > 0)) return 0;
-    *out = n_alloc ? STATED_ALLOCATION : STATED_SPENDING;
-    return 1;
+    return 0;
 }
 
 static const char *const no_year =
@@ -218,7 +251,8 @@ static void from_amount(const ReadResult *res, const MuniData *d, const ReadAmou
         break;
     case READ_RESERVE_BALANCE:
         p->kind = PROPOSAL_RESERVE_OPENING;
-        if (x->year && is_end_of_year(label)) p->year = p->year_to = x->year + 1;
+        if (x->year && (is_end_of_year(label) || after_movements(res, x)))
+            p->year = p->year_to = x->year + 1;
         break;
     case READ_RESERVE_DEPOSIT:
         p->kind = PROPOSAL_RESERVE_DEPOSIT;
@@ -303,8 +337,8 @@ static const char *what_text(const Proposal *p, Arena *a)
     case PROPOSAL_REQUEST:
         return arena_printf(a, "Verzoek: %s, %s", p->label, m);
     default:
-        return p->year ? arena_printf(a, "%s (%d): %s", p->label, p->year, m)
-                       : arena_printf(a, "%s: %s", p->label, m);
+        return p->year ? arena_printf(a, "%s in %d: %s", m, p->year, p->label)
+                       : arena_printf(a, "%s: %s", m, p->label);
     }
 }
 
@@ -385,6 +419,12 @@ static const char *change_text(const MuniData *d, const Coverage *before, const 
         case PROPOSAL_REQUEST:
             buf_puts(&b, "Verandert de dekkingstabel niet; legt het verzoek vast.");
             break;
+        case PROPOSAL_RESERVE_DEPOSIT:
+        case PROPOSAL_RESERVE_WITHDRAWAL:
+            buf_puts(&b, "Verandert de dekkingstabel nu niet: die berekent stortingen en "
+                         "onttrekkingen uit toekenningen en uitgaven; de controles vergelijken "
+                         "het vastgelegde bedrag daarmee.");
+            break;
         case PROPOSAL_NONE:
             break;
         default:
@@ -413,7 +453,6 @@ static void finish(ProposalSet *set, Proposal *p, const MuniData *d, int64_t src
         set->n_accepted++;
         return;
     }
-    p->what = what_text(p, a);
     p->number = (int)++set->n;
 }
 
@@ -432,6 +471,29 @@ static void one_opening(ProposalSet *set)
         p->kind = PROPOSAL_NONE;
         p->why_not = "De reserve heeft één beginstand (de vroegste die het document noemt); "
                      "de latere standen berekent de dekkingstabel zelf.";
+    }
+}
+
+/* The same figure again (a coverage table repeats the allocation it uses): proposed once,
+ * at its first place. */
+static void no_repeats(ProposalSet *set)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        Proposal *p = &set->items[i];
+        if (p->kind != PROPOSAL_ALLOCATION && p->kind != PROPOSAL_PLAN &&
+            p->kind != PROPOSAL_REALISATION)
+            continue;
+        for (size_t k = 0; k < i; k++) {
+            const Proposal *q = &set->items[k];
+            if (q->kind == p->kind && q->year == p->year && q->actielijn == p->actielijn &&
+                q->cents == p->cents &&
+                (p->kind == PROPOSAL_ALLOCATION || same_text(q->label, p->label))) {
+                p->kind = PROPOSAL_NONE;
+                p->why_not = "Hetzelfde bedrag staat al eerder in het document en wordt daar "
+                             "voorgesteld.";
+                break;
+            }
+        }
     }
 }
 
@@ -458,6 +520,8 @@ int proposals_build(const ReadResult *res, const MuniData *d, int64_t source_id,
         finish(out, p, d, source_id, a);
     }
     one_opening(out);
+    no_repeats(out);
+    for (size_t i = 0; i < out->n; i++) out->items[i].what = what_text(&out->items[i], a);
     Coverage before;
     if (coverage_compute(d, a, &before, err)) return -1;
     for (size_t i = 0; i < out->n; i++) {

@@ -266,6 +266,51 @@ static void test_apply_replaces_current_allocation(void **state)
     arena_free(&a);
 }
 
+/* A coverage table as Overbetuwe's: the reserve and the allocation with their column
+ * total (what is available), the plans with theirs, the allocation used again, the
+ * withdrawal, the total coverage and what is left at the end. */
+static void test_table_totals_and_balances(void **state)
+{
+    Fixture *f = *state;
+    ReadResult r;
+    memset(&r, 0, sizeof r);
+    r.genre = "raadsvoorstel";
+    amount(&r, READ_RESERVE_BALANCE, 459500, 2024, 0, "Restant reserve", 1, 10);
+    amount(&r, READ_ALLOCATION, 175000, 2024, 0, "POK middelen", 1, 11);
+    amount(&r, READ_TOTAL, 596437, 2024, 0, "Totaal", 1, 12);
+    amount(&r, READ_PLAN, 399500, 2024, 0, "Jobhunter", 1, 20);
+    amount(&r, READ_TOTAL, 399500, 2024, 0, "Totaal", 1, 21);
+    amount(&r, READ_ALLOCATION, 175000, 2024, 0, "POK middelen", 1, 23);
+    amount(&r, READ_RESERVE_WITHDRAWAL, 224500, 2024, 0, "Onttrekking reserve", 1, 24);
+    amount(&r, READ_TOTAL, 399500, 2024, 0, "Totale dekking", 1, 25);
+    amount(&r, READ_RESERVE_BALANCE, 235000, 2024, 0, "Restant reserve", 1, 26);
+    Arena a = {0};
+    MuniData d;
+    load(f, &a, &d);
+    ProposalSet set;
+    PokErr err = {0};
+    OK(proposals_build(&r, &d, 0, &a, &set, &err));
+    assert_int_equal(set.n, 9);
+    /* reserve + allocation above it: available; plans above it: spending */
+    assert_int_equal(set.items[2].kind, PROPOSAL_STATED);
+    assert_int_equal(set.items[2].stated_kind, STATED_AVAILABLE);
+    assert_int_equal(set.items[4].stated_kind, STATED_SPENDING);
+    /* the allocation used again is proposed once */
+    assert_int_equal(set.items[5].kind, PROPOSAL_NONE);
+    assert_non_null(strstr(set.items[5].why_not, "al eerder in het document"));
+    assert_non_null(strstr(set.items[6].change, "Verandert de dekkingstabel nu niet"));
+    /* "totale dekking" covers the spending */
+    assert_int_equal(set.items[7].stated_kind, STATED_SPENDING);
+    /* the balance below the withdrawal is the end of 2024: the opening of 2025, and not
+     * the reserve's one opening (the earliest, 2024) */
+    assert_int_equal(set.items[8].year, 2025);
+    assert_int_equal(set.items[8].kind, PROPOSAL_NONE);
+    assert_int_equal(set.items[0].kind, PROPOSAL_RESERVE_OPENING);
+    assert_string_equal(set.items[0].what, "Reserve op 1 januari 2024: € 459.500");
+    arena_free(&a);
+    read_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +318,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_accept_then_only_the_rest, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failed_accept_stores_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_apply_replaces_current_allocation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_table_totals_and_balances, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
