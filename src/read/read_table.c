@@ -9,10 +9,17 @@
 #include <string.h>
 
 /* Column words of a header without years, longest first so "na wijziging" wins. */
-static const char *const column_words[] = {"primitieve begroting", "begroting na wijziging",
-                                           "na wijziging", "begroting", "wijziging",
-                                           "realisatie", "rekening", "raming", "verschil",
-                                           "totaal", NULL};
+static const char *const column_words[] = {"primitieve begroting",
+                                           "begroting na wijziging",
+                                           "na wijziging",
+                                           "begroting",
+                                           "wijziging",
+                                           "realisatie",
+                                           "rekening",
+                                           "raming",
+                                           "verschil",
+                                           "totaal",
+                                           NULL};
 
 static int is_cell_sep(char c)
 {
@@ -38,11 +45,12 @@ static char *trim_copy(Arena *a, const char *s, size_t n)
     return o;
 }
 
-/* Only separators (and a footnote digit after a bracket) between a and b. */
+/* Only separators (and a footnote digit after a bracket) between a and b. OCR reads a
+ * column rule "|" also as "/", "!" or "l" next to a space. */
 static int only_seps(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
-        if (is_cell_sep(s[i])) continue;
+        if (is_cell_sep(s[i]) || s[i] == '/' || s[i] == '!') continue;
         if (isdigit((unsigned char)s[i]) && i > 0 && s[i - 1] == ')') continue;
         return 0;
     }
@@ -65,6 +73,31 @@ static double x_of(const ReadLine *l, size_t a, size_t b)
         off += len + 1;
     }
     return x0 < 0 ? -1 : (x0 + x1) / 2;
+}
+
+/* The year a table without year columns is about: "begroting 2025", "jaarrekening 2024"
+ * in its title or the nearest of the twelve lines above it; 0 none. */
+static int year_named_above(const ReadDoc *doc, size_t li, const char *title)
+{
+    static const char *const words[] = {
+        "begrotingswijziging", "begroting",     "jaarrekening", "rekening",
+        "jaarverslag",         "voorjaarsnota", "jaar",         NULL};
+    for (size_t k = li + 1, seen = 0; k > 0 && seen < 13; k--, seen++) {
+        const char *s = seen == 0 ? title : doc->lines[k - 1].text;
+        for (size_t w = 0; words[w]; w++) {
+            for (const char *p = s; (p = amt_find_word(p, words[w])) != NULL; p++) {
+                const char *y = p + strlen(words[w]);
+                if (*y != ' ') continue;
+                y++;
+                if ((y[0] == '1' || y[0] == '2') && isdigit((unsigned char)y[1]) &&
+                    isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
+                    !isdigit((unsigned char)y[4]) && y[4] != '-')
+                    return (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 +
+                           (y[3] - '0');
+            }
+        }
+    }
+    return 0;
 }
 
 /* The header at line l: its columns into t. */
@@ -99,6 +132,7 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
         }
         t->ncols = ny;
         t->total_col = -1;
+        for (int c = 0; c < AMT_MAX_COLS; c++) t->col_kind[c] = -1;
         if (total_col) {
             t->year[ny] = 0;
             t->colname[ny] = "Totaal";
@@ -107,7 +141,9 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
             t->ncols++;
         }
         t->title = trim_copy(a, s, tok[first].start);
-        return strlen(t->title) <= 90;
+        size_t tl = strlen(t->title);
+        t->actielijn_col = tl >= 9 && strcasecmp(t->title + tl - 9, "actielijn") == 0 && tl > 9;
+        return tl <= 90;
     }
     /* column words from the end: "Begroting | Wijziging | Na wijziging" */
     size_t e = end;
@@ -138,9 +174,21 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
         t->year[c] = 0;
         t->colname[c] = arena_strdup(a, names[from]);
         t->colx[c] = x_of(l, st, st + len);
-        if (strcasecmp(names[from], "totaal") == 0 && c == nc - 1) t->total_col = c;
+        /* the last column sums the others: "Totaal", "Na wijziging" */
+        if (c == nc - 1 &&
+            (strcasecmp(names[from], "totaal") == 0 || strstr(names[from], "na wijziging")))
+            t->total_col = c;
     }
     t->ncols = nc;
+    for (int c = 0; c < nc; c++) {
+        /* a change or a difference is no plan; a realisation column is what was spent */
+        const char *cn = t->colname[c];
+        t->col_kind[c] = strcasecmp(cn, "wijziging") == 0 || strcasecmp(cn, "verschil") == 0
+                             ? (int)READ_OTHER
+                         : strcasecmp(cn, "realisatie") == 0 || strcasecmp(cn, "rekening") == 0
+                             ? (int)READ_REALISATION
+                             : -1;
+    }
     t->title = trim_copy(a, s, e);
     return strlen(t->title) <= 90;
 }
@@ -194,16 +242,35 @@ static int long_prose(const char *s)
 static void append_label(Arena *a, AmtRow *r, const char *extra, int before)
 {
     char *t = trim_copy(a, extra, strlen(extra));
-    r->label = before ? arena_printf(a, "%s %s", t, r->label) : arena_printf(a, "%s %s", r->label, t);
+    r->label =
+        before ? arena_printf(a, "%s %s", t, r->label) : arena_printf(a, "%s %s", r->label, t);
 }
 
-static void finish_row(AmtTable *t, AmtRow *r)
+static void finish_row(Arena *arena, AmtTable *t, AmtRow *r)
 {
     r->is_total = amt_is_total_label(r->label);
+    r->part_of_above = amt_part_of_above(r->label);
     r->coverage = amt_coverage_side(r->label);
-    r->actielijn = amt_actielijn_of_label(r->label);
+    /* "2. Robuust ..." names actielijn 2 only in a table about actielijnen or with the
+     * actielijn's own name: elsewhere "2." merely numbers a list */
+    if (!r->actielijn) r->actielijn = amt_actielijn_of_label(r->label);
+    if (r->actielijn && !t->actielijn_col && !t->about_actielijnen &&
+        !amt_actielijn_named(r->label, r->actielijn) && strncasecmp(r->label, "actielijn", 9) != 0)
+        r->actielijn = 0;
     r->kind = amt_kind_of(r->label);
-    for (int c = 0; c < r->ncells; c++) r->cells[c].cents = r->cells[c].tok.cents / 100 * t->scale + r->cells[c].tok.cents % 100 * (t->scale / 100);
+    /* the title completes a row's words: "Stand 1 januari" under "Bestemmingsreserve" */
+    if (r->kind < 0 || r->kind == READ_OTHER) {
+        char *both = arena_printf(arena, "%s %s", r->label, t->title);
+        int k = amt_kind_of(both);
+        if (k >= 0 && k != READ_TOTAL && (r->kind < 0 || k <= READ_RESERVE_DEPOSIT)) r->kind = k;
+    }
+    /* the rows of a dekking table are where the money comes from, not spending */
+    if (amt_find_word(t->title, "dekking") &&
+        (r->kind < 0 || r->kind == READ_PLAN || r->kind == READ_REALISATION))
+        r->kind = READ_ALLOCATION;
+    for (int c = 0; c < r->ncells; c++)
+        r->cells[c].cents =
+            r->cells[c].tok.cents / 100 * t->scale + r->cells[c].tok.cents % 100 * (t->scale / 100);
 }
 
 int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_t *next)
@@ -216,13 +283,19 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     char ctx[1200];
     size_t cl = 0;
     ctx[0] = 0;
-    for (size_t k = li > 4 ? li - 4 : 0; k <= li && cl < sizeof ctx - 1; k++) {
+    /* the header and the (at most two) lines of the paragraph directly above it */
+    size_t from = li;
+    while (from > 0 && li - from < 3 && blank(doc->lines[from - 1].text)) from--;
+    for (int taken = 0; from > 0 && taken < 2 && !blank(doc->lines[from - 1].text); taken++) from--;
+    for (size_t k = from; k <= li && cl < sizeof ctx - 1; k++) {
         int w = snprintf(ctx + cl, sizeof ctx - cl, "%s ", doc->lines[k].text);
         if (w > 0) cl += (size_t)w < sizeof ctx - cl ? (size_t)w : sizeof ctx - cl - 1;
     }
     int thousands = 0;
     int euro = amt_euro_context(ctx, &thousands);
     t->scale = thousands ? 100000 : 100;
+    t->about_actielijnen = amt_find_word(ctx, "actielijn") != NULL;
+    if (!t->year[0]) t->year_all = year_named_above(doc, li, t->title);
     t->kind = amt_kind_of(t->title);
     if (t->kind < 0 || t->kind == READ_TOTAL) t->kind = amt_kind_of(ctx);
     if (t->kind == READ_TOTAL) t->kind = -1;
@@ -242,7 +315,8 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         memset(&probe, 0, sizeof probe);
         if (parse_header(l, arena, &probe)) {
             /* the same header repeated on a new page continues the table */
-            int same = probe.ncols == t->ncols && l->page != doc->lines[last_row_li].page;
+            int same = probe.ncols == t->ncols && l->page != doc->lines[last_row_li].page &&
+                       strcmp(probe.title, t->title) == 0;
             for (int c = 0; same && c < t->ncols; c++) same = probe.year[c] == t->year[c];
             if (same) continue;
             break;
@@ -253,7 +327,27 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         r.ncells = trailing_cells(l, euro, r.cells, &label_end);
         if (r.ncells > 0) {
             r.li = i;
+            r.cells_from = label_end;
+            r.text = l->text;
+            /* "Sociaal raadslieden 2 | € 84.000": the actielijn column's number */
+            if (t->actielijn_col && r.ncells > 1 && !r.cells[0].tok.euro &&
+                r.cells[0].tok.cents >= 100 && r.cells[0].tok.cents <= 800 &&
+                r.cells[0].tok.cents % 100 == 0) {
+                r.actielijn = (int)(r.cells[0].tok.cents / 100);
+                r.cells_from = r.cells[0].tok.end;
+                memmove(r.cells, r.cells + 1, sizeof *r.cells * (size_t)(r.ncells - 1));
+                r.ncells--;
+            }
             r.label = trim_copy(arena, l->text, label_end);
+            /* a row that counts (fte, hours, people) belongs to the table but holds no money */
+            int euro_cells = 0;
+            for (int c = 0; c < r.ncells; c++) euro_cells += r.cells[c].tok.euro;
+            if (!euro_cells && amt_counts_label(r.label)) {
+                last_row_li = i;
+                blanks = misses = 0;
+                pending = NULL;
+                continue;
+            }
             if (strlen(r.label) > 90) break;
             if (pending && pending_li + 1 == i) append_label(arena, &r, pending, 1);
             pending = NULL;
@@ -265,26 +359,27 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         }
         /* a text-only line: a wrapped label directly below a row, or above the next one */
         if (!long_prose(l->text)) {
-            if (t->nrows && last_row_li + 1 == i && blanks == 0 && strlen(l->text) <= 60) {
+            /* a wrapped label goes on in lower case; a capital starts a heading */
+            const char *first = l->text;
+            while (*first == ' ') first++;
+            if (t->nrows && last_row_li + 1 == i && blanks == 0 && strlen(l->text) <= 60 &&
+                !isupper((unsigned char)*first)) {
                 append_label(arena, &t->rows[t->nrows - 1], l->text, 0);
                 last_row_li = i;
                 continue;
             }
-            if (++misses > 1 && l->page == doc->lines[last_row_li].page) break;
+            /* one stray line inside a table; a few (header, footer) across a page break */
+            ++misses;
+            if (misses > (l->page == doc->lines[last_row_li].page ? 1 : 4)) break;
             pending = l->text;
             pending_li = i;
             blanks = 0;
             continue;
         }
-        /* prose: the end, unless a page break lies between (header and footer lines) */
-        if (l->page != doc->lines[last_row_li].page && misses < 4) {
-            misses++;
-            continue;
-        }
-        break;
+        break; /* prose: the table has ended */
     }
     if (t->nrows == 0) return 0;
-    for (int r = 0; r < t->nrows; r++) finish_row(t, &t->rows[r]);
+    for (int r = 0; r < t->nrows; r++) finish_row(arena, t, &t->rows[r]);
     *next = last_row_li + 1;
     return 1;
 }
@@ -300,6 +395,12 @@ static void place_in_order(AmtRow *r, int offset)
 /* By geometry: each cell under the nearest header column, distinct and left to right. */
 static int place_by_x(const AmtTable *t, AmtRow *r)
 {
+    /* a cell lies under a column when it is nearer to it than half the gap between two
+     * columns: text that merely flows past the header (no real table) is not placed */
+    double tol = 50;
+    for (int k = 1; k < t->ncols; k++)
+        if (t->colx[k] >= 0 && t->colx[k - 1] >= 0 && (t->colx[k] - t->colx[k - 1]) / 2 < tol)
+            tol = (t->colx[k] - t->colx[k - 1]) / 2;
     int prev = -1;
     for (int c = 0; c < r->ncells; c++) {
         if (r->cells[c].x < 0) return 0;
@@ -311,12 +412,39 @@ static int place_by_x(const AmtTable *t, AmtRow *r)
             if (d < 0) d = -d;
             if (best < 0 || d < bd) best = k, bd = d;
         }
-        if (best <= prev) return 0;
+        if (best <= prev || bd > tol) return 0;
         r->cells[c].col = best;
         prev = best;
     }
     r->placed = 1;
     return 1;
+}
+
+/* Column rules "|" that keep empty cells ("3.600 | 1.800 |  |  | 5.400"): when the
+ * fields after the label are exactly the columns, each cell is in the field it lies in. */
+static void place_by_rules(const AmtTable *t, AmtRow *r)
+{
+    if (!r->text) return;
+    const char *s = r->text + r->cells_from;
+    int fields = 1;
+    for (const char *p = s; *p; p++) fields += *p == '|';
+    while (*s == ' ') s++;
+    size_t end = strlen(r->text);
+    while (end > r->cells_from && (r->text[end - 1] == ' ' || r->text[end - 1] == '|')) {
+        if (r->text[end - 1] == '|') fields--;
+        end--;
+    }
+    if (fields != t->ncols) return;
+    for (int c = 0; c < r->ncells; c++) {
+        int field = 0;
+        for (size_t i = r->cells_from; i < r->cells[c].tok.start; i++) field += r->text[i] == '|';
+        if (field >= t->ncols || (c > 0 && field <= r->cells[c - 1].col)) {
+            for (int k = 0; k < r->ncells; k++) r->cells[k].col = -1;
+            return;
+        }
+        r->cells[c].col = field;
+    }
+    r->placed = 1;
 }
 
 #define AMT_MAX_PLACEMENTS 200000
@@ -328,7 +456,7 @@ static void resolve_by_total(AmtTable *t, int from, int to)
     int amb[AMT_MAX_ROWS], na = 0;
     long combos = 1;
     for (int r = from; r <= to; r++)
-        if (!t->rows[r].placed) {
+        if (!t->rows[r].placed && !t->rows[r].part_of_above) {
             amb[na++] = r;
             combos *= t->ncols - t->rows[r].ncells + 1;
             if (combos > AMT_MAX_PLACEMENTS) return;
@@ -354,7 +482,7 @@ static void resolve_by_total(AmtTable *t, int from, int to)
                 if (r == to) {
                     total[col] = row->cells[c].tok.dash ? 0 : row->cells[c].cents;
                     has_total[col] = 1;
-                } else if (!row->cells[c].tok.dash)
+                } else if (!row->cells[c].tok.dash && !row->part_of_above)
                     sum[col] += row->cells[c].cents;
             }
         }
@@ -379,13 +507,30 @@ void amt_table_place(AmtTable *t)
             memmove(row->cells, row->cells + drop, sizeof *row->cells * (size_t)t->ncols);
             row->ncells = t->ncols;
         }
-        if (place_by_x(t, row)) continue;
-        if (row->ncells == t->ncols) place_in_order(row, 0);
     }
-    int from = 0;
+    /* geometry is trusted only when the full rows lie under the header's columns (text
+     * that flows past a header of years is no table with columns) */
+    int aligned = 1;
+    for (int r = 0; r < t->nrows && aligned; r++)
+        if (t->rows[r].ncells == t->ncols) aligned = place_by_x(t, &t->rows[r]);
+    for (int r = 0; r < t->nrows; r++) {
+        AmtRow *row = &t->rows[r];
+        row->placed = 0;
+        for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
+        if (aligned && place_by_x(t, row)) continue;
+        for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
+        if (row->ncells == t->ncols)
+            place_in_order(row, 0);
+        else
+            place_by_rules(t, row);
+    }
+    /* each total against the rows since the previous total; a grand total after
+     * subtotals adds nothing new to place */
+    int from = 0, subs = 0;
     for (int r = 0; r < t->nrows; r++)
         if (t->rows[r].is_total) {
-            resolve_by_total(t, from, r);
+            if (!(t->rows[r].is_total == 1 && subs)) resolve_by_total(t, from, r);
+            subs = t->rows[r].is_total == 2;
             from = r + 1;
         }
     /* the years the scheme funds an actielijn in (actielijn 5: 2021-2023) */
