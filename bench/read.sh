@@ -69,60 +69,58 @@ done
 # shellcheck disable=SC2046
 [ -s "$DIR/ocr.pdf" ] || $IMG_PDF "$DIR/ocr.pdf" 300 $(ls "$DIR"/scan-*.jpg | head -n "$OCR_PAGES")
 
-now() { date +%s.%N; }
-# secs START: the seconds since START
-secs() { echo "$(now) $1" | awk '{ printf "%.3f", $1 - $2 }'; }
+# measure OUT CMD...: run CMD under GNU time; OUT gets "wall cpu rss_kb" (cpu = user +
+# system of CMD and its children: on a shared machine the wall time includes waiting for
+# a core, the CPU time does not).
+measure() {
+  m_out=$1
+  shift
+  /usr/bin/time -f '%e %U %S %M' -o "$m_out.time" "$@" >/dev/null
+  awk '{ printf "%.3f %.3f %d\n", $1, $2 + $3, $4 }' "$m_out.time" >"$m_out"
+}
+field() { awk -v f="$2" '{ print $f }' "$1"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
 rate() { echo "$1 $2" | awk '{ printf "%.1f", $1 / $2 }'; }
 
-# ---- text PDFs: pok read against pdftotext, file by file ----
+# ---- text PDFs: pok read against pdftotext, file by file; pok also in one call ----
 text_pages=0
+set --
 i=1
 while [ "$i" -le "$TEXT_FILES" ]; do
   text_pages=$((text_pages + $(pages_of "$DIR/doc$i.pdf")))
+  set -- "$@" "$DIR/doc$i.pdf"
   i=$((i + 1))
 done
 : >"$DIR/t_pok"
 : >"$DIR/t_ptt"
+: >"$DIR/t_one"
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
-  t=$(now)
-  i=1
-  while [ "$i" -le "$TEXT_FILES" ]; do
-    "$POK" read "$DIR/doc$i.pdf" --format json >/dev/null
-    i=$((i + 1))
-  done
-  secs "$t" >>"$DIR/t_pok"
-  t=$(now)
-  i=1
-  while [ "$i" -le "$TEXT_FILES" ]; do
-    pdftotext "$DIR/doc$i.pdf" /dev/null
-    i=$((i + 1))
-  done
-  secs "$t" >>"$DIR/t_ptt"
+  measure "$DIR/m" sh -c 'p=$1; shift; for f; do "$p" read "$f" --format json; done' _ "$POK" "$@"
+  cat "$DIR/m" >>"$DIR/t_pok"
+  measure "$DIR/m" sh -c 'for f; do pdftotext "$f" /dev/null; done' _ "$@"
+  cat "$DIR/m" >>"$DIR/t_ptt"
+  measure "$DIR/m" "$POK" read "$@" --format json
+  cat "$DIR/m" >>"$DIR/t_one"
   r=$((r + 1))
 done
-pok_text=$(median <"$DIR/t_pok")
-ptt_text=$(median <"$DIR/t_ptt")
+for k in pok ptt one; do
+  eval "${k}_wall=\$(awk '{ print \$1 }' \"\$DIR/t_$k\" | median)"
+  eval "${k}_cpu=\$(awk '{ print \$2 }' \"\$DIR/t_$k\" | median)"
+done
 
 # ---- OCR: pok read on the image PDF against tesseract on its page images ----
-t=$(now)
-/usr/bin/time -f %M -o "$DIR/rss_ocr" "$POK" read "$DIR/ocr.pdf" --format json >"$DIR/ocr.json"
-pok_ocr=$(secs "$t")
-rss_ocr_mb=$(awk '{ printf "%.0f", $1 / 1024 }' "$DIR/rss_ocr")
-grep -q '"ocr_pages":\[1,' "$DIR/ocr.json" || { echo "read.sh: the scan was not read by OCR" >&2; exit 1; }
-t=$(now)
-for p in $(ls "$DIR"/scan-*.jpg | head -n "$OCR_PAGES"); do
-  tesseract "$p" - -l nld >/dev/null 2>&1
-done
-tess_ocr=$(secs "$t")
+measure "$DIR/m_ocr" "$POK" read "$DIR/ocr.pdf" --format json
+"$POK" read "$DIR/ocr.pdf" --format json >"$DIR/ocr.json" 2>/dev/null || true
+# shellcheck disable=SC2046
+measure "$DIR/m_tess" sh -c 'for f; do tesseract "$f" - -l nld 2>/dev/null; done' _ \
+  $(ls "$DIR"/scan-*.jpg | head -n "$OCR_PAGES")
 
-# ---- peak memory of the 200-page scan ----
-t=$(now)
-/usr/bin/time -f %M -o "$DIR/rss" "$POK" read "$DIR/scan.pdf" --format json >/dev/null
-scan_secs=$(secs "$t")
-rss_mb=$(awk '{ printf "%.0f", $1 / 1024 }' "$DIR/rss")
+# ---- peak memory of the long scan ----
+measure "$DIR/m_scan" "$POK" read "$DIR/scan.pdf" --format json
+rss_mb=$(awk '{ printf "%.0f", $3 / 1024 }' "$DIR/m_scan")
+rss_ocr_mb=$(awk '{ printf "%.0f", $3 / 1024 }' "$DIR/m_ocr")
 
 # ---- --jobs 2 against --jobs 1 on all files ----
 all_pages=0
@@ -133,19 +131,20 @@ while [ "$i" -le "$FILES" ]; do
   all_pages=$((all_pages + $(pages_of "$DIR/doc$i.pdf")))
   i=$((i + 1))
 done
-t=$(now)
-"$POK" read "$@" --format json --jobs 1 >/dev/null
-jobs1=$(secs "$t")
-t=$(now)
-"$POK" read "$@" --format json --jobs 2 >/dev/null
-jobs2=$(secs "$t")
+measure "$DIR/m_j1" "$POK" read "$@" --format json --jobs 1
+measure "$DIR/m_j2" "$POK" read "$@" --format json --jobs 2
 
+w() { field "$1" 1; }
+c() { field "$1" 2; }
 echo
-echo "pok read bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+echo "pok read bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "(wall seconds / CPU seconds, user + system; text rows: medians of $ROUNDS rounds)"
 echo
-echo "| job | pok read | other tool | pok / tool (time) | aim |"
-echo "|---|---:|---:|---:|---|"
-echo "| text PDFs, $text_pages pages in $TEXT_FILES files | $pok_text s ($(rate "$text_pages" "$pok_text") pages/s) | pdftotext $ptt_text s ($(rate "$text_pages" "$ptt_text") pages/s) | $(ratio "$pok_text" "$ptt_text") | at most 2 |"
-echo "| OCR, $OCR_PAGES scanned pages at 300 dpi | $pok_ocr s ($(rate "$OCR_PAGES" "$pok_ocr") pages/s) | tesseract $tess_ocr s ($(rate "$OCR_PAGES" "$tess_ocr") pages/s) | $(ratio "$pok_ocr" "$tess_ocr") | at most 1.1 |"
-echo "| peak memory, $SCAN_PAGES-page scan | $rss_mb MB ($scan_secs s) | $OCR_PAGES-page scan: $rss_ocr_mb MB | | under 300 MB |"
-echo "| $all_pages pages in $FILES files, --jobs 2 against --jobs 1 | $jobs2 s | --jobs 1: $jobs1 s | $(ratio "$jobs2" "$jobs1") | |"
+echo "| job | pok read | other tool | pok / tool, wall | pok / tool, CPU | aim |"
+echo "|---|---:|---:|---:|---:|---|"
+echo "| text PDFs, $text_pages pages in $TEXT_FILES files, a process per file | $pok_wall / $pok_cpu s ($(rate "$text_pages" "$pok_wall") pages/s) | pdftotext $ptt_wall / $ptt_cpu s ($(rate "$text_pages" "$ptt_wall") pages/s) | $(ratio "$pok_wall" "$ptt_wall") | $(ratio "$pok_cpu" "$ptt_cpu") | at most 2 |"
+echo "| the same, pok read on all $TEXT_FILES files in one call | $one_wall / $one_cpu s ($(rate "$text_pages" "$one_wall") pages/s) | pdftotext (as above) | $(ratio "$one_wall" "$ptt_wall") | $(ratio "$one_cpu" "$ptt_cpu") | at most 2 |"
+echo "| OCR, $OCR_PAGES scanned pages at 300 dpi | $(w "$DIR/m_ocr") / $(c "$DIR/m_ocr") s | tesseract $(w "$DIR/m_tess") / $(c "$DIR/m_tess") s | $(ratio "$(w "$DIR/m_ocr")" "$(w "$DIR/m_tess")") | $(ratio "$(c "$DIR/m_ocr")" "$(c "$DIR/m_tess")") | at most 1.1 |"
+echo "| peak memory, $SCAN_PAGES-page scan | $rss_mb MB ($(w "$DIR/m_scan") s) | $OCR_PAGES-page scan: $rss_ocr_mb MB | | | under 300 MB |"
+echo "| $all_pages pages in $FILES files, --jobs 2 against --jobs 1 | $(w "$DIR/m_j2") / $(c "$DIR/m_j2") s | --jobs 1: $(w "$DIR/m_j1") / $(c "$DIR/m_j1") s | $(ratio "$(w "$DIR/m_j2")" "$(w "$DIR/m_j1")") | | |"
+grep -q '"ocr_pages":\[1,' "$DIR/ocr.json" || { echo "read.sh: the scan was not read by OCR" >&2; exit 1; }
