@@ -28,6 +28,8 @@ static void emit_table(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
                 k = READ_TOTAL;
             else if (cell->col >= 0 && t->col_kind[cell->col] >= 0 && !row->is_total)
                 k = t->col_kind[cell->col];
+            else if (cell->col >= 0 && t->col_plan[cell->col] && row->kind < 0 && !row->is_total)
+                k = READ_PLAN;
             int year = cell->col >= 0 ? t->year[cell->col] : 0;
             if (!t->year[0]) year = t->year_all;
             ReadAmount a = {cell->cents,
@@ -463,10 +465,16 @@ void read_amounts(const ReadDoc *doc, ReadResult *res)
     unsigned char *in_table = arena_alloc(&scratch, doc->nlines);
     AmtTable *tables[MAX_TABLES];
     int ntables = 0;
+    size_t prev_end = 0;
     for (size_t li = 0; li < doc->nlines;) {
         AmtTable *t = arena_alloc(&scratch, sizeof *t);
         size_t next;
         if (ntables < MAX_TABLES && amt_table_at(doc, li, &scratch, t, &next)) {
+            /* a table right below another ("Dekking" under "Lasten") shares its unit */
+            if (ntables && t->scale == 100 && tables[ntables - 1]->scale != 100 &&
+                li <= prev_end + 2)
+                amt_table_rescale(t, tables[ntables - 1]->scale);
+            prev_end = next;
             amt_table_place(t);
             tables[ntables++] = t;
             for (size_t k = li; k < next; k++) in_table[k] = 1;

@@ -91,6 +91,8 @@ typedef struct AmtTable {
     int about_actielijnen;      /* the title or the lines above speak of actielijnen */
     int actielijn_col;          /* an "Actielijn" column before the amounts: rows give its number */
     int col_kind[AMT_MAX_COLS]; /* a column's own kind ("Wijziging": other), -1 the row's */
+    int col_plan[AMT_MAX_COLS]; /* a begroting column: its cells are plans unless the row
+                                 * says otherwise */
     int year_all;               /* a table without year columns: the year its title or the
                                  * lines above name ("begroting 2025"), 0 none */
     int kind;                   /* from the title and the lines above, -1 none */
@@ -102,6 +104,8 @@ typedef struct AmtTable {
 /* The table whose header is at line li, or 0 when li is no header; *next is the first line
  * after the table. The table lives in arena. */
 int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_t *next);
+/* Give the table's cells another unit (cents per written unit). */
+void amt_table_rescale(AmtTable *t, int64_t scale);
 /* Place the cells of rows that have fewer cells than columns: by geometry, by the table's
  * totals (the one placement where every column total holds), or by the scheme's years of
  * an actielijn; what stays ambiguous keeps col -1. */

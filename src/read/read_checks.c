@@ -117,11 +117,23 @@ static void check_columns(const ReadDoc *doc, const AmtTable *t, ReadResult *res
         int n = 0;
         for (int c = 0; c < t->ncols; c++) {
             if (c == t->total_col || !cell_in(tot, c)) continue;
-            int64_t sum = 0;
+            /* a column of differences with V and N: voordeel and nadeel have opposite signs,
+             * and either may be the positive one */
+            int64_t sum = 0, alt = 0;
             for (int k = start; k < r; k++)
-                if (!t->rows[k].is_total && !t->rows[k].part_of_above)
-                    sum += value_in(&t->rows[k], c);
-            tests[n++] = (Test){&doc->lines[tot->li], c, value_in(tot, c), sum};
+                if (!t->rows[k].is_total && !t->rows[k].part_of_above) {
+                    const AmtCell *cell = cell_in(&t->rows[k], c);
+                    int64_t v = value_in(&t->rows[k], c);
+                    char sfx = cell ? cell->tok.suffix : 0;
+                    sum += sfx == 'N' ? -v : v;
+                    alt += sfx == 'V' ? -v : v;
+                }
+            int64_t stated = value_in(tot, c);
+            if (alt == stated || -alt == stated)
+                sum = alt;
+            else if (-sum == stated)
+                sum = -sum;
+            tests[n++] = (Test){&doc->lines[tot->li], c, stated, sum};
         }
         if (!confirmed(tests, n)) {
             for (int k = 0; k < n; k++)

@@ -183,6 +183,8 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
     for (int c = 0; c < nc; c++) {
         /* a change or a difference is no plan; a realisation column is what was spent */
         const char *cn = t->colname[c];
+        t->col_plan[c] =
+            strstr(cn, "begroting") || strstr(cn, "na wijziging") || strstr(cn, "raming");
         t->col_kind[c] = strcasecmp(cn, "wijziging") == 0 || strcasecmp(cn, "verschil") == 0
                              ? (int)READ_OTHER
                          : strcasecmp(cn, "realisatie") == 0 || strcasecmp(cn, "rekening") == 0
@@ -382,6 +384,17 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     for (int r = 0; r < t->nrows; r++) finish_row(arena, t, &t->rows[r]);
     *next = last_row_li + 1;
     return 1;
+}
+
+void amt_table_rescale(AmtTable *t, int64_t scale)
+{
+    t->scale = scale;
+    for (int r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->rows[r].ncells; c++) {
+            AmtCell *cell = &t->rows[r].cells[c];
+            if (!cell->tok.euro)
+                cell->cents = cell->tok.cents / 100 * scale + cell->tok.cents % 100 * (scale / 100);
+        }
 }
 
 /* ---- placing the cells ------------------------------------------------------------ */
