@@ -371,7 +371,8 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         int kind;
         if (national(&t, sent))
             kind = READ_OTHER;
-        else if (amt_find_word(near, "totaal") || amt_find_word(clause, "in totaal"))
+        else if (amt_find_word(near, "totaal") || amt_find_word(clause, "in totaal") ||
+                 amt_find_word(near, "samen") || amt_find_word(near, "opgeteld"))
             kind = READ_TOTAL;
         else {
             kind = amt_kind_of(clause);
@@ -474,6 +475,9 @@ void read_amounts(const ReadDoc *doc, ReadResult *res)
             if (ntables && t->scale == 100 && tables[ntables - 1]->scale != 100 &&
                 li <= prev_end + 2)
                 amt_table_rescale(t, tables[ntables - 1]->scale);
+            /* and its year, when neither has year columns */
+            if (ntables && !t->year[0] && !t->year_all && li <= prev_end + 2)
+                t->year_all = tables[ntables - 1]->year_all;
             prev_end = next;
             amt_table_place(t);
             tables[ntables++] = t;

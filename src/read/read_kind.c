@@ -29,7 +29,7 @@ static const KindRule rules[] = {
      0},
     {READ_OTHER,
      {"restant", "saldo", "verschil", "niet verdeeld", "nog te verdelen", "resteert", "onbesteed",
-      "krediet", "ozb", "leges", "buiten de pok", NULL},
+      "krediet", "ozb", "leges", "buiten de pok", "overige posten", NULL},
      NULL,
      0},
     {READ_REQUEST, {"verzoek", "vraagt", "verzocht", "aanvraag", "vraagt om", NULL}, NULL, 0},

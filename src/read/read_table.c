@@ -289,7 +289,9 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     size_t from = li;
     while (from > 0 && li - from < 3 && blank(doc->lines[from - 1].text)) from--;
     for (int taken = 0; from > 0 && taken < 2 && !blank(doc->lines[from - 1].text); taken++) from--;
+    size_t above_len = 0; /* ctx[0, above_len): the lines above, without the header */
     for (size_t k = from; k <= li && cl < sizeof ctx - 1; k++) {
+        if (k == li) above_len = cl;
         int w = snprintf(ctx + cl, sizeof ctx - cl, "%s ", doc->lines[k].text);
         if (w > 0) cl += (size_t)w < sizeof ctx - cl ? (size_t)w : sizeof ctx - cl - 1;
     }
@@ -299,7 +301,12 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     t->about_actielijnen = amt_find_word(ctx, "actielijn") != NULL;
     if (!t->year[0]) t->year_all = year_named_above(doc, li, t->title);
     t->kind = amt_kind_of(t->title);
-    if (t->kind < 0 || t->kind == READ_TOTAL) t->kind = amt_kind_of(ctx);
+    if (t->kind < 0 || t->kind == READ_TOTAL) { /* the header's "Totaal" column says nothing */
+        char saved = ctx[above_len];
+        ctx[above_len] = 0;
+        t->kind = amt_kind_of(ctx);
+        ctx[above_len] = saved;
+    }
     if (t->kind == READ_TOTAL) t->kind = -1;
 
     size_t i = li + 1, last_row_li = li;
