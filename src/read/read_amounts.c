@@ -164,6 +164,17 @@ static int prose_year(const char *p, size_t from, size_t to, size_t s, size_t e)
     if (!sent) return 0;
     size_t n = amt_scan(sent, tok, AMT_MAX_TOKENS);
     int year = 0;
+    /* "€ 488.000 in 2027": a year right after the amount is its own */
+    for (size_t k = 0; k < n; k++)
+        if (tok[k].year && from + tok[k].start >= e && from + tok[k].start <= e + 6) {
+            const char *gap = sent + (e - from);
+            if ((strncmp(gap, " in ", 4) == 0 || strncmp(gap, " voor ", 6) == 0 ||
+                 strncmp(gap, " (", 2) == 0) &&
+                !year_excluded(sent, tok[k].start, tok[k].end)) {
+                free(sent);
+                return (int)(tok[k].cents / 100);
+            }
+        }
     for (size_t k = 0; k < n; k++) {
         if (!tok[k].year || year_excluded(sent, tok[k].start, tok[k].end)) continue;
         if (from + tok[k].end <= s)
@@ -376,6 +387,12 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
             kind = READ_TOTAL;
         else {
             kind = amt_kind_of(clause);
+            /* a bare "restant" in the clause is a reserve's when the sentence names it */
+            if (kind == READ_OTHER) {
+                int s_kind = amt_kind_of(sent);
+                if (s_kind >= READ_RESERVE_BALANCE && s_kind <= READ_RESERVE_DEPOSIT) kind = s_kind;
+            }
+            if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_near(sent, ss);
             if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_of(sent);
             if (kind == READ_TOTAL) kind = -1;
             /* the sentences before it: the one that introduces a list of items */

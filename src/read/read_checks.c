@@ -129,10 +129,7 @@ static void check_columns(const ReadDoc *doc, const AmtTable *t, ReadResult *res
                     alt += sfx == 'V' ? -v : v;
                 }
             int64_t stated = value_in(tot, c);
-            if (alt == stated || -alt == stated)
-                sum = alt;
-            else if (-sum == stated)
-                sum = -sum;
+            if (alt == stated || -alt == stated || -sum == stated) sum = stated;
             tests[n++] = (Test){&doc->lines[tot->li], c, stated, sum};
         }
         if (!confirmed(tests, n)) {

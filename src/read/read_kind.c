@@ -17,7 +17,10 @@ typedef struct KindRule {
 
 static const KindRule rules[] = {
     {READ_TOTAL, {"totaal", "totale", "subtotaal", "in totaal", "opgeteld", NULL}, NULL, 0},
-    {READ_RESERVE_WITHDRAWAL, {"onttrek", "ontrek", "putten uit", NULL}, NULL, 0},
+    {READ_RESERVE_WITHDRAWAL,
+     {"onttrek", "ontrek", "putten uit", "uit de bestemmingsreserve", "uit de reserve", NULL},
+     NULL,
+     0},
     {READ_RESERVE_DEPOSIT,
      {"storting", "storten", "toevoeging", "toevoegen", "dotatie", "gestort", NULL},
      "reserve",
@@ -200,9 +203,9 @@ int amt_actielijn_named(const char *label, int n)
 
 int amt_counts_label(const char *label)
 {
-    static const char *const words[] = {"aantal",     "fte",      "uren",       "uur",
-                                        "personen",   "procent",  "percentage", "inwoners",
-                                        "deelnemers", "formatie", NULL};
+    static const char *const words[] = {"aantal",     "fte",     "uren",       "uur",
+                                        "personen",   "procent", "percentage", "inwoners",
+                                        "deelnemers", NULL};
     for (size_t w = 0; words[w]; w++)
         if (amt_find_word(label, words[w])) return 1;
     return strchr(label, '%') != NULL;
@@ -216,4 +219,24 @@ int amt_part_of_above(const char *label)
     for (size_t w = 0; words[w]; w++)
         if (strncasecmp(p, words[w], strlen(words[w])) == 0) return 1;
     return 0;
+}
+
+int amt_kind_near(const char *text, size_t pos)
+{
+    int best = -1;
+    size_t best_at = 0;
+    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+        if (rules[r].with && !amt_find_word(text, rules[r].with)) continue;
+        for (size_t w = 0; rules[r].words[w]; w++)
+            for (const char *at = text; (at = amt_find_word(at, rules[r].words[w])) != NULL; at++) {
+                size_t off = (size_t)(at - text);
+                if (off >= pos) break;
+                if (rules[r].negatable && negated_before(text, at)) continue;
+                if (best < 0 || off > best_at) {
+                    best = (int)rules[r].kind;
+                    best_at = off;
+                }
+            }
+    }
+    return best;
 }

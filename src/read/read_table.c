@@ -389,6 +389,32 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     }
     if (t->nrows == 0) return 0;
     for (int r = 0; r < t->nrows; r++) finish_row(arena, t, &t->rows[r]);
+    /* "Subtotaal actielijn 2": the rows it adds up belong to that actielijn */
+    for (int r = 0, seg = 0; r < t->nrows; r++) {
+        if (!t->rows[r].is_total) continue;
+        const char *a = amt_find_word(t->rows[r].label, "actielijn");
+        int n = a && a[9] == ' ' && a[10] >= '1' && a[10] <= '8' && !isdigit((unsigned char)a[11])
+                    ? a[10] - '0'
+                    : 0;
+        for (int k = seg; n && k <= r; k++)
+            if (!t->rows[k].actielijn) t->rows[k].actielijn = n;
+        seg = r + 1;
+    }
+    /* POK rows among other schemes' rows ("POK: ..." beside Wmo and Jeugd): the others are
+     * no POK money */
+    int pok_rows = 0, plain_rows = 0;
+    for (int r = 0; r < t->nrows; r++)
+        if (!t->rows[r].is_total) {
+            if (strncmp(t->rows[r].label, "POK", 3) == 0)
+                pok_rows++;
+            else if (!strstr(t->rows[r].label, "POK") && t->rows[r].kind < READ_RESERVE_BALANCE)
+                plain_rows++;
+        }
+    if (pok_rows >= 2 && plain_rows >= 2 && !strstr(t->title, "POK"))
+        for (int r = 0; r < t->nrows; r++)
+            if (!t->rows[r].is_total && !strstr(t->rows[r].label, "POK") &&
+                t->rows[r].kind < READ_RESERVE_BALANCE)
+                t->rows[r].kind = READ_OTHER;
     *next = last_row_li + 1;
     return 1;
 }

@@ -455,6 +455,7 @@ static void test_rows_that_are_no_parts(void **state)
                                 "waarvan ombudsfunctie 10.000 10.000 10.000",
                                 "2. Schuldhulp 30.000 30.000 30.000",
                                 "Formatie (fte) 1,5 1,5 1,5",
+                                "Formatie wijkcoaches 0 0 0",
                                 "Totaal 80.000 80.000 80.000",
                                 NULL};
     Fixture f;
