@@ -51,18 +51,19 @@ static void add_unchecked(const ReadDoc *doc, const AmtRow *r, ReadResult *res)
     }
 }
 
-/* The verdict over a set of tests: 1 confirmed (more hold than fail, at least one holds),
- * 0 not confirmed. */
+/* The verdict over a set of tests: 1 confirmed (the rule holds in at least one column,
+ * and in at least as many as it fails in), 0 not confirmed. Empty columns (nothing stated,
+ * nothing to add) hold trivially and confirm nothing. */
 static int confirmed(const Test *tests, int n)
 {
     int hold = 0, fail = 0;
     for (int k = 0; k < n; k++) {
-        if (tests[k].stated == tests[k].computed)
-            hold++;
-        else
+        if (tests[k].stated != tests[k].computed)
             fail++;
+        else if (tests[k].stated != 0)
+            hold++;
     }
-    return hold >= 1 && hold > fail;
+    return hold >= 1 && hold >= fail;
 }
 
 static void add_finding(ReadResult *res, ReadFindingKind kind, const Test *t, const char *message)
@@ -238,7 +239,7 @@ static void check_coverage(const ReadDoc *doc, AmtTable *const *tables, int idx,
 static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, ReadResult *res)
 {
     const AmtTable *t = tables[idx];
-    const AmtRow *wd = NULL, *dep = NULL, *bal = NULL;
+    const AmtRow *wd = NULL, *dep = NULL, *bal = NULL, *start = NULL;
     for (int r = 0; r < t->nrows; r++) {
         const AmtRow *row = &t->rows[r];
         if (row->is_total) continue;
@@ -246,10 +247,14 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
             wd = row;
         else if (row->kind == READ_RESERVE_DEPOSIT && !dep)
             dep = row;
-        else if (row->kind == READ_RESERVE_BALANCE && wd && !bal)
+        else if (row->kind == READ_RESERVE_BALANCE && (wd || dep) && !bal)
             bal = row;
+        else if (row->kind == READ_RESERVE_BALANCE && !wd && !dep && !start)
+            start = row; /* "Stand per 1 januari" above the movements */
     }
-    if (!wd || !bal || !wd->placed || !bal->placed || (dep && !dep->placed)) return;
+    if ((!wd && !dep) || !bal || (wd && !wd->placed) || !bal->placed || (dep && !dep->placed))
+        return;
+    if (start && !start->placed) start = NULL;
     int64_t opening = -1;
     for (int ti = idx - 1; ti >= 0 && opening < 0; ti--)
         for (int r = 0; r < tables[ti]->nrows; r++) {
@@ -265,14 +270,16 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
     for (int c = 0; c < t->ncols; c++) {
         if (!t->year[c] || !cell_in(bal, c)) continue;
         int64_t before;
-        if (c == 0) {
+        if (start && cell_in(start, c)) {
+            before = value_in(start, c); /* the year's own opening balance */
+        } else if (c == 0) {
             if (opening < 0) continue;
             before = opening;
         } else {
             if (t->year[c - 1] != t->year[c] - 1 || !cell_in(bal, c - 1)) continue;
             before = value_in(bal, c - 1);
         }
-        int64_t computed = before - value_in(wd, c) + (dep ? value_in(dep, c) : 0);
+        int64_t computed = before - (wd ? value_in(wd, c) : 0) + (dep ? value_in(dep, c) : 0);
         tests[n++] = (Test){&doc->lines[bal->li], c, value_in(bal, c), computed};
     }
     if (n < 2 || !confirmed(tests, n)) return;
