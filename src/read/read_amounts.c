@@ -140,6 +140,20 @@ static const char *const not_amount_year[] = {"met",          "t/m",
 
 static int year_excluded(const char *p, size_t start, size_t end)
 {
+    /* "3 juni 2025": a date's year, not the amount's ("op 31 december 2024" is a reserve's
+     * moment, which the caller's kind decides) */
+    static const char *const months[] = {"januari",  "februari", "maart",    "april",     "mei",
+                                         "juni",     "juli",     "augustus", "september", "oktober",
+                                         "november", "december", NULL};
+    size_t me = start;
+    while (me > 0 && p[me - 1] == ' ') me--;
+    for (size_t k = 0; months[k]; k++) {
+        size_t n = strlen(months[k]);
+        if (me >= n + 2 && strncasecmp(p + me - n, months[k], n) == 0 && p[me - n - 1] == ' ' &&
+            isdigit((unsigned char)p[me - n - 2]) && !amt_find_word(p, "reserve") &&
+            !amt_find_word(p, "stand"))
+            return 1;
+    }
     if (start > 0 && (p[start - 1] == '-' || p[start - 1] == '/')) return 1;
     size_t j = end;
     while (p[j] == ' ') j++;
@@ -212,6 +226,30 @@ static int respectively_year(const char *p, size_t from, size_t to, size_t s)
     }
     free(sent);
     return year;
+}
+
+/* The one year the sentence before from names ("Voor 2025 is € 146.200 beschikbaar. Wij
+ * willen € 95.000 inzetten"), 0 when it names none or several. */
+static int previous_sentence_year(const char *p, size_t from)
+{
+    size_t q = from, pf, pt;
+    while (q > 0 && p[q - 1] == ' ') q--;
+    if (q == 0 || p[q - 1] == '\n') return 0; /* a heading or list item: no prose before */
+    q--;
+    sentence_around(p, q, q, &pf, &pt);
+    char *sent = strndup(p + pf, from - pf);
+    if (!sent) return 0;
+    AmtTok tok[AMT_MAX_TOKENS];
+    size_t n = amt_scan(sent, tok, AMT_MAX_TOKENS);
+    int year = 0, several = 0;
+    for (size_t k = 0; k < n; k++)
+        if (tok[k].year && !year_excluded(sent, tok[k].start, tok[k].end)) {
+            int y = (int)(tok[k].cents / 100);
+            if (year && y != year) several = 1;
+            year = y;
+        }
+    free(sent);
+    return several ? 0 : year;
 }
 
 /* A year in a short heading line above li ("Realisatie 2023"), 0 none. */
@@ -380,7 +418,7 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         size_t cb = ss > 24 ? ss - 24 : 0;
         char *near = slice(scratch, sent, cb, se);
         int kind;
-        if (national(&t, sent))
+        if (national(&t, sent) || amt_other_scheme(sent))
             kind = READ_OTHER;
         else if (amt_find_word(near, "totaal") || amt_find_word(clause, "in totaal") ||
                  amt_find_word(near, "samen") || amt_find_word(near, "opgeteld"))
@@ -410,10 +448,11 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         }
         int year = 0;
         int yearly = amt_find_word(clause, "per jaar") || amt_find_word(sent, "jaarlijks");
-        if (kind != READ_TOTAL && kind != READ_OTHER && !yearly) {
+        if (kind != READ_TOTAL && !national(&t, sent) && !yearly) {
             year = prose_year(para, from, to, s, e);
             int resp = respectively_year(para, from, to, s);
             if (resp) year = resp;
+            if (!year && from > 0) year = previous_sentence_year(para, from);
             if (!year) year = heading_year(doc, li, in_table);
         }
         int several, list[8], nlist;

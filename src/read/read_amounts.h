@@ -34,6 +34,8 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max);
 /* The kind the words of text give an amount, or -1 when they say nothing. negate_aware:
  * "niet ... besteed" does not make realisation (prose). */
 int amt_kind_of(const char *text);
+/* Whether the text speaks of another scheme's money (OZB, a krediet, "los van de POK"). */
+int amt_other_scheme(const char *text);
 /* The kind of the rule word nearest before pos in text, -1 none. */
 int amt_kind_near(const char *text, size_t pos);
 /* Whether the label marks a stated total ("Totaal", "Totale uitgaven"): 1, or a subtotal

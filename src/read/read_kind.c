@@ -10,7 +10,7 @@
 
 typedef struct KindRule {
     ReadKind kind;
-    const char *words[18]; /* word stems: a match starts at a word boundary */
+    const char *words[24]; /* word stems: a match starts at a word boundary */
     const char *with;      /* also needed in the text (NULL: nothing) */
     int negatable;         /* "niet" before it in the text undoes it */
 } KindRule;
@@ -22,17 +22,20 @@ static const KindRule rules[] = {
      NULL,
      0},
     {READ_RESERVE_DEPOSIT,
-     {"storting", "storten", "toevoeging", "toevoegen", "dotatie", "gestort", NULL},
+     {"storting", "storten", "toevoeging", "toevoegen", "toegevoegd", "dotatie", "gestort", NULL},
      "reserve",
      0},
     {READ_RESERVE_DEPOSIT, {"overheveling naar", "overhevelen naar", NULL}, "reserve", 0},
     {READ_RESERVE_BALANCE,
-     {"restant", "saldo", "stand", "beginsaldo", "eindsaldo", "resteert", "over in", NULL},
+     {"restant", "saldo", "stand", "beginsaldo", "eindsaldo", "resteert", "over in", "bedroeg",
+      "bedraagt", "stond", NULL},
      "reserve",
      0},
     {READ_OTHER,
      {"restant", "saldo", "verschil", "niet verdeeld", "nog te verdelen", "resteert", "onbesteed",
-      "krediet", "ozb", "leges", "buiten de pok", "overige posten", NULL},
+      "krediet", "ozb", "leges", "buiten de pok", "overige posten", "los van de pok",
+      "minder uitgegeven", "meer uitgegeven", "dan begroot", "onderschrijding", "overschrijding",
+      NULL},
      NULL,
      0},
     {READ_REQUEST, {"verzoek", "vraagt", "verzocht", "aanvraag", "vraagt om", NULL}, NULL, 0},
@@ -239,4 +242,13 @@ int amt_kind_near(const char *text, size_t pos)
             }
     }
     return best;
+}
+
+int amt_other_scheme(const char *text)
+{
+    static const char *const words[] = {"ozb",           "krediet",        "leges",
+                                        "buiten de pok", "los van de pok", NULL};
+    for (size_t w = 0; words[w]; w++)
+        if (amt_find_word(text, words[w])) return 1;
+    return 0;
 }
