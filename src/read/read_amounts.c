@@ -28,7 +28,8 @@ static void emit_table(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
                 k = READ_TOTAL;
             else if (cell->col >= 0 && t->col_kind[cell->col] >= 0 && !row->is_total)
                 k = t->col_kind[cell->col];
-            else if (cell->col >= 0 && t->col_plan[cell->col] && row->kind < 0 && !row->is_total)
+            else if (cell->col >= 0 && t->col_plan[cell->col] && row->kind < 0 && !row->is_total &&
+                     t->kind != READ_OTHER)
                 k = READ_PLAN;
             int year = cell->col >= 0 ? t->year[cell->col] : 0;
             if (!t->year[0]) year = t->year_all;

@@ -47,7 +47,7 @@ static const KindRule rules[] = {
     {READ_PLAN,
      {"begroot", "geraamd", "raming", "inzetten", "inzet", "bestedingsdoel", "bestedingsplan",
       "uitgaven", "lasten", "kosten", "wijziging", "besteden", "uitbreiding", "implementatie",
-      "nodig", "zetten", NULL},
+      "nodig", "zetten", "bijdrage", "subsidie", NULL},
      NULL,
      0},
     {READ_ALLOCATION,
@@ -246,8 +246,9 @@ int amt_kind_near(const char *text, size_t pos)
 
 int amt_other_scheme(const char *text)
 {
-    static const char *const words[] = {"ozb",           "krediet",        "leges",
-                                        "buiten de pok", "los van de pok", NULL};
+    static const char *const words[] = {
+        "ozb",           "krediet",     "leges", "buiten de pok", "los van de pok",
+        "reserve jeugd", "reserve wmo", NULL};
     for (size_t w = 0; words[w]; w++)
         if (amt_find_word(text, words[w])) return 1;
     return 0;
