@@ -430,6 +430,11 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
             if (kind == READ_OTHER) {
                 int s_kind = amt_kind_of(sent);
                 if (s_kind >= READ_RESERVE_BALANCE && s_kind <= READ_RESERVE_DEPOSIT) kind = s_kind;
+                /* "resteert eind 2026 € 32.000" after a sentence about the reserve */
+                if (kind == READ_OTHER &&
+                    (amt_find_word(clause, "resteert") || amt_find_word(clause, "restant")) &&
+                    amt_find_word(para, "reserve") && !amt_find_word(clause, "middelen"))
+                    kind = READ_RESERVE_BALANCE;
             }
             if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_near(sent, ss);
             if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_of(sent);

@@ -195,6 +195,21 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
     return strlen(t->title) <= 90;
 }
 
+/* Whether the word before position i names what the number is ("actielijn 2", "tot en
+ * met 5", "3 en 4"). */
+static int after_naming_word(const char *s, size_t i)
+{
+    static const char *const words[] = {"actielijn", "actielijnen", "met", "t/m", "en",
+                                        "lijn",      "nummer",      "nr.", NULL};
+    size_t e = i;
+    while (e > 0 && s[e - 1] == ' ') e--;
+    size_t b = e;
+    while (b > 0 && s[b - 1] != ' ') b--;
+    for (size_t k = 0; words[k]; k++)
+        if (e - b == strlen(words[k]) && strncasecmp(s + b, words[k], e - b) == 0) return 1;
+    return 0;
+}
+
 /* The cells at the end of line s: the trailing run of amounts and dashes. Returns the
  * count and sets *label_end. Bare numbers count only where euro is set. */
 static int trailing_cells(const ReadLine *l, int euro, AmtCell *cells, size_t *label_end)
@@ -207,6 +222,10 @@ static int trailing_cells(const ReadLine *l, int euro, AmtCell *cells, size_t *l
     size_t stop = end;
     for (int k = (int)n - 1; k >= 0; k--) {
         int cell = tok[k].dash || (tok[k].money_ok && (tok[k].euro || euro));
+        /* "actielijn 2", "3 tot en met 5": a number the words name, no cell */
+        if (cell && !tok[k].euro && !tok[k].dash && tok[k].cents < 10000 &&
+            tok[k].end - tok[k].start <= 2 && after_naming_word(s, tok[k].start))
+            cell = 0;
         if (!cell) {
             /* a footnote digit right after a bracket is no cell but no end either */
             if (!tok[k].money_ok && tok[k].start > 0 && s[tok[k].start - 1] == ')') continue;
@@ -334,6 +353,7 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         memset(&r, 0, sizeof r);
         size_t label_end = 0;
         r.ncells = trailing_cells(l, euro, r.cells, &label_end);
+
         if (r.ncells > 0) {
             r.li = i;
             r.cells_from = label_end;
@@ -346,6 +366,12 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
                 r.cells_from = r.cells[0].tok.end;
                 memmove(r.cells, r.cells + 1, sizeof *r.cells * (size_t)(r.ncells - 1));
                 r.ncells--;
+            }
+            if (r.ncells > t->ncols) { /* numbers in the label: the last ones are the cells */
+                int drop = r.ncells - t->ncols;
+                memmove(r.cells, r.cells + drop, sizeof *r.cells * (size_t)t->ncols);
+                r.ncells = t->ncols;
+                if (!t->actielijn_col) label_end = r.cells[0].tok.start;
             }
             r.label = trim_copy(arena, l->text, label_end);
             /* a row that counts (fte, hours, people) belongs to the table but holds no money */
