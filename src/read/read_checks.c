@@ -233,6 +233,35 @@ static void check_coverage(const ReadDoc *doc, AmtTable *const *tables, int idx,
     }
 }
 
+/* The end of one year is the start of the next: "Stand 1 januari" of each year against
+ * "Stand 31 december" of the year before. */
+static void check_continuity(const ReadDoc *doc, const AmtTable *t, const AmtRow *start,
+                             const AmtRow *end, ReadResult *res)
+{
+    Test tests[AMT_MAX_COLS];
+    int n = 0;
+    for (int c = 1; c < t->ncols; c++) {
+        if (!t->year[c] || t->year[c - 1] != t->year[c] - 1 || !cell_in(start, c) ||
+            !cell_in(end, c - 1))
+            continue;
+        tests[n++] = (Test){&doc->lines[start->li], c, value_in(start, c), value_in(end, c - 1)};
+    }
+    if (!confirmed(tests, n)) return;
+    for (int k = 0; k < n; k++) {
+        if (tests[k].stated == tests[k].computed) continue;
+        char a[40], b[40], d[40];
+        int64_t diff = tests[k].stated - tests[k].computed;
+        if (diff < 0) diff = -diff;
+        char *m = arena_printf(&res->arena,
+                               "De beginstand van de reserve in %d is %s, maar de eindstand van "
+                               "%d is %s (verschil %s).",
+                               t->year[tests[k].col], amt_euro(tests[k].stated, a),
+                               t->year[tests[k].col] - 1, amt_euro(tests[k].computed, b),
+                               amt_euro(diff, d));
+        add_finding(res, READ_FINDING_RESERVE, &tests[k], m);
+    }
+}
+
 /* A reserve's roll-forward: balance(year) = balance(year before) - withdrawal + deposit.
  * The opening balance of the first column may come from an earlier table (a "restant in
  * de reserve" stated for that year). */
@@ -296,6 +325,7 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
                          amt_euro(tests[k].computed, b), amt_euro(diff, d));
         add_finding(res, READ_FINDING_RESERVE, &tests[k], m);
     }
+    if (start) check_continuity(doc, t, start, bal, res);
 }
 
 void amt_table_check(const ReadDoc *doc, AmtTable *const *tables, int idx, ReadResult *res)

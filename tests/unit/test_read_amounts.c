@@ -495,6 +495,31 @@ static void test_list_items_in_prose(void **state)
     done(&f);
 }
 
+static void test_reserve_roll_forward_with_opening_rows(void **state)
+{
+    (void)state;
+    const char *const text[] = {"Verloop van de reserve",
+                                "Bestemmingsreserve POK 2022 2023 2024",
+                                "Stand per 1 januari 0 96.250 120.000",
+                                "Toevoegingen 96.250 74.600 38.200",
+                                "Onttrekkingen 0 51.900 92.700",
+                                "Stand per 31 december 96.250 118.950 65.500",
+                                NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    assert_int_equal(find(&f, 9625000, "Stand per 1 januari", 2023)->kind, READ_RESERVE_BALANCE);
+    assert_int_equal(find(&f, 7460000, "Toevoegingen", 2023)->kind, READ_RESERVE_DEPOSIT);
+    /* 2024 starts at 120.000 where 2023 ended at 118.950; from 120.000 the year ends
+     * right at 65.500 */
+    assert_int_equal(f.res.nfindings, 1);
+    assert_int_equal(f.res.findings[0].kind, READ_FINDING_RESERVE);
+    assert_int_equal(f.res.findings[0].stated_cents, 12000000);
+    assert_int_equal(f.res.findings[0].computed_cents, 11895000);
+    assert_int_equal(f.res.findings[0].line, 3);
+    done(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -513,6 +538,7 @@ int main(void)
         cmocka_unit_test(test_per_year_times_years),
         cmocka_unit_test(test_rows_that_are_no_parts),
         cmocka_unit_test(test_list_items_in_prose),
+        cmocka_unit_test(test_reserve_roll_forward_with_opening_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
