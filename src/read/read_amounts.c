@@ -181,11 +181,15 @@ static int prose_year(const char *p, size_t from, size_t to, size_t s, size_t e)
     int year = 0;
     /* "€ 488.000 in 2027": a year right after the amount is its own */
     for (size_t k = 0; k < n; k++)
-        if (tok[k].year && from + tok[k].start >= e && from + tok[k].start <= e + 6) {
+        if (tok[k].year && from + tok[k].start >= e && from + tok[k].start <= e + 16) {
+            static const char *const joins[] = {
+                " in ", " voor ", " (", " over ", " voor het jaar ", " in het jaar ", NULL};
             const char *gap = sent + (e - from);
-            if ((strncmp(gap, " in ", 4) == 0 || strncmp(gap, " voor ", 6) == 0 ||
-                 strncmp(gap, " (", 2) == 0) &&
-                !year_excluded(sent, tok[k].start, tok[k].end)) {
+            size_t glen = from + tok[k].start - e;
+            int joined = 0;
+            for (size_t j = 0; joins[j]; j++)
+                joined |= strlen(joins[j]) == glen && strncmp(gap, joins[j], glen) == 0;
+            if (joined && !year_excluded(sent, tok[k].start, tok[k].end)) {
                 free(sent);
                 return (int)(tok[k].cents / 100);
             }
@@ -425,7 +429,10 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
                  amt_find_word(near, "samen") || amt_find_word(near, "opgeteld"))
             kind = READ_TOTAL;
         else {
-            kind = amt_kind_of(clause);
+            /* the clause's word nearest before the amount, else any word of the clause */
+            kind = amt_kind_near(clause, strlen(clause), 1);
+            if (kind < 0) kind = amt_kind_near(clause, strlen(clause), 0);
+            if (kind < 0) kind = amt_kind_of(clause);
             /* a bare "restant" in the clause is a reserve's when the sentence names it */
             if (kind == READ_OTHER) {
                 int s_kind = amt_kind_of(sent);
@@ -436,7 +443,7 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
                     amt_find_word(para, "reserve") && !amt_find_word(clause, "middelen"))
                     kind = READ_RESERVE_BALANCE;
             }
-            if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_near(sent, ss);
+            if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_near(sent, ss, 0);
             if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_of(sent);
             if (kind == READ_TOTAL) kind = -1;
             /* the sentences before it: the one that introduces a list of items */

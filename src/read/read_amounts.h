@@ -36,8 +36,10 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max);
 int amt_kind_of(const char *text);
 /* Whether the text speaks of another scheme's money (OZB, a krediet, "los van de POK"). */
 int amt_other_scheme(const char *text);
-/* The kind of the rule word nearest before pos in text, -1 none. */
-int amt_kind_near(const char *text, size_t pos);
+/* The kind of the rule word nearest before pos in text, -1 none. strong: only the words
+ * that name what an amount is whatever else is near (totals, reserve movements and
+ * balances, remainders and other schemes, requests). */
+int amt_kind_near(const char *text, size_t pos, int strong);
 /* Whether the label marks a stated total ("Totaal", "Totale uitgaven"): 1, or a subtotal
  * ("Subtotaal", part of a bigger total): 2; 0 neither. */
 int amt_is_total_label(const char *label);

@@ -224,12 +224,13 @@ int amt_part_of_above(const char *label)
     return 0;
 }
 
-int amt_kind_near(const char *text, size_t pos)
+int amt_kind_near(const char *text, size_t pos, int strong)
 {
     int best = -1;
     size_t best_at = 0;
     for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
         if (rules[r].with && !amt_find_word(text, rules[r].with)) continue;
+        if (strong && rules[r].kind == READ_REALISATION) break; /* the rest are weaker */
         for (size_t w = 0; rules[r].words[w]; w++)
             for (const char *at = text; (at = amt_find_word(at, rules[r].words[w])) != NULL; at++) {
                 size_t off = (size_t)(at - text);
