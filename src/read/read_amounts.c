@@ -8,7 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define MAX_TABLES 64
+/* Tables of one document: far more than any council document holds, a bound for input
+ * that is no council document. */
+#define MAX_TABLES 100000
 
 /* ---- tables ----------------------------------------------------------------------- */
 
@@ -533,13 +535,16 @@ void read_amounts(const ReadDoc *doc, ReadResult *res)
     if (!doc->nlines) return;
     Arena scratch = {0};
     unsigned char *in_table = arena_alloc(&scratch, doc->nlines);
-    AmtTable *tables[MAX_TABLES];
+    AmtTable **tables = NULL;
+    size_t cap_tables = 0;
     int ntables = 0;
     size_t prev_end = 0;
+    AmtTable *t = NULL; /* a candidate, allocated again only once it became a table */
     for (size_t li = 0; li < doc->nlines;) {
-        AmtTable *t = arena_alloc(&scratch, sizeof *t);
+        if (!t) t = arena_alloc(&scratch, sizeof *t);
         size_t next;
         if (ntables < MAX_TABLES && amt_table_at(doc, li, &scratch, t, &next)) {
+            tables = arena_grow(&scratch, tables, sizeof *tables, &cap_tables, (size_t)ntables + 1);
             /* a table right below another ("Dekking" under "Lasten") shares its unit */
             if (ntables && t->scale == 100 && tables[ntables - 1]->scale != 100 &&
                 li <= prev_end + 2)
@@ -550,6 +555,7 @@ void read_amounts(const ReadDoc *doc, ReadResult *res)
             prev_end = next;
             amt_table_place(t);
             tables[ntables++] = t;
+            t = NULL;
             for (size_t k = li; k < next; k++) in_table[k] = 1;
             li = next;
             continue;

@@ -519,7 +519,7 @@ static void place_by_rules(const AmtTable *t, AmtRow *r)
     r->placed = 1;
 }
 
-#define AMT_MAX_PLACEMENTS 200000
+#define AMT_MAX_PLACEMENTS 50000
 
 /* The ambiguous rows of [from, to] against the total row to: the placements (offsets)
  * where every column total holds. Applies the one if there is exactly one. */
