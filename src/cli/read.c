@@ -15,8 +15,8 @@ typedef struct ReadJob {
     const char *path;
     int json;
     const char *muni;
-    Buf out;     /* what to print for this file */
-    int failed;  /* could not be read */
+    Buf out;    /* what to print for this file */
+    int failed; /* could not be read */
     int findings;
     PokErr err;
 } ReadJob;
@@ -59,8 +59,7 @@ static void *read_worker(void *arg)
         pthread_mutex_lock(&q->lock);
         size_t i = q->next < q->n ? q->next++ : q->n;
         pthread_mutex_unlock(&q->lock);
-        if (i >= q->n)
-            return NULL;
+        if (i >= q->n) return NULL;
         read_one(&q->jobs[i]);
     }
 }
@@ -107,16 +106,13 @@ static int cmd_read(Cli *cli, int argc, char **argv)
         q.jobs[i].json = json;
         q.jobs[i].muni = muni;
     }
-    if (jobs > npos)
-        jobs = npos;
+    if (jobs > npos) jobs = npos;
     pthread_t threads[READ_MAX_JOBS];
     long started = 0;
     for (long t = 1; t < jobs; t++)
-        if (pthread_create(&threads[started], NULL, read_worker, &q) == 0)
-            started++;
+        if (pthread_create(&threads[started], NULL, read_worker, &q) == 0) started++;
     read_worker(&q);
-    for (long t = 0; t < started; t++)
-        pthread_join(threads[t], NULL);
+    for (long t = 0; t < started; t++) pthread_join(threads[t], NULL);
     pthread_mutex_destroy(&q.lock);
     int failed = 0, findings = 0;
     for (int i = 0; i < npos; i++) {
@@ -126,8 +122,7 @@ static int cmd_read(Cli *cli, int argc, char **argv)
             failed = 1;
         } else {
             fwrite(j->out.data ? j->out.data : "", 1, j->out.len, stdout);
-            if (!json && i + 1 < npos)
-                fputs("\n", stdout);
+            if (!json && i + 1 < npos) fputs("\n", stdout);
         }
         findings |= j->findings;
         buf_free(&j->out);

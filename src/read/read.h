@@ -135,7 +135,7 @@ typedef struct ReadDecision {
 } ReadDecision;
 
 typedef struct ReadResult {
-    Arena arena; /* every string and array below */
+    Arena arena;                       /* every string and array below */
     const char *muni_code, *muni_name; /* NULL: not known */
     char date[11];                     /* "" : not known */
     const char *genre;                 /* never NULL: "overig" when unknown */

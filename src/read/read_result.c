@@ -6,14 +6,20 @@
 
 #include <string.h>
 
-static const char *const kind_names[READ_KIND_COUNT] = {
-    "allocation", "plan", "realisation", "reserve_balance", "reserve_withdrawal",
-    "reserve_deposit", "total", "request", "other"};
+static const char *const kind_names[READ_KIND_COUNT] = {"allocation",
+                                                        "plan",
+                                                        "realisation",
+                                                        "reserve_balance",
+                                                        "reserve_withdrawal",
+                                                        "reserve_deposit",
+                                                        "total",
+                                                        "request",
+                                                        "other"};
 
 /* Dutch, for the text output and the web page. */
 static const char *const kind_dutch[READ_KIND_COUNT] = {
-    "toekenning", "plan", "realisatie", "reservestand", "onttrekking reserve",
-    "storting reserve", "totaal", "verzoek", "overig"};
+    "toekenning",       "plan",   "realisatie", "reservestand", "onttrekking reserve",
+    "storting reserve", "totaal", "verzoek",    "overig"};
 
 const char *read_kind_name(ReadKind k)
 {
@@ -23,8 +29,7 @@ const char *read_kind_name(ReadKind k)
 int read_kind_parse(const char *s)
 {
     for (int i = 0; s && i < READ_KIND_COUNT; i++)
-        if (strcmp(s, kind_names[i]) == 0)
-            return i;
+        if (strcmp(s, kind_names[i]) == 0) return i;
     return -1;
 }
 
@@ -79,8 +84,7 @@ ReadDecision *read_add_decision(ReadResult *res, const ReadDecision *d)
 void read_add_reference(ReadResult *res, const char *ref)
 {
     for (size_t i = 0; i < res->nrefs; i++)
-        if (strcmp(res->references[i], ref) == 0)
-            return;
+        if (strcmp(res->references[i], ref) == 0) return;
     res->references = arena_grow(&res->arena, res->references, sizeof *res->references,
                                  &res->cap_refs, res->nrefs + 1);
     res->references[res->nrefs++] = arena_strdup(&res->arena, ref);
@@ -124,11 +128,10 @@ json_t *read_result_json(const ReadDoc *doc, const ReadResult *res)
     json_t *decs = json_array();
     for (size_t i = 0; i < res->ndecisions; i++) {
         const ReadDecision *d = &res->decisions[i];
-        json_array_append_new(decs, json_pack("{s:o,s:s,s:s,s:s}", "date",
-                                              d->date[0] ? json_string(d->date) : json_null(),
-                                              "body", d->body, "outcome",
-                                              d->adopted ? "adopted" : "declined", "subject",
-                                              d->subject));
+        json_array_append_new(
+            decs, json_pack("{s:o,s:s,s:s,s:s}", "date",
+                            d->date[0] ? json_string(d->date) : json_null(), "body", d->body,
+                            "outcome", d->adopted ? "adopted" : "declined", "subject", d->subject));
     }
     json_object_set_new(o, "decisions", decs);
     json_t *am = json_array();
@@ -152,12 +155,12 @@ json_t *read_result_json(const ReadDoc *doc, const ReadResult *res)
     for (size_t i = 0; i < res->nfindings; i++) {
         const ReadFinding *f = &res->findings[i];
         json_array_append_new(
-            fi, json_pack("{s:s,s:o,s:o,s:i,s:i,s:s,s:s}", "kind", read_finding_kind_name(f->kind),
-                          "stated_cents",
-                          f->has_stated ? json_integer(f->stated_cents) : json_null(),
-                          "computed_cents",
-                          f->has_computed ? json_integer(f->computed_cents) : json_null(), "page",
-                          f->page, "line", f->line, "quote", f->quote, "message", f->message));
+            fi,
+            json_pack("{s:s,s:o,s:o,s:i,s:i,s:s,s:s}", "kind", read_finding_kind_name(f->kind),
+                      "stated_cents", f->has_stated ? json_integer(f->stated_cents) : json_null(),
+                      "computed_cents",
+                      f->has_computed ? json_integer(f->computed_cents) : json_null(), "page",
+                      f->page, "line", f->line, "quote", f->quote, "message", f->message));
     }
     json_object_set_new(o, "findings", fi);
     return o;
@@ -167,14 +170,12 @@ int read_result_text(const ReadDoc *doc, const ReadResult *res, Buf *out)
 {
     char m[MONEY_BUFSZ];
     buf_printf(out, "%s: %d %s", doc->file, doc->pages, doc->pages == 1 ? "pagina" : "pagina's");
-    if (doc->n_ocr)
-        buf_printf(out, " (%zu gelezen met tekstherkenning)", doc->n_ocr);
+    if (doc->n_ocr) buf_printf(out, " (%zu gelezen met tekstherkenning)", doc->n_ocr);
     buf_puts(out, "\n");
     buf_printf(out, "  gemeente: %s\n", res->muni_name ? res->muni_name : "onbekend");
     buf_printf(out, "  soort:    %s\n", res->genre ? res->genre : "overig");
     buf_printf(out, "  datum:    %s\n", res->date[0] ? res->date : "onbekend");
-    for (size_t i = 0; i < res->nrefs; i++)
-        buf_printf(out, "  kenmerk:  %s\n", res->references[i]);
+    for (size_t i = 0; i < res->nrefs; i++) buf_printf(out, "  kenmerk:  %s\n", res->references[i]);
     for (size_t i = 0; i < res->ndecisions; i++) {
         const ReadDecision *d = &res->decisions[i];
         buf_printf(out, "  besluit:  %s %s %s: %s\n", d->date[0] ? d->date : "(datum onbekend)",
@@ -185,8 +186,8 @@ int read_result_text(const ReadDoc *doc, const ReadResult *res, Buf *out)
                    res->nfindings == 1 ? "bevinding" : "bevindingen");
         for (size_t i = 0; i < res->nfindings; i++) {
             const ReadFinding *f = &res->findings[i];
-            buf_printf(out, "  pagina %d, regel %d: %s\n    \"%s\"\n", f->page, f->line,
-                       f->message, f->quote);
+            buf_printf(out, "  pagina %d, regel %d: %s\n    \"%s\"\n", f->page, f->line, f->message,
+                       f->quote);
         }
     } else {
         buf_puts(out, "\nGeen bevindingen: de gecontroleerde berekeningen kloppen.\n");
@@ -196,10 +197,8 @@ int read_result_text(const ReadDoc *doc, const ReadResult *res, Buf *out)
         const ReadAmount *a = &res->amounts[i];
         buf_printf(out, "  p%d r%-4d %16s  %-20s", a->page, a->line,
                    money_format(a->cents, MONEY_EURO, m), kind_dutch[a->kind % READ_KIND_COUNT]);
-        if (a->year)
-            buf_printf(out, " %d", a->year);
-        if (a->actielijn)
-            buf_printf(out, " actielijn %d", a->actielijn);
+        if (a->year) buf_printf(out, " %d", a->year);
+        if (a->actielijn) buf_printf(out, " actielijn %d", a->actielijn);
         buf_printf(out, "  %s\n", a->label);
     }
     if (res->nunchecked) {

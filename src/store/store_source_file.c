@@ -95,3 +95,21 @@ int store_source_file_get(Store *s, int64_t source_id, int want_data, Arena *a, 
     db_reset(st);
     return 1;
 }
+
+int store_source_find_sha256(Store *s, const char *municipality, const char *sha256,
+                             int64_t *source_id, PokErr *err)
+{
+    *source_id = 0;
+    DbStmt *st = sq_stmt(s,
+                         "SELECT f.source_id FROM source_file f JOIN source src"
+                         " ON src.id = f.source_id WHERE f.sha256 = ?1 AND src.municipality = ?2"
+                         " ORDER BY f.source_id LIMIT 1",
+                         err);
+    if (!st) return -1;
+    sq_bind_text(st, 1, sha256);
+    sq_bind_text(st, 2, municipality);
+    int rc = sq_step_row(s, st, err);
+    if (rc == 1) *source_id = db_col_int(st, 0);
+    if (rc >= 0) db_reset(st);
+    return rc;
+}

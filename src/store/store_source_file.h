@@ -29,6 +29,12 @@ int store_source_add_with_file(Store *s, Source *src, SourceFile *file, PokErr *
 int store_source_file_get(Store *s, int64_t source_id, int want_data, Arena *a, SourceFile *out,
                           PokErr *err);
 
+/* The source of municipality whose document has this SHA-256 (the oldest, if several):
+ * 1 found (*source_id set), 0 none, -1 error. pok read's proposals use it to know a
+ * document was stored before (src/read/read_propose.h). */
+int store_source_find_sha256(Store *s, const char *municipality, const char *sha256,
+                             int64_t *source_id, PokErr *err);
+
 /* The SHA-256 of len bytes as lower-case hex (libsodium crypto_hash_sha256). */
 void store_sha256_hex(const void *data, size_t len, char out[65]);
 

@@ -315,6 +315,7 @@ void page_forms_nav(Buf *b, const char *code)
         const char *path, *label;
         RouteCap cap;
     } links[] = {
+        {"document/inlezen", "Document inlezen (raadsvoorstel, brief, begroting)", CAP_EDIT},
         {"maatregel/nieuw", "Nieuwe maatregel", CAP_EDIT},
         {"toekenning/nieuw", "Toekenning vastleggen", CAP_EDIT},
         {"toekenningen/invoeren", "Toekenningen invoeren als tabel (ook plakken uit Excel)",

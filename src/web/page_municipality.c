@@ -3,6 +3,7 @@
  * allocations per actielijn and the reserve with their sources, and the checks' findings;
  * every table also as CSV. */
 #include "chart.h"
+#include "form.h"
 #include "html.h"
 #include "layout.h"
 #include "muni_tables.h"
@@ -155,7 +156,16 @@ static void muni_links(Buf *b, const MuniData *d)
     html_url_arg(b, d->muni.code);
     html_lit(b, "/besluiten\">Besluiten en verzoeken</a></li>\n<li><a href=\"/gemeente/");
     html_url_arg(b, d->muni.code);
-    html_lit(b, "/evaluaties\">Evaluaties</a></li>\n</ul>\n");
+    html_lit(b, "/evaluaties\">Evaluaties</a></li>\n");
+    /* a reader has a document checked; an editor reads documents in through "Wijzigen"
+     * (page_forms_nav); a visitor who is not logged in cannot post */
+    if (form_may(CAP_LOGIN, NULL) && !form_may(CAP_EDIT, d->muni.code)) {
+        html_lit(b, "<li><a href=\"/gemeente/");
+        html_url_arg(b, d->muni.code);
+        html_lit(b, "/document/inlezen\">Document laten controleren (de rekensommen van een "
+                    "raadsvoorstel of brief)</a></li>\n");
+    }
+    html_lit(b, "</ul>\n");
 }
 
 static void coverage_section(Buf *b, Arena *a, const MuniData *d, const Coverage *c)

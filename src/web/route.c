@@ -7,6 +7,7 @@
 #include "html.h"
 #include "layout.h"
 #include "page_audit.h"
+#include "page_read.h"
 #include "pages.h"
 #include "saved.h"
 
@@ -60,6 +61,11 @@ const Route web_routes[] = {
     /* imports with a preview of their dry run: a circulaire is every municipality's */
     {"GET", "/import/circulaire", page_import_circulaire, CAP_ADMIN, SCOPE_NONE},
     {"POST", "/import/circulaire", page_import_circulaire, CAP_ADMIN, SCOPE_NONE},
+    /* a council document read (pok read): a reader has it checked, nothing kept; an
+     * editor also gets its proposals, stored only by "opslaan" (page_read.h) */
+    {"GET", "/gemeente/:code/document/inlezen", page_read_upload, CAP_READ, SCOPE_CODE},
+    {"POST", "/gemeente/:code/document/inlezen", page_read_upload, CAP_READ, SCOPE_CODE},
+    {"POST", "/gemeente/:code/document/opslaan", page_read_accept, CAP_EDIT, SCOPE_CODE},
     {"GET", "/gemeente/:code/grootboek/import", page_import_ledger, CAP_EDIT, SCOPE_CODE},
     {"POST", "/gemeente/:code/grootboek/import", page_import_ledger, CAP_EDIT, SCOPE_CODE},
     /* v2: every record in its one shape; v1 the same, kept for one release (docs/api.md) */
