@@ -34,6 +34,12 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max);
 /* The kind the words of text give an amount, or -1 when they say nothing. negate_aware:
  * "niet ... besteed" does not make realisation (prose). */
 int amt_kind_of(const char *text);
+/* Whether the text speaks of another scheme's money (OZB, a krediet, "los van de POK"). */
+int amt_other_scheme(const char *text);
+/* The kind of the rule word nearest before pos in text, -1 none. strong: only the words
+ * that name what an amount is whatever else is near (totals, reserve movements and
+ * balances, remainders and other schemes, requests). */
+int amt_kind_near(const char *text, size_t pos, int strong);
 /* Whether the label marks a stated total ("Totaal", "Totale uitgaven"): 1, or a subtotal
  * ("Subtotaal", part of a bigger total): 2; 0 neither. */
 int amt_is_total_label(const char *label);
@@ -91,6 +97,8 @@ typedef struct AmtTable {
     int about_actielijnen;      /* the title or the lines above speak of actielijnen */
     int actielijn_col;          /* an "Actielijn" column before the amounts: rows give its number */
     int col_kind[AMT_MAX_COLS]; /* a column's own kind ("Wijziging": other), -1 the row's */
+    int col_plan[AMT_MAX_COLS]; /* a begroting column: its cells are plans unless the row
+                                 * says otherwise */
     int year_all;               /* a table without year columns: the year its title or the
                                  * lines above name ("begroting 2025"), 0 none */
     int kind;                   /* from the title and the lines above, -1 none */
@@ -102,6 +110,8 @@ typedef struct AmtTable {
 /* The table whose header is at line li, or 0 when li is no header; *next is the first line
  * after the table. The table lives in arena. */
 int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_t *next);
+/* Give the table's cells another unit (cents per written unit). */
+void amt_table_rescale(AmtTable *t, int64_t scale);
 /* Place the cells of rows that have fewer cells than columns: by geometry, by the table's
  * totals (the one placement where every column total holds), or by the scheme's years of
  * an actielijn; what stays ambiguous keeps col -1. */

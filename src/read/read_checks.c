@@ -51,18 +51,19 @@ static void add_unchecked(const ReadDoc *doc, const AmtRow *r, ReadResult *res)
     }
 }
 
-/* The verdict over a set of tests: 1 confirmed (more hold than fail, at least one holds),
- * 0 not confirmed. */
+/* The verdict over a set of tests: 1 confirmed (the rule holds in at least one column,
+ * and in at least as many as it fails in), 0 not confirmed. Empty columns (nothing stated,
+ * nothing to add) hold trivially and confirm nothing. */
 static int confirmed(const Test *tests, int n)
 {
     int hold = 0, fail = 0;
     for (int k = 0; k < n; k++) {
-        if (tests[k].stated == tests[k].computed)
-            hold++;
-        else
+        if (tests[k].stated != tests[k].computed)
             fail++;
+        else if (tests[k].stated != 0)
+            hold++;
     }
-    return hold >= 1 && hold > fail;
+    return hold >= 1 && hold >= fail;
 }
 
 static void add_finding(ReadResult *res, ReadFindingKind kind, const Test *t, const char *message)
@@ -117,11 +118,20 @@ static void check_columns(const ReadDoc *doc, const AmtTable *t, ReadResult *res
         int n = 0;
         for (int c = 0; c < t->ncols; c++) {
             if (c == t->total_col || !cell_in(tot, c)) continue;
-            int64_t sum = 0;
+            /* a column of differences with V and N: voordeel and nadeel have opposite signs,
+             * and either may be the positive one */
+            int64_t sum = 0, alt = 0;
             for (int k = start; k < r; k++)
-                if (!t->rows[k].is_total && !t->rows[k].part_of_above)
-                    sum += value_in(&t->rows[k], c);
-            tests[n++] = (Test){&doc->lines[tot->li], c, value_in(tot, c), sum};
+                if (!t->rows[k].is_total && !t->rows[k].part_of_above) {
+                    const AmtCell *cell = cell_in(&t->rows[k], c);
+                    int64_t v = value_in(&t->rows[k], c);
+                    char sfx = cell ? cell->tok.suffix : 0;
+                    sum += sfx == 'N' ? -v : v;
+                    alt += sfx == 'V' ? -v : v;
+                }
+            int64_t stated = value_in(tot, c);
+            if (alt == stated || -alt == stated || -sum == stated) sum = stated;
+            tests[n++] = (Test){&doc->lines[tot->li], c, stated, sum};
         }
         if (!confirmed(tests, n)) {
             for (int k = 0; k < n; k++)
@@ -223,13 +233,42 @@ static void check_coverage(const ReadDoc *doc, AmtTable *const *tables, int idx,
     }
 }
 
+/* The end of one year is the start of the next: "Stand 1 januari" of each year against
+ * "Stand 31 december" of the year before. */
+static void check_continuity(const ReadDoc *doc, const AmtTable *t, const AmtRow *start,
+                             const AmtRow *end, ReadResult *res)
+{
+    Test tests[AMT_MAX_COLS];
+    int n = 0;
+    for (int c = 1; c < t->ncols; c++) {
+        if (!t->year[c] || t->year[c - 1] != t->year[c] - 1 || !cell_in(start, c) ||
+            !cell_in(end, c - 1))
+            continue;
+        tests[n++] = (Test){&doc->lines[start->li], c, value_in(start, c), value_in(end, c - 1)};
+    }
+    if (!confirmed(tests, n)) return;
+    for (int k = 0; k < n; k++) {
+        if (tests[k].stated == tests[k].computed) continue;
+        char a[40], b[40], d[40];
+        int64_t diff = tests[k].stated - tests[k].computed;
+        if (diff < 0) diff = -diff;
+        char *m = arena_printf(&res->arena,
+                               "De beginstand van de reserve in %d is %s, maar de eindstand van "
+                               "%d is %s (verschil %s).",
+                               t->year[tests[k].col], amt_euro(tests[k].stated, a),
+                               t->year[tests[k].col] - 1, amt_euro(tests[k].computed, b),
+                               amt_euro(diff, d));
+        add_finding(res, READ_FINDING_RESERVE, &tests[k], m);
+    }
+}
+
 /* A reserve's roll-forward: balance(year) = balance(year before) - withdrawal + deposit.
  * The opening balance of the first column may come from an earlier table (a "restant in
  * de reserve" stated for that year). */
 static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, ReadResult *res)
 {
     const AmtTable *t = tables[idx];
-    const AmtRow *wd = NULL, *dep = NULL, *bal = NULL;
+    const AmtRow *wd = NULL, *dep = NULL, *bal = NULL, *start = NULL;
     for (int r = 0; r < t->nrows; r++) {
         const AmtRow *row = &t->rows[r];
         if (row->is_total) continue;
@@ -237,10 +276,14 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
             wd = row;
         else if (row->kind == READ_RESERVE_DEPOSIT && !dep)
             dep = row;
-        else if (row->kind == READ_RESERVE_BALANCE && wd && !bal)
+        else if (row->kind == READ_RESERVE_BALANCE && (wd || dep) && !bal)
             bal = row;
+        else if (row->kind == READ_RESERVE_BALANCE && !wd && !dep && !start)
+            start = row; /* "Stand per 1 januari" above the movements */
     }
-    if (!wd || !bal || !wd->placed || !bal->placed || (dep && !dep->placed)) return;
+    if ((!wd && !dep) || !bal || (wd && !wd->placed) || !bal->placed || (dep && !dep->placed))
+        return;
+    if (start && !start->placed) start = NULL;
     int64_t opening = -1;
     for (int ti = idx - 1; ti >= 0 && opening < 0; ti--)
         for (int r = 0; r < tables[ti]->nrows; r++) {
@@ -256,14 +299,16 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
     for (int c = 0; c < t->ncols; c++) {
         if (!t->year[c] || !cell_in(bal, c)) continue;
         int64_t before;
-        if (c == 0) {
+        if (start && cell_in(start, c)) {
+            before = value_in(start, c); /* the year's own opening balance */
+        } else if (c == 0) {
             if (opening < 0) continue;
             before = opening;
         } else {
             if (t->year[c - 1] != t->year[c] - 1 || !cell_in(bal, c - 1)) continue;
             before = value_in(bal, c - 1);
         }
-        int64_t computed = before - value_in(wd, c) + (dep ? value_in(dep, c) : 0);
+        int64_t computed = before - (wd ? value_in(wd, c) : 0) + (dep ? value_in(dep, c) : 0);
         tests[n++] = (Test){&doc->lines[bal->li], c, value_in(bal, c), computed};
     }
     if (n < 2 || !confirmed(tests, n)) return;
@@ -280,6 +325,7 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
                          amt_euro(tests[k].computed, b), amt_euro(diff, d));
         add_finding(res, READ_FINDING_RESERVE, &tests[k], m);
     }
+    if (start) check_continuity(doc, t, start, bal, res);
 }
 
 void amt_table_check(const ReadDoc *doc, AmtTable *const *tables, int idx, ReadResult *res)

@@ -65,7 +65,7 @@ static size_t number_at(const char *s, size_t i, int spaced, int64_t *cents, int
         for (;;) {
             char sep = s[j];
             if ((sep == '.' || (spaced && sep == ' ')) && digits(s, j + 1) == 3 &&
-                !(s[j + 4] == ',' && sep == ' ') &&
+
                 !(sep == ' ' && s[j + 4] == '.' && isdigit((unsigned char)s[j + 5]))) {
                 for (size_t k = 1; k <= 3; k++) whole = whole * 10 + (s[j + k] - '0');
                 j += 4;

@@ -183,6 +183,8 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
     for (int c = 0; c < nc; c++) {
         /* a change or a difference is no plan; a realisation column is what was spent */
         const char *cn = t->colname[c];
+        t->col_plan[c] =
+            strstr(cn, "begroting") || strstr(cn, "na wijziging") || strstr(cn, "raming");
         t->col_kind[c] = strcasecmp(cn, "wijziging") == 0 || strcasecmp(cn, "verschil") == 0
                              ? (int)READ_OTHER
                          : strcasecmp(cn, "realisatie") == 0 || strcasecmp(cn, "rekening") == 0
@@ -191,6 +193,21 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
     }
     t->title = trim_copy(a, s, e);
     return strlen(t->title) <= 90;
+}
+
+/* Whether the word before position i names what the number is ("actielijn 2", "tot en
+ * met 5", "3 en 4"). */
+static int after_naming_word(const char *s, size_t i)
+{
+    static const char *const words[] = {"actielijn", "actielijnen", "met", "t/m", "en",
+                                        "lijn",      "nummer",      "nr.", NULL};
+    size_t e = i;
+    while (e > 0 && s[e - 1] == ' ') e--;
+    size_t b = e;
+    while (b > 0 && s[b - 1] != ' ') b--;
+    for (size_t k = 0; words[k]; k++)
+        if (e - b == strlen(words[k]) && strncasecmp(s + b, words[k], e - b) == 0) return 1;
+    return 0;
 }
 
 /* The cells at the end of line s: the trailing run of amounts and dashes. Returns the
@@ -205,6 +222,10 @@ static int trailing_cells(const ReadLine *l, int euro, AmtCell *cells, size_t *l
     size_t stop = end;
     for (int k = (int)n - 1; k >= 0; k--) {
         int cell = tok[k].dash || (tok[k].money_ok && (tok[k].euro || euro));
+        /* "actielijn 2", "3 tot en met 5": a number the words name, no cell */
+        if (cell && !tok[k].euro && !tok[k].dash && tok[k].cents < 10000 &&
+            tok[k].end - tok[k].start <= 2 && after_naming_word(s, tok[k].start))
+            cell = 0;
         if (!cell) {
             /* a footnote digit right after a bracket is no cell but no end either */
             if (!tok[k].money_ok && tok[k].start > 0 && s[tok[k].start - 1] == ')') continue;
@@ -287,7 +308,9 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     size_t from = li;
     while (from > 0 && li - from < 3 && blank(doc->lines[from - 1].text)) from--;
     for (int taken = 0; from > 0 && taken < 2 && !blank(doc->lines[from - 1].text); taken++) from--;
+    size_t above_len = 0; /* ctx[0, above_len): the lines above, without the header */
     for (size_t k = from; k <= li && cl < sizeof ctx - 1; k++) {
+        if (k == li) above_len = cl;
         int w = snprintf(ctx + cl, sizeof ctx - cl, "%s ", doc->lines[k].text);
         if (w > 0) cl += (size_t)w < sizeof ctx - cl ? (size_t)w : sizeof ctx - cl - 1;
     }
@@ -297,7 +320,12 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     t->about_actielijnen = amt_find_word(ctx, "actielijn") != NULL;
     if (!t->year[0]) t->year_all = year_named_above(doc, li, t->title);
     t->kind = amt_kind_of(t->title);
-    if (t->kind < 0 || t->kind == READ_TOTAL) t->kind = amt_kind_of(ctx);
+    if (t->kind < 0 || t->kind == READ_TOTAL) { /* the header's "Totaal" column says nothing */
+        char saved = ctx[above_len];
+        ctx[above_len] = 0;
+        t->kind = amt_kind_of(ctx);
+        ctx[above_len] = saved;
+    }
     if (t->kind == READ_TOTAL) t->kind = -1;
 
     size_t i = li + 1, last_row_li = li;
@@ -325,6 +353,7 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         memset(&r, 0, sizeof r);
         size_t label_end = 0;
         r.ncells = trailing_cells(l, euro, r.cells, &label_end);
+
         if (r.ncells > 0) {
             r.li = i;
             r.cells_from = label_end;
@@ -337,6 +366,12 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
                 r.cells_from = r.cells[0].tok.end;
                 memmove(r.cells, r.cells + 1, sizeof *r.cells * (size_t)(r.ncells - 1));
                 r.ncells--;
+            }
+            if (r.ncells > t->ncols) { /* numbers in the label: the last ones are the cells */
+                int drop = r.ncells - t->ncols;
+                memmove(r.cells, r.cells + drop, sizeof *r.cells * (size_t)t->ncols);
+                r.ncells = t->ncols;
+                if (!t->actielijn_col) label_end = r.cells[0].tok.start;
             }
             r.label = trim_copy(arena, l->text, label_end);
             /* a row that counts (fte, hours, people) belongs to the table but holds no money */
@@ -380,8 +415,45 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     }
     if (t->nrows == 0) return 0;
     for (int r = 0; r < t->nrows; r++) finish_row(arena, t, &t->rows[r]);
+    /* "Subtotaal actielijn 2": the rows it adds up belong to that actielijn */
+    for (int r = 0, seg = 0; r < t->nrows; r++) {
+        if (!t->rows[r].is_total) continue;
+        const char *a = amt_find_word(t->rows[r].label, "actielijn");
+        int n = a && a[9] == ' ' && a[10] >= '1' && a[10] <= '8' && !isdigit((unsigned char)a[11])
+                    ? a[10] - '0'
+                    : 0;
+        for (int k = seg; n && k <= r; k++)
+            if (!t->rows[k].actielijn) t->rows[k].actielijn = n;
+        seg = r + 1;
+    }
+    /* POK rows among other schemes' rows ("POK: ..." beside Wmo and Jeugd): the others are
+     * no POK money */
+    int pok_rows = 0, plain_rows = 0;
+    for (int r = 0; r < t->nrows; r++)
+        if (!t->rows[r].is_total) {
+            if (strncmp(t->rows[r].label, "POK", 3) == 0)
+                pok_rows++;
+            else if (!strstr(t->rows[r].label, "POK") && t->rows[r].kind < READ_RESERVE_BALANCE)
+                plain_rows++;
+        }
+    if (pok_rows >= 2 && plain_rows >= 2 && !strstr(t->title, "POK"))
+        for (int r = 0; r < t->nrows; r++)
+            if (!t->rows[r].is_total && !strstr(t->rows[r].label, "POK") &&
+                t->rows[r].kind < READ_RESERVE_BALANCE)
+                t->rows[r].kind = READ_OTHER;
     *next = last_row_li + 1;
     return 1;
+}
+
+void amt_table_rescale(AmtTable *t, int64_t scale)
+{
+    t->scale = scale;
+    for (int r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->rows[r].ncells; c++) {
+            AmtCell *cell = &t->rows[r].cells[c];
+            if (!cell->tok.euro)
+                cell->cents = cell->tok.cents / 100 * scale + cell->tok.cents % 100 * (scale / 100);
+        }
 }
 
 /* ---- placing the cells ------------------------------------------------------------ */
@@ -447,7 +519,7 @@ static void place_by_rules(const AmtTable *t, AmtRow *r)
     r->placed = 1;
 }
 
-#define AMT_MAX_PLACEMENTS 200000
+#define AMT_MAX_PLACEMENTS 50000
 
 /* The ambiguous rows of [from, to] against the total row to: the placements (offsets)
  * where every column total holds. Applies the one if there is exactly one. */
