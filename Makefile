@@ -181,7 +181,7 @@ FUZZ_DIR     := build-fuzz
 FUZZ_SECONDS ?= 300
 FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror -Isrc \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_NAMES   := money csv form cookie sheet route
+FUZZ_NAMES   := money csv form cookie sheet route pdf docx
 FUZZ_BINS    := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 $(FUZZ_DIR)/fuzz_money: src/money.c
 $(FUZZ_DIR)/fuzz_csv: src/ingest/csv.c src/util.c src/dutch_time.c src/text.c
@@ -190,6 +190,14 @@ $(FUZZ_DIR)/fuzz_cookie: src/web/cookie.c
 $(FUZZ_DIR)/fuzz_route: src/web/route_match.c src/web/request.c src/web/upload.c src/util.c src/dutch_time.c src/text.c
 $(FUZZ_DIR)/fuzz_sheet: src/ingest/sheet.c src/ingest/sheet_xlsx.c src/ingest/sheet_ods.c src/util.c src/dutch_time.c src/money.c src/text.c
 $(FUZZ_DIR)/fuzz_sheet: FUZZ_LIBS := -lzip -lexpat
+# pok read's input layer: every format reader (the format comes from the first bytes),
+# with MuPDF, Tesseract (linked, not run: OCR is off), libzip, expat and libsodium.
+READ_INPUT_SRC := src/read/read_input.c src/read/read_doc.c src/read/read_text.c \
+                  src/read/read_pdf.c src/read/read_lines.c src/read/read_ocr.c \
+                  src/read/read_office.c src/util.c src/dutch_time.c src/text.c
+$(FUZZ_DIR)/fuzz_pdf $(FUZZ_DIR)/fuzz_docx: $(READ_INPUT_SRC) tests/fuzz/fuzz_read_common.h
+$(FUZZ_DIR)/fuzz_pdf $(FUZZ_DIR)/fuzz_docx: FUZZ_LIBS := $(MUPDF_LIBS) $(OCR_LIBS) -lzip -lexpat \
+                                                        -lsodium -ljansson -lm
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard src/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(filter %.c,$(filter-out $<,$^)) $(FUZZ_LIBS)
@@ -261,6 +269,20 @@ bench-ledger:
 	fi
 	$(MAKE) all
 	sh bench/ledger.sh $(BUILD)/pok
+
+# The pok read benchmark: text PDFs against pdftotext, OCR against the tesseract command,
+# the peak memory of a 200-page scan, --jobs 2 against --jobs 1 (bench/README.md).
+# Installs time when missing; the generated inputs are cached in $$BENCH_DIR/read.
+.PHONY: bench-read
+bench-read:
+	@if [ ! -x /usr/bin/time ]; then \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  echo "bench-read: installing time"; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends time; \
+	fi
+	$(MAKE) all
+	sh bench/read.sh $(BUILD)/pok
 
 # The load test: readers and writers mixed (wrk, bench/load.lua) against pok serve on
 # SQLite and on a throwaway PostgreSQL (scripts/pgtest.sh), 342 municipalities; fails on

@@ -108,11 +108,26 @@ static int month_of_word(const char *w, size_t n)
     for (size_t i = 0; i < n; i++) low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
     for (int m = 0; m < 12; m++) /* exact, or an abbreviation: "dec", "sept", "febr" */
         if (strncmp(months[m], low, n) == 0) return m + 1;
+    /* OCR reads "m" as "rn": "novernber", "rnei" */
+    char fixed[24];
+    size_t nf = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (low[i] == 'r' && i + 1 < n && low[i + 1] == 'n') {
+            fixed[nf++] = 'm';
+            i++;
+        } else {
+            fixed[nf++] = low[i];
+        }
+    }
+    if (nf < n && nf >= 3)
+        for (int m = 0; m < 12; m++)
+            if (strlen(months[m]) == nf && strncmp(months[m], fixed, nf) == 0) return m + 1;
     int found = 0;
     for (int m = 0; m < 12; m++) {
         size_t ml = strlen(months[m]);
-        if (ml >= 5 && edit_distance_capped(low, n, months[m], ml, 1) <= 1) {
-            if (found) return 0; /* two months one letter away: not a month */
+        if (ml >= 5 && (edit_distance_capped(low, n, months[m], ml, 1) <= 1 ||
+                        (nf < n && edit_distance_capped(fixed, nf, months[m], ml, 1) <= 1))) {
+            if (found && found != m + 1) return 0; /* two months one letter away: no month */
             found = m + 1;
         }
     }
@@ -138,7 +153,38 @@ static size_t date_finish(int y, int m, int d, size_t used, char iso[11])
     return used;
 }
 
+/* OCR reads digits as letters: "l4", "2O24", "I9". A letter that stands next to a digit
+ * is that digit. Writes at most cap - 1 bytes of s, mapped, into out. */
+static void ocr_digits(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    while (s[n] && n + 1 < cap) n++;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        int near = (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+                   (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9');
+        if (near && (c == 'O' || c == 'o'))
+            c = '0';
+        else if (near && (c == 'l' || c == 'I'))
+            c = '1';
+        out[i] = c;
+    }
+    out[n] = '\0';
+}
+
+static size_t date_nl_parse_exact(const char *s, char iso[11]);
+
 size_t date_nl_parse(const char *s, char iso[11])
+{
+    size_t used = date_nl_parse_exact(s, iso);
+    if (used) return used;
+    char mapped[64];
+    ocr_digits(s, mapped, sizeof mapped);
+    if (strncmp(mapped, s, strlen(mapped)) == 0) return 0; /* nothing to map */
+    return date_nl_parse_exact(mapped, iso);
+}
+
+static size_t date_nl_parse_exact(const char *s, char iso[11])
 {
     int a, b, c;
     size_t n = digits_at(s, 4, &a), i;

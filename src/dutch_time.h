@@ -35,10 +35,11 @@ int dutch_day_start(const char *date, int days_after, char out[21]);
 /* A date as Dutch documents write it, at the very start of s: "14 december 2021",
  * "14 dec. 2021", "1 sept 2024", "14-12-2021", "14/12/2021", "14.12.2021", "2021-12-14";
  * month names in any case, abbreviated to three or more letters, or with one letter
- * wrong, missing or extra in a full name of five letters or more (OCR: "decembcr",
- * "septernber" is two and no month). Several spaces may separate the parts. Returns the bytes
- * it used with iso = "YYYY-MM-DD", or 0 when s does not start with a real calendar date
- * (the year 1900-2199). */
+ * wrong, missing or extra in a full name of five letters or more (OCR: "decembcr"); what
+ * OCR makes of letters and digits: "rn" for "m" ("novernber", "rnei"), a letter next to a
+ * digit for that digit ("l4", "2O24"). Several spaces may separate the parts. Returns the
+ * bytes it used with iso = "YYYY-MM-DD", or 0 when s does not start with a real calendar
+ * date (the year 1900-2199). */
 size_t date_nl_parse(const char *s, char iso[11]);
 
 #endif

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_TABLES 64
 
@@ -20,8 +21,17 @@ static void emit_table(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
         for (int c = 0; c < row->ncells; c++) {
             const AmtCell *cell = &row->cells[c];
             if (cell->tok.dash) continue;
-            ReadAmount a = {cell->cents, cell->col >= 0 ? t->year[cell->col] : 0, row->actielijn,
-                            (ReadKind)kind, row->label, doc->lines[row->li].page,
+            /* a "Totaal" column states a sum (a "Na wijziging" column is the plan itself) */
+            int k = kind;
+            if (cell->col >= 0 && cell->col == t->total_col &&
+                strcasecmp(t->colname[cell->col], "Totaal") == 0)
+                k = READ_TOTAL;
+            ReadAmount a = {cell->cents,
+                            cell->col >= 0 ? t->year[cell->col] : 0,
+                            row->actielijn,
+                            (ReadKind)k,
+                            row->label,
+                            doc->lines[row->li].page,
                             doc->lines[row->li].line};
             read_add_amount(res, &a);
         }
@@ -29,6 +39,19 @@ static void emit_table(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
 }
 
 /* ---- prose ------------------------------------------------------------------------ */
+
+/* A list item's marker at the start of a line: "-", "•", "*", "➤", "", and OCR's "e " and
+ * "o " for a bullet. */
+static int bullet(const char *s)
+{
+    static const char *const marks[] = {
+        "- ", "\xe2\x80\xa2", "* ", "\xe2\x9e\xa4", "\xef\x82\xb7", "\xe2\x80\x93 ", "e ",
+        "o ", "\xc2\xa2 ",    NULL};
+    while (*s == ' ') s++;
+    for (size_t k = 0; marks[k]; k++)
+        if (strncmp(s, marks[k], strlen(marks[k])) == 0) return 1;
+    return 0;
+}
 
 /* The paragraph around line li (adjacent non-empty lines of its page) joined by spaces;
  * *at is where line li starts in it. */
@@ -54,7 +77,10 @@ static char *paragraph(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         /* a short line without a full stop before a capital is a heading: its own sentence */
         int heading = k < to && n < 45 && n > 0 && !strchr(".,:;", doc->lines[k].text[n - 1]) &&
                       isupper((unsigned char)doc->lines[k + 1].text[0]);
-        p[o++] = heading ? '\n' : ' ';
+        /* a list item, and the line that introduces it with a colon, stand on their own */
+        int item = k < to &&
+                   (bullet(doc->lines[k + 1].text) || (n > 0 && doc->lines[k].text[n - 1] == ':'));
+        p[o++] = heading || item ? '\n' : ' ';
     }
     p[o ? o - 1 : 0] = 0;
     return p;
@@ -64,7 +90,9 @@ static int sentence_end(const char *p, size_t i)
 {
     char c = p[i];
     if (c == '\n') return 1;
-    if (c != '.' && c != '!' && c != '?' && c != ':' && c != ';') return 0;
+    /* a colon ends an introduction before a list (a line break follows), not "Totaal: € 5" */
+    if (c == ':') return p[i + 1] == '\n' || p[i + 1] == 0;
+    if (c != '.' && c != '!' && c != '?') return 0;
     if (c == '.' && i > 0 && isdigit((unsigned char)p[i - 1]) && isdigit((unsigned char)p[i + 1]))
         return 0;
     return p[i + 1] == ' ' || p[i + 1] == 0;
@@ -94,11 +122,15 @@ static char *slice(Arena *a, const char *p, size_t from, size_t to)
 
 /* Words before a year that make it a period bound or a document's name, not the year of
  * the amount. */
-static const char *const not_amount_year[] = {"met",     "t/m",      "tot",      "vanaf",
-                                             "sinds",   "na",       "periode",  "jaren",
-                                             "circulaire", "begroting", "kadernota", "nota",
-                                             "rekening", "programmarekening", "jaarrekening",
-                                             "perspectiefnota", "vanaf", NULL};
+static const char *const not_amount_year[] = {"met",          "t/m",
+                                              "tot",          "vanaf",
+                                              "sinds",        "na",
+                                              "periode",      "jaren",
+                                              "circulaire",   "begroting",
+                                              "kadernota",    "nota",
+                                              "rekening",     "programmarekening",
+                                              "jaarrekening", "perspectiefnota",
+                                              "vanaf",        NULL};
 
 static int year_excluded(const char *p, size_t start, size_t end)
 {
@@ -128,13 +160,38 @@ static int prose_year(const char *p, size_t from, size_t to, size_t s, size_t e)
     int year = 0;
     for (size_t k = 0; k < n; k++) {
         if (!tok[k].year || year_excluded(sent, tok[k].start, tok[k].end)) continue;
-        if (from + tok[k].end <= s) year = (int)(tok[k].cents / 100);
+        if (from + tok[k].end <= s)
+            year = (int)(tok[k].cents / 100);
         else if (from + tok[k].start >= e && !year) {
             int comma = 0;
             for (size_t q = e - from; q < tok[k].start; q++) comma |= sent[q] == ',';
             if (!comma && tok[k].start - (e - from) < 12) year = (int)(tok[k].cents / 100);
             break;
         }
+    }
+    free(sent);
+    return year;
+}
+
+/* "Voor 2026 en 2027 is dat € 398.000 respectievelijk € 410.000": the n-th amount of the
+ * sentence belongs to its n-th year. 0 when the sentence is not of that form. */
+static int respectively_year(const char *p, size_t from, size_t to, size_t s)
+{
+    char *sent = strndup(p + from, to - from);
+    if (!sent) return 0;
+    int year = 0;
+    if (amt_find_word(sent, "respectievelijk")) {
+        AmtTok tok[AMT_MAX_TOKENS];
+        size_t n = amt_scan(sent, tok, AMT_MAX_TOKENS);
+        int years[AMT_MAX_TOKENS], ny = 0, na = 0, mine = -1;
+        for (size_t k = 0; k < n; k++) {
+            if (tok[k].euro) {
+                if (from + tok[k].start == s) mine = na;
+                na++;
+            } else if (tok[k].year && na == 0 && !year_excluded(sent, tok[k].start, tok[k].end))
+                years[ny++] = (int)(tok[k].cents / 100);
+        }
+        if (na == ny && mine >= 0) year = years[mine];
     }
     free(sent);
     return year;
@@ -181,8 +238,10 @@ static int prose_actielijn(const char *sent, size_t pos, int *several, int *list
             if (*q == '.') q++;
             const char *w = q;
             while (*w == ' ') w++;
-            if (strncmp(w, "en ", 3) == 0) q = w + 3;
-            else if (*w != ',' || !plural) break;
+            if (strncmp(w, "en ", 3) == 0)
+                q = w + 3;
+            else if (*w != ',' || !plural)
+                break;
             /* skip a name after the number up to the next comma ("3. Systeemleren, 4. ...") */
         }
         if (plural) *several = 1;
@@ -237,7 +296,46 @@ typedef struct ProseTotal {
     int64_t cents;
     size_t li;
     int actielijnen[8], n;
+    int64_t per_year; /* "per jaar € X" in the sentence, -1 none */
+    int first, last;  /* the period it names ("2024 tot en met 2027"), 0 none */
 } ProseTotal;
+
+/* "€ X per jaar" (or "per jaar € X") and a period "2024 tot en met 2027" / "2024-2027" /
+ * "2024 t/m 2027" in the sentence: the yearly amount and the years. Returns 0 when the
+ * sentence has not exactly one of each. */
+static int per_year_parts(const char *sent, int64_t *per_year, int *first, int *last)
+{
+    AmtTok tok[AMT_MAX_TOKENS];
+    size_t n = amt_scan(sent, tok, AMT_MAX_TOKENS);
+    int yearly = 0, periods = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (tok[k].euro) {
+            size_t b = tok[k].start > 12 ? tok[k].start - 12 : 0;
+            int before = strncmp(sent + b, "per jaar", 8) == 0 ||
+                         (strstr(sent + b, "per jaar") &&
+                          strstr(sent + b, "per jaar") < sent + tok[k].start);
+            const char *after = sent + tok[k].end;
+            while (*after == ' ') after++;
+            if (before || strncmp(after, "per jaar", 8) == 0) {
+                yearly++;
+                *per_year = tok[k].cents;
+            }
+        }
+        if (tok[k].year && k + 1 < n && tok[k + 1].year) {
+            const char *gap = sent + tok[k].end;
+            size_t len = tok[k + 1].start - tok[k].end;
+            int joined = (len == 1 && *gap == '-') ||
+                         (len == 12 && strncmp(gap, " tot en met ", 12) == 0) ||
+                         (len == 5 && strncmp(gap, " t/m ", 5) == 0);
+            if (joined && tok[k + 1].cents > tok[k].cents) {
+                periods++;
+                *first = (int)(tok[k].cents / 100);
+                *last = (int)(tok[k + 1].cents / 100);
+            }
+        }
+    }
+    return yearly == 1 && periods == 1;
+}
 
 static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_table,
                        ReadResult *res, Arena *scratch, ProseTotal *totals, int *ntotals)
@@ -256,28 +354,33 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         char *sent = slice(scratch, para, from, to);
         size_t ss = s - from, se = e - from;
         while (from < to && para[from] == ' ') from++, ss = s - from, se = e - from;
-        if (!t.euro && !parallel_money(para, &(AmtTok){.start = s, .end = e, .cents = t.cents,
-                                                      .money_ok = t.money_ok},
-                                       sent))
+        if (!t.euro &&
+            !parallel_money(
+                para, &(AmtTok){.start = s, .end = e, .cents = t.cents, .money_ok = t.money_ok},
+                sent))
             continue;
         char *clause = clause_of(scratch, sent, ss, se);
         size_t cb = ss > 24 ? ss - 24 : 0;
         char *near = slice(scratch, sent, cb, se);
         int kind;
-        if (national(&t, sent)) kind = READ_OTHER;
+        if (national(&t, sent))
+            kind = READ_OTHER;
         else if (amt_find_word(near, "totaal") || amt_find_word(clause, "in totaal"))
             kind = READ_TOTAL;
         else {
             kind = amt_kind_of(clause);
             if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_of(sent);
             if (kind == READ_TOTAL) kind = -1;
-            if (kind < 0 && from > 0) {
-                size_t pf, pt, q = from;
-                while (q > 0 && para[q - 1] == ' ') q--;
-                if (q > 0) q--; /* the full stop of the sentence before */
+            /* the sentences before it: the one that introduces a list of items */
+            for (size_t back = 0, end = from; kind < 0 && end > 0 && back < 6; back++) {
+                size_t pf, pt, q = end;
+                while (q > 0 && (para[q - 1] == ' ' || para[q - 1] == '\n')) q--;
+                if (q == 0) break;
+                q--; /* the full stop of the sentence before */
                 sentence_around(para, q, q, &pf, &pt);
-                kind = amt_kind_of(slice(scratch, para, pf, from));
+                kind = amt_kind_of(slice(scratch, para, pf, end));
                 if (kind == READ_TOTAL) kind = -1;
+                end = pf;
             }
             if (kind < 0) kind = READ_OTHER;
         }
@@ -285,11 +388,13 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         int yearly = amt_find_word(clause, "per jaar") || amt_find_word(sent, "jaarlijks");
         if (kind != READ_TOTAL && kind != READ_OTHER && !yearly) {
             year = prose_year(para, from, to, s, e);
+            int resp = respectively_year(para, from, to, s);
+            if (resp) year = resp;
             if (!year) year = heading_year(doc, li, in_table);
         }
         int several, list[8], nlist;
         int al = prose_actielijn(sent, ss, &several, list, &nlist);
-        ReadAmount a = {t.cents, year, al, (ReadKind)kind, label_of(scratch, sent, ss, se),
+        ReadAmount a = {t.cents, year,   al, (ReadKind)kind, label_of(scratch, sent, ss, se),
                         l->page, l->line};
         read_add_amount(res, &a);
         if (kind == READ_TOTAL && *ntotals < 64) {
@@ -298,6 +403,9 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
             pt->li = li;
             pt->n = nlist;
             memcpy(pt->actielijnen, list, sizeof list);
+            pt->per_year = -1;
+            pt->first = pt->last = 0;
+            if (!per_year_parts(sent, &pt->per_year, &pt->first, &pt->last)) pt->per_year = -1;
         }
     }
 }
@@ -307,6 +415,22 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
 static void check_prose_total(const ReadDoc *doc, const ProseTotal *pt, AmtTable *const *tables,
                               int ntables, ReadResult *res)
 {
+    const ReadLine *l = &doc->lines[pt->li];
+    if (pt->per_year >= 0) { /* "€ X per jaar ... in totaal € Y": explicit arithmetic */
+        int64_t years = pt->last - pt->first + 1, computed = pt->per_year * years;
+        if (computed == pt->cents) return;
+        char a[40], b[40], c[40], d[40];
+        int64_t diff = computed > pt->cents ? computed - pt->cents : pt->cents - computed;
+        char *m =
+            arena_printf(&res->arena,
+                         "Het totaal is %s, maar %s per jaar over %d tot en met %d (%lld "
+                         "jaar) is %s (verschil %s).",
+                         amt_euro(pt->cents, a), amt_euro(pt->per_year, b), pt->first, pt->last,
+                         (long long)years, amt_euro(computed, c), amt_euro(diff, d));
+        ReadFinding f = {READ_FINDING_SUM, 1, 1, pt->cents, computed, l->page, l->line, l->text, m};
+        read_add_finding(res, &f);
+        return;
+    }
     int64_t sum = 0;
     int found = pt->n > 0;
     for (int k = 0; k < pt->n && found; k++) {
@@ -324,7 +448,6 @@ static void check_prose_total(const ReadDoc *doc, const ProseTotal *pt, AmtTable
         if (rows != 1) found = 0;
     }
     if (found && sum == pt->cents) return;
-    const ReadLine *l = &doc->lines[pt->li];
     ReadTotal u = {pt->cents, l->page, l->line, l->text};
     read_add_unchecked(res, &u);
 }

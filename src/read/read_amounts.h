@@ -34,12 +34,19 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max);
 /* The kind the words of text give an amount, or -1 when they say nothing. negate_aware:
  * "niet ... besteed" does not make realisation (prose). */
 int amt_kind_of(const char *text);
-/* Whether the label marks a stated total ("Totaal", "Totale uitgaven", "in totaal"). */
+/* Whether the label marks a stated total ("Totaal", "Totale uitgaven"): 1, or a subtotal
+ * ("Subtotaal", part of a bigger total): 2; 0 neither. */
 int amt_is_total_label(const char *label);
 /* Coverage rows: 1 a total of dekking, 2 a total of uitgaven/lasten, 0 neither. */
 int amt_coverage_side(const char *label);
 /* A row label starting "N." / "N " / "actielijn N" (1-8): N, else 0. */
 int amt_actielijn_of_label(const char *label);
+/* Whether label carries the name of actielijn n ("Robuust rechtsbeschermingssysteem"). */
+int amt_actielijn_named(const char *label, int n);
+/* Whether a row label counts things (fte, uren, aantal, %): its numbers are no money. */
+int amt_counts_label(const char *label);
+/* Whether a row label is a part of the row above ("waarvan ..."): no part of a total. */
+int amt_part_of_above(const char *label);
 /* A table's or sentence's words that say bare numbers are euros ("bedragen", "x € 1.000",
  * "€"). Sets *thousands when the table is in thousands of euros. */
 int amt_euro_context(const char *text, int *thousands);
@@ -67,18 +74,20 @@ typedef struct AmtRow {
     AmtCell cells[AMT_MAX_COLS];
     int ncells;
     int is_total, coverage, kind, actielijn;
-    int placed; /* every cell has its column */
+    int part_of_above; /* "waarvan ...": inside the row above, not added to totals */
+    int placed;        /* every cell has its column */
 } AmtRow;
 
 typedef struct AmtTable {
     size_t header_li;
     int ncols;
-    int year[AMT_MAX_COLS];         /* 0: a column that is no year */
+    int year[AMT_MAX_COLS]; /* 0: a column that is no year */
     const char *colname[AMT_MAX_COLS];
-    double colx[AMT_MAX_COLS];      /* centre of the header word, -1 without geometry */
-    int total_col;                  /* a "Totaal" column, -1 none */
-    int64_t scale;                  /* cents per written unit: 100, or 100000 ("x € 1.000") */
-    int kind;                       /* from the title and the lines above, -1 none */
+    double colx[AMT_MAX_COLS]; /* centre of the header word, -1 without geometry */
+    int total_col;             /* a "Totaal" column, -1 none */
+    int64_t scale;             /* cents per written unit: 100, or 100000 ("x € 1.000") */
+    int about_actielijnen;     /* the title or the lines above speak of actielijnen */
+    int kind;                  /* from the title and the lines above, -1 none */
     char *title;
     AmtRow rows[AMT_MAX_ROWS];
     int nrows;

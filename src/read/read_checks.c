@@ -57,16 +57,17 @@ static int confirmed(const Test *tests, int n)
 {
     int hold = 0, fail = 0;
     for (int k = 0; k < n; k++) {
-        if (tests[k].stated == tests[k].computed) hold++;
-        else fail++;
+        if (tests[k].stated == tests[k].computed)
+            hold++;
+        else
+            fail++;
     }
     return hold >= 1 && hold > fail;
 }
 
-static void add_finding(ReadResult *res, ReadFindingKind kind, const Test *t,
-                        const char *message)
+static void add_finding(ReadResult *res, ReadFindingKind kind, const Test *t, const char *message)
 {
-    ReadFinding f = {kind, 1, 1, t->stated, t->computed, t->line->page, t->line->line,
+    ReadFinding f = {kind,          1,      1, t->stated, t->computed, t->line->page, t->line->line,
                      t->line->text, message};
     read_add_finding(res, &f);
 }
@@ -84,21 +85,27 @@ static void sum_finding(ReadResult *res, const AmtTable *t, const Test *x, const
     add_finding(res, READ_FINDING_SUM, x, m);
 }
 
-/* Column totals: each total row against the non-total rows since the previous total (or,
- * for a grand total right after subtotals, all rows since the table's start). */
+/* Column totals: each total row against the non-total rows since the previous total; a
+ * total after subtotals against all rows since the previous grand total (the subtotals
+ * are not counted twice). */
 static void check_columns(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
 {
-    int from = 0;
+    int from = 0, grand_from = 0, subs = 0;
     for (int r = 0; r < t->nrows; r++) {
         const AmtRow *tot = &t->rows[r];
         if (!tot->is_total) continue;
-        int start = from, nparts = 0;
-        for (int k = from; k < r; k++) nparts += !t->rows[k].is_total;
-        if (nparts == 0) start = 0;
+        int start = from;
+        if (tot->is_total == 2)
+            subs = 1;
+        else {
+            if (subs) start = grand_from;
+            grand_from = r + 1;
+            subs = 0;
+        }
         from = r + 1;
         int placed = tot->placed, parts = 0;
         for (int k = start; k < r; k++)
-            if (!t->rows[k].is_total) {
+            if (!t->rows[k].is_total && !t->rows[k].part_of_above) {
                 parts++;
                 placed &= t->rows[k].placed;
             }
@@ -112,7 +119,8 @@ static void check_columns(const ReadDoc *doc, const AmtTable *t, ReadResult *res
             if (c == t->total_col || !cell_in(tot, c)) continue;
             int64_t sum = 0;
             for (int k = start; k < r; k++)
-                if (!t->rows[k].is_total) sum += value_in(&t->rows[k], c);
+                if (!t->rows[k].is_total && !t->rows[k].part_of_above)
+                    sum += value_in(&t->rows[k], c);
             tests[n++] = (Test){&doc->lines[tot->li], c, value_in(tot, c), sum};
         }
         if (!confirmed(tests, n)) {
@@ -216,9 +224,12 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
     for (int r = 0; r < t->nrows; r++) {
         const AmtRow *row = &t->rows[r];
         if (row->is_total) continue;
-        if (row->kind == READ_RESERVE_WITHDRAWAL && !wd) wd = row;
-        else if (row->kind == READ_RESERVE_DEPOSIT && !dep) dep = row;
-        else if (row->kind == READ_RESERVE_BALANCE && wd && !bal) bal = row;
+        if (row->kind == READ_RESERVE_WITHDRAWAL && !wd)
+            wd = row;
+        else if (row->kind == READ_RESERVE_DEPOSIT && !dep)
+            dep = row;
+        else if (row->kind == READ_RESERVE_BALANCE && wd && !bal)
+            bal = row;
     }
     if (!wd || !bal || !wd->placed || !bal->placed || (dep && !dep->placed)) return;
     int64_t opening = -1;
@@ -252,12 +263,12 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
         char a[40], b[40], d[40];
         int64_t diff = tests[k].stated - tests[k].computed;
         if (diff < 0) diff = -diff;
-        char *m = arena_printf(&res->arena,
-                               "De stand van de reserve %s is %s, maar de stand ervoor min de "
-                               "onttrekking (plus de storting) geeft %s (verschil %s).",
-                               column_words(&res->arena, t, tests[k].col),
-                               amt_euro(tests[k].stated, a), amt_euro(tests[k].computed, b),
-                               amt_euro(diff, d));
+        char *m =
+            arena_printf(&res->arena,
+                         "De stand van de reserve %s is %s, maar de stand ervoor min de "
+                         "onttrekking (plus de storting) geeft %s (verschil %s).",
+                         column_words(&res->arena, t, tests[k].col), amt_euro(tests[k].stated, a),
+                         amt_euro(tests[k].computed, b), amt_euro(diff, d));
         add_finding(res, READ_FINDING_RESERVE, &tests[k], m);
     }
 }

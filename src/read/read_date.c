@@ -76,7 +76,9 @@ void meta_date(const ReadDoc *doc, ReadResult *res)
         if (meeting) {
             if (date_after_label(doc, i, 0, iso)) kind = CAND_MEETING;
         } else if (starts_with_label(f, "datum") || starts_with_label(f, "d d") || datum_last) {
-            int alone = strcmp(f, "datum") == 0 || datum_last;
+            /* alone: the label without its value ("Datum", "Datum  Ons kenmerk" over a
+             * row of values): the date is on one of the next lines */
+            int alone = strcmp(f, "datum") == 0 || datum_last || !strpbrk(f, "0123456789");
             if (date_after_label(doc, i, alone, iso)) kind = CAND_FIELD;
         } else {
             /* the signing line: words, a comma, a date, and nothing more */

@@ -22,6 +22,8 @@ typedef struct KindWord {
     const char *kind; /* what the message calls it */
 } KindWord;
 
+/* Each meeting word is its own kind: a commissievergadering and the raadsvergadering a
+ * week later on the same subject are two meetings. */
 static const KindWord kinds[] = {{"brief", "brief"},
                                  {"brieven", "brief"},
                                  {"e mail", "brief"},
@@ -29,15 +31,16 @@ static const KindWord kinds[] = {{"brief", "brief"},
                                  {"mail", "brief"},
                                  {"schrijven", "brief"},
                                  {"vergadering", "vergadering"},
-                                 {"collegevergadering", "vergadering"},
-                                 {"raadsvergadering", "vergadering"},
-                                 {"commissievergadering", "vergadering"},
+                                 {"collegevergadering", "collegevergadering"},
+                                 {"b w vergadering", "collegevergadering"},
+                                 {"raadsvergadering", "raadsvergadering"},
+                                 {"commissievergadering", "commissievergadering"},
                                  {"besluit", "besluit"},
-                                 {"collegebesluit", "besluit"},
-                                 {"raadsbesluit", "besluit"},
-                                 {"beschikking", "besluit"},
+                                 {"collegebesluit", "collegebesluit"},
+                                 {"raadsbesluit", "raadsbesluit"},
+                                 {"beschikking", "beschikking"},
                                  {"verzoek", "verzoek"},
-                                 {"aanvraag", "verzoek"}};
+                                 {"aanvraag", "aanvraag"}};
 
 /* Words that describe nothing: articles, prepositions, auxiliaries, month names. */
 static const char *const stop_words[] = {
@@ -89,45 +92,93 @@ static long day_number(const char *iso)
     return (long)(timegm(&tm) / 86400);
 }
 
-/* The description words of the text around a date on line li: this line and the line
- * before and after it in the same paragraph (a sentence rarely fits one line). */
-static void describe(const ReadDoc *doc, size_t li, Mention *m)
+/* Whether s ends a sentence (a full stop, question mark, colon or semicolon at its end). */
+static int ends_sentence(const char *s)
 {
-    for (size_t d = 0; d < 3; d++) {
-        size_t j = li + d - 1;
-        if (li == 0 && d == 0) continue;
-        if (j >= doc->nlines || doc->lines[j].page != doc->lines[li].page) continue;
-        const char *s = doc->lines[j].text;
-        if (d != 1) {
-            const char *t = s;
-            while (*t == ' ') t++;
-            if (!*t) continue; /* another paragraph */
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ') n--;
+    return n == 0 || strchr(".?!:;", s[n - 1]) != NULL;
+}
+
+static int blank(const char *s)
+{
+    while (*s == ' ') s++;
+    return !*s;
+}
+
+/* Append s to text (len bytes so far), keeping the whole within cap - 1 bytes and a NUL. */
+static void append(char *text, size_t *len, size_t cap, const char *s)
+{
+    while (*s && *len + 1 < cap) text[(*len)++] = *s++;
+    text[*len] = '\0';
+}
+
+/* A sentence boundary at s[i]: ". " (or ? !) followed by a capital. */
+static int boundary_at(const char *s, size_t i)
+{
+    return strchr(".?!;", s[i]) && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
+}
+
+/* The description words of the sentence a date at byte off of line li stands in: the
+ * sentence may start on the line before and go on to the line after (a sentence rarely
+ * fits one line), never into another paragraph or sentence. */
+static void describe(const ReadDoc *doc, size_t li, size_t off, Mention *m)
+{
+    char text[3200];
+    size_t len = 0, at;
+    const ReadLine *l = &doc->lines[li];
+    if (li > 0 && doc->lines[li - 1].page == l->page && !blank(doc->lines[li - 1].text) &&
+        !ends_sentence(doc->lines[li - 1].text)) {
+        append(text, &len, 1000, doc->lines[li - 1].text);
+        append(text, &len, 1001, " ");
+    }
+    at = len + off;
+    append(text, &len, 2101, l->text);
+    if (li + 1 < doc->nlines && doc->lines[li + 1].page == l->page &&
+        !blank(doc->lines[li + 1].text) && !ends_sentence(l->text)) {
+        append(text, &len, 2102, " ");
+        append(text, &len, sizeof text, doc->lines[li + 1].text);
+    }
+    if (at > len) at = len;
+    size_t from = 0, to = len;
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (!boundary_at(text, i)) continue;
+        if (i < at)
+            from = i + 1;
+        else if (i > at) {
+            to = i;
+            break;
         }
-        size_t i = 0;
-        while (s[i] && m->nwords < MAX_WORDS) {
-            while (s[i] && !((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
-                             (unsigned char)s[i] >= 0xC3))
-                i++;
-            size_t start = i;
-            while ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
-                   (unsigned char)s[i] >= 0x80 || s[i] == '-')
-                i++;
-            if (i == start) break;
-            char raw[64], f[64];
-            size_t n = i - start < sizeof raw - 1 ? i - start : sizeof raw - 1;
-            memcpy(raw, s + start, n);
-            raw[n] = '\0';
-            meta_fold(raw, f, sizeof f, 1);
-            if (!f[0] || is_stop(f) || is_kind_word(f) || strlen(f) >= 32) continue;
-            int dup = 0;
-            for (size_t k = 0; k < m->nwords; k++)
-                if (!strcmp(m->words[k], f)) dup = 1;
-            if (dup) continue;
-            snprintf(m->words[m->nwords], sizeof m->words[0], "%s", f);
-            m->upper[m->nwords] = raw[0] >= 'A' && raw[0] <= 'Z';
-            m->acronym[m->nwords] = n > 1 && raw[1] >= 'A' && raw[1] <= 'Z';
-            m->nwords++;
-        }
+    }
+    text[to] = '\0';
+    const char *s = text + from;
+    size_t i = 0;
+    int first = 1; /* the sentence's first word is capitalised as such, not as a name */
+    while (s[i] && m->nwords < MAX_WORDS) {
+        while (s[i] && !((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+                         (unsigned char)s[i] >= 0xC3))
+            i++;
+        size_t start = i;
+        while ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+               (unsigned char)s[i] >= 0x80 || s[i] == '-')
+            i++;
+        if (i == start) break;
+        char raw[64], f[64];
+        size_t n = i - start < sizeof raw - 1 ? i - start : sizeof raw - 1;
+        memcpy(raw, s + start, n);
+        raw[n] = '\0';
+        meta_fold(raw, f, sizeof f, 1);
+        int initial = first;
+        first = 0;
+        if (!f[0] || is_stop(f) || is_kind_word(f) || strlen(f) >= 32) continue;
+        int dup = 0;
+        for (size_t k = 0; k < m->nwords; k++)
+            if (!strcmp(m->words[k], f)) dup = 1;
+        if (dup) continue;
+        snprintf(m->words[m->nwords], sizeof m->words[0], "%s", f);
+        m->upper[m->nwords] = !initial && raw[0] >= 'A' && raw[0] <= 'Z';
+        m->acronym[m->nwords] = n > 1 && raw[1] >= 'A' && raw[1] <= 'Z';
+        m->nwords++;
     }
 }
 
@@ -142,14 +193,16 @@ static const char *kind_before(const ReadDoc *doc, size_t li, size_t off)
     meta_fold(head, f, sizeof f, 1);
     if (!f[0] && li > 0) meta_fold(doc->lines[li - 1].text, f, sizeof f, 1);
     const char *kind = NULL;
-    size_t at = 0;
+    size_t at = 0, at_len = 0;
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         const char *w = kinds[i].word;
         size_t wl = strlen(w);
         for (const char *p = strstr(f, w); p; p = strstr(p + 1, w)) {
             int left = p == f || p[-1] == ' ', right = p[wl] == ' ' || p[wl] == '\0';
-            size_t pos = (size_t)(p - f) + 1;
-            if (left && right && pos >= at) {
+            size_t pos = (size_t)(p - f) + wl; /* where it ends: "b w vergadering" over
+                                                * its "vergadering" */
+            if (left && right && (pos > at || (pos == at && wl > at_len))) {
+                at_len = wl;
                 at = pos;
                 kind = kinds[i].kind;
             }
@@ -178,9 +231,9 @@ static size_t shared(const Mention *a, const Mention *b, size_t *names, char *de
         for (size_t j = 0; j < b->nwords; j++)
             if (!strcmp(a->words[i], b->words[j])) {
                 n++;
-                if (a->upper[i] && b->upper[j]) {
+                /* a name in both; an acronym ("POK") names the subject, not the sender */
+                if (a->upper[i] && b->upper[j] && !a->acronym[i] && !b->acronym[j]) {
                     (*names)++;
-                    if (a->acronym[i] || b->acronym[j]) continue;
                     int w = snprintf(descr + len, cap - len, "%s%c%s", len ? " " : "",
                                      a->words[i][0] - 32, a->words[i] + 1);
                     if (w > 0 && (size_t)w < cap - len) len += (size_t)w;
@@ -212,14 +265,14 @@ void meta_date_check(const ReadDoc *doc, ReadResult *res)
             m->line = li;
             memcpy(m->iso, ds[k].iso, 11);
             m->kind = kind;
-            describe(doc, li, m);
+            describe(doc, li, ds[k].off, m);
         }
     }
     for (size_t b = 1; b < n; b++) {
         int reported = 0; /* one finding per later mention */
         for (size_t a = 0; a < b && !reported; a++) {
             const Mention *x = &ms[a], *y = &ms[b];
-            if (strcmp(x->kind, y->kind) || !strcmp(x->iso, y->iso)) continue;
+            if (strcmp(x->kind, y->kind) != 0 || strcmp(x->iso, y->iso) == 0) continue;
             long gap = labs(day_number(x->iso) - day_number(y->iso));
             if (gap > 14) continue;
             size_t names;

@@ -38,13 +38,43 @@ static const char *const money_words[] = {"middelen",
                                           "overheveling"};
 /* Verbs that record a decision as taken (folded words or phrases). */
 static const char *const taken_verbs[] = {
-    "ingestemd", "besloten",    "vastgesteld", "goedgekeurd", "toegekend", "afgewezen",
-    "besloot",   "stemde in",   "stelde vast", "keurde goed", "kende toe", "wees af",
-    "geweigerd", "gehonoreerd", "verleend",    "gekozen"};
+    "ingestemd", "besloten", "vastgesteld", "goedgekeurd", "toegekend", "afgewezen", "besloot",
+    "stemde in", "stelde vast", "keurde goed", "kende toe", "wees af", "geweigerd", "gehonoreerd",
+    "verleend", "gekozen",
+    /* done as a meeting agreed: "conform besproken in de collegevergadering van ..." */
+    "conform besproken", "conform besloten", "conform het besluit"};
+/* Verbs with a separated particle in a past main clause: "stelde het college ... vast". */
+static const struct {
+    const char *verb, *particle;
+} split_verbs[] = {{"stelde", "vast"}, {"stelden", "vast"}, {"stemde", "in"}, {"stemden", "in"},
+                   {"keurde", "goed"}, {"kende", "toe"},    {"wees", "af"},   {"nam", "over"}};
+
+static int has_split_verb(const char *f)
+{
+    for (size_t i = 0; i < sizeof split_verbs / sizeof *split_verbs; i++)
+        if (meta_has_phrase(f, split_verbs[i].verb) && meta_has_phrase(f, split_verbs[i].particle))
+            return 1;
+    return 0;
+}
+
 /* Markers of a proposal or a future decision: such a sentence records nothing taken. */
-static const char *const proposal_words[] = {"voorgesteld", "voorstel", "wordt",
-                                             "zal",         "zullen",   "te nemen",
-                                             "gevraagd",    "verzocht", "voorgestelde"};
+static const char *const proposal_words[] = {"voorgesteld",
+                                             "voorgestelde",
+                                             "voorstellen",
+                                             "stellen voor",
+                                             "stelt voor",
+                                             "te nemen",
+                                             "zal",
+                                             "zullen",
+
+                                             "wordt gevraagd",
+                                             "wordt verzocht",
+                                             "gevraagd besluit"};
+/* The present passive ("wordt vastgesteld") is a decision still to come, unless the
+ * sentence also speaks of the past. */
+static const char *const present_words[] = {"wordt", "worden"};
+static const char *const past_words[] = {"heeft",   "hebben", "is",     "zijn",   "werd", "werden",
+                                         "besloot", "stemde", "stelde", "keurde", "kende"};
 static const char *const declined_words[] = {
     "afgewezen",         "niet ingestemd",  "niet toegekend",     "geweigerd",
     "niet gehonoreerd",  "niet in te gaan", "besloten niet",      "wees af",
@@ -93,7 +123,7 @@ static const char *subject_of(ReadResult *res, const char *sentence)
                                        "burgemeester en wethouders",
                                        "heeft",
                                        "hebben"};
-    char buf[1024];
+    char buf[1024] = "";
     size_t j = 0;
     const char *s = sentence;
     /* OCR'd bullets: "e ", "o ", "¢ ", "- ", "• " */
@@ -168,11 +198,14 @@ static void sentence_decisions(const ReadDoc *doc, const Sentence *st, int doc_p
 {
     char f[2048];
     meta_fold(st->text, f, sizeof f, 1);
-    if (!has_any(f, taken_verbs, N(taken_verbs)) || has_any(f, proposal_words, N(proposal_words)))
+    if ((!has_any(f, taken_verbs, N(taken_verbs)) && !has_split_verb(f)) ||
+        has_any(f, proposal_words, N(proposal_words)) ||
+        (has_any(f, present_words, N(present_words)) && !has_any(f, past_words, N(past_words))))
         return;
     if (!pok_related(f, doc_pok)) return;
     const char *college = NULL, *raad = NULL;
-    static const char *const college_words[] = {"college", "burgemeester en wethouders", "b w"};
+    static const char *const college_words[] = {"college", "burgemeester en wethouders", "b w",
+                                                "collegevergadering"};
     static const char *const raad_words[] = {"raad", "gemeenteraad", "raadsvergadering"};
     for (size_t i = 0; i < N(college_words) && !college; i++)
         if (meta_has_phrase(f, college_words[i])) college = strstr(f, college_words[i]);
@@ -240,6 +273,23 @@ static int decision_heading(const char *f)
             (meta_has_phrase(f, "college") || meta_has_phrase(f, "burgemeester en wethouders")));
 }
 
+static int has_decision_heading(const ReadDoc *doc)
+{
+    char f[2048];
+    for (size_t i = 0; i < doc->nlines; i++) {
+        meta_fold(doc->lines[i].text, f, sizeof f, 1);
+        if (decision_heading(f)) return 1;
+    }
+    return 0;
+}
+
+static size_t count_words_upto(const char *f)
+{
+    size_t n = *f ? 1 : 0;
+    for (; *f; f++) n += *f == ' ';
+    return n;
+}
+
 /* A heading: a short line without a full stop, in capitals or of one or two words. */
 static int heading_line(const char *s)
 {
@@ -251,19 +301,60 @@ static int heading_line(const char *s)
     return spaces <= 2 && !(s[0] >= '0' && s[0] <= '9');
 }
 
-/* The decision block of a collegebesluit: its items ("1. ...", "2. ...", or the one
- * paragraph), each a college decision dated by the document. */
-static void own_decisions(const ReadDoc *doc, ReadResult *res)
+/* The line that records the college's decision on an advice ("Besluit college: conform
+ * advies, 2 december 2025", "Besluit B&W: Besloten wordt conform het voorgestelde
+ * besluit"): 1 when there is one, with its date (or "" when it has none). */
+static int decision_record(const ReadDoc *doc, char date[11])
+{
+    static const char *const records[] = {"besluit college", "besluit b w",
+                                          "besluit van het college", "collegebesluit",
+                                          "besloten conform"};
+    char f[2048];
+    for (size_t i = 0; i < doc->nlines; i++) {
+        meta_fold(doc->lines[i].text, f, sizeof f, 1);
+        for (size_t r = 0; r < N(records); r++) {
+            size_t n = strlen(records[r]);
+            if (strncmp(f, records[r], n) != 0 || f[n] != ' ') continue;
+            if (!meta_has_phrase(f, "conform") && !meta_has_phrase(f, "akkoord") &&
+                !meta_has_phrase(f, "besloten"))
+                continue;
+            MetaDate d[1];
+            date[0] = '\0';
+            if (meta_line_dates(doc, i, d, 1)) memcpy(date, d[0].iso, 11);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether the line heads the decision or advice block (a heading of its own: "Besluit",
+ * "Advies", "Voorstel") or is a decision heading in words. */
+static int block_heading(const char *f, const char *const *words, size_t n)
+{
+    if (decision_heading(f)) return 1;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(f, words[i])) return 1;
+    return 0;
+}
+
+/* The decision block (a collegebesluit's "Besluit", an adviesnota's "Advies"): its items
+ * ("1. ...", "2. ...", or the one paragraph), each a college decision dated date. */
+static void own_decisions(const ReadDoc *doc, const char *const *headings, size_t nheadings,
+                          const char *date, ReadResult *res)
 {
     char f[2048];
     for (size_t i = 0; i < doc->nlines; i++) {
         meta_fold(doc->lines[i].text, f, sizeof f, 1);
-        if (!decision_heading(f)) continue;
+        if (!block_heading(f, headings, nheadings)) continue;
         Sentence item = {0};
         int blank = 0;
         for (size_t j = i + 1; j <= doc->nlines && j < i + 30; j++) {
             const char *s = j < doc->nlines ? doc->lines[j].text : "";
             while (*s == ' ') s++;
+            char fl[2048];
+            meta_fold(s, fl, sizeof fl, 1);
+            if (!item.len && *s && decision_heading(fl))
+                continue; /* "Besluit" / "Het college besluit:" */
             int numbered =
                 s[0] >= '1' && s[0] <= '9' && (s[1] == '.' || s[1] == ')') && s[2] == ' ';
             int stop = j == doc->nlines || (*s && item.len && (heading_line(s) || blank)) ||
@@ -275,8 +366,8 @@ static void own_decisions(const ReadDoc *doc, ReadResult *res)
                     if (pok_related(fi, 0) || has_any(fi, money_words, N(money_words))) {
                         int declined = !strncmp(fi, "niet ", 5) ||
                                        has_any(fi, declined_words, N(declined_words));
-                        add_decision(res, res->date, "college", !declined,
-                                     subject_of(res, item.text), &doc->lines[item.line]);
+                        add_decision(res, date, "college", !declined, subject_of(res, item.text),
+                                     &doc->lines[item.line]);
                     }
                 }
                 item.len = 0;
@@ -301,8 +392,63 @@ static void own_decisions(const ReadDoc *doc, ReadResult *res)
     }
 }
 
+/* A raadsvoorstel signed by burgemeester en wethouders ("Burgemeester en wethouders van
+ * Hengelo,") records the college's decision to propose it: one college decision, dated by
+ * the document, about its subject ("Onderwerp:"). */
+static void proposal_signed(const ReadDoc *doc, ReadResult *res)
+{
+    char f[2048];
+    const char *onderwerp = NULL;
+    const ReadLine *signed_at = NULL;
+    for (size_t i = 0; i < doc->nlines; i++) {
+        const char *s = doc->lines[i].text;
+        meta_fold(s, f, sizeof f, 1);
+        if (!onderwerp && !strncmp(f, "onderwerp ", 10)) {
+            const char *colon = strchr(s, ':');
+            if (colon) {
+                colon++;
+                while (*colon == ' ') colon++;
+                if (*colon) onderwerp = colon;
+            }
+        }
+        if (!strncmp(f, "burgemeester en wethouders van ", 31) && i * 2 >= doc->nlines) {
+            size_t n = strlen(s);
+            while (n > 0 && s[n - 1] == ' ') n--;
+            if (n > 0 && (s[n - 1] == ',' || count_words_upto(f) <= 8)) signed_at = &doc->lines[i];
+        }
+    }
+    if (!signed_at) return;
+    char subject[256];
+    if (onderwerp) {
+        snprintf(subject, sizeof subject, "raadsvoorstel %s", onderwerp);
+        char *first = subject + strlen("raadsvoorstel ");
+        if (*first >= 'A' && *first <= 'Z') *first = (char)(*first + 32);
+    } else {
+        snprintf(subject, sizeof subject, "raadsvoorstel");
+    }
+    add_decision(res, res->date, "college", 1, arena_strdup(&res->arena, subject), signed_at);
+}
+
 void meta_decisions(const ReadDoc *doc, ReadResult *res)
 {
-    if (res->genre && !strcmp(res->genre, "collegebesluit")) own_decisions(doc, res);
+    static const char *const besluit[] = {"besluit"};
+    static const char *const advies[] = {"advies", "voorstel", "besluit", "beslispunten"};
+    const char *genre = res->genre ? res->genre : "";
+    char date[11];
+    if (!strcmp(genre, "collegebesluit")) {
+        /* the document is the decision: dated by the document (its college meeting), or
+         * by the date its decision record gives */
+        if (!decision_record(doc, date) || !date[0]) memcpy(date, res->date, 11);
+        own_decisions(doc, besluit, N(besluit), date, res);
+    } else if (!strcmp(genre, "adviesnota")) {
+        /* an advice is a decision once the document records the college's decision on
+         * it: a "BESLUIT burgemeester en wethouders" block, or "Besluit college: conform
+         * advies, DATE" */
+        int recorded = decision_record(doc, date);
+        if (!recorded || !date[0]) memcpy(date, res->date, 11);
+        if (recorded || has_decision_heading(doc)) own_decisions(doc, advies, N(advies), date, res);
+    } else if (!strcmp(genre, "raadsvoorstel")) {
+        proposal_signed(doc, res);
+    }
     prose_decisions(doc, document_is_pok(doc), res);
 }

@@ -81,7 +81,7 @@ ReadLine *read_doc_add_line(ReadDoc *doc, int page, const char *text, size_t len
     l->page = page;
     l->line = prev + 1;
     char *t = arena_alloc(&doc->arena, len + 1);
-    memcpy(t, text, len);
+    if (len) memcpy(t, text, len);
     t[clean_text(t, len)] = 0;
     l->text = t;
     if (nwords) {

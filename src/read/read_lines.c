@@ -22,7 +22,7 @@
 #define SLOPE_MIN 0.001
 #define SLOPE_MAX 0.06
 /* A line takes part in estimating the slope when its words span this many tolerances. */
-#define SLOPE_SPAN 20.0
+#define SLOPE_SPAN 8.0
 
 typedef struct Group {
     double key;    /* the position of its last word, projected along the slope */

@@ -22,7 +22,8 @@ typedef struct MetaWord {
     const char *w;
     size_t line;
     int upper;
-    int brk; /* a line break, or punctuation other than a hyphen, before it */
+    int brk;   /* a line break, or punctuation other than a hyphen, before it */
+    int punct; /* punctuation other than a hyphen before it (a clause ends there) */
 } MetaWord;
 
 typedef struct MetaText {

@@ -47,14 +47,14 @@ void meta_text_build(const ReadDoc *doc, MetaText *t)
     memset(t, 0, sizeof *t);
     for (size_t li = 0; li < doc->nlines; li++) {
         const char *s = doc->lines[li].text;
-        int brk = 1;
+        int brk = 1, punct = 0;
         size_t i = 0;
         while (s[i]) {
             unsigned char c = (unsigned char)s[i];
             int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
                          (c >= '0' && c <= '9') || (c == 0xC3 && s[i + 1]);
             if (!letter) {
-                if (c != ' ' && c != '-' && c != '\'') brk = 1;
+                if (c != ' ' && c != '-' && c != '\'') brk = punct = 1;
                 i++;
                 continue;
             }
@@ -80,7 +80,8 @@ void meta_text_build(const ReadDoc *doc, MetaText *t)
             w->upper = (s[start] >= 'A' && s[start] <= 'Z') ||
                        ((unsigned char)s[start] == 0xC3 && (unsigned char)s[start + 1] < 0x9F);
             w->brk = brk;
-            brk = 0;
+            w->punct = punct;
+            brk = punct = 0;
         }
     }
 }
@@ -122,7 +123,9 @@ size_t meta_line_dates(const ReadDoc *doc, size_t li, MetaDate *out, size_t max)
     }
     for (size_t i = 0; i < n && found < max; i++) {
         unsigned char c = (unsigned char)joined[i];
-        if (c < '0' || c > '9') continue;
+        int ocr_digit = (c == 'l' || c == 'I' || c == 'O') && joined[i + 1] >= '0' &&
+                        joined[i + 1] <= '9' && (i == 0 || joined[i - 1] == ' ');
+        if ((c < '0' || c > '9') && !ocr_digit) continue;
         if (i > 0 && ((joined[i - 1] >= '0' && joined[i - 1] <= '9') || joined[i - 1] == '-' ||
                       joined[i - 1] == '/' || joined[i - 1] == '.'))
             continue;

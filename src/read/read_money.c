@@ -10,16 +10,16 @@
 
 /* Words after a number that make it a count, a duration or a share, never money. */
 static const char *const count_words[] = {
-    "inwoners", "personen", "mensen",  "huishoudens", "kinderen", "jongeren", "uur",
-    "uren",     "weken",    "week",    "dagen",       "dag",      "maanden",  "jaar",
-    "jaren",    "procent",  "fte",     "consulenten", "medewerkers", "deelnemers",
-    "gemeenten", "pagina",  "pagina's", "minuten",    "cliënten", "aanvragen", "meldingen",
-    "keer",     "plekken",  "trajecten", NULL};
+    "inwoners", "personen",  "mensen",  "huishoudens", "kinderen",    "jongeren",   "uur",
+    "uren",     "weken",     "week",    "dagen",       "dag",         "maanden",    "jaar",
+    "jaren",    "procent",   "fte",     "consulenten", "medewerkers", "deelnemers", "gemeenten",
+    "pagina",   "pagina's",  "minuten", "cliënten",    "aanvragen",   "meldingen",  "keer",
+    "plekken",  "trajecten", NULL};
 
 /* Words before a number that make it a reference, article, page or phone number. */
-static const char *const ref_words[] = {"lbr.", "artikel", "art.", "pagina", "blz.", "nr.",
-                                        "nummer", "kenmerk", "telefoon", "tel.", "bijlage",
-                                        "hoofdstuk", "paragraaf", "versie", NULL};
+static const char *const ref_words[] = {"lbr.",    "artikel",   "art.",      "pagina",   "blz.",
+                                        "nr.",     "nummer",    "kenmerk",   "telefoon", "tel.",
+                                        "bijlage", "hoofdstuk", "paragraaf", "versie",   NULL};
 
 static int is_sep(unsigned char c)
 {
@@ -52,6 +52,8 @@ static size_t digits(const char *s, size_t i)
 static size_t number_at(const char *s, size_t i, int spaced, int64_t *cents, int *grouped)
 {
     size_t n = digits(s, i);
+    *grouped = 0;
+    *cents = 0;
     if (n == 0) return i;
     int64_t whole = 0;
     size_t j = i;
@@ -97,7 +99,8 @@ static int64_t scale_word(const char *s, size_t *j)
     static const struct {
         const char *w;
         int64_t m;
-    } words[] = {{"miljoen", 1000000}, {"mln", 1000000}, {"miljard", 1000000000}, {"mld", 1000000000}};
+    } words[] = {
+        {"miljoen", 1000000}, {"mln", 1000000}, {"miljard", 1000000000}, {"mld", 1000000000}};
     for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
         size_t len = strlen(words[w].w);
         if (strncasecmp(s + k, words[w].w, len) == 0 && !isalpha((unsigned char)s[k + len])) {
@@ -129,8 +132,7 @@ static int word_after_in(const char *s, size_t j, const char *const *list)
 {
     while (s[j] == ' ') j++;
     size_t e = j;
-    while (s[e] && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != ')' && s[e] != ';')
-        e++;
+    while (s[e] && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != ')' && s[e] != ';') e++;
     if (e == j || e - j > 20) return 0;
     char w[24];
     memcpy(w, s + j, e - j);
@@ -169,14 +171,16 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max)
         if (cur) {
             size_t j = i + cur;
             while (s[j] == ' ' || s[j] == '\xc2') { /* spaces, also no-break (C2 A0) */
-                if ((unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0) j++;
-                else if ((unsigned char)s[j] == 0xC2) break;
+                if ((unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0)
+                    j++;
+                else if ((unsigned char)s[j] == 0xC2)
+                    break;
                 j++;
             }
             if (s[j] == '-' && isdigit((unsigned char)s[j + 1])) j++;
             if (isdigit((unsigned char)s[j])) {
                 AmtTok t = {0};
-                int grouped;
+                int grouped = 0;
                 t.start = i;
                 t.end = number_at(s, j, 1, &t.cents, &grouped);
                 int64_t m = scale_word(s, &t.end);
@@ -196,14 +200,14 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max)
         unsigned char c = (unsigned char)s[i];
         if (isdigit(c) && (i == 0 || !isalnum((unsigned char)s[i - 1]))) {
             AmtTok t = {0};
-            int grouped;
+            int grouped = 0;
             t.start = i;
             t.end = number_at(s, i, 0, &t.cents, &grouped);
             size_t nd = digits(s, i);
             char prev = i > 0 ? s[i - 1] : ' ';
             char next = s[t.end];
-            int glued = prev == '-' || prev == '/' || prev == '.' || prev == ',' ||
-                        next == '-' || next == '/' || (next == '.' && isalnum((unsigned char)s[t.end + 1])) ||
+            int glued = prev == '-' || prev == '/' || prev == '.' || prev == ',' || next == '-' ||
+                        next == '/' || (next == '.' && isalnum((unsigned char)s[t.end + 1])) ||
                         isalpha((unsigned char)next) || next == '%' || next == ':';
             if (!grouped && nd == 4 && t.end == i + 4 && t.cents >= 199000 && t.cents <= 209900)
                 t.year = 1;
@@ -228,8 +232,8 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max)
             continue;
         }
         /* a lone dash (or en dash) between separators: an empty cell */
-        if ((c == '-' || (c == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-                          (unsigned char)s[i + 2] == 0x93)) &&
+        if ((c == '-' ||
+             (c == 0xE2 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x93)) &&
             (i == 0 || is_sep((unsigned char)s[i - 1]))) {
             size_t w = c == '-' ? 1 : 3;
             if (s[i + w] == 0 || is_sep((unsigned char)s[i + w])) {

@@ -48,6 +48,9 @@ static const struct {
 static Muni *munis;
 static size_t nmunis, cap_munis, n_cbs; /* n_cbs: the list's own rows; aliases after them */
 static Arena muni_arena;
+/* The entries by the first letter of their base name: by_letter[letter_from[c] .. letter_from[c +
+ * 1]). */
+static size_t *by_letter, letter_from[257];
 static pthread_once_t munis_once = PTHREAD_ONCE_INIT;
 
 static size_t count_words(const char *folded)
@@ -90,6 +93,18 @@ static void add_muni(const char *code, const char *name, const char *full_folded
         if (strcmp(m->base, common_words[i]) == 0) m->needs_context = 1;
 }
 
+static void index_by_letter(void)
+{
+    by_letter = arena_alloc(&muni_arena, (nmunis + 1) * sizeof *by_letter);
+    size_t k = 0;
+    for (int c = 0; c < 256; c++) {
+        letter_from[c] = k;
+        for (size_t m = 0; m < nmunis; m++)
+            if ((unsigned char)munis[m].base[0] == c) by_letter[k++] = m;
+    }
+    letter_from[256] = k;
+}
+
 static void load_munis(void)
 {
     size_t len = 0;
@@ -123,6 +138,7 @@ static void load_munis(void)
                 munis[nmunis - 1].base_unique = 1;
                 break;
             }
+    index_by_letter();
 }
 
 const char *meta_municipality_name(const char *code)
@@ -162,9 +178,12 @@ static int is_article(const char *w)
 }
 
 /* Words before "gemeente X" that make it a mention in passing. */
-static const char *const passing_words[] = {"navolging",      "zoals", "andere",  "buurgemeente",
-                                            "buurgemeenten",  "samen", "met",     "collega",
-                                            "regiogemeenten", "net",   "evenals", "richting"};
+static const char *const passing_words[] = {"navolging",     "zoals",           "andere",
+                                            "buurgemeente",  "buurgemeenten",   "samen",
+                                            "met",           "collega",         "regiogemeenten",
+                                            "net",           "evenals",         "richting",
+                                            "vergelijkbaar", "vergelijkbare",   "omliggende",
+                                            "naburige",      "centrumgemeente", "ook"};
 
 /* Words that, capitalised before a name, are part of an organisation's or a place's
  * description rather than a capitalised sentence start. */
@@ -193,6 +212,14 @@ static int in_list(const char *w, const char *const *list, size_t n)
     return 0;
 }
 
+/* Whether the line of word i starts with "aan": the document is addressed there. */
+static int addressed(const MetaText *t, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && t->words[j - 1].line == t->words[i].line) j--;
+    return !strcmp(t->words[j].w, "aan");
+}
+
 /* The weight of a mention of m at words [i, i+k) of t. */
 static double mention_weight(const ReadDoc *doc, const MetaText *t, size_t i, size_t k,
                              const Muni *m)
@@ -211,23 +238,28 @@ static double mention_weight(const ReadDoc *doc, const MetaText *t, size_t i, si
     int strong = 1;
     if (!strcmp(ctx, "gemeente")) {
         weight = 5;
-        for (size_t b = p - 1; b > 0 && b + 5 > p - 1; b--) {
+        /* back through the clause: "in navolging van de gemeente Lisse en de gemeente
+         * Teylingen" names both in passing */
+        for (size_t b = p - 1; b > 0 && b + 8 > p - 1 && !t->words[b].punct; b--) {
             const char *bw = t->words[b - 1].w;
             if (in_list(bw, passing_words, sizeof passing_words / sizeof *passing_words)) {
                 weight = 1; /* "in navolging van gemeente X" */
                 break;
             }
-            if (in_list(bw, council, sizeof council / sizeof *council))
-                weight = 8; /* addressed: "aan: de raad van de gemeente X" */
+            if (b + 4 > p - 1 && in_list(bw, council, sizeof council / sizeof *council))
+                weight = 6; /* "de raad van de gemeente X" */
         }
+        if (weight > 1 && addressed(t, i)) weight = 10; /* "aan: de raad van de gemeente X" */
         if (whole_line(t, p - 1, i + k) && line->page == 1 && line->line <= 25)
-            weight = 8; /* "Gemeente X" as the letterhead */
+            weight = 12; /* "Gemeente X" as the letterhead */
     } else if (in_list(ctx, body, sizeof body / sizeof *body)) {
-        weight = 5; /* "de raad van X", "burgemeester en wethouders van X" */
+        /* "de raad van X", "burgemeester en wethouders van X"; addressed: "Aan de
+         * gemeenteraad van X" */
+        weight = addressed(t, i) ? 10 : 5;
     } else if (in_list(ctx, region, sizeof region / sizeof *region)) {
         return 0; /* "provincie Utrecht", "regio Groningen" */
     } else if (whole_line(t, i, i + k) && line->page == 1 && line->line <= 25) {
-        weight = 6; /* a letterhead or title line */
+        weight = 8; /* a letterhead or title line */
     } else {
         char iso[11];
         const char *comma = strchr(line->text, ',');
@@ -261,13 +293,20 @@ void meta_municipality(const ReadDoc *doc, const MetaText *t, const char *muni_c
     }
     double *score = calloc(nmunis ? nmunis : 1, sizeof *score);
     if (!score) return;
-    char buf[256];
+    char buf[256] = "";
     for (size_t i = 0; i < t->n; i++) {
         const char *first = t->words[i].w;
         if (!first[0] || (first[0] >= '0' && first[0] <= '9')) continue;
-        for (size_t m = 0; m < nmunis; m++) {
+        unsigned char c0 = (unsigned char)first[0];
+        for (size_t b = letter_from[c0]; b < letter_from[c0 + 1]; b++) {
+            size_t m = by_letter[b];
             const Muni *mu = &munis[m];
-            if (mu->base[0] != first[0]) continue; /* OCR damage in the first letter is rare */
+            /* cheap rejections first: the word starts the name, or (OCR damage, not in
+             * the first two letters) could be a damaged start of a longer name */
+            size_t wl = strlen(first);
+            int prefix = strncmp(mu->full, first, wl) == 0 || strncmp(mu->base, first, wl) == 0;
+            if (!prefix && !(mu->base_unique && mu->base[1] == first[1] && strlen(mu->base) >= 8))
+                continue;
             size_t k = 0;
             double fuzzy = 1;
             window(t, i, mu->nfull, buf, sizeof buf);

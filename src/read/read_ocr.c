@@ -19,8 +19,11 @@ struct ReadOcr {
     ETEXT_DESC *monitor;
 };
 
-/* Words Tesseract is less sure of than this are debris (specks, a photo's texture). */
-#define MIN_CONFIDENCE 20.0f
+/* Every word Tesseract finds is kept, however unsure (a glued "596.437|€180.000|" in a
+ * ruled table scores low and is still the document's figure); but a page counts as text
+ * only when a word with a letter or digit scores at least this, so a photo's texture or
+ * specks are no text. */
+#define TEXT_CONFIDENCE 40.0f
 
 /* Where Debian and others keep the traineddata files; $TESSDATA_PREFIX first. */
 static const char *const TESSDATA_DIRS[] = {
@@ -114,6 +117,56 @@ static int has_alnum(const char *w)
     return 0;
 }
 
+typedef struct Words {
+    ReadWord *words;
+    size_t n, cap;
+    Arena texts;
+} Words;
+
+static void push(Words *ws, const char *text, size_t len, ReadWord box)
+{
+    if (ws->n >= READ_MAX_PAGE_WORDS) return;
+    if (ws->n == ws->cap) {
+        ws->cap = ws->cap ? ws->cap * 2 : 256;
+        ws->words = xrealloc(ws->words, ws->cap * sizeof *ws->words);
+    }
+    char *t = arena_alloc(&ws->texts, len + 1);
+    memcpy(t, text, len);
+    box.text = t;
+    ws->words[ws->n++] = box;
+}
+
+static size_t utf8_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return n;
+}
+
+/* A word as Tesseract read it, split at vertical bars: a table's ruling read as '|'
+ * glues the cells either side into one "word" ("596.437|€180.000|"). Each part gets its
+ * share of the box by its number of characters; the bars stay, as words of their own,
+ * as a text PDF of a table flattened with '|' has them. */
+static void add_word(Words *ws, const char *w, ReadWord box)
+{
+    size_t len = strlen(w), total = utf8_chars(w, len), done = 0;
+    double width = box.x1 - box.x0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        if (w[i] == '|')
+            j++;
+        else
+            while (j < len && w[j] != '|') j++;
+        size_t chars = utf8_chars(w + i, j - i);
+        ReadWord part = box;
+        part.x0 = box.x0 + width * (double)done / (double)total;
+        part.x1 = box.x0 + width * (double)(done + chars) / (double)total;
+        push(ws, w + i, j - i, part);
+        done += chars;
+        i = j;
+    }
+}
+
 /* The image set in ocr->api recognised and its words grouped into lines of page. */
 static int recognise(ReadOcr *ocr, ReadDoc *doc, int page, int dpi, PokErr *err)
 {
@@ -127,9 +180,8 @@ static int recognise(ReadOcr *ocr, ReadDoc *doc, int page, int dpi, PokErr *err)
         return err_set(err, "%s, pagina %d: de tekstherkenning duurde langer dan %d seconden",
                        doc->file, page, READ_OCR_PAGE_SECONDS);
     }
-    ReadWord *words = NULL;
-    size_t n = 0, cap = 0, readable = 0;
-    Arena texts = {0};
+    Words ws = {0};
+    size_t readable = 0;
     TessResultIterator *ri = TessBaseAPIGetIterator(ocr->api);
     const TessPageIterator *pi = ri ? TessResultIteratorGetPageIterator(ri) : NULL;
     if (ri) {
@@ -140,14 +192,9 @@ static int recognise(ReadOcr *ocr, ReadDoc *doc, int page, int dpi, PokErr *err)
             char *s = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
             float conf = TessResultIteratorConfidence(ri, RIL_WORD);
             const char *w = s ? trim(s) : "";
-            if (w[0] && conf >= MIN_CONFIDENCE && n < READ_MAX_PAGE_WORDS) {
-                if (n == cap) {
-                    cap = cap ? cap * 2 : 256;
-                    words = xrealloc(words, cap * sizeof *words);
-                }
-                words[n++] =
-                    (ReadWord){arena_strdup(&texts, w), l * scale, t * scale, r * scale, b * scale};
-                readable += has_alnum(w);
+            if (w[0]) {
+                add_word(&ws, w, (ReadWord){NULL, l * scale, t * scale, r * scale, b * scale});
+                readable += has_alnum(w) && conf >= TEXT_CONFIDENCE;
             }
             TessDeleteText(s);
         } while (TessResultIteratorNext(ri, RIL_WORD));
@@ -155,9 +202,9 @@ static int recognise(ReadOcr *ocr, ReadDoc *doc, int page, int dpi, PokErr *err)
     }
     TessBaseAPIClear(ocr->api);
     /* a page of specks and punctuation (a photo, an empty scan) has no text */
-    if (readable) read_lines_page(doc, page, words, n);
-    free(words);
-    arena_free(&texts);
+    if (readable) read_lines_page(doc, page, ws.words, ws.n);
+    free(ws.words);
+    arena_free(&ws.texts);
     return (int)readable;
 }
 

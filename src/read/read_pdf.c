@@ -113,7 +113,7 @@ static void collect(PageText *pt, fz_stext_page *text, fz_rect page_box)
             int side = l->wmode != 0 || l->dir.x < 0.95f;
             for (fz_stext_char *ch = l->first_char; ch; ch = ch->next) add_char(pt, ch, side);
             end_word(pt, side);
-            if (side && (pt->nends == 0 || pt->side_ends[pt->nends - 1] < pt->nside)) {
+            if (side && pt->nside > (pt->nends ? pt->side_ends[pt->nends - 1] : 0)) {
                 if (pt->nends == pt->capends) {
                     pt->capends = pt->capends ? pt->capends * 2 : 16;
                     pt->side_ends = xrealloc(pt->side_ends, pt->capends * sizeof *pt->side_ends);
@@ -194,6 +194,8 @@ static int ocr_page(PdfRead *pr, fz_page *page, int pageno, fz_rect page_box, Po
                           fz_pixmap_width(ctx, pix), fz_pixmap_height(ctx, pix),
                           (int)fz_pixmap_stride(ctx, pix), (int)lrintf(dpi), err);
     fz_drop_pixmap(ctx, pix);
+    /* the page's decoded scan image is in MuPDF's store; the next page has its own */
+    fz_empty_store(ctx);
     if (n > 0) {
         pr->ocr_pages = xrealloc(pr->ocr_pages, (pr->n_ocr + 1) * sizeof *pr->ocr_pages);
         pr->ocr_pages[pr->n_ocr++] = pageno;

@@ -9,10 +9,17 @@
 #include <string.h>
 
 /* Column words of a header without years, longest first so "na wijziging" wins. */
-static const char *const column_words[] = {"primitieve begroting", "begroting na wijziging",
-                                           "na wijziging", "begroting", "wijziging",
-                                           "realisatie", "rekening", "raming", "verschil",
-                                           "totaal", NULL};
+static const char *const column_words[] = {"primitieve begroting",
+                                           "begroting na wijziging",
+                                           "na wijziging",
+                                           "begroting",
+                                           "wijziging",
+                                           "realisatie",
+                                           "rekening",
+                                           "raming",
+                                           "verschil",
+                                           "totaal",
+                                           NULL};
 
 static int is_cell_sep(char c)
 {
@@ -38,11 +45,12 @@ static char *trim_copy(Arena *a, const char *s, size_t n)
     return o;
 }
 
-/* Only separators (and a footnote digit after a bracket) between a and b. */
+/* Only separators (and a footnote digit after a bracket) between a and b. OCR reads a
+ * column rule "|" also as "/", "!" or "l" next to a space. */
 static int only_seps(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
-        if (is_cell_sep(s[i])) continue;
+        if (is_cell_sep(s[i]) || s[i] == '/' || s[i] == '!') continue;
         if (isdigit((unsigned char)s[i]) && i > 0 && s[i - 1] == ')') continue;
         return 0;
     }
@@ -138,7 +146,10 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
         t->year[c] = 0;
         t->colname[c] = arena_strdup(a, names[from]);
         t->colx[c] = x_of(l, st, st + len);
-        if (strcasecmp(names[from], "totaal") == 0 && c == nc - 1) t->total_col = c;
+        /* the last column sums the others: "Totaal", "Na wijziging" */
+        if (c == nc - 1 &&
+            (strcasecmp(names[from], "totaal") == 0 || strstr(names[from], "na wijziging")))
+            t->total_col = c;
     }
     t->ncols = nc;
     t->title = trim_copy(a, s, e);
@@ -194,16 +205,35 @@ static int long_prose(const char *s)
 static void append_label(Arena *a, AmtRow *r, const char *extra, int before)
 {
     char *t = trim_copy(a, extra, strlen(extra));
-    r->label = before ? arena_printf(a, "%s %s", t, r->label) : arena_printf(a, "%s %s", r->label, t);
+    r->label =
+        before ? arena_printf(a, "%s %s", t, r->label) : arena_printf(a, "%s %s", r->label, t);
 }
 
-static void finish_row(AmtTable *t, AmtRow *r)
+static void finish_row(Arena *arena, AmtTable *t, AmtRow *r)
 {
     r->is_total = amt_is_total_label(r->label);
+    r->part_of_above = amt_part_of_above(r->label);
     r->coverage = amt_coverage_side(r->label);
+    /* "2. Robuust ..." names actielijn 2 only in a table about actielijnen or with the
+     * actielijn's own name: elsewhere "2." merely numbers a list */
     r->actielijn = amt_actielijn_of_label(r->label);
+    if (r->actielijn && !t->about_actielijnen && !amt_actielijn_named(r->label, r->actielijn) &&
+        strncasecmp(r->label, "actielijn", 9) != 0)
+        r->actielijn = 0;
     r->kind = amt_kind_of(r->label);
-    for (int c = 0; c < r->ncells; c++) r->cells[c].cents = r->cells[c].tok.cents / 100 * t->scale + r->cells[c].tok.cents % 100 * (t->scale / 100);
+    /* the title completes a row's words: "Stand 1 januari" under "Bestemmingsreserve" */
+    if (r->kind < 0 || r->kind == READ_OTHER) {
+        char *both = arena_printf(arena, "%s %s", r->label, t->title);
+        int k = amt_kind_of(both);
+        if (k >= 0 && k != READ_TOTAL && (r->kind < 0 || k <= READ_RESERVE_DEPOSIT)) r->kind = k;
+    }
+    /* the rows of a dekking table are where the money comes from, not spending */
+    if (amt_find_word(t->title, "dekking") &&
+        (r->kind < 0 || r->kind == READ_PLAN || r->kind == READ_REALISATION))
+        r->kind = READ_ALLOCATION;
+    for (int c = 0; c < r->ncells; c++)
+        r->cells[c].cents =
+            r->cells[c].tok.cents / 100 * t->scale + r->cells[c].tok.cents % 100 * (t->scale / 100);
 }
 
 int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_t *next)
@@ -216,13 +246,18 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     char ctx[1200];
     size_t cl = 0;
     ctx[0] = 0;
-    for (size_t k = li > 4 ? li - 4 : 0; k <= li && cl < sizeof ctx - 1; k++) {
+    /* the header and the (at most two) lines of the paragraph directly above it */
+    size_t from = li;
+    while (from > 0 && li - from < 3 && blank(doc->lines[from - 1].text)) from--;
+    for (int taken = 0; from > 0 && taken < 2 && !blank(doc->lines[from - 1].text); taken++) from--;
+    for (size_t k = from; k <= li && cl < sizeof ctx - 1; k++) {
         int w = snprintf(ctx + cl, sizeof ctx - cl, "%s ", doc->lines[k].text);
         if (w > 0) cl += (size_t)w < sizeof ctx - cl ? (size_t)w : sizeof ctx - cl - 1;
     }
     int thousands = 0;
     int euro = amt_euro_context(ctx, &thousands);
     t->scale = thousands ? 100000 : 100;
+    t->about_actielijnen = amt_find_word(ctx, "actielijn") != NULL;
     t->kind = amt_kind_of(t->title);
     if (t->kind < 0 || t->kind == READ_TOTAL) t->kind = amt_kind_of(ctx);
     if (t->kind == READ_TOTAL) t->kind = -1;
@@ -242,7 +277,8 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         memset(&probe, 0, sizeof probe);
         if (parse_header(l, arena, &probe)) {
             /* the same header repeated on a new page continues the table */
-            int same = probe.ncols == t->ncols && l->page != doc->lines[last_row_li].page;
+            int same = probe.ncols == t->ncols && l->page != doc->lines[last_row_li].page &&
+                       strcmp(probe.title, t->title) == 0;
             for (int c = 0; same && c < t->ncols; c++) same = probe.year[c] == t->year[c];
             if (same) continue;
             break;
@@ -254,6 +290,15 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         if (r.ncells > 0) {
             r.li = i;
             r.label = trim_copy(arena, l->text, label_end);
+            /* a row that counts (fte, hours, people) belongs to the table but holds no money */
+            int euro_cells = 0;
+            for (int c = 0; c < r.ncells; c++) euro_cells += r.cells[c].tok.euro;
+            if (!euro_cells && amt_counts_label(r.label)) {
+                last_row_li = i;
+                blanks = misses = 0;
+                pending = NULL;
+                continue;
+            }
             if (strlen(r.label) > 90) break;
             if (pending && pending_li + 1 == i) append_label(arena, &r, pending, 1);
             pending = NULL;
@@ -265,26 +310,27 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         }
         /* a text-only line: a wrapped label directly below a row, or above the next one */
         if (!long_prose(l->text)) {
-            if (t->nrows && last_row_li + 1 == i && blanks == 0 && strlen(l->text) <= 60) {
+            /* a wrapped label goes on in lower case; a capital starts a heading */
+            const char *first = l->text;
+            while (*first == ' ') first++;
+            if (t->nrows && last_row_li + 1 == i && blanks == 0 && strlen(l->text) <= 60 &&
+                !isupper((unsigned char)*first)) {
                 append_label(arena, &t->rows[t->nrows - 1], l->text, 0);
                 last_row_li = i;
                 continue;
             }
-            if (++misses > 1 && l->page == doc->lines[last_row_li].page) break;
+            /* one stray line inside a table; a few (header, footer) across a page break */
+            ++misses;
+            if (misses > (l->page == doc->lines[last_row_li].page ? 1 : 4)) break;
             pending = l->text;
             pending_li = i;
             blanks = 0;
             continue;
         }
-        /* prose: the end, unless a page break lies between (header and footer lines) */
-        if (l->page != doc->lines[last_row_li].page && misses < 4) {
-            misses++;
-            continue;
-        }
-        break;
+        break; /* prose: the table has ended */
     }
     if (t->nrows == 0) return 0;
-    for (int r = 0; r < t->nrows; r++) finish_row(t, &t->rows[r]);
+    for (int r = 0; r < t->nrows; r++) finish_row(arena, t, &t->rows[r]);
     *next = last_row_li + 1;
     return 1;
 }
@@ -300,6 +346,12 @@ static void place_in_order(AmtRow *r, int offset)
 /* By geometry: each cell under the nearest header column, distinct and left to right. */
 static int place_by_x(const AmtTable *t, AmtRow *r)
 {
+    /* a cell lies under a column when it is nearer to it than half the gap between two
+     * columns: text that merely flows past the header (no real table) is not placed */
+    double tol = 50;
+    for (int k = 1; k < t->ncols; k++)
+        if (t->colx[k] >= 0 && t->colx[k - 1] >= 0 && (t->colx[k] - t->colx[k - 1]) / 2 < tol)
+            tol = (t->colx[k] - t->colx[k - 1]) / 2;
     int prev = -1;
     for (int c = 0; c < r->ncells; c++) {
         if (r->cells[c].x < 0) return 0;
@@ -311,7 +363,7 @@ static int place_by_x(const AmtTable *t, AmtRow *r)
             if (d < 0) d = -d;
             if (best < 0 || d < bd) best = k, bd = d;
         }
-        if (best <= prev) return 0;
+        if (best <= prev || bd > tol) return 0;
         r->cells[c].col = best;
         prev = best;
     }
@@ -328,7 +380,7 @@ static void resolve_by_total(AmtTable *t, int from, int to)
     int amb[AMT_MAX_ROWS], na = 0;
     long combos = 1;
     for (int r = from; r <= to; r++)
-        if (!t->rows[r].placed) {
+        if (!t->rows[r].placed && !t->rows[r].part_of_above) {
             amb[na++] = r;
             combos *= t->ncols - t->rows[r].ncells + 1;
             if (combos > AMT_MAX_PLACEMENTS) return;
@@ -354,7 +406,7 @@ static void resolve_by_total(AmtTable *t, int from, int to)
                 if (r == to) {
                     total[col] = row->cells[c].tok.dash ? 0 : row->cells[c].cents;
                     has_total[col] = 1;
-                } else if (!row->cells[c].tok.dash)
+                } else if (!row->cells[c].tok.dash && !row->part_of_above)
                     sum[col] += row->cells[c].cents;
             }
         }
@@ -379,13 +431,27 @@ void amt_table_place(AmtTable *t)
             memmove(row->cells, row->cells + drop, sizeof *row->cells * (size_t)t->ncols);
             row->ncells = t->ncols;
         }
-        if (place_by_x(t, row)) continue;
+    }
+    /* geometry is trusted only when the full rows lie under the header's columns (text
+     * that flows past a header of years is no table with columns) */
+    int aligned = 1;
+    for (int r = 0; r < t->nrows && aligned; r++)
+        if (t->rows[r].ncells == t->ncols) aligned = place_by_x(t, &t->rows[r]);
+    for (int r = 0; r < t->nrows; r++) {
+        AmtRow *row = &t->rows[r];
+        row->placed = 0;
+        for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
+        if (aligned && place_by_x(t, row)) continue;
+        for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
         if (row->ncells == t->ncols) place_in_order(row, 0);
     }
-    int from = 0;
+    /* each total against the rows since the previous total; a grand total after
+     * subtotals adds nothing new to place */
+    int from = 0, subs = 0;
     for (int r = 0; r < t->nrows; r++)
         if (t->rows[r].is_total) {
-            resolve_by_total(t, from, r);
+            if (!(t->rows[r].is_total == 1 && subs)) resolve_by_total(t, from, r);
+            subs = t->rows[r].is_total == 2;
             from = r + 1;
         }
     /* the years the scheme funds an actielijn in (actielijn 5: 2021-2023) */

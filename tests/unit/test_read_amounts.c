@@ -22,7 +22,8 @@ static void lines(Fixture *f, const char *const *text)
     memset(f, 0, sizeof *f);
     f->doc.file = "test.txt";
     f->doc.pages = 1;
-    for (size_t i = 0; text[i]; i++) read_doc_add_line(&f->doc, 1, text[i], strlen(text[i]), NULL, 0);
+    for (size_t i = 0; text[i]; i++)
+        read_doc_add_line(&f->doc, 1, text[i], strlen(text[i]), NULL, 0);
 }
 
 static void analyse(Fixture *f)
@@ -57,7 +58,8 @@ static const char *const seed003_available[] = {
     "Restant POK 2021-2023 (bestemmingsreserve overhevelingen) | \xe2\x82\xac 459.500 - - -",
     "POK middelen 2024-2027 \xe2\x82\xac 175.000 | \xe2\x82\xac 180.000| \xe2\x82\xac 180.000| "
     "\xe2\x82\xac 180.000",
-    "Totaal \xe2\x82\xac 596.437|\xe2\x82\xac" "180.000| \xe2\x82\xac 180.000| \xe2\x82\xac 180.000",
+    "Totaal \xe2\x82\xac 596.437|\xe2\x82\xac"
+    "180.000| \xe2\x82\xac 180.000| \xe2\x82\xac 180.000",
     "",
     "De POK-gelden zijn gereserveerd voor het doel waar ze voor beschikbaar zijn gesteld.",
     NULL};
@@ -108,8 +110,12 @@ static const char *const seed003_plan[] = {
     "(\xe2\x82\xac 225.000)1 \xe2\x82\xac 10.000",
     "Totale dekking \xe2\x82\xac 399.500 | \xe2\x82\xac 405.000( \xe2\x82\xac 190.000",
     "Restant claim bestemmingsreserve overhevelingen \xe2\x82\xac 235.000| \xe2\x82\xac 10.000 "
-    "\xe2\x82\xac" "0",
-    "Restant POK middelen 2024-2026 \xe2\x82\xac" "0 \xe2\x82\xac" "0 \xe2\x82\xac" "0",
+    "\xe2\x82\xac"
+    "0",
+    "Restant POK middelen 2024-2026 \xe2\x82\xac"
+    "0 \xe2\x82\xac"
+    "0 \xe2\x82\xac"
+    "0",
     NULL};
 
 static void test_right_aligned_rows_resolved_by_totals(void **state)
@@ -146,7 +152,8 @@ static void test_coverage_and_reserve_errors(void **state)
         "Totale uitgaven \xe2\x82\xac 60.000 \xe2\x82\xac 60.000 \xe2\x82\xac 60.000",
         "Dekking 2024 2025 2026",
         "POK middelen \xe2\x82\xac 40.000 \xe2\x82\xac 40.000 \xe2\x82\xac 40.000",
-        "Onttrekking bestemmingsreserve \xe2\x82\xac 20.000 \xe2\x82\xac 20.000 \xe2\x82\xac 20.000",
+        "Onttrekking bestemmingsreserve \xe2\x82\xac 20.000 \xe2\x82\xac 20.000 \xe2\x82\xac "
+        "20.000",
         "Totale dekking \xe2\x82\xac 60.000 \xe2\x82\xac 60.000 \xe2\x82\xac 60.000",
         "Restant bestemmingsreserve \xe2\x82\xac 80.000 \xe2\x82\xac 60.000 \xe2\x82\xac 30.000",
         NULL};
@@ -159,7 +166,8 @@ static void test_coverage_and_reserve_errors(void **state)
 
     const char *const text2[] = {
         "Dekking 2023 2024 2025 2026",
-        "Onttrekking bestemmingsreserve \xe2\x82\xac 10.000 \xe2\x82\xac 20.000 \xe2\x82\xac 20.000 "
+        "Onttrekking bestemmingsreserve \xe2\x82\xac 10.000 \xe2\x82\xac 20.000 \xe2\x82\xac "
+        "20.000 "
         "\xe2\x82\xac 20.000",
         "Stand bestemmingsreserve \xe2\x82\xac 100.000 \xe2\x82\xac 80.000 \xe2\x82\xac 60.000 "
         "\xe2\x82\xac 30.000",
@@ -173,14 +181,13 @@ static void test_coverage_and_reserve_errors(void **state)
     assert_non_null(strstr(f.res.findings[0].message, "2026"));
     done(&f);
 
-    const char *const text3[] = {
-        "Uitgaven 2024 2025",
-        "Plan A \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
-        "Totale uitgaven \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
-        "Dekking 2024 2025",
-        "POK middelen \xe2\x82\xac 10.000 \xe2\x82\xac 5.000",
-        "Totale dekking \xe2\x82\xac 10.000 \xe2\x82\xac 5.000",
-        NULL};
+    const char *const text3[] = {"Uitgaven 2024 2025",
+                                 "Plan A \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
+                                 "Totale uitgaven \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
+                                 "Dekking 2024 2025",
+                                 "POK middelen \xe2\x82\xac 10.000 \xe2\x82\xac 5.000",
+                                 "Totale dekking \xe2\x82\xac 10.000 \xe2\x82\xac 5.000",
+                                 NULL};
     lines(&f, text3);
     analyse(&f);
     /* dekking 5.000 against uitgaven 10.000 in 2025; 2024 holds but 1 against 1 is no
@@ -192,10 +199,8 @@ static void test_coverage_and_reserve_errors(void **state)
 static void test_ambiguous_without_totals(void **state)
 {
     (void)state;
-    const char *const text[] = {"Overzicht van de bedragen:",
-                                "Onderdeel 2024 | 2025 | 2026",
-                                "Project A 10.000 | 12.000 | 14.000",
-                                "Project B 8.000 9.000",
+    const char *const text[] = {"Overzicht van de bedragen:", "Onderdeel 2024 | 2025 | 2026",
+                                "Project A 10.000 | 12.000 | 14.000", "Project B 8.000 9.000",
                                 NULL};
     Fixture f;
     lines(&f, text);
@@ -292,17 +297,17 @@ static void test_prose_amounts(void **state)
 static void test_consistent_document_and_prose_total(void **state)
 {
     (void)state;
-    const char *const text[] = {
-        "In de decembercirculaire staan de volgende bedragen:",
-        "actielijnen 2021 | 2022 | 2023 | 2024",
-        "2. Robuust 19.000 | 20.000 | 22.000 | 22.000",
-        "rechtsbeschermingssysteem",
-        "",
-        "5. Impuls integraal werken 25.000 4.000 2.000",
-        "",
-        "Het budget van actielijn 2, in totaal \xe2\x82\xac 83.000, zetten we in voor de ombudsfunctie.",
-        "Het budget van in totaal \xe2\x82\xac 500.000 is ruim.",
-        NULL};
+    const char *const text[] = {"In de decembercirculaire staan de volgende bedragen:",
+                                "actielijnen 2021 | 2022 | 2023 | 2024",
+                                "2. Robuust 19.000 | 20.000 | 22.000 | 22.000",
+                                "rechtsbeschermingssysteem",
+                                "",
+                                "5. Impuls integraal werken 25.000 4.000 2.000",
+                                "",
+                                "Het budget van actielijn 2, in totaal \xe2\x82\xac 83.000, zetten "
+                                "we in voor de ombudsfunctie.",
+                                "Het budget van in totaal \xe2\x82\xac 500.000 is ruim.",
+                                NULL};
     Fixture f;
     lines(&f, text);
     analyse(&f);
@@ -336,6 +341,154 @@ static void test_single_column_total_unchecked(void **state)
     done(&f);
 }
 
+static void test_subtotals_not_counted_twice(void **state)
+{
+    (void)state;
+    const char *const text[] = {"Bestedingsplan POK 2024 2025",
+                                "Ombudsfunctie \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
+                                "Sociaal raadslieden \xe2\x82\xac 20.000 \xe2\x82\xac 20.000",
+                                "Subtotaal actielijn 2 \xe2\x82\xac 30.000 \xe2\x82\xac 30.000",
+                                "Wijkteams \xe2\x82\xac 40.000 \xe2\x82\xac 40.000",
+                                "Subtotaal actielijn 4 \xe2\x82\xac 40.000 \xe2\x82\xac 40.000",
+                                "Totaal \xe2\x82\xac 70.000 \xe2\x82\xac 75.000",
+                                NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    /* 10 + 20 + 40 = 70 (not 140 with the subtotals): 2024 holds, 2025 states 75 */
+    assert_int_equal(f.res.nfindings, 0); /* one holds, one fails: not confirmed */
+    assert_int_equal(f.res.nunchecked, 2);
+    done(&f);
+    const char *const text2[] = {
+        "Bestedingsplan POK 2024 2025 2026",
+        "Ombudsfunctie \xe2\x82\xac 10.000 \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
+        "Subtotaal \xe2\x82\xac 10.000 \xe2\x82\xac 10.000 \xe2\x82\xac 10.000",
+        "Wijkteams \xe2\x82\xac 40.000 \xe2\x82\xac 40.000 \xe2\x82\xac 40.000",
+        "Subtotaal \xe2\x82\xac 40.000 \xe2\x82\xac 40.000 \xe2\x82\xac 40.000",
+        "Totaal \xe2\x82\xac 50.000 \xe2\x82\xac 50.000 \xe2\x82\xac 55.000",
+        NULL};
+    lines(&f, text2);
+    analyse(&f);
+    assert_int_equal(f.res.nfindings, 1);
+    assert_int_equal(f.res.findings[0].stated_cents, 5500000);
+    assert_int_equal(f.res.findings[0].computed_cents, 5000000);
+    assert_int_equal(f.res.findings[0].line, 6);
+    done(&f);
+}
+
+static void test_begroting_wijziging_columns(void **state)
+{
+    (void)state;
+    const char *const text[] = {"Begrotingswijziging POK-middelen (bedragen in euro)",
+                                "Onderdeel Begroting | Wijziging | Na wijziging",
+                                "Sociaal raadslieden 50.000 | 10.000 | 60.000",
+                                "Ombudsfunctie 20.000 | 5.000 | 25.000",
+                                "Wijkteams 100.000 | 20.000 | 130.000",
+                                NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    assert_int_equal(find(&f, 5000000, "Sociaal raadslieden", 0)->kind, READ_PLAN);
+    assert_int_equal(find(&f, 6000000, "Sociaal raadslieden", 0)->kind, READ_PLAN);
+    /* 100.000 + 20.000 is not 130.000, and two rows confirm the rule */
+    assert_int_equal(f.res.nfindings, 1);
+    assert_int_equal(f.res.findings[0].stated_cents, 13000000);
+    assert_int_equal(f.res.findings[0].computed_cents, 12000000);
+    done(&f);
+}
+
+static void test_table_over_page_break(void **state)
+{
+    (void)state;
+    Fixture f;
+    memset(&f, 0, sizeof f);
+    f.doc.file = "test.txt";
+    f.doc.pages = 2;
+    const char *p1[] = {"Bestedingsdoelen 2024 2025 Totaal",
+                        "Ombudsfunctie \xe2\x82\xac 10.000 \xe2\x82\xac 12.000 \xe2\x82\xac 22.000",
+                        "Pagina 1 van 2", NULL};
+    const char *p2[] = {"Raadsvoorstel POK-middelen", "Bestedingsdoelen 2024 2025 Totaal",
+                        "Wijkteams \xe2\x82\xac 30.000 \xe2\x82\xac 30.000 \xe2\x82\xac 60.000",
+                        "Totaal \xe2\x82\xac 40.000 \xe2\x82\xac 42.000 \xe2\x82\xac 82.000", NULL};
+    for (size_t i = 0; p1[i]; i++) read_doc_add_line(&f.doc, 1, p1[i], strlen(p1[i]), NULL, 0);
+    for (size_t i = 0; p2[i]; i++) read_doc_add_line(&f.doc, 2, p2[i], strlen(p2[i]), NULL, 0);
+    analyse(&f);
+    assert_int_equal(f.res.nfindings, 0);
+    assert_int_equal(f.res.nunchecked, 0); /* the total saw both pages' rows */
+    const ReadAmount *w = find(&f, 3000000, "Wijkteams", 2025);
+    assert_non_null(w);
+    assert_int_equal(w->page, 2);
+    assert_int_equal(w->kind, READ_PLAN);
+    assert_int_equal(find(&f, 6000000, "Wijkteams", 0)->kind, READ_TOTAL);
+    assert_null(find(&f, 100, "Pagina", -1));
+    done(&f);
+}
+
+static void test_per_year_times_years(void **state)
+{
+    (void)state;
+    const char *const text[] = {
+        "Voor de ombudsfunctie is van 2024 tot en met 2027 \xe2\x82\xac 35.000 per jaar nodig, in "
+        "totaal \xe2\x82\xac 150.000.",
+        "Voor de wijkteams is van 2024 tot en met 2027 \xe2\x82\xac 20.000 per jaar nodig, in "
+        "totaal \xe2\x82\xac 80.000.",
+        NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    assert_int_equal(f.res.nfindings, 1);
+    assert_int_equal(f.res.findings[0].stated_cents, 15000000);
+    assert_int_equal(f.res.findings[0].computed_cents, 14000000);
+    assert_int_equal(f.res.findings[0].line, 1);
+    assert_int_equal(f.res.nunchecked, 0);
+    const ReadAmount *a = find(&f, 2000000, "Voor de wijkteams", 0); /* per jaar: no one year */
+    assert_non_null(a);
+    assert_int_equal(find(&f, 8000000, "Voor de wijkteams", 0)->kind, READ_TOTAL);
+    done(&f);
+}
+
+static void test_rows_that_are_no_parts(void **state)
+{
+    (void)state;
+    const char *const text[] = {"Bestedingsplan (bedragen in euro) 2024 2025 2026",
+                                "1. Sociaal raadslieden 50.000 50.000 50.000",
+                                "waarvan ombudsfunctie 10.000 10.000 10.000",
+                                "2. Schuldhulp 30.000 30.000 30.000",
+                                "Formatie (fte) 1,5 1,5 1,5",
+                                "Totaal 80.000 80.000 80.000",
+                                NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    assert_int_equal(f.res.nfindings, 0);
+    assert_int_equal(f.res.nunchecked, 0);      /* 50 + 30 = 80: the "waarvan" row is inside */
+    assert_null(find(&f, 150, "Formatie", -1)); /* fte are no money */
+    assert_non_null(find(&f, 1000000, "waarvan", 2025)); /* but the part is an amount */
+    /* "1." numbers a list here: no actielijn */
+    assert_int_equal(find(&f, 5000000, "1. Sociaal", 2024)->actielijn, 0);
+    done(&f);
+}
+
+static void test_list_items_in_prose(void **state)
+{
+    (void)state;
+    const char *const text[] = {"Voortgang 2024",
+                                "",
+                                "Het budget voor dit jaar zetten we als volgt in:",
+                                "- Ombudsfunctie: \xe2\x82\xac 20.000",
+                                "- Wijkteams: \xe2\x82\xac 30.000",
+                                NULL};
+    Fixture f;
+    lines(&f, text);
+    analyse(&f);
+    const ReadAmount *a = find(&f, 2000000, "- Ombudsfunctie", 2024);
+    assert_non_null(a);
+    assert_int_equal(a->kind, READ_PLAN);
+    assert_string_equal(a->label, "- Ombudsfunctie: \xe2\x82\xac 20.000");
+    assert_int_equal(find(&f, 3000000, "- Wijkteams", 2024)->kind, READ_PLAN);
+    done(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +501,12 @@ int main(void)
         cmocka_unit_test(test_prose_amounts),
         cmocka_unit_test(test_consistent_document_and_prose_total),
         cmocka_unit_test(test_single_column_total_unchecked),
+        cmocka_unit_test(test_subtotals_not_counted_twice),
+        cmocka_unit_test(test_begroting_wijziging_columns),
+        cmocka_unit_test(test_table_over_page_break),
+        cmocka_unit_test(test_per_year_times_years),
+        cmocka_unit_test(test_rows_that_are_no_parts),
+        cmocka_unit_test(test_list_items_in_prose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
