@@ -61,7 +61,8 @@ for tr in "$OUT"/tr/*.tr; do
       nice convert "$pgm" -background white -rotate "$rot" -attenuate 0.3 +noise Gaussian \
         -blur 0x0.4 -quality 80 "${pgm%.pgm}.jpg"
     done
-    python3 "$HERE/imgpdf.py" "$scan.tmp" 200 $(ls "$OUT/tmp/$name"-*.jpg | sort -V)
+    # pdftoppm numbers the pages with leading zeros to equal width: the glob is in order
+    python3 "$HERE/imgpdf.py" "$scan.tmp" 200 "$OUT/tmp/$name"-*.jpg
     mv "$scan.tmp" "$scan"
     rm -f "$OUT/tmp/$name"-*
   fi
