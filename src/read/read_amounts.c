@@ -26,8 +26,15 @@ static void emit_table(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
             if (cell->col >= 0 && cell->col == t->total_col &&
                 strcasecmp(t->colname[cell->col], "Totaal") == 0)
                 k = READ_TOTAL;
+            else if (cell->col >= 0 && t->col_kind[cell->col] >= 0 && !row->is_total)
+                k = t->col_kind[cell->col];
+            else if (cell->col >= 0 && t->col_plan[cell->col] && row->kind < 0 && !row->is_total &&
+                     t->kind != READ_OTHER)
+                k = READ_PLAN;
+            int year = cell->col >= 0 ? t->year[cell->col] : 0;
+            if (!t->year[0]) year = t->year_all;
             ReadAmount a = {cell->cents,
-                            cell->col >= 0 ? t->year[cell->col] : 0,
+                            year,
                             row->actielijn,
                             (ReadKind)k,
                             row->label,
@@ -134,6 +141,20 @@ static const char *const not_amount_year[] = {"met",          "t/m",
 
 static int year_excluded(const char *p, size_t start, size_t end)
 {
+    /* "3 juni 2025": a date's year, not the amount's ("op 31 december 2024" is a reserve's
+     * moment, which the caller's kind decides) */
+    static const char *const months[] = {"januari",  "februari", "maart",    "april",     "mei",
+                                         "juni",     "juli",     "augustus", "september", "oktober",
+                                         "november", "december", NULL};
+    size_t me = start;
+    while (me > 0 && p[me - 1] == ' ') me--;
+    for (size_t k = 0; months[k]; k++) {
+        size_t n = strlen(months[k]);
+        if (me >= n + 2 && strncasecmp(p + me - n, months[k], n) == 0 && p[me - n - 1] == ' ' &&
+            isdigit((unsigned char)p[me - n - 2]) && !amt_find_word(p, "reserve") &&
+            !amt_find_word(p, "stand"))
+            return 1;
+    }
     if (start > 0 && (p[start - 1] == '-' || p[start - 1] == '/')) return 1;
     size_t j = end;
     while (p[j] == ' ') j++;
@@ -158,6 +179,17 @@ static int prose_year(const char *p, size_t from, size_t to, size_t s, size_t e)
     if (!sent) return 0;
     size_t n = amt_scan(sent, tok, AMT_MAX_TOKENS);
     int year = 0;
+    /* "€ 488.000 in 2027": a year right after the amount is its own */
+    for (size_t k = 0; k < n; k++)
+        if (tok[k].year && from + tok[k].start >= e && from + tok[k].start <= e + 6) {
+            const char *gap = sent + (e - from);
+            if ((strncmp(gap, " in ", 4) == 0 || strncmp(gap, " voor ", 6) == 0 ||
+                 strncmp(gap, " (", 2) == 0) &&
+                !year_excluded(sent, tok[k].start, tok[k].end)) {
+                free(sent);
+                return (int)(tok[k].cents / 100);
+            }
+        }
     for (size_t k = 0; k < n; k++) {
         if (!tok[k].year || year_excluded(sent, tok[k].start, tok[k].end)) continue;
         if (from + tok[k].end <= s)
@@ -195,6 +227,30 @@ static int respectively_year(const char *p, size_t from, size_t to, size_t s)
     }
     free(sent);
     return year;
+}
+
+/* The one year the sentence before from names ("Voor 2025 is € 146.200 beschikbaar. Wij
+ * willen € 95.000 inzetten"), 0 when it names none or several. */
+static int previous_sentence_year(const char *p, size_t from)
+{
+    size_t q = from, pf, pt;
+    while (q > 0 && p[q - 1] == ' ') q--;
+    if (q == 0 || p[q - 1] == '\n') return 0; /* a heading or list item: no prose before */
+    q--;
+    sentence_around(p, q, q, &pf, &pt);
+    char *sent = strndup(p + pf, from - pf);
+    if (!sent) return 0;
+    AmtTok tok[AMT_MAX_TOKENS];
+    size_t n = amt_scan(sent, tok, AMT_MAX_TOKENS);
+    int year = 0, several = 0;
+    for (size_t k = 0; k < n; k++)
+        if (tok[k].year && !year_excluded(sent, tok[k].start, tok[k].end)) {
+            int y = (int)(tok[k].cents / 100);
+            if (year && y != year) several = 1;
+            year = y;
+        }
+    free(sent);
+    return several ? 0 : year;
 }
 
 /* A year in a short heading line above li ("Realisatie 2023"), 0 none. */
@@ -363,12 +419,24 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         size_t cb = ss > 24 ? ss - 24 : 0;
         char *near = slice(scratch, sent, cb, se);
         int kind;
-        if (national(&t, sent))
+        if (national(&t, sent) || amt_other_scheme(sent))
             kind = READ_OTHER;
-        else if (amt_find_word(near, "totaal") || amt_find_word(clause, "in totaal"))
+        else if (amt_find_word(near, "totaal") || amt_find_word(clause, "in totaal") ||
+                 amt_find_word(near, "samen") || amt_find_word(near, "opgeteld"))
             kind = READ_TOTAL;
         else {
             kind = amt_kind_of(clause);
+            /* a bare "restant" in the clause is a reserve's when the sentence names it */
+            if (kind == READ_OTHER) {
+                int s_kind = amt_kind_of(sent);
+                if (s_kind >= READ_RESERVE_BALANCE && s_kind <= READ_RESERVE_DEPOSIT) kind = s_kind;
+                /* "resteert eind 2026 € 32.000" after a sentence about the reserve */
+                if (kind == READ_OTHER &&
+                    (amt_find_word(clause, "resteert") || amt_find_word(clause, "restant")) &&
+                    amt_find_word(para, "reserve") && !amt_find_word(clause, "middelen"))
+                    kind = READ_RESERVE_BALANCE;
+            }
+            if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_near(sent, ss);
             if (kind < 0 || kind == READ_TOTAL) kind = amt_kind_of(sent);
             if (kind == READ_TOTAL) kind = -1;
             /* the sentences before it: the one that introduces a list of items */
@@ -386,10 +454,11 @@ static void prose_line(const ReadDoc *doc, size_t li, const unsigned char *in_ta
         }
         int year = 0;
         int yearly = amt_find_word(clause, "per jaar") || amt_find_word(sent, "jaarlijks");
-        if (kind != READ_TOTAL && kind != READ_OTHER && !yearly) {
+        if (kind != READ_TOTAL && !national(&t, sent) && !yearly) {
             year = prose_year(para, from, to, s, e);
             int resp = respectively_year(para, from, to, s);
             if (resp) year = resp;
+            if (!year && from > 0) year = previous_sentence_year(para, from);
             if (!year) year = heading_year(doc, li, in_table);
         }
         int several, list[8], nlist;
@@ -459,10 +528,19 @@ void read_amounts(const ReadDoc *doc, ReadResult *res)
     unsigned char *in_table = arena_alloc(&scratch, doc->nlines);
     AmtTable *tables[MAX_TABLES];
     int ntables = 0;
+    size_t prev_end = 0;
     for (size_t li = 0; li < doc->nlines;) {
         AmtTable *t = arena_alloc(&scratch, sizeof *t);
         size_t next;
         if (ntables < MAX_TABLES && amt_table_at(doc, li, &scratch, t, &next)) {
+            /* a table right below another ("Dekking" under "Lasten") shares its unit */
+            if (ntables && t->scale == 100 && tables[ntables - 1]->scale != 100 &&
+                li <= prev_end + 2)
+                amt_table_rescale(t, tables[ntables - 1]->scale);
+            /* and its year, when neither has year columns */
+            if (ntables && !t->year[0] && !t->year_all && li <= prev_end + 2)
+                t->year_all = tables[ntables - 1]->year_all;
+            prev_end = next;
             amt_table_place(t);
             tables[ntables++] = t;
             for (size_t k = li; k < next; k++) in_table[k] = 1;

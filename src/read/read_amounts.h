@@ -34,6 +34,10 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max);
 /* The kind the words of text give an amount, or -1 when they say nothing. negate_aware:
  * "niet ... besteed" does not make realisation (prose). */
 int amt_kind_of(const char *text);
+/* Whether the text speaks of another scheme's money (OZB, a krediet, "los van de POK"). */
+int amt_other_scheme(const char *text);
+/* The kind of the rule word nearest before pos in text, -1 none. */
+int amt_kind_near(const char *text, size_t pos);
 /* Whether the label marks a stated total ("Totaal", "Totale uitgaven"): 1, or a subtotal
  * ("Subtotaal", part of a bigger total): 2; 0 neither. */
 int amt_is_total_label(const char *label);
@@ -75,6 +79,8 @@ typedef struct AmtRow {
     int ncells;
     int is_total, coverage, kind, actielijn;
     int part_of_above; /* "waarvan ...": inside the row above, not added to totals */
+    size_t cells_from; /* where the cells start in the line's text */
+    const char *text;  /* the line's text */
     int placed;        /* every cell has its column */
 } AmtRow;
 
@@ -83,11 +89,17 @@ typedef struct AmtTable {
     int ncols;
     int year[AMT_MAX_COLS]; /* 0: a column that is no year */
     const char *colname[AMT_MAX_COLS];
-    double colx[AMT_MAX_COLS]; /* centre of the header word, -1 without geometry */
-    int total_col;             /* a "Totaal" column, -1 none */
-    int64_t scale;             /* cents per written unit: 100, or 100000 ("x € 1.000") */
-    int about_actielijnen;     /* the title or the lines above speak of actielijnen */
-    int kind;                  /* from the title and the lines above, -1 none */
+    double colx[AMT_MAX_COLS];  /* centre of the header word, -1 without geometry */
+    int total_col;              /* a "Totaal" column, -1 none */
+    int64_t scale;              /* cents per written unit: 100, or 100000 ("x € 1.000") */
+    int about_actielijnen;      /* the title or the lines above speak of actielijnen */
+    int actielijn_col;          /* an "Actielijn" column before the amounts: rows give its number */
+    int col_kind[AMT_MAX_COLS]; /* a column's own kind ("Wijziging": other), -1 the row's */
+    int col_plan[AMT_MAX_COLS]; /* a begroting column: its cells are plans unless the row
+                                 * says otherwise */
+    int year_all;               /* a table without year columns: the year its title or the
+                                 * lines above name ("begroting 2025"), 0 none */
+    int kind;                   /* from the title and the lines above, -1 none */
     char *title;
     AmtRow rows[AMT_MAX_ROWS];
     int nrows;
@@ -96,6 +108,8 @@ typedef struct AmtTable {
 /* The table whose header is at line li, or 0 when li is no header; *next is the first line
  * after the table. The table lives in arena. */
 int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_t *next);
+/* Give the table's cells another unit (cents per written unit). */
+void amt_table_rescale(AmtTable *t, int64_t scale);
 /* Place the cells of rows that have fewer cells than columns: by geometry, by the table's
  * totals (the one placement where every column total holds), or by the scheme's years of
  * an actielijn; what stays ambiguous keeps col -1. */

@@ -51,18 +51,19 @@ static void add_unchecked(const ReadDoc *doc, const AmtRow *r, ReadResult *res)
     }
 }
 
-/* The verdict over a set of tests: 1 confirmed (more hold than fail, at least one holds),
- * 0 not confirmed. */
+/* The verdict over a set of tests: 1 confirmed (the rule holds in at least one column,
+ * and in at least as many as it fails in), 0 not confirmed. Empty columns (nothing stated,
+ * nothing to add) hold trivially and confirm nothing. */
 static int confirmed(const Test *tests, int n)
 {
     int hold = 0, fail = 0;
     for (int k = 0; k < n; k++) {
-        if (tests[k].stated == tests[k].computed)
-            hold++;
-        else
+        if (tests[k].stated != tests[k].computed)
             fail++;
+        else if (tests[k].stated != 0)
+            hold++;
     }
-    return hold >= 1 && hold > fail;
+    return hold >= 1 && hold >= fail;
 }
 
 static void add_finding(ReadResult *res, ReadFindingKind kind, const Test *t, const char *message)
@@ -117,11 +118,20 @@ static void check_columns(const ReadDoc *doc, const AmtTable *t, ReadResult *res
         int n = 0;
         for (int c = 0; c < t->ncols; c++) {
             if (c == t->total_col || !cell_in(tot, c)) continue;
-            int64_t sum = 0;
+            /* a column of differences with V and N: voordeel and nadeel have opposite signs,
+             * and either may be the positive one */
+            int64_t sum = 0, alt = 0;
             for (int k = start; k < r; k++)
-                if (!t->rows[k].is_total && !t->rows[k].part_of_above)
-                    sum += value_in(&t->rows[k], c);
-            tests[n++] = (Test){&doc->lines[tot->li], c, value_in(tot, c), sum};
+                if (!t->rows[k].is_total && !t->rows[k].part_of_above) {
+                    const AmtCell *cell = cell_in(&t->rows[k], c);
+                    int64_t v = value_in(&t->rows[k], c);
+                    char sfx = cell ? cell->tok.suffix : 0;
+                    sum += sfx == 'N' ? -v : v;
+                    alt += sfx == 'V' ? -v : v;
+                }
+            int64_t stated = value_in(tot, c);
+            if (alt == stated || -alt == stated || -sum == stated) sum = stated;
+            tests[n++] = (Test){&doc->lines[tot->li], c, stated, sum};
         }
         if (!confirmed(tests, n)) {
             for (int k = 0; k < n; k++)
@@ -146,9 +156,18 @@ static void check_row_totals(const ReadDoc *doc, const AmtTable *t, ReadResult *
     for (int r = 0; r < t->nrows; r++) {
         const AmtRow *row = &t->rows[r];
         if (!row->placed || !cell_in(row, t->total_col)) continue;
-        int64_t sum = 0;
-        for (int c = 0; c < t->ncols; c++)
-            if (c != t->total_col) sum += value_in(row, c);
+        /* V and N (voordeel, nadeel) give a direction whose sign depends on whether the row
+         * is a cost or an income: either reading may be the document's */
+        int64_t sum = 0, alt = 0;
+        for (int c = 0; c < t->ncols; c++) {
+            if (c == t->total_col) continue;
+            const AmtCell *cell = cell_in(row, c);
+            int64_t v = value_in(row, c);
+            char sfx = cell ? cell->tok.suffix : 0;
+            sum += sfx == 'V' ? -v : v;
+            alt += sfx == 'N' ? -v : v;
+        }
+        if (alt == value_in(row, t->total_col)) sum = alt;
         rows[n] = r;
         tests[n++] = (Test){&doc->lines[row->li], -1, value_in(row, t->total_col), sum};
     }
@@ -220,7 +239,7 @@ static void check_coverage(const ReadDoc *doc, AmtTable *const *tables, int idx,
 static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, ReadResult *res)
 {
     const AmtTable *t = tables[idx];
-    const AmtRow *wd = NULL, *dep = NULL, *bal = NULL;
+    const AmtRow *wd = NULL, *dep = NULL, *bal = NULL, *start = NULL;
     for (int r = 0; r < t->nrows; r++) {
         const AmtRow *row = &t->rows[r];
         if (row->is_total) continue;
@@ -228,10 +247,14 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
             wd = row;
         else if (row->kind == READ_RESERVE_DEPOSIT && !dep)
             dep = row;
-        else if (row->kind == READ_RESERVE_BALANCE && wd && !bal)
+        else if (row->kind == READ_RESERVE_BALANCE && (wd || dep) && !bal)
             bal = row;
+        else if (row->kind == READ_RESERVE_BALANCE && !wd && !dep && !start)
+            start = row; /* "Stand per 1 januari" above the movements */
     }
-    if (!wd || !bal || !wd->placed || !bal->placed || (dep && !dep->placed)) return;
+    if ((!wd && !dep) || !bal || (wd && !wd->placed) || !bal->placed || (dep && !dep->placed))
+        return;
+    if (start && !start->placed) start = NULL;
     int64_t opening = -1;
     for (int ti = idx - 1; ti >= 0 && opening < 0; ti--)
         for (int r = 0; r < tables[ti]->nrows; r++) {
@@ -247,14 +270,16 @@ static void check_reserve(const ReadDoc *doc, AmtTable *const *tables, int idx, 
     for (int c = 0; c < t->ncols; c++) {
         if (!t->year[c] || !cell_in(bal, c)) continue;
         int64_t before;
-        if (c == 0) {
+        if (start && cell_in(start, c)) {
+            before = value_in(start, c); /* the year's own opening balance */
+        } else if (c == 0) {
             if (opening < 0) continue;
             before = opening;
         } else {
             if (t->year[c - 1] != t->year[c] - 1 || !cell_in(bal, c - 1)) continue;
             before = value_in(bal, c - 1);
         }
-        int64_t computed = before - value_in(wd, c) + (dep ? value_in(dep, c) : 0);
+        int64_t computed = before - (wd ? value_in(wd, c) : 0) + (dep ? value_in(dep, c) : 0);
         tests[n++] = (Test){&doc->lines[bal->li], c, value_in(bal, c), computed};
     }
     if (n < 2 || !confirmed(tests, n)) return;

@@ -250,6 +250,14 @@ static void prose_decisions(const ReadDoc *doc, int doc_pok, ReadResult *res)
                 while (*n == ' ') n++;
                 end = !*n || (*n >= 'A' && *n <= 'Z');
             }
+            /* a heading ("Stand van de POK-middelen") ends where the paragraph under it,
+             * starting with a capital, begins */
+            if (!end && p[1] == '\0' && i + 1 < doc->nlines && strlen(s) < 60 &&
+                !strchr(",;:-", *p) && st.len == strlen(s)) {
+                const char *n = doc->lines[i + 1].text;
+                while (*n == ' ') n++;
+                end = *n >= 'A' && *n <= 'Z';
+            }
             if (end) {
                 sentence_decisions(doc, &st, doc_pok, res);
                 st.len = 0;

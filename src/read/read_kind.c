@@ -10,26 +10,32 @@
 
 typedef struct KindRule {
     ReadKind kind;
-    const char *words[18]; /* word stems: a match starts at a word boundary */
+    const char *words[24]; /* word stems: a match starts at a word boundary */
     const char *with;      /* also needed in the text (NULL: nothing) */
     int negatable;         /* "niet" before it in the text undoes it */
 } KindRule;
 
 static const KindRule rules[] = {
     {READ_TOTAL, {"totaal", "totale", "subtotaal", "in totaal", "opgeteld", NULL}, NULL, 0},
-    {READ_RESERVE_WITHDRAWAL, {"onttrek", "ontrek", "putten uit", NULL}, NULL, 0},
+    {READ_RESERVE_WITHDRAWAL,
+     {"onttrek", "ontrek", "putten uit", "uit de bestemmingsreserve", "uit de reserve", NULL},
+     NULL,
+     0},
     {READ_RESERVE_DEPOSIT,
-     {"storting", "storten", "toevoeging", "toevoegen", "dotatie", "gestort", NULL},
+     {"storting", "storten", "toevoeging", "toevoegen", "toegevoegd", "dotatie", "gestort", NULL},
      "reserve",
      0},
     {READ_RESERVE_DEPOSIT, {"overheveling naar", "overhevelen naar", NULL}, "reserve", 0},
     {READ_RESERVE_BALANCE,
-     {"restant", "saldo", "stand", "beginsaldo", "eindsaldo", "resteert", "over in", NULL},
+     {"restant", "saldo", "stand", "beginsaldo", "eindsaldo", "resteert", "over in", "bedroeg",
+      "bedraagt", "stond", NULL},
      "reserve",
      0},
     {READ_OTHER,
      {"restant", "saldo", "verschil", "niet verdeeld", "nog te verdelen", "resteert", "onbesteed",
-      "krediet", "ozb", "leges", NULL},
+      "krediet", "ozb", "leges", "buiten de pok", "overige posten", "los van de pok",
+      "minder uitgegeven", "meer uitgegeven", "dan begroot", "onderschrijding", "overschrijding",
+      NULL},
      NULL,
      0},
     {READ_REQUEST, {"verzoek", "vraagt", "verzocht", "aanvraag", "vraagt om", NULL}, NULL, 0},
@@ -41,7 +47,7 @@ static const KindRule rules[] = {
     {READ_PLAN,
      {"begroot", "geraamd", "raming", "inzetten", "inzet", "bestedingsdoel", "bestedingsplan",
       "uitgaven", "lasten", "kosten", "wijziging", "besteden", "uitbreiding", "implementatie",
-      "nodig", "zetten", NULL},
+      "nodig", "zetten", "bijdrage", "subsidie", NULL},
      NULL,
      0},
     {READ_ALLOCATION,
@@ -148,6 +154,13 @@ int amt_euro_context(const char *text, int *thousands)
         x += 2;
     }
     if (amt_find_word(text, "duizenden euro")) *thousands = euro = 1;
+    /* a table about money: its bare numbers are euros */
+    static const char *const money_words[] = {"reserve",    "lasten",    "baten",       "dekking",
+                                              "begroting",  "middelen",  "budget",      "kosten",
+                                              "uitgaven",   "financi",   "bestedingen", "saldo",
+                                              "circulaire", "uitkering", NULL};
+    for (size_t w = 0; !euro && money_words[w]; w++)
+        if (amt_find_word(text, money_words[w]) || strcasestr(text, money_words[w])) euro = 1;
     return euro;
 }
 
@@ -193,9 +206,9 @@ int amt_actielijn_named(const char *label, int n)
 
 int amt_counts_label(const char *label)
 {
-    static const char *const words[] = {"aantal",     "fte",      "uren",       "uur",
-                                        "personen",   "procent",  "percentage", "inwoners",
-                                        "deelnemers", "formatie", NULL};
+    static const char *const words[] = {"aantal",     "fte",     "uren",       "uur",
+                                        "personen",   "procent", "percentage", "inwoners",
+                                        "deelnemers", NULL};
     for (size_t w = 0; words[w]; w++)
         if (amt_find_word(label, words[w])) return 1;
     return strchr(label, '%') != NULL;
@@ -208,5 +221,35 @@ int amt_part_of_above(const char *label)
     while (*p == ' ' || *p == '-') p++;
     for (size_t w = 0; words[w]; w++)
         if (strncasecmp(p, words[w], strlen(words[w])) == 0) return 1;
+    return 0;
+}
+
+int amt_kind_near(const char *text, size_t pos)
+{
+    int best = -1;
+    size_t best_at = 0;
+    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+        if (rules[r].with && !amt_find_word(text, rules[r].with)) continue;
+        for (size_t w = 0; rules[r].words[w]; w++)
+            for (const char *at = text; (at = amt_find_word(at, rules[r].words[w])) != NULL; at++) {
+                size_t off = (size_t)(at - text);
+                if (off >= pos) break;
+                if (rules[r].negatable && negated_before(text, at)) continue;
+                if (best < 0 || off > best_at) {
+                    best = (int)rules[r].kind;
+                    best_at = off;
+                }
+            }
+    }
+    return best;
+}
+
+int amt_other_scheme(const char *text)
+{
+    static const char *const words[] = {
+        "ozb",           "krediet",     "leges", "buiten de pok", "los van de pok",
+        "reserve jeugd", "reserve wmo", NULL};
+    for (size_t w = 0; words[w]; w++)
+        if (amt_find_word(text, words[w])) return 1;
     return 0;
 }

@@ -194,8 +194,8 @@ size_t read_lines_page(ReadDoc *doc, int page, ReadWord *words, size_t nwords)
 
     size_t added = 0;
     ReadWord *kept = xmalloc(n * sizeof *kept);
-    char *text = NULL;
-    size_t text_cap = 0;
+    size_t text_cap = 256;
+    char *text = xmalloc(text_cap);
     for (size_t r = 0; r < ngroups; r++) {
         size_t g = rank[r].group, nk = 0, len = 0;
         for (size_t i = start[g]; i < start[g + 1]; i++) {

@@ -65,7 +65,7 @@ static size_t number_at(const char *s, size_t i, int spaced, int64_t *cents, int
         for (;;) {
             char sep = s[j];
             if ((sep == '.' || (spaced && sep == ' ')) && digits(s, j + 1) == 3 &&
-                !(s[j + 4] == ',' && sep == ' ') &&
+
                 !(sep == ' ' && s[j + 4] == '.' && isdigit((unsigned char)s[j + 5]))) {
                 for (size_t k = 1; k <= 3; k++) whole = whole * 10 + (s[j + k] - '0');
                 j += 4;
@@ -189,6 +189,10 @@ size_t amt_scan(const char *s, AmtTok *out, size_t max)
                     t.cents *= m;
                 }
                 t.euro = t.money_ok = 1;
+                /* "x € 1.000", "(bedragen x € 1.000)": the unit of a table, no amount */
+                if (i >= 2 && (s[i - 2] == 'x' || s[i - 2] == 'X') && s[i - 1] == ' ' &&
+                    (i == 2 || !isalpha((unsigned char)s[i - 3])))
+                    t.euro = t.money_ok = 0;
                 t.suffix = vn_suffix(s, &t.end);
                 out[n++] = t;
                 i = t.end;

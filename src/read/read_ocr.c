@@ -143,20 +143,31 @@ static size_t utf8_chars(const char *s, size_t len)
     return n;
 }
 
-/* A word as Tesseract read it, split at vertical bars: a table's ruling read as '|'
+/* Whether the byte at w[i] (of n) is a table's ruling as Tesseract reads it inside a
+ * "word": a bar anywhere, or '(', '[' or '/' right after a digit and not before one
+ * ("405.000(", "180.000(€", "180.000/"; not "2024/2025"). */
+static int is_rule(const char *w, size_t i, size_t n)
+{
+    char c = w[i];
+    if (c == '|') return 1;
+    if (c != '(' && c != '[' && c != '/') return 0;
+    int digit_before = i > 0 && w[i - 1] >= '0' && w[i - 1] <= '9';
+    int digit_after = i + 1 < n && w[i + 1] >= '0' && w[i + 1] <= '9';
+    return digit_before && !digit_after;
+}
+
+/* A word as Tesseract read it, split at the rules in it (is_rule): a table's ruling
  * glues the cells either side into one "word" ("596.437|€180.000|"). Each part gets its
- * share of the box by its number of characters; the bars stay, as words of their own,
+ * share of the box by its number of characters; the rules stay, as words of their own,
  * as a text PDF of a table flattened with '|' has them. */
 static void add_word(Words *ws, const char *w, ReadWord box)
 {
     size_t len = strlen(w), total = utf8_chars(w, len), done = 0;
     double width = box.x1 - box.x0;
     for (size_t i = 0; i < len;) {
-        size_t j = i;
-        if (w[i] == '|')
-            j++;
-        else
-            while (j < len && w[j] != '|') j++;
+        size_t j = i + 1;
+        if (!is_rule(w, i, len))
+            while (j < len && !is_rule(w, j, len)) j++;
         size_t chars = utf8_chars(w + i, j - i);
         ReadWord part = box;
         part.x0 = box.x0 + width * (double)done / (double)total;

@@ -75,6 +75,31 @@ static double x_of(const ReadLine *l, size_t a, size_t b)
     return x0 < 0 ? -1 : (x0 + x1) / 2;
 }
 
+/* The year a table without year columns is about: "begroting 2025", "jaarrekening 2024"
+ * in its title or the nearest of the twelve lines above it; 0 none. */
+static int year_named_above(const ReadDoc *doc, size_t li, const char *title)
+{
+    static const char *const words[] = {
+        "begrotingswijziging", "begroting",     "jaarrekening", "rekening",
+        "jaarverslag",         "voorjaarsnota", "jaar",         NULL};
+    for (size_t k = li + 1, seen = 0; k > 0 && seen < 13; k--, seen++) {
+        const char *s = seen == 0 ? title : doc->lines[k - 1].text;
+        for (size_t w = 0; words[w]; w++) {
+            for (const char *p = s; (p = amt_find_word(p, words[w])) != NULL; p++) {
+                const char *y = p + strlen(words[w]);
+                if (*y != ' ') continue;
+                y++;
+                if ((y[0] == '1' || y[0] == '2') && isdigit((unsigned char)y[1]) &&
+                    isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
+                    !isdigit((unsigned char)y[4]) && y[4] != '-')
+                    return (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 +
+                           (y[3] - '0');
+            }
+        }
+    }
+    return 0;
+}
+
 /* The header at line l: its columns into t. */
 static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
 {
@@ -107,6 +132,7 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
         }
         t->ncols = ny;
         t->total_col = -1;
+        for (int c = 0; c < AMT_MAX_COLS; c++) t->col_kind[c] = -1;
         if (total_col) {
             t->year[ny] = 0;
             t->colname[ny] = "Totaal";
@@ -115,7 +141,9 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
             t->ncols++;
         }
         t->title = trim_copy(a, s, tok[first].start);
-        return strlen(t->title) <= 90;
+        size_t tl = strlen(t->title);
+        t->actielijn_col = tl >= 9 && strcasecmp(t->title + tl - 9, "actielijn") == 0 && tl > 9;
+        return tl <= 90;
     }
     /* column words from the end: "Begroting | Wijziging | Na wijziging" */
     size_t e = end;
@@ -152,8 +180,34 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
             t->total_col = c;
     }
     t->ncols = nc;
+    for (int c = 0; c < nc; c++) {
+        /* a change or a difference is no plan; a realisation column is what was spent */
+        const char *cn = t->colname[c];
+        t->col_plan[c] =
+            strstr(cn, "begroting") || strstr(cn, "na wijziging") || strstr(cn, "raming");
+        t->col_kind[c] = strcasecmp(cn, "wijziging") == 0 || strcasecmp(cn, "verschil") == 0
+                             ? (int)READ_OTHER
+                         : strcasecmp(cn, "realisatie") == 0 || strcasecmp(cn, "rekening") == 0
+                             ? (int)READ_REALISATION
+                             : -1;
+    }
     t->title = trim_copy(a, s, e);
     return strlen(t->title) <= 90;
+}
+
+/* Whether the word before position i names what the number is ("actielijn 2", "tot en
+ * met 5", "3 en 4"). */
+static int after_naming_word(const char *s, size_t i)
+{
+    static const char *const words[] = {"actielijn", "actielijnen", "met", "t/m", "en",
+                                        "lijn",      "nummer",      "nr.", NULL};
+    size_t e = i;
+    while (e > 0 && s[e - 1] == ' ') e--;
+    size_t b = e;
+    while (b > 0 && s[b - 1] != ' ') b--;
+    for (size_t k = 0; words[k]; k++)
+        if (e - b == strlen(words[k]) && strncasecmp(s + b, words[k], e - b) == 0) return 1;
+    return 0;
 }
 
 /* The cells at the end of line s: the trailing run of amounts and dashes. Returns the
@@ -168,6 +222,10 @@ static int trailing_cells(const ReadLine *l, int euro, AmtCell *cells, size_t *l
     size_t stop = end;
     for (int k = (int)n - 1; k >= 0; k--) {
         int cell = tok[k].dash || (tok[k].money_ok && (tok[k].euro || euro));
+        /* "actielijn 2", "3 tot en met 5": a number the words name, no cell */
+        if (cell && !tok[k].euro && !tok[k].dash && tok[k].cents < 10000 &&
+            tok[k].end - tok[k].start <= 2 && after_naming_word(s, tok[k].start))
+            cell = 0;
         if (!cell) {
             /* a footnote digit right after a bracket is no cell but no end either */
             if (!tok[k].money_ok && tok[k].start > 0 && s[tok[k].start - 1] == ')') continue;
@@ -216,9 +274,9 @@ static void finish_row(Arena *arena, AmtTable *t, AmtRow *r)
     r->coverage = amt_coverage_side(r->label);
     /* "2. Robuust ..." names actielijn 2 only in a table about actielijnen or with the
      * actielijn's own name: elsewhere "2." merely numbers a list */
-    r->actielijn = amt_actielijn_of_label(r->label);
-    if (r->actielijn && !t->about_actielijnen && !amt_actielijn_named(r->label, r->actielijn) &&
-        strncasecmp(r->label, "actielijn", 9) != 0)
+    if (!r->actielijn) r->actielijn = amt_actielijn_of_label(r->label);
+    if (r->actielijn && !t->actielijn_col && !t->about_actielijnen &&
+        !amt_actielijn_named(r->label, r->actielijn) && strncasecmp(r->label, "actielijn", 9) != 0)
         r->actielijn = 0;
     r->kind = amt_kind_of(r->label);
     /* the title completes a row's words: "Stand 1 januari" under "Bestemmingsreserve" */
@@ -250,7 +308,9 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     size_t from = li;
     while (from > 0 && li - from < 3 && blank(doc->lines[from - 1].text)) from--;
     for (int taken = 0; from > 0 && taken < 2 && !blank(doc->lines[from - 1].text); taken++) from--;
+    size_t above_len = 0; /* ctx[0, above_len): the lines above, without the header */
     for (size_t k = from; k <= li && cl < sizeof ctx - 1; k++) {
+        if (k == li) above_len = cl;
         int w = snprintf(ctx + cl, sizeof ctx - cl, "%s ", doc->lines[k].text);
         if (w > 0) cl += (size_t)w < sizeof ctx - cl ? (size_t)w : sizeof ctx - cl - 1;
     }
@@ -258,8 +318,14 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     int euro = amt_euro_context(ctx, &thousands);
     t->scale = thousands ? 100000 : 100;
     t->about_actielijnen = amt_find_word(ctx, "actielijn") != NULL;
+    if (!t->year[0]) t->year_all = year_named_above(doc, li, t->title);
     t->kind = amt_kind_of(t->title);
-    if (t->kind < 0 || t->kind == READ_TOTAL) t->kind = amt_kind_of(ctx);
+    if (t->kind < 0 || t->kind == READ_TOTAL) { /* the header's "Totaal" column says nothing */
+        char saved = ctx[above_len];
+        ctx[above_len] = 0;
+        t->kind = amt_kind_of(ctx);
+        ctx[above_len] = saved;
+    }
     if (t->kind == READ_TOTAL) t->kind = -1;
 
     size_t i = li + 1, last_row_li = li;
@@ -287,8 +353,26 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
         memset(&r, 0, sizeof r);
         size_t label_end = 0;
         r.ncells = trailing_cells(l, euro, r.cells, &label_end);
+
         if (r.ncells > 0) {
             r.li = i;
+            r.cells_from = label_end;
+            r.text = l->text;
+            /* "Sociaal raadslieden 2 | € 84.000": the actielijn column's number */
+            if (t->actielijn_col && r.ncells > 1 && !r.cells[0].tok.euro &&
+                r.cells[0].tok.cents >= 100 && r.cells[0].tok.cents <= 800 &&
+                r.cells[0].tok.cents % 100 == 0) {
+                r.actielijn = (int)(r.cells[0].tok.cents / 100);
+                r.cells_from = r.cells[0].tok.end;
+                memmove(r.cells, r.cells + 1, sizeof *r.cells * (size_t)(r.ncells - 1));
+                r.ncells--;
+            }
+            if (r.ncells > t->ncols) { /* numbers in the label: the last ones are the cells */
+                int drop = r.ncells - t->ncols;
+                memmove(r.cells, r.cells + drop, sizeof *r.cells * (size_t)t->ncols);
+                r.ncells = t->ncols;
+                if (!t->actielijn_col) label_end = r.cells[0].tok.start;
+            }
             r.label = trim_copy(arena, l->text, label_end);
             /* a row that counts (fte, hours, people) belongs to the table but holds no money */
             int euro_cells = 0;
@@ -331,8 +415,45 @@ int amt_table_at(const ReadDoc *doc, size_t li, Arena *arena, AmtTable *t, size_
     }
     if (t->nrows == 0) return 0;
     for (int r = 0; r < t->nrows; r++) finish_row(arena, t, &t->rows[r]);
+    /* "Subtotaal actielijn 2": the rows it adds up belong to that actielijn */
+    for (int r = 0, seg = 0; r < t->nrows; r++) {
+        if (!t->rows[r].is_total) continue;
+        const char *a = amt_find_word(t->rows[r].label, "actielijn");
+        int n = a && a[9] == ' ' && a[10] >= '1' && a[10] <= '8' && !isdigit((unsigned char)a[11])
+                    ? a[10] - '0'
+                    : 0;
+        for (int k = seg; n && k <= r; k++)
+            if (!t->rows[k].actielijn) t->rows[k].actielijn = n;
+        seg = r + 1;
+    }
+    /* POK rows among other schemes' rows ("POK: ..." beside Wmo and Jeugd): the others are
+     * no POK money */
+    int pok_rows = 0, plain_rows = 0;
+    for (int r = 0; r < t->nrows; r++)
+        if (!t->rows[r].is_total) {
+            if (strncmp(t->rows[r].label, "POK", 3) == 0)
+                pok_rows++;
+            else if (!strstr(t->rows[r].label, "POK") && t->rows[r].kind < READ_RESERVE_BALANCE)
+                plain_rows++;
+        }
+    if (pok_rows >= 2 && plain_rows >= 2 && !strstr(t->title, "POK"))
+        for (int r = 0; r < t->nrows; r++)
+            if (!t->rows[r].is_total && !strstr(t->rows[r].label, "POK") &&
+                t->rows[r].kind < READ_RESERVE_BALANCE)
+                t->rows[r].kind = READ_OTHER;
     *next = last_row_li + 1;
     return 1;
+}
+
+void amt_table_rescale(AmtTable *t, int64_t scale)
+{
+    t->scale = scale;
+    for (int r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->rows[r].ncells; c++) {
+            AmtCell *cell = &t->rows[r].cells[c];
+            if (!cell->tok.euro)
+                cell->cents = cell->tok.cents / 100 * scale + cell->tok.cents % 100 * (scale / 100);
+        }
 }
 
 /* ---- placing the cells ------------------------------------------------------------ */
@@ -369,6 +490,33 @@ static int place_by_x(const AmtTable *t, AmtRow *r)
     }
     r->placed = 1;
     return 1;
+}
+
+/* Column rules "|" that keep empty cells ("3.600 | 1.800 |  |  | 5.400"): when the
+ * fields after the label are exactly the columns, each cell is in the field it lies in. */
+static void place_by_rules(const AmtTable *t, AmtRow *r)
+{
+    if (!r->text) return;
+    const char *s = r->text + r->cells_from;
+    int fields = 1;
+    for (const char *p = s; *p; p++) fields += *p == '|';
+    while (*s == ' ') s++;
+    size_t end = strlen(r->text);
+    while (end > r->cells_from && (r->text[end - 1] == ' ' || r->text[end - 1] == '|')) {
+        if (r->text[end - 1] == '|') fields--;
+        end--;
+    }
+    if (fields != t->ncols) return;
+    for (int c = 0; c < r->ncells; c++) {
+        int field = 0;
+        for (size_t i = r->cells_from; i < r->cells[c].tok.start; i++) field += r->text[i] == '|';
+        if (field >= t->ncols || (c > 0 && field <= r->cells[c - 1].col)) {
+            for (int k = 0; k < r->ncells; k++) r->cells[k].col = -1;
+            return;
+        }
+        r->cells[c].col = field;
+    }
+    r->placed = 1;
 }
 
 #define AMT_MAX_PLACEMENTS 200000
@@ -443,7 +591,10 @@ void amt_table_place(AmtTable *t)
         for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
         if (aligned && place_by_x(t, row)) continue;
         for (int c = 0; c < row->ncells; c++) row->cells[c].col = -1;
-        if (row->ncells == t->ncols) place_in_order(row, 0);
+        if (row->ncells == t->ncols)
+            place_in_order(row, 0);
+        else
+            place_by_rules(t, row);
     }
     /* each total against the rows since the previous total; a grand total after
      * subtotals adds nothing new to place */

@@ -34,7 +34,7 @@ for p in "$RI"/page-*.png; do
 done
 python3 "$HERE/tools/img_pdf.py" "$RI/scan.pdf" 200 "$RI"/page-*.jpg
 expect "pok read: a scanned PDF is read by OCR, every page" 0 '"pages":2' '"ocr_pages":[1,2]' \
-  -- timeout 60 "$POK" read "$RI/scan.pdf" --format json
+  -- timeout 300 "$POK" read "$RI/scan.pdf" --format json
 
 python3 - "$RI/besluit.docx" <<'EOT'
 import sys, zipfile
@@ -70,6 +70,10 @@ read_fails() {
 
 qpdf --encrypt geheim eigenaar 256 -- "$RI/rv.pdf" "$RI/encrypted.pdf"
 read_fails "pok read: an encrypted PDF" "$RI/encrypted.pdf" "is beveiligd met een wachtwoord"
+# encrypted without a password to open it (only the owner's, restricting printing): reads
+qpdf --encrypt "" eigenaar 256 -- "$RI/rv.pdf" "$RI/restricted.pdf"
+expect "pok read: a PDF restricted by an owner password only reads" 0 '"pages":2' \
+  -- timeout 20 "$POK" read "$RI/restricted.pdf" --format json
 
 head -c 700 "$RI/rv.pdf" >"$RI/truncated.pdf"
 read_fails "pok read: a truncated PDF" "$RI/truncated.pdf" "is beschadigd"
