@@ -35,7 +35,8 @@ static const char *const money_words[] = {"middelen",
                                           "reserve",
                                           "bestemmingsreserve",
                                           "overhevelen",
-                                          "overheveling"};
+                                          "overheveling",
+                                          "subsidie"};
 /* Verbs that record a decision as taken (folded words or phrases). */
 static const char *const taken_verbs[] = {
     "ingestemd", "besloten", "vastgesteld", "goedgekeurd", "toegekend", "afgewezen", "besloot",
@@ -202,7 +203,8 @@ static void sentence_decisions(const ReadDoc *doc, const Sentence *st, int doc_p
         has_any(f, proposal_words, N(proposal_words)) ||
         (has_any(f, present_words, N(present_words)) && !has_any(f, past_words, N(past_words))))
         return;
-    if (!pok_related(f, doc_pok)) return;
+    /* about the scheme or its money: a sentence with a euro amount in a POK document is */
+    if (!pok_related(f, doc_pok) && !(doc_pok && strstr(st->text, "\xe2\x82\xac"))) return;
     const char *college = NULL, *raad = NULL;
     static const char *const college_words[] = {"college", "burgemeester en wethouders", "b w",
                                                 "collegevergadering"};
@@ -289,13 +291,6 @@ static int has_decision_heading(const ReadDoc *doc)
         if (decision_heading(f)) return 1;
     }
     return 0;
-}
-
-static size_t count_words_upto(const char *f)
-{
-    size_t n = *f ? 1 : 0;
-    for (; *f; f++) n += *f == ' ';
-    return n;
 }
 
 /* A heading: a short line without a full stop, in capitals or of one or two words. */
@@ -400,43 +395,6 @@ static void own_decisions(const ReadDoc *doc, const char *const *headings, size_
     }
 }
 
-/* A raadsvoorstel signed by burgemeester en wethouders ("Burgemeester en wethouders van
- * Hengelo,") records the college's decision to propose it: one college decision, dated by
- * the document, about its subject ("Onderwerp:"). */
-static void proposal_signed(const ReadDoc *doc, ReadResult *res)
-{
-    char f[2048];
-    const char *onderwerp = NULL;
-    const ReadLine *signed_at = NULL;
-    for (size_t i = 0; i < doc->nlines; i++) {
-        const char *s = doc->lines[i].text;
-        meta_fold(s, f, sizeof f, 1);
-        if (!onderwerp && !strncmp(f, "onderwerp ", 10)) {
-            const char *colon = strchr(s, ':');
-            if (colon) {
-                colon++;
-                while (*colon == ' ') colon++;
-                if (*colon) onderwerp = colon;
-            }
-        }
-        if (!strncmp(f, "burgemeester en wethouders van ", 31) && i * 2 >= doc->nlines) {
-            size_t n = strlen(s);
-            while (n > 0 && s[n - 1] == ' ') n--;
-            if (n > 0 && (s[n - 1] == ',' || count_words_upto(f) <= 8)) signed_at = &doc->lines[i];
-        }
-    }
-    if (!signed_at) return;
-    char subject[256];
-    if (onderwerp) {
-        snprintf(subject, sizeof subject, "raadsvoorstel %s", onderwerp);
-        char *first = subject + strlen("raadsvoorstel ");
-        if (*first >= 'A' && *first <= 'Z') *first = (char)(*first + 32);
-    } else {
-        snprintf(subject, sizeof subject, "raadsvoorstel");
-    }
-    add_decision(res, res->date, "college", 1, arena_strdup(&res->arena, subject), signed_at);
-}
-
 void meta_decisions(const ReadDoc *doc, ReadResult *res)
 {
     static const char *const besluit[] = {"besluit"};
@@ -455,8 +413,6 @@ void meta_decisions(const ReadDoc *doc, ReadResult *res)
         int recorded = decision_record(doc, date);
         if (!recorded || !date[0]) memcpy(date, res->date, 11);
         if (recorded || has_decision_heading(doc)) own_decisions(doc, advies, N(advies), date, res);
-    } else if (!strcmp(genre, "raadsvoorstel")) {
-        proposal_signed(doc, res);
     }
     prose_decisions(doc, document_is_pok(doc), res);
 }
