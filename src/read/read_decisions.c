@@ -121,9 +121,11 @@ static const char *subject_of(ReadResult *res, const char *sentence)
                                        "de gemeenteraad",
                                        "de raad",
                                        "uw raad",
-                                       "burgemeester en wethouders",
-                                       "heeft",
-                                       "hebben"};
+                                       "burgemeester en wethouders"};
+    /* the auxiliary goes with the body it belongs to: "heeft het college", "het college
+     * heeft"; "We hebben ... uitgebreid" keeps its own */
+    static const char *const aux[] = {"heeft", "hebben"};
+    int after_body = 0;
     char buf[1024] = "";
     size_t j = 0;
     const char *s = sentence;
@@ -143,8 +145,21 @@ static const char *subject_of(ReadResult *res, const char *sentence)
                 size_t n = strlen(drop[d]);
                 if (strncasecmp(s, drop[d], n) == 0 && (s[n] == ' ' || s[n] == '\0')) {
                     s += n;
-                    dropped = 1;
+                    dropped = after_body = 1;
                     break;
+                }
+            }
+            for (size_t a = 0; a < N(aux) && !dropped; a++) {
+                size_t n = strlen(aux[a]);
+                if (strncasecmp(s, aux[a], n) || (s[n] != ' ' && s[n] != '\0')) continue;
+                const char *next = s + n;
+                while (*next == ' ') next++;
+                int body_next = 0;
+                for (size_t d = 0; d < N(drop); d++)
+                    if (!strncasecmp(next, drop[d], strlen(drop[d]))) body_next = 1;
+                if (after_body || body_next) {
+                    s += n;
+                    dropped = 1;
                 }
             }
         }
@@ -158,6 +173,7 @@ static const char *subject_of(ReadResult *res, const char *sentence)
             s++;
             continue;
         }
+        if (*s != ' ') after_body = 0;
         buf[j++] = *s++;
     }
     while (j > 0 && (buf[j - 1] == ' ' || buf[j - 1] == '.' || buf[j - 1] == ':' ||
