@@ -151,12 +151,12 @@ static const char *subject_of(ReadResult *res, const char *sentence)
             }
             for (size_t a = 0; a < N(aux) && !dropped; a++) {
                 size_t n = strlen(aux[a]);
-                if (strncasecmp(s, aux[a], n) || (s[n] != ' ' && s[n] != '\0')) continue;
+                if (strncasecmp(s, aux[a], n) != 0 || (s[n] != ' ' && s[n] != '\0')) continue;
                 const char *next = s + n;
                 while (*next == ' ') next++;
                 int body_next = 0;
                 for (size_t d = 0; d < N(drop); d++)
-                    if (!strncasecmp(next, drop[d], strlen(drop[d]))) body_next = 1;
+                    if (strncasecmp(next, drop[d], strlen(drop[d])) == 0) body_next = 1;
                 if (after_body || body_next) {
                     s += n;
                     dropped = 1;
