@@ -35,7 +35,8 @@ static const char *const money_words[] = {"middelen",
                                           "reserve",
                                           "bestemmingsreserve",
                                           "overhevelen",
-                                          "overheveling"};
+                                          "overheveling",
+                                          "subsidie"};
 /* Verbs that record a decision as taken (folded words or phrases). */
 static const char *const taken_verbs[] = {
     "ingestemd", "besloten", "vastgesteld", "goedgekeurd", "toegekend", "afgewezen", "besloot",
@@ -120,9 +121,11 @@ static const char *subject_of(ReadResult *res, const char *sentence)
                                        "de gemeenteraad",
                                        "de raad",
                                        "uw raad",
-                                       "burgemeester en wethouders",
-                                       "heeft",
-                                       "hebben"};
+                                       "burgemeester en wethouders"};
+    /* the auxiliary goes with the body it belongs to: "heeft het college", "het college
+     * heeft"; "We hebben ... uitgebreid" keeps its own */
+    static const char *const aux[] = {"heeft", "hebben"};
+    int after_body = 0;
     char buf[1024] = "";
     size_t j = 0;
     const char *s = sentence;
@@ -142,8 +145,21 @@ static const char *subject_of(ReadResult *res, const char *sentence)
                 size_t n = strlen(drop[d]);
                 if (strncasecmp(s, drop[d], n) == 0 && (s[n] == ' ' || s[n] == '\0')) {
                     s += n;
-                    dropped = 1;
+                    dropped = after_body = 1;
                     break;
+                }
+            }
+            for (size_t a = 0; a < N(aux) && !dropped; a++) {
+                size_t n = strlen(aux[a]);
+                if (strncasecmp(s, aux[a], n) != 0 || (s[n] != ' ' && s[n] != '\0')) continue;
+                const char *next = s + n;
+                while (*next == ' ') next++;
+                int body_next = 0;
+                for (size_t d = 0; d < N(drop); d++)
+                    if (strncasecmp(next, drop[d], strlen(drop[d])) == 0) body_next = 1;
+                if (after_body || body_next) {
+                    s += n;
+                    dropped = 1;
                 }
             }
         }
@@ -157,6 +173,7 @@ static const char *subject_of(ReadResult *res, const char *sentence)
             s++;
             continue;
         }
+        if (*s != ' ') after_body = 0;
         buf[j++] = *s++;
     }
     while (j > 0 && (buf[j - 1] == ' ' || buf[j - 1] == '.' || buf[j - 1] == ':' ||
@@ -202,7 +219,8 @@ static void sentence_decisions(const ReadDoc *doc, const Sentence *st, int doc_p
         has_any(f, proposal_words, N(proposal_words)) ||
         (has_any(f, present_words, N(present_words)) && !has_any(f, past_words, N(past_words))))
         return;
-    if (!pok_related(f, doc_pok)) return;
+    /* about the scheme or its money: a sentence with a euro amount in a POK document is */
+    if (!pok_related(f, doc_pok) && !(doc_pok && strstr(st->text, "\xe2\x82\xac"))) return;
     const char *college = NULL, *raad = NULL;
     static const char *const college_words[] = {"college", "burgemeester en wethouders", "b w",
                                                 "collegevergadering"};
@@ -250,6 +268,14 @@ static void prose_decisions(const ReadDoc *doc, int doc_pok, ReadResult *res)
                 while (*n == ' ') n++;
                 end = !*n || (*n >= 'A' && *n <= 'Z');
             }
+            /* a heading ("Stand van de POK-middelen") ends where the paragraph under it,
+             * starting with a capital, begins */
+            if (!end && p[1] == '\0' && i + 1 < doc->nlines && strlen(s) < 60 &&
+                !strchr(",;:-", *p) && st.len == strlen(s)) {
+                const char *n = doc->lines[i + 1].text;
+                while (*n == ' ') n++;
+                end = *n >= 'A' && *n <= 'Z';
+            }
             if (end) {
                 sentence_decisions(doc, &st, doc_pok, res);
                 st.len = 0;
@@ -281,13 +307,6 @@ static int has_decision_heading(const ReadDoc *doc)
         if (decision_heading(f)) return 1;
     }
     return 0;
-}
-
-static size_t count_words_upto(const char *f)
-{
-    size_t n = *f ? 1 : 0;
-    for (; *f; f++) n += *f == ' ';
-    return n;
 }
 
 /* A heading: a short line without a full stop, in capitals or of one or two words. */
@@ -392,43 +411,6 @@ static void own_decisions(const ReadDoc *doc, const char *const *headings, size_
     }
 }
 
-/* A raadsvoorstel signed by burgemeester en wethouders ("Burgemeester en wethouders van
- * Hengelo,") records the college's decision to propose it: one college decision, dated by
- * the document, about its subject ("Onderwerp:"). */
-static void proposal_signed(const ReadDoc *doc, ReadResult *res)
-{
-    char f[2048];
-    const char *onderwerp = NULL;
-    const ReadLine *signed_at = NULL;
-    for (size_t i = 0; i < doc->nlines; i++) {
-        const char *s = doc->lines[i].text;
-        meta_fold(s, f, sizeof f, 1);
-        if (!onderwerp && !strncmp(f, "onderwerp ", 10)) {
-            const char *colon = strchr(s, ':');
-            if (colon) {
-                colon++;
-                while (*colon == ' ') colon++;
-                if (*colon) onderwerp = colon;
-            }
-        }
-        if (!strncmp(f, "burgemeester en wethouders van ", 31) && i * 2 >= doc->nlines) {
-            size_t n = strlen(s);
-            while (n > 0 && s[n - 1] == ' ') n--;
-            if (n > 0 && (s[n - 1] == ',' || count_words_upto(f) <= 8)) signed_at = &doc->lines[i];
-        }
-    }
-    if (!signed_at) return;
-    char subject[256];
-    if (onderwerp) {
-        snprintf(subject, sizeof subject, "raadsvoorstel %s", onderwerp);
-        char *first = subject + strlen("raadsvoorstel ");
-        if (*first >= 'A' && *first <= 'Z') *first = (char)(*first + 32);
-    } else {
-        snprintf(subject, sizeof subject, "raadsvoorstel");
-    }
-    add_decision(res, res->date, "college", 1, arena_strdup(&res->arena, subject), signed_at);
-}
-
 void meta_decisions(const ReadDoc *doc, ReadResult *res)
 {
     static const char *const besluit[] = {"besluit"};
@@ -447,8 +429,6 @@ void meta_decisions(const ReadDoc *doc, ReadResult *res)
         int recorded = decision_record(doc, date);
         if (!recorded || !date[0]) memcpy(date, res->date, 11);
         if (recorded || has_decision_heading(doc)) own_decisions(doc, advies, N(advies), date, res);
-    } else if (!strcmp(genre, "raadsvoorstel")) {
-        proposal_signed(doc, res);
     }
     prose_decisions(doc, document_is_pok(doc), res);
 }

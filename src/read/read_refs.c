@@ -8,6 +8,7 @@
 
 #include "../dutch_time.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Field labels, folded; the longer ones first so "ons kenmerk" is not read as "kenmerk". */
@@ -64,8 +65,10 @@ static int reference_token(const char *tok, size_t len, int labelled)
     if (!letters && !seps) /* a bare number: not a year, not an amount "459.500" */
         return labelled && digits >= 4 && !thousands(buf) &&
                !(len == 4 && (buf[0] == '1' || buf[0] == '2'));
-    if (!letters && len == 9 && seps == 1 && buf[4] == '-') return 0; /* 2021-2023 */
-    if (!letters && buf[0] == '0' && digits == 10) return 0;          /* a phone number */
+    if (!letters && len == 9 && seps == 1 && buf[4] == '-' && atoi(buf + 5) >= atoi(buf) &&
+        atoi(buf + 5) < 2200)
+        return 0; /* a period of years "2021-2023", not the number "2025-0871" */
+    if (!letters && buf[0] == '0' && digits == 10) return 0; /* a phone number */
     if (!labelled && digits < 4) return 0;
     return 1;
 }

@@ -5,6 +5,7 @@ One source gives three things that cannot drift apart:
   - the plain text form (NAME.txt), whose page/line the truth cites;
   - the groff input (NAME.tr) for the text PDF, with the same lines on the same pages
     (no-fill mode, tbl for tables, .bp at every page break);
+  - a DOCX (NAME.docx): the lines as paragraphs, the tables as Word tables;
   - the truth (NAME.json, the JSON shape of docs/read.md plus scoring fields).
 
 Source format:
@@ -29,7 +30,7 @@ Source format:
 STYLE is bar (cells joined by " | "), plain (by spaces, empty cells left out) or layout
 (columns padded with spaces, numbers right-aligned).
 
-Usage: gen.py OUTDIR SRC...   writes OUTDIR/{txt,tr,truth}/NAME.*
+Usage: gen.py OUTDIR SRC...   writes OUTDIR/{txt,tr,docx,truth}/NAME.*
 Standard library only; amounts are converted with integer arithmetic.
 """
 import csv
@@ -109,9 +110,12 @@ class Doc:
         self.line = 0
         self.txt = []  # lines of the text form, "\f" starting a new page
         self.tr = []   # groff lines
+        self.docx = []  # ("p", text) | ("page",) | ("table", rows of cells)
 
     # ---- output of one line to both forms ------------------------------------
-    def emit(self, text, tr_lines=None):
+    def emit(self, text, tr_lines=None, docx=True):
+        if docx:
+            self.docx.append(("p", text))
         self.line += 1
         prefix = "\f" if (self.line == 1 and self.page > 1) else ""
         self.txt.append(prefix + text)
@@ -123,6 +127,7 @@ class Doc:
     def new_page(self):
         self.page += 1
         self.line = 0
+        self.docx.append(("page",))
         self.tr.append(".bp")
         self.tr.append(".sp 2c")
 
@@ -253,9 +258,12 @@ def render_table(doc, t):
 
     tr_open()
     ri = 0
+    docx_rows = []
     for r in t.rows:
         if r[0] == "page":
             doc.tr.append(".TE")
+            doc.docx.append(("table", docx_rows))
+            docx_rows = []
             doc.new_page()
             tr_open()
             continue
@@ -270,7 +278,8 @@ def render_table(doc, t):
             tr_row = ["|".join(tr_cell(c) for c in cells)]
         if at["kind"] == "h":
             tr_row = [".ft B"] + tr_row + [".ft R"] if not wraps else tr_row
-        doc.emit(text_of(cells), tr_row)
+        doc.emit(text_of(cells), tr_row, docx=False)
+        docx_rows.append(["\n".join([cells[0]] + wraps)] + cells[1:])
         for i in range(1, len(raw)):
             text, over, fid = cell_parts(raw[i])
             kind = over or at["kind"]
@@ -289,13 +298,61 @@ def render_table(doc, t):
             label = " ".join([cells[0]] + wraps).strip()
             doc.add_amount(c, kind, year, at["al"], label, at["opt"], fid, where)
         for w in wraps:
-            doc.emit(w if t.style != "layout" else w, [])
+            doc.emit(w, [], docx=False)
     doc.tr.append(".TE")
+    doc.docx.append(("table", docx_rows))
 
 
 def tr_cell(c):
     c = c.replace("\\", "\\e")
     return "\\&" + c if c.startswith(".") or c.startswith("'") else c
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCX_PARTS = {
+    "[Content_Types].xml":
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    "_rels/.rels":
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+}
+
+
+def write_docx(path, blocks):
+    """A minimal DOCX (what a word processor writes, without styles): one paragraph per
+    text line, tables as w:tbl with a paragraph per line of a cell, w:br page breaks."""
+    from xml.sax.saxutils import escape
+
+    def para(text):
+        if not text.strip():
+            return "<w:p/>"
+        return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+    body = []
+    for b in blocks:
+        if b[0] == "p":
+            body.append(para(b[1]))
+        elif b[0] == "page":
+            body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        elif b[1]:
+            rows = "".join("<w:tr>" + "".join(
+                "<w:tc>" + "".join(para(x) for x in c.split("\n")) + "</w:tc>" for c in row)
+                + "</w:tr>" for row in b[1])
+            body.append(f"<w:tbl><w:tblPr><w:tblBorders/></w:tblPr>{rows}</w:tbl>")
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}">'
+           f'<w:body>{"".join(body)}</w:body></w:document>')
+    import zipfile
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in DOCX_PARTS.items():
+            z.writestr(name, data)
+        z.writestr("word/document.xml", xml)
 
 
 TR_PREAMBLE = [".pl 29.7c", ".ll 16.5c", ".po 2.3c", ".ps 10", ".vs 12.5", ".nf", ".sp 2c"]
@@ -400,7 +457,7 @@ def main(argv):
         return 2
     out = argv[1]
     cbs = load_cbs()
-    for sub in ("txt", "tr", "truth"):
+    for sub in ("txt", "tr", "truth", "docx"):
         os.makedirs(os.path.join(out, sub), exist_ok=True)
     for src in argv[2:]:
         try:
@@ -412,6 +469,7 @@ def main(argv):
             f.write("\n".join(doc.txt) + "\n")
         with open(os.path.join(out, "tr", doc.name + ".tr"), "w", encoding="utf-8") as f:
             f.write("\n".join(doc.tr) + "\n")
+        write_docx(os.path.join(out, "docx", doc.name + ".docx"), doc.docx)
         with open(os.path.join(out, "truth", doc.name + ".json"), "w", encoding="utf-8") as f:
             json.dump(doc.truth, f, ensure_ascii=False, indent=1)
             f.write("\n")

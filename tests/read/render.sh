@@ -1,11 +1,12 @@
 #!/bin/sh
-# render.sh: the evaluation set of pok read in its three forms (docs/read.md, "Evaluation").
+# render.sh: the evaluation set of pok read in all its forms (docs/read.md, "Evaluation").
 #   render.sh [OUT]       (default build/read-corpus)
-# writes OUT/txt/NAME.txt (plain text), OUT/pdf/NAME.pdf (text PDF: groff with tbl) and
-# OUT/scan/NAME.pdf (the PDF rasterised in grey at 200 dpi, slightly rotated, with noise
-# and a little blur, as an image-only PDF) from tests/read/docs/NAME.src, and the seeds
-# (tests/read/seeds/) as text, and those with short lines also as PDF and scan; own
-# documents of several pages also as OUT/mixed/NAME.pdf (text and scanned pages mixed).
+# From tests/read/docs/NAME.src it writes OUT/txt/NAME.txt (plain text), OUT/docx/NAME.docx
+# (both by gen.py), OUT/pdf/NAME.pdf (text PDF: groff with tbl), OUT/scan/NAME.pdf (the PDF
+# rasterised in grey at 200 dpi, slightly rotated, with noise and a little blur, as an
+# image-only PDF) and, for documents of several pages, OUT/mixed/NAME.pdf (odd pages text,
+# even pages scanned); the seeds (tests/read/seeds/) as text, and those with lines short
+# enough for a page also as PDF and scan.
 # The truth that gen.py derives from each source must equal tests/read/truth/NAME.json:
 # RENDER_UPDATE_TRUTH=1 writes it there instead (after a change to a source).
 # Only what is older than its source is made again.
@@ -60,7 +61,8 @@ for tr in "$OUT"/tr/*.tr; do
       nice convert "$pgm" -background white -rotate "$rot" -attenuate 0.3 +noise Gaussian \
         -blur 0x0.4 -quality 80 "${pgm%.pgm}.jpg"
     done
-    python3 "$HERE/imgpdf.py" "$scan.tmp" 200 $(ls "$OUT/tmp/$name"-*.jpg | sort -V)
+    # pdftoppm numbers the pages with leading zeros to equal width: the glob is in order
+    python3 "$HERE/imgpdf.py" "$scan.tmp" 200 "$OUT/tmp/$name"-*.jpg
     mv "$scan.tmp" "$scan"
     rm -f "$OUT/tmp/$name"-*
   fi
@@ -81,4 +83,4 @@ for pdf in "$OUT"/pdf/d*.pdf; do
   done
   qpdf --empty --pages "$@" -- "$mixed"
 done
-echo "render.sh: $(ls "$OUT/txt" | wc -l) text, $(ls "$OUT/pdf" | wc -l) PDF, $(ls "$OUT/scan" | wc -l) scans, $(ls "$OUT/mixed" | wc -l) mixed in $OUT"
+echo "render.sh: $(ls "$OUT/txt" | wc -l) text, $(ls "$OUT/pdf" | wc -l) PDF, $(ls "$OUT/scan" | wc -l) scans, $(ls "$OUT/mixed" | wc -l) mixed, $(ls "$OUT/docx" | wc -l) DOCX in $OUT"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """score.py: how well pok read reads the evaluation set (docs/read.md, "Evaluation").
 
-Usage: score.py POK CORPUS [--truth DIR] [--forms txt,pdf,scan,mixed] [--only NAME,...]
+Usage: score.py POK CORPUS [--truth DIR] [--forms txt,pdf,scan,mixed,docx] [--only NAME,...]
                 [--jobs N] [--verbose] [--no-bars] [--json FILE]
 
 POK is the pok binary; CORPUS the directory render.sh wrote (txt/, pdf/, scan/); the
@@ -18,7 +18,7 @@ truth files are tests/read/truth/*.json. For every document and form it runs
     other finding is a false alarm.
 It prints a table per form and exits 1 when a bar of issue 13 is not met on the own set:
 amounts recall and precision at least 95 % as text and text PDF and 90 % as scans (and
-as mixed documents, text and scanned pages in one PDF), every
+as mixed documents, text and scanned pages in one PDF; DOCX is reported only), every
 planted error found, no false alarm, municipality and date right on every document; and
 for the seeds: every planted error found and no false alarm. --no-bars only reports.
 Standard library only.
@@ -31,9 +31,11 @@ import os
 import subprocess
 import sys
 
-BARS = {"txt": 0.95, "pdf": 0.95, "scan": 0.90, "mixed": 0.90}
-FORM_EXT = {"txt": ".txt", "pdf": ".pdf", "scan": ".pdf", "mixed": ".pdf"}
-FORM_NAME = {"txt": "tekst", "pdf": "tekst-PDF", "scan": "scan", "mixed": "gemengd"}
+# the issue's bars per form; DOCX has none there: it is reported, not required
+BARS = {"txt": 0.95, "pdf": 0.95, "scan": 0.90, "mixed": 0.90, "docx": None}
+FORM_EXT = {"txt": ".txt", "pdf": ".pdf", "scan": ".pdf", "mixed": ".pdf", "docx": ".docx"}
+FORM_NAME = {"txt": "tekst", "pdf": "tekst-PDF", "scan": "scan", "mixed": "gemengd",
+             "docx": "DOCX (ter informatie)"}
 DATE_LINE_SLACK = 2
 
 
@@ -244,6 +246,8 @@ def print_form(form, rows, verbose):
 def bars(form, rows):
     """The bars this form misses, as Dutch sentences."""
     out = []
+    if BARS[form] is None:
+        return out
     own = [r for r in rows if not r["seed"]]
     seeds = [r for r in rows if r["seed"]]
     if own:
@@ -278,7 +282,7 @@ def main():
     ap.add_argument("pok")
     ap.add_argument("corpus")
     ap.add_argument("--truth", default=os.path.join(here, "truth"))
-    ap.add_argument("--forms", default="txt,pdf,scan,mixed")
+    ap.add_argument("--forms", default="txt,pdf,scan,mixed,docx")
     ap.add_argument("--only", default="")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--timeout", type=int, default=300)
