@@ -151,8 +151,8 @@ static void check_columns(const ReadDoc *doc, const AmtTable *t, ReadResult *res
 static void check_row_totals(const ReadDoc *doc, const AmtTable *t, ReadResult *res)
 {
     if (t->total_col < 0) return;
-    Test tests[AMT_MAX_ROWS];
-    int n = 0, rows[AMT_MAX_ROWS];
+    Test tests[AMT_MAX_ROWS] = {0};
+    int n = 0, rows[AMT_MAX_ROWS] = {0};
     for (int r = 0; r < t->nrows; r++) {
         const AmtRow *row = &t->rows[r];
         if (!row->placed || !cell_in(row, t->total_col)) continue;

@@ -175,7 +175,7 @@ static void describe(const ReadDoc *doc, size_t li, size_t off, Mention *m)
         for (size_t k = 0; k < m->nwords; k++)
             if (!strcmp(m->words[k], f)) dup = 1;
         if (dup) continue;
-        snprintf(m->words[m->nwords], sizeof m->words[0], "%s", f);
+        memcpy(m->words[m->nwords], f, strlen(f) + 1); /* shorter than 32: checked above */
         m->upper[m->nwords] = !initial && raw[0] >= 'A' && raw[0] <= 'Z';
         m->acronym[m->nwords] = n > 1 && raw[1] >= 'A' && raw[1] <= 'Z';
         m->nwords++;
