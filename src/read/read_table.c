@@ -100,6 +100,43 @@ static int year_named_above(const ReadDoc *doc, size_t li, const char *title)
     return 0;
 }
 
+/* Whether s[st, en) is a year (19xx, 20xx). */
+static int is_year_word(const char *s, size_t st, size_t en)
+{
+    if (en - st != 4 || !(s[st] == '1' || s[st] == '2')) return 0;
+    for (size_t i = st; i < en; i++)
+        if (!isdigit((unsigned char)s[i])) return 0;
+    return 1;
+}
+
+/* Where the column word cw (one or more words) ends s at e, or -1. Years between or after
+ * its words are part of the column's name ("Begroting 2024 na wijziging", "Realisatie
+ * 2024"): the column is the same kind of column, its year comes from the table's title. */
+static long match_column_word(const char *s, size_t e, const char *cw)
+{
+    size_t ce = strlen(cw), pos = e;
+    for (;;) {
+        size_t cs = ce;
+        while (cs > 0 && cw[cs - 1] != ' ') cs--;
+        size_t wl = ce - cs;
+        for (;;) { /* skip separators and year words before pos */
+            while (pos && is_cell_sep(s[pos - 1])) pos--;
+            size_t ws = pos;
+            while (ws && !is_cell_sep(s[ws - 1])) ws--;
+            if (ws < pos && is_year_word(s, ws, pos)) {
+                pos = ws;
+                continue;
+            }
+            break;
+        }
+        if (pos < wl || strncasecmp(s + pos - wl, cw + cs, wl) != 0) return -1;
+        if (pos > wl && !is_cell_sep(s[pos - wl - 1])) return -1;
+        pos -= wl;
+        if (cs == 0) return (long)pos;
+        ce = cs - 1;
+    }
+}
+
 /* The header at line l: its columns into t. */
 static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
 {
@@ -148,17 +185,17 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
     /* column words from the end: "Begroting | Wijziging | Na wijziging" */
     size_t e = end;
     int nc = 0;
-    size_t starts[AMT_MAX_COLS];
+    size_t starts[AMT_MAX_COLS], ends[AMT_MAX_COLS];
     const char *names[AMT_MAX_COLS];
     while (nc < AMT_MAX_COLS) {
         int hit = 0;
         for (size_t w = 0; column_words[w]; w++) {
-            size_t len = strlen(column_words[w]);
-            if (e >= len && strncasecmp(s + e - len, column_words[w], len) == 0 &&
-                (e == len || is_cell_sep(s[e - len - 1]))) {
-                starts[nc] = e - len;
+            long st = match_column_word(s, e, column_words[w]);
+            if (st >= 0) {
+                starts[nc] = (size_t)st;
+                ends[nc] = e;
                 names[nc++] = column_words[w];
-                e -= len;
+                e = (size_t)st;
                 while (e && is_cell_sep(s[e - 1])) e--;
                 hit = 1;
                 break;
@@ -169,11 +206,9 @@ static int parse_header(const ReadLine *l, Arena *a, AmtTable *t)
     if (nc < 2) return 0;
     for (int c = 0; c < nc; c++) {
         int from = nc - 1 - c;
-        size_t st = starts[from];
-        size_t len = strlen(names[from]);
         t->year[c] = 0;
         t->colname[c] = arena_strdup(a, names[from]);
-        t->colx[c] = x_of(l, st, st + len);
+        t->colx[c] = x_of(l, starts[from], ends[from]);
         /* the last column sums the others: "Totaal", "Na wijziging" */
         if (c == nc - 1 &&
             (strcasecmp(names[from], "totaal") == 0 || strstr(names[from], "na wijziging")))
