@@ -235,6 +235,7 @@ check: deps
 	$(MAKE) openapi-lint
 	$(MAKE) test
 	$(MAKE) golden
+	$(MAKE) read-eval
 	$(MAKE) api-test
 	$(MAKE) test-pg
 	$(MAKE) crash

@@ -31,12 +31,15 @@ static void read_one(ReadJob *j)
 {
     ReadDoc doc;
     ReadResult res;
-    if (read_document(j->path, NULL, &doc, &j->err) != 0) {
+    unsigned char *data = NULL;
+    size_t len = 0;
+    if (read_file_bytes(j->path, NULL, &data, &len, &j->err) != 0 ||
+        read_and_analyse(j->path, data, len, j->muni, &doc, &res, &j->err) != 0) {
         j->failed = 1;
-        read_doc_free(&doc);
+        free(data);
         return;
     }
-    read_analyse(&doc, j->muni, &res, &j->err);
+    free(data);
     j->findings = res.nfindings > 0;
     if (j->json) {
         json_t *o = read_result_json(&doc, &res);

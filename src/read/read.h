@@ -56,6 +56,11 @@ typedef struct ReadLimits {
     size_t max_unzipped; /* DOCX/ODT: the XML read from the zip, 64 MiB */
     int ocr_dpi;         /* resolution scans are rendered at for OCR: 300 */
     int no_ocr;          /* pages without text stay empty (for tests of the text path) */
+    /* the second reading that confirms findings on scanned pages (read_confirm.c): scans
+     * finer (PDF pages rendered at ocr_dpi, image files enlarged by ocr_dpi / 300), and
+     * only the pages with ocr_wanted[page] set (1-based, pages + 1 entries; NULL all) */
+    const unsigned char *ocr_wanted;
+    int ocr_wanted_len;
 } ReadLimits;
 
 void read_limits_default(ReadLimits *lim);
@@ -68,6 +73,9 @@ int read_document(const char *path, const ReadLimits *lim, ReadDoc *doc, PokErr 
 int read_document_mem(const char *name, const unsigned char *data, size_t len,
                       const ReadLimits *lim, ReadDoc *doc, PokErr *err);
 void read_doc_free(ReadDoc *doc);
+/* A file's bytes, within lim's size cap (free() them); 0, or -1 with err set. */
+int read_file_bytes(const char *path, const ReadLimits *lim, unsigned char **data, size_t *len,
+                    PokErr *err);
 
 /* Building a ReadDoc (the format readers): append a line to page, copying text and words;
  * the line number is the next on that page. */
@@ -154,6 +162,19 @@ typedef struct ReadResult {
 /* Analyse doc. muni_code (may be NULL) is what the caller knows the document is about
  * (--municipality, the web page it was uploaded on): it wins over what the text says. */
 int read_analyse(const ReadDoc *doc, const char *muni_code, ReadResult *res, PokErr *err);
+
+/* A finding on a page read by OCR stands only when a second, finer reading of that page
+ * (the bytes data, len again) gives the same finding: a digit misread once ("295" for
+ * "255") is no error in the document. Findings not confirmed become unchecked totals.
+ * read_confirm_merge is the comparison on its own (for tests). */
+void read_confirm(const char *name, const unsigned char *data, size_t len, const char *muni_code,
+                  const ReadDoc *doc, ReadResult *res);
+void read_confirm_merge(const ReadDoc *doc, ReadResult *res, const ReadResult *second);
+
+/* What every caller does: read the bytes into doc, analyse them into res and confirm the
+ * findings on scanned pages. 0, or -1 with err set (doc and res are then empty). */
+int read_and_analyse(const char *name, const unsigned char *data, size_t len, const char *muni_code,
+                     ReadDoc *doc, ReadResult *res, PokErr *err);
 void read_result_free(ReadResult *res);
 
 /* The parts read_analyse runs, each filling its fields of res. */

@@ -42,11 +42,13 @@ int read_document_mem(const char *name, const unsigned char *data, size_t len,
     return 0;
 }
 
-int read_document(const char *path, const ReadLimits *limits, ReadDoc *doc, PokErr *err)
+int read_file_bytes(const char *path, const ReadLimits *limits, unsigned char **data_out,
+                    size_t *len_out, PokErr *err)
 {
     ReadLimits lim = limits ? *limits : (ReadLimits){0};
     read_limits_default(&lim);
-    memset(doc, 0, sizeof *doc);
+    *data_out = NULL;
+    *len_out = 0;
     FILE *f = fopen(path, "rb");
     if (!f) return err_set(err, "%s: kan het bestand niet openen: %s", path, strerror(errno));
     struct stat st;
@@ -68,7 +70,18 @@ int read_document(const char *path, const ReadLimits *limits, ReadDoc *doc, PokE
         free(data);
         return err_set(err, "%s: kan het bestand niet lezen", path);
     }
-    int rc = read_document_mem(path, data, len, &lim, doc, err);
+    *data_out = data;
+    *len_out = len;
+    return 0;
+}
+
+int read_document(const char *path, const ReadLimits *limits, ReadDoc *doc, PokErr *err)
+{
+    memset(doc, 0, sizeof *doc);
+    unsigned char *data;
+    size_t len;
+    if (read_file_bytes(path, limits, &data, &len, err) != 0) return -1;
+    int rc = read_document_mem(path, data, len, limits, doc, err);
     free(data);
     return rc;
 }

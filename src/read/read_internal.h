@@ -65,4 +65,10 @@ int read_ocr_grey(ReadOcr *ocr, ReadDoc *doc, int page, const unsigned char *pix
 /* How long Tesseract may take over one page before the read fails. */
 #define READ_OCR_PAGE_SECONDS 60
 
+/* Whether page (1-based) is to be read by OCR under lim (ReadLimits.ocr_wanted). */
+static inline int read_ocr_wanted(const ReadLimits *lim, int page)
+{
+    return !lim->ocr_wanted || (page < lim->ocr_wanted_len && lim->ocr_wanted[page]);
+}
+
 #endif

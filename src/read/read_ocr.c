@@ -7,6 +7,7 @@
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -251,6 +252,16 @@ int read_image(ReadDoc *doc, const unsigned char *data, size_t len, const ReadLi
     int dpi = pixGetXRes(grey);
     if (dpi < 70 || dpi > 1200) /* unknown or implausible: what scanners use */
         dpi = 300;
+    if (lim->ocr_dpi > 300 && (long long)w * h * lim->ocr_dpi / 300 * lim->ocr_dpi / 300 <=
+                                  READ_OCR_MAX_PIXELS) { /* the finer second reading */
+        float f = (float)lim->ocr_dpi / 300;
+        PIX *big = pixScaleGrayLI(grey, f, f);
+        if (big) {
+            pixDestroy(&grey);
+            grey = big;
+            dpi = (int)lrintf((float)dpi * f);
+        }
+    }
     ReadOcr *ocr = read_ocr_new(doc->file, err);
     if (!ocr) {
         pixDestroy(&grey);

@@ -225,7 +225,7 @@ static int read_page(PdfRead *pr, int index, PokErr *err)
         fz_drop_stext_page(ctx, text);
         text = NULL;
         int words = 0;
-        if (needs_ocr(&pt, box) && !pr->lim->no_ocr)
+        if (needs_ocr(&pt, box) && !pr->lim->no_ocr && read_ocr_wanted(pr->lim, index + 1))
             words = ocr_page(pr, page, index + 1, box, err);
         if (words < 0) {
             rc = -1;

@@ -46,11 +46,14 @@ static char *trim_copy(Arena *a, const char *s, size_t n)
 }
 
 /* Only separators (and a footnote digit after a bracket) between a and b. OCR reads a
- * column rule "|" also as "/", "!" or "l" next to a space. */
+ * column rule "|" also as "/", "!" or "l" next to a space, and a speck or the rule's foot
+ * as "_", "~" or ".". */
 static int only_seps(const char *s, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
-        if (is_cell_sep(s[i]) || s[i] == '/' || s[i] == '!') continue;
+        if (is_cell_sep(s[i]) || s[i] == '/' || s[i] == '!' || s[i] == '_' || s[i] == '~' ||
+            (s[i] == '.' && (i == a || s[i - 1] == ' ')))
+            continue;
         if (isdigit((unsigned char)s[i]) && i > 0 && s[i - 1] == ')') continue;
         return 0;
     }

@@ -117,12 +117,8 @@ void page_read_upload(WebApp *app, const WebRequest *req, WebResponse *res)
     memset(&rr, 0, sizeof rr);
     PokErr err = {0};
     int ok = uploaded(&f, file, document_cap(app), &bytes) == 0;
-    if (ok && read_document_mem(file->name, (const unsigned char *)(bytes.data ? bytes.data : ""),
-                                bytes.len, NULL, &doc, &err)) {
-        form_fail(&f, "bestand", "Document: %s", err.msg);
-        ok = 0;
-    }
-    if (ok && read_analyse(&doc, d.muni.code, &rr, &err)) {
+    if (ok && read_and_analyse(file->name, (const unsigned char *)(bytes.data ? bytes.data : ""),
+                               bytes.len, d.muni.code, &doc, &rr, &err)) {
         form_fail(&f, "bestand", "Document: %s", err.msg);
         ok = 0;
     }
@@ -201,9 +197,8 @@ void page_read_accept(WebApp *app, const WebRequest *req, WebResponse *res)
     ProposalSet set = {0};
     int ok = web_pending_read(&p, form_value(&f, "bestand_sha256"), document_cap(app), &bytes,
                               &err) == 0 &&
-             read_document_mem(p.name, (const unsigned char *)(bytes.data ? bytes.data : ""),
-                               bytes.len, NULL, &doc, &err) == 0 &&
-             read_analyse(&doc, d.muni.code, &rr, &err) == 0 &&
+             read_and_analyse(p.name, (const unsigned char *)(bytes.data ? bytes.data : ""),
+                              bytes.len, d.muni.code, &doc, &rr, &err) == 0 &&
              proposals_build(&rr, &d, stored_source(app, &d, doc.sha256), &a, &set, &err) == 0;
     if (!ok) form_fail(&f, "bestand", "Document: %s", err.msg);
     const char *keys[WEB_MAX_FORM_PARAMS];

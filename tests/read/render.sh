@@ -54,11 +54,13 @@ for tr in "$OUT"/tr/*.tr; do
   if ! [ "$scan" -nt "$pdf" ]; then
     rm -f "$OUT/tmp/$name"-*
     nice pdftoppm -r 200 -gray "$pdf" "$OUT/tmp/$name"
-    # a rotation of 0.3 to 0.9 degrees, either way, fixed per document
+    # a rotation of 0.3 to 0.9 degrees, either way, and the noise, fixed per document (the
+    # same scan in every run, so a result can be reproduced)
     h=$(printf '%s' "$name" | cksum | cut -d' ' -f1)
     rot=$(awk -v h="$h" 'BEGIN { r = 0.3 + (h % 7) / 10; if (h % 2) r = -r; print r }')
     for pgm in "$OUT/tmp/$name"-*.pgm; do
-      nice convert "$pgm" -background white -rotate "$rot" -attenuate 0.3 +noise Gaussian \
+      nice convert -seed "$((h % 100000))" "$pgm" -background white -rotate "$rot" \
+        -attenuate 0.3 +noise Gaussian \
         -blur 0x0.4 -quality 80 "${pgm%.pgm}.jpg"
     done
     # pdftoppm numbers the pages with leading zeros to equal width: the glob is in order

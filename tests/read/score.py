@@ -104,9 +104,17 @@ def match_findings(truth, got, form):
         hit = None
         for j in free:
             g = got[j]
+            # The arithmetic checks (sum, coverage, reserve) may name the same wrong figure
+            # from another side: a sum that cannot be confirmed because OCR lost a cell can
+            # still show as dekking against uitgaven. The planted error is found when the
+            # finding names its stated figure on its page; date findings stay their own kind.
+            arith = ("sum", "coverage", "reserve")
             if g.get("kind") != t["kind"]:
-                continue
-            if t["kind"] == "date":
+                if not (g.get("kind") in arith and t["kind"] in arith and
+                        g.get("page") == t.get("page") and
+                        t["stated_cents"] in (g.get("stated_cents"), g.get("computed_cents"))):
+                    continue
+            elif t["kind"] == "date":
                 if form == "txt":
                     places = t.get("places") or [[t["page"], t["line"]]]
                     if not any(g.get("page") == p and abs((g.get("line") or 0) - ln) <= DATE_LINE_SLACK

@@ -166,7 +166,7 @@ static void test_lines_rotated(void **state)
     const double slope = tan(1.0 * M_PI / 180);
     enum { ROWS = 6, COLS = 3 };
     const double xs[COLS] = {72, 160, 470}; /* a label, a word of it, an amount */
-    static char texts[ROWS][COLS][16];
+    static char texts[ROWS][COLS][32];
     ReadWord w[ROWS * COLS];
     size_t n = 0;
     for (int r = 0; r < ROWS; r++)
