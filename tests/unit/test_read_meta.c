@@ -3,8 +3,9 @@
  * documents written here (OCR damage, "Hengelo" for "Hengelo (O.)", a municipality named
  * in passing, names that are also common words), Dutch dates in their forms, and the date
  * check: the ombudsman's letter of seed 000 dated 24 and 25 April, and no finding on the
- * other seeds or on two different letters. The seeds are read from ../shared/seeds (the
- * repository's neighbour), or from $POK_SEEDS. */
+ * other seeds or on two different letters. The seeds are read from tests/read/seeds (the
+ * repository's copies of ../shared/seeds, so a clone on its own has them), or from
+ * $POK_SEEDS. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -36,7 +37,7 @@ static void analyse_text(const char *name, const char *text, const char *muni, R
 static void analyse_seed(const char *prefix, ReadDoc *doc, ReadResult *res)
 {
     const char *dir = getenv("POK_SEEDS");
-    if (!dir) dir = "../shared/seeds";
+    if (!dir) dir = "tests/read/seeds"; /* copies of ../shared/seeds, in the repository */
     DIR *d = opendir(dir);
     if (!d) fail_msg("the seed documents are not in %s", dir);
     char path[1024] = "";
