@@ -60,7 +60,7 @@ static int rp_make(Store *s, const char *path, const char *code, Arena *a, ReadP
 {
     memset(rp, 0, sizeof *rp);
     if (cli_load(s, code, NULL, a, &rp->d, err) || load_bytes(path, &rp->data, &rp->len, err) ||
-        read_and_analyse(path, rp->data, rp->len, code, &rp->doc, &rp->res, err) ||
+        read_and_analyse(path, rp->data, rp->len, NULL, code, &rp->doc, &rp->res, err) ||
         store_source_find_sha256(s, code, rp->doc.sha256, &rp->source_id, err) < 0 ||
         proposals_build(&rp->res, &rp->d, rp->source_id, a, &rp->set, err))
         return -1;

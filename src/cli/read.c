@@ -34,7 +34,7 @@ static void read_one(ReadJob *j)
     unsigned char *data = NULL;
     size_t len = 0;
     if (read_file_bytes(j->path, NULL, &data, &len, &j->err) != 0 ||
-        read_and_analyse(j->path, data, len, j->muni, &doc, &res, &j->err) != 0) {
+        read_and_analyse(j->path, data, len, NULL, j->muni, &doc, &res, &j->err) != 0) {
         j->failed = 1;
         free(data);
         return;

@@ -3,6 +3,7 @@
 #include "../store/store.h"
 #include "../store/store_users.h"
 #include "../web/http.h"
+#include "../web/read_jobs.h"
 #include "cli.h"
 
 #include <signal.h>
@@ -35,20 +36,17 @@ static int hosts_valid(const char *hosts)
 static int cmd_serve(Cli *cli, int argc, char **argv)
 {
     const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL, *timeout_text = NULL,
-               *hosts = NULL, *upload_text = NULL;
+               *hosts = NULL, *upload_text = NULL, *wait_text = NULL;
     int open = 0, trust_proxy = 0;
-    CliOpt opts[] = {{"listen", 1, &listen, NULL},
-                     {"trust-proxy", 0, NULL, &trust_proxy},
-                     {"port", 1, &port_text, NULL},
-                     {"scheme", 1, &scheme, NULL},
-                     {"timeout", 1, &timeout_text, NULL},
-                     {"open", 0, NULL, &open},
-                     {"host", 1, &hosts, NULL},
-                     {"upload-max", 1, &upload_text, NULL},
-                     {0}};
+    CliOpt opts[] = {{"listen", 1, &listen, NULL},        {"trust-proxy", 0, NULL, &trust_proxy},
+                     {"port", 1, &port_text, NULL},       {"scheme", 1, &scheme, NULL},
+                     {"timeout", 1, &timeout_text, NULL}, {"open", 0, NULL, &open},
+                     {"host", 1, &hosts, NULL},           {"upload-max", 1, &upload_text, NULL},
+                     {"read-wait", 1, &wait_text, NULL},  {0}};
     static const char usage[] =
         "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
-        "          [--trust-proxy] [--host NAAM[,NAAM...]] [--upload-max MIB]";
+        "          [--trust-proxy] [--host NAAM[,NAAM...]] [--upload-max MIB]\n"
+        "          [--read-wait MS]";
     int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, usage);
     if (rc) return rc;
     long long port = 8080;
@@ -65,6 +63,11 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
         return cli_fail("veld 'upload-max': verwacht een aantal MiB van 1 tot en met 4096, "
                         "niet '%s'",
                         upload_text);
+    long long wait_ms = WEB_READING_WAIT_MS;
+    if (wait_text && parse_int(wait_text, 0, 600000, &wait_ms))
+        return cli_fail("veld 'read-wait': verwacht een aantal milliseconden van 0 tot en met "
+                        "600000, niet '%s'",
+                        wait_text);
     if (hosts && !hosts_valid(hosts))
         return cli_fail("veld 'host': verwacht namen zoals pok.gemeente.nl, gescheiden door "
                         "komma's (letters, cijfers, '-' en '.'), niet '%s'",
@@ -100,7 +103,8 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
                   .trust_proxy = trust_proxy,
                   .listen = listen,
                   .hosts = hosts,
-                  .upload_max = (size_t)upload_mib << 20};
+                  .upload_max = (size_t)upload_mib << 20,
+                  .read_wait_ms = wait_ms ? (int)wait_ms : -1};
     HttpServer *srv = http_start(&app, listen, (int)port, (int)timeout, &cli->err);
     if (!srv) return cli_fail_err(&cli->err);
     int bound = http_port(srv);
@@ -118,7 +122,8 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
 CLI_GROUP(serve, 220) = {
     {"serve", NULL, cmd_serve,
      "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
-     "          [--trust-proxy] [--host NAAM[,NAAM...]] [--upload-max MIB]",
+     "          [--trust-proxy] [--host NAAM[,NAAM...]] [--upload-max MIB]\n"
+     "          [--read-wait MS]",
      "Start de webinterface: de gemeenten, per gemeente de dekkingstabel en de controles,\n"
      "de formulieren, de CSV-downloads en de JSON-API onder /api/v2/ (en /api/v1/).\n"
      "Met accounts (pok user add) moet iedereen inloggen op /inloggen; zonder accounts, of\n"
@@ -137,6 +142,8 @@ CLI_GROUP(serve, 220) = {
      "                  deze namen (bescherming tegen DNS-rebinding)\n"
      "  --upload-max MIB  het grootste bestand dat een formulier mag meesturen, zoals een\n"
      "                  grootboek (standaard 100; een brondocument hoogstens 20)\n"
+     "  --read-wait MS  hoe lang het inlezen van een document wordt afgewacht voordat de\n"
+     "                  pagina verschijnt die de voortgang toont (standaard 3000; 0: meteen)\n"
      "  Eén adres houdt hoogstens 64 verbindingen tegelijk open (behalve met --trust-proxy).\n"
      "Stoppen met Ctrl-C of SIGTERM.\n"
      "voorbeeld: pok --db demo.db serve --port 8080"},

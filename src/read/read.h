@@ -61,6 +61,10 @@ typedef struct ReadLimits {
      * only the pages with ocr_wanted[page] set (1-based, pages + 1 entries; NULL all) */
     const unsigned char *ocr_wanted;
     int ocr_wanted_len;
+    /* called once the pages of a PDF are known (page 0) and after each page (page 1-based,
+     * of pages), from the reading thread: what the web shows while a scan is read */
+    void (*progress)(void *ctx, int page, int pages);
+    void *progress_ctx;
 } ReadLimits;
 
 void read_limits_default(ReadLimits *lim);
@@ -171,10 +175,11 @@ void read_confirm(const char *name, const unsigned char *data, size_t len, const
                   const ReadDoc *doc, ReadResult *res);
 void read_confirm_merge(const ReadDoc *doc, ReadResult *res, const ReadResult *second);
 
-/* What every caller does: read the bytes into doc, analyse them into res and confirm the
- * findings on scanned pages. 0, or -1 with err set (doc and res are then empty). */
-int read_and_analyse(const char *name, const unsigned char *data, size_t len, const char *muni_code,
-                     ReadDoc *doc, ReadResult *res, PokErr *err);
+/* What every caller does: read the bytes into doc (within lim, NULL: the defaults),
+ * analyse them into res and confirm the findings on scanned pages. 0, or -1 with err set
+ * (doc and res are then empty). */
+int read_and_analyse(const char *name, const unsigned char *data, size_t len, const ReadLimits *lim,
+                     const char *muni_code, ReadDoc *doc, ReadResult *res, PokErr *err);
 void read_result_free(ReadResult *res);
 
 /* The parts read_analyse runs, each filling its fields of res. */

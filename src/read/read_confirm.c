@@ -104,11 +104,11 @@ void read_confirm(const char *name, const unsigned char *data, size_t len, const
     free(wanted);
 }
 
-int read_and_analyse(const char *name, const unsigned char *data, size_t len, const char *muni_code,
-                     ReadDoc *doc, ReadResult *res, PokErr *err)
+int read_and_analyse(const char *name, const unsigned char *data, size_t len, const ReadLimits *lim,
+                     const char *muni_code, ReadDoc *doc, ReadResult *res, PokErr *err)
 {
     memset(res, 0, sizeof *res);
-    if (read_document_mem(name, data, len, NULL, doc, err) != 0) return -1;
+    if (read_document_mem(name, data, len, lim, doc, err) != 0) return -1;
     if (read_analyse(doc, muni_code, res, err) != 0) {
         read_result_free(res);
         read_doc_free(doc);

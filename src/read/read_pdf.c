@@ -307,7 +307,11 @@ int read_pdf(ReadDoc *doc, const unsigned char *data, size_t len, const ReadLimi
     fz_set_error_callback(pr.ctx, quiet, NULL);
     int pages = 0;
     int rc = open_pdf(&pr, data, len, &pages, err);
-    for (int i = 0; rc == 0 && i < pages; i++) rc = read_page(&pr, i, err);
+    if (rc == 0 && lim->progress) lim->progress(lim->progress_ctx, 0, pages);
+    for (int i = 0; rc == 0 && i < pages; i++) {
+        rc = read_page(&pr, i, err);
+        if (lim->progress) lim->progress(lim->progress_ctx, i + 1, pages);
+    }
     if (rc == 0 && doc->nlines == 0) rc = err_set(err, "%s: bevat geen leesbare tekst", doc->file);
     if (rc == 0) {
         doc->has_geometry = 1;

@@ -53,6 +53,10 @@ typedef struct WebApp {
     size_t upload_max;
     /* The route table dispatched (NULL: web_routes); tests of the HTTP layer set their own. */
     const struct Route *routes;
+    /* How long an uploaded document's reading is waited for before the browser gets the
+     * page showing its progress, in ms; 0: WEB_READING_WAIT_MS, -1: not at all (pok serve
+     * --read-wait). */
+    int read_wait_ms;
 } WebApp;
 
 /* Around slow work that needs no store (checking a password with Argon2, tens of

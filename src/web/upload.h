@@ -70,5 +70,7 @@ int web_pending_find(const WebRequest *req, const char *token, const char *kind,
 int web_pending_read(const WebPending *p, const char *sha256, size_t max, Buf *out, PokErr *err);
 /* Remove what is kept under token (after the import). */
 void web_pending_drop(const char *token);
+/* Whose it is: the SHA-256 (hex) of req's session token, "" without a session (open mode). */
+void web_request_owner(const WebRequest *req, char out[65]);
 
 #endif

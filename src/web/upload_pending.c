@@ -30,7 +30,7 @@ static void hash_hex(const char *text, char out[65])
     sodium_bin2hex(out, 65, h, sizeof h);
 }
 
-static void owner_of(const WebRequest *req, char out[65])
+void web_request_owner(const WebRequest *req, char out[65])
 {
     if (req->session_token && req->session_token[0])
         hash_hex(req->session_token, out);
@@ -123,7 +123,7 @@ int web_pending_keep(const WebRequest *req, const WebFile *f, const char *kind, 
     }
     slots[pick].used = 1;
     slots[pick].created = now;
-    owner_of(req, slots[pick].owner);
+    web_request_owner(req, slots[pick].owner);
     slots[pick].p = *out;
     pthread_mutex_unlock(&lock);
     return 0;
@@ -141,7 +141,7 @@ static long find_slot(const char *token)
 int web_pending_find(const WebRequest *req, const char *token, const char *kind, WebPending *out)
 {
     char owner[65];
-    owner_of(req, owner);
+    web_request_owner(req, owner);
     pthread_mutex_lock(&lock);
     expire(time(NULL));
     long i = find_slot(token);

@@ -38,7 +38,7 @@ function newDatabase(dir) {
 // starts (the scheme, no municipality, no account). prepare(pok), if given, runs before the
 // server starts: pok(args, input) runs `pok --db DB ARGS...` (standard input: input) and
 // throws when it fails.
-export async function startPok({ prepare, empty = false } = {}) {
+export async function startPok({ prepare, empty = false, serveArgs = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pok-browser-'));
   const { db, drop } = newDatabase(dir);
   const pok = (args, input) => {
@@ -52,7 +52,7 @@ export async function startPok({ prepare, empty = false } = {}) {
   };
   pok(empty ? ['init'] : ['demo', '--quiet']);
   if (prepare) prepare(pok);
-  const child = spawn(pokBin, ['--db', db, 'serve', '--port', '0'],
+  const child = spawn(pokBin, ['--db', db, 'serve', '--port', '0', ...serveArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
