@@ -56,7 +56,13 @@ const char *db_name(const Db *db)
 }
 int db_exec(Db *db, const char *sql)
 {
+    db->executions++;
     return db->ops->exec(db, sql);
+}
+
+int64_t db_executions(const Db *db)
+{
+    return db->executions;
 }
 DbStmt *db_prepare(Db *db, const char *sql)
 {
@@ -104,10 +110,17 @@ int db_step(DbStmt *st)
         snprintf(param, sizeof param, "parameter %d", st->bad_text);
         return db_set_error(st->db, DB_E_TEXT, param, "tekst is geen geldige UTF-8");
     }
-    return st->db->ops->step(st);
+    if (!st->running) {
+        st->running = 1;
+        st->db->executions++; /* a round trip on PostgreSQL */
+    }
+    int rc = st->db->ops->step(st);
+    if (rc != 1) st->running = 0;
+    return rc;
 }
 void db_reset(DbStmt *st)
 {
+    st->running = 0;
     st->db->ops->reset(st);
 }
 int64_t db_col_int(DbStmt *st, int i)

@@ -52,6 +52,9 @@ int db_url_is_pg(const char *url);
 
 /* Run sql without parameters (possibly several statements). 0 or -1. */
 int db_exec(Db *db, const char *sql);
+/* How many statements db has run (each db_exec and each execution of a prepared one,
+ * however many rows it gives): what a page costs in round trips, counted by the tests. */
+int64_t db_executions(const Db *db);
 
 /* Prepare sql (not yet sent to a server: PostgreSQL prepares at the first step, with the
  * types then bound). NULL on error. */

@@ -35,6 +35,7 @@ struct Db {
     DbKind kind;
     char *name;
     int64_t changes, total_changes;
+    int64_t executions; /* statements run (db_executions) */
     DbErrClass err_class;
     char err_constraint[128];
     char err_message[512];
@@ -43,6 +44,7 @@ struct Db {
 struct DbStmt {
     Db *db;
     int bad_text; /* the parameter bound to a text that is not UTF-8; 0: none */
+    int running;  /* stepped since its last reset or end: one execution */
 };
 
 /* Record an error (message and constraint may be NULL). Returns -1. */

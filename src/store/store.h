@@ -54,6 +54,10 @@ typedef struct StoreDataVersion {
 } StoreDataVersion;
 int store_data_version(Store *s, StoreDataVersion *out, PokErr *err);
 
+/* The statements this store has run so far (db_executions): a page's cost in round trips
+ * is the difference before and after it (tests keep it under a bound). */
+int64_t store_statements(const Store *s);
+
 /* Transactions nest: an inner begin/commit is a savepoint, and an inner rollback undoes
  * only what was done since its begin. The outermost commit first checks that no closed
  * year's figures moved (store_year_close, store_closing.h); if any did it fails and rolls

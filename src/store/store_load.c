@@ -237,15 +237,16 @@ static int load_scheme(Store *s, int64_t scheme_id, Arena *a, MuniData *d, PokEr
 }
 
 /* One list of a municipality's records of kind `kind` into MuniData's field / count, with
- * the link tables' lists of each; rest follows "SELECT <columns> FROM <table>". */
+ * the link tables' lists of each (one query per link table, not per record); rest follows
+ * "SELECT <columns> FROM <table>". */
 #define LOAD_LIST(kind, rest, field, count)                                                        \
     do {                                                                                           \
         void *items_ = NULL;                                                                       \
         if (list_by_muni(s, RECORD(kind), rest, code, scheme_id, a, &items_, &d->count, err))      \
             return -1;                                                                             \
         d->field = items_;                                                                         \
-        for (size_t i_ = 0; i_ < d->count; i_++)                                                   \
-            if (sq_record_read_links(s, RECORD(kind), a, &d->field[i_], err)) return -1;           \
+        if (sq_record_read_links_muni(s, RECORD(kind), a, items_, d->count, code, scheme_id, err)) \
+            return -1;                                                                             \
     } while (0)
 
 static int load_records(Store *s, const char *code, int64_t scheme_id, Arena *a, MuniData *d,

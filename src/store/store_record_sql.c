@@ -16,7 +16,8 @@
 /* The statements built for a kind besides the queries (whose tag is their literal rest). */
 static const char TAG_INSERT[] = "insert", TAG_UPDATE[] = "update", TAG_BUMP[] = "bump",
                   TAG_SNAPSHOT[] = "snapshot", TAG_LINK_READ[] = "link read",
-                  TAG_LINK_INSERT[] = "link insert", TAG_LINK_DELETE[] = "link delete";
+                  TAG_LINK_INSERT[] = "link insert", TAG_LINK_DELETE[] = "link delete",
+                  TAG_LINK_READ_MUNI[] = "link read municipality";
 
 typedef struct RecordSql {
     const RecordKind *kind;
@@ -171,6 +172,11 @@ static void build_link(Store *s, const RecordKind *k, const char *tag, const Rec
                    "SELECT x.%s FROM %s x JOIN %s t ON t.id = x.%s WHERE x.%s = ?1"
                    " ORDER BY t.number",
                    l->value, l->table, l->target, l->value, l->owner);
+    else if (tag == TAG_LINK_READ_MUNI) /* the links of all a municipality's records */
+        buf_printf(b,
+                   "SELECT x.%s, x.%s FROM %s x JOIN %s t ON t.id = x.%s JOIN %s r ON r.id = x.%s"
+                   " WHERE r.municipality = ?1 AND r.scheme_id = ?2 ORDER BY x.%s, t.number",
+                   l->owner, l->value, l->table, l->target, l->value, k->table, l->owner, l->owner);
     else if (tag == TAG_LINK_INSERT)
         buf_printf(b, "INSERT INTO %s (%s, %s) VALUES (?1, ?2) ON CONFLICT DO NOTHING", l->table,
                    l->owner, l->value);
@@ -197,6 +203,55 @@ int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, Pok
         if (rc != 0) return sq_fail(s, st, err);
         db_reset(st);
         record_set_ids(rec, f, ids, n);
+    }
+    return 0;
+}
+
+int sq_record_read_links_muni(Store *s, const RecordKind *k, Arena *a, void *items, size_t n,
+                              const char *code, int64_t scheme_id, PokErr *err)
+{
+    for (size_t i = 0; i < k->n_fields; i++) {
+        const RecordField *f = &k->fields[i];
+        if (f->type != FIELD_IDS) continue;
+        DbStmt *st = sq_stmt(s, cached(s, k, TAG_LINK_READ_MUNI, f, build_link), err);
+        if (!st) return -1;
+        sq_bind_text(st, 1, code);
+        sq_bind_int(st, 2, scheme_id);
+        int64_t *pairs = NULL; /* owner, value; ordered by owner */
+        size_t np = 0, cap = 0;
+        int rc;
+        while ((rc = db_step(st)) == 1) {
+            if (np == cap) {
+                cap = cap ? 2 * cap : 64;
+                pairs = xrealloc(pairs, cap * 2 * sizeof *pairs);
+            }
+            pairs[2 * np] = sq_col_int(st, 0);
+            pairs[2 * np + 1] = sq_col_int(st, 1);
+            np++;
+        }
+        if (rc != 0) {
+            free(pairs);
+            return sq_fail(s, st, err);
+        }
+        db_reset(st);
+        for (size_t r = 0; r < n; r++) {
+            void *rec = (char *)items + r * k->size;
+            int64_t id = record_int(rec, &k->fields[0]);
+            size_t lo = 0, hi = np; /* the first pair of owner id */
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (pairs[2 * mid] < id)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            size_t end = lo;
+            while (end < np && pairs[2 * end] == id) end++;
+            int64_t *ids = end > lo ? arena_alloc(a, (end - lo) * sizeof *ids) : NULL;
+            for (size_t j = lo; j < end; j++) ids[j - lo] = pairs[2 * j + 1];
+            record_set_ids(rec, f, ids, end - lo);
+        }
+        free(pairs);
     }
     return 0;
 }

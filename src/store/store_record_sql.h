@@ -23,6 +23,11 @@
 const char *sq_record_query(Store *s, const RecordKind *k, const char *rest);
 void sq_record_read(const RecordKind *k, Arena *a, DbStmt *st, void *out);
 int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, PokErr *err);
+/* The same for the n records of one municipality and scheme in items (an array of the
+ * kind), with one query per link table instead of one per record. The kind's table has
+ * municipality and scheme_id columns (pot, measure: the kinds with links). */
+int sq_record_read_links_muni(Store *s, const RecordKind *k, Arena *a, void *items, size_t n,
+                              const char *code, int64_t scheme_id, PokErr *err);
 int sq_record_insert(Store *s, const RecordKind *k, const void *rec, int64_t *id, PokErr *err);
 int sq_record_update(Store *s, const RecordKind *k, const void *rec, PokErr *err);
 /* Raise the row version of record id (kinds with a FIELD_ROW_VERSION field). */

@@ -14,3 +14,8 @@ int store_data_version(Store *s, StoreDataVersion *out, PokErr *err)
     out->own = (uint64_t)db_total_changes(s->db);
     return 0;
 }
+
+int64_t store_statements(const Store *s)
+{
+    return db_executions(s->db);
+}

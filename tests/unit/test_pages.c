@@ -861,12 +861,42 @@ static void test_escaped(void **state)
     web_response_free(&res);
 }
 
+/* A page's cost in statements (round trips on PostgreSQL), on both backends (make test-pg
+ * runs this file on PostgreSQL): at most PAGE_STATEMENTS_MAX for a municipality's page,
+ * and the same for each demo municipality however many measures, allocations and
+ * decisions it has, so a query per record (as the link lists were read before) fails. */
+#define PAGE_STATEMENTS_MAX 24
+
+static void test_municipality_page_statements(void **state)
+{
+    TestPages *t = *state;
+    const char *const codes[] = {"GM1734", "GM1773", "GM0362", "GM0534"};
+    int64_t first = -1;
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
+        char target[64];
+        snprintf(target, sizeof target, "/gemeente/%s", codes[i]);
+        WebResponse res;
+        int64_t before = store_statements(t->db.s);
+        get(t, target, 200, &res);
+        int64_t used = store_statements(t->db.s) - before;
+        web_response_free(&res);
+        if (used > PAGE_STATEMENTS_MAX)
+            fail_msg("%s: %lld statements, at most %d expected", target, (long long)used,
+                     PAGE_STATEMENTS_MAX);
+        if (first < 0) first = used;
+        if (used != first)
+            fail_msg("%s: %lld statements, %s took %lld: the count depends on the records", target,
+                     (long long)used, codes[0], (long long)first);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_start_page_totals),
         cmocka_unit_test(test_start_page_finds),
         cmocka_unit_test(test_municipality_page),
+        cmocka_unit_test(test_municipality_page_statements),
         cmocka_unit_test(test_summaries_say_what_they_are),
         cmocka_unit_test(test_measures_page),
         cmocka_unit_test(test_measure_detail),
