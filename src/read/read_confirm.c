@@ -108,7 +108,10 @@ int read_and_analyse(const char *name, const unsigned char *data, size_t len, co
                      const char *muni_code, ReadDoc *doc, ReadResult *res, PokErr *err)
 {
     memset(res, 0, sizeof *res);
-    if (read_document_mem(name, data, len, lim, doc, err) != 0) return -1;
+    if (read_document_mem(name, data, len, lim, doc, err) != 0) {
+        read_doc_free(doc);
+        return -1;
+    }
     if (read_analyse(doc, muni_code, res, err) != 0) {
         read_result_free(res);
         read_doc_free(doc);

@@ -15,12 +15,12 @@ int read_document_mem(const char *name, const unsigned char *data, size_t len,
     ReadLimits lim = limits ? *limits : (ReadLimits){0};
     read_limits_default(&lim);
     memset(doc, 0, sizeof *doc);
-    doc->file = arena_strdup(&doc->arena, name);
     if (len == 0) return err_set(err, "%s: het bestand is leeg (0 bytes)", name);
     if (len > lim.max_bytes)
         return err_set_code(err, ERR_TOO_LARGE,
                             "%s: het bestand is te groot (%zu MiB; ten hoogste %zu MiB)", name,
                             len >> 20, lim.max_bytes >> 20);
+    doc->file = arena_strdup(&doc->arena, name);
     store_sha256_hex(data, len, doc->sha256);
     int rc;
     if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
