@@ -64,8 +64,16 @@ while [ "$n" -lt "$SCAN_PAGES" ]; do
   rm -f "$DIR"/raw-*.png
   i=$((i + 1))
 done
-# shellcheck disable=SC2046
-[ -s "$DIR/scan.pdf" ] || $IMG_PDF "$DIR/scan.pdf" 300 $(ls "$DIR"/scan-*.jpg | head -n "$SCAN_PAGES")
+# The long scan within pok read's 100 MiB cap: its pages re-encoded as JPEG of quality 35
+# (about 340 kB a page, as office scanners write them; at 85 the 200 pages were 205 MiB).
+if [ ! -s "$DIR/scan.pdf" ]; then
+  for f in $(ls "$DIR"/scan-*.jpg | head -n "$SCAN_PAGES"); do
+    q=$DIR/long-${f##*/scan-}
+    [ -s "$q" ] || convert "$f" -quality 35 "$q"
+  done
+  # shellcheck disable=SC2046
+  $IMG_PDF "$DIR/scan.pdf" 300 $(ls "$DIR"/long-*.jpg | head -n "$SCAN_PAGES")
+fi
 # shellcheck disable=SC2046
 [ -s "$DIR/ocr.pdf" ] || $IMG_PDF "$DIR/ocr.pdf" 300 $(ls "$DIR"/scan-*.jpg | head -n "$OCR_PAGES")
 
