@@ -36,6 +36,35 @@ not_ok() {
   [ -f out ] && sed 's/^/    | /' out | head -30
 }
 
+# serve_start DB OUT [ARGS...]: start `pok serve --port 0` on DB, its output in OUT; sets
+# serve_pid and serve_url (empty when it printed no address within 30 s).
+serve_start() {
+  ss_db=$1
+  ss_out=$2
+  shift 2
+  "$POK" --db "$ss_db" serve --port 0 "$@" >"$ss_out" 2>&1 &
+  serve_pid=$!
+  serve_url=""
+  ss_n=0
+  while [ -z "$serve_url" ] && [ $ss_n -lt 300 ] && kill -0 "$serve_pid" 2>/dev/null; do
+    serve_url=$(sed -n 's/^pok serve: \(http:[^ ]*\) .*/\1/p' "$ss_out")
+    [ -z "$serve_url" ] && sleep 0.1
+    ss_n=$((ss_n + 1))
+  done
+}
+
+# serve_stop PID: SIGTERM, up to 30 s to stop, then SIGKILL.
+serve_stop() {
+  kill "$1" 2>/dev/null
+  ss_n=0
+  while kill -0 "$1" 2>/dev/null && [ $ss_n -lt 300 ]; do
+    sleep 0.1
+    ss_n=$((ss_n + 1))
+  done
+  kill -9 "$1" 2>/dev/null
+  wait "$1" 2>/dev/null
+}
+
 # run EXPECTED_STATUS CMD...: run, capture stdout+stderr in out, compare status.
 run() {
   want=$1

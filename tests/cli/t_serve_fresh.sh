@@ -2,17 +2,11 @@
 # (the pok command line) must still show on the very next request.
 FRESH_DB=$(db_new fresh)
 "$POK" --db "$FRESH_DB" demo --quiet >out 2>&1 || not_ok "serve fresh: demo database" "demo failed"
-"$POK" --db "$FRESH_DB" serve --port 0 >fresh.out 2>&1 &
-fresh_pid=$!
-fresh_url=""
-tries=0
-while [ -z "$fresh_url" ] && [ $tries -lt 300 ] && kill -0 "$fresh_pid" 2>/dev/null; do
-  fresh_url=$(sed -n 's/^pok serve: \(http:[^ ]*\) .*/\1/p' fresh.out)
-  [ -z "$fresh_url" ] && sleep 0.1
-  tries=$((tries + 1))
-done
+serve_start "$FRESH_DB" fresh.out
+fresh_pid=$serve_pid
+fresh_url=$serve_url
 if [ -z "$fresh_url" ]; then
-  not_ok "serve fresh: starts" "no address after $tries tries" "$(cat fresh.out)"
+  not_ok "serve fresh: starts" "no address" "$(cat fresh.out)"
 else
   page="${fresh_url}gemeente/GM1734"
   # Twice, so that the second answer comes from the cache.
@@ -47,11 +41,4 @@ else
     not_ok "serve fresh: the coverage JSON shows 130.000 unplanned" "HTTP $code" "$(head -c 600 fresh.json)"
   fi
 fi
-kill "$fresh_pid" 2>/dev/null
-tries=0
-while kill -0 "$fresh_pid" 2>/dev/null && [ $tries -lt 300 ]; do
-  sleep 0.1
-  tries=$((tries + 1))
-done
-kill -9 "$fresh_pid" 2>/dev/null
-wait "$fresh_pid" 2>/dev/null
+serve_stop "$fresh_pid"

@@ -5,32 +5,12 @@
 TWO_DB=$(db_new two)
 "$POK" --db "$TWO_DB" demo --quiet >out 2>&1 || not_ok "serve two: demo database" "demo failed"
 
-# two_start NAME: start pok serve, its address in two_url_NAME, its pid in two_pid_NAME.
-two_start() {
-  "$POK" --db "$TWO_DB" serve --port 0 >"two_$1.out" 2>&1 &
-  eval "two_pid_$1=$!"
-  u=""
-  n=0
-  while [ -z "$u" ] && [ $n -lt 300 ]; do
-    u=$(sed -n 's/^pok serve: \(http:[^ ]*\) .*/\1/p' "two_$1.out")
-    [ -z "$u" ] && sleep 0.1
-    n=$((n + 1))
-  done
-  eval "two_url_$1=\$u"
-}
-two_stop() {
-  kill "$1" 2>/dev/null
-  n=0
-  while kill -0 "$1" 2>/dev/null && [ $n -lt 300 ]; do
-    sleep 0.1
-    n=$((n + 1))
-  done
-  kill -9 "$1" 2>/dev/null
-  wait "$1" 2>/dev/null
-}
-
-two_start a
-two_start b
+serve_start "$TWO_DB" two_a.out
+two_pid_a=$serve_pid
+two_url_a=$serve_url
+serve_start "$TWO_DB" two_b.out
+two_pid_b=$serve_pid
+two_url_b=$serve_url
 if [ -z "$two_url_a" ] || [ -z "$two_url_b" ]; then
   not_ok "serve two: both start" "$(cat two_a.out two_b.out)"
 else
@@ -79,5 +59,5 @@ else
   if grep -qF "Via proces B" two4.html; then ok "serve two: A's next page shows B's measure"
   else not_ok "serve two: A's next page shows B's measure" "stale page"; fi
 fi
-[ -n "$two_pid_a" ] && two_stop "$two_pid_a"
-[ -n "$two_pid_b" ] && two_stop "$two_pid_b"
+serve_stop "$two_pid_a"
+serve_stop "$two_pid_b"
