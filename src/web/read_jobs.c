@@ -17,8 +17,8 @@ static WebReading slots[WEB_READINGS_MAX];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
 
-/* Under lock: forget the finished readings nobody holds that are too old (all of them
- * when room is needed: the oldest first). */
+/* Under lock: forget the finished readings nobody holds that are too old; when room is
+ * needed, the first finished one nobody holds, however young. */
 static void expire(time_t now, int make_room)
 {
     for (size_t i = 0; i < WEB_READINGS_MAX; i++) {
