@@ -53,7 +53,8 @@ serve_start() {
   done
 }
 
-# serve_stop PID: SIGTERM, up to 30 s to stop, then SIGKILL.
+# serve_stop PID: SIGTERM, up to 30 s to stop, then SIGKILL. Sets serve_killed (1 when it
+# had to be killed) and serve_status (its exit status when it stopped by itself).
 serve_stop() {
   kill "$1" 2>/dev/null
   ss_n=0
@@ -61,8 +62,16 @@ serve_stop() {
     sleep 0.1
     ss_n=$((ss_n + 1))
   done
-  kill -9 "$1" 2>/dev/null
-  wait "$1" 2>/dev/null
+  serve_killed=0
+  if kill -0 "$1" 2>/dev/null; then
+    serve_killed=1
+    kill -9 "$1" 2>/dev/null
+    wait "$1" 2>/dev/null
+    serve_status=137
+  else
+    wait "$1"
+    serve_status=$?
+  fi
 }
 
 # run EXPECTED_STATUS CMD...: run, capture stdout+stderr in out, compare status.

@@ -167,19 +167,11 @@ EOF
   then ok "forms: stand.xlsx is well-formed XML and export.json names every measure"
   else not_ok "forms: stand.xlsx is well-formed XML and export.json names every measure"; fi
 fi
-kill "$forms_pid" 2>/dev/null
-tries=0
-while kill -0 "$forms_pid" 2>/dev/null && [ $tries -lt 300 ]; do
-  sleep 0.1
-  tries=$((tries + 1))
-done
-if kill -0 "$forms_pid" 2>/dev/null; then
-  kill -9 "$forms_pid" 2>/dev/null
-  wait "$forms_pid" 2>/dev/null
+serve_stop "$forms_pid"
+if [ "$serve_killed" = 1 ]; then
   not_ok "forms: server stops on SIGTERM" "still running after 30 s"
 else
-  wait "$forms_pid"
-  status=$?
+  status=$serve_status
   [ "$status" = 0 ] && ok "forms: server stops cleanly" ||
     not_ok "forms: server stops cleanly" "exit status $status" "$(cat forms_serve.out)"
 fi

@@ -59,19 +59,11 @@ else
   [ "$code" = 413 ] && ok "serve: a body over 1 MiB is 413" || not_ok "serve: a body over 1 MiB is 413" "HTTP $code"
 fi
 # SIGTERM stops it cleanly (under valgrind: without leaks); never wait unbounded.
-kill "$serve_pid" 2>/dev/null
-tries=0
-while kill -0 "$serve_pid" 2>/dev/null && [ $tries -lt 300 ]; do
-  sleep 0.1
-  tries=$((tries + 1))
-done
-if kill -0 "$serve_pid" 2>/dev/null; then
-  kill -9 "$serve_pid" 2>/dev/null
-  wait "$serve_pid" 2>/dev/null
+serve_stop "$serve_pid"
+if [ "$serve_killed" = 1 ]; then
   not_ok "serve: stops on SIGTERM" "still running after 30 s"
 else
-  wait "$serve_pid"
-  status=$?
+  status=$serve_status
   if [ "$status" = 0 ] && grep -q "gestopt (SIGTERM)" serve.out; then ok "serve: stops on SIGTERM"
   else not_ok "serve: stops on SIGTERM" "exit status $status" "$(cat serve.out)"; fi
 fi

@@ -157,19 +157,11 @@ else
       "pages from 127.0.0.2:$fast" "slow client: $(tr '\n' ' ' <slow.out)"
   fi
 fi
-kill "$limits_pid" 2>/dev/null
-tries=0
-while kill -0 "$limits_pid" 2>/dev/null && [ $tries -lt 300 ]; do
-  sleep 0.1
-  tries=$((tries + 1))
-done
-if kill -0 "$limits_pid" 2>/dev/null; then
-  kill -9 "$limits_pid" 2>/dev/null
-  wait "$limits_pid" 2>/dev/null
+serve_stop "$limits_pid"
+if [ "$serve_killed" = 1 ]; then
   not_ok "serve limits: survives and stops on SIGTERM" "still running after 30 s"
 else
-  wait "$limits_pid"
-  status=$?
+  status=$serve_status
   if [ "$status" = 0 ] && grep -q "gestopt (SIGTERM)" limits.out; then
     ok "serve limits: survives and stops on SIGTERM"
   else

@@ -243,19 +243,11 @@ E=3:2024'
   [ "$up_code" = 422 ] && ok "upload: a kept ledger file is only for its own municipality" ||
     not_ok "upload: a kept ledger file is only for its own municipality" "HTTP $up_code"
 fi
-kill "$up_pid" 2>/dev/null
-tries=0
-while kill -0 "$up_pid" 2>/dev/null && [ $tries -lt 300 ]; do
-  sleep 0.1
-  tries=$((tries + 1))
-done
-if kill -0 "$up_pid" 2>/dev/null; then
-  kill -9 "$up_pid" 2>/dev/null
-  wait "$up_pid" 2>/dev/null
+serve_stop "$up_pid"
+if [ "$serve_killed" = 1 ]; then
   not_ok "upload: server stops on SIGTERM" "still running after 30 s"
 else
-  wait "$up_pid"
-  [ $? = 0 ] && ok "upload: server stops cleanly" || not_ok "upload: server stops cleanly"
+  [ "$serve_status" = 0 ] && ok "upload: server stops cleanly" || not_ok "upload: server stops cleanly"
 fi
 
 # The document travels with pok copy (and, on SQLite, with pok backup): the same bytes
