@@ -36,17 +36,18 @@ static int hosts_valid(const char *hosts)
 static int cmd_serve(Cli *cli, int argc, char **argv)
 {
     const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL, *timeout_text = NULL,
-               *hosts = NULL, *upload_text = NULL, *wait_text = NULL;
+               *hosts = NULL, *upload_text = NULL, *wait_text = NULL, *conn_text = NULL;
     int open = 0, trust_proxy = 0;
     CliOpt opts[] = {{"listen", 1, &listen, NULL},        {"trust-proxy", 0, NULL, &trust_proxy},
                      {"port", 1, &port_text, NULL},       {"scheme", 1, &scheme, NULL},
                      {"timeout", 1, &timeout_text, NULL}, {"open", 0, NULL, &open},
                      {"host", 1, &hosts, NULL},           {"upload-max", 1, &upload_text, NULL},
-                     {"read-wait", 1, &wait_text, NULL},  {0}};
+                     {"read-wait", 1, &wait_text, NULL},  {"db-connections", 1, &conn_text, NULL},
+                     {0}};
     static const char usage[] =
         "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
         "          [--trust-proxy] [--host NAAM[,NAAM...]] [--upload-max MIB]\n"
-        "          [--read-wait MS]";
+        "          [--read-wait MS] [--db-connections N]";
     int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, usage);
     if (rc) return rc;
     long long port = 8080;
@@ -68,6 +69,11 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
         return cli_fail("veld 'read-wait': verwacht een aantal milliseconden van 0 tot en met "
                         "600000, niet '%s'",
                         wait_text);
+    long long db_connections = 0;
+    if (conn_text && parse_int(conn_text, 1, HTTP_DB_CONNECTIONS_MAX, &db_connections))
+        return cli_fail("veld 'db-connections': verwacht een aantal van 1 tot en met %d, niet "
+                        "'%s'",
+                        HTTP_DB_CONNECTIONS_MAX, conn_text);
     if (hosts && !hosts_valid(hosts))
         return cli_fail("veld 'host': verwacht namen zoals pok.gemeente.nl, gescheiden door "
                         "komma's (letters, cijfers, '-' en '.'), niet '%s'",
@@ -98,6 +104,8 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
                         listen);
     if (auth_init()) return cli_fail("libsodium kon niet starten");
     WebApp app = {.store = cli->store,
+                  .db_url = cli->db_url,
+                  .db_connections = (unsigned)db_connections,
                   .scheme = scheme,
                   .require_login = !open,
                   .trust_proxy = trust_proxy,
@@ -123,7 +131,7 @@ CLI_GROUP(serve, 220) = {
     {"serve", NULL, cmd_serve,
      "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
      "          [--trust-proxy] [--host NAAM[,NAAM...]] [--upload-max MIB]\n"
-     "          [--read-wait MS]",
+     "          [--read-wait MS] [--db-connections N]",
      "Start de webinterface: de gemeenten, per gemeente de dekkingstabel en de controles,\n"
      "de formulieren, de CSV-downloads en de JSON-API onder /api/v2/ (en /api/v1/).\n"
      "Met accounts (pok user add) moet iedereen inloggen op /inloggen; zonder accounts, of\n"
@@ -144,6 +152,9 @@ CLI_GROUP(serve, 220) = {
      "                  grootboek (standaard 100; een brondocument hoogstens 20)\n"
      "  --read-wait MS  hoe lang het inlezen van een document wordt afgewacht voordat de\n"
      "                  pagina verschijnt die de voortgang toont (standaard 3000; 0: meteen)\n"
+     "  --db-connections N  verbindingen met de database, elk met een eigen thread voor\n"
+     "                  verzoeken (standaard: één per processorkern bij SQLite, vier per\n"
+     "                  kern bij PostgreSQL; hoogstens 64)\n"
      "  Eén adres houdt hoogstens 64 verbindingen tegelijk open (behalve met --trust-proxy).\n"
      "Stoppen met Ctrl-C of SIGTERM.\n"
      "voorbeeld: pok --db demo.db serve --port 8080"},

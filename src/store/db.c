@@ -57,12 +57,24 @@ const char *db_name(const Db *db)
 int db_exec(Db *db, const char *sql)
 {
     db->executions++;
+    db->round_trips++;
     return db->ops->exec(db, sql);
 }
 
 int64_t db_executions(const Db *db)
 {
     return db->executions;
+}
+int64_t db_round_trips(const Db *db)
+{
+    return db->round_trips;
+}
+int db_prefetch(DbStmt **sts, size_t n)
+{
+    if (n == 0 || !sts[0]->db->ops->prefetch) return 0;
+    Db *db = sts[0]->db;
+    db->round_trips++;
+    return db->ops->prefetch(sts, n);
 }
 DbStmt *db_prepare(Db *db, const char *sql)
 {
@@ -112,7 +124,9 @@ int db_step(DbStmt *st)
     }
     if (!st->running) {
         st->running = 1;
-        st->db->executions++; /* a round trip on PostgreSQL */
+        st->db->executions++;
+        if (!st->ahead) st->db->round_trips++; /* one on PostgreSQL, unless prefetched */
+        st->ahead = 0;
     }
     int rc = st->db->ops->step(st);
     if (rc != 1) st->running = 0;
@@ -121,6 +135,7 @@ int db_step(DbStmt *st)
 void db_reset(DbStmt *st)
 {
     st->running = 0;
+    st->ahead = 0;
     st->db->ops->reset(st);
 }
 int64_t db_col_int(DbStmt *st, int i)

@@ -55,6 +55,9 @@ int db_exec(Db *db, const char *sql);
 /* How many statements db has run (each db_exec and each execution of a prepared one,
  * however many rows it gives): what a page costs in round trips, counted by the tests. */
 int64_t db_executions(const Db *db);
+/* The round trips among them: a batch of db_prefetch is one (on SQLite, which has no
+ * server, it is the same count as db_executions). */
+int64_t db_round_trips(const Db *db);
 
 /* Prepare sql (not yet sent to a server: PostgreSQL prepares at the first step, with the
  * types then bound). NULL on error. */
@@ -71,6 +74,13 @@ void db_bind_blob(DbStmt *st, int i, const void *p, size_t n); /* copied */
 void db_bind_null(DbStmt *st, int i, DbType type);
 /* Forget all bindings (every parameter NULL). */
 void db_clear_bindings(DbStmt *st);
+
+/* Run the bound statements sts (n of one Db, each with different SQL, none stepped yet)
+ * ahead in one round trip, so that their first db_step reads rows already fetched:
+ * PostgreSQL's pipeline mode. A no-op on SQLite, where each runs at its first step as
+ * always. Failures show at the step of the statement they belong to, as without it;
+ * -1 when nothing could be sent (each statement then runs at its own step). */
+int db_prefetch(DbStmt **sts, size_t n);
 
 /* 1 row, 0 done, -1 error. */
 int db_step(DbStmt *st);

@@ -28,6 +28,8 @@ typedef struct DbOps {
     /* After a rollback (outermost: the transaction is over; else to a savepoint). */
     void (*after_rollback)(Db *db, int outermost);
     int (*sync_ids)(Db *db);
+    /* NULL: statements run at their first step anyway (SQLite, in-process). */
+    int (*prefetch)(DbStmt **sts, size_t n);
 } DbOps;
 
 struct Db {
@@ -36,6 +38,7 @@ struct Db {
     char *name;
     int64_t changes, total_changes;
     int64_t executions; /* statements run (db_executions) */
+    int64_t round_trips; /* of them, or of their batches (db_round_trips) */
     DbErrClass err_class;
     char err_constraint[128];
     char err_message[512];
@@ -45,6 +48,7 @@ struct DbStmt {
     Db *db;
     int bad_text; /* the parameter bound to a text that is not UTF-8; 0: none */
     int running;  /* stepped since its last reset or end: one execution */
+    int ahead;    /* db_prefetch sent it: its first step costs no round trip */
 };
 
 /* Record an error (message and constraint may be NULL). Returns -1. */

@@ -31,6 +31,7 @@ typedef struct PgDb {
     PGconn *conn;
     unsigned next_name;
     unsigned generation; /* bumped by a reconnect: statements prepared before are gone */
+    unsigned version_prepared; /* generation + 1 once pok_version is prepared on it */
 } PgDb;
 
 typedef struct PgStmt {
@@ -46,6 +47,7 @@ typedef struct PgStmt {
     unsigned generation; /* of the connection it was prepared on */
     char name[24];
     PGresult *res;
+    PGresult *ahead; /* its result, fetched by p_prefetch before the first step */
     int row, nrows;
     unsigned char *blob; /* the last decoded bytea (PQfreemem) */
 } PgStmt;
@@ -174,10 +176,23 @@ static int p_begin_write(Db *db)
     return -1;
 }
 
+/* Read before every page pok serve makes or takes from its cache: prepared once per
+ * connection (the name pok_version), so the server does not parse it each time. */
 static int p_data_version(Db *db, uint64_t *out)
 {
     reconnect_if_lost(db);
-    PGresult *res = PQexec(CONN(db), "SELECT version FROM pok_data_version WHERE id = 1");
+    PgDb *pg = (PgDb *)db;
+    if (pg->version_prepared != pg->generation + 1) {
+        PGresult *prep =
+            PQprepare(pg->conn, "pok_version", "SELECT version FROM pok_data_version WHERE id = 1",
+                      0, NULL);
+        int ok = PQresultStatus(prep) == PGRES_COMMAND_OK;
+        if (!ok) fail_result(db, prep);
+        PQclear(prep);
+        if (!ok) return -1;
+        pg->version_prepared = pg->generation + 1;
+    }
+    PGresult *res = PQexecPrepared(pg->conn, "pok_version", 0, NULL, NULL, NULL, 0);
     int rc = 0;
     if (PQresultStatus(res) != PGRES_TUPLES_OK)
         rc = fail_result(db, res);
@@ -301,6 +316,8 @@ static void clear_result(PgStmt *st)
     st->blob = NULL;
     PQclear(st->res);
     st->res = NULL;
+    PQclear(st->ahead);
+    st->ahead = NULL;
     st->row = -1;
     st->nrows = 0;
 }
@@ -403,22 +420,38 @@ static void p_bind_null(DbStmt *s, int i, DbType type)
                                   : OID_TEXT);
 }
 
+/* Prepared on this connection with the types bound now. */
+static int is_prepared(const PgStmt *st)
+{
+    size_t n = (size_t)st->n_params;
+    return st->prepared && st->generation == ((PgDb *)st->base.db)->generation &&
+           (n == 0 || memcmp(st->types, st->prepared_types, n * sizeof(Oid)) == 0);
+}
+
+static void new_name(PgStmt *st)
+{
+    snprintf(st->name, sizeof st->name, "pok_%u", ++((PgDb *)st->base.db)->next_name);
+}
+
+static void mark_prepared(PgStmt *st)
+{
+    size_t n = (size_t)st->n_params;
+    if (n) memcpy(st->prepared_types, st->types, n * sizeof(Oid));
+    st->prepared = 1;
+    st->generation = ((PgDb *)st->base.db)->generation;
+}
+
 static int ensure_prepared(PgStmt *st)
 {
     Db *db = st->base.db;
-    size_t n = (size_t)st->n_params;
-    if (st->prepared && st->generation == ((PgDb *)db)->generation &&
-        (n == 0 || memcmp(st->types, st->prepared_types, n * sizeof(Oid)) == 0))
-        return 0;
+    if (is_prepared(st)) return 0;
     deallocate(st);
-    snprintf(st->name, sizeof st->name, "pok_%u", ++((PgDb *)db)->next_name);
+    new_name(st);
     PGresult *res = PQprepare(CONN(db), st->name, st->sql, st->n_params, st->types);
     int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : fail_result(db, res);
     PQclear(res);
     if (rc) return -1;
-    if (n) memcpy(st->prepared_types, st->types, n * sizeof(Oid));
-    st->prepared = 1;
-    st->generation = ((PgDb *)db)->generation;
+    mark_prepared(st);
     return 0;
 }
 
@@ -439,14 +472,17 @@ static int p_step(DbStmt *s)
     PgStmt *st = PST(s);
     Db *db = s->db;
     if (!st->res) {
-        if (PQstatus(CONN(db)) == CONNECTION_BAD) reconnect_if_lost(db);
-        if (ensure_prepared(st)) {
-            reconnect_if_lost(db);
-            return -1;
+        PGresult *res = st->ahead;
+        st->ahead = NULL;
+        if (!res) {
+            if (PQstatus(CONN(db)) == CONNECTION_BAD) reconnect_if_lost(db);
+            if (ensure_prepared(st)) {
+                reconnect_if_lost(db);
+                return -1;
+            }
+            res = PQexecPrepared(CONN(db), st->name, st->n_params, (const char *const *)st->values,
+                                 st->lengths, st->formats, 0);
         }
-        PGresult *res =
-            PQexecPrepared(CONN(db), st->name, st->n_params, (const char *const *)st->values,
-                           st->lengths, st->formats, 0);
         ExecStatusType status = PQresultStatus(res);
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             fail_result(db, res);
@@ -465,6 +501,69 @@ static int p_step(DbStmt *s)
     }
     if (st->row < st->nrows) st->row++;
     return st->row < st->nrows ? 1 : 0;
+}
+
+/* Every statement in one round trip (libpq's pipeline mode): for each, a Prepare when
+ * it is not prepared yet and its execution, then one Sync; each result waits in its
+ * statement (ahead) for the first step, which reads it as it would have read
+ * PQexecPrepared's. A statement prepared with other types (which needs a DEALLOCATE
+ * first) or whose text is bad is left to its step, as is every statement when the
+ * connection cannot enter pipeline mode. An error shows at the step of the statement it
+ * belongs to; the ones after it in the pipeline are not run and run at their own step. */
+static int p_prefetch(DbStmt **sts, size_t n)
+{
+    if (n == 0) return 0;
+    Db *db = sts[0]->db;
+    PGconn *conn = CONN(db);
+    reconnect_if_lost(db);
+    if (PQstatus(conn) != CONNECTION_OK || PQtransactionStatus(conn) == PQTRANS_INERROR ||
+        !PQenterPipelineMode(conn))
+        return -1;
+    unsigned char *sent = xcalloc(n, 1); /* 1: executed, 2: prepared and executed */
+    int ok = 1;
+    for (size_t i = 0; i < n && ok; i++) {
+        PgStmt *st = PST(sts[i]);
+        clear_result(st);
+        if (st->base.bad_text || (st->prepared && !is_prepared(st) &&
+                                  st->generation == ((PgDb *)db)->generation))
+            continue;
+        if (!is_prepared(st)) {
+            new_name(st);
+            st->prepared = 0;
+            if (!PQsendPrepare(conn, st->name, st->sql, st->n_params, st->types)) break;
+            sent[i] = 2;
+        }
+        ok = PQsendQueryPrepared(conn, st->name, st->n_params, (const char *const *)st->values,
+                                 st->lengths, st->formats, 0);
+        if (ok && !sent[i]) sent[i] = 1;
+    }
+    int rc = PQpipelineSync(conn) ? 0 : -1;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (!sent[i]) continue;
+        PgStmt *st = PST(sts[i]);
+        if (sent[i] == 2) {
+            PGresult *res = PQgetResult(conn);
+            if (PQresultStatus(res) == PGRES_COMMAND_OK) mark_prepared(st);
+            PQclear(res);
+            PQclear(PQgetResult(conn)); /* the NULL after each command's results */
+        }
+        PGresult *res = PQgetResult(conn);
+        if (PQresultStatus(res) == PGRES_PIPELINE_ABORTED)
+            PQclear(res);
+        else
+            st->ahead = res;
+        st->base.ahead = st->ahead != NULL;
+        PQclear(PQgetResult(conn));
+    }
+    /* up to and including the Sync's result */
+    for (PGresult *res; rc == 0 && (res = PQgetResult(conn));) {
+        int sync = PQresultStatus(res) == PGRES_PIPELINE_SYNC;
+        PQclear(res);
+        if (sync) break;
+    }
+    free(sent);
+    if (!PQexitPipelineMode(conn)) rc = -1;
+    return rc;
 }
 
 static void p_reset(DbStmt *s)
@@ -513,7 +612,7 @@ static const DbOps pg_ops = {
     p_bind_int,    p_bind_text,      p_bind_blob,   p_bind_null,    p_clear_bindings,
     p_step,        p_reset,          p_col_int,     p_col_text,     p_col_blob,
     p_col_is_null, p_in_transaction, p_begin_write, p_data_version, p_after_rollback,
-    p_sync_ids,
+    p_sync_ids,    p_prefetch,
 };
 
 Db *db_pg_open(const char *url, PokErr *err)

@@ -53,10 +53,16 @@ typedef struct StoreDataVersion {
     uint64_t others, own;
 } StoreDataVersion;
 int store_data_version(Store *s, StoreDataVersion *out, PokErr *err);
+/* 1 when the tokens of store_data_version are the same on every connection to the
+ * database (PostgreSQL: the one data-version row, which every write transaction bumps,
+ * so own is always 0 there); 0 for SQLite, whose data_version counts per connection. */
+int store_versions_comparable(const Store *s);
 
 /* The statements this store has run so far (db_executions): a page's cost in round trips
  * is the difference before and after it (tests keep it under a bound). */
 int64_t store_statements(const Store *s);
+/* The round trips to the database server among them (db_round_trips). */
+int64_t store_round_trips(const Store *s);
 
 /* Transactions nest: an inner begin/commit is a savepoint, and an inner rollback undoes
  * only what was done since its begin. The outermost commit first checks that no closed

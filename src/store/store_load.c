@@ -3,6 +3,7 @@
  * store_audit.c. Records are built in the caller's Arena; the columns and the row reader
  * of each kind come from its field table (store_record_sql.c), so a query here is only
  * its WHERE and ORDER BY. */
+#include <stddef.h>
 #include <string.h>
 
 #include "store_internal.h"
@@ -225,77 +226,126 @@ int store_decision_get(Store *s, int64_t id, Arena *a, Decision *out, PokErr *er
 
 /* ---- everything of one municipality ---- */
 
-static int load_scheme(Store *s, int64_t scheme_id, Arena *a, MuniData *d, PokErr *err)
-{
-    int found = get_by_id(s, RECORD(SCHEME), "WHERE id = ?1", scheme_id, a, &d->scheme, err);
-    if (found < 0) return -1;
-    if (!found) return err_set(err, "onbekende regeling (id %lld)", (long long)scheme_id);
-    return store_actielijn_list(s, scheme_id, a, &d->actielijnen, &d->n_actielijnen, err) ||
-                   store_purpose_list(s, scheme_id, a, &d->purposes, &d->n_purposes, err)
-               ? -1
-               : 0;
-}
+/* A list of MuniData: the kind, the query after "SELECT <columns> FROM <table>" (?1 the
+ * municipality's code, ?2 the scheme's id, where used) and where the array and its count
+ * go. */
+typedef struct MuniList {
+    int kind;
+    const char *rest;
+    size_t items, count; /* offsets in MuniData */
+} MuniList;
 
-/* One list of a municipality's records of kind `kind` into MuniData's field / count, with
- * the link tables' lists of each (one query per link table, not per record); rest follows
- * "SELECT <columns> FROM <table>". */
-#define LOAD_LIST(kind, rest, field, count)                                                        \
-    do {                                                                                           \
-        void *items_ = NULL;                                                                       \
-        if (list_by_muni(s, RECORD(kind), rest, code, scheme_id, a, &items_, &d->count, err))      \
-            return -1;                                                                             \
-        d->field = items_;                                                                         \
-        if (sq_record_read_links_muni(s, RECORD(kind), a, items_, d->count, code, scheme_id, err)) \
-            return -1;                                                                             \
-    } while (0)
+#define MUNI_LIST(kind, rest, field, n)                                                            \
+    {RECORD_##kind, rest, offsetof(MuniData, field), offsetof(MuniData, n)}
 
-static int load_records(Store *s, const char *code, int64_t scheme_id, Arena *a, MuniData *d,
-                        PokErr *err)
-{
-    LOAD_LIST(ALLOCATION,
+static const MuniList MUNI_LISTS[] = {
+    MUNI_LIST(ACTIELIJN, "WHERE scheme_id = ?2 ORDER BY number", actielijnen, n_actielijnen),
+    MUNI_LIST(PURPOSE, "WHERE scheme_id = ?2 ORDER BY number", purposes, n_purposes),
+    MUNI_LIST(ALLOCATION,
               "LEFT JOIN actielijn l ON l.id = allocation.actielijn_id"
               " WHERE allocation.municipality = ?1 AND allocation.scheme_id = ?2"
               " ORDER BY COALESCE(l.number, 0), allocation.year, allocation.year_to,"
               " allocation.version",
-              allocations, n_allocations);
-    LOAD_LIST(POT, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", pots, n_pots);
-    LOAD_LIST(MEASURE, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", measures,
-              n_measures);
-    LOAD_LIST(MEASURE_AMOUNT,
+              allocations, n_allocations),
+    MUNI_LIST(POT, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", pots, n_pots),
+    MUNI_LIST(MEASURE, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", measures,
+              n_measures),
+    MUNI_LIST(MEASURE_AMOUNT,
               "JOIN measure m ON m.id = measure_amount.measure_id"
               " WHERE m.municipality = ?1 AND m.scheme_id = ?2"
               " ORDER BY measure_amount.measure_id, measure_amount.year, measure_amount.kind",
-              amounts, n_amounts);
-    LOAD_LIST(RESERVE_OPENING,
+              amounts, n_amounts),
+    MUNI_LIST(RESERVE_OPENING,
               "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY COALESCE(pot_id, 0), year, id",
-              openings, n_openings);
-    LOAD_LIST(RESERVE_MOVEMENT, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY year, id",
-              movements, n_movements);
-    LOAD_LIST(CLOSED_YEAR, "WHERE municipality = ?1 ORDER BY year", closed, n_closed);
-    LOAD_LIST(DECISION, "WHERE municipality = ?1 ORDER BY date NULLS FIRST, id", decisions,
-              n_decisions);
-    LOAD_LIST(REQUEST, "WHERE municipality = ?1 ORDER BY date NULLS FIRST, id", requests,
-              n_requests);
-    LOAD_LIST(EVALUATION,
+              openings, n_openings),
+    MUNI_LIST(RESERVE_MOVEMENT, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY year, id",
+              movements, n_movements),
+    MUNI_LIST(CLOSED_YEAR, "WHERE municipality = ?1 ORDER BY year", closed, n_closed),
+    MUNI_LIST(DECISION, "WHERE municipality = ?1 ORDER BY date NULLS FIRST, id", decisions,
+              n_decisions),
+    MUNI_LIST(REQUEST, "WHERE municipality = ?1 ORDER BY date NULLS FIRST, id", requests,
+              n_requests),
+    MUNI_LIST(EVALUATION,
               "JOIN measure m ON m.id = evaluation.measure_id"
               " WHERE m.municipality = ?1 AND m.scheme_id = ?2"
               " ORDER BY evaluation.measure_id, evaluation.date NULLS FIRST, evaluation.id",
-              evaluations, n_evaluations);
-    LOAD_LIST(STATED_FIGURE, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", stated,
-              n_stated);
+              evaluations, n_evaluations),
+    MUNI_LIST(STATED_FIGURE, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", stated,
+              n_stated),
     /* The store only lets a record cite a national source or one of its own
      * municipality, so these are all the sources the records above can cite. */
-    LOAD_LIST(SOURCE, "WHERE municipality IS NULL OR municipality = ?1 ORDER BY id", sources,
-              n_sources);
+    MUNI_LIST(SOURCE, "WHERE municipality IS NULL OR municipality = ?1 ORDER BY id", sources,
+              n_sources),
+};
+#define N_MUNI_LISTS (sizeof MUNI_LISTS / sizeof MUNI_LISTS[0])
+
+/* The statements of one store_load, in the order they are read: the municipality, the
+ * scheme, each list followed by its link tables. */
+typedef struct MuniQueries {
+    DbStmt *muni, *scheme;
+    DbStmt *lists[N_MUNI_LISTS];
+    DbStmt *links[N_MUNI_LISTS][SQ_LINKS_MAX];
+    size_t n_links[N_MUNI_LISTS];
+    DbStmt *all[2 + N_MUNI_LISTS * (1 + SQ_LINKS_MAX)];
+    size_t n_all;
+} MuniQueries;
+
+/* Every query of the load, bound, collected in q->all. */
+static int bind_load(Store *s, const char *code, int64_t scheme_id, MuniQueries *q, PokErr *err)
+{
+    q->n_all = 0;
+    if (!(q->muni = query(s, RECORD(MUNICIPALITY), "WHERE code = ?1", err))) return -1;
+    sq_bind_text(q->muni, 1, code);
+    q->all[q->n_all++] = q->muni;
+    if (!(q->scheme = query(s, RECORD(SCHEME), "WHERE id = ?1", err))) return -1;
+    sq_bind_int(q->scheme, 1, scheme_id);
+    q->all[q->n_all++] = q->scheme;
+    for (size_t i = 0; i < N_MUNI_LISTS; i++) {
+        const MuniList *l = &MUNI_LISTS[i];
+        DbStmt *st = query(s, &record_kinds[l->kind], l->rest, err);
+        if (!st) return -1;
+        if (db_param_count(st) >= 1) sq_bind_text(st, 1, code);
+        if (db_param_count(st) >= 2) sq_bind_int(st, 2, scheme_id);
+        q->lists[i] = q->all[q->n_all++] = st;
+        size_t n = sq_record_links_muni_bind(s, &record_kinds[l->kind], code, scheme_id,
+                                             q->links[i], err);
+        if (n == (size_t)-1) return -1;
+        q->n_links[i] = n;
+        for (size_t j = 0; j < n; j++) q->all[q->n_all++] = q->links[i][j];
+    }
     return 0;
 }
 
+static int read_load(Store *s, int64_t scheme_id, MuniQueries *q, Arena *a, MuniData *d,
+                     PokErr *err)
+{
+    int found = fetch_one(s, q->muni, a, RECORD(MUNICIPALITY), &d->muni, err);
+    if (found != 1) return found;
+    found = fetch_one(s, q->scheme, a, RECORD(SCHEME), &d->scheme, err);
+    if (found < 0) return -1;
+    if (!found) return err_set(err, "onbekende regeling (id %lld)", (long long)scheme_id);
+    for (size_t i = 0; i < N_MUNI_LISTS; i++) {
+        const MuniList *l = &MUNI_LISTS[i];
+        const RecordKind *k = &record_kinds[l->kind];
+        void **items = (void **)((char *)d + l->items);
+        size_t *count = (size_t *)((char *)d + l->count);
+        if (collect(s, q->lists[i], a, k, items, count, err) ||
+            sq_record_links_muni_read(s, k, a, *items, *count, q->links[i], err))
+            return -1;
+    }
+    return 1;
+}
+
+/* All of it in one round trip on PostgreSQL (db_prefetch): the parameters of every query
+ * are known up front. */
 int store_load(Store *s, const char *code, int64_t scheme_id, Arena *a, MuniData *out, PokErr *err)
 {
     memset(out, 0, sizeof *out);
-    int found = store_municipality_get(s, code, a, &out->muni, err);
-    if (found != 1) return found;
-    if (load_scheme(s, scheme_id, a, out, err) || load_records(s, code, scheme_id, a, out, err))
-        return -1;
-    return 1;
+    MuniQueries q;
+    if (bind_load(s, code, scheme_id, &q, err)) return -1;
+    db_prefetch(q.all, q.n_all);
+    int rc = read_load(s, scheme_id, &q, a, out, err);
+    /* a municipality that is not there leaves the other results unread */
+    for (size_t i = 0; i < q.n_all; i++) db_reset(q.all[i]);
+    return rc;
 }

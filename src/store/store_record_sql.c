@@ -207,16 +207,34 @@ int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, Pok
     return 0;
 }
 
-int sq_record_read_links_muni(Store *s, const RecordKind *k, Arena *a, void *items, size_t n,
-                              const char *code, int64_t scheme_id, PokErr *err)
+size_t sq_record_links_muni_bind(Store *s, const RecordKind *k, const char *code,
+                                 int64_t scheme_id, DbStmt **sts, PokErr *err)
 {
+    size_t n = 0;
     for (size_t i = 0; i < k->n_fields; i++) {
         const RecordField *f = &k->fields[i];
         if (f->type != FIELD_IDS) continue;
+        if (n == SQ_LINKS_MAX) {
+            err_set(err, "interne fout: meer dan %d koppeltabellen bij %s", SQ_LINKS_MAX, k->table);
+            return (size_t)-1;
+        }
         DbStmt *st = sq_stmt(s, cached(s, k, TAG_LINK_READ_MUNI, f, build_link), err);
-        if (!st) return -1;
+        if (!st) return (size_t)-1;
         sq_bind_text(st, 1, code);
         sq_bind_int(st, 2, scheme_id);
+        sts[n++] = st;
+    }
+    return n;
+}
+
+int sq_record_links_muni_read(Store *s, const RecordKind *k, Arena *a, void *items, size_t n,
+                              DbStmt **sts, PokErr *err)
+{
+    size_t used = 0;
+    for (size_t i = 0; i < k->n_fields; i++) {
+        const RecordField *f = &k->fields[i];
+        if (f->type != FIELD_IDS) continue;
+        DbStmt *st = sts[used++];
         int64_t *pairs = NULL; /* owner, value; ordered by owner */
         size_t np = 0, cap = 0;
         int rc;

@@ -25,9 +25,15 @@ void sq_record_read(const RecordKind *k, Arena *a, DbStmt *st, void *out);
 int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, PokErr *err);
 /* The same for the n records of one municipality and scheme in items (an array of the
  * kind), with one query per link table instead of one per record. The kind's table has
- * municipality and scheme_id columns (pot, measure: the kinds with links). */
-int sq_record_read_links_muni(Store *s, const RecordKind *k, Arena *a, void *items, size_t n,
-                              const char *code, int64_t scheme_id, PokErr *err);
+ * municipality and scheme_id columns (pot, measure: the kinds with links). In two steps,
+ * so the queries can share a round trip (db_prefetch): _bind puts the bound query of
+ * each link table into sts (room for SQ_LINKS_MAX) and returns how many, or (size_t)-1
+ * with err; _read steps them in that order and fills the lists. */
+#define SQ_LINKS_MAX 4
+size_t sq_record_links_muni_bind(Store *s, const RecordKind *k, const char *code,
+                                 int64_t scheme_id, DbStmt **sts, PokErr *err);
+int sq_record_links_muni_read(Store *s, const RecordKind *k, Arena *a, void *items, size_t n,
+                              DbStmt **sts, PokErr *err);
 int sq_record_insert(Store *s, const RecordKind *k, const void *rec, int64_t *id, PokErr *err);
 int sq_record_update(Store *s, const RecordKind *k, const void *rec, PokErr *err);
 /* Raise the row version of record id (kinds with a FIELD_ROW_VERSION field). */

@@ -1,13 +1,15 @@
-/* http.c: see http.h. Requests are answered by a thread pool; handlers share one Store
- * (one SQLite connection), so dispatch is serialised by a mutex. GET pages are kept,
- * as ready library responses, in a WebCache (cache.h) while the data version stays the
- * same, so a repeated page costs one PRAGMA and no rendering. */
+/* http.c: see http.h. Requests are answered by a thread pool; each request thread takes
+ * a database connection of its own from a StorePool (store_pool.h), so requests run in
+ * parallel. GET pages are kept, as ready library responses, in a WebCache (cache.h)
+ * while the data version stays the same, so a repeated page costs one version read and
+ * no rendering. */
 #include "http.h"
 
 #include "../store/store.h"
 #include "authz.h"
 #include "cache.h"
 #include "route.h"
+#include "store_pool.h"
 #include "upload.h"
 
 #include <arpa/inet.h>
@@ -28,7 +30,8 @@
 struct HttpServer {
     struct MHD_Daemon *daemon;
     WebApp *app;
-    pthread_mutex_t lock; /* the store, the cache */
+    StorePool *pool;
+    pthread_mutex_t cache_lock;
     WebCache *cache;
 };
 
@@ -165,12 +168,12 @@ static void request_headers(struct MHD_Connection *conn, WebRequest *req, int sr
     req->address = arena_strdup(&req->arena, text);
 }
 
-/* Under srv->lock: the data version, or 0 when the store cannot tell (then nothing is
+/* With slot held: the data version, or 0 when the store cannot tell (then nothing is
  * cached). */
-static int data_version(HttpServer *srv, StoreDataVersion *v)
+static int data_version(HttpServer *srv, StoreSlot *slot, StoreDataVersion *v)
 {
     PokErr err = {0};
-    return store_data_version(srv->app->store, v, &err) == 0;
+    return store_pool_version(srv->pool, slot, v, &err) == 0;
 }
 
 void web_store_release(WebApp *app)
@@ -240,22 +243,28 @@ static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, cons
     if (host_refused(srv, conn, &refused)) return refused;
     Buf key = {0};
     int use_cache = cacheable(conn, method);
+    StoreSlot *slot = store_pool_take(srv->pool);
+    /* The version before the page is made: a commit elsewhere while it is made changes
+     * the version again, so such a page is never served as current. */
+    StoreDataVersion v;
+    int have_version = 0;
     if (use_cache) {
         web_cache_key_init(&key, method, url);
         QueryFill keyfill = {NULL, &key, 0};
         MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_query, &keyfill);
-        StoreDataVersion v;
-        pthread_mutex_lock(&srv->lock);
-        struct MHD_Response *hit =
-            data_version(srv, &v) ? web_cache_get(srv->cache, &key, &v) : NULL;
-        if (hit) {
-            /* Queue while holding the lock: the cache may free its reference after. */
-            enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_OK, hit);
-            pthread_mutex_unlock(&srv->lock);
-            buf_free(&key);
-            return ok;
+        if ((have_version = data_version(srv, slot, &v))) {
+            pthread_mutex_lock(&srv->cache_lock);
+            struct MHD_Response *hit = web_cache_get(srv->cache, &key, &v);
+            if (hit) {
+                /* Queue while holding the lock: the cache may free its reference after. */
+                enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_OK, hit);
+                pthread_mutex_unlock(&srv->cache_lock);
+                store_pool_give(slot);
+                buf_free(&key);
+                return ok;
+            }
+            pthread_mutex_unlock(&srv->cache_lock);
         }
-        pthread_mutex_unlock(&srv->lock);
     }
 
     WebRequest req;
@@ -277,36 +286,38 @@ static enum MHD_Result answer(HttpServer *srv, struct MHD_Connection *conn, cons
     else if (body && is_form(conn))
         form_rc = web_params_parse(&req, &req.form, body->data ? body->data : "", body->len);
     if (fill.too_many || form_rc) {
+        store_pool_give(slot);
         web_error(&res, 400,
                   form_rc == -2 ? "Het formulier bevat een NUL-teken (%00); dat kan niet."
                                 : "Te veel parameters in het verzoek.");
         if (req.bad_text) web_error(&res, 400, req.bad_text); /* not UTF-8 (request.c) */
         web_security_headers(&res);
         r = make_response(&res);
-    } else {
-        pthread_mutex_lock(&srv->lock);
-        /* The version before the page is made: a commit elsewhere while it is made
-         * changes the version again, so such a page is never served as current. */
-        StoreDataVersion v;
-        int have_version = use_cache && data_version(srv, &v);
-        route_dispatch(srv->app->routes, srv->app, &req, &res);
-        /* A POST (or any other method) may have changed anything. */
-        if (!use_cache) web_cache_clear(srv->cache);
-        r = make_response(&res);
         enum MHD_Result ok = r ? MHD_queue_response(conn, (unsigned)res.status, r) : MHD_NO;
-        /* The connection holds its own reference now; the cache takes ours. */
-        if (r && use_cache && have_version && web_cache_response_ok(&res))
-            web_cache_put(srv->cache, &key, &v, r, res.body.len);
-        else if (r)
-            MHD_destroy_response(r);
-        pthread_mutex_unlock(&srv->lock);
+        if (r) MHD_destroy_response(r);
         web_request_free(&req);
         web_response_free(&res);
         buf_free(&key);
         return ok;
     }
+    /* The handlers see the app with this request's store; a handler that lets go of it
+     * for slow work unlocks the slot (web_store_release). */
+    WebApp app = *srv->app;
+    app.store = slot->store;
+    app.lock = &slot->lock;
+    route_dispatch(srv->app->routes, &app, &req, &res);
+    store_pool_give(slot);
+    r = make_response(&res);
     enum MHD_Result ok = r ? MHD_queue_response(conn, (unsigned)res.status, r) : MHD_NO;
-    if (r) MHD_destroy_response(r);
+    pthread_mutex_lock(&srv->cache_lock);
+    /* A POST (or any other method) may have changed anything. */
+    if (!use_cache) web_cache_clear(srv->cache);
+    /* The connection holds its own reference now; the cache takes ours. */
+    if (r && use_cache && have_version && web_cache_response_ok(&res))
+        web_cache_put(srv->cache, &key, &v, r, res.body.len);
+    else if (r)
+        MHD_destroy_response(r);
+    pthread_mutex_unlock(&srv->cache_lock);
     web_request_free(&req);
     web_response_free(&res);
     buf_free(&key);
@@ -613,6 +624,18 @@ static unsigned pool_size(void)
     return (unsigned)cores;
 }
 
+/* The database connections, and as many request threads: app->db_connections, else one
+ * per core for SQLite (a request there does not wait for anything but the CPU) and
+ * HTTP_PG_CONNECTIONS_PER_CORE per core for PostgreSQL (a request there spends much of
+ * its time waiting for the server); see bench/README.md for the measurements. */
+static unsigned connections(const WebApp *app)
+{
+    if (app->db_connections) return app->db_connections;
+    unsigned n = pool_size();
+    if (app->store && store_versions_comparable(app->store)) n *= HTTP_PG_CONNECTIONS_PER_CORE;
+    return n > HTTP_DB_CONNECTIONS_MAX ? HTTP_DB_CONNECTIONS_MAX : n;
+}
+
 static sigset_t stop_signals(void)
 {
     sigset_t set;
@@ -651,14 +674,20 @@ HttpServer *http_start(WebApp *app, const char *listen, int port, int timeout, P
     sigset_t set = stop_signals();
     pthread_sigmask(SIG_BLOCK, &set, NULL);
 
+    unsigned threads = app->db_url ? connections(app) : pool_size();
+    StorePool *pool = store_pool_open(app->store, app->db_url, threads, err);
+    if (!pool) {
+        pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+        return NULL;
+    }
     HttpServer *srv = xcalloc(1, sizeof *srv);
     srv->app = app;
-    pthread_mutex_init(&srv->lock, NULL);
-    app->lock = &srv->lock;
+    srv->pool = pool;
+    pthread_mutex_init(&srv->cache_lock, NULL);
     srv->cache = web_cache_new(WEB_CACHE_ENTRIES, WEB_CACHE_BYTES, free_cached);
     srv->daemon = MHD_start_daemon(
         flags, (uint16_t)port, NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, addr,
-        MHD_OPTION_THREAD_POOL_SIZE, pool_size(), MHD_OPTION_CONNECTION_LIMIT,
+        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)HTTP_CONNECTION_LIMIT, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         (unsigned)(app->trust_proxy ? 0 : HTTP_CONNECTIONS_PER_CLIENT),
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(timeout > 0 ? timeout : HTTP_TIMEOUT_SECONDS),
@@ -668,8 +697,8 @@ HttpServer *http_start(WebApp *app, const char *listen, int port, int timeout, P
     if (!srv->daemon) {
         err_set(err, "kan niet luisteren op %s poort %d (is de poort al in gebruik?)", listen,
                 port);
-        app->lock = NULL;
-        pthread_mutex_destroy(&srv->lock);
+        store_pool_close(srv->pool);
+        pthread_mutex_destroy(&srv->cache_lock);
         web_cache_free(srv->cache);
         free(srv);
         pthread_sigmask(SIG_UNBLOCK, &set, NULL);
@@ -697,8 +726,8 @@ void http_stop(HttpServer *srv)
 {
     if (!srv) return;
     MHD_stop_daemon(srv->daemon);
-    srv->app->lock = NULL;
+    store_pool_close(srv->pool);
     web_cache_free(srv->cache);
-    pthread_mutex_destroy(&srv->lock);
+    pthread_mutex_destroy(&srv->cache_lock);
     free(srv);
 }

@@ -33,6 +33,11 @@
 /* What every handler may use; one per server. */
 typedef struct WebApp {
     Store *store;
+    /* pok serve: the database store was opened on, so that it can open one connection
+     * per request thread (store_pool.h), and how many (0: http.c chooses); NULL in the
+     * tests, which serve from store alone. */
+    const char *db_url;
+    unsigned db_connections;
     const char *scheme; /* scheme code shown, NULL: POK */
     /* 0: open, single-user mode without accounts (every route allowed; pok serve --open,
      * and the tests of pages and forms); 1: every route checks the role (authz.c). */
@@ -46,7 +51,8 @@ typedef struct WebApp {
      * comma-separated list, may be NULL). authz_host_allowed decides. */
     const char *listen;
     const char *hosts;
-    /* pok serve's lock around the store (http.c sets it; NULL in tests): see
+    /* The lock of the store's slot in pok serve's pool, held while the request runs
+     * (http.c sets it in the request's copy of the app; NULL in tests): see
      * web_store_release. */
     void *lock;
     /* The largest multipart body accepted, in bytes; 0: WEB_UPLOAD_MAX_DEFAULT. */
