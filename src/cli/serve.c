@@ -38,11 +38,16 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
     const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL, *timeout_text = NULL,
                *hosts = NULL, *upload_text = NULL, *wait_text = NULL, *conn_text = NULL;
     int open = 0, trust_proxy = 0;
-    CliOpt opts[] = {{"listen", 1, &listen, NULL},        {"trust-proxy", 0, NULL, &trust_proxy},
-                     {"port", 1, &port_text, NULL},       {"scheme", 1, &scheme, NULL},
-                     {"timeout", 1, &timeout_text, NULL}, {"open", 0, NULL, &open},
-                     {"host", 1, &hosts, NULL},           {"upload-max", 1, &upload_text, NULL},
-                     {"read-wait", 1, &wait_text, NULL},  {"db-connections", 1, &conn_text, NULL},
+    CliOpt opts[] = {{"listen", 1, &listen, NULL},
+                     {"trust-proxy", 0, NULL, &trust_proxy},
+                     {"port", 1, &port_text, NULL},
+                     {"scheme", 1, &scheme, NULL},
+                     {"timeout", 1, &timeout_text, NULL},
+                     {"open", 0, NULL, &open},
+                     {"host", 1, &hosts, NULL},
+                     {"upload-max", 1, &upload_text, NULL},
+                     {"read-wait", 1, &wait_text, NULL},
+                     {"db-connections", 1, &conn_text, NULL},
                      {0}};
     static const char usage[] =
         "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"

@@ -37,7 +37,7 @@ struct Db {
     DbKind kind;
     char *name;
     int64_t changes, total_changes;
-    int64_t executions; /* statements run (db_executions) */
+    int64_t executions;  /* statements run (db_executions) */
     int64_t round_trips; /* of them, or of their batches (db_round_trips) */
     DbErrClass err_class;
     char err_constraint[128];

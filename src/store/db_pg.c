@@ -30,7 +30,7 @@ typedef struct PgDb {
     Db base;
     PGconn *conn;
     unsigned next_name;
-    unsigned generation; /* bumped by a reconnect: statements prepared before are gone */
+    unsigned generation;       /* bumped by a reconnect: statements prepared before are gone */
     unsigned version_prepared; /* generation + 1 once pok_version is prepared on it */
 } PgDb;
 
@@ -183,9 +183,8 @@ static int p_data_version(Db *db, uint64_t *out)
     reconnect_if_lost(db);
     PgDb *pg = (PgDb *)db;
     if (pg->version_prepared != pg->generation + 1) {
-        PGresult *prep =
-            PQprepare(pg->conn, "pok_version", "SELECT version FROM pok_data_version WHERE id = 1",
-                      0, NULL);
+        PGresult *prep = PQprepare(pg->conn, "pok_version",
+                                   "SELECT version FROM pok_data_version WHERE id = 1", 0, NULL);
         int ok = PQresultStatus(prep) == PGRES_COMMAND_OK;
         if (!ok) fail_result(db, prep);
         PQclear(prep);
@@ -524,8 +523,8 @@ static int p_prefetch(DbStmt **sts, size_t n)
     for (size_t i = 0; i < n && ok; i++) {
         PgStmt *st = PST(sts[i]);
         clear_result(st);
-        if (st->base.bad_text || (st->prepared && !is_prepared(st) &&
-                                  st->generation == ((PgDb *)db)->generation))
+        if (st->base.bad_text ||
+            (st->prepared && !is_prepared(st) && st->generation == ((PgDb *)db)->generation))
             continue;
         if (!is_prepared(st)) {
             new_name(st);

@@ -236,7 +236,9 @@ typedef struct MuniList {
 } MuniList;
 
 #define MUNI_LIST(kind, rest, field, n)                                                            \
-    {RECORD_##kind, rest, offsetof(MuniData, field), offsetof(MuniData, n)}
+    {                                                                                              \
+        RECORD_##kind, rest, offsetof(MuniData, field), offsetof(MuniData, n)                      \
+    }
 
 static const MuniList MUNI_LISTS[] = {
     MUNI_LIST(ACTIELIJN, "WHERE scheme_id = ?2 ORDER BY number", actielijnen, n_actielijnen),
@@ -307,8 +309,8 @@ static int bind_load(Store *s, const char *code, int64_t scheme_id, MuniQueries 
         if (db_param_count(st) >= 1) sq_bind_text(st, 1, code);
         if (db_param_count(st) >= 2) sq_bind_int(st, 2, scheme_id);
         q->lists[i] = q->all[q->n_all++] = st;
-        size_t n = sq_record_links_muni_bind(s, &record_kinds[l->kind], code, scheme_id,
-                                             q->links[i], err);
+        size_t n =
+            sq_record_links_muni_bind(s, &record_kinds[l->kind], code, scheme_id, q->links[i], err);
         if (n == (size_t)-1) return -1;
         q->n_links[i] = n;
         for (size_t j = 0; j < n; j++) q->all[q->n_all++] = q->links[i][j];

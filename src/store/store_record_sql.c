@@ -207,8 +207,8 @@ int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, Pok
     return 0;
 }
 
-size_t sq_record_links_muni_bind(Store *s, const RecordKind *k, const char *code,
-                                 int64_t scheme_id, DbStmt **sts, PokErr *err)
+size_t sq_record_links_muni_bind(Store *s, const RecordKind *k, const char *code, int64_t scheme_id,
+                                 DbStmt **sts, PokErr *err)
 {
     size_t n = 0;
     for (size_t i = 0; i < k->n_fields; i++) {

@@ -30,8 +30,8 @@ int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, Pok
  * each link table into sts (room for SQ_LINKS_MAX) and returns how many, or (size_t)-1
  * with err; _read steps them in that order and fills the lists. */
 #define SQ_LINKS_MAX 4
-size_t sq_record_links_muni_bind(Store *s, const RecordKind *k, const char *code,
-                                 int64_t scheme_id, DbStmt **sts, PokErr *err);
+size_t sq_record_links_muni_bind(Store *s, const RecordKind *k, const char *code, int64_t scheme_id,
+                                 DbStmt **sts, PokErr *err);
 int sq_record_links_muni_read(Store *s, const RecordKind *k, Arena *a, void *items, size_t n,
                               DbStmt **sts, PokErr *err);
 int sq_record_insert(Store *s, const RecordKind *k, const void *rec, int64_t *id, PokErr *err);

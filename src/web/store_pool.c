@@ -9,8 +9,8 @@
 struct StorePool {
     StoreSlot *slots;
     unsigned n;
-    atomic_uint next;        /* where the next take starts looking */
-    Store *watch;            /* SQLite with more than one slot: the version connection */
+    atomic_uint next; /* where the next take starts looking */
+    Store *watch;     /* SQLite with more than one slot: the version connection */
     pthread_mutex_t watch_lock;
 };
 

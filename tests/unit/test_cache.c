@@ -183,7 +183,7 @@ static void test_data_version(void **state)
     Municipality m = {.code = "GM1734", .name = "Overbetuwe", .province = "Gelderland"};
     assert_int_equal(store_municipality_put(s, &m, &err), 0);
     assert_int_equal(store_data_version(s, &v2, &err), 0);
-    assert_false(same(&v1, &v2)); /* an own write */
+    assert_false(same(&v1, &v2));     /* an own write */
     if (store_versions_comparable(s)) /* PostgreSQL: the version row moved */
         assert_true(v2.own == 0 && v2.others > v1.others);
     else
