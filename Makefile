@@ -300,11 +300,12 @@ bench-read:
 # Installs wrk when missing.
 .PHONY: bench-load
 bench-load:
-	@if ! command -v wrk >/dev/null 2>&1; then \
+	@if ! command -v wrk >/dev/null 2>&1 || ! { command -v nginx >/dev/null 2>&1 || \
+	    [ -x /usr/sbin/nginx ]; }; then \
 	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  echo "bench-load: installing wrk"; \
+	  echo "bench-load: installing wrk and nginx-light"; \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y -qq --no-install-recommends wrk; \
+	    apt-get install -y -qq --no-install-recommends wrk nginx-light; \
 	fi
 	$(MAKE) all
 	sh bench/load.sh $(BUILD)/pok

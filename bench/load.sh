@@ -22,6 +22,10 @@
 #     but the first save from the same version are refused), each with its audit row.
 #     Writers stop QUIET seconds before the end, so every write sent was answered and
 #     the equalities are exact.
+# Each backend is measured with one pok serve process and with PROCESSES (2) pok serve
+# processes on the same database behind nginx (an upstream with keepalive, pok serve
+# --trust-proxy), each from a copy of the same fill (SQLite: sqlite3 .backup; PostgreSQL:
+# CREATE DATABASE ... TEMPLATE), so every run starts from the same data.
 # Fails (exit 1) on any error status, socket error, unanswered write or total that differs.
 #
 # PostgreSQL: a throwaway server from scripts/pgtest.sh (this script re-runs itself under
@@ -29,7 +33,10 @@
 # is skipped with a loud message (REQUIRE_PG=1 makes that an error).
 #
 # Environment: DURATION (seconds, 30), THREADS (2), CONNECTIONS (32), WRITE_PERCENT (10),
-# EDIT_PERCENT (2), QUIET (3), EDITORS (4), BACKENDS ("sqlite postgresql").
+# EDIT_PERCENT (2), QUIET (3), EDITORS (4), BACKENDS ("sqlite postgresql"), PROCESSES
+# ("1 2": the runs per backend, by number of pok serve processes; more than one runs
+# behind nginx), DB_CONNECTIONS (pok serve --db-connections; empty: pok's default),
+# NGINX_PORT (first port tried for nginx, 18189).
 set -eu
 
 POK=${1:-build/pok}
@@ -47,6 +54,10 @@ BACKENDS=${BACKENDS:-sqlite postgresql}
 AMOUNT="1,23"
 AMOUNT_CENTS=123
 REQUIRE_PG=${REQUIRE_PG:-0}
+PROCESSES=${PROCESSES:-1 2}
+DB_CONNECTIONS=${DB_CONNECTIONS:-}
+NGINX_PORT=${NGINX_PORT:-18189}
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 DEMO_CODES="GM1734 GM1773 GM0534 GM0362"
 
 case " $BACKENDS " in
@@ -70,7 +81,8 @@ for tool in wrk curl sqlite3 python3; do
 done
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pok-load.XXXXXX")
-pok_pid=""
+pok_pids=""
+nginx_pid=""
 # stop PID: SIGTERM, wait at most 10 s, then SIGKILL.
 stop() {
   [ -n "$1" ] || return 0
@@ -83,8 +95,14 @@ stop() {
   kill -9 "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
 }
+stop_servers() {
+  stop "$nginx_pid"
+  nginx_pid=""
+  for p in $pok_pids; do stop "$p"; done
+  pok_pids=""
+}
 cleanup() {
-  stop "$pok_pid"
+  stop_servers
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -191,18 +209,95 @@ totals() {
   done
 }
 
-# serve DB: starts pok serve on a free loopback port; sets pok_pid and pok_url.
-serve() {
-  "$POK" --db "$1" serve --listen 127.0.0.1 --port 0 >"$WORK/pok.out" 2>&1 &
-  pok_pid=$!
-  pok_url=""
+# serve_one DB OUT: starts pok serve on a free loopback port (behind nginx: with
+# --trust-proxy); adds its pid to pok_pids and sets one_url.
+serve_one() {
+  "$POK" --db "$1" serve --listen 127.0.0.1 --port 0 ${DB_CONNECTIONS:+--db-connections $DB_CONNECTIONS} \
+    ${3:+--trust-proxy} >"$2" 2>&1 &
+  one_pid=$!
+  pok_pids="$pok_pids $one_pid"
+  one_url=""
   tries=0
-  while [ -z "$pok_url" ] && [ $tries -lt 100 ] && kill -0 "$pok_pid" 2>/dev/null; do
-    pok_url=$(sed -n 's|^pok serve: \(http://127\.0\.0\.1:[0-9]*\)/ .*|\1|p' "$WORK/pok.out")
-    [ -z "$pok_url" ] && sleep 0.1
+  while [ -z "$one_url" ] && [ $tries -lt 100 ] && kill -0 "$one_pid" 2>/dev/null; do
+    one_url=$(sed -n 's|^pok serve: \(http://127\.0\.0\.1:[0-9]*\)/ .*|\1|p' "$2")
+    [ -z "$one_url" ] && sleep 0.1
     tries=$((tries + 1))
   done
-  [ -n "$pok_url" ] || { cat "$WORK/pok.out" >&2; fail "pok serve did not start"; }
+  [ -n "$one_url" ] || { cat "$2" >&2; fail "pok serve did not start"; }
+}
+
+# nginx_conf PORT UPSTREAM...: nginx as the reverse proxy of a national deployment, in
+# front of the pok serve processes at UPSTREAM (host:port each).
+nginx_conf() {
+  port=$1
+  shift
+  {
+    echo "daemon off; worker_processes 2; pid $WORK/nginx.pid; error_log $WORK/nginx-error.log warn;"
+    echo "events { worker_connections 1024; }"
+    echo "http { access_log off; client_body_temp_path $WORK/nginx-body; proxy_temp_path $WORK/nginx-proxy;"
+    echo "  fastcgi_temp_path $WORK/nginx-fastcgi; uwsgi_temp_path $WORK/nginx-uwsgi; scgi_temp_path $WORK/nginx-scgi;"
+    echo "  keepalive_requests 1000000;"
+    printf '  upstream pok {'
+    for u in "$@"; do printf ' server %s;' "$u"; done
+    echo ' keepalive 64; }'
+    echo "  server { listen 127.0.0.1:$port; client_max_body_size 2m;"
+    echo '    location / { proxy_pass http://pok; proxy_http_version 1.1; proxy_set_header Connection "";'
+    echo '      proxy_set_header Host $http_host; proxy_set_header X-Real-IP $remote_addr; } } }'
+  } >"$WORK/nginx.conf"
+}
+
+# serve DB N: N pok serve processes on DB; with more than one, nginx in front of them on
+# the first free port from NGINX_PORT. Sets pok_url (what the clients use).
+serve() {
+  if [ "$2" = 1 ]; then
+    serve_one "$1" "$WORK/pok.out"
+    pok_url=$one_url
+    return 0
+  fi
+  upstreams=""
+  for i in $(seq 1 "$2"); do
+    serve_one "$1" "$WORK/pok$i.out" proxied
+    upstreams="$upstreams ${one_url#http://}"
+  done
+  [ -x "$NGINX" ] || fail "nginx is missing (make bench-load installs nginx-light)"
+  pok_url=""
+  port=$NGINX_PORT
+  while [ -z "$pok_url" ] && [ "$port" -lt $((NGINX_PORT + 20)) ]; do
+    if curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; then
+      port=$((port + 1)) # something answers there already
+      continue
+    fi
+    # shellcheck disable=SC2086
+    nginx_conf "$port" $upstreams
+    "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" >"$WORK/nginx.out" 2>&1 &
+    nginx_pid=$!
+    tries=0
+    while kill -0 "$nginx_pid" 2>/dev/null && [ $tries -lt 50 ]; do
+      if curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; then
+        pok_url="http://127.0.0.1:$port"
+        break
+      fi
+      sleep 0.1
+      tries=$((tries + 1))
+    done
+    if [ -z "$pok_url" ]; then
+      stop "$nginx_pid"
+      nginx_pid=""
+      port=$((port + 1))
+    fi
+  done
+  [ -n "$pok_url" ] || { cat "$WORK/nginx.out" "$WORK/nginx-error.log" >&2 2>/dev/null; fail "nginx did not start"; }
+}
+
+# clone BACKEND FROM TO: TO becomes a copy of the filled database FROM.
+clone() {
+  if [ "$1" = sqlite ]; then
+    rm -f "$3" "$3-wal" "$3-shm"
+    sqlite3 "$2" ".backup '$3'" || fail "could not copy $2"
+  else
+    psql -X -q -v ON_ERROR_STOP=1 "$POK_TEST_PG" -c "DROP DATABASE IF EXISTS ${3##*/}" \
+      -c "CREATE DATABASE ${3##*/} TEMPLATE ${2##*/}" >/dev/null || fail "could not copy ${2##*/}"
+  fi
 }
 
 # login: each editor logs in; WORK/sessions.txt gets "SESSION CSRF" a line.
@@ -225,29 +320,28 @@ login() {
 # val KEY: a value from the lua summary line in WORK/wrk.out.
 val() { sed -n "s/^load:.* $1=\([^ ]*\).*/\1/p" "$WORK/wrk.out"; }
 
-# run BACKEND DB: fill, serve, wrk, check; appends a row to WORK/rows.
-run() {
+# measure BACKEND DB PROCS: serve DB with PROCS processes, wrk, check; appends a row to
+# WORK/rows.
+measure() {
   backend=$1
   db=$2
-  t0=$(date +%s)
-  fill "$db"
-  t1=$(date +%s)
-  echo "load.sh: $backend: filled in $((t1 - t0)) s ($(wc -l <"$WORK/allocations.csv") generated allocation lines, $(wc -l <"$WORK/measures.txt") generated measures)"
+  procs=$3
+  label=$backend
+  [ "$procs" = 1 ] || label="$backend, $procs processes behind nginx"
   totals "$backend" "$db"
   m0=$m s0=$s a0=$a pm0=$pm ps0=$ps e10=$e1 e20=$e2 ea0=$ea
   if [ "$pm0" != "$m0" ] || [ "$ps0" != "$s0" ]; then
     fail "$backend: pok export ($pm0, $ps0) differs from SQL ($m0, $s0) before the run"
   fi
-  serve "$db"
+  serve "$db" "$procs"
   login
-  echo "load.sh: $backend: pok serve at $pok_url; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $WRITE_PERCENT % reserve deposits of € $AMOUNT, $EDIT_PERCENT % measure edits from a stale version"
+  echo "load.sh: $label: pok serve at $pok_url; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $WRITE_PERCENT % reserve deposits of € $AMOUNT, $EDIT_PERCENT % measure edits from a stale version"
   timeout $((DURATION + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
     -s "$HERE/load.lua" "$pok_url" -- "$WORK/codes.txt" "$WORK/measures.txt" \
     "$WORK/sessions.txt" "$WRITE_PERCENT" "$(cat "$WORK/source")" "$AMOUNT" "$DURATION" "$QUIET" "$EDIT_PERCENT" \
-    >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; fail "$backend: wrk failed"; }
-  stop "$pok_pid"
-  pok_pid=""
-  grep '^load:' "$WORK/wrk.out" || { cat "$WORK/wrk.out" >&2; fail "$backend: no summary from load.lua"; }
+    >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; fail "$label: wrk failed"; }
+  stop_servers
+  grep '^load:' "$WORK/wrk.out" || { cat "$WORK/wrk.out" >&2; fail "$label: no summary from load.lua"; }
   writes_ok=$(val writes_ok)
   writes_sent=$(val writes_sent)
   edits_ok=$(val edits_ok)
@@ -257,8 +351,8 @@ run() {
   sock=$(val socket_errors)
   totals "$backend" "$db"
   m1=$m s1=$s a1=$a pm1=$pm ps1=$ps e11=$e1 e21=$e2 ea1=$ea
-  echo "load.sh: $backend: reserve movements $m0 -> $m1, sum $s0 -> $s1 cents, audit rows $a0 -> $a1; pok export: $pm0 -> $pm1, $ps0 -> $ps1 cents; accepted writes $writes_ok x $AMOUNT_CENTS cents"
-  echo "load.sh: $backend: measures saved after the fill $e10 -> $e11, saved more than once $e20 -> $e21, measure update audit rows $ea0 -> $ea1; accepted stale edits $edits_ok of $edits_sent"
+  echo "load.sh: $label: reserve movements $m0 -> $m1, sum $s0 -> $s1 cents, audit rows $a0 -> $a1; pok export: $pm0 -> $pm1, $ps0 -> $ps1 cents; accepted writes $writes_ok x $AMOUNT_CENTS cents"
+  echo "load.sh: $label: measures saved after the fill $e10 -> $e11, saved more than once $e20 -> $e21, measure update audit rows $ea0 -> $ea1; accepted stale edits $edits_ok of $edits_sent"
   bad=""
   [ "$errors" = 0 ] || bad="$bad; $errors error responses ($(val statuses_other))"
   [ "$sock" = 0 ] || bad="$bad; $sock socket errors"
@@ -279,9 +373,27 @@ run() {
   [ $((pm1 - pm0)) = "$writes_ok" ] || bad="$bad; pok export: $((pm1 - pm0)) new movements, expected $writes_ok"
   [ $((ps1 - ps0)) = $((writes_ok * AMOUNT_CENTS)) ] ||
     bad="$bad; pok export: sum grew by $((ps1 - ps0)) cents, expected $((writes_ok * AMOUNT_CENTS))"
-  [ -z "$bad" ] || fail "$backend${bad}"
-  echo "load.sh: $backend: no lost updates: every accepted write is in the database, nothing else; no measure was saved twice from the same version"
-  echo "$backend $(val rps) $(val p50_ms) $(val p99_ms) $(val requests) $(val reads_ok) $writes_ok $edits_ok $conflicts $errors" >>"$WORK/rows"
+  [ -z "$bad" ] || fail "$label${bad}"
+  echo "load.sh: $label: no lost updates: every accepted write is in the database, nothing else; no measure was saved twice from the same version"
+  echo "$backend $procs $(val rps) $(val p50_ms) $(val p99_ms) $(val requests) $(val reads_ok) $writes_ok $edits_ok $conflicts $errors" >>"$WORK/rows"
+}
+
+# run BACKEND DB: fill DB once, then measure a copy of it for each number of processes.
+run() {
+  backend=$1
+  filled=$2
+  t0=$(date +%s)
+  fill "$filled"
+  t1=$(date +%s)
+  echo "load.sh: $backend: filled in $((t1 - t0)) s ($(wc -l <"$WORK/allocations.csv") generated allocation lines, $(wc -l <"$WORK/measures.txt") generated measures)"
+  n=0
+  for procs in $PROCESSES; do
+    n=$((n + 1))
+    copy="${filled%.db}_$n"
+    [ "$backend" = sqlite ] && copy="$copy.db"
+    clone "$backend" "$filled" "$copy"
+    measure "$backend" "$copy" "$procs"
+  done
 }
 
 echo "load.sh: $(nproc 2>/dev/null || echo '?') cores; $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2); pok $POK"
@@ -313,8 +425,14 @@ for backend in $BACKENDS; do
   esac
 done
 
-printf '\n| backend | requests/s | p50 ms | p99 ms | requests | reads | deposits accepted | edits accepted | conflicts | errors |\n'
-printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
-while read -r b rps p50 p99 req rd wr ed cf er; do
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$b" "$rps" "$p50" "$p99" "$req" "$rd" "$wr" "$ed" "$cf" "$er"
+printf '\n| backend | pok serve processes | requests/s | p50 ms | p99 ms | requests | reads | deposits accepted | edits accepted | conflicts | errors |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+while read -r b np rps p50 p99 req rd wr ed cf er; do
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$b" "$np" "$rps" "$p50" "$p99" "$req" "$rd" "$wr" "$ed" "$cf" "$er"
 done <"$WORK/rows"
+# PostgreSQL against SQLite, for each number of processes: the issue's aims are at least
+# 0.8 of the requests per second and a p99 of at most 2 times.
+awk '{ rps[$1 " " $2] = $3; p99[$1 " " $2] = $5; np[$2] = 1 }
+  END { for (n in np) if (("sqlite " n) in rps && ("postgresql " n) in rps && rps["sqlite " n] > 0 && p99["sqlite " n] > 0)
+    printf "load.sh: %s process(es): PostgreSQL / SQLite: requests/s %.2f, p99 %.2f\n", n,
+      rps["postgresql " n] / rps["sqlite " n], p99["postgresql " n] / p99["sqlite " n] }' "$WORK/rows"

@@ -158,8 +158,9 @@ CLI_GROUP(serve, 220) = {
      "  --read-wait MS  hoe lang het inlezen van een document wordt afgewacht voordat de\n"
      "                  pagina verschijnt die de voortgang toont (standaard 3000; 0: meteen)\n"
      "  --db-connections N  verbindingen met de database, elk met een eigen thread voor\n"
-     "                  verzoeken (standaard: één per processorkern bij SQLite, vier per\n"
-     "                  kern bij PostgreSQL; hoogstens 64)\n"
+     "                  verzoeken (standaard: twee per processorkern bij SQLite, één per\n"
+     "                  kern bij PostgreSQL; meer als PostgreSQL op een eigen server draait;\n"
+     "                  hoogstens 64)\n"
      "  Eén adres houdt hoogstens 64 verbindingen tegelijk open (behalve met --trust-proxy).\n"
      "Stoppen met Ctrl-C of SIGTERM.\n"
      "voorbeeld: pok --db demo.db serve --port 8080"},

@@ -90,6 +90,8 @@ typedef struct Ctx {
     LedgerUnmapped other; /* beyond UNMAPPED_MAX codes */
     TouchedSet touched;
     const char *file_name; /* base name, for the source title */
+    /* Bookings whose newness store_ledger_flush tells (PostgreSQL), and the new ones. */
+    int64_t deferred, deferred_new;
 } Ctx;
 
 static const char *base_name(const char *path)
@@ -313,13 +315,24 @@ static int store_line(Ctx *c, LedgerWriter *w, const LedgerLine *l, const Ledger
                  .line = csv_line(r)};
     int is_new = 0;
     if (store_ledger_add(w, &b, &is_new, err) != 0) return import_wrap_error(r, err);
-    if (is_new) {
+    if (is_new < 0) {
+        c->deferred++; /* told by store_ledger_flush */
+    } else if (is_new) {
         c->rep->imp.bookings_new++;
         touched_get(&c->touched, m->id, l->year)->bookings_new++;
     } else {
         c->rep->imp.bookings_known++;
     }
     return 0;
+}
+
+/* The new bookings of one measure and year, from store_ledger_flush. */
+static void count_new(void *ctx, int64_t measure_id, int year, int64_t n_new)
+{
+    Ctx *c = ctx;
+    c->rep->imp.bookings_new += n_new;
+    c->deferred_new += n_new;
+    touched_get(&c->touched, measure_id, year)->bookings_new += n_new;
 }
 
 static int read_lines(Ctx *c, LedgerReader *lr, LedgerWriter *w, PokErr *err)
@@ -473,6 +486,8 @@ static int run(Ctx *c, LedgerReader *lr, PokErr *err)
     if (rc == 0) rc = build_codes(c, err);
     if (rc == 0) rc = store_ledger_begin(c->s, imp, &w, err);
     if (rc == 0) rc = read_lines(c, lr, w, err);
+    if (rc == 0) rc = store_ledger_flush(w, count_new, c, err);
+    if (rc == 0) imp->bookings_known += c->deferred - c->deferred_new;
     if (rc == 0) rc = set_all_realised(c, err);
     if (rc == 0) rc = store_ledger_end(w, imp, err);
     store_ledger_free(w);

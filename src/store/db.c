@@ -69,6 +69,60 @@ int64_t db_round_trips(const Db *db)
 {
     return db->round_trips;
 }
+int db_has_copy(const Db *db)
+{
+    return db->ops->copy_begin != NULL;
+}
+void db_copy_text(Buf *b, const char *v, char sep)
+{
+    if (!v) {
+        buf_append(b, "\\N", 2);
+    } else {
+        const char *run = v;
+        for (const char *c = v; *c; c++) {
+            const char *esc = *c == '\\'   ? "\\\\"
+                              : *c == '\t' ? "\\t"
+                              : *c == '\n' ? "\\n"
+                              : *c == '\r' ? "\\r"
+                                           : NULL;
+            if (!esc) continue;
+            buf_append(b, run, (size_t)(c - run));
+            buf_append(b, esc, 2);
+            run = c + 1;
+        }
+        buf_puts(b, run);
+    }
+    buf_append(b, &sep, 1);
+}
+void db_copy_int(Buf *b, int64_t v, char sep)
+{
+    buf_printf(b, "%lld%c", (long long)v, sep);
+}
+void db_copy_bytes(Buf *b, const unsigned char *p, size_t n, char sep)
+{
+    static const char hex[] = "0123456789abcdef";
+    buf_append(b, "\\\\x", 3); /* \\x: the bytea hex prefix, its backslash escaped */
+    for (size_t i = 0; i < n; i++) {
+        char two[2] = {hex[p[i] >> 4], hex[p[i] & 15]};
+        buf_append(b, two, 2);
+    }
+    buf_append(b, &sep, 1);
+}
+int db_copy_begin(Db *db, const char *sql)
+{
+    if (!db->ops->copy_begin) return db_set_error(db, DB_E_OTHER, NULL, "COPY kan hier niet");
+    db->executions++;
+    db->round_trips++;
+    return db->ops->copy_begin(db, sql);
+}
+int db_copy_put(Db *db, const char *data, size_t len)
+{
+    return db->ops->copy_put(db, data, len);
+}
+int db_copy_end(Db *db)
+{
+    return db->ops->copy_end(db);
+}
 int db_prefetch(DbStmt **sts, size_t n)
 {
     if (n == 0 || !sts[0]->db->ops->prefetch) return 0;

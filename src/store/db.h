@@ -82,6 +82,22 @@ void db_clear_bindings(DbStmt *st);
  * -1 when nothing could be sent (each statement then runs at its own step). */
 int db_prefetch(DbStmt **sts, size_t n);
 
+/* Bulk loading with the backend's own tool: db_copy_begin runs sql, a COPY ... FROM
+ * STDIN in text format; db_copy_put sends rows (each line one row, tab between fields,
+ * \N for NULL, backslash escapes: db_copy_field writes one field so); db_copy_end ends
+ * the data and reports whether the server took every row. Nothing else may run on db in
+ * between. PostgreSQL only: db_has_copy says whether the backend has it (SQLite inserts
+ * in-process, which is as fast). */
+int db_has_copy(const Db *db);
+/* One field of a COPY row into b, then sep ('\t' between fields, '\n' after the last):
+ * text escaped (NULL as \N), an integer, bytes as bytea hex. */
+void db_copy_text(Buf *b, const char *v, char sep);
+void db_copy_int(Buf *b, int64_t v, char sep);
+void db_copy_bytes(Buf *b, const unsigned char *p, size_t n, char sep);
+int db_copy_begin(Db *db, const char *sql);
+int db_copy_put(Db *db, const char *data, size_t len);
+int db_copy_end(Db *db);
+
 /* 1 row, 0 done, -1 error. */
 int db_step(DbStmt *st);
 void db_reset(DbStmt *st);

@@ -30,6 +30,10 @@ typedef struct DbOps {
     int (*sync_ids)(Db *db);
     /* NULL: statements run at their first step anyway (SQLite, in-process). */
     int (*prefetch)(DbStmt **sts, size_t n);
+    /* COPY ... FROM STDIN (PostgreSQL); NULL where the backend has none. */
+    int (*copy_begin)(Db *db, const char *sql);
+    int (*copy_put)(Db *db, const char *data, size_t len);
+    int (*copy_end)(Db *db);
 } DbOps;
 
 struct Db {

@@ -565,6 +565,42 @@ static int p_prefetch(DbStmt **sts, size_t n)
     return rc;
 }
 
+/* ---- COPY ---- */
+
+static int p_copy_begin(Db *db, const char *sql)
+{
+    reconnect_if_lost(db);
+    PGresult *res = PQexec(CONN(db), sql);
+    int rc = PQresultStatus(res) == PGRES_COPY_IN ? 0 : fail_result(db, res);
+    PQclear(res);
+    return rc;
+}
+
+static int p_copy_put(Db *db, const char *data, size_t len)
+{
+    while (len > 0) { /* PQputCopyData takes an int length */
+        int n = len > (1u << 30) ? 1 << 30 : (int)len;
+        if (PQputCopyData(CONN(db), data, n) != 1)
+            return db_set_error(db, DB_E_OTHER, NULL, PQerrorMessage(CONN(db)));
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* The end of the data, then the COPY's own result: an error in any row shows here. */
+static int p_copy_end(Db *db)
+{
+    if (PQputCopyEnd(CONN(db), NULL) != 1)
+        return db_set_error(db, DB_E_OTHER, NULL, PQerrorMessage(CONN(db)));
+    int rc = 0;
+    for (PGresult *res; (res = PQgetResult(CONN(db)));) {
+        if (rc == 0 && PQresultStatus(res) != PGRES_COMMAND_OK) rc = fail_result(db, res);
+        PQclear(res);
+    }
+    return rc;
+}
+
 static void p_reset(DbStmt *s)
 {
     clear_result(PST(s));
@@ -611,7 +647,7 @@ static const DbOps pg_ops = {
     p_bind_int,    p_bind_text,      p_bind_blob,   p_bind_null,    p_clear_bindings,
     p_step,        p_reset,          p_col_int,     p_col_text,     p_col_blob,
     p_col_is_null, p_in_transaction, p_begin_write, p_data_version, p_after_rollback,
-    p_sync_ids,    p_prefetch,
+    p_sync_ids,    p_prefetch,       p_copy_begin,  p_copy_put,     p_copy_end,
 };
 
 Db *db_pg_open(const char *url, PokErr *err)

@@ -208,28 +208,14 @@ static int s_data_version(Db *db, uint64_t *out)
 }
 
 static const DbOps sqlite_ops = {
-    s_close,
-    s_exec,
-    s_prepare,
-    s_finalize,
-    s_param_count,
-    s_bind_int,
-    s_bind_text,
-    s_bind_blob,
-    s_bind_null,
-    s_clear_bindings,
-    s_step,
-    s_reset,
-    s_col_int,
-    s_col_text,
-    s_col_blob,
-    s_col_is_null,
-    s_in_transaction,
-    s_begin_write,
-    s_data_version,
-    NULL,
-    NULL,
-    NULL,
+    s_close,        s_exec,      s_prepare,   s_finalize,       s_param_count,    s_bind_int,
+    s_bind_text,    s_bind_blob, s_bind_null, s_clear_bindings, s_step,           s_reset,
+    s_col_int,      s_col_text,  s_col_blob,  s_col_is_null,    s_in_transaction, s_begin_write,
+    s_data_version, NULL, /* after_rollback */
+    NULL,                 /* sync_ids */
+    NULL,                 /* prefetch: each statement runs at its first step, in-process */
+    NULL,                 /* copy_begin: inserts are in-process, as fast as a bulk path */
+    NULL,           NULL,
 };
 
 sqlite3 *db_sqlite_handle(Db *db)

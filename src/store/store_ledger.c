@@ -36,7 +36,14 @@ struct LedgerWriter {
     const char *municipality;
     DbStmt *count; /* the occurrence of a fingerprint in this file */
     DbStmt *insert;
+    /* PostgreSQL: the bookings go into a temporary table with COPY as they come, and
+     * into booking with one INSERT .. SELECT at the end (store_ledger_flush). */
+    int copying;
+    Buf rows; /* COPY rows not yet sent */
 };
+
+/* Bytes of COPY rows collected before they are sent. */
+#define LEDGER_COPY_CHUNK (256 * 1024)
 
 /* Each field with its length in front, so no choice of field contents can make two
  * different bookings hash alike. */
@@ -82,6 +89,9 @@ void store_ledger_free(LedgerWriter *w)
     if (!w) return;
     db_finalize(w->count);
     db_finalize(w->insert);
+    /* a COPY still open (an error before the flush): end it, the caller rolls back */
+    if (w->copying) db_copy_end(w->s->db);
+    buf_free(&w->rows);
     if (!SQ_PG(w->s)) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)w->old_cache);
@@ -102,16 +112,12 @@ int store_ledger_begin(Store *s, LedgerImport *imp, LedgerWriter **out, PokErr *
         return -1;
     /* Occurrences are counted in a temporary table, not in memory, so memory stays flat
      * however many bookings a file holds. It is part of the transaction: a rollback
-     * removes it too. */
-    if (sq_exec(s,
-                SQ_SQL(s,
-                       "DROP TABLE IF EXISTS temp.ledger_seen;"
-                       "CREATE TEMP TABLE ledger_seen (fingerprint BLOB PRIMARY KEY,"
-                       " n INTEGER NOT NULL) WITHOUT ROWID",
-                       "DROP TABLE IF EXISTS pg_temp.ledger_seen;"
-                       "CREATE TEMP TABLE ledger_seen (fingerprint BYTEA PRIMARY KEY,"
-                       " n BIGINT NOT NULL)"),
-                err))
+     * removes it too. (PostgreSQL counts them in the flush.) */
+    if (!SQ_PG(s) && sq_exec(s,
+                             "DROP TABLE IF EXISTS temp.ledger_seen;"
+                             "CREATE TEMP TABLE ledger_seen (fingerprint BLOB PRIMARY KEY,"
+                             " n INTEGER NOT NULL) WITHOUT ROWID",
+                             err))
         return -1;
     char now[32];
     sq_now(now);
@@ -142,22 +148,26 @@ int store_ledger_begin(Store *s, LedgerImport *imp, LedgerWriter **out, PokErr *
     }
     w->import_id = imp->id = import_id;
     w->municipality = imp->municipality;
-    /* PostgreSQL counts and inserts in one statement (a data-modifying WITH, which SQLite
-     * lacks): one round trip per booking instead of two. */
+    /* PostgreSQL: COPY into a temporary table (booking's columns without the import,
+     * the municipality and the occurrence, which the flush adds), in this transaction. */
     if (SQ_PG(s)) {
-        if (prepare(s,
-                    "WITH seen AS (INSERT INTO ledger_seen (fingerprint, n) VALUES (?14, 1)"
-                    " ON CONFLICT (fingerprint) DO UPDATE SET n = ledger_seen.n + 1 RETURNING n)"
-                    " INSERT INTO booking (import_id, municipality, measure_id, year, period,"
-                    " booking_date, account, cost_centre, taakveld, amount_cents, description,"
-                    " document, line, fingerprint, occurrence)"
-                    " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, seen.n"
-                    " FROM seen ON CONFLICT (municipality, fingerprint, occurrence) DO NOTHING"
-                    " RETURNING id",
-                    &w->insert, err)) {
+        if (sq_exec(
+                s,
+                "DROP TABLE IF EXISTS pg_temp.ledger_stage;"
+                "CREATE TEMP TABLE ledger_stage (measure_id BIGINT NOT NULL, year BIGINT NOT NULL,"
+                " period BIGINT, booking_date TEXT, account TEXT, cost_centre TEXT, taakveld TEXT,"
+                " amount_cents BIGINT NOT NULL, description TEXT, document TEXT,"
+                " line BIGINT NOT NULL, fingerprint BYTEA NOT NULL) ON COMMIT DROP",
+                err) ||
+            (db_copy_begin(s->db,
+                           "COPY ledger_stage (measure_id, year, period, booking_date, account,"
+                           " cost_centre, taakveld, amount_cents, description, document, line,"
+                           " fingerprint) FROM STDIN") &&
+             sq_fail(s, NULL, err))) {
             store_ledger_free(w);
             return -1;
         }
+        w->copying = 1;
         *out = w;
         return 0;
     }
@@ -184,10 +194,47 @@ static void bind_opt_text(DbStmt *st, int i, const char *v)
     sq_bind_text(st, i, v && *v ? v : NULL);
 }
 
+/* One booking as a COPY row of ledger_stage; sent when LEDGER_COPY_CHUNK is full. */
+static int copy_booking(LedgerWriter *w, const Booking *b, PokErr *err)
+{
+    Buf *r = &w->rows;
+    db_copy_int(r, b->measure_id, '\t');
+    db_copy_int(r, b->year, '\t');
+    if (b->period)
+        db_copy_int(r, b->period, '\t');
+    else
+        db_copy_text(r, NULL, '\t');
+    db_copy_text(r, b->booking_date && *b->booking_date ? b->booking_date : NULL, '\t');
+    db_copy_text(r, b->account && *b->account ? b->account : NULL, '\t');
+    db_copy_text(r, b->cost_centre && *b->cost_centre ? b->cost_centre : NULL, '\t');
+    db_copy_text(r, b->taakveld && *b->taakveld ? b->taakveld : NULL, '\t');
+    db_copy_int(r, b->amount_cents, '\t');
+    db_copy_text(r, b->description && *b->description ? b->description : NULL, '\t');
+    db_copy_text(r, b->document && *b->document ? b->document : NULL, '\t');
+    db_copy_int(r, b->line, '\t');
+    db_copy_bytes(r, b->fingerprint, LEDGER_FINGERPRINT_BYTES, '\n');
+    if (buf_check(r, "de grootboekimport", err)) return -1;
+    if (r->len < LEDGER_COPY_CHUNK) return 0;
+    int rc = db_copy_put(w->s->db, r->data, r->len);
+    buf_reset(r);
+    return rc ? sq_fail(w->s, NULL, err) : 0;
+}
+
 int store_ledger_add(LedgerWriter *w, Booking *b, int *is_new, PokErr *err)
 {
     Store *s = w->s;
     store_ledger_fingerprint(b);
+    if (w->copying) {
+        if (SQ_CHECK_TEXTS(err, {b->booking_date, "boekdatum", TEXT_SHORT},
+                           {b->account, "grootboekrekening", TEXT_SHORT},
+                           {b->cost_centre, "kostenplaats", TEXT_SHORT},
+                           {b->taakveld, "taakveld", TEXT_SHORT},
+                           {b->description, "omschrijving van de boeking", TEXT_LONG},
+                           {b->document, "boekstuk", TEXT_SHORT}))
+            return -1;
+        *is_new = -1; /* counted by store_ledger_flush */
+        return copy_booking(w, b, err);
+    }
     int64_t occurrence = 0; /* PostgreSQL: counted inside the insert */
     int rc;
     if (w->count) {
@@ -231,6 +278,39 @@ int store_ledger_add(LedgerWriter *w, Booking *b, int *is_new, PokErr *err)
     return 0;
 }
 
+int store_ledger_flush(LedgerWriter *w, LedgerNewCount each, void *ctx, PokErr *err)
+{
+    if (!w->copying) return 0;
+    Store *s = w->s;
+    int rc = w->rows.len ? db_copy_put(s->db, w->rows.data, w->rows.len) : 0;
+    buf_reset(&w->rows);
+    w->copying = 0;
+    if (db_copy_end(s->db) || rc) return sq_fail(s, NULL, err);
+    /* The n-th identical booking of the file is occurrence n, as store_ledger_add counts
+     * it on SQLite; a known one inserts nothing. */
+    DbStmt *st = sq_stmt(
+        s,
+        "WITH added AS (INSERT INTO booking (import_id, municipality, measure_id, year, period,"
+        " booking_date, account, cost_centre, taakveld, amount_cents, description, document,"
+        " line, fingerprint, occurrence)"
+        " SELECT ?1, ?2, measure_id, year, period, booking_date, account, cost_centre, taakveld,"
+        " amount_cents, description, document, line, fingerprint,"
+        " row_number() OVER (PARTITION BY fingerprint ORDER BY line) FROM ledger_stage"
+        " ON CONFLICT (municipality, fingerprint, occurrence) DO NOTHING RETURNING measure_id, "
+        "year)"
+        " SELECT measure_id, year, count(*) FROM added GROUP BY measure_id, year"
+        " ORDER BY measure_id, year",
+        err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, w->import_id);
+    sq_bind_text(st, 2, w->municipality);
+    while ((rc = db_step(st)) == 1)
+        each(ctx, sq_col_int(st, 0), (int)sq_col_int(st, 1), sq_col_int(st, 2));
+    if (rc < 0) return sq_fail(s, st, err);
+    db_reset(st);
+    return sq_exec(s, "DROP TABLE IF EXISTS pg_temp.ledger_stage", err);
+}
+
 int store_ledger_end(LedgerWriter *w, const LedgerImport *imp, PokErr *err)
 {
     Store *s = w->s;
@@ -252,10 +332,7 @@ int store_ledger_end(LedgerWriter *w, const LedgerImport *imp, PokErr *err)
     if (sq_step_done(s, st, err) || sq_audit_insert(s, "ledger_import", SQ_JSON_LEDGER_IMPORT,
                                                     w->import_id, w->municipality, err))
         return -1;
-    return sq_exec(s,
-                   SQ_SQL(s, "DROP TABLE IF EXISTS temp.ledger_seen",
-                          "DROP TABLE IF EXISTS pg_temp.ledger_seen"),
-                   err);
+    return SQ_PG(s) ? 0 : sq_exec(s, "DROP TABLE IF EXISTS temp.ledger_seen", err);
 }
 
 /* ---- reads ---- */

@@ -44,12 +44,20 @@ void store_ledger_fingerprint(Booking *b);
 
 /* The bulk writer of one import. Call inside store_begin..store_commit: begin inserts the
  * ledger_import row (imp->id is set), add stores one booking (*is_new 0 when it was
- * already known), end writes the final counts and source of imp and its audit row.
+ * already known, -1 when that is told by the flush below), end writes the final counts
+ * and source of imp and its audit row.
  * store_ledger_free releases the writer after end or on failure (the caller rolls back). */
 typedef struct LedgerWriter LedgerWriter;
 int store_ledger_begin(Store *s, LedgerImport *imp, LedgerWriter **out, PokErr *err);
 int store_ledger_add(LedgerWriter *w, Booking *b, int *is_new, PokErr *err);
 int store_ledger_end(LedgerWriter *w, const LedgerImport *imp, PokErr *err);
+/* On PostgreSQL the bookings are sent with COPY as they come and stored in one statement
+ * at the end, so store_ledger_add cannot tell whether a booking is new: it sets *is_new
+ * to -1, and store_ledger_flush (after the last add, before end) stores them and calls
+ * each with the number of new bookings per measure and year. On SQLite *is_new is 0 or
+ * 1 at once and the flush does nothing. */
+typedef void (*LedgerNewCount)(void *ctx, int64_t measure_id, int year, int64_t n_new);
+int store_ledger_flush(LedgerWriter *w, LedgerNewCount each, void *ctx, PokErr *err);
 void store_ledger_free(LedgerWriter *w);
 
 /* A measure with the codes it is mapped on (comma separated), for the mapping. */

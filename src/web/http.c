@@ -624,15 +624,17 @@ static unsigned pool_size(void)
     return (unsigned)cores;
 }
 
-/* The database connections, and as many request threads: app->db_connections, else one
- * per core for SQLite (a request there does not wait for anything but the CPU) and
- * HTTP_PG_CONNECTIONS_PER_CORE per core for PostgreSQL (a request there spends much of
- * its time waiting for the server); see bench/README.md for the measurements. */
+/* The database connections, and as many request threads: app->db_connections, else per
+ * core HTTP_SQLITE_CONNECTIONS_PER_CORE for SQLite (a writer waiting for the write lock
+ * sleeps, and the other threads go on meanwhile) and HTTP_PG_CONNECTIONS_PER_CORE for
+ * PostgreSQL on the same machine (more only add contention for the cores the server
+ * needs); see bench/README.md for the measurements. */
 static unsigned connections(const WebApp *app)
 {
     if (app->db_connections) return app->db_connections;
-    unsigned n = pool_size();
-    if (app->store && store_versions_comparable(app->store)) n *= HTTP_PG_CONNECTIONS_PER_CORE;
+    unsigned n = pool_size() * (app->store && store_versions_comparable(app->store)
+                                    ? HTTP_PG_CONNECTIONS_PER_CORE
+                                    : HTTP_SQLITE_CONNECTIONS_PER_CORE);
     return n > HTTP_DB_CONNECTIONS_MAX ? HTTP_DB_CONNECTIONS_MAX : n;
 }
 

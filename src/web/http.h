@@ -12,10 +12,11 @@ typedef struct HttpServer HttpServer;
 #define HTTP_THREADS_MIN 2        /* thread pool: one per core, at least */
 #define HTTP_THREADS_MAX 16       /* and at most */
 #define HTTP_CONNECTION_LIMIT 256 /* open connections at once */
-/* Database connections of pok serve (store_pool.h), one per request thread: on
- * PostgreSQL this many per core, at most HTTP_DB_CONNECTIONS_MAX (pok serve
- * --db-connections chooses another number). */
-#define HTTP_PG_CONNECTIONS_PER_CORE 4
+/* Database connections of pok serve (store_pool.h), one per request thread: this many
+ * per core, at most HTTP_DB_CONNECTIONS_MAX (pok serve --db-connections chooses another
+ * number, such as more for a PostgreSQL server on its own machine). */
+#define HTTP_SQLITE_CONNECTIONS_PER_CORE 2
+#define HTTP_PG_CONNECTIONS_PER_CORE 1
 #define HTTP_DB_CONNECTIONS_MAX 64
 /* Open connections at once from one client address, so that one client (or a slow-loris
  * attack from it) cannot take all of them. A browser opens about six; an office behind

@@ -144,6 +144,33 @@ static void test_import_and_reimport(void **state)
     ledger_report_free(&rep);
 }
 
+/* The texts of a booking arrive as they were in the file, also the characters that
+ * PostgreSQL's COPY (the bulk path there) escapes: backslash, tab, a line break inside a
+ * quoted field, and \N, its word for NULL. */
+static void test_texts_kept(void **state)
+{
+    Fixture *f = *state;
+    LedgerReport rep = {0};
+    PokErr err = {0};
+    assert_int_equal(
+        import(f, "tekst.csv",
+               "2026-01-05;2026;1;4100;KP9001;6.1;7,00;\"Zaak\\1\tcliënt\nregel 2\";\\N\n", 0, 0,
+               &rep, &err),
+        0);
+    assert_int_equal(rep.imp.bookings_new, 1);
+    Arena a = {0};
+    Booking *b;
+    size_t n;
+    assert_int_equal(store_ledger_bookings(f->db.s, f->m1, 2026, &a, &b, &n, &err), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(b[0].description, "Zaak\\1\tcliënt\nregel 2");
+    assert_string_equal(b[0].document, "\\N");
+    assert_int_equal(b[0].amount_cents, 700);
+    assert_int_equal(b[0].period, 1);
+    arena_free(&a);
+    ledger_report_free(&rep);
+}
+
 static void test_dry_run_and_errors(void **state)
 {
     Fixture *f = *state;
@@ -271,6 +298,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_import_and_reimport, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_texts_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dry_run_and_errors, setup, teardown),
         cmocka_unit_test(test_fingerprint),
         cmocka_unit_test(test_header_checks),
