@@ -18,11 +18,25 @@
 # and the realised amount pok's import stored per measure and year equals awk's sum of
 # its cost centre. A difference makes the script fail (exit 1).
 #
+# The import runs on both backends: on SQLite (the file) and on PostgreSQL (a throwaway
+# server from scripts/pgtest.sh, which this script re-runs itself under; an existing
+# POK_TEST_PG is used as is), each into a fresh database; PostgreSQL's realised amounts
+# are checked against awk like SQLite's. The issue's aim: PostgreSQL within 2x of SQLite.
+#
 # Environment: POK_BENCH_DIR or BENCH_DIR (cache of generated files, default
 # /tmp/pok-bench), GEN_GROOTBOEK (the generator, default tests/data/gen_grootboek.py),
 # LINES, SMALL_LINES, ROUNDS, SEED (1), AWK (awk),
-# HLEDGER (hledger; HLEDGER=none skips it).
+# HLEDGER (hledger; HLEDGER=none skips it), BACKENDS ("sqlite postgresql").
 set -eu
+BACKENDS=${BACKENDS:-sqlite postgresql}
+case " $BACKENDS " in
+*" postgresql "*)
+  if [ -z "${POK_TEST_PG:-}" ] && [ -f "$(dirname "$0")/../scripts/pgtest.sh" ]; then
+    exec sh "$(dirname "$0")/../scripts/pgtest.sh" sh "$0" "$@"
+  fi
+  [ -n "${POK_TEST_PG:-}" ] || { echo "ledger.sh: no PostgreSQL: that backend is NOT measured" >&2; BACKENDS=sqlite; }
+  ;;
+esac
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 POK=${1:-build/pok}
@@ -168,6 +182,22 @@ round() {
   done <"$WORK/measures.map"
   $CHECK realised "$WORK/measures.map" "$r" >"$r/realised.n"
 
+  case " $BACKENDS " in *" postgresql "*)
+    export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+    psql -X -q -v ON_ERROR_STOP=1 "$POK_TEST_PG" -c 'DROP DATABASE IF EXISTS pok_ledger' \
+      -c 'CREATE DATABASE pok_ledger' >/dev/null || die "kan de database pok_ledger niet maken"
+    pg="${POK_TEST_PG%/*}/pok_ledger"
+    pok_fresh_db "$pg"
+    measure pok-import-pg "$label" "$r/import-pg.txt" \
+      "$POK" --db "$pg" import ledger "$file" --municipality "$MUNI"
+    mkdir -p "$r/pg"
+    while IFS=, read -r kp id; do
+      "$POK" --db "$pg" measure show "$id" >"$r/pg/$id.txt"
+    done <"$WORK/measures.map"
+    $CHECK realised "$WORK/measures.map" "$r/pg" >"$r/realised-pg.n"
+    ;;
+  esac
+
   rm -f "$WORK/sqlite.db"
   sqlite_script "$file"
   measure sqlite3 "$label" "$r/sqlite.csv" sqlite3 -batch "$WORK/sqlite.db" ".read $WORK/sqlite.sql"
@@ -189,6 +219,12 @@ round() {
   check "sqlite3 = awk ($label regels)" "$r/sqlite.n" "$r/awk.n"
   check "pok import gerealiseerd = awk KP9001..KP9012 ($label regels)" \
     "$r/realised.n" "$r/awk.n" --sums-only --codes KP9
+  if [ -f "$r/realised-pg.n" ]; then
+    check "pok import op PostgreSQL gerealiseerd = awk KP9001..KP9012 ($label regels)" \
+      "$r/realised-pg.n" "$r/awk.n" --sums-only --codes KP9
+    cmp -s "$r/import.txt" "$r/import-pg.txt" ||
+      { echo "ledger.sh: pok import ledger meldt op PostgreSQL iets anders dan op SQLite:" >&2; diff "$r/import.txt" "$r/import-pg.txt" >&2 || true; fail=1; }
+  fi
   if [ -f "$r/hledger.csv" ]; then
     $CHECK hledger "$r/hledger.csv" >"$r/hledger.n"
     check "hledger = awk ($label regels)" "$r/hledger.n" "$r/awk.n" --sums-only

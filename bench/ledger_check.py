@@ -125,9 +125,10 @@ def table(times, big, small):
     med = {k: (statistics.median(m for m, _ in v), max(r for _, r in v), v)
            for k, v in runs.items()}
     # Each tool is compared with the pok command that does the same job.
-    base = {"pok-import": "pok-import", "sqlite3": "pok-import",
+    base = {"pok-import": "pok-import", "pok-import-pg": "pok-import", "sqlite3": "pok-import",
             "pok-totals": "pok-totals", "awk": "pok-totals", "hledger": "pok-totals"}
     what = {"pok-import": "pok import ledger (bewaart elke boeking)",
+            "pok-import-pg": "pok import ledger op PostgreSQL",
             "sqlite3": "sqlite3 .import + GROUP BY",
             "pok-totals": "pok ledger totals",
             "awk": "awk, één doorgang",
@@ -135,7 +136,7 @@ def table(times, big, small):
     print("| taak | gereedschap | bestand (regels) | mediaan s | rondes s | verhouding t.o.v. pok | piek-RSS MB |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for label in (big, small):
-        for tool in ("pok-import", "sqlite3", "pok-totals", "awk", "hledger"):
+        for tool in ("pok-import", "pok-import-pg", "sqlite3", "pok-totals", "awk", "hledger"):
             if (tool, label) not in med:
                 continue
             m, rss, v = med[(tool, label)]
@@ -155,6 +156,9 @@ def table(times, big, small):
     if ("pok-import", big) in med and ("sqlite3", big) in med:
         r = med[("sqlite3", big)][0] / med[("pok-import", big)][0]
         aim("import >= 3x sneller dan sqlite3 (%s regels): %.2fx" % (big, r), r >= 3)
+    if ("pok-import-pg", big) in med and ("pok-import", big) in med:
+        r = med[("pok-import-pg", big)][0] / med[("pok-import", big)][0]
+        aim("import op PostgreSQL binnen 2x van SQLite (%s regels): %.2fx" % (big, r), r <= 2)
     if ("pok-totals", big) in med and ("awk", big) in med:
         r = med[("awk", big)][0] / med[("pok-totals", big)][0]
         aim("optellen minstens zo snel als awk (%s regels): %.2fx" % (big, r), r >= 1)

@@ -143,13 +143,14 @@ static void build_sql(CopyTable *t)
     for (size_t i = 0; i < t->n_cols; i++) buf_printf(&b, "%s?%zu", i ? ", " : "", i + 1);
     buf_puts(&b, ")");
     t->sql_insert = xstrdup(b.data);
-    for (size_t r = 1; r < COPY_BATCH; r++) {
-        buf_puts(&b, ", (");
-        for (size_t i = 0; i < t->n_cols; i++)
-            buf_printf(&b, "%s?%zu", i ? ", " : "", r * t->n_cols + i + 1);
-        buf_puts(&b, ")");
-    }
-    t->sql_insert_batch = xstrdup(b.data);
+
+    buf_reset(&b);
+    buf_puts(&b, "COPY ");
+    quoted(&b, t->name);
+    buf_puts(&b, " (");
+    column_list(&b, t, NULL, t->n_cols);
+    buf_puts(&b, ") FROM STDIN");
+    t->sql_copy = xstrdup(b.data);
 
     buf_reset(&b);
     buf_puts(&b, "SELECT count(*)");
@@ -179,7 +180,7 @@ static void table_free(CopyTable *t)
     free(t->sql_first);
     free(t->sql_next);
     free(t->sql_insert);
-    free(t->sql_insert_batch);
+    free(t->sql_copy);
     free(t->sql_totals);
     free(t->sql_delete);
 }

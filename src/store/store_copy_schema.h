@@ -9,9 +9,6 @@
 
 /* Rows read per query: bounded memory on PostgreSQL, whose driver holds a whole result. */
 #define COPY_PAGE 2000
-/* Rows written per INSERT: one round trip to PostgreSQL per row would take minutes for a
- * large ledger. (Parameters: COPY_BATCH times the columns, far below either limit.) */
-#define COPY_BATCH 200
 
 typedef struct CopyColumn {
     char *name;
@@ -32,7 +29,7 @@ typedef struct CopyTable {
     unsigned char pristine_hash[32];
     /* Identifiers come from the migrations' own schema and are quoted; values are always
      * bound. first/next read a page in key order (next after the key ?1..?k). */
-    char *sql_first, *sql_next, *sql_insert, *sql_insert_batch, *sql_totals, *sql_delete;
+    char *sql_first, *sql_next, *sql_insert, *sql_copy, *sql_totals, *sql_delete;
 } CopyTable;
 
 typedef struct CopySchema {
@@ -61,8 +58,10 @@ int copy_scan(Db *db, const CopyTable *t, CopyRowFn row, void *ctx, unsigned cha
               int64_t *rows, PokErr *err);
 /* count(*) and the sum of every column in t->sums, computed by the database. */
 int copy_totals(Db *db, const CopyTable *t, int64_t *rows, int64_t *sums, PokErr *err);
-/* Rows kept to be written COPY_BATCH at a time (sql_insert_batch), the rest one by one
- * (sql_insert) by copy_writer_flush. */
+/* The rows of one table into the destination: one INSERT each on SQLite (in-process),
+ * COPY on PostgreSQL (sql_copy; one round trip per COPY_CHUNK bytes instead of one per
+ * row), ended by copy_writer_flush. Nothing else may run on the destination between
+ * copy_writer_new and copy_writer_flush. */
 typedef struct CopyWriter CopyWriter;
 CopyWriter *copy_writer_new(Db *db, const CopyTable *t, PokErr *err);
 int copy_writer_add(CopyWriter *w, DbStmt *from, PokErr *err);

@@ -1,24 +1,20 @@
-/* store_copy_write.c: pok copy's writer. On PostgreSQL rows are kept until COPY_BATCH of
- * them can go in one INSERT (one round trip instead of one per row); what is left at the
- * end of a table goes one row at a time, as every row does on SQLite. */
+/* store_copy_write.c: pok copy's writer. On PostgreSQL the rows go with COPY, sent
+ * COPY_CHUNK bytes at a time; on SQLite every row is its own INSERT, which costs no round
+ * trip there (and a multi-row INSERT would keep a statement journal). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_copy_schema.h"
 
-typedef struct CopyValue {
-    int is_null;
-    int64_t i;
-    char *p; /* text (NUL-terminated) or blob, malloc'd */
-    size_t n;
-} CopyValue;
+/* Bytes of COPY rows collected before they are sent. */
+#define COPY_CHUNK (256 * 1024)
 
 struct CopyWriter {
     Db *db;
     const CopyTable *t;
-    CopyValue *v; /* COPY_BATCH rows of t->n_cols values */
-    size_t rows;
-    DbStmt *one, *batch;
+    DbStmt *one; /* SQLite */
+    int copying; /* PostgreSQL: the COPY is open */
+    Buf rows;    /* its rows not yet sent */
 };
 
 static int fail(CopyWriter *w, PokErr *err)
@@ -32,56 +28,73 @@ CopyWriter *copy_writer_new(Db *db, const CopyTable *t, PokErr *err)
     CopyWriter *w = xcalloc(1, sizeof *w);
     w->db = db;
     w->t = t;
-    w->v = xcalloc((size_t)COPY_BATCH * t->n_cols, sizeof *w->v);
-    w->one = db_prepare(db, t->sql_insert);
-    /* SQLite writes no round trips but would keep a statement journal for a multi-row
-     * INSERT: there, every row is its own INSERT. */
-    w->batch = db_kind(db) == DB_PG ? db_prepare(db, t->sql_insert_batch) : NULL;
-    if (w->one && (w->batch || db_kind(db) != DB_PG)) return w;
+    if (db_has_copy(db)) {
+        if (db_copy_begin(db, t->sql_copy) == 0) {
+            w->copying = 1;
+            return w;
+        }
+    } else if ((w->one = db_prepare(db, t->sql_insert))) {
+        return w;
+    }
     fail(w, err);
     copy_writer_free(w);
     return NULL;
 }
 
-static void clear_rows(CopyWriter *w)
-{
-    for (size_t k = 0; k < w->rows * w->t->n_cols; k++) {
-        free(w->v[k].p);
-        memset(&w->v[k], 0, sizeof w->v[k]);
-    }
-    w->rows = 0;
-}
-
 void copy_writer_free(CopyWriter *w)
 {
     if (!w) return;
-    clear_rows(w);
-    free(w->v);
+    if (w->copying) db_copy_end(w->db); /* an error before the flush: the caller rolls back */
+    buf_free(&w->rows);
     db_finalize(w->one);
-    db_finalize(w->batch);
     free(w);
 }
 
-/* Bind row r of the kept rows as the parameters after offset. */
-static void bind_row(CopyWriter *w, DbStmt *st, size_t r, int offset)
+/* The current row of from as a COPY row. */
+static int copy_row(CopyWriter *w, DbStmt *from, PokErr *err)
 {
     const CopyTable *t = w->t;
     for (size_t c = 0; c < t->n_cols; c++) {
-        const CopyValue *v = &w->v[r * t->n_cols + c];
-        int p = offset + (int)c + 1;
-        if (v->is_null)
-            db_bind_null(st, p, t->cols[c].type);
-        else if (t->cols[c].type == DB_T_INT)
-            db_bind_int(st, p, v->i);
-        else if (t->cols[c].type == DB_T_BLOB)
-            db_bind_blob(st, p, v->p, v->n);
-        else
-            db_bind_text(st, p, v->p);
+        int i = (int)c;
+        char sep = c + 1 < t->n_cols ? '\t' : '\n';
+        if (db_col_is_null(from, i)) {
+            db_copy_text(&w->rows, NULL, sep);
+        } else if (t->cols[c].type == DB_T_INT) {
+            db_copy_int(&w->rows, db_col_int(from, i), sep);
+        } else if (t->cols[c].type == DB_T_BLOB) {
+            size_t n;
+            const void *p = db_col_blob(from, i, &n);
+            db_copy_bytes(&w->rows, p, n, sep);
+        } else {
+            db_copy_text(&w->rows, db_col_text(from, i), sep);
+        }
     }
+    if (buf_check(&w->rows, "pok copy", err)) return -1;
+    if (w->rows.len < COPY_CHUNK) return 0;
+    int rc = db_copy_put(w->db, w->rows.data, w->rows.len);
+    buf_reset(&w->rows);
+    return rc ? fail(w, err) : 0;
 }
 
-static int run(CopyWriter *w, DbStmt *st, PokErr *err)
+/* The current row of from as one INSERT. */
+static int insert_row(CopyWriter *w, DbStmt *from, PokErr *err)
 {
+    const CopyTable *t = w->t;
+    DbStmt *st = w->one;
+    for (size_t c = 0; c < t->n_cols; c++) {
+        int i = (int)c, p = i + 1;
+        if (db_col_is_null(from, i)) {
+            db_bind_null(st, p, t->cols[c].type);
+        } else if (t->cols[c].type == DB_T_INT) {
+            db_bind_int(st, p, db_col_int(from, i));
+        } else if (t->cols[c].type == DB_T_BLOB) {
+            size_t n;
+            const void *v = db_col_blob(from, i, &n);
+            db_bind_blob(st, p, v, n);
+        } else {
+            db_bind_text(st, p, db_col_text(from, i));
+        }
+    }
     int rc = db_step(st);
     db_reset(st);
     db_clear_bindings(st);
@@ -90,39 +103,15 @@ static int run(CopyWriter *w, DbStmt *st, PokErr *err)
 
 int copy_writer_add(CopyWriter *w, DbStmt *from, PokErr *err)
 {
-    const CopyTable *t = w->t;
-    CopyValue *row = &w->v[w->rows * t->n_cols];
-    for (size_t c = 0; c < t->n_cols; c++) {
-        int i = (int)c;
-        CopyValue *v = &row[c];
-        v->is_null = db_col_is_null(from, i);
-        if (v->is_null) continue;
-        if (t->cols[c].type == DB_T_INT) {
-            v->i = db_col_int(from, i);
-        } else if (t->cols[c].type == DB_T_BLOB) {
-            const void *p = db_col_blob(from, i, &v->n);
-            v->p = xmalloc(v->n ? v->n : 1);
-            if (v->n) memcpy(v->p, p, v->n);
-        } else {
-            v->p = xstrdup(db_col_text(from, i));
-        }
-    }
-    w->rows++;
-    if (!w->batch) return copy_writer_flush(w, err);
-    if (w->rows < COPY_BATCH) return 0;
-    for (size_t r = 0; r < w->rows; r++) bind_row(w, w->batch, r, (int)(r * t->n_cols));
-    int rc = run(w, w->batch, err);
-    clear_rows(w);
-    return rc;
+    return w->copying ? copy_row(w, from, err) : insert_row(w, from, err);
 }
 
 int copy_writer_flush(CopyWriter *w, PokErr *err)
 {
-    int rc = 0;
-    for (size_t r = 0; r < w->rows && rc == 0; r++) {
-        bind_row(w, w->one, r, 0);
-        rc = run(w, w->one, err);
-    }
-    clear_rows(w);
-    return rc;
+    if (!w->copying) return 0;
+    int rc = w->rows.len ? db_copy_put(w->db, w->rows.data, w->rows.len) : 0;
+    buf_reset(&w->rows);
+    w->copying = 0;
+    if (db_copy_end(w->db)) rc = -1;
+    return rc ? fail(w, err) : 0;
 }

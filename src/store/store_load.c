@@ -219,6 +219,18 @@ int store_measure_get(Store *s, int64_t id, Arena *a, Measure *out, PokErr *err)
     return sq_record_read_links(s, RECORD(MEASURE), a, out, err) ? -1 : 1;
 }
 
+int store_measure_municipality(Store *s, int64_t id, Arena *a, const char **code, PokErr *err)
+{
+    DbStmt *st = sq_stmt(s, "SELECT municipality FROM measure WHERE id = ?1", err);
+    if (!st) return -1;
+    sq_bind_int(st, 1, id);
+    int found = sq_step_row(s, st, err);
+    if (found != 1) return found;
+    *code = sq_col_text(a, st, 0);
+    db_reset(st);
+    return 1;
+}
+
 int store_decision_get(Store *s, int64_t id, Arena *a, Decision *out, PokErr *err)
 {
     return get_by_id(s, RECORD(DECISION), "WHERE id = ?1", id, a, out, err);

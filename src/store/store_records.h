@@ -21,6 +21,9 @@ int store_measure_add(Store *s, Measure *m, PokErr *err);
  * the citation and the decision: the callers pass the stored record with their changes. */
 int store_measure_update(Store *s, const Measure *m, PokErr *err);
 int store_measure_get(Store *s, int64_t id, Arena *a, Measure *out, PokErr *err);
+/* Only the municipality of measure id (what authorisation needs), in one query: 1
+ * found, 0 not, -1 error. */
+int store_measure_municipality(Store *s, int64_t id, Arena *a, const char **code, PokErr *err);
 /* Insert, or replace the amount of (measure, year, kind). */
 int store_measure_amount_set(Store *s, MeasureAmount *ma, PokErr *err);
 /* Insert, or replace the opening of (municipality, scheme, pot). */

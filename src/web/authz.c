@@ -193,9 +193,8 @@ static int resolve_scope(const Route *r, WebApp *app, WebRequest *req)
         return req->scope_muni != NULL;
     case SCOPE_MEASURE:
     case SCOPE_MEASURE_HISTORY: {
-        Measure m;
-        found = store_measure_get(app->store, req->record_id, &req->arena, &m, &err);
-        if (found == 1) req->scope_muni = m.municipality;
+        found = store_measure_municipality(app->store, req->record_id, &req->arena,
+                                           &req->scope_muni, &err);
         if (found == 0 && r->scope == SCOPE_MEASURE_HISTORY)
             found = measure_history_muni(app, req, &req->scope_muni, &err);
         break;
