@@ -32,6 +32,7 @@ typedef struct PgDb {
     unsigned next_name;
     unsigned generation;       /* bumped by a reconnect: statements prepared before are gone */
     unsigned version_prepared; /* generation + 1 once pok_version is prepared on it */
+    int inserted; /* an INSERT or COPY ran since the last rollback: ids may have been taken */
 } PgDb;
 
 typedef struct PgStmt {
@@ -44,6 +45,7 @@ typedef struct PgStmt {
     int *lengths, *formats;
     Oid *types, *prepared_types;
     int prepared;
+    int inserts;         /* its text holds an INSERT (it takes identity ids) */
     unsigned generation; /* of the connection it was prepared on */
     char name[24];
     PGresult *res;
@@ -149,6 +151,7 @@ static void reconnect_if_lost(Db *db);
 static int p_exec(Db *db, const char *sql)
 {
     reconnect_if_lost(db);
+    if (strcasestr(sql, "INSERT")) ((PgDb *)db)->inserted = 1;
     PGresult *res = PQexec(CONN(db), sql);
     ExecStatusType st = PQresultStatus(res);
     int rc = 0;
@@ -170,6 +173,7 @@ static int p_in_transaction(Db *db)
  * open and aborted: roll it back, or every later statement on this connection fails. */
 static int p_begin_write(Db *db)
 {
+    ((PgDb *)db)->inserted = 0; /* what p_after_rollback gives back is of this transaction */
     if (p_exec(db, "BEGIN; UPDATE pok_data_version SET version = version + 1 WHERE id = 1") == 0)
         return 0;
     if (PQtransactionStatus(CONN(db)) != PQTRANS_IDLE) PQclear(PQexec(CONN(db), "ROLLBACK"));
@@ -224,6 +228,10 @@ static int p_sync_ids(Db *db)
 static void p_after_rollback(Db *db, int outermost)
 {
     if (PQtransactionStatus(CONN(db)) == PQTRANS_INERROR) return;
+    /* nothing inserted (a refused save, a stale version): no id to give back, and the
+     * loop over every table is skipped */
+    if (!((PgDb *)db)->inserted) return;
+    if (outermost) ((PgDb *)db)->inserted = 0;
     if (!outermost) {
         p_exec(db, SYNC_IDS_SQL);
         return;
@@ -297,6 +305,7 @@ static DbStmt *p_prepare(Db *db, const char *sql)
     for (int n = 1; n <= max_q; n++) st->slot[n] = used[n] ? st->n_params++ : -1;
     free(used);
     st->max_q = max_q;
+    st->inserts = strcasestr(sql, "INSERT") != NULL;
     st->sql = xmalloc(room);
     scan_params(sql, st->slot, st->sql, NULL, NULL);
     size_t k = (size_t)st->n_params + 1;
@@ -471,6 +480,7 @@ static int p_step(DbStmt *s)
     PgStmt *st = PST(s);
     Db *db = s->db;
     if (!st->res) {
+        if (st->inserts) ((PgDb *)db)->inserted = 1;
         PGresult *res = st->ahead;
         st->ahead = NULL;
         if (!res) {
@@ -570,6 +580,7 @@ static int p_prefetch(DbStmt **sts, size_t n)
 static int p_copy_begin(Db *db, const char *sql)
 {
     reconnect_if_lost(db);
+    ((PgDb *)db)->inserted = 1;
     PGresult *res = PQexec(CONN(db), sql);
     int rc = PQresultStatus(res) == PGRES_COPY_IN ? 0 : fail_result(db, res);
     PQclear(res);
