@@ -88,6 +88,7 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
     Arena a = {0};
     Scheme sc;
     rc = cli_scheme(cli->store, scheme, &a, &sc, &cli->err);
+    int64_t scheme_id = rc ? 0 : sc.id;
     arena_free(&a);
     if (rc) return cli_fail_err(&cli->err);
     int64_t users = 0;
@@ -109,6 +110,7 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
                         listen);
     if (auth_init()) return cli_fail("libsodium kon niet starten");
     WebApp app = {.store = cli->store,
+                  .scheme_id = scheme_id,
                   .db_url = cli->db_url,
                   .db_connections = (unsigned)db_connections,
                   .scheme = scheme,

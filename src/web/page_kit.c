@@ -14,6 +14,7 @@
 int web_load(WebApp *app, const char *code, Arena *a, MuniData *out, PokErr *err)
 {
     if (!code) return 0; /* a route resolved to no municipality has none to load */
+    if (app->scheme_id) return store_load(app->store, code, app->scheme_id, a, out, err);
     const char *scheme_code = app->scheme ? app->scheme : "POK";
     Scheme scheme;
     int r = store_scheme_get(app->store, scheme_code, a, &scheme, err);

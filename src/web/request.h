@@ -39,6 +39,9 @@ typedef struct WebApp {
     const char *db_url;
     unsigned db_connections;
     const char *scheme; /* scheme code shown, NULL: POK */
+    /* Its id when pok serve resolved it at the start (a scheme's id never changes), so a
+     * page does not look it up again; 0: looked up by code (the tests). */
+    int64_t scheme_id;
     /* 0: open, single-user mode without accounts (every route allowed; pok serve --open,
      * and the tests of pages and forms); 1: every route checks the role (authz.c). */
     int require_login;
