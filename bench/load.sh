@@ -3,7 +3,8 @@
 # in one run, on 127.0.0.1 only; then checks by totals that no accepted write was lost.
 #
 # For each backend (SQLite first, then PostgreSQL; one run each, same script):
-#  1. a database with the demo and all 342 municipalities of 2025: a generated allocation
+#  1. a database with the demo and all 342 municipalities of 2025 (for PostgreSQL after
+#     SQLite: `pok copy` of SQLite's fill, so both runs have the same data and ids): a generated allocation
 #     for actielijnen 2-5 x 2022-2027 of every municipality without one (pok import
 #     allocations), two measures with plan amounts for 2024 and 2025 and a reserve opening
 #     balance for each (the command line), every municipality published, and four editors
@@ -383,9 +384,17 @@ run() {
   backend=$1
   filled=$2
   t0=$(date +%s)
-  fill "$filled"
+  if [ "$backend" = postgresql ] && [ -f "$WORK/load.db" ]; then
+    # the same data as SQLite's run: pok copy (COPY on PostgreSQL), ids and accounts kept
+    "$POK" copy --from "$WORK/load.db" --to "$filled" >"$WORK/copy.out" 2>&1 ||
+      { cat "$WORK/copy.out" >&2; fail "pok copy to $filled"; }
+    how="pok copy of SQLite's fill"
+  else
+    fill "$filled"
+    how="$(wc -l <"$WORK/allocations.csv") generated allocation lines, $(wc -l <"$WORK/measures.txt") generated measures"
+  fi
   t1=$(date +%s)
-  echo "load.sh: $backend: filled in $((t1 - t0)) s ($(wc -l <"$WORK/allocations.csv") generated allocation lines, $(wc -l <"$WORK/measures.txt") generated measures)"
+  echo "load.sh: $backend: filled in $((t1 - t0)) s ($how)"
   n=0
   for procs in $PROCESSES; do
     n=$((n + 1))

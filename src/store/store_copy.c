@@ -153,8 +153,12 @@ static int copy_tables(Copy *c, PokErr *err)
         copy_writer_free(w);
         if (rc) return -1;
     }
-    /* PostgreSQL's identity sequences continue after the highest id copied. */
-    return db_sync_ids(c->dst->db) ? sq_fail(c->dst, NULL, err) : 0;
+    /* PostgreSQL's identity sequences continue after the highest id copied, and its
+     * planner learns the new tables' sizes now rather than when autovacuum comes by
+     * (until then it would plan the first pages as if the tables were empty). */
+    if (db_sync_ids(c->dst->db) || (SQ_PG(c->dst) && db_exec(c->dst->db, "ANALYZE")))
+        return sq_fail(c->dst, NULL, err);
+    return 0;
 }
 
 /* ---- verifying ---- */
