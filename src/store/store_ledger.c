@@ -224,28 +224,6 @@ int store_ledger_add(LedgerWriter *w, Booking *b, int *is_new, PokErr *err)
 {
     Store *s = w->s;
     store_ledger_fingerprint(b);
-    if (w->copying) {
-        if (SQ_CHECK_TEXTS(err, {b->booking_date, "boekdatum", TEXT_SHORT},
-                           {b->account, "grootboekrekening", TEXT_SHORT},
-                           {b->cost_centre, "kostenplaats", TEXT_SHORT},
-                           {b->taakveld, "taakveld", TEXT_SHORT},
-                           {b->description, "omschrijving van de boeking", TEXT_LONG},
-                           {b->document, "boekstuk", TEXT_SHORT}))
-            return -1;
-        *is_new = -1; /* counted by store_ledger_flush */
-        return copy_booking(w, b, err);
-    }
-    int64_t occurrence = 0; /* PostgreSQL: counted inside the insert */
-    int rc;
-    if (w->count) {
-        db_bind_blob(w->count, 1, b->fingerprint, LEDGER_FINGERPRINT_BYTES);
-        rc = db_step(w->count);
-        if (rc != 1)
-            return rc < 0 ? sq_fail(s, w->count, err) : err_set(err, "interne fout: geen telling");
-        occurrence = db_col_int(w->count, 0);
-        db_reset(w->count);
-    }
-
     if (SQ_CHECK_TEXTS(err, {b->booking_date, "boekdatum", TEXT_SHORT},
                        {b->account, "grootboekrekening", TEXT_SHORT},
                        {b->cost_centre, "kostenplaats", TEXT_SHORT},
@@ -253,6 +231,17 @@ int store_ledger_add(LedgerWriter *w, Booking *b, int *is_new, PokErr *err)
                        {b->description, "omschrijving van de boeking", TEXT_LONG},
                        {b->document, "boekstuk", TEXT_SHORT}))
         return -1;
+    if (w->copying) {
+        *is_new = -1; /* counted by store_ledger_flush */
+        return copy_booking(w, b, err);
+    }
+    /* SQLite: the occurrence of this fingerprint in the file so far, then the insert */
+    db_bind_blob(w->count, 1, b->fingerprint, LEDGER_FINGERPRINT_BYTES);
+    int rc = db_step(w->count);
+    if (rc != 1)
+        return rc < 0 ? sq_fail(s, w->count, err) : err_set(err, "interne fout: geen telling");
+    int64_t occurrence = db_col_int(w->count, 0);
+    db_reset(w->count);
     DbStmt *st = w->insert;
     sq_bind_int(st, 1, w->import_id);
     sq_bind_text(st, 2, w->municipality);
@@ -268,7 +257,7 @@ int store_ledger_add(LedgerWriter *w, Booking *b, int *is_new, PokErr *err)
     bind_opt_text(st, 12, b->document);
     sq_bind_int(st, 13, b->line);
     db_bind_blob(st, 14, b->fingerprint, LEDGER_FINGERPRINT_BYTES);
-    if (w->count) sq_bind_int(st, 15, occurrence);
+    sq_bind_int(st, 15, occurrence);
     /* A known booking inserts nothing and so returns no id. */
     rc = db_step(st);
     if (rc < 0) return sq_fail(s, st, err);
