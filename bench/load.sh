@@ -84,18 +84,8 @@ done
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pok-load.XXXXXX")
 pok_pids=""
 nginx_pid=""
-# stop PID: SIGTERM, wait at most 10 s, then SIGKILL.
-stop() {
-  [ -n "$1" ] || return 0
-  kill "$1" 2>/dev/null || return 0
-  tries=0
-  while kill -0 "$1" 2>/dev/null && [ $tries -lt 100 ]; do
-    sleep 0.1
-    tries=$((tries + 1))
-  done
-  kill -9 "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
+# shellcheck source=bench/lib.sh
+. "$HERE/lib.sh"
 stop_servers() {
   stop "$nginx_pid"
   nginx_pid=""
@@ -213,17 +203,10 @@ totals() {
 # serve_one DB OUT: starts pok serve on a free loopback port (behind nginx: with
 # --trust-proxy); adds its pid to pok_pids and sets one_url.
 serve_one() {
-  "$POK" --db "$1" serve --listen 127.0.0.1 --port 0 ${DB_CONNECTIONS:+--db-connections $DB_CONNECTIONS} \
-    ${3:+--trust-proxy} >"$2" 2>&1 &
-  one_pid=$!
-  pok_pids="$pok_pids $one_pid"
-  one_url=""
-  tries=0
-  while [ -z "$one_url" ] && [ $tries -lt 100 ] && kill -0 "$one_pid" 2>/dev/null; do
-    one_url=$(sed -n 's|^pok serve: \(http://127\.0\.0\.1:[0-9]*\)/ .*|\1|p' "$2")
-    [ -z "$one_url" ] && sleep 0.1
-    tries=$((tries + 1))
-  done
+  # shellcheck disable=SC2086 # DB_CONNECTIONS is one number or nothing
+  pok_serve_start "$1" "$2" ${DB_CONNECTIONS:+--db-connections $DB_CONNECTIONS} ${3:+--trust-proxy}
+  pok_pids="$pok_pids $started_pid"
+  one_url=$started_url
   [ -n "$one_url" ] || { cat "$2" >&2; fail "pok serve did not start"; }
 }
 
@@ -261,32 +244,9 @@ serve() {
     upstreams="$upstreams ${one_url#http://}"
   done
   [ -x "$NGINX" ] || fail "nginx is missing (make bench-load installs nginx-light)"
-  pok_url=""
-  port=$NGINX_PORT
-  while [ -z "$pok_url" ] && [ "$port" -lt $((NGINX_PORT + 20)) ]; do
-    if curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; then
-      port=$((port + 1)) # something answers there already
-      continue
-    fi
-    # shellcheck disable=SC2086
-    nginx_conf "$port" $upstreams
-    "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" >"$WORK/nginx.out" 2>&1 &
-    nginx_pid=$!
-    tries=0
-    while kill -0 "$nginx_pid" 2>/dev/null && [ $tries -lt 50 ]; do
-      if curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; then
-        pok_url="http://127.0.0.1:$port"
-        break
-      fi
-      sleep 0.1
-      tries=$((tries + 1))
-    done
-    if [ -z "$pok_url" ]; then
-      stop "$nginx_pid"
-      nginx_pid=""
-      port=$((port + 1))
-    fi
-  done
+  # shellcheck disable=SC2086 # one host:port each
+  nginx_start "$NGINX_PORT" / $upstreams
+  pok_url=$nginx_url
   [ -n "$pok_url" ] || { cat "$WORK/nginx.out" "$WORK/nginx-error.log" >&2 2>/dev/null; fail "nginx did not start"; }
 }
 

@@ -35,18 +35,8 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pok-bench.XXXXXX")
 pok_pid=""
 nginx_pid=""
-# stop PID: SIGTERM, wait at most 10 s, then SIGKILL.
-stop() {
-  [ -n "$1" ] || return 0
-  kill "$1" 2>/dev/null || return 0
-  tries=0
-  while kill -0 "$1" 2>/dev/null && [ $tries -lt 100 ]; do
-    sleep 0.1
-    tries=$((tries + 1))
-  done
-  kill -9 "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 cleanup() {
   stop "$pok_pid"
   stop "$nginx_pid"
@@ -63,15 +53,9 @@ chmod 755 "$WORK"
 }
 
 # pok serve on a free port; it prints its address once it listens.
-"$POK" --db "$WORK/bench.db" serve --listen 127.0.0.1 --port 0 >"$WORK/pok.out" 2>&1 &
-pok_pid=$!
-pok_url=""
-tries=0
-while [ -z "$pok_url" ] && [ $tries -lt 100 ] && kill -0 "$pok_pid" 2>/dev/null; do
-  pok_url=$(sed -n 's|^pok serve: \(http://127\.0\.0\.1:[0-9]*\)/ .*|\1|p' "$WORK/pok.out")
-  [ -z "$pok_url" ] && sleep 0.1
-  tries=$((tries + 1))
-done
+pok_serve_start "$WORK/bench.db" "$WORK/pok.out"
+pok_pid=$started_pid
+pok_url=$started_url
 if [ -z "$pok_url" ]; then
   echo "web.sh: pok serve did not start" >&2
   cat "$WORK/pok.out" >&2
@@ -119,37 +103,13 @@ http {
 EOF
 }
 # Start nginx on the first free port from NGINX_PORT on (at most 20 tries).
-nginx_url=""
-port=$NGINX_PORT
-while [ -z "$nginx_url" ] && [ "$port" -lt $((NGINX_PORT + 20)) ]; do
-  if curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null; then
-    port=$((port + 1)) # something answers there already
-    continue
-  fi
-  nginx_conf "$port"
-  "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" >"$WORK/nginx.out" 2>&1 &
-  nginx_pid=$!
-  tries=0
-  while kill -0 "$nginx_pid" 2>/dev/null && [ $tries -lt 50 ]; do
-    if curl -sf --max-time 2 -o "$WORK/nginx-page" "http://127.0.0.1:$port$PAGE" 2>/dev/null; then
-      nginx_url="http://127.0.0.1:$port"
-      break
-    fi
-    sleep 0.1
-    tries=$((tries + 1))
-  done
-  if [ -z "$nginx_url" ]; then # could not bind (taken meanwhile): the next port
-    stop "$nginx_pid"
-    nginx_pid=""
-    port=$((port + 1))
-  fi
-done
+nginx_start "$NGINX_PORT" "$PAGE"
 if [ -z "$nginx_url" ]; then
-  echo "web.sh: nginx did not start on ports $NGINX_PORT-$((port - 1))" >&2
+  echo "web.sh: nginx did not start on ports $NGINX_PORT-$((NGINX_PORT + 19))" >&2
   cat "$WORK/nginx.out" "$WORK/nginx-error.log" >&2 2>/dev/null || true
   exit 1
 fi
-cmp -s "$WORK/nginx-page" "$WORK/www$PAGE" || {
+cmp -s "$WORK/nginx-probe" "$WORK/www$PAGE" || {
   echo "web.sh: nginx does not serve the saved page" >&2
   exit 1
 }
