@@ -4,9 +4,13 @@
 # Raw requests go through bash's /dev/tcp; every wait is bounded by timeout(1).
 expect "serve limits: --timeout 0 is refused" 1 "veld 'timeout'" "niet '0'" -- \
   "$POK" --db "$(db_new limits-none)" serve --timeout 0
+expect "serve limits: --db-connections 0 is refused" 1 "veld 'db-connections'" "1 tot en met 64" "niet '0'" -- \
+  "$POK" --db "$(db_new limits-none)" serve --db-connections 0
+expect "serve limits: --db-connections 65 is refused" 1 "veld 'db-connections'" "niet '65'" -- \
+  "$POK" --db "$(db_new limits-none)" serve --db-connections 65
 LIMITS_DB=$(db_new limits)
 "$POK" --db "$LIMITS_DB" demo --quiet >out 2>&1 || not_ok "serve limits: demo database" "demo failed"
-"$POK" --db "$LIMITS_DB" serve --port 0 --timeout 2 >limits.out 2>&1 &
+"$POK" --db "$LIMITS_DB" serve --port 0 --timeout 2 --db-connections 3 >limits.out 2>&1 &
 limits_pid=$!
 limits_url=""
 tries=0
