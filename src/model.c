@@ -46,6 +46,33 @@ int reserve_kind_parse(const char *s, ReserveKind *out)
     return -1;
 }
 
+const char *const sharing_level_names[SHARE_LEVELS] = {"niets", "anoniem", "cijfers",
+                                                       "maatregelen"};
+const char *const sharing_level_labels[SHARE_LEVELS] = {
+    "deelt niets met de landelijke monitor", "cijfers tellen anoniem mee in de landelijke totalen",
+    "cijfers met naam in de landelijke monitor",
+    "cijfers en maatregelen met naam in de landelijke monitor"};
+
+const char *sharing_level_name(SharingLevel l)
+{
+    return l >= SHARE_NONE && l <= SHARE_MEASURES ? sharing_level_names[l] : "?";
+}
+
+const char *sharing_level_label(SharingLevel l)
+{
+    return l >= SHARE_NONE && l <= SHARE_MEASURES ? sharing_level_labels[l] : "?";
+}
+
+int sharing_level_parse(const char *s, SharingLevel *out)
+{
+    for (int l = SHARE_NONE; l <= SHARE_MEASURES; l++)
+        if (s && strcmp(s, sharing_level_names[l]) == 0) {
+            *out = (SharingLevel)l;
+            return 0;
+        }
+    return -1;
+}
+
 const char *const stated_kind_names[4] = {NULL, "toekenning", "beschikbaar", "uitgaven"};
 
 const char *stated_kind_name(StatedKind k)

@@ -264,6 +264,23 @@ typedef struct StatedFigure {
     Citation cite;
 } StatedFigure;
 
+/* What a municipality shares with the national monitor (issue 15), its own choice. The
+ * default shares nothing by name: a municipality without a choice is SHARE_NONE. */
+typedef enum SharingLevel {
+    SHARE_NONE = 0,      /* nothing: not in the national figures at all */
+    SHARE_ANONYMOUS = 1, /* its figures count in national aggregates, never by name */
+    SHARE_NAMED = 2,     /* its figures by name */
+    SHARE_MEASURES = 3   /* its figures and its measures (the library of measures) */
+} SharingLevel;
+#define SHARE_LEVELS 4
+/* The values of the command line and the forms ("niets", "anoniem", "cijfers",
+ * "maatregelen"), indexed by level, and what they mean in plain Dutch. */
+extern const char *const sharing_level_names[SHARE_LEVELS];
+extern const char *const sharing_level_labels[SHARE_LEVELS];
+const char *sharing_level_name(SharingLevel l);
+const char *sharing_level_label(SharingLevel l);
+int sharing_level_parse(const char *s, SharingLevel *out);
+
 /* Everything pok knows about one municipality for one scheme: what the engine needs. */
 typedef struct MuniData {
     Municipality muni;

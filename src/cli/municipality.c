@@ -1,6 +1,7 @@
 /* municipality.c: pok municipality add|list|show|publish: the municipalities (CBS codes)
  * and whether their figures are public (readable without logging in). */
 #include "../store/store_reference.h"
+#include "../store/store_sharing.h"
 #include "../store/store_users.h"
 #include "../textable.h"
 #include "cli.h"
@@ -77,12 +78,15 @@ static int cmd_municipality_show(Cli *cli, int argc, char **argv)
     if (cli_municipality(s, pos[0], &a, &m, &cli->err) != 0 ||
         store_inhabitants_list(s, m.code, &a, &inh, &n, &cli->err) != 0)
         return cli_finish(cli, -1, &a);
+    SharingLevel level;
+    if (store_sharing_get(s, m.code, &level, &cli->err)) return cli_finish(cli, -1, &a);
     printf("%s  %s\nprovincie: %s\n", m.code, m.name, m.province ? m.province : "-");
     if (m.first_year || m.last_year)
         printf("geldig: %d t/m %s\n", m.first_year,
                m.last_year ? arena_printf(&a, "%d", m.last_year) : "heden");
     for (size_t i = 0; i < n; i++)
         printf("inwoners %d: %lld\n", inh[i].year, (long long)inh[i].count);
+    printf("landelijke monitor: %s\n", sharing_level_label(level));
     return cli_finish(cli, 0, &a);
 }
 
@@ -105,6 +109,25 @@ static int cmd_municipality_publish(Cli *cli, int argc, char **argv)
     return cli_finish(cli, rc, &(Arena){0});
 }
 
+static const char usage_muni_share[] =
+    "pok municipality share CODE niets|anoniem|cijfers|maatregelen";
+
+static int cmd_municipality_share(Cli *cli, int argc, char **argv)
+{
+    const char *pos[2];
+    CliOpt opts[] = {{0}};
+    int rc = cli_parse(argc, argv, opts, pos, 2, 2, NULL, usage_muni_share);
+    if (rc) return rc;
+    SharingLevel level;
+    if (sharing_level_parse(pos[1], &level))
+        return cli_fail("veld 'delen': verwacht niets, anoniem, cijfers of maatregelen, niet '%s'",
+                        pos[1]);
+    if (!cli_store(cli)) return EXIT_USER;
+    rc = store_sharing_set(cli->store, pos[0], level, &cli->err);
+    if (rc == 0) printf("%s: %s\n", pos[0], sharing_level_label(level));
+    return cli_finish(cli, rc, &(Arena){0});
+}
+
 CLI_GROUP(municipality, 60) = {
     {"municipality", "add", cmd_municipality_add, usage_muni_add,
      "Legt een gemeente vast of werkt naam en provincie bij.\n"
@@ -119,5 +142,12 @@ CLI_GROUP(municipality, 60) = {
      "Toont een gemeente met haar inwonertallen.\nvoorbeeld: pok municipality show GM0534"},
     {"municipality", "publish", cmd_municipality_publish, usage_muni_publish,
      "Zet het openbaar lezen (zonder inloggen) van de cijfers van een gemeente aan of uit."},
+    {"municipality", "share", cmd_municipality_share, usage_muni_share,
+     "Legt vast wat een gemeente deelt met de landelijke monitor (standaard niets):\n"
+     "  niets        niets; de gemeente telt niet mee\n"
+     "  anoniem      cijfers tellen mee in landelijke totalen, nooit met naam\n"
+     "  cijfers      cijfers met naam\n"
+     "  maatregelen  cijfers en maatregelen met naam (de bibliotheek van maatregelen)\n"
+     "voorbeeld: pok municipality share GM1773 maatregelen"},
     {0},
 };

@@ -9,6 +9,7 @@
 #include "../store/store_closing.h"
 #include "../store/store_records.h"
 #include "../store/store_reference.h"
+#include "../store/store_sharing.h"
 
 #include <string.h>
 
@@ -623,6 +624,10 @@ int demo_load(Store *s, DemoSummary *sum, PokErr *err)
     olst_wijhe(&d);
     hillegom(&d);
     amstelveen(&d);
+    /* Their figures come from public council documents: shared by name, with measures. */
+    static const char *const seeds[] = {"GM1734", "GM1773", "GM0534", "GM0362"};
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0] && !d.failed; i++)
+        if (store_sharing_set(s, seeds[i], SHARE_MEASURES, err)) d.failed = 1;
     if (!d.failed) rc = 0;
 out:
     arena_free(&d.arena);

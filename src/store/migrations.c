@@ -442,6 +442,20 @@ static const char migration_allocation_period[] =
     "CREATE UNIQUE INDEX allocation_version_key"
     " ON allocation(municipality, scheme_id, COALESCE(actielijn_id, 0), year, year_to, version);";
 
+/* The national monitor (issue 15): what each municipality shares (SharingLevel; no row
+ * is SHARE_NONE), and which municipalities hold generated figures (pok demo
+ * --synthetic-national), so that every page and export using them says so. */
+static const char migration_monitor[] =
+    "CREATE TABLE municipality_sharing ("
+    " municipality TEXT PRIMARY KEY REFERENCES municipality(code),"
+    " level INTEGER NOT NULL,"
+    " changed_at TEXT NOT NULL,"
+    " CONSTRAINT municipality_sharing_level CHECK (level BETWEEN 0 AND 3));"
+    "CREATE TABLE municipality_generated ("
+    " municipality TEXT PRIMARY KEY REFERENCES municipality(code),"
+    " generated_at TEXT NOT NULL,"
+    " seed BIGINT NOT NULL);";
+
 /* clang-format on */
 
 const char *const migrations_sql[] = {migration_1,
@@ -453,7 +467,8 @@ const char *const migrations_sql[] = {migration_1,
                                       migration_closed_figures,
                                       migration_user_manager,
                                       migration_source_file,
-                                      migration_allocation_period};
+                                      migration_allocation_period,
+                                      migration_monitor};
 const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];
 
 /* Replace every whole-word occurrence of from by to in *sql (reallocating). Words are
