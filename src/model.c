@@ -46,6 +46,25 @@ int reserve_kind_parse(const char *s, ReserveKind *out)
     return -1;
 }
 
+const SizeClass size_classes[SIZE_CLASSES] = {
+    {"1", "minder dan 5.000 inwoners", 0, 5000},
+    {"2", "5.000 tot 10.000 inwoners", 5000, 10000},
+    {"3", "10.000 tot 20.000 inwoners", 10000, 20000},
+    {"4", "20.000 tot 50.000 inwoners", 20000, 50000},
+    {"5", "50.000 tot 100.000 inwoners", 50000, 100000},
+    {"6", "100.000 tot 150.000 inwoners", 100000, 150000},
+    {"7", "150.000 tot 250.000 inwoners", 150000, 250000},
+    {"8", "250.000 inwoners of meer", 250000, INT64_MAX},
+};
+
+const SizeClass *size_class_of(int64_t inhabitants)
+{
+    for (size_t i = 0; i < SIZE_CLASSES && inhabitants >= 0; i++)
+        if (inhabitants >= size_classes[i].min && inhabitants < size_classes[i].max)
+            return &size_classes[i];
+    return NULL;
+}
+
 const char *const sharing_level_names[SHARE_LEVELS] = {"niets", "anoniem", "cijfers",
                                                        "maatregelen"};
 const char *const sharing_level_labels[SHARE_LEVELS] = {

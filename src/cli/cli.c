@@ -387,6 +387,31 @@ static int dir_exists(const char *path)
     return ok;
 }
 
+int cli_prepare_dir(const char *dir, int force, const char *const *files, size_t n, PokErr *err)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        if (mkdir(dir, 0777) != 0)
+            return err_set(err, "veld 'map': kan map '%s' niet aanmaken: %s", dir, strerror(errno));
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode)) return err_set(err, "veld 'map': '%s' is geen map", dir);
+    if (force) return 0;
+    Buf path = {0};
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        buf_reset(&path);
+        buf_printf(&path, "%s/%s", dir, files[i]);
+        if (access(path.data, F_OK) == 0)
+            rc = err_set(err,
+                         "veld 'map': '%s' bestaat al; kies een lege map of overschrijf met "
+                         "--force",
+                         path.data);
+    }
+    buf_free(&path);
+    return rc;
+}
+
 int cli_write_file(const char *field, const char *path, const Buf *b, PokErr *err)
 {
     if (buf_check(b, "de uitvoer", err)) return -1;

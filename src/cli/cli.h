@@ -133,6 +133,9 @@ int cli_format(const char *text, int allow_csv, OutputFormat *out);
 /* Print root indented, keys in their order, with a line end, and release it. */
 void cli_print_json(json_t *root);
 
+/* Create dir (one level) if needed; without force, refuse when one of the n files (names
+ * in dir) exists, before anything is written. */
+int cli_prepare_dir(const char *dir, int force, const char *const *files, size_t n, PokErr *err);
 /* Write b to path through a temporary file and a rename: a reader never sees half a file,
  * and a failure (also a buffer that went over its maximum) leaves none behind. field
  * names the option in messages ("out"). Returns -1 with err. */

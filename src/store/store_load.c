@@ -4,6 +4,7 @@
  * of each kind come from its field table (store_record_sql.c), so a query here is only
  * its WHERE and ORDER BY. */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
@@ -241,55 +242,107 @@ int store_decision_get(Store *s, int64_t id, Arena *a, Decision *out, PokErr *er
 /* A list of MuniData: the kind, the query after "SELECT <columns> FROM <table>" (?1 the
  * municipality's code, ?2 the scheme's id, where used) and where the array and its count
  * go. */
+/* For the national monitor (store_load_shared) each list also has a query over every
+ * sharing municipality at once: `all`, after "SELECT <columns> FROM <table>", with ?1 the
+ * scheme's id and ?2 the lowest sharing level, ordered by municipality first (NULL: the
+ * list is not needed nationally and stays empty); and how its rows are dealt out: by
+ * their own municipality, by their measure's, or to every municipality (the scheme's). */
+typedef enum MuniListBy { BY_MUNICIPALITY, BY_MEASURE, BY_EVERY } MuniListBy;
+
 typedef struct MuniList {
     int kind;
     const char *rest;
     size_t items, count; /* offsets in MuniData */
+    const char *all;
+    MuniListBy by;
 } MuniList;
 
-#define MUNI_LIST(kind, rest, field, n)                                                            \
+#define MUNI_LIST(kind, rest, field, n, all, by)                                                   \
     {                                                                                              \
-        RECORD_##kind, rest, offsetof(MuniData, field), offsetof(MuniData, n)                      \
+        RECORD_##kind, rest, offsetof(MuniData, field), offsetof(MuniData, n), all, by             \
     }
+/* The join that keeps the rows of municipalities sharing at least level ?2. */
+#define SHARING(col) " JOIN municipality_sharing sh ON sh.municipality = " col " AND sh.level >= ?2"
 
 static const MuniList MUNI_LISTS[] = {
-    MUNI_LIST(ACTIELIJN, "WHERE scheme_id = ?2 ORDER BY number", actielijnen, n_actielijnen),
-    MUNI_LIST(PURPOSE, "WHERE scheme_id = ?2 ORDER BY number", purposes, n_purposes),
+    MUNI_LIST(ACTIELIJN, "WHERE scheme_id = ?2 ORDER BY number", actielijnen, n_actielijnen,
+              "WHERE scheme_id = ?1 AND ?2 >= 0 ORDER BY number", BY_EVERY),
+    MUNI_LIST(PURPOSE, "WHERE scheme_id = ?2 ORDER BY number", purposes, n_purposes,
+              "WHERE scheme_id = ?1 AND ?2 >= 0 ORDER BY number", BY_EVERY),
     MUNI_LIST(ALLOCATION,
               "LEFT JOIN actielijn l ON l.id = allocation.actielijn_id"
               " WHERE allocation.municipality = ?1 AND allocation.scheme_id = ?2"
               " ORDER BY COALESCE(l.number, 0), allocation.year, allocation.year_to,"
               " allocation.version",
-              allocations, n_allocations),
-    MUNI_LIST(POT, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", pots, n_pots),
+              allocations, n_allocations,
+              "LEFT JOIN actielijn l ON l.id = allocation.actielijn_id" SHARING(
+                  "allocation.municipality") " WHERE allocation.scheme_id = ?1"
+                                             " ORDER BY allocation.municipality,"
+                                             " COALESCE(l.number, 0), allocation.year,"
+                                             " allocation.year_to, allocation.version",
+              BY_MUNICIPALITY),
+    MUNI_LIST(POT, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", pots, n_pots,
+              SHARING("pot.municipality") " WHERE pot.scheme_id = ?1 ORDER BY pot.municipality,"
+                                          " pot.id",
+              BY_MUNICIPALITY),
     MUNI_LIST(MEASURE, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", measures,
-              n_measures),
+              n_measures,
+              SHARING("measure.municipality") " WHERE measure.scheme_id = ?1"
+                                              " ORDER BY measure.municipality, measure.id",
+              BY_MUNICIPALITY),
     MUNI_LIST(MEASURE_AMOUNT,
               "JOIN measure m ON m.id = measure_amount.measure_id"
               " WHERE m.municipality = ?1 AND m.scheme_id = ?2"
               " ORDER BY measure_amount.measure_id, measure_amount.year, measure_amount.kind",
-              amounts, n_amounts),
+              amounts, n_amounts,
+              "JOIN measure m ON m.id = measure_amount.measure_id" SHARING(
+                  "m.municipality") " WHERE m.scheme_id = ?1 ORDER BY m.municipality,"
+                                    " measure_amount.measure_id, measure_amount.year,"
+                                    " measure_amount.kind",
+              BY_MEASURE),
     MUNI_LIST(RESERVE_OPENING,
               "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY COALESCE(pot_id, 0), year, id",
-              openings, n_openings),
-    MUNI_LIST(RESERVE_MOVEMENT, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY year, id",
-              movements, n_movements),
-    MUNI_LIST(CLOSED_YEAR, "WHERE municipality = ?1 ORDER BY year", closed, n_closed),
+              openings, n_openings,
+              SHARING("reserve_opening.municipality") " WHERE reserve_opening.scheme_id = ?1"
+                                                      " ORDER BY reserve_opening.municipality,"
+                                                      " COALESCE(reserve_opening.pot_id, 0),"
+                                                      " reserve_opening.year, reserve_opening.id",
+              BY_MUNICIPALITY),
+    MUNI_LIST(
+        RESERVE_MOVEMENT, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY year, id", movements,
+        n_movements,
+        SHARING("reserve_movement.municipality") " WHERE reserve_movement.scheme_id = ?1"
+                                                 " ORDER BY reserve_movement.municipality,"
+                                                 " reserve_movement.year, reserve_movement.id",
+        BY_MUNICIPALITY),
+    MUNI_LIST(CLOSED_YEAR, "WHERE municipality = ?1 ORDER BY year", closed, n_closed,
+              SHARING("closed_year.municipality") " WHERE ?1 > 0"
+                                                  " ORDER BY closed_year.municipality,"
+                                                  " closed_year.year",
+              BY_MUNICIPALITY),
     MUNI_LIST(DECISION, "WHERE municipality = ?1 ORDER BY date NULLS FIRST, id", decisions,
-              n_decisions),
+              n_decisions,
+              SHARING("decision.municipality") " WHERE ?1 > 0 ORDER BY decision.municipality,"
+                                               " decision.date NULLS FIRST, decision.id",
+              BY_MUNICIPALITY),
     MUNI_LIST(REQUEST, "WHERE municipality = ?1 ORDER BY date NULLS FIRST, id", requests,
-              n_requests),
+              n_requests, NULL, BY_MUNICIPALITY),
     MUNI_LIST(EVALUATION,
               "JOIN measure m ON m.id = evaluation.measure_id"
               " WHERE m.municipality = ?1 AND m.scheme_id = ?2"
               " ORDER BY evaluation.measure_id, evaluation.date NULLS FIRST, evaluation.id",
-              evaluations, n_evaluations),
+              evaluations, n_evaluations,
+              "JOIN measure m ON m.id = evaluation.measure_id" SHARING(
+                  "m.municipality") " WHERE m.scheme_id = ?1 ORDER BY m.municipality,"
+                                    " evaluation.measure_id, evaluation.date NULLS FIRST,"
+                                    " evaluation.id",
+              BY_MEASURE),
     MUNI_LIST(STATED_FIGURE, "WHERE municipality = ?1 AND scheme_id = ?2 ORDER BY id", stated,
-              n_stated),
+              n_stated, NULL, BY_MUNICIPALITY),
     /* The store only lets a record cite a national source or one of its own
      * municipality, so these are all the sources the records above can cite. */
     MUNI_LIST(SOURCE, "WHERE municipality IS NULL OR municipality = ?1 ORDER BY id", sources,
-              n_sources),
+              n_sources, NULL, BY_MUNICIPALITY),
 };
 #define N_MUNI_LISTS (sizeof MUNI_LISTS / sizeof MUNI_LISTS[0])
 
@@ -360,6 +413,151 @@ int store_load(Store *s, const char *code, int64_t scheme_id, Arena *a, MuniData
     db_prefetch(q.all, q.n_all);
     int rc = read_load(s, scheme_id, &q, a, out, err);
     /* a municipality that is not there leaves the other results unread */
+    for (size_t i = 0; i < q.n_all; i++) db_reset(q.all[i]);
+    return rc;
+}
+
+/* ---- every sharing municipality at once (the national monitor) ---- */
+
+/* The municipality rows[i] belongs to, as an index into munis (ordered by code), or -1. */
+static long muni_index(const MuniData *munis, size_t n, const char *code)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(munis[mid].muni.code, code);
+        if (c == 0) return (long)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* The measure id -> municipality index map, for the lists dealt out by measure. */
+typedef struct MeasureOwner {
+    int64_t id;
+    long muni;
+} MeasureOwner;
+
+static int by_measure_id(const void *x, const void *y)
+{
+    int64_t a = ((const MeasureOwner *)x)->id, b = ((const MeasureOwner *)y)->id;
+    return (a > b) - (a < b);
+}
+
+static long owner_of(const MeasureOwner *owners, size_t n, int64_t id)
+{
+    MeasureOwner key = {.id = id};
+    const MeasureOwner *o = bsearch(&key, owners, n, sizeof *owners, by_measure_id);
+    return o ? o->muni : -1;
+}
+
+/* Deal the rows of one list (ordered by municipality) out to munis as slices of items. */
+static void deal_out(const MuniList *l, const RecordKind *k, void *items, size_t count,
+                     MuniData *munis, size_t n, const MeasureOwner *owners, size_t n_owners)
+{
+    const RecordField *by = record_field(k, l->by == BY_MEASURE ? "measure_id" : "municipality");
+    for (size_t r = 0; r < count;) {
+        void *row = (char *)items + r * k->size;
+        long m = l->by == BY_EVERY     ? -2
+                 : l->by == BY_MEASURE ? owner_of(owners, n_owners, record_int(row, by))
+                                       : muni_index(munis, n, record_text(row, by));
+        size_t end = r + 1;
+        if (m == -2) {
+            end = count;
+        } else {
+            for (; end < count; end++) {
+                void *next = (char *)items + end * k->size;
+                long mn = l->by == BY_MEASURE ? owner_of(owners, n_owners, record_int(next, by))
+                                              : muni_index(munis, n, record_text(next, by));
+                if (mn != m) break;
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (m != -2 && (long)i != m) continue;
+            *(void **)((char *)&munis[i] + l->items) = row;
+            *(size_t *)((char *)&munis[i] + l->count) = end - r;
+        }
+        r = end;
+    }
+}
+
+int store_load_shared(Store *s, int64_t scheme_id, int min_level, Arena *a, MuniData **out,
+                      size_t *n_out, PokErr *err)
+{
+    *out = NULL;
+    *n_out = 0;
+    MuniQueries q = {0};
+    if (!(q.muni = query(s, RECORD(MUNICIPALITY),
+                         SHARING("municipality.code") " WHERE ?1 > 0 ORDER BY municipality.code",
+                         err)) ||
+        !(q.scheme = query(s, RECORD(SCHEME), "WHERE id = ?1", err)))
+        return -1;
+    sq_bind_int(q.muni, 1, scheme_id);
+    sq_bind_int(q.muni, 2, min_level);
+    sq_bind_int(q.scheme, 1, scheme_id);
+    q.all[q.n_all++] = q.muni;
+    q.all[q.n_all++] = q.scheme;
+    for (size_t i = 0; i < N_MUNI_LISTS; i++) {
+        const MuniList *l = &MUNI_LISTS[i];
+        if (!l->all) continue;
+        const RecordKind *k = &record_kinds[l->kind];
+        DbStmt *st = query(s, k, l->all, err);
+        if (!st) return -1;
+        sq_bind_int(st, 1, scheme_id);
+        sq_bind_int(st, 2, min_level);
+        q.lists[i] = q.all[q.n_all++] = st;
+        size_t nl = sq_record_links_shared_bind(s, k, scheme_id, min_level, q.links[i], err);
+        if (nl == (size_t)-1) return -1;
+        q.n_links[i] = nl;
+        for (size_t j = 0; j < nl; j++) q.all[q.n_all++] = q.links[i][j];
+    }
+    db_prefetch(q.all, q.n_all);
+    int rc = -1;
+    void *munis_raw = NULL;
+    size_t n = 0;
+    Scheme scheme;
+    MeasureOwner *owners = NULL;
+    size_t n_owners = 0;
+    if (collect(s, q.muni, a, RECORD(MUNICIPALITY), &munis_raw, &n, err)) goto out;
+    int found = fetch_one(s, q.scheme, a, RECORD(SCHEME), &scheme, err);
+    if (found < 0) goto out;
+    if (!found) {
+        err_set(err, "onbekende regeling (id %lld)", (long long)scheme_id);
+        goto out;
+    }
+    MuniData *munis = arena_alloc(a, (n + 1) * sizeof *munis);
+    for (size_t i = 0; i < n; i++) {
+        munis[i].muni = ((Municipality *)munis_raw)[i];
+        munis[i].scheme = scheme;
+    }
+    for (size_t i = 0; i < N_MUNI_LISTS; i++) {
+        const MuniList *l = &MUNI_LISTS[i];
+        if (!l->all) continue;
+        const RecordKind *k = &record_kinds[l->kind];
+        void *items = NULL;
+        size_t count = 0;
+        if (collect(s, q.lists[i], a, k, &items, &count, err) ||
+            sq_record_links_muni_read(s, k, a, items, count, q.links[i], err))
+            goto out;
+        deal_out(l, k, items, count, munis, n, owners, n_owners);
+        if (l->kind == RECORD_MEASURE) { /* before the lists dealt out by measure */
+            owners = xmalloc((count + 1) * sizeof *owners);
+            for (size_t r = 0; r < count; r++) {
+                const Measure *m = (const Measure *)items + r;
+                owners[r] = (MeasureOwner){m->id, muni_index(munis, n, m->municipality)};
+            }
+            n_owners = count;
+            qsort(owners, n_owners, sizeof *owners, by_measure_id);
+        }
+    }
+    *out = munis;
+    *n_out = n;
+    rc = 0;
+out:
+    free(owners);
     for (size_t i = 0; i < q.n_all; i++) db_reset(q.all[i]);
     return rc;
 }

@@ -17,7 +17,8 @@
 static const char TAG_INSERT[] = "insert", TAG_UPDATE[] = "update", TAG_BUMP[] = "bump",
                   TAG_SNAPSHOT[] = "snapshot", TAG_LINK_READ[] = "link read",
                   TAG_LINK_INSERT[] = "link insert", TAG_LINK_DELETE[] = "link delete",
-                  TAG_LINK_READ_MUNI[] = "link read municipality";
+                  TAG_LINK_READ_MUNI[] = "link read municipality",
+                  TAG_LINK_READ_SHARED[] = "link read shared";
 
 typedef struct RecordSql {
     const RecordKind *kind;
@@ -177,6 +178,12 @@ static void build_link(Store *s, const RecordKind *k, const char *tag, const Rec
                    "SELECT x.%s, x.%s FROM %s x JOIN %s t ON t.id = x.%s JOIN %s r ON r.id = x.%s"
                    " WHERE r.municipality = ?1 AND r.scheme_id = ?2 ORDER BY x.%s, t.number",
                    l->owner, l->value, l->table, l->target, l->value, k->table, l->owner, l->owner);
+    else if (tag == TAG_LINK_READ_SHARED) /* those of every municipality sharing ?2 */
+        buf_printf(b,
+                   "SELECT x.%s, x.%s FROM %s x JOIN %s t ON t.id = x.%s JOIN %s r ON r.id = x.%s"
+                   " JOIN municipality_sharing sh ON sh.municipality = r.municipality"
+                   " AND sh.level >= ?2 WHERE r.scheme_id = ?1 ORDER BY x.%s, t.number",
+                   l->owner, l->value, l->table, l->target, l->value, k->table, l->owner, l->owner);
     else if (tag == TAG_LINK_INSERT)
         buf_printf(b, "INSERT INTO %s (%s, %s) VALUES (?1, ?2) ON CONFLICT DO NOTHING", l->table,
                    l->owner, l->value);
@@ -207,8 +214,24 @@ int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, Pok
     return 0;
 }
 
+static size_t links_bind(Store *s, const RecordKind *k, const char *code, int64_t scheme_id,
+                         int min_level, DbStmt **sts, PokErr *err);
+
 size_t sq_record_links_muni_bind(Store *s, const RecordKind *k, const char *code, int64_t scheme_id,
                                  DbStmt **sts, PokErr *err)
+{
+    return links_bind(s, k, code, scheme_id, 0, sts, err);
+}
+
+size_t sq_record_links_shared_bind(Store *s, const RecordKind *k, int64_t scheme_id, int min_level,
+                                   DbStmt **sts, PokErr *err)
+{
+    return links_bind(s, k, NULL, scheme_id, min_level, sts, err);
+}
+
+/* code NULL: the links of every municipality sharing at least min_level. */
+static size_t links_bind(Store *s, const RecordKind *k, const char *code, int64_t scheme_id,
+                         int min_level, DbStmt **sts, PokErr *err)
 {
     size_t n = 0;
     for (size_t i = 0; i < k->n_fields; i++) {
@@ -218,10 +241,16 @@ size_t sq_record_links_muni_bind(Store *s, const RecordKind *k, const char *code
             err_set(err, "interne fout: meer dan %d koppeltabellen bij %s", SQ_LINKS_MAX, k->table);
             return (size_t)-1;
         }
-        DbStmt *st = sq_stmt(s, cached(s, k, TAG_LINK_READ_MUNI, f, build_link), err);
+        DbStmt *st = sq_stmt(
+            s, cached(s, k, code ? TAG_LINK_READ_MUNI : TAG_LINK_READ_SHARED, f, build_link), err);
         if (!st) return (size_t)-1;
-        sq_bind_text(st, 1, code);
-        sq_bind_int(st, 2, scheme_id);
+        if (code) {
+            sq_bind_text(st, 1, code);
+            sq_bind_int(st, 2, scheme_id);
+        } else {
+            sq_bind_int(st, 1, scheme_id);
+            sq_bind_int(st, 2, min_level);
+        }
         sts[n++] = st;
     }
     return n;

@@ -32,6 +32,9 @@ int sq_record_read_links(Store *s, const RecordKind *k, Arena *a, void *rec, Pok
 #define SQ_LINKS_MAX 4
 size_t sq_record_links_muni_bind(Store *s, const RecordKind *k, const char *code, int64_t scheme_id,
                                  DbStmt **sts, PokErr *err);
+/* The same for every municipality sharing at least min_level (store_load_shared). */
+size_t sq_record_links_shared_bind(Store *s, const RecordKind *k, int64_t scheme_id, int min_level,
+                                   DbStmt **sts, PokErr *err);
 int sq_record_links_muni_read(Store *s, const RecordKind *k, Arena *a, void *items, size_t n,
                               DbStmt **sts, PokErr *err);
 int sq_record_insert(Store *s, const RecordKind *k, const void *rec, int64_t *id, PokErr *err);

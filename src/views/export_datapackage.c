@@ -18,11 +18,10 @@ static json_t *strings(const char *const *s)
     return list;
 }
 
-static json_t *resource(const ExportTable *t)
+json_t *datapackage_resource(const char *name, const char *title, const ExportField *columns,
+                             size_t n, const char *const *primary_key)
 {
     json_t *fields = json_array();
-    ExportField columns[EXPORT_MAX_COLUMNS];
-    size_t n = export_columns(t, columns);
     for (size_t i = 0; i < n; i++) {
         const ExportField *f = &columns[i];
         json_t *o = json_object();
@@ -39,21 +38,11 @@ static json_t *resource(const ExportTable *t)
     set(schema, "fields", fields);
     /* an empty field is a missing value (an id or year that is "none") */
     set(schema, "missingValues", json_pack("[s]", ""));
-    if (t->primary_key[0]) set(schema, "primaryKey", strings(t->primary_key));
-    if (t->n_foreign_keys) {
-        json_t *fks = json_array();
-        for (size_t i = 0; i < t->n_foreign_keys; i++) {
-            const ExportForeignKey *k = &t->foreign_keys[i];
-            json_array_append_new(fks,
-                                  json_pack("{s:s, s:{s:s, s:s}}", "fields", k->field, "reference",
-                                            "resource", k->ref_table, "fields", k->ref_field));
-        }
-        set(schema, "foreignKeys", fks);
-    }
+    if (primary_key && primary_key[0]) set(schema, "primaryKey", strings(primary_key));
     json_t *r = json_object();
-    set(r, "name", json_string(t->name));
-    set(r, "title", json_string(t->title));
-    set(r, "path", json_pack("s+", t->name, ".csv"));
+    set(r, "name", json_string(name));
+    set(r, "title", json_string(title));
+    set(r, "path", json_pack("s+", name, ".csv"));
     set(r, "profile", json_string("tabular-data-resource"));
     set(r, "format", json_string("csv"));
     set(r, "mediatype", json_string("text/csv"));
@@ -64,8 +53,26 @@ static json_t *resource(const ExportTable *t)
     return r;
 }
 
+static json_t *resource(const ExportTable *t)
+{
+    ExportField columns[EXPORT_MAX_COLUMNS];
+    size_t n = export_columns(t, columns);
+    json_t *r = datapackage_resource(t->name, t->title, columns, n, t->primary_key);
+    if (t->n_foreign_keys) {
+        json_t *fks = json_array();
+        for (size_t i = 0; i < t->n_foreign_keys; i++) {
+            const ExportForeignKey *k = &t->foreign_keys[i];
+            json_array_append_new(fks,
+                                  json_pack("{s:s, s:{s:s, s:s}}", "fields", k->field, "reference",
+                                            "resource", k->ref_table, "fields", k->ref_field));
+        }
+        set(json_object_get(r, "schema"), "foreignKeys", fks);
+    }
+    return r;
+}
+
 /* A measure in euro cents: factor 0.01 turns the integers into euros. */
-static json_t *measure(const char *resource_name, const char *field, const char *title)
+json_t *datapackage_measure(const char *resource_name, const char *field, const char *title)
 {
     return json_pack("{s:s, s:s, s:s, s:f, s:s}", "resource", resource_name, "source", field,
                      "currency", "EUR", "factor", 0.01, "title", title);
@@ -77,8 +84,8 @@ static json_t *attribute(const char *resource_name, const char *field)
 }
 
 /* A dimension keyed by key of resource, labelled by its field label (NULL: none). */
-static json_t *dimension(const char *resource_name, const char *key, const char *label,
-                         const char *type)
+json_t *datapackage_dimension(const char *resource_name, const char *key, const char *label,
+                              const char *type)
 {
     json_t *d = json_object(), *attrs = json_object();
     set(attrs, key, attribute(resource_name, key));
@@ -95,25 +102,28 @@ static json_t *dimension(const char *resource_name, const char *key, const char 
 static json_t *model(void)
 {
     json_t *measures = json_object();
-    set(measures, "toekenning", measure("toekenningen", "bedrag_cents", "Toekenning"));
+    set(measures, "toekenning", datapackage_measure("toekenningen", "bedrag_cents", "Toekenning"));
     set(measures, "bedrag_maatregel",
-        measure("bedragen", "bedrag_cents", "Plan- of realisatiebedrag van een maatregel"));
+        datapackage_measure("bedragen", "bedrag_cents",
+                            "Plan- of realisatiebedrag van een maatregel"));
     set(measures, "dekking_toekenning",
-        measure("dekking", "allocation_cents", "Toekenning per pot"));
-    set(measures, "dekking_uitgaven", measure("dekking", "spending_cents", "Uitgaven per pot"));
+        datapackage_measure("dekking", "allocation_cents", "Toekenning per pot"));
+    set(measures, "dekking_uitgaven",
+        datapackage_measure("dekking", "spending_cents", "Uitgaven per pot"));
     set(measures, "reserve_eind",
-        measure("dekking", "reserve_end_cents", "Reserve op 31 december"));
-    set(measures, "tekort", measure("dekking", "shortfall_cents", "Tekort"));
-    set(measures, "zonder_bestemming", measure("dekking", "unplanned_cents", "Zonder bestemming"));
+        datapackage_measure("dekking", "reserve_end_cents", "Reserve op 31 december"));
+    set(measures, "tekort", datapackage_measure("dekking", "shortfall_cents", "Tekort"));
+    set(measures, "zonder_bestemming",
+        datapackage_measure("dekking", "unplanned_cents", "Zonder bestemming"));
 
     json_t *dims = json_object();
-    set(dims, "gemeente", dimension("gemeenten", "code", "naam", "entity"));
-    json_t *line = dimension("actielijnen", "nummer", "naam", "classification");
+    set(dims, "gemeente", datapackage_dimension("gemeenten", "code", "naam", "entity"));
+    json_t *line = datapackage_dimension("actielijnen", "nummer", "naam", "classification");
     set(line, "classificationType", json_string("functional"));
     set(dims, "actielijn", line);
-    set(dims, "jaar", dimension("toekenningen", "jaar", NULL, "datetime"));
-    set(dims, "maatregel", dimension("maatregelen", "id", "naam", "activity"));
-    set(dims, "fase", dimension("bedragen", "soort", NULL, "other"));
+    set(dims, "jaar", datapackage_dimension("toekenningen", "jaar", NULL, "datetime"));
+    set(dims, "maatregel", datapackage_dimension("maatregelen", "id", "naam", "activity"));
+    set(dims, "fase", datapackage_dimension("bedragen", "soort", NULL, "other"));
 
     json_t *m = json_object();
     set(m, "measures", measures);

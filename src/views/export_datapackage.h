@@ -12,4 +12,14 @@
 json_t *export_datapackage(const Scheme *scheme, const char *const *codes, size_t n_codes,
                            const char *created);
 
+/* The parts, for other packages (national_export.c): a tabular resource of CSV columns
+ * (primary_key NULL terminated, or NULL), a measure in euro cents, a dimension keyed by
+ * key (labelled by label, or NULL). */
+struct ExportField;
+json_t *datapackage_resource(const char *name, const char *title, const struct ExportField *columns,
+                             size_t n, const char *const *primary_key);
+json_t *datapackage_measure(const char *resource_name, const char *field, const char *title);
+json_t *datapackage_dimension(const char *resource_name, const char *key, const char *label,
+                              const char *type);
+
 #endif
