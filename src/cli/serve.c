@@ -37,7 +37,7 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
 {
     const char *listen = "127.0.0.1", *port_text = NULL, *scheme = NULL, *timeout_text = NULL,
                *hosts = NULL, *upload_text = NULL, *wait_text = NULL, *conn_text = NULL;
-    int open = 0, trust_proxy = 0;
+    int open = 0, trust_proxy = 0, public_national = 0;
     CliOpt opts[] = {{"listen", 1, &listen, NULL},
                      {"trust-proxy", 0, NULL, &trust_proxy},
                      {"port", 1, &port_text, NULL},
@@ -48,11 +48,12 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
                      {"upload-max", 1, &upload_text, NULL},
                      {"read-wait", 1, &wait_text, NULL},
                      {"db-connections", 1, &conn_text, NULL},
+                     {"public-national", 0, NULL, &public_national},
                      {0}};
     static const char usage[] =
         "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
         "          [--trust-proxy] [--host NAAM[,NAAM...]] [--upload-max MIB]\n"
-        "          [--read-wait MS] [--db-connections N]";
+        "          [--read-wait MS] [--db-connections N] [--public-national]";
     int rc = cli_parse(argc, argv, opts, NULL, 0, 0, NULL, usage);
     if (rc) return rc;
     long long port = 8080;
@@ -115,6 +116,7 @@ static int cmd_serve(Cli *cli, int argc, char **argv)
                   .db_connections = (unsigned)db_connections,
                   .scheme = scheme,
                   .require_login = !open,
+                  .public_national = public_national,
                   .trust_proxy = trust_proxy,
                   .listen = listen,
                   .hosts = hosts,
@@ -138,7 +140,7 @@ CLI_GROUP(serve, 220) = {
     {"serve", NULL, cmd_serve,
      "pok serve [--listen ADRES] [--port POORT] [--scheme CODE] [--timeout SEC] [--open]\n"
      "          [--trust-proxy] [--host NAAM[,NAAM...]] [--upload-max MIB]\n"
-     "          [--read-wait MS] [--db-connections N]",
+     "          [--read-wait MS] [--db-connections N] [--public-national]",
      "Start de webinterface: de gemeenten, per gemeente de dekkingstabel en de controles,\n"
      "de formulieren, de CSV-downloads en de JSON-API onder /api/v2/ (en /api/v1/).\n"
      "Met accounts (pok user add) moet iedereen inloggen op /inloggen; zonder accounts, of\n"

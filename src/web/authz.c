@@ -40,6 +40,8 @@ int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_publ
         return user != NULL;
     case CAP_READ_ALL:
         return all;
+    case CAP_NATIONAL:
+        return user != NULL || muni_public;
     case CAP_READ:
         if (!muni) return user != NULL; /* national documents: anyone logged in */
         return all || (limited && granted(user, muni)) || muni_public;
@@ -277,6 +279,7 @@ int authz_check(const Route *r, WebApp *app, WebRequest *req, WebResponse *res)
     PokErr err = {0};
     if (muni && r->cap == CAP_READ && store_municipality_public(app->store, muni, &pub, &err))
         return refuse(req, res, 500, "De database kon niet worden gelezen.");
+    if (r->cap == CAP_NATIONAL) pub = app->public_national;
     int allowed = authz_allows(req->user, r->cap, muni, pub) &&
                   (r->scope != SCOPE_USER || authz_may_manage(req->user, req->scope_user));
     if (!allowed) {

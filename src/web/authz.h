@@ -11,7 +11,8 @@
 
 /* Whether user (NULL: nobody logged in) may use a route with capability cap about
  * municipality muni (NULL: none, or a national record); muni_public says whether that
- * municipality publishes its figures. Pure: the matrix of README "Accounts en rollen". */
+ * municipality publishes its figures (CAP_NATIONAL: whether the national monitor is
+ * public). Pure: the matrix of README "Accounts en rollen". */
 int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_public);
 
 /* Whether manager (NULL: open mode) may manage the account target: the beheerder every

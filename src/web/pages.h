@@ -49,6 +49,12 @@ void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_municipality(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_measures(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_decisions(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_national.c: the national monitor, its CSV, open data and API. */
+void page_national(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_national_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_national_data(WebApp *app, const WebRequest *req, WebResponse *res);
+void api_national(WebApp *app, const WebRequest *req, WebResponse *res);
+void api_national_munis(WebApp *app, const WebRequest *req, WebResponse *res);
 /* api_openapi.c: /api/openapi.json, the API's OpenAPI document (openapi.h). */
 void api_openapi(WebApp *app, const WebRequest *req, WebResponse *res);
 

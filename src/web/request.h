@@ -45,6 +45,9 @@ typedef struct WebApp {
     /* 0: open, single-user mode without accounts (every route allowed; pok serve --open,
      * and the tests of pages and forms); 1: every route checks the role (authz.c). */
     int require_login;
+    /* pok serve --public-national: the national monitor (CAP_NATIONAL routes) is readable
+     * without logging in; it only ever shows what municipalities chose to share. */
+    int public_national;
     /* pok serve --trust-proxy: behind a reverse proxy on this machine every connection
      * comes from loopback, so the client's address (login throttling per address) is
      * taken from the X-Real-IP header the proxy sets, for connections from loopback only. */

@@ -32,6 +32,12 @@ const Route web_routes[] = {
     {"GET", "/api/v1/gemeenten/:code/dekking", api_coverage, CAP_READ, SCOPE_CODE},
     {"GET", "/api/v1/gemeenten/:code/controles", api_checks, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeenten.csv", page_start_csv, CAP_READ_ALL, SCOPE_NONE},
+    /* the national monitor: only what municipalities share (page_national.c) */
+    {"GET", "/landelijk", page_national, CAP_NATIONAL, SCOPE_NONE},
+    {"GET", "/landelijk/data/:name", page_national_data, CAP_NATIONAL, SCOPE_NONE},
+    {"GET", "/landelijk/:name.csv", page_national_csv, CAP_NATIONAL, SCOPE_NONE},
+    {"GET", "/api/v1/landelijk", api_national, CAP_NATIONAL, SCOPE_NONE},
+    {"GET", "/api/v1/landelijk/gemeenten", api_national_munis, CAP_NATIONAL, SCOPE_NONE},
     {"GET", "/gemeente/:code/jaren.csv", page_years_csv, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/toekenningen.csv", page_allocations_csv, CAP_READ, SCOPE_CODE},
     {"GET", "/gemeente/:code/reserve.csv", page_reserve_csv, CAP_READ, SCOPE_CODE},

@@ -14,9 +14,12 @@ typedef enum RouteCap {
     CAP_PUBLIC = 0, /* anyone: static files, the login page */
     CAP_LOGIN,      /* anyone logged in (logout) */
     CAP_READ_ALL,   /* every municipality at once: beheerder and analist */
-    CAP_READ,       /* the scope's municipality: granted, all-reading, or published */
-    CAP_EDIT,       /* change the scope's municipality: beheerder, or its redacteur */
-    CAP_ADMIN,      /* beheerder only */
+    /* the national monitor (what municipalities chose to share): anyone logged in, and
+     * nobody logged in when pok serve --public-national */
+    CAP_NATIONAL,
+    CAP_READ,  /* the scope's municipality: granted, all-reading, or published */
+    CAP_EDIT,  /* change the scope's municipality: beheerder, or its redacteur */
+    CAP_ADMIN, /* beheerder only */
     /* manage the scope's municipality (reopen its years) or, for SCOPE_USER, the account
      * :id: the beheerder, or the gemeentebeheerder of that municipality (of every
      * municipality of the account); without a scope any gemeentebeheerder, whose pages
