@@ -335,7 +335,8 @@ static void grid_init(const NationalInput *in, size_t n, Arena *a, NationalFigur
     }
 }
 
-int national_compute(const NationalInput *in, size_t n, Arena *a, NationalFigures *out, PokErr *err)
+int national_compute(const NationalInput *in, size_t n, int current_year, Arena *a,
+                     NationalFigures *out, PokErr *err)
 {
     memset(out, 0, sizeof *out);
     Grid g = {0};
@@ -359,6 +360,11 @@ int national_compute(const NationalInput *in, size_t n, Arena *a, NationalFigure
             return -1;
         muni_spending(d, &s, m);
         muni_metrics(m);
+        if (completeness_compute(d, current_year, a, &m->completeness, err)) return -1;
+        out->complete_expected += m->completeness.expected;
+        out->complete_present += m->completeness.present;
+        out->complete_n++;
+        out->complete_n_anon += m->level == SHARE_ANONYMOUS;
         int anon = m->level == SHARE_ANONYMOUS;
         add_lines(&g, d, anon, out, &s);
         add_years(&g, &c, m, anon, out, &s, a, err);

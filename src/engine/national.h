@@ -8,6 +8,7 @@
 #ifndef POK_NATIONAL_H
 #define POK_NATIONAL_H
 
+#include "completeness.h"
 #include "engine.h"
 
 /* A group is shown only with at least this many contributors; and when some of them
@@ -49,6 +50,7 @@ typedef struct NationalMuni {
     int64_t with_decision;  /* of it, amounts a decision set (the amount's or the measure's) */
     int64_t per_inhabitant; /* allocated cents per inhabitant; -1 unknown */
     int spent_bp, traceable_bp, decided_bp; /* realised, spending, with_decision shares */
+    Completeness completeness;              /* what it has not recorded yet */
 } NationalMuni;
 
 /* One year, or the whole period (year 0), of the national picture. */
@@ -103,14 +105,18 @@ typedef struct NationalFigures {
     NationalMuni *munis;                          /* every input, in input order */
     size_t n_munis;
     size_t n_generated; /* of them, with generated figures */
+    /* completeness of all sharing municipalities together: items recorded of expected */
+    int64_t complete_expected, complete_present;
+    int complete_n, complete_n_anon;
     NationalGroup *size_groups, *province_groups, all;
     size_t n_size_groups, n_province_groups;
 } NationalFigures;
 
 /* Compute the national figures of the n inputs (their municipalities' coverage is
- * computed here). Inputs sharing nothing are ignored. -1 with err when sums overflow. */
-int national_compute(const NationalInput *in, size_t n, Arena *a, NationalFigures *out,
-                     PokErr *err);
+ * computed here); years before current_year are past (completeness.h). Inputs sharing
+ * nothing are ignored. -1 with err when sums overflow. */
+int national_compute(const NationalInput *in, size_t n, int current_year, Arena *a,
+                     NationalFigures *out, PokErr *err);
 
 /* The group of m among out's size groups or province groups; NULL when it has none. */
 const NationalGroup *national_size_group(const NationalFigures *f, const NationalMuni *m);

@@ -396,3 +396,29 @@ int store_delete(Store *s, const char *kind, int64_t id, const char *reason, Pok
     if (tx < 0) return -1;
     return sq_write_end(s, tx, delete_body(s, k, id, reason, err), err);
 }
+
+int store_last_changes(Store *s, Arena *a, LastChange **out, size_t *n, PokErr *err)
+{
+    /* the newest row is the highest id (the index audit_municipality holds both) */
+    DbStmt *st = sq_stmt(s,
+                         "SELECT a.municipality, a.at FROM audit a JOIN"
+                         " (SELECT municipality, max(id) AS id FROM audit"
+                         " WHERE municipality IS NOT NULL GROUP BY municipality) m"
+                         " ON a.id = m.id ORDER BY a.municipality",
+                         err);
+    if (!st) return -1;
+    LastChange *items = NULL;
+    size_t count = 0, cap = 0;
+    int rc;
+    while ((rc = db_step(st)) == 1) {
+        items = arena_grow(a, items, sizeof *items, &cap, count + 1);
+        items[count].municipality = sq_col_text(a, st, 0);
+        items[count].at = sq_col_text(a, st, 1);
+        count++;
+    }
+    if (rc != 0) return sq_fail(s, st, err);
+    db_reset(st);
+    *out = items;
+    *n = count;
+    return 0;
+}

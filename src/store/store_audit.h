@@ -53,4 +53,11 @@ extern const char *const store_delete_kinds[];
 int store_audit_list(Store *s, const char *code, size_t limit, Arena *a, AuditEntry **out,
                      size_t *n, PokErr *err);
 
+/* The time of the last change of each municipality that has one, by code. */
+typedef struct LastChange {
+    const char *municipality;
+    const char *at; /* UTC, ISO 8601 */
+} LastChange;
+int store_last_changes(Store *s, Arena *a, LastChange **out, size_t *n, PokErr *err);
+
 #endif

@@ -2,8 +2,10 @@
  * the sharing levels, the inhabitants) and the figures computed from it (national.h). */
 #include "national_data.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "../store/store_audit.h"
 #include "../store/store_records.h"
 #include "../store/store_reference.h"
 #include "../store/store_sharing.h"
@@ -80,7 +82,19 @@ int national_data_load(Store *s, int64_t scheme_id, Arena *a, NationalData *out,
             .d = &munis[i], .level = m ? m->level : SHARE_NONE, .generated = m ? m->generated : 0};
     }
     if (add_inhabitants(s, a, in, n, out, err)) return -1;
-    return national_compute(in, n, a, &out->f, err);
+    char today[11];
+    date_today(today);
+    if (national_compute(in, n, atoi(today), a, &out->f, err)) return -1;
+    LastChange *lc;
+    size_t n_lc;
+    if (store_last_changes(s, a, &lc, &n_lc, err)) return -1;
+    out->last_change = arena_alloc(a, (n + 1) * sizeof *out->last_change);
+    for (size_t i = 0, k = 0; i < n; i++) { /* both ordered by code */
+        while (k < n_lc && strcmp(lc[k].municipality, munis[i].muni.code) < 0) k++;
+        if (k < n_lc && strcmp(lc[k].municipality, munis[i].muni.code) == 0)
+            out->last_change[i] = lc[k].at;
+    }
+    return 0;
 }
 
 const NationalMuni *national_named(const NationalData *nd, const char *code)

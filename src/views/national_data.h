@@ -16,6 +16,8 @@ typedef struct NationalData {
     size_t n_inhabitant_sources;
     int inhabitants_first_year, inhabitants_last_year;
     size_t n_municipalities; /* every municipality in the store, sharing or not */
+    /* The last change of f.munis[i] (UTC, ISO 8601), NULL when none is recorded. */
+    const char **last_change;
 } NationalData;
 
 /* Read and compute for the scheme (0: POK). The arena owns everything. */

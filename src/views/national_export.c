@@ -197,6 +197,8 @@ static const ExportField muni_fields[] = {
     {"gerealiseerd_bp", "integer", "Gerealiseerd, basispunten van beschikbaar"},
     {"in_maatregelen_bp", "integer", "In maatregelen, basispunten van beschikbaar"},
     {"met_besluit_bp", "integer", "Met een besluit, basispunten van beschikbaar"},
+    {"volledig_bp", "integer", "Vastgelegd van wat de monitor verwacht, basispunten"},
+    {"ontbreekt", "integer", "Aantal gegevens dat nog ontbreekt"},
 };
 
 static void muni_rows(const NationalData *nd, Buf *b)
@@ -228,6 +230,8 @@ static void muni_rows(const NationalData *nd, Buf *b)
             else
                 field_empty(b);
         }
+        field_int(b, completeness_bp(&m->completeness), 0);
+        field_int(b, (int64_t)m->completeness.n_missing, 0);
         buf_puts(b, "\n");
     }
 }

@@ -106,6 +106,18 @@ json_t *national_muni_json(const NationalMuni *m)
         int64_t v = national_metric(m, (NatMetric)k, &known);
         json_object_set_new(o, metric_keys[k], known ? json_integer(v) : json_null());
     }
+    json_t *missing = json_array();
+    for (size_t i = 0; i < m->completeness.n_missing; i++) {
+        const MissingItem *it = &m->completeness.missing[i];
+        static const char *const kinds[MISSING_N] = {"allocation", "plan", "realised", "closed",
+                                                     "evaluation"};
+        json_t *x = json_pack("{s:s}", "kind", kinds[it->kind]);
+        if (it->year) json_object_set_new(x, "year", json_integer(it->year));
+        if (it->measure_id) json_object_set_new(x, "measure_id", json_integer(it->measure_id));
+        json_array_append_new(missing, x);
+    }
+    json_object_set_new(o, "complete_bp", json_integer(completeness_bp(&m->completeness)));
+    json_object_set_new(o, "missing", missing);
     return o;
 }
 
@@ -161,6 +173,13 @@ json_t *national_json(const NationalData *nd)
     json_object_set_new(tr, "in_measures", national_figure_json(&f->spending));
     json_object_set_new(tr, "with_decision", national_figure_json(&f->with_decision));
     json_object_set_new(o, "traceable", tr);
+    json_t *complete = json_null();
+    if (national_visible(f->complete_n, f->complete_n_anon) && f->complete_expected > 0)
+        complete = json_pack("{s:I, s:I, s:i, s:I}", "expected", (json_int_t)f->complete_expected,
+                             "present", (json_int_t)f->complete_present, "municipalities",
+                             f->complete_n, "complete_bp",
+                             (json_int_t)(f->complete_present * 10000 / f->complete_expected));
+    json_object_set_new(o, "completeness", complete);
     json_t *groups = json_object();
     json_object_set_new(groups, "all", national_group_json(&f->all));
     json_object_set_new(groups, "size_classes", groups_json(f->size_groups, f->n_size_groups));

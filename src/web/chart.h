@@ -10,4 +10,16 @@
  * prefix for the element ids ("jaren"). Writes nothing when n is 0. */
 void chart_years(Buf *b, const YearSums *years, size_t n, const char *title, const char *id);
 
+/* One row of the spread chart (chart_spread.c): a measure's label (data, escaped), the
+ * group's quartiles and the municipality's value, in the measure's own unit. */
+typedef struct ChartSpreadRow {
+    const char *label;
+    int has_group, has_value;
+    int64_t q1, median, q3, value;
+} ChartSpreadRow;
+
+/* Where a municipality stands among a group, per measure: the group's middle half as a
+ * bar, its median as a tick, the municipality as a dot. Writes nothing when n is 0. */
+void chart_spread(Buf *b, const ChartSpreadRow *rows, size_t n, const char *title, const char *id);
+
 #endif

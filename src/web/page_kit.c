@@ -112,6 +112,7 @@ void kit_muni_nav(Buf *b, const MuniData *d, const char *current)
                  {"/maatregelen", "Maatregelen"},
                  {"/besluiten", "Besluiten en verzoeken"},
                  {"/evaluaties", "Evaluaties"},
+                 {"/vergelijking", "Vergelijking"},
                  {"/wijzigingen", "Wijzigingen"}};
     html_lit(b, "<nav aria-label=\"Kruimelpad\" class=\"breadcrumb\"><a href=\"/\">Gemeenten</a>"
                 " &gt; ");

@@ -325,7 +325,8 @@ void page_start(WebApp *app, const WebRequest *req, WebResponse *res)
 
     Buf *b = &res->body;
     layout_begin(b, "Gemeenten");
-    html_lit(b, "<h1>Gemeenten</h1>\n");
+    html_lit(b, "<h1>Gemeenten</h1>\n<p>Alle gemeenten samen: de <a href=\"/landelijk\">landelijke "
+                "monitor</a> (de cijfers van de gemeenten die ze delen).</p>\n");
     find_form(b, &a, req, &p);
     if (p.sq.q)
         html_printf(b, "<p>%zu gemeente%s gevonden voor &#8216;%s&#8217;.</p>\n", p.n_rows,

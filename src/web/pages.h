@@ -55,6 +55,15 @@ void page_national_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_national_data(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_national(WebApp *app, const WebRequest *req, WebResponse *res);
 void api_national_munis(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_completeness.c: what the sharing municipalities have not recorded yet. */
+void page_national_completeness(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_national_completeness_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_peers.c: a municipality among its peers, municipalities side by side, and what a
+ * municipality shares with the national monitor. */
+void page_muni_peers(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_muni_peers_csv(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_national_compare(WebApp *app, const WebRequest *req, WebResponse *res);
+void page_form_sharing(WebApp *app, const WebRequest *req, WebResponse *res);
 /* api_openapi.c: /api/openapi.json, the API's OpenAPI document (openapi.h). */
 void api_openapi(WebApp *app, const WebRequest *req, WebResponse *res);
 
