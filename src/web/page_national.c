@@ -18,6 +18,7 @@
 #include "../views/national_export.h"
 #include "../views/national_json.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -403,11 +404,21 @@ static const struct PeopleCsv {
     const char *name;
 } people_csvs[] = {{"jaren"}, {"actielijnen"}, {"grootteklassen"}, {"provincies"}, {"gemeenten"}};
 
+/* The file name the route matched: the last segment of the path (route.c lists each). */
+static const char *file_of(const WebRequest *req)
+{
+    const char *slash = strrchr(req->path, '/');
+    return slash ? slash + 1 : req->path;
+}
+
 void page_national_csv(WebApp *app, const WebRequest *req, WebResponse *res)
 {
-    const char *name = web_path_param(req, "name");
+    char name[32];
+    const char *file = file_of(req);
+    size_t len = strcspn(file, ".");
+    snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), file);
     size_t which = sizeof people_csvs / sizeof people_csvs[0];
-    for (size_t i = 0; name && i < sizeof people_csvs / sizeof people_csvs[0]; i++)
+    for (size_t i = 0; i < sizeof people_csvs / sizeof people_csvs[0]; i++)
         if (strcmp(people_csvs[i].name, name) == 0) which = i;
     if (which == sizeof people_csvs / sizeof people_csvs[0]) {
         web_not_found(res, "Deze tabel bestaat niet.");
@@ -437,8 +448,8 @@ void page_national_csv(WebApp *app, const WebRequest *req, WebResponse *res)
 /* /landelijk/data/NAME.csv and /landelijk/data/datapackage.json */
 void page_national_data(WebApp *app, const WebRequest *req, WebResponse *res)
 {
-    const char *file = web_path_param(req, "name");
-    size_t len = file ? strlen(file) : 0;
+    const char *file = file_of(req);
+    size_t len = strlen(file);
     const NationalTable *t = NULL;
     int package = file && strcmp(file, "datapackage.json") == 0;
     if (!package && len > 4 && strcmp(file + len - 4, ".csv") == 0) {

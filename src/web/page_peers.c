@@ -407,6 +407,7 @@ void page_form_sharing(WebApp *app, const WebRequest *req, WebResponse *res)
             form_fail(&f, "", "%s", err.msg);
         }
         chosen = form_value(&f, "delen");
+        res->status = 422;
     }
     Buf *b = &res->body;
     layout_begin(b, arena_printf(&a, "Delen met de landelijke monitor, %s", m.name));

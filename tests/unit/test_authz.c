@@ -44,7 +44,7 @@ static const char *const role_names[N_ROLES] = {"beheerder", "gemeentebeheerder"
                                                 "lezer",     "analist",           NULL};
 
 /* What the route is, judged from its method and path (not from its table entry). */
-typedef enum { K_PUBLIC, K_LOGIN, K_READ_ALL, K_READ, K_EDIT, K_ADMIN, K_MANAGE } Kind;
+typedef enum { K_PUBLIC, K_LOGIN, K_READ_ALL, K_READ, K_EDIT, K_ADMIN, K_MANAGE, K_NATIONAL } Kind;
 typedef enum { ALLOWED, LOGIN, FORBIDDEN, NOT_FOUND } Outcome;
 
 typedef struct Target {
@@ -216,9 +216,13 @@ static Kind kind_of(const Route *r)
         strcmp(p, "/api/openapi.json") == 0)
         return K_PUBLIC;
     if (strcmp(p, "/uitloggen") == 0) return K_LOGIN;
+    /* the national monitor: what municipalities share, for anyone logged in */
+    if (strncmp(p, "/landelijk", 10) == 0 || strncmp(p, "/api/v1/landelijk", 17) == 0)
+        return K_NATIONAL;
     /* the grids (page_grid_*.c) */
     if (ends_with(p, "/toekenningen/invoeren") || ends_with(p, "/bedragen")) return K_EDIT;
-    if (strstr(p, "heropen") || strncmp(p, "/gebruiker", 10) == 0) return K_MANAGE;
+    if (strstr(p, "heropen") || strncmp(p, "/gebruiker", 10) == 0 || ends_with(p, "/delen"))
+        return K_MANAGE;
     /* /bron/nieuw adds a national source: for every municipality at once */
     if (strncmp(p, "/beheer", 7) == 0 || strstr(p, "verwijder") || strcmp(p, "/bron/nieuw") == 0 ||
         strncmp(p, "/import/", 8) == 0)
@@ -247,6 +251,7 @@ static Outcome intended(int role, Kind k, const char *muni)
     switch (k) {
     case K_PUBLIC:
     case K_LOGIN:
+    case K_NATIONAL:
         return ALLOWED;
     case K_READ_ALL:
         return role == R_BEHEERDER || role == R_ANALIST ? ALLOWED : FORBIDDEN;
@@ -490,9 +495,9 @@ static void test_route_caps_match_kinds(void **state)
 {
     (void)state;
     static const RouteCap expected_cap[] = {
-        [K_PUBLIC] = CAP_PUBLIC, [K_LOGIN] = CAP_LOGIN, [K_READ_ALL] = CAP_READ_ALL,
-        [K_READ] = CAP_READ,     [K_EDIT] = CAP_EDIT,   [K_ADMIN] = CAP_ADMIN,
-        [K_MANAGE] = CAP_MANAGE};
+        [K_PUBLIC] = CAP_PUBLIC, [K_LOGIN] = CAP_LOGIN,      [K_READ_ALL] = CAP_READ_ALL,
+        [K_READ] = CAP_READ,     [K_EDIT] = CAP_EDIT,        [K_ADMIN] = CAP_ADMIN,
+        [K_MANAGE] = CAP_MANAGE, [K_NATIONAL] = CAP_NATIONAL};
     int bad = 0;
     for (const Route *r = web_routes; r->pattern; r++) {
         Kind k = kind_of(r);
