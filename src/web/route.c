@@ -50,6 +50,8 @@ const Route web_routes[] = {
     {"GET", "/landelijk/gemeenten.csv", page_national_csv, CAP_NATIONAL, SCOPE_NONE},
     {"GET", "/landelijk/vergelijk", page_national_compare, CAP_NATIONAL, SCOPE_NONE},
     {"GET", "/landelijk/volledigheid", page_national_completeness, CAP_NATIONAL, SCOPE_NONE},
+    {"GET", "/api/v2/landelijk", api_national, CAP_NATIONAL, SCOPE_NONE},
+    {"GET", "/api/v2/landelijk/gemeenten", api_national_munis, CAP_NATIONAL, SCOPE_NONE},
     {"GET", "/api/v1/landelijk", api_national, CAP_NATIONAL, SCOPE_NONE},
     {"GET", "/api/v1/landelijk/gemeenten", api_national_munis, CAP_NATIONAL, SCOPE_NONE},
     {"GET", "/gemeente/:code/jaren.csv", page_years_csv, CAP_READ, SCOPE_CODE},

@@ -217,7 +217,8 @@ static Kind kind_of(const Route *r)
         return K_PUBLIC;
     if (strcmp(p, "/uitloggen") == 0) return K_LOGIN;
     /* the national monitor: what municipalities share, for anyone logged in */
-    if (strncmp(p, "/landelijk", 10) == 0 || strncmp(p, "/api/v1/landelijk", 17) == 0)
+    if (strncmp(p, "/landelijk", 10) == 0 || strncmp(p, "/api/v1/landelijk", 17) == 0 ||
+        strncmp(p, "/api/v2/landelijk", 17) == 0)
         return K_NATIONAL;
     /* the grids (page_grid_*.c) */
     if (ends_with(p, "/toekenningen/invoeren") || ends_with(p, "/bedragen")) return K_EDIT;
