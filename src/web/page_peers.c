@@ -291,13 +291,17 @@ static void compare_table(DataTable *t, Arena *a, const NationalMuni **chosen, s
     }
 }
 
-/* The municipalities asked for (?gemeente=CODE, repeated) that share by name; the others
- * are left out without saying whether they exist. */
+/* The municipalities asked for (?gemeente1=CODE .. ?gemeente4=, the form's selects, or
+ * ?gemeente=CODE repeated, for links) that share by name; the others are left out
+ * without saying whether they exist. */
 static size_t chosen_munis(const WebRequest *req, const NationalData *nd, const NationalMuni **out)
 {
     size_t n = 0;
     for (size_t i = 0; i < req->query.n && n < COMPARE_MAX; i++) {
-        if (strcmp(req->query.items[i].name, "gemeente") != 0) continue;
+        const char *name = req->query.items[i].name;
+        if (strncmp(name, "gemeente", 8) != 0 ||
+            (name[8] && (name[8] < '1' || name[8] > '0' + COMPARE_MAX || name[9])))
+            continue;
         const NationalMuni *m = national_named(nd, req->query.items[i].value);
         int dup = 0;
         for (size_t k = 0; k < n; k++) dup |= out[k] == m;
@@ -319,8 +323,8 @@ static void compare_form(Buf *b, Arena *a, const NationalData *nd, const Nationa
     for (int i = 0; i < COMPARE_MAX; i++) {
         html_printf(b,
                     "<label for=\"gemeente-%d\">Gemeente %d</label> <select id=\"gemeente-%d\" "
-                    "name=\"gemeente\">\n",
-                    i + 1, i + 1, i + 1);
+                    "name=\"gemeente%d\">\n",
+                    i + 1, i + 1, i + 1, i + 1);
         const char *sel = (size_t)i < n ? chosen[i]->muni->code : "";
         for (size_t j = 0; j < k; j++)
             html_printf(b, "<option value=\"%s\"%s>%s</option>\n", opts[j].value,
