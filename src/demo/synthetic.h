@@ -11,7 +11,7 @@
 #define SYNTHETIC_DEFAULT_SEED 20211214
 /* scale N adds N-1 generated municipalities per real one; the free codes of GM0001..GM9999
  * allow at most this. */
-#define SYNTHETIC_MAX_SCALE 28
+#define SYNTHETIC_MAX_SCALE 29
 
 typedef struct SyntheticSummary {
     size_t municipalities; /* generated: real ones filled plus the extra ones */
