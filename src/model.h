@@ -324,7 +324,15 @@ typedef struct MuniData {
     size_t n_stated;
     Source *sources; /* every source cited by the records above */
     size_t n_sources;
+    /* 1 when its figures were generated (pok demo --synthetic-national), not real: every
+     * page, export and API answer showing them says so (GENERATED_WARNING). */
+    int generated;
 } MuniData;
+
+/* What every page, export and API answer showing generated figures says (docs/demo.md,
+ * "The synthetic national set"). */
+#define GENERATED_WARNING                                                                          \
+    "Let op: deze cijfers zijn gegenereerd voor demonstratie en belasting, niet echt"
 
 /* 1 when the municipality has any record of the scheme (allocations, measures, reserve,
  * requests, stated figures, decisions): what `pok check` and the exports go over. */

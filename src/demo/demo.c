@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+const char *const demo_seed_codes[DEMO_SEEDS] = {"GM1734", "GM1773", "GM0534", "GM0362"};
+
 typedef struct {
     Store *s;
     Scheme pok;
@@ -625,9 +627,8 @@ int demo_load(Store *s, DemoSummary *sum, PokErr *err)
     hillegom(&d);
     amstelveen(&d);
     /* Their figures come from public council documents: shared by name, with measures. */
-    static const char *const seeds[] = {"GM1734", "GM1773", "GM0534", "GM0362"};
-    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0] && !d.failed; i++)
-        if (store_sharing_set(s, seeds[i], SHARE_MEASURES, err)) d.failed = 1;
+    for (size_t i = 0; i < DEMO_SEEDS && !d.failed; i++)
+        if (store_sharing_set(s, demo_seed_codes[i], SHARE_MEASURES, err)) d.failed = 1;
     if (!d.failed) rc = 0;
 out:
     arena_free(&d.arena);

@@ -349,11 +349,11 @@ static const MuniList MUNI_LISTS[] = {
 /* The statements of one store_load, in the order they are read: the municipality, the
  * scheme, each list followed by its link tables. */
 typedef struct MuniQueries {
-    DbStmt *muni, *scheme;
+    DbStmt *muni, *scheme, *generated;
     DbStmt *lists[N_MUNI_LISTS];
     DbStmt *links[N_MUNI_LISTS][SQ_LINKS_MAX];
     size_t n_links[N_MUNI_LISTS];
-    DbStmt *all[2 + N_MUNI_LISTS * (1 + SQ_LINKS_MAX)];
+    DbStmt *all[3 + N_MUNI_LISTS * (1 + SQ_LINKS_MAX)];
     size_t n_all;
 } MuniQueries;
 
@@ -367,6 +367,10 @@ static int bind_load(Store *s, const char *code, int64_t scheme_id, MuniQueries 
     if (!(q->scheme = query(s, RECORD(SCHEME), "WHERE id = ?1", err))) return -1;
     sq_bind_int(q->scheme, 1, scheme_id);
     q->all[q->n_all++] = q->scheme;
+    q->generated = sq_stmt(s, "SELECT 1 FROM municipality_generated WHERE municipality = ?1", err);
+    if (!q->generated) return -1;
+    sq_bind_text(q->generated, 1, code);
+    q->all[q->n_all++] = q->generated;
     for (size_t i = 0; i < N_MUNI_LISTS; i++) {
         const MuniList *l = &MUNI_LISTS[i];
         DbStmt *st = query(s, &record_kinds[l->kind], l->rest, err);
@@ -391,6 +395,8 @@ static int read_load(Store *s, int64_t scheme_id, MuniQueries *q, Arena *a, Muni
     found = fetch_one(s, q->scheme, a, RECORD(SCHEME), &d->scheme, err);
     if (found < 0) return -1;
     if (!found) return err_set(err, "onbekende regeling (id %lld)", (long long)scheme_id);
+    if ((found = sq_step_row(s, q->generated, err)) < 0) return -1;
+    d->generated = found;
     for (size_t i = 0; i < N_MUNI_LISTS; i++) {
         const MuniList *l = &MUNI_LISTS[i];
         const RecordKind *k = &record_kinds[l->kind];

@@ -28,6 +28,7 @@ json_t *export_json(const MuniData *d, const Coverage *c, const Finding *f, size
 {
     json_t *root = json_object();
     set(root, "municipality", record_json(RECORD(MUNICIPALITY), &d->muni, d));
+    json_mark_generated(root, d->generated);
     set(root, "scheme", record_json(RECORD(SCHEME), &d->scheme, d));
     if (exported_at) set(root, "exported_at", json_string(exported_at));
     set(root, "allocations",

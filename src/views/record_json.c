@@ -271,3 +271,8 @@ json_t *record_cite_schema(void)
     describe(s, "A citation: the source's id and title and where in it the figure stands.");
     return s;
 }
+
+void json_mark_generated(json_t *o, int generated)
+{
+    if (generated) json_object_set_new(o, "gegenereerd", json_true());
+}

@@ -37,4 +37,8 @@ json_t *record_json_schema(const RecordKind *k, const char *cite_ref);
 /* The JSON Schema of record_cite_json's object (not its null). */
 json_t *record_cite_schema(void);
 
+/* The mark on generated figures (MuniData.generated) in every JSON answer and export:
+ * "gegenereerd": true, set only when generated (docs/api.md, docs/json.md). */
+void json_mark_generated(json_t *o, int generated);
+
 #endif

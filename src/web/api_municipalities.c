@@ -44,6 +44,7 @@ void api_municipalities(WebApp *app, const WebRequest *req, WebResponse *res)
         json_t *o = record_json(RECORD(MUNICIPALITY), s[i].muni, NULL);
         json_object_set_new(o, "has_records", json_boolean(s[i].has_records));
         json_object_set_new(o, "totals", totals_json(&s[i].totals));
+        json_mark_generated(o, s[i].generated);
         json_array_append_new(list, o);
     }
     json_t *root = json_object();
@@ -81,6 +82,7 @@ void api_municipality(WebApp *app, const WebRequest *req, WebResponse *res)
     for (size_t i = 0; i < d.n_allocations; i++)
         json_array_append_new(list, allocation_json(&d, &d.allocations[i]));
     json_object_set_new(root, "allocations", list);
+    json_mark_generated(root, d.generated);
     api_send_json(req, res, root);
 out:
     arena_free(&a);

@@ -71,6 +71,7 @@ void api_measures(WebApp *app, const WebRequest *req, WebResponse *res)
     json_t *root = json_object();
     json_object_set_new(root, "municipality", json_string(d.muni.code));
     json_object_set_new(root, "measures", list);
+    json_mark_generated(root, d.generated);
     api_send_json(req, res, root);
 out:
     arena_free(&a);
@@ -99,6 +100,7 @@ void api_decisions(WebApp *app, const WebRequest *req, WebResponse *res)
         json_object_set_new(root, "decisions",
                             record_list_json(RECORD(DECISION), d.decisions, d.n_decisions, &d));
         json_object_set_new(root, "requests", requests);
+        json_mark_generated(root, d.generated);
         api_send_json(req, res, root);
     }
     arena_free(&a);

@@ -286,6 +286,11 @@ void dt_csv(Buf *b, const DataTable *t)
 {
     int *own_note = arena_alloc(t->arena, (t->n_cols + 1) * sizeof *own_note);
     buf_puts(b, csv_bom);
+    if (t->csv_note) {
+        buf_puts(b, "# ");
+        buf_puts(b, t->csv_note);
+        buf_puts(b, "\r\n");
+    }
     for (size_t i = 0; i < t->n_cols; i++) {
         if (i) csv_sep(b);
         own_note[i] = column_has_own_note(t, i);

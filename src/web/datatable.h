@@ -49,6 +49,9 @@ typedef struct DataTable {
     size_t n_rows, cap_rows;
     int *total_row;    /* per row: 1 for a total row (shown bold, in <tfoot>) */
     const char *empty; /* shown instead of the table when it has no rows */
+    /* The CSV's first line, before the header, as "# TEXT" (the mark on generated
+     * figures, kit_send_csv); NULL: none. */
+    const char *csv_note;
 } DataTable;
 
 /* headers must outlive the table (a static array or arena memory). */

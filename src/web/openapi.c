@@ -148,6 +148,16 @@ static void add_props(json_t *object, const Prop *props)
     }
 }
 
+/* The mark on generated figures (json_mark_generated): present, and true, only for a
+ * municipality whose figures pok demo --synthetic-national generated. */
+#define GENERATED_PROP                                                                             \
+    {                                                                                              \
+        "gegenereerd",                                                                             \
+            with_doc(type_of("boolean"), "Present (always true) only when the figures are "        \
+                                         "generated for demonstration and load, not real."),       \
+            1                                                                                      \
+    }
+
 /* An object with exactly props. */
 static json_t *object_of(const char *description, const Prop *props)
 {
@@ -436,6 +446,7 @@ static void answer_schemas(Doc *doc)
            record_with(doc, RECORD_MUNICIPALITY, "A municipality with its totals.",
                        (const Prop[]){{"has_records", type_of("boolean"), 0},
                                       {"totals", ref("Totals"), 0},
+                                      GENERATED_PROP,
                                       {0}}));
     define(
         doc, "MunicipalityDetail",
@@ -443,6 +454,7 @@ static void answer_schemas(Doc *doc)
                     (const Prop[]){{"scheme", with_doc(type_of("string"), "The scheme's code."), 0},
                                    {"totals", ref("Totals"), 0},
                                    {"allocations", list_of(ref("AllocationEntry")), 0},
+                                   GENERATED_PROP,
                                    {0}}));
     define(doc, "AllocationEntry",
            record_with(doc, RECORD_ALLOCATION, "An allocation with the name of its actielijn.",
@@ -451,6 +463,7 @@ static void answer_schemas(Doc *doc)
            object_of("The measures of a municipality.",
                      (const Prop[]){{"municipality", type_of("string"), 0},
                                     {"measures", list_of(ref("MeasureEntry")), 0},
+                                    GENERATED_PROP,
                                     {0}}));
     define(doc, "MeasureEntry",
            record_with(
@@ -482,6 +495,7 @@ static void answer_schemas(Doc *doc)
                               {"decisions",
                                list_of(record_with(doc, RECORD_DECISION, "A decision.", NULL)), 0},
                               {"requests", list_of(ref("RequestEntry")), 0},
+                              GENERATED_PROP,
                               {0}}));
     define(doc, "RequestEntry",
            record_with(doc, RECORD_REQUEST, "A request with the decision on it.",
@@ -493,6 +507,7 @@ static void answer_schemas(Doc *doc)
                      (const Prop[]){{"municipality", type_of("string"), 0},
                                     {"scheme", type_of("string"), 0},
                                     {"pots", list_of(ref("CoveragePot")), 0},
+                                    GENERATED_PROP,
                                     {0}}));
     define(doc, "CoveragePot",
            object_of("A pot; pot_id 0 is the default pot holding every actielijn.",
@@ -513,6 +528,7 @@ static void answer_schemas(Doc *doc)
            object_of("The findings of the checks (docs/json.md, Checks).",
                      (const Prop[]){{"municipality", type_of("string"), 0},
                                     {"findings", list_of(ref("Finding")), 0},
+                                    GENERATED_PROP,
                                     {0}}));
     define(doc, "Finding",
            object_of("A finding; year, pot and record_id are null when it is not about one.",

@@ -184,7 +184,7 @@ void page_audit_municipality_csv(WebApp *app, const WebRequest *req, WebResponse
         hide_actors_from_visitors(app, req, &a, e, n);
         DataTable t;
         build_table(&t, &a, "Wijzigingen", &d, e, n);
-        kit_send_csv(res, &t, arena_printf(&a, "wijzigingen-%s.csv", d.muni.code));
+        kit_send_csv(res, &t, arena_printf(&a, "wijzigingen-%s.csv", d.muni.code), d.generated);
     }
     arena_free(&a);
 }

@@ -147,7 +147,7 @@ void page_national_completeness_csv(WebApp *app, const WebRequest *req, WebRespo
     if (national_page_load(app, res, 0, &a, &nd) == 0) {
         DataTable t;
         completeness_table(&nd, sort_of(req), &a, &t);
-        kit_send_csv(res, &t, "landelijk-volledigheid.csv");
+        kit_send_csv(res, &t, "landelijk-volledigheid.csv", nd.f.n_generated > 0);
     }
     arena_free(&a);
 }

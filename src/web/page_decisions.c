@@ -99,7 +99,7 @@ static void send_csv(WebApp *app, const WebRequest *req, WebResponse *res, const
     DataTable t;
     if (kit_load(app, req, res, 0, &a, &d, NULL) == 0) {
         build(&d, &a, &t);
-        kit_send_csv(res, &t, arena_printf(&a, "%s-%s.csv", name, d.muni.code));
+        kit_send_csv(res, &t, arena_printf(&a, "%s-%s.csv", name, d.muni.code), d.generated);
     }
     arena_free(&a);
 }

@@ -60,7 +60,7 @@ void page_evaluations_csv(WebApp *app, const WebRequest *req, WebResponse *res)
     DataTable t;
     if (kit_load(app, req, res, 0, &a, &d, NULL) == 0) {
         build_evaluations(&d, &a, &t);
-        kit_send_csv(res, &t, arena_printf(&a, "evaluaties-%s.csv", d.muni.code));
+        kit_send_csv(res, &t, arena_printf(&a, "evaluaties-%s.csv", d.muni.code), d.generated);
     }
     arena_free(&a);
 }

@@ -134,13 +134,23 @@ void kit_muni_nav(Buf *b, const MuniData *d, const char *current)
         }
     }
     html_lit(b, "</ul></nav>\n");
+    kit_generated_banner(b, d->generated);
 }
 
-void kit_send_csv(WebResponse *res, const DataTable *t, const char *filename)
+void kit_generated_banner(Buf *b, int generated)
+{
+    if (generated)
+        html_lit(b, "<div class=\"utrecht-alert utrecht-alert--warning "
+                    "pok-generated\"><p><strong>" GENERATED_WARNING ".</strong></p></div>\n");
+}
+
+void kit_send_csv(WebResponse *res, const DataTable *t, const char *filename, int generated)
 {
     res->content_type = "text/csv; charset=utf-8";
     buf_reset(&res->body);
-    dt_csv(&res->body, t);
+    DataTable marked = *t;
+    if (generated) marked.csv_note = GENERATED_WARNING;
+    dt_csv(&res->body, &marked);
     char header[200];
     snprintf(header, sizeof header, "attachment; filename=\"%s\"", filename);
     web_header_set(res, "Content-Disposition", header);

@@ -38,7 +38,12 @@ const char *kit_muni_path(Arena *a, const MuniData *d, const char *rest);
 void kit_muni_nav(Buf *b, const MuniData *d, const char *current);
 
 /* Send t as a CSV attachment named filename (letters, digits, '-' and '.' only). */
-void kit_send_csv(WebResponse *res, const DataTable *t, const char *filename);
+/* generated: the figures are generated (MuniData.generated): the CSV's first line says so
+ * ("# " GENERATED_WARNING, docs/export.md). */
+void kit_send_csv(WebResponse *res, const DataTable *t, const char *filename, int generated);
+/* The banner on every page showing generated figures (GENERATED_WARNING); nothing when
+ * generated is 0. kit_muni_nav writes it on every page of a generated municipality. */
+void kit_generated_banner(Buf *b, int generated);
 /* Send root (reference taken) as JSON. */
 void kit_send_json(WebResponse *res, json_t *root);
 /* Send an API answer (root, reference taken) in the version req's path asks for: an
@@ -52,6 +57,7 @@ typedef struct MuniSummary {
     int64_t inhabitants; /* the latest count the store has (CBS), 0 when none */
     int inhabitants_year;
     MuniTotals totals;
+    int generated; /* its figures are generated (MuniData.generated) */
 } MuniSummary;
 
 /* Every municipality matching search (NULL: all), those with records first, each group

@@ -184,7 +184,8 @@ static void bookings(WebApp *app, const WebRequest *req, WebResponse *res, int c
         build_list(&p, &a, p.n_bookings);
         kit_send_csv(res, &p.list,
                      p.year ? arena_printf(&a, "boekingen-%lld-%d.csv", (long long)id, p.year)
-                            : arena_printf(&a, "boekingen-%lld.csv", (long long)id));
+                            : arena_printf(&a, "boekingen-%lld.csv", (long long)id),
+                     d.generated);
     } else {
         build_list(&p, &a, LEDGER_PAGE_ROWS);
         build_years(&p, &a);

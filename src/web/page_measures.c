@@ -65,7 +65,7 @@ static void measures(WebApp *app, const WebRequest *req, WebResponse *res, int c
         goto out;
     }
     if (csv) {
-        kit_send_csv(res, &t, arena_printf(&a, "maatregelen-%s.csv", d.muni.code));
+        kit_send_csv(res, &t, arena_printf(&a, "maatregelen-%s.csv", d.muni.code), d.generated);
         goto out;
     }
     Buf *b = &res->body;
@@ -278,7 +278,8 @@ static void measure(WebApp *app, const WebRequest *req, WebResponse *res, int cs
         /* a measure of another scheme than the one served */
         web_not_found(res, "Deze maatregel hoort niet bij de getoonde regeling.");
     } else if (csv) {
-        kit_send_csv(res, &years, arena_printf(&a, "maatregel-%lld.csv", (long long)id));
+        kit_send_csv(res, &years, arena_printf(&a, "maatregel-%lld.csv", (long long)id),
+                     d.generated);
     } else {
         measure_page(&res->body, &a, &d, &c, m, &years);
     }

@@ -281,7 +281,8 @@ static void tables_csv(WebApp *app, const WebRequest *req, WebResponse *res, Mun
             const DataTable *table = which == CSV_YEARS         ? &t.year_table
                                      : which == CSV_ALLOCATIONS ? &t.allocations
                                                                 : &t.reserve;
-            kit_send_csv(res, table, arena_printf(&a, "%s-%s.csv", names[which], d.muni.code));
+            kit_send_csv(res, table, arena_printf(&a, "%s-%s.csv", names[which], d.muni.code),
+                         d.generated);
         }
     }
     arena_free(&a);
@@ -311,7 +312,7 @@ void page_coverage_csv(WebApp *app, const WebRequest *req, WebResponse *res)
     if (prepare(app, req, res, 0, &a, &d, &c, NULL, NULL) == 0) {
         DataTable t;
         muni_coverage_table(&d, &c, &a, &t);
-        kit_send_csv(res, &t, arena_printf(&a, "dekking-%s.csv", d.muni.code));
+        kit_send_csv(res, &t, arena_printf(&a, "dekking-%s.csv", d.muni.code), d.generated);
     }
     arena_free(&a);
 }

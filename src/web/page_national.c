@@ -56,10 +56,10 @@ void national_generated_banner(Buf *b, size_t n)
 {
     if (!n) return;
     html_printf(b,
-                "<p class=\"warning generated\" role=\"note\"><strong>Let op:</strong> de cijfers "
-                "van %zu gemeente%s zijn gegenereerd voor demonstratie en belasting; ze zijn niet "
-                "echt.</p>\n",
-                n, n == 1 ? "" : "n");
+                "<div class=\"utrecht-alert utrecht-alert--warning pok-generated\"><p><strong>"
+                "%s.</strong> De landelijke cijfers rusten op %zu gemeente%s met gegenereerde "
+                "cijfers.</p></div>\n",
+                GENERATED_WARNING, n, n == 1 ? "" : "n");
 }
 
 void national_nav(Buf *b, const char *current)
@@ -440,7 +440,8 @@ void page_national_csv(WebApp *app, const WebRequest *req, WebResponse *res)
                          &t);
         else
             munis_table(&nd, muni_sort(req), &a, &t);
-        kit_send_csv(res, &t, arena_printf(&a, "landelijk-%s.csv", people_csvs[which].name));
+        kit_send_csv(res, &t, arena_printf(&a, "landelijk-%s.csv", people_csvs[which].name),
+                     nd.f.n_generated > 0);
     }
     arena_free(&a);
 }

@@ -236,7 +236,8 @@ void page_muni_peers_csv(WebApp *app, const WebRequest *req, WebResponse *res)
             DataTable t;
             peer_table(&t, &a, &own, national_size_group(&nd.f, &own),
                        national_province_group(&nd.f, &own), &nd.f.all);
-            kit_send_csv(res, &t, arena_printf(&a, "vergelijking-%s.csv", d.muni.code));
+            kit_send_csv(res, &t, arena_printf(&a, "vergelijking-%s.csv", d.muni.code),
+                         d.generated || nd.f.n_generated > 0);
         }
     }
     arena_free(&a);

@@ -215,7 +215,8 @@ static void source(WebApp *app, const WebRequest *req, WebResponse *res, int csv
         cite_reserve_and_registers(&c, &d, id);
     }
     if (csv) {
-        kit_send_csv(res, &t, arena_printf(&a, "bron-%lld.csv", (long long)id));
+        kit_send_csv(res, &t, arena_printf(&a, "bron-%lld.csv", (long long)id),
+                     loaded && d.generated);
         arena_free(&a);
         return;
     }

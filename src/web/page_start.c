@@ -5,6 +5,7 @@
  * a search only the municipalities with figures are listed. /gemeenten.csv is the same
  * list as CSV for people. */
 #include "../store/store_reference.h"
+#include "../store/store_sharing.h"
 #include "form.h"
 #include "html.h"
 #include "layout.h"
@@ -46,6 +47,7 @@ int kit_muni_summaries(WebApp *app, const char *search, Arena *a, MuniSummary **
         all[i].muni = &list[i];
         int r = web_load(app, list[i].code, &one, &d, err);
         if (r == 1) {
+            all[i].generated = d.generated;
             all[i].has_records = web_has_records(&d);
             if (all[i].has_records && (coverage_compute(&d, &one, &c, err) ||
                                        municipality_totals(&d, &c, &one, &all[i].totals, err)))
@@ -237,6 +239,7 @@ typedef struct StartPage {
     StartQuery sq;
     MuniSummary *all, *rows;
     size_t n_all, n_rows, n_with;
+    int64_t n_generated; /* in the whole store, whatever the search */
 } StartPage;
 
 static int load(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a, StartPage *p)
@@ -245,6 +248,10 @@ static int load(WebApp *app, const WebRequest *req, WebResponse *res, Arena *a, 
     memset(p, 0, sizeof *p);
     p->sq = read_query(req);
     if (kit_muni_summaries(app, p->sq.q, a, &p->all, &p->n_all, &err)) {
+        web_error(res, 500, err.msg);
+        return -1;
+    }
+    if (store_generated_count(app->store, &p->n_generated, &err)) {
         web_error(res, 500, err.msg);
         return -1;
     }
@@ -327,6 +334,13 @@ void page_start(WebApp *app, const WebRequest *req, WebResponse *res)
     layout_begin(b, "Gemeenten");
     html_lit(b, "<h1>Gemeenten</h1>\n<p>Alle gemeenten samen: de <a href=\"/landelijk\">landelijke "
                 "monitor</a> (de cijfers van de gemeenten die ze delen).</p>\n");
+    if (p.n_generated)
+        html_printf(b,
+                    "<div class=\"utrecht-alert utrecht-alert--warning pok-generated\"><p><strong>"
+                    "%s.</strong> Dit geldt voor %lld gemeenten (naam met \"(gegenereerd)\" of "
+                    "gemarkeerd op hun pagina); alleen de vier gemeenten van de brondocumenten "
+                    "hebben echte cijfers.</p></div>\n",
+                    GENERATED_WARNING, (long long)p.n_generated);
     find_form(b, &a, req, &p);
     if (p.sq.q)
         html_printf(b, "<p>%zu gemeente%s gevonden voor &#8216;%s&#8217;.</p>\n", p.n_rows,
@@ -352,7 +366,7 @@ void page_start_csv(WebApp *app, const WebRequest *req, WebResponse *res)
         DataTable t;
         dt_init(&t, &a, "Gemeenten", headers, N_COLS);
         add_rows(&t, &a, p.rows, p.n_rows);
-        kit_send_csv(res, &t, "gemeenten.csv");
+        kit_send_csv(res, &t, "gemeenten.csv", p.n_generated > 0);
     }
     arena_free(&a);
 }
