@@ -320,11 +320,9 @@ static const MuniList MUNI_LISTS[] = {
                                                   " ORDER BY closed_year.municipality,"
                                                   " closed_year.year",
               BY_MUNICIPALITY),
+    /* the monitor needs only whether a record cites a decision, not the decision */
     MUNI_LIST(DECISION, "WHERE municipality = ?1 ORDER BY date NULLS FIRST, id", decisions,
-              n_decisions,
-              SHARING("decision.municipality") " WHERE ?1 > 0 ORDER BY decision.municipality,"
-                                               " decision.date NULLS FIRST, decision.id",
-              BY_MUNICIPALITY),
+              n_decisions, NULL, BY_MUNICIPALITY),
     MUNI_LIST(REQUEST, "WHERE municipality = ?1 ORDER BY date NULLS FIRST, id", requests,
               n_requests, NULL, BY_MUNICIPALITY),
     MUNI_LIST(EVALUATION,
@@ -481,10 +479,10 @@ static void deal_out(const MuniList *l, const RecordKind *k, void *items, size_t
                 if (mn != m) break;
             }
         }
-        for (size_t i = 0; i < n; i++) {
-            if (m != -2 && (long)i != m) continue;
+        for (size_t i = m == -2 ? 0 : (size_t)m; m != -1 && i < n; i++) {
             *(void **)((char *)&munis[i] + l->items) = row;
             *(size_t *)((char *)&munis[i] + l->count) = end - r;
+            if (m != -2) break; /* one municipality's rows */
         }
         r = end;
     }

@@ -40,7 +40,8 @@ int store_stated_add(Store *s, StatedFigure *sf, PokErr *err);
 int store_load(Store *s, const char *code, int64_t scheme_id, Arena *a, MuniData *out, PokErr *err);
 /* The same for every municipality that shares at least min_level (a SharingLevel) with
  * the national monitor, ordered by code, in one query per kind of record. Requests,
- * stated figures and sources are not loaded (the monitor does not use them). The
+ * stated figures, decisions and sources are not loaded (the monitor does not use them;
+ * records keep their decision_id). The
  * records of municipalities sharing less never leave the store. */
 int store_load_shared(Store *s, int64_t scheme_id, int min_level, Arena *a, MuniData **out,
                       size_t *n, PokErr *err);

@@ -84,15 +84,19 @@ int national_data_load(Store *s, int64_t scheme_id, Arena *a, NationalData *out,
     if (add_inhabitants(s, a, in, n, out, err)) return -1;
     char today[11];
     date_today(today);
-    if (national_compute(in, n, atoi(today), a, &out->f, err)) return -1;
+    return national_compute(in, n, atoi(today), a, &out->f, err);
+}
+
+int national_data_last_changes(Store *s, Arena *a, NationalData *nd, PokErr *err)
+{
     LastChange *lc;
     size_t n_lc;
     if (store_last_changes(s, a, &lc, &n_lc, err)) return -1;
-    out->last_change = arena_alloc(a, (n + 1) * sizeof *out->last_change);
-    for (size_t i = 0, k = 0; i < n; i++) { /* both ordered by code */
-        while (k < n_lc && strcmp(lc[k].municipality, munis[i].muni.code) < 0) k++;
-        if (k < n_lc && strcmp(lc[k].municipality, munis[i].muni.code) == 0)
-            out->last_change[i] = lc[k].at;
+    nd->last_change = arena_alloc(a, (nd->f.n_munis + 1) * sizeof *nd->last_change);
+    for (size_t i = 0, k = 0; i < nd->f.n_munis; i++) { /* both ordered by code */
+        const char *code = nd->f.munis[i].muni->code;
+        while (k < n_lc && strcmp(lc[k].municipality, code) < 0) k++;
+        if (k < n_lc && strcmp(lc[k].municipality, code) == 0) nd->last_change[i] = lc[k].at;
     }
     return 0;
 }
