@@ -1,7 +1,7 @@
 -- load.lua: wrk script of bench/load.sh, readers and writers mixed against pok serve.
 --
 -- wrk ... -s load.lua URL -- CODES MEASURES SESSIONS WRITE_PERCENT SOURCE AMOUNT SECONDS
---                           QUIET EDIT_PERCENT
+--                           QUIET EDIT_PERCENT NATIONAL_PERCENT
 --   CODES     file with one municipality code a line (the 342 of 2025)
 --   MEASURES  file with one measure id a line
 --   SESSIONS  file with "SESSION_TOKEN CSRF_TOKEN" a line (logged-in editors)
@@ -10,6 +10,8 @@
 --   AMOUNT    the deposit of every write, in Dutch notation (e.g. 1,23)
 --   SECONDS   the run's duration; writers stop QUIET seconds before its end
 --   EDIT_PERCENT  share of requests that are stale measure edits (default 2)
+--   NATIONAL_PERCENT  share of requests that read the national monitor (default 2):
+--             /landelijk, /gemeente/CODE/vergelijking or /landelijk/volledigheid
 --
 -- Readers (anonymous: every municipality is published) GET a municipality page, a
 -- measure page or a coverage CSV. Writers POST the reserve form of a random municipality
@@ -48,6 +50,7 @@ end
 
 local codes, measures, sessions = {}, {}, {}
 local write_percent, edit_percent, source, amount, stop_writes = 10, 2, "1", "1,23", 0
+local national_percent = 2
 local origin
 
 function init(args)
@@ -62,6 +65,7 @@ function init(args)
   amount = args[6] or "1,23"
   local seconds, quiet = tonumber(args[7]) or 30, tonumber(args[8]) or 3
   edit_percent = tonumber(args[9]) or 2
+  national_percent = tonumber(args[10]) or 2
   stop_writes = os.time() + seconds - quiet
   origin = "http://" .. wrk.headers["Host"]
   math.randomseed(os.time() * 1000 + id)
@@ -113,6 +117,12 @@ function request()
     }, body)
   end
   reads_sent = reads_sent + 1
+  if dice > 100 - national_percent then
+    local n = math.random(3)
+    if n == 1 then return wrk.format("GET", "/landelijk") end
+    if n == 2 then return wrk.format("GET", "/gemeente/" .. pick(codes) .. "/vergelijking") end
+    return wrk.format("GET", "/landelijk/volledigheid")
+  end
   local r = math.random(3)
   if r == 1 then
     return wrk.format("GET", "/gemeente/" .. pick(codes))

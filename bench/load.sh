@@ -15,7 +15,10 @@
 #     measure page, coverage CSV); WRITE_PERCENT of the requests logged-in writers that
 #     post a reserve deposit of AMOUNT to a random municipality; EDIT_PERCENT logged-in
 #     editors that save a random measure with the version it had after the fill (a 303
-#     is a saved write, 409 a conflict, anything else but 200 an error);
+#     is a saved write, 409 a conflict, anything else but 200 an error); NATIONAL_PERCENT
+#     anonymous readers of the national monitor (/landelijk, a municipality among its
+#     peers, the completeness list: pok serve --public-national, every municipality
+#     shares its figures and measures);
 #  4. after pok serve has stopped: the number of reserve movements, their sum, the audit
 #     rows of reserve movements (SQL: sqlite3 / psql) and the sum in `pok export csv` must
 #     each have grown by exactly the accepted deposits (x AMOUNT); as many measures as
@@ -34,7 +37,7 @@
 # is skipped with a loud message (REQUIRE_PG=1 makes that an error).
 #
 # Environment: DURATION (seconds, 30), THREADS (2), CONNECTIONS (32), WRITE_PERCENT (10),
-# EDIT_PERCENT (2), QUIET (3), EDITORS (4), BACKENDS ("sqlite postgresql"), PROCESSES
+# EDIT_PERCENT (2), NATIONAL_PERCENT (2), QUIET (3), EDITORS (4), BACKENDS ("sqlite postgresql"), PROCESSES
 # ("1 2": the runs per backend, by number of pok serve processes; more than one runs
 # behind nginx), DB_CONNECTIONS (pok serve --db-connections; empty: pok's default),
 # NGINX_PORT (first port tried for nginx, 18189).
@@ -50,6 +53,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 WRITE_PERCENT=${WRITE_PERCENT:-10}
 QUIET=${QUIET:-3}
 EDIT_PERCENT=${EDIT_PERCENT:-2}
+NATIONAL_PERCENT=${NATIONAL_PERCENT:-2}
 EDITORS=${EDITORS:-4}
 BACKENDS=${BACKENDS:-sqlite postgresql}
 AMOUNT="1,23"
@@ -156,6 +160,7 @@ fill() {
     esac
     "$POK" --db "$db" municipality publish "$code" on >/dev/null
   done <"$WORK/codes.txt"
+  "$POK" --db "$db" municipality share "$(paste -sd, "$WORK/codes.txt")" maatregelen >/dev/null
   for i in $(seq 1 "$EDITORS"); do
     "$POK" --db "$db" user add "schrijver$i" --role beheerder --password-file "$WORK/pw$i" >/dev/null
   done
@@ -204,7 +209,7 @@ totals() {
 # --trust-proxy); adds its pid to pok_pids and sets one_url.
 serve_one() {
   # shellcheck disable=SC2086 # DB_CONNECTIONS is one number or nothing
-  pok_serve_start "$1" "$2" ${DB_CONNECTIONS:+--db-connections $DB_CONNECTIONS} ${3:+--trust-proxy}
+  pok_serve_start "$1" "$2" --public-national ${DB_CONNECTIONS:+--db-connections $DB_CONNECTIONS} ${3:+--trust-proxy}
   pok_pids="$pok_pids $started_pid"
   one_url=$started_url
   [ -n "$one_url" ] || { cat "$2" >&2; fail "pok serve did not start"; }
@@ -296,10 +301,10 @@ measure() {
   fi
   serve "$db" "$procs"
   login
-  echo "load.sh: $label: pok serve at $pok_url; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $WRITE_PERCENT % reserve deposits of € $AMOUNT, $EDIT_PERCENT % measure edits from a stale version"
+  echo "load.sh: $label: pok serve at $pok_url; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $WRITE_PERCENT % reserve deposits of € $AMOUNT, $EDIT_PERCENT % measure edits from a stale version, $NATIONAL_PERCENT % national pages"
   timeout $((DURATION + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s \
     -s "$HERE/load.lua" "$pok_url" -- "$WORK/codes.txt" "$WORK/measures.txt" \
-    "$WORK/sessions.txt" "$WRITE_PERCENT" "$(cat "$WORK/source")" "$AMOUNT" "$DURATION" "$QUIET" "$EDIT_PERCENT" \
+    "$WORK/sessions.txt" "$WRITE_PERCENT" "$(cat "$WORK/source")" "$AMOUNT" "$DURATION" "$QUIET" "$EDIT_PERCENT" "$NATIONAL_PERCENT" \
     >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; fail "$label: wrk failed"; }
   stop_servers
   grep '^load:' "$WORK/wrk.out" || { cat "$WORK/wrk.out" >&2; fail "$label: no summary from load.lua"; }

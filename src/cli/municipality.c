@@ -110,7 +110,7 @@ static int cmd_municipality_publish(Cli *cli, int argc, char **argv)
 }
 
 static const char usage_muni_share[] =
-    "pok municipality share CODE niets|anoniem|cijfers|maatregelen";
+    "pok municipality share CODE[,CODE...] niets|anoniem|cijfers|maatregelen";
 
 static int cmd_municipality_share(Cli *cli, int argc, char **argv)
 {
@@ -123,8 +123,28 @@ static int cmd_municipality_share(Cli *cli, int argc, char **argv)
         return cli_fail("veld 'delen': verwacht niets, anoniem, cijfers of maatregelen, niet '%s'",
                         pos[1]);
     if (!cli_store(cli)) return EXIT_USER;
-    rc = store_sharing_set(cli->store, pos[0], level, &cli->err);
-    if (rc == 0) printf("%s: %s\n", pos[0], sharing_level_label(level));
+    /* several codes: one transaction, all or none */
+    rc = store_begin(cli->store, &cli->err);
+    char code[16];
+    size_t n = 0;
+    for (const char *p = pos[0]; rc == 0 && *p; n++) {
+        size_t len = strcspn(p, ",");
+        if (len == 0 || len >= sizeof code) {
+            rc = err_set(&cli->err, "veld 'gemeente': verwacht CBS-codes gescheiden door komma's");
+            break;
+        }
+        memcpy(code, p, len);
+        code[len] = '\0';
+        rc = store_sharing_set(cli->store, code, level, &cli->err);
+        p += len + (p[len] == ',');
+    }
+    if (rc == 0) rc = store_commit(cli->store, &cli->err);
+    if (rc)
+        store_rollback(cli->store);
+    else if (n == 1)
+        printf("%s: %s\n", pos[0], sharing_level_label(level));
+    else
+        printf("%zu gemeenten: %s\n", n, sharing_level_label(level));
     return cli_finish(cli, rc, &(Arena){0});
 }
 
