@@ -265,6 +265,14 @@ bench:
 	sh bench/web.sh $(BUILD)/pok
 	$(MAKE) bench-ledger
 	$(MAKE) bench-load
+	$(MAKE) bench-national
+
+# The national monitor's pages from an empty cache at 342 and 3,420 synthetic
+# municipalities against the sqlite3 shell's GROUP BY (bench/national.sh, bench/README.md).
+.PHONY: bench-national
+bench-national:
+	$(MAKE) all
+	sh bench/national.sh $(BUILD)/pok
 
 # The grootboek benchmark: pok import ledger / pok ledger totals against the sqlite3 shell,
 # awk and hledger on the same generated files, with cross-checks (bench/README.md).
