@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl libsodium-dev clang libclang-rt-14-dev
   libzip-dev libexpat1-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
-  poppler-utils libreoffice-calc-nogui python3 postgresql libpq-dev
+  poppler-utils libreoffice-calc-nogui python3 postgresql libpq-dev libstemmer-dev
   clang-format clang-tidy cppcheck
   libmupdf-dev libtesseract-dev tesseract-ocr-nld libleptonica-dev groff ghostscript imagemagick qpdf
   libjbig2dec0-dev libopenjp2-7-dev libgumbo-dev libmujs-dev tesseract-ocr"

@@ -73,6 +73,24 @@ int sharing_level_parse(const char *s, SharingLevel *out)
     return -1;
 }
 
+const SizeClass size_classes[N_SIZE_CLASSES] = {
+    {"1", "minder dan 5.000 inwoners", 0, 5000},
+    {"2", "5.000 tot 10.000 inwoners", 5000, 10000},
+    {"3", "10.000 tot 20.000 inwoners", 10000, 20000},
+    {"4", "20.000 tot 50.000 inwoners", 20000, 50000},
+    {"5", "50.000 tot 100.000 inwoners", 50000, 100000},
+    {"6", "100.000 tot 150.000 inwoners", 100000, 150000},
+    {"7", "150.000 tot 250.000 inwoners", 150000, 250000},
+    {"8", "250.000 inwoners of meer", 250000, INT64_MAX},
+};
+
+const SizeClass *size_class_find(const char *value)
+{
+    for (size_t i = 0; value && i < N_SIZE_CLASSES; i++)
+        if (strcmp(size_classes[i].value, value) == 0) return &size_classes[i];
+    return NULL;
+}
+
 const char *const stated_kind_names[4] = {NULL, "toekenning", "beschikbaar", "uitgaven"};
 
 const char *stated_kind_name(StatedKind k)

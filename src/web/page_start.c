@@ -68,21 +68,7 @@ int kit_muni_summaries(WebApp *app, const char *search, Arena *a, MuniSummary **
 
 /* ---- what the form asks for, described once ---- */
 
-/* The CBS size classes (gemeentegrootteklassen) by inhabitants: [min, max). */
-static const struct SizeClass {
-    const char *value, *label;
-    int64_t min, max;
-} size_classes[] = {
-    {"1", "minder dan 5.000 inwoners", 0, 5000},
-    {"2", "5.000 tot 10.000 inwoners", 5000, 10000},
-    {"3", "10.000 tot 20.000 inwoners", 10000, 20000},
-    {"4", "20.000 tot 50.000 inwoners", 20000, 50000},
-    {"5", "50.000 tot 100.000 inwoners", 50000, 100000},
-    {"6", "100.000 tot 150.000 inwoners", 100000, 150000},
-    {"7", "150.000 tot 250.000 inwoners", 150000, 250000},
-    {"8", "250.000 inwoners of meer", 250000, INT64_MAX},
-};
-#define N_SIZE_CLASSES (sizeof size_classes / sizeof size_classes[0])
+/* The CBS size classes are model.h's size_classes. */
 
 /* With or without figures; "met" is the default without a search, "alle" with one. */
 static const FormOption data_options[] = {
