@@ -492,12 +492,16 @@ static const char migration_search[] =
 /* PostgreSQL: a tsvector per measure (name weighted A) from to_tsvector('dutch', ...) of
  * the text with its accents removed by the unaccent extension (contrib, part of Debian's
  * postgresql-15 and trusted, so the database's owner may create it), through pok_fold, an
- * immutable wrapper the queries use too. Written as is: migration_sql's type spelling
+ * immutable wrapper the queries use too, which also makes the signs that join words for
+ * PostgreSQL's parser (raadslieden-functie, sociaal/juridisch, which it would index as a
+ * compound before its parts and so break a phrase) into spaces, as unicode61 splits
+ * there. Written as is: migration_sql's type spelling
  * must not touch the function bodies. */
 static const char migration_search_pg[] =
     "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;"
     "CREATE OR REPLACE FUNCTION pok_fold(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT"
-    " PARALLEL SAFE AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, t) $$;"
+    " PARALLEL SAFE AS $$ SELECT translate(public.unaccent('public.unaccent'::regdictionary, t),"
+    " '-/_@.:+&', '        ') $$;"
     "CREATE TABLE measure_search ("
     " measure_id BIGINT PRIMARY KEY,"
     " doc tsvector NOT NULL);"
