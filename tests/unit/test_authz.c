@@ -216,6 +216,9 @@ static Kind kind_of(const Route *r)
         strcmp(p, "/api/openapi.json") == 0)
         return K_PUBLIC;
     if (strcmp(p, "/uitloggen") == 0) return K_LOGIN;
+    /* the library of measures: every municipality learns from those that share */
+    if (strcmp(p, "/landelijk/maatregelen") == 0 || strcmp(p, "/api/v1/landelijk/maatregelen") == 0)
+        return K_LOGIN;
     /* the grids (page_grid_*.c) */
     if (ends_with(p, "/toekenningen/invoeren") || ends_with(p, "/bedragen")) return K_EDIT;
     if (strstr(p, "heropen") || strncmp(p, "/gebruiker", 10) == 0) return K_MANAGE;
