@@ -1,6 +1,7 @@
 #!/bin/sh
 # deps.sh: install what pok needs to build and test, only what is missing:
-#   - the Debian packages (compiler libraries, MuPDF with the -dev packages of the
+#   - the Debian packages (compiler libraries, libstemmer (the Dutch stemmer of the
+#     library of measures), MuPDF with the -dev packages of the
 #     third-party libraries Debian's static libmupdf links against, Tesseract with its
 #     Dutch data and its command (for make bench-read), valgrind, curl, clang with libFuzzer;
 #     clang-format, clang-tidy and cppcheck for make lint;

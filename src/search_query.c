@@ -46,8 +46,7 @@ static uint32_t utf8_next(const unsigned char *p, size_t *len)
  * punctuation and symbols (dashes, quotes, the euro sign) separate them. */
 static int word_cp(uint32_t c)
 {
-    if (c < 0x80)
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (c < 0xc0 || c == 0xd7 || c == 0xf7) return 0;
     if (c >= 0x2000 && c <= 0x2bff) return 0;
     if (c >= 0x3000 && c <= 0x303f) return 0;
@@ -56,10 +55,10 @@ static int word_cp(uint32_t c)
 
 /* Latin-1 letters U+00C0..U+00FF without their accent, lower case ('\0': kept as is). */
 static const char latin1_base[64] = {
-    'a', 'a', 'a', 'a', 'a', 'a', 0, 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
-    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0, 'o', 'u', 'u', 'u', 'u', 'y', 0, 0,
-    'a', 'a', 'a', 'a', 'a', 'a', 0, 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
-    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0, 'o', 'u', 'u', 'u', 'u', 'y', 0, 'y'};
+    'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   0,
+    'a', 'a', 'a', 'a', 'a', 'a', 0,   'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',
+    'd', 'n', 'o', 'o', 'o', 'o', 'o', 0,   'o', 'u', 'u', 'u', 'u', 'y', 0,   'y'};
 
 /* Append code point c to w, folded: ASCII lower case, Latin-1 and the common Latin
  * Extended-A letters without accents (as SQLite's remove_diacritics and PostgreSQL's
@@ -127,8 +126,8 @@ const char *search_fold(const char *text, Arena *a)
 /* ---- the embedded lists, read once ---- */
 
 typedef struct SynTerm {
-    char *phrase;               /* folded words, one space between */
-    char *stems[PHRASE_WORDS];  /* the stem of each word */
+    char *phrase;              /* folded words, one space between */
+    char *stems[PHRASE_WORDS]; /* the stem of each word */
     size_t n_words;
 } SynTerm;
 

@@ -51,9 +51,8 @@ static void print_text(const SearchHit *hits, size_t n, int64_t total, size_t of
 
 static int cmd_search(Cli *cli, int argc, char **argv)
 {
-    const char *pos[1] = {NULL}, *actielijn = NULL, *doel = NULL, *partner = NULL,
-               *status = NULL, *verdict = NULL, *size = NULL, *limit = NULL, *offset = NULL,
-               *format = NULL;
+    const char *pos[1] = {NULL}, *actielijn = NULL, *doel = NULL, *partner = NULL, *status = NULL,
+               *verdict = NULL, *size = NULL, *limit = NULL, *offset = NULL, *format = NULL;
     CliOpt opts[] = {{"actielijn", 1, &actielijn, NULL}, {"doel", 1, &doel, NULL},
                      {"partner", 1, &partner, NULL},     {"status", 1, &status, NULL},
                      {"oordeel", 1, &verdict, NULL},     {"grootte", 1, &size, NULL},

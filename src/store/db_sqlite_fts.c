@@ -15,8 +15,8 @@
 #define STEM_MAX 256
 
 typedef struct DutchTokenizer {
-    fts5_tokenizer base;   /* unicode61's methods */
-    Fts5Tokenizer *inner;  /* its instance */
+    fts5_tokenizer base;  /* unicode61's methods */
+    Fts5Tokenizer *inner; /* its instance */
     struct sb_stemmer *stemmer;
 } DutchTokenizer;
 

@@ -190,7 +190,8 @@ static int backup_into(Store *s, const char *tmp, TableCounts *src_counts, PokEr
     sqlite3 *h = db_sqlite_handle(s->db);
     sqlite3 *dest = NULL;
     int rc = 0;
-    if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+    if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+            SQLITE_OK ||
         db_sqlite_register_fts(dest))
         rc = db_fail(dest, tmp, "kan reservekopie niet aanmaken:", err);
     if (rc == 0) rc = count_rows(h, s->path, src_counts, err);

@@ -87,8 +87,8 @@ static void pg_tsquery(Sql *q, const SearchQuery *sq)
     for (size_t i = 0; i < sq->n; i++) {
         buf_puts(&q->b, i ? " && (" : "(");
         for (size_t k = 0; k < sq->groups[i].n; k++) {
-            buf_puts(&q->b, k ? " || phraseto_tsquery('dutch', pok_fold(" :
-                                "phraseto_tsquery('dutch', pok_fold(");
+            buf_puts(&q->b, k ? " || phraseto_tsquery('dutch', pok_fold("
+                              : "phraseto_tsquery('dutch', pok_fold(");
             param_text(q, sq->groups[i].phrases[k]);
             buf_puts(&q->b, "::text))");
         }
@@ -189,8 +189,9 @@ static int run_page(Store *s, Sql *q, const char *score, const SearchFilter *f, 
 {
     size_t limit = f->limit && f->limit < SEARCH_PAGE_MAX ? f->limit : SEARCH_PAGE_MAX;
     Buf inner = {0};
-    buf_printf(&inner, "SELECT m.id AS id, %s AS score%s ORDER BY score, mu.name, m.name, m.id"
-                       " LIMIT ",
+    buf_printf(&inner,
+               "SELECT m.id AS id, %s AS score%s ORDER BY score, mu.name, m.name, m.id"
+               " LIMIT ",
                score, q->b.data);
     /* the page's bounds are the last two parameters */
     Buf saved = q->b;
@@ -207,10 +208,10 @@ static int run_page(Store *s, Sql *q, const char *score, const SearchFilter *f, 
                "  WHERE x.measure_id = m.id AND x.kind = 1),"
                " (SELECT COALESCE(SUM(x.amount_cents), 0) FROM measure_amount x"
                "  WHERE x.measure_id = m.id AND x.kind = 2),"
-               " " LATEST_EVALUATION("verdict") ", " LATEST_EVALUATION("date")
-               " FROM (%s) h JOIN measure m ON m.id = h.id"
-               " JOIN municipality mu ON mu.code = m.municipality"
-               " ORDER BY h.score, mu.name, m.name, m.id",
+               " " LATEST_EVALUATION("verdict") ", " LATEST_EVALUATION(
+                   "date") " FROM (%s) h JOIN measure m ON m.id = h.id"
+                           " JOIN municipality mu ON mu.code = m.municipality"
+                           " ORDER BY h.score, mu.name, m.name, m.id",
                inner.data);
     buf_free(&inner);
     DbStmt *st = db_prepare(s->db, sql.data);
@@ -252,9 +253,8 @@ int store_search(Store *s, const SearchFilter *f, Arena *a, SearchHit **out, siz
     Sql q = {0};
     const char *score = "0";
     from_where(s, f, a, &q, &score);
-    int rc = total ? run_count(s, &q, total, err) : 0;
-    if (rc == 0 && (!total || *total > (int64_t)f->offset))
-        rc = run_page(s, &q, score, f, a, out, n, err);
+    int rc = run_count(s, &q, total, err);
+    if (rc == 0 && *total > (int64_t)f->offset) rc = run_page(s, &q, score, f, a, out, n, err);
     buf_free(&q.b);
     return rc;
 }
@@ -282,14 +282,14 @@ int store_search_similar(Store *s, int64_t measure_id, size_t limit, Arena *a, S
     return store_search(s, &f, a, out, n, &total, err);
 }
 
-int store_search_verdicts(Store *s, size_t max, Arena *a, const char ***out, size_t *n,
-                          PokErr *err)
+int store_search_verdicts(Store *s, size_t max, Arena *a, const char ***out, size_t *n, PokErr *err)
 {
     DbStmt *st = sq_stmt(s,
-                         "SELECT DISTINCT v FROM (SELECT " LATEST_EVALUATION("verdict") " AS v"
-                         " FROM measure m JOIN municipality_sharing sh"
-                         " ON sh.municipality = m.municipality AND sh.level = ?1) x"
-                         " WHERE v IS NOT NULL AND v <> '' ORDER BY v LIMIT ?2",
+                         "SELECT DISTINCT v FROM (SELECT " LATEST_EVALUATION(
+                             "verdict") " AS v"
+                                        " FROM measure m JOIN municipality_sharing sh"
+                                        " ON sh.municipality = m.municipality AND sh.level = ?1) x"
+                                        " WHERE v IS NOT NULL AND v <> '' ORDER BY v LIMIT ?2",
                          err);
     if (!st) return -1;
     sq_bind_int(st, 1, SHARE_MEASURES);

@@ -15,15 +15,15 @@
 
 /* What to look for: the text as a query and the filters; 0 / NULL is "any". */
 typedef struct SearchFilter {
-    const SearchQuery *query; /* NULL or no groups: every shared measure, by municipality */
-    int64_t actielijn;        /* the actielijn's number */
-    int64_t purpose;          /* the doel's number */
-    const char *partner;      /* part of the partner's name, case folded (ASCII) */
-    const char *status;       /* one of MEASURE_STATUS_LIST */
-    const char *verdict;      /* the latest evaluation's verdict, exactly (case folded) */
-    const SizeClass *size;    /* by the latest count of inhabitants */
+    const SearchQuery *query;     /* NULL or no groups: every shared measure, by municipality */
+    int64_t actielijn;            /* the actielijn's number */
+    int64_t purpose;              /* the doel's number */
+    const char *partner;          /* part of the partner's name, case folded (ASCII) */
+    const char *status;           /* one of MEASURE_STATUS_LIST */
+    const char *verdict;          /* the latest evaluation's verdict, exactly (case folded) */
+    const SizeClass *size;        /* by the latest count of inhabitants */
     const char *not_municipality; /* leave this municipality out (similar measures) */
-    size_t offset, limit;     /* the page: limit 0 is SEARCH_PAGE_MAX */
+    size_t offset, limit;         /* the page: limit 0 is SEARCH_PAGE_MAX */
 } SearchFilter;
 
 /* One measure found. */

@@ -294,11 +294,12 @@ static void answer_schemas(Doc *doc)
            record_with(doc, RECORD_ALLOCATION, "An allocation with the name of its actielijn.",
                        (const Prop[]){{"actielijn_name", or_null("string"), 0}, {0}}));
     define(doc, "LibraryHits",
-           object_of("A page of the library of measures.",
-                     (const Prop[]){{"total", with_doc(type_of("integer"), "Hits in all."), 0},
-                                    {"offset", with_doc(type_of("integer"), "Hits before this page."), 0},
-                                    {"measures", list_of(ref("LibraryHit")), 0},
-                                    {0}}));
+           object_of(
+               "A page of the library of measures.",
+               (const Prop[]){{"total", with_doc(type_of("integer"), "Hits in all."), 0},
+                              {"offset", with_doc(type_of("integer"), "Hits before this page."), 0},
+                              {"measures", list_of(ref("LibraryHit")), 0},
+                              {0}}));
     define(doc, "LibraryHit",
            object_of("A measure found in the library, with its totals over all years and its "
                      "latest evaluation.",

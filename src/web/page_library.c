@@ -19,7 +19,7 @@
 #include "route.h"
 
 static const FormOption status_options[] = {
-    {"", "elke status"},       {"gepland", "gepland"},   {"lopend", "lopend"},
+    {"", "elke status"},      {"gepland", "gepland"}, {"lopend", "lopend"},
     {"afgerond", "afgerond"}, {"gestopt", "gestopt"},
 };
 #define N_STATUS (sizeof status_options / sizeof status_options[0])
@@ -138,16 +138,16 @@ static void search_form(Buf *b, Arena *a, const WebRequest *req, const LibraryQu
     FormOption sizes[N_SIZE_CLASSES + 1] = {{"", "alle groottes"}};
     for (size_t i = 0; i < N_SIZE_CLASSES; i++)
         sizes[i + 1] = (FormOption){size_classes[i].value, size_classes[i].label};
-    form_select(b, &f, "grootte", "Grootte van de gemeente (inwoners, indeling van het CBS)",
-                NULL, sizes, N_SIZE_CLASSES + 1, lq->size);
+    form_select(b, &f, "grootte", "Grootte van de gemeente (inwoners, indeling van het CBS)", NULL,
+                sizes, N_SIZE_CLASSES + 1, lq->size);
     html_lit(b, "<button type=\"submit\" class=\"utrecht-button utrecht-button--primary-action\">"
                 "Zoek maatregelen</button>\n</form>\n");
 }
 
 /* ---- the hits ---- */
 
-static const char *const headers[] = {"Maatregel",    "Gemeente", "Status",         "Partner",
-                                      "Gepland",      "Gerealiseerd", "Laatste oordeel"};
+static const char *const headers[] = {"Maatregel", "Gemeente",     "Status",         "Partner",
+                                      "Gepland",   "Gerealiseerd", "Laatste oordeel"};
 #define N_COLS (sizeof headers / sizeof headers[0])
 
 /* The first words of a description, at most about max bytes, on a UTF-8 boundary. */

@@ -32,10 +32,8 @@ static const struct {
     int64_t inhabitants;
     SharingLevel level;
 } munis[] = {
-    {"GM0001", "Aardam", 8000, SHARE_MEASURES},
-    {"GM0002", "Beekdal", 45000, SHARE_MEASURES},
-    {"GM0003", "Cranendijk", 160000, SHARE_MEASURES},
-    {"GM0004", "Dorpsveen", 30000, SHARE_NAMED},
+    {"GM0001", "Aardam", 8000, SHARE_MEASURES},       {"GM0002", "Beekdal", 45000, SHARE_MEASURES},
+    {"GM0003", "Cranendijk", 160000, SHARE_MEASURES}, {"GM0004", "Dorpsveen", 30000, SHARE_NAMED},
     {"GM0005", "Eemoord", 12000, SHARE_NONE},
 };
 
@@ -51,8 +49,9 @@ typedef struct Doc {
 
 static const Doc corpus[] = {
     /* 0-2: the sociaal raadslieden family, each under another name */
-    {0, "Uitbreiding sociaal raadslieden", "Meer uren voor de sociaal raadslieden in het gemeentehuis",
-     "Rechtswinkel Aardam", "lopend", 2, 1, 50000, "effectief", "Wachttijd gehalveerd"},
+    {0, "Uitbreiding sociaal raadslieden",
+     "Meer uren voor de sociaal raadslieden in het gemeentehuis", "Rechtswinkel Aardam", "lopend",
+     2, 1, 50000, "effectief", "Wachttijd gehalveerd"},
     {1, "Sociaal raadsman op afspraak", "Een sociaal raadsman helpt bij brieven van instanties",
      "Stichting Raadsman", "afgerond", 2, 2, 30000, "deels effectief", "Minder bereik dan gehoopt"},
     {2, "Sociaal-juridisch loket in de bibliotheek", "Inloop voor vragen over toeslagen en boetes",
@@ -62,8 +61,8 @@ static const Doc corpus[] = {
      60000, NULL, NULL},
     {1, "Extra gebiedsteams in het buitengebied", "Twee gebiedsteams voor de kleine kernen", NULL,
      "gepland", 4, 1, 90000, NULL, NULL},
-    {2, "Sociaal team voor jongeren", "Jongeren van 18 tot 23 krijgen een vaste contactpersoon", NULL,
-     "lopend", 4, 2, 70000, "doel bereikt", "Alle jongeren hebben een contactpersoon"},
+    {2, "Sociaal team voor jongeren", "Jongeren van 18 tot 23 krijgen een vaste contactpersoon",
+     NULL, "lopend", 4, 2, 70000, "doel bereikt", "Alle jongeren hebben een contactpersoon"},
     /* 6-7: huiskamers */
     {0, "Huiskamer in de wijk", "Een laagdrempelige huiskamer voor ontmoeting", "Welzijn Aardam",
      "lopend", 3, 2, 20000, NULL, NULL},
@@ -73,10 +72,12 @@ static const Doc corpus[] = {
     {1, "Onafhankelijke cliëntondersteuning", "Cliëntondersteuners voor inwoners met een WMO-vraag",
      "MEE", "lopend", 2, 2, 45000, "effectief", NULL},
     /* 9-35: others, none of the words above */
-    {0, "Schuldhulpverlening aan huis", "Budgetcoaches bezoeken gezinnen met betalingsachterstanden",
-     "Kredietbank", "lopend", 5, 2, 55000, NULL, NULL},
-    {0, "Vroegsignalering betalingsachterstanden", "Signalen van woningcorporaties en energieleveranciers",
-     NULL, "lopend", 5, 3, 25000, "effectief", "Twee keer zoveel gezinnen bereikt"},
+    {0, "Schuldhulpverlening aan huis",
+     "Budgetcoaches bezoeken gezinnen met betalingsachterstanden", "Kredietbank", "lopend", 5, 2,
+     55000, NULL, NULL},
+    {0, "Vroegsignalering betalingsachterstanden",
+     "Signalen van woningcorporaties en energieleveranciers", NULL, "lopend", 5, 3, 25000,
+     "effectief", "Twee keer zoveel gezinnen bereikt"},
     {0, "Digitale hulp bij formulieren", "Spreekuur voor hulp met DigiD", "Bibliotheek Aardam",
      "afgerond", 1, 1, 10000, NULL, NULL},
     {0, "Training professionals verward gedrag", "Herkennen van signalen en de-escaleren", NULL,
@@ -103,9 +104,10 @@ static const Doc corpus[] = {
      30000, NULL, NULL},
     {2, "Wooncoaches na detentie", "Begeleiding naar een eigen woning", "Reclassering", "lopend", 7,
      2, 42000, NULL, NULL},
-    {2, "Buurtsportcoach", "Bewegen in de openbare ruimte", NULL, "lopend", 3, 2, 16000, NULL, NULL},
-    {2, "Formulierenbrigade", "Vrijwilligers vullen samen met inwoners formulieren in",
-     "Humanitas", "lopend", 1, 1, 14000, "effectief", NULL},
+    {2, "Buurtsportcoach", "Bewegen in de openbare ruimte", NULL, "lopend", 3, 2, 16000, NULL,
+     NULL},
+    {2, "Formulierenbrigade", "Vrijwilligers vullen samen met inwoners formulieren in", "Humanitas",
+     "lopend", 1, 1, 14000, "effectief", NULL},
     {2, "Preventie huisuitzettingen", "Afspraken met verhuurders over betalingsregelingen", NULL,
      "afgerond", 5, 2, 27000, NULL, NULL},
     {0, "Wijkgericht werken", "Wijkagenda per kern met de bewoners", NULL, "lopend", 3, 3, 11000,
@@ -130,8 +132,8 @@ typedef struct Fixture {
     int64_t ids[N_CORPUS];
 } Fixture;
 
-static int64_t id_of_number(const void *items, size_t n, size_t size, size_t id_off,
-                            size_t num_off, int number)
+static int64_t id_of_number(const void *items, size_t n, size_t size, size_t id_off, size_t num_off,
+                            int number)
 {
     for (size_t i = 0; i < n; i++) {
         const char *p = (const char *)items + i * size;
@@ -231,14 +233,16 @@ static const char *found_in(Store *s, const Fixture *x, const char *text, const 
     SearchHit *hits;
     size_t n;
     int64_t total;
-    if (store_search(s, &f, &a, &hits, &n, &total, &err)) fail_msg("search '%s': %s", text, err.msg);
+    if (store_search(s, &f, &a, &hits, &n, &total, &err))
+        fail_msg("search '%s': %s", text, err.msg);
     assert_int_equal(total, (int64_t)n);
     int seen[N_CORPUS] = {0};
     for (size_t i = 0; i < n; i++) {
         size_t k = 0;
         while (k < N_CORPUS && x->ids[k] != hits[i].measure_id) k++;
-        if (k == N_CORPUS) fail_msg("search '%s' found an unknown measure %lld", text,
-                                    (long long)hits[i].measure_id);
+        if (k == N_CORPUS)
+            fail_msg("search '%s' found an unknown measure %lld", text,
+                     (long long)hits[i].measure_id);
         seen[k] = 1;
     }
     size_t used = 0;
@@ -399,7 +403,8 @@ static void test_totals_and_paging(void **state)
     assert_int_equal(store_search(x->db.s, &f, &a, &more, &n_more, &total, &err), 0);
     assert_int_equal(total, 3);
     assert_int_equal(n_more, 1);
-    assert_true(more[0].measure_id != hits[0].measure_id && more[0].measure_id != hits[1].measure_id);
+    assert_true(more[0].measure_id != hits[0].measure_id &&
+                more[0].measure_id != hits[1].measure_id);
     /* the raadslieden themselves: plan, no realisation, their latest verdict */
     f = (SearchFilter){.query = &q, .partner = "rechtswinkel"};
     assert_int_equal(store_search(x->db.s, &f, &a, &hits, &n, &total, &err), 0);
