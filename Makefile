@@ -16,7 +16,9 @@ MUPDF_LIBS := -lmupdf -lmupdf-third -lfreetype -lharfbuzz -ljpeg -ljbig2dec -lop
               -lgumbo -lmujs -lz
 # Tesseract and Leptonica (pok read's OCR of scans and images).
 OCR_LIBS   := -ltesseract -llept
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(MUPDF_LIBS) $(OCR_LIBS) -lm
+# Snowball's Dutch stemmer (the library of measures' SQLite tokenizer): no pkg-config file.
+STEM_LIBS  := -lstemmer
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(MUPDF_LIBS) $(OCR_LIBS) $(STEM_LIBS) -lm
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 SRC      := $(wildcard src/*.c src/*/*.c)
@@ -51,10 +53,15 @@ $(BUILD)/%.o: %.c $(wildcard src/*.h src/*/*.h)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 # Reference data and demo sources compiled into the binary, so `pok demo` works anywhere.
-$(EMBED): scripts/embed.sh $(wildcard data/reference/*.csv)
+# The library of measures' synonyms (data/synonyms.csv) and the Dutch stop words of
+# PostgreSQL's dutch configuration (Debian's postgresql package, which scripts/deps.sh
+# installs), so that the SQLite search ignores the same words as PostgreSQL's.
+DUTCH_STOP := $(firstword $(wildcard /usr/share/postgresql/*/tsearch_data/dutch.stop))
+$(EMBED): scripts/embed.sh $(wildcard data/reference/*.csv) data/synonyms.csv $(DUTCH_STOP)
 	@mkdir -p $(dir $@)
+	@test -n "$(DUTCH_STOP)" || { echo "make: dutch.stop of PostgreSQL is missing: run scripts/deps.sh" >&2; exit 1; }
 	sh scripts/embed.sh data/reference/cbs_gemeenten_2025_codes.csv \
-	    data/reference/kwb2021_gemeente_inwoners.csv > $@
+	    data/reference/kwb2021_gemeente_inwoners.csv data/synonyms.csv $(DUTCH_STOP) > $@
 
 $(BUILD)/gen/embedded.o: $(EMBED)
 	$(CC) $(CFLAGS) -Isrc -c -o $@ $<

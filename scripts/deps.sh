@@ -1,6 +1,7 @@
 #!/bin/sh
 # deps.sh: install what pok needs to build and test, only what is missing:
-#   - the Debian packages (compiler libraries, MuPDF with the -dev packages of the
+#   - the Debian packages (compiler libraries, libstemmer (the Dutch stemmer of the
+#     library of measures), MuPDF with the -dev packages of the
 #     third-party libraries Debian's static libmupdf links against, Tesseract with its
 #     Dutch data and its command (for make bench-read), valgrind, curl, clang with libFuzzer;
 #     clang-format, clang-tidy and cppcheck for make lint;
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="pkg-config libsqlite3-dev libjansson-dev libcmocka-dev valgrind sqlite3 libmicrohttpd-dev curl libsodium-dev clang libclang-rt-14-dev
   libzip-dev libexpat1-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
-  poppler-utils libreoffice-calc-nogui python3 postgresql libpq-dev
+  poppler-utils libreoffice-calc-nogui python3 postgresql libpq-dev libstemmer-dev
   clang-format clang-tidy cppcheck
   libmupdf-dev libtesseract-dev tesseract-ocr-nld libleptonica-dev groff ghostscript imagemagick qpdf
   libjbig2dec0-dev libopenjp2-7-dev libgumbo-dev libmujs-dev tesseract-ocr"

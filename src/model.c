@@ -46,7 +46,7 @@ int reserve_kind_parse(const char *s, ReserveKind *out)
     return -1;
 }
 
-const SizeClass size_classes[SIZE_CLASSES] = {
+const SizeClass size_classes[N_SIZE_CLASSES] = {
     {"1", "minder dan 5.000 inwoners", 0, 5000},
     {"2", "5.000 tot 10.000 inwoners", 5000, 10000},
     {"3", "10.000 tot 20.000 inwoners", 10000, 20000},
@@ -59,7 +59,7 @@ const SizeClass size_classes[SIZE_CLASSES] = {
 
 const SizeClass *size_class_of(int64_t inhabitants)
 {
-    for (size_t i = 0; i < SIZE_CLASSES && inhabitants >= 0; i++)
+    for (size_t i = 0; i < N_SIZE_CLASSES && inhabitants >= 0; i++)
         if (inhabitants >= size_classes[i].min && inhabitants < size_classes[i].max)
             return &size_classes[i];
     return NULL;
@@ -90,6 +90,13 @@ int sharing_level_parse(const char *s, SharingLevel *out)
             return 0;
         }
     return -1;
+}
+
+const SizeClass *size_class_find(const char *value)
+{
+    for (size_t i = 0; value && i < N_SIZE_CLASSES; i++)
+        if (strcmp(size_classes[i].value, value) == 0) return &size_classes[i];
+    return NULL;
 }
 
 const char *const stated_kind_names[4] = {NULL, "toekenning", "beschikbaar", "uitgaven"};

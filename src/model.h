@@ -281,16 +281,18 @@ const char *sharing_level_name(SharingLevel l);
 const char *sharing_level_label(SharingLevel l);
 int sharing_level_parse(const char *s, SharingLevel *out);
 
-/* The CBS size classes (gemeentegrootteklassen) by inhabitants: [min, max). value is
- * what forms and URLs carry ("1".."8"). */
+/* The CBS size classes (gemeentegrootteklassen) by inhabitants, [min, max): the
+ * overview's filter and the library of measures' (value is the query parameter). */
 typedef struct SizeClass {
     const char *value, *label;
     int64_t min, max;
 } SizeClass;
-#define SIZE_CLASSES 8
-extern const SizeClass size_classes[SIZE_CLASSES];
+#define N_SIZE_CLASSES 8
+extern const SizeClass size_classes[N_SIZE_CLASSES];
 /* The class of a municipality with this many inhabitants; NULL when unknown (< 0). */
 const SizeClass *size_class_of(int64_t inhabitants);
+/* The class whose value is value, or NULL. */
+const SizeClass *size_class_find(const char *value);
 
 /* Everything pok knows about one municipality for one scheme: what the engine needs. */
 typedef struct MuniData {

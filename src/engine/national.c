@@ -266,8 +266,8 @@ static int by_text(const void *x, const void *y)
 
 static void groups(NationalFigures *f, Arena *a)
 {
-    f->size_groups = arena_alloc(a, SIZE_CLASSES * sizeof *f->size_groups);
-    for (size_t i = 0; i < SIZE_CLASSES; i++) {
+    f->size_groups = arena_alloc(a, N_SIZE_CLASSES * sizeof *f->size_groups);
+    for (size_t i = 0; i < N_SIZE_CLASSES; i++) {
         NationalGroup *g = &f->size_groups[f->n_size_groups++];
         g->key = size_classes[i].value;
         g->label = size_classes[i].label;

@@ -240,6 +240,11 @@ Db *db_sqlite_open(const char *path, int create, PokErr *err)
         return NULL;
     }
     sqlite3_extended_result_codes(h, 1);
+    if (db_sqlite_register_fts(h)) {
+        err_set(err, "kan database %s niet openen: de zoekindex (FTS5) ontbreekt in SQLite", path);
+        sqlite3_close(h);
+        return NULL;
+    }
     SqliteDb *db = xcalloc(1, sizeof *db);
     db->base.ops = &sqlite_ops;
     db->base.kind = DB_SQLITE;

@@ -10,4 +10,8 @@
 /* The sqlite3 handle of a SQLite Db; NULL for another backend. */
 sqlite3 *db_sqlite_handle(Db *db);
 
+/* Register the FTS5 tokenizer pok_dutch (db_sqlite_fts.c) on connection h: every
+ * connection that writes measures needs it, since the index's triggers tokenize. 0 or -1. */
+int db_sqlite_register_fts(sqlite3 *h);
+
 #endif

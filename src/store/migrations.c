@@ -456,6 +456,82 @@ static const char migration_monitor[] =
     " generated_at TEXT NOT NULL,"
     " seed BIGINT NOT NULL);";
 
+/* The library of measures (issue 15): a full-text index over each measure's name,
+ * description, partner and evaluations (verdict, text, follow-up), kept current by
+ * triggers on measure and evaluation, whatever writes them (the store, pok copy).
+ * SQLite: an FTS5 table with the pok_dutch tokenizer (unicode61 without accents, Dutch
+ * Snowball stems; store/db_sqlite_fts.c, registered on every connection). PostgreSQL:
+ * migration_search_pg. Both are derived data: pok copy skips them (the triggers fill the
+ * destination's), the search reads them (store_search.c). */
+#define SEARCH_BODY_LITE(m) \
+    "COALESCE(" m ".description, '') || ' ' || COALESCE(" m ".partner, '') || ' ' ||" \
+    " COALESCE((SELECT group_concat(COALESCE(e.verdict, '') || ' ' || COALESCE(e.text, '')" \
+    " || ' ' || COALESCE(e.follow_up, ''), ' ') FROM evaluation e WHERE e.measure_id = " m ".id), '')"
+#define SEARCH_REFRESH_LITE(ids) \
+    " DELETE FROM measure_fts WHERE rowid IN " ids ";" \
+    " INSERT INTO measure_fts (rowid, name, body) SELECT m.id, m.name, " SEARCH_BODY_LITE("m") \
+    " FROM measure m WHERE m.id IN " ids ";"
+static const char migration_search[] =
+    "CREATE VIRTUAL TABLE measure_fts USING fts5(name, body, tokenize = 'pok_dutch');"
+    "CREATE TRIGGER measure_fts_insert AFTER INSERT ON measure BEGIN"
+    SEARCH_REFRESH_LITE("(NEW.id)") " END;"
+    "CREATE TRIGGER measure_fts_update AFTER UPDATE OF id, name, description, partner ON measure BEGIN"
+    SEARCH_REFRESH_LITE("(OLD.id, NEW.id)") " END;"
+    "CREATE TRIGGER measure_fts_delete AFTER DELETE ON measure BEGIN"
+    " DELETE FROM measure_fts WHERE rowid = OLD.id; END;"
+    "CREATE TRIGGER measure_fts_evaluation_insert AFTER INSERT ON evaluation BEGIN"
+    SEARCH_REFRESH_LITE("(NEW.measure_id)") " END;"
+    "CREATE TRIGGER measure_fts_evaluation_update AFTER UPDATE OF measure_id, verdict, text,"
+    " follow_up ON evaluation BEGIN"
+    SEARCH_REFRESH_LITE("(OLD.measure_id, NEW.measure_id)") " END;"
+    "CREATE TRIGGER measure_fts_evaluation_delete AFTER DELETE ON evaluation BEGIN"
+    SEARCH_REFRESH_LITE("(OLD.measure_id)") " END;"
+    "INSERT INTO measure_fts (rowid, name, body) SELECT m.id, m.name, " SEARCH_BODY_LITE("m")
+    " FROM measure m;";
+
+/* PostgreSQL: a tsvector per measure (name weighted A) from to_tsvector('dutch', ...) of
+ * the text with its accents removed by the unaccent extension (contrib, part of Debian's
+ * postgresql-15 and trusted, so the database's owner may create it), through pok_fold, an
+ * immutable wrapper the queries use too, which also makes the signs that join words for
+ * PostgreSQL's parser (raadslieden-functie, sociaal/juridisch, which it would index as a
+ * compound before its parts and so break a phrase) into spaces, as unicode61 splits
+ * there. Written as is: migration_sql's type spelling
+ * must not touch the function bodies. */
+static const char migration_search_pg[] =
+    "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;"
+    "CREATE OR REPLACE FUNCTION pok_fold(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE STRICT"
+    " PARALLEL SAFE AS $$ SELECT translate(public.unaccent('public.unaccent'::regdictionary, t),"
+    " '-/_@.:+&', '        ') $$;"
+    "CREATE TABLE measure_search ("
+    " measure_id BIGINT PRIMARY KEY,"
+    " doc tsvector NOT NULL);"
+    "CREATE INDEX measure_search_doc ON measure_search USING gin (doc);"
+    "CREATE OR REPLACE FUNCTION pok_measure_search_refresh(mid BIGINT) RETURNS void"
+    " LANGUAGE sql AS $$"
+    " DELETE FROM measure_search WHERE measure_id = mid;"
+    " INSERT INTO measure_search (measure_id, doc)"
+    " SELECT m.id, setweight(to_tsvector('dutch', pok_fold(m.name)), 'A')"
+    " || to_tsvector('dutch', pok_fold(concat_ws(' ', m.description, m.partner,"
+    " (SELECT string_agg(concat_ws(' ', e.verdict, e.text, e.follow_up), ' ' ORDER BY e.id)"
+    " FROM evaluation e WHERE e.measure_id = m.id))))"
+    " FROM measure m WHERE m.id = mid $$;"
+    "CREATE OR REPLACE FUNCTION pok_measure_search_trigger() RETURNS trigger"
+    " LANGUAGE plpgsql AS $$ BEGIN"
+    " IF TG_TABLE_NAME = 'measure' THEN"
+    "  IF TG_OP <> 'INSERT' THEN PERFORM pok_measure_search_refresh(OLD.id); END IF;"
+    "  IF TG_OP <> 'DELETE' THEN PERFORM pok_measure_search_refresh(NEW.id); END IF;"
+    " ELSE"
+    "  IF TG_OP <> 'INSERT' THEN PERFORM pok_measure_search_refresh(OLD.measure_id); END IF;"
+    "  IF TG_OP <> 'DELETE' THEN PERFORM pok_measure_search_refresh(NEW.measure_id); END IF;"
+    " END IF;"
+    " RETURN NULL; END $$;"
+    "CREATE TRIGGER measure_search_measure AFTER INSERT OR DELETE OR UPDATE OF id, name,"
+    " description, partner ON measure FOR EACH ROW EXECUTE FUNCTION pok_measure_search_trigger();"
+    "CREATE TRIGGER measure_search_evaluation AFTER INSERT OR DELETE OR UPDATE OF measure_id,"
+    " verdict, text, follow_up ON evaluation FOR EACH ROW"
+    " EXECUTE FUNCTION pok_measure_search_trigger();"
+    "SELECT pok_measure_search_refresh(id) FROM measure;";
+
 /* clang-format on */
 
 const char *const migrations_sql[] = {migration_1,
@@ -468,7 +544,8 @@ const char *const migrations_sql[] = {migration_1,
                                       migration_user_manager,
                                       migration_source_file,
                                       migration_allocation_period,
-                                      migration_monitor};
+                                      migration_monitor,
+                                      migration_search};
 const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];
 
 /* Replace every whole-word occurrence of from by to in *sql (reallocating). Words are
@@ -500,6 +577,8 @@ static void replace_word(char **sql, const char *from, const char *to)
 
 char *migration_sql(int v, DbKind kind)
 {
+    if (kind == DB_PG && migrations_sql[v - 1] == migration_search)
+        return xstrdup(migration_search_pg);
     char *sql = xstrdup(migrations_sql[v - 1]);
     if (kind != DB_PG) return sql;
     replace_word(&sql, "INTEGER PRIMARY KEY",

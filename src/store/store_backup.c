@@ -133,7 +133,9 @@ static int verify_file(const char *path, TableCounts *counts, int *version, PokE
 {
     if (access(path, R_OK) != 0) return err_set(err, "kan %s niet lezen", path);
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+    /* the search index's tokenizer: counting its table reads through it */
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+        db_sqlite_register_fts(db)) {
         err_set(err, "kan %s niet openen: %s", path, db ? sqlite3_errmsg(db) : "geen geheugen");
         sqlite3_close(db);
         return -1;
@@ -188,7 +190,9 @@ static int backup_into(Store *s, const char *tmp, TableCounts *src_counts, PokEr
     sqlite3 *h = db_sqlite_handle(s->db);
     sqlite3 *dest = NULL;
     int rc = 0;
-    if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    if (sqlite3_open_v2(tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+            SQLITE_OK ||
+        db_sqlite_register_fts(dest))
         rc = db_fail(dest, tmp, "kan reservekopie niet aanmaken:", err);
     if (rc == 0) rc = count_rows(h, s->path, src_counts, err);
     if (rc == 0) {
@@ -249,7 +253,8 @@ int store_restore(Store *s, const char *path, StoreBackupCheck *check, PokErr *e
     }
     sqlite3 *from = NULL;
     int rc = 0;
-    if (sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    if (sqlite3_open_v2(path, &from, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+        db_sqlite_register_fts(from))
         rc = db_fail(from, path, "kan niet openen:", err);
     sq_reset_all(s);
     if (rc == 0) rc = copy_db(db_sqlite_handle(s->db), from, "terugzetten", err);

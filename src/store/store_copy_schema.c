@@ -224,8 +224,15 @@ static int order_tables(RawTable *raw, size_t n, CopySchema *cs, PokErr *err)
 
 static int load_tables(Db *db, CopySchema *cs, PokErr *err)
 {
-    DbStmt *st = db_prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table'"
-                                " AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    /* Virtual tables (the search index, migration_search) and their shadow tables are
+     * derived data: the destination's triggers fill its own index from the rows copied. */
+    DbStmt *st = db_prepare(db, "SELECT t.name FROM sqlite_master t WHERE t.type = 'table'"
+                                " AND t.name NOT LIKE 'sqlite_%'"
+                                " AND t.sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
+                                " AND NOT EXISTS (SELECT 1 FROM sqlite_master v"
+                                "  WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'"
+                                "  AND substr(t.name, 1, length(v.name) + 1) = v.name || '_')"
+                                " ORDER BY t.name");
     if (!st) return fail_db(db, "tabellen", err);
     RawTable *raw = NULL;
     size_t n = 0;

@@ -222,8 +222,8 @@ static void evaluations(Buf *b, Arena *a, const MuniData *d, const Measure *m)
         html_lit(b, "<p>Deze maatregel is nog niet geëvalueerd.</p>\n");
 }
 
-static void measure_page(Buf *b, Arena *a, const MuniData *d, const Coverage *c, const Measure *m,
-                         const DataTable *years)
+static void measure_page(WebApp *app, const WebRequest *req, Buf *b, Arena *a, const MuniData *d,
+                         const Coverage *c, const Measure *m, const DataTable *years)
 {
     layout_begin(b, arena_printf(a, "%s · %s", m->name, d->muni.name));
     kit_muni_nav(b, d, "/maatregel");
@@ -245,6 +245,7 @@ static void measure_page(Buf *b, Arena *a, const MuniData *d, const Coverage *c,
     html_lit(b, "</dd>\n</dl>\n<h2>Plan en realisatie</h2>\n");
     dt_html(b, years, arena_printf(a, "/maatregel/%lld.csv", (long long)m->id));
     evaluations(b, a, d, m);
+    library_similar(b, a, app, req, d->muni.code, m->id);
     page_forms_measure_nav(b, m->id);
     html_printf(b,
                 "<p><a href=\"/maatregel/%lld/wijzigingen\">Wijzigingen van deze maatregel</a>"
@@ -281,7 +282,7 @@ static void measure(WebApp *app, const WebRequest *req, WebResponse *res, int cs
         kit_send_csv(res, &years, arena_printf(&a, "maatregel-%lld.csv", (long long)id),
                      d.generated);
     } else {
-        measure_page(&res->body, &a, &d, &c, m, &years);
+        measure_page(app, req, &res->body, &a, &d, &c, m, &years);
     }
     arena_free(&a);
 }

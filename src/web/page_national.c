@@ -67,6 +67,7 @@ void national_nav(Buf *b, const char *current)
     static const struct {
         const char *path, *label;
     } pages[] = {{"/landelijk", "Landelijk beeld"},
+                 {"/landelijk/maatregelen", "Bibliotheek van maatregelen"},
                  {"/landelijk/vergelijk", "Gemeenten vergelijken"},
                  {"/landelijk/volledigheid", "Volledigheid"}};
     html_lit(b, "<nav aria-label=\"Landelijke monitor\"><ul class=\"links\">\n");

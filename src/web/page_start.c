@@ -70,7 +70,7 @@ int kit_muni_summaries(WebApp *app, const char *search, Arena *a, MuniSummary **
 
 /* ---- what the form asks for, described once ---- */
 
-#define N_SIZE_CLASSES SIZE_CLASSES
+/* The CBS size classes are model.h's size_classes. */
 
 /* With or without figures; "met" is the default without a search, "alle" with one. */
 static const FormOption data_options[] = {

@@ -64,6 +64,12 @@ void page_muni_peers(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_muni_peers_csv(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_national_compare(WebApp *app, const WebRequest *req, WebResponse *res);
 void page_form_sharing(WebApp *app, const WebRequest *req, WebResponse *res);
+/* page_library.c, api_library.c: /landelijk/maatregelen and its JSON, the library of
+ * measures; library_similar writes a measure's "Vergelijkbare maatregelen elders". */
+void page_library(WebApp *app, const WebRequest *req, WebResponse *res);
+void api_library(WebApp *app, const WebRequest *req, WebResponse *res);
+void library_similar(Buf *b, Arena *a, WebApp *app, const WebRequest *req, const char *muni,
+                     int64_t measure_id);
 /* api_openapi.c: /api/openapi.json, the API's OpenAPI document (openapi.h). */
 void api_openapi(WebApp *app, const WebRequest *req, WebResponse *res);
 

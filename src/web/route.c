@@ -104,6 +104,11 @@ const Route web_routes[] = {
     {"GET", "/api/v1/gemeenten/:code", api_municipality, CAP_READ, SCOPE_CODE},
     {"GET", "/api/v1/gemeenten/:code/maatregelen", api_measures, CAP_READ, SCOPE_CODE},
     {"GET", "/api/v1/gemeenten/:code/besluiten", api_decisions, CAP_READ, SCOPE_CODE},
+    /* the library of measures: what the municipalities sharing their measures do, for
+     * every municipality to learn from (any logged-in user; page_library.c) */
+    {"GET", "/landelijk/maatregelen", page_library, CAP_NATIONAL, SCOPE_NONE},
+    {"GET", "/api/v2/landelijk/maatregelen", api_library, CAP_NATIONAL, SCOPE_NONE},
+    {"GET", "/api/v1/landelijk/maatregelen", api_library, CAP_NATIONAL, SCOPE_NONE},
     /* the OpenAPI document of the routes above (openapi.c): it describes no data */
     {"GET", "/api/openapi.json", api_openapi, CAP_PUBLIC, SCOPE_NONE},
     {"GET", "/gemeente/:code/toekenning/nieuw", page_form_allocation, CAP_EDIT, SCOPE_CODE},

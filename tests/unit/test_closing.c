@@ -721,6 +721,21 @@ static void test_migration_records_figures(void **state)
                      store_schema_latest() - FIGURES_MIGRATION + 1);
     assert_true(testdb_exec(&x->db, "ALTER TABLE app_user DROP COLUMN manages_users", 0, NULL) >=
                 0);
+    /* migration_search: the index and what keeps it, per backend */
+    static const char *const search_lite[] = {"DROP TRIGGER measure_fts_insert",
+                                              "DROP TRIGGER measure_fts_update",
+                                              "DROP TRIGGER measure_fts_delete",
+                                              "DROP TRIGGER measure_fts_evaluation_insert",
+                                              "DROP TRIGGER measure_fts_evaluation_update",
+                                              "DROP TRIGGER measure_fts_evaluation_delete",
+                                              "DROP TABLE measure_fts",
+                                              NULL};
+    static const char *const search_pg[] = {"DROP FUNCTION pok_measure_search_trigger() CASCADE",
+                                            "DROP FUNCTION pok_measure_search_refresh(BIGINT)",
+                                            "DROP FUNCTION pok_fold(TEXT)",
+                                            "DROP TABLE measure_search", NULL};
+    for (const char *const *q = testdb_is_pg() ? search_pg : search_lite; *q; q++)
+        assert_true(testdb_exec(&x->db, *q, 0, NULL) >= 0);
     assert_true(testdb_exec(&x->db, "DROP TABLE municipality_generated", 0, NULL) >= 0);
     assert_true(testdb_exec(&x->db, "DROP TABLE municipality_sharing", 0, NULL) >= 0);
     assert_true(testdb_exec(&x->db, "DROP TABLE source_file", 0, NULL) >= 0);

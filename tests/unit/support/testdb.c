@@ -2,6 +2,8 @@
  * libpq): it checks the store from outside. */
 #include "testdb.h"
 
+#include "store/db_sqlite.h"
+
 #include "demo/demo.h"
 #include "store/store.h"
 #include "web/html.h"
@@ -161,8 +163,9 @@ static sqlite3_stmt *sq_run(TestDb *t, sqlite3 **db, const char *sql, int n,
                             const char *const *params)
 {
     sqlite3_stmt *st = NULL;
+    /* the search index's tokenizer, which the triggers on measure and evaluation use */
     if (sqlite3_open_v2(t->path, db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(*db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_sqlite_register_fts(*db) || sqlite3_prepare_v2(*db, sql, -1, &st, NULL) != SQLITE_OK) {
         fprintf(stderr, "testdb: %s: %s\n", sql, sqlite3_errmsg(*db));
         sqlite3_close(*db);
         return NULL;
