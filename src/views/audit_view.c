@@ -157,7 +157,8 @@ const char *audit_diff_text(Arena *a, const AuditEntry *e, const char *sep)
 
 /* Snapshot keys of the audited tables without a field table, whose rows the store writes
  * by hand (store_closing.c: reopened years; store_ledger.c: ledger imports;
- * store_users.c: publishing; store_source_file.c: a source's document). Every other label
+ * store_users.c: publishing; store_source_file.c: a source's document; store_sharing.c:
+ * sharing with the national monitor, generated figures). Every other label
  * comes from the field tables
  * (record_tables.c). */
 typedef enum ExtraValue { EXTRA_TEXT, EXTRA_MONEY, EXTRA_SOURCE } ExtraValue;
@@ -180,6 +181,9 @@ static const struct {
     {"ledger_import", "unmapped_cents", "Bedrag zonder maatregel", EXTRA_MONEY},
     {"ledger_import", "total_cents", "Totaal", EXTRA_MONEY},
     {"municipality_public", "public", "Openbaar", EXTRA_TEXT},
+    {"municipality_sharing", "level", "Deelt met de landelijke monitor", EXTRA_TEXT},
+    {"municipality_generated", "generated", "Gegenereerd", EXTRA_TEXT},
+    {"municipality_generated", "seed", "Zaad van de generator", EXTRA_TEXT},
     {"source_file", "source_id", "Bron", EXTRA_SOURCE},
     {"source_file", "file_name", "Bestand", EXTRA_TEXT},
     {"source_file", "content_type", "Soort bestand", EXTRA_TEXT},
@@ -457,6 +461,8 @@ static const struct {
     {"copy", "kopie van een andere database"},
     {"year_reopening", "heropend jaar"},
     {"municipality_public", "openbaarheid van de cijfers"},
+    {"municipality_sharing", "delen met de landelijke monitor"},
+    {"municipality_generated", "gegenereerde cijfers"},
     {"app_user", "gebruiker"},
     {"session", "sessie"},
 };

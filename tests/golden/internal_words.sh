@@ -3,8 +3,9 @@
 # must not hold pok's internal words: the check codes (taken from the API's OpenAPI
 # document, where they belong), field and table names (`_cents`, any snake_case), file paths
 # (`docs/`, `seeds/`) or a command line (`pok ` and a command group of `pok --help`).
-# Machine outputs are not scanned: the API's JSON, dekking-data.csv and the exports of
-# the command line keep their field names by contract (docs/export.md).
+# Machine outputs are not scanned: the API's JSON, dekking-data.csv, the national open
+# data (/landelijk/data/) and the exports of the command line keep their field names by
+# contract (docs/export.md, docs/monitor.md).
 #
 # Needs: $POK, $OUT (the crawled outputs), $WORK/binary (the PDFs and XLSX files the crawl
 # kept), ok and not_ok. Each kind of output is one test; a hit prints the file and the
@@ -63,8 +64,8 @@ EOF
 }
 
 iw_check "pages" page "$OUT"/web/*.html
-# the CSV for people: every web CSV but the machine CSV of the coverage
-iw_check "CSV for people" csv $(ls "$OUT"/web/*.csv | grep -v 'dekking-data')
+# the CSV for people: every web CSV but the machine CSV of the coverage and open data
+iw_check "CSV for people" csv $(ls "$OUT"/web/*.csv | grep -v 'dekking-data\|landelijk_data_')
 if command -v pdftotext >/dev/null 2>&1; then
   iw_check "PDF" pdf "$WORK"/binary/*.pdf
 else
