@@ -721,6 +721,7 @@ static void test_migration_records_figures(void **state)
                      store_schema_latest() - FIGURES_MIGRATION + 1);
     assert_true(testdb_exec(&x->db, "ALTER TABLE app_user DROP COLUMN manages_users", 0, NULL) >=
                 0);
+    assert_true(testdb_exec(&x->db, "DROP TABLE harvest_package", 0, NULL) >= 0);
     assert_true(testdb_exec(&x->db, "DROP TABLE municipality_generated", 0, NULL) >= 0);
     assert_true(testdb_exec(&x->db, "DROP TABLE municipality_sharing", 0, NULL) >= 0);
     assert_true(testdb_exec(&x->db, "DROP TABLE source_file", 0, NULL) >= 0);
