@@ -133,7 +133,7 @@ int store_harvest_direct_changes(Store *s, const char *code, const char *since, 
     DbStmt *st =
         sq_stmt(s,
                 "SELECT count(*) FROM audit WHERE municipality = ?1 AND actor <> ?2"
-                " AND (?3 IS NULL OR at > ?3) AND table_name IN ('allocation', 'pot', 'measure',"
+                " AND (?3 IS NULL OR at >= ?3) AND table_name IN ('allocation', 'pot', 'measure',"
                 " 'measure_amount', 'reserve_opening', 'reserve_movement', 'decision', 'request',"
                 " 'evaluation', 'closed_year', 'stated_figure')",
                 err);
