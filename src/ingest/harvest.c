@@ -211,7 +211,7 @@ static int parse_field(Package *p, PkgTable *pt, long line, const RecordField *f
         if (f->type == FIELD_MONEY_OPT) record_set_present(rec, f, 1);
         return 0;
     case FIELD_BOOL:
-        if (strcmp(v, "0") && strcmp(v, "1"))
+        if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)
             return row_error(pt, line, f->csv, err, "verwacht 1 of 0, gevonden '%s'", shown(v, b));
         record_set_int(rec, f, v[0] == '1');
         return 0;
@@ -229,7 +229,7 @@ static int parse_field(Package *p, PkgTable *pt, long line, const RecordField *f
             return 0;
         }
         if (f->show == SHOW_SCHEME_CODE) {
-            if (strcmp(v, p->scheme.code))
+            if (strcmp(v, p->scheme.code) != 0)
                 return row_error(pt, line, f->csv, err, "verwacht regeling %s, gevonden '%s'",
                                  p->scheme.code, shown(v, b));
             id = p->scheme.id;
@@ -294,7 +294,7 @@ static int read_rows(Package *p, PkgTable *pt, const char *text, size_t len, jso
     for (size_t i = 0; i < nd || i < nh; i++) {
         const char *declared =
             json_string_value(json_object_get(json_array_get(fields, i), "name"));
-        if (i >= nh || !declared || strcmp(declared, header[i])) {
+        if (i >= nh || !declared || strcmp(declared, header[i]) != 0) {
             csv_close(r);
             return err_set(err,
                            "%s, regel 1, kolom %zu: verwacht kolom '%s' zoals datapackage.json "
@@ -406,14 +406,14 @@ static int read_resource(Package *p, json_t *r, size_t index, crypto_hash_sha256
     json_t *hash = json_object_get(r, "hash");
     if (hash) {
         const char *listed = json_string_value(hash);
-        if (!listed || strncmp(listed, "sha256:", 7))
+        if (!listed || strncmp(listed, "sha256:", 7) != 0)
             return err_set(err,
                            "%s, veld 'resources[%zu].hash': verwacht 'sha256:' en 64 "
                            "hexadecimale tekens",
                            p->descriptor_path, index);
         char hex[65];
         sha256_hex(h, hex);
-        if (strcmp(listed + 7, hex))
+        if (strcmp(listed + 7, hex) != 0)
             return err_set(err,
                            "%s: SHA-256 %s, maar datapackage.json noemt %s: het bestand is "
                            "beschadigd of gewijzigd",
@@ -721,9 +721,8 @@ static int remap(Writer *w, const RecordKind *k, void *rec, PokErr *err)
                 id = m ? map_get(m, id) : 0;
             }
             record_set_int(rec, f, id);
-        } else if (f->type == FIELD_REF && f->show == SHOW_SCHEME_CODE) {
-            record_set_int(rec, f, w->p->scheme.id);
-        } else if (!strcmp(f->column, "scheme_id")) {
+        } else if ((f->type == FIELD_REF && f->show == SHOW_SCHEME_CODE) ||
+                   !strcmp(f->column, "scheme_id")) {
             record_set_int(rec, f, w->p->scheme.id);
         }
     }
@@ -806,7 +805,7 @@ static int write_table(Writer *w, PkgTable *pt, PokErr *err)
     void **rows = xcalloc(pt->n ? pt->n : 1, sizeof *rows);
     size_t n = 0;
     for (size_t i = 0; i < pt->n; i++) {
-        if (strcmp(pt->munis[i], w->code)) continue;
+        if (strcmp(pt->munis[i], w->code) != 0) continue;
         void *copy = arena_alloc(&w->a, k->size);
         memcpy(copy, pt->items + i * k->size, k->size);
         rows[n++] = copy;

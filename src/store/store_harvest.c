@@ -92,7 +92,7 @@ static int harvest_add(Store *s, HarvestPackage *hp, Arena *a, PokErr *err)
     if (SQ_CHECK_TEXTS(err, {hp->name, "naam van het pakket", TEXT_SHORT},
                        {hp->sha256, "hash", TEXT_SHORT}, {hp->created, "datum", TEXT_SHORT}))
         return -1;
-    HarvestPackage last;
+    HarvestPackage last = {0};
     int found = store_harvest_latest(s, hp->municipality, hp->scheme_id, a, &last, err);
     if (found < 0) return -1;
     hp->version = found ? last.version + 1 : 1;
