@@ -7,8 +7,9 @@
 #include "store.h"
 
 /* The actor of every audit row a harvest writes: what tells harvested records from
- * records entered directly in this store. */
-#define HARVEST_ACTOR "pok harvest"
+ * records entered directly in this store. A command-line actor ("cli:NAME"), so that the
+ * change log shows it as "pok (opdrachtregel)"; no login or $USER holds a space. */
+#define HARVEST_ACTOR "cli:pok harvest"
 
 /* One package of one municipality, as harvested. */
 typedef struct HarvestPackage {
