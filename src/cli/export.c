@@ -2,6 +2,7 @@
  * Package, XLSX. */
 #include "../engine/engine.h"
 #include "../store/store_reference.h"
+#include "../store/store_sharing.h"
 #include "../views/export_csv.h"
 #include "../views/export_datapackage.h"
 #include "../views/export_json.h"
@@ -165,10 +166,24 @@ static int export_dir(Cli *cli, int argc, char **argv, int with_package)
         char today[11];
         date_today(today);
         Buf body = {0};
-        json_text(export_datapackage(&x.scheme, x.codes, x.n_codes, today), &body);
+        const char **sharing = xcalloc(x.n_codes ? x.n_codes : 1, sizeof *sharing);
+        Arena a = {0};
+        MuniSharing *levels;
+        size_t n_levels;
+        r = store_sharing_list(cli->store, &a, &levels, &n_levels, &cli->err);
+        /* only a level the municipality chose: without one, pok harvest decides */
+        for (size_t i = 0; r == 0 && i < x.n_codes; i++)
+            for (size_t j = 0; j < n_levels; j++)
+                if (!strcmp(levels[j].code, x.codes[i]) && levels[j].changed_at)
+                    sharing[i] = sharing_level_name(levels[j].level);
+        if (r == 0)
+            json_text(export_datapackage(&x.scheme, x.codes, sharing, x.n_codes, today, &x.set),
+                      &body);
+        free(sharing);
+        arena_free(&a);
         buf_reset(&path);
         buf_printf(&path, "%s/datapackage.json", pos[0]);
-        r = cli_write_file("map", path.data, &body, &cli->err);
+        if (r == 0) r = cli_write_file("map", path.data, &body, &cli->err);
         buf_free(&body);
     }
     if (r == 0)

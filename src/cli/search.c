@@ -100,7 +100,7 @@ static int cmd_search(Cli *cli, int argc, char **argv)
     return cli_finish(cli, 0, &a);
 }
 
-CLI_GROUP(search, 215) = {
+CLI_GROUP(search, 216) = {
     {"search", NULL, cmd_search, usage_search,
      "Zoekt in de bibliotheek van maatregelen: de maatregelen van de gemeenten die hun\n"
      "maatregelen delen (pok municipality share CODE maatregelen), met hun plannen,\n"

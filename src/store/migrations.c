@@ -532,6 +532,23 @@ static const char migration_search_pg[] =
     " EXECUTE FUNCTION pok_measure_search_trigger();"
     "SELECT pok_measure_search_refresh(id) FROM measure;";
 
+/* Harvesting (issue 15): every open data package read into this store, per municipality,
+ * with its one hash, its own date and its version; an older version's row stays. */
+static const char migration_harvest[] =
+    "CREATE TABLE harvest_package ("
+    " id INTEGER PRIMARY KEY,"
+    " municipality TEXT NOT NULL REFERENCES municipality(code),"
+    " scheme_id BIGINT NOT NULL REFERENCES scheme(id),"
+    " name TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " created TEXT NOT NULL,"
+    " harvested_at TEXT NOT NULL,"
+    " version INTEGER NOT NULL,"
+    " sharing_level INTEGER NOT NULL,"
+    " source_id BIGINT REFERENCES source(id),"
+    " CONSTRAINT harvest_package_version UNIQUE (municipality, scheme_id, version),"
+    " CONSTRAINT harvest_package_level CHECK (sharing_level BETWEEN 0 AND 3));";
+
 /* clang-format on */
 
 const char *const migrations_sql[] = {migration_1,
@@ -545,7 +562,8 @@ const char *const migrations_sql[] = {migration_1,
                                       migration_source_file,
                                       migration_allocation_period,
                                       migration_monitor,
-                                      migration_search};
+                                      migration_search,
+                                      migration_harvest};
 const size_t migrations_count = sizeof migrations_sql / sizeof migrations_sql[0];
 
 /* Replace every whole-word occurrence of from by to in *sql (reallocating). Words are

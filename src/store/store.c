@@ -186,3 +186,8 @@ void store_set_actor(Store *s, const char *actor)
     free(s->actor);
     s->actor = xstrdup(actor && *actor ? actor : "cli");
 }
+
+const char *store_actor(const Store *s)
+{
+    return s->actor;
+}

@@ -45,6 +45,8 @@ int store_schema_latest(void);
 
 /* Who is making changes: recorded in every audit row. Default "cli". */
 void store_set_actor(Store *s, const char *actor);
+/* The actor set now ("cli" unless store_set_actor chose another). */
+const char *store_actor(const Store *s);
 
 /* A cheap token of the data's state: it differs after any commit by another connection
  * or process (others) and after any write through this store (own), so a cache of pages

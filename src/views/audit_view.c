@@ -189,6 +189,12 @@ static const struct {
     {"source_file", "content_type", "Soort bestand", EXTRA_TEXT},
     {"source_file", "size", "Grootte in bytes", EXTRA_TEXT},
     {"source_file", "sha256", "SHA-256", EXTRA_TEXT},
+    {"harvest_package", "name", "Pakket", EXTRA_TEXT},
+    {"harvest_package", "sha256", "SHA-256", EXTRA_TEXT},
+    {"harvest_package", "created", "Datum van het pakket", EXTRA_TEXT},
+    {"harvest_package", "version", "Versie", EXTRA_TEXT},
+    {"harvest_package", "sharing_level", "Delen", EXTRA_TEXT},
+    {"harvest_package", "source_id", "Bron", EXTRA_SOURCE},
 };
 
 static int extra_key(const char *table, const char *key)
@@ -460,6 +466,7 @@ static const struct {
     {"ledger_import", "grootboekimport"},
     {"copy", "kopie van een andere database"},
     {"year_reopening", "heropend jaar"},
+    {"harvest_package", "geoogst open-datapakket"},
     {"municipality_public", "openbaarheid van de cijfers"},
     {"municipality_sharing", "delen met de landelijke monitor"},
     {"municipality_generated", "gegenereerde cijfers"},

@@ -4,6 +4,7 @@
 
 #include "export_csv.h"
 
+#include <sodium.h>
 #include <string.h>
 
 static void set(json_t *o, const char *key, json_t *v)
@@ -18,8 +19,19 @@ static json_t *strings(const char *const *s)
     return list;
 }
 
+/* "sha256:" and the hex digest of the table's CSV text, as Frictionless writes a hash. */
+static json_t *hash_of(const Buf *csv)
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, (const unsigned char *)csv->data, csv->len);
+    char text[7 + 2 * crypto_hash_sha256_BYTES + 1] = "sha256:";
+    for (size_t i = 0; i < crypto_hash_sha256_BYTES; i++)
+        snprintf(text + 7 + 2 * i, 3, "%02x", h[i]);
+    return json_string(text);
+}
+
 json_t *datapackage_resource(const char *name, const char *title, const ExportField *columns,
-                             size_t n, const char *const *primary_key)
+                             size_t n, const char *const *primary_key, const Buf *csv)
 {
     json_t *fields = json_array();
     for (size_t i = 0; i < n; i++) {
@@ -47,17 +59,21 @@ json_t *datapackage_resource(const char *name, const char *title, const ExportFi
     set(r, "format", json_string("csv"));
     set(r, "mediatype", json_string("text/csv"));
     set(r, "encoding", json_string("utf-8"));
+    if (csv) {
+        set(r, "bytes", json_integer((json_int_t)csv->len));
+        set(r, "hash", hash_of(csv));
+    }
     set(r, "dialect",
         json_pack("{s:s, s:s, s:b}", "delimiter", ",", "lineTerminator", "\n", "header", 1));
     set(r, "schema", schema);
     return r;
 }
 
-static json_t *resource(const ExportTable *t)
+static json_t *resource(const ExportTable *t, const Buf *csv)
 {
     ExportField columns[EXPORT_MAX_COLUMNS];
     size_t n = export_columns(t, columns);
-    json_t *r = datapackage_resource(t->name, t->title, columns, n, t->primary_key);
+    json_t *r = datapackage_resource(t->name, t->title, columns, n, t->primary_key, csv);
     if (t->n_foreign_keys) {
         json_t *fks = json_array();
         for (size_t i = 0; i < t->n_foreign_keys; i++) {
@@ -131,8 +147,9 @@ static json_t *model(void)
     return m;
 }
 
-json_t *export_datapackage(const Scheme *scheme, const char *const *codes, size_t n_codes,
-                           const char *created)
+json_t *export_datapackage(const Scheme *scheme, const char *const *codes,
+                           const char *const *sharing, size_t n_codes, const char *created,
+                           const ExportSet *tables)
 {
     json_t *root = json_object();
     Buf name = {0}, title = {0};
@@ -178,8 +195,12 @@ json_t *export_datapackage(const Scheme *scheme, const char *const *codes, size_
                   "path", "bronnen.csv"));
     json_t *resources = json_array();
     for (size_t t = 0; t < export_n_tables; t++)
-        json_array_append_new(resources, resource(&export_tables[t]));
+        json_array_append_new(resources, resource(&export_tables[t], &tables->csv[t]));
     set(root, "resources", resources);
+    json_t *levels = json_object();
+    for (size_t i = 0; i < n_codes; i++)
+        if (sharing[i]) set(levels, codes[i], json_string(sharing[i]));
+    set(root, "delen", levels);
     set(root, "model", model());
     buf_free(&name);
     buf_free(&title);

@@ -288,8 +288,11 @@ json_t *national_datapackage(const NationalData *nd, const char *created)
                                   "https://creativecommons.org/publicdomain/zero/1.0/"));
     for (size_t i = 0; i < national_n_tables; i++) {
         const NationalTable *t = &national_tables[i];
+        Buf csv = {0};
+        national_csv(nd, t, &csv);
         json_array_append_new(
-            resources, datapackage_resource(t->name, t->title, t->fields, t->n_fields, NULL));
+            resources, datapackage_resource(t->name, t->title, t->fields, t->n_fields, NULL, &csv));
+        buf_free(&csv);
     }
     json_object_set_new(root, "resources", resources);
     json_t *measures = json_object();

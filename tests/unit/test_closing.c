@@ -736,6 +736,7 @@ static void test_migration_records_figures(void **state)
                                             "DROP TABLE measure_search", NULL};
     for (const char *const *q = testdb_is_pg() ? search_pg : search_lite; *q; q++)
         assert_true(testdb_exec(&x->db, *q, 0, NULL) >= 0);
+    assert_true(testdb_exec(&x->db, "DROP TABLE harvest_package", 0, NULL) >= 0);
     assert_true(testdb_exec(&x->db, "DROP TABLE municipality_generated", 0, NULL) >= 0);
     assert_true(testdb_exec(&x->db, "DROP TABLE municipality_sharing", 0, NULL) >= 0);
     assert_true(testdb_exec(&x->db, "DROP TABLE source_file", 0, NULL) >= 0);
