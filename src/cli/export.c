@@ -167,6 +167,7 @@ static int export_dir(Cli *cli, int argc, char **argv, int with_package)
         date_today(today);
         Buf body = {0};
         const char **sharing = xcalloc(x.n_codes ? x.n_codes : 1, sizeof *sharing);
+        int *generated = xcalloc(x.n_codes ? x.n_codes : 1, sizeof *generated);
         Arena a = {0};
         MuniSharing *levels;
         size_t n_levels;
@@ -174,12 +175,16 @@ static int export_dir(Cli *cli, int argc, char **argv, int with_package)
         /* only a level the municipality chose: without one, pok harvest decides */
         for (size_t i = 0; r == 0 && i < x.n_codes; i++)
             for (size_t j = 0; j < n_levels; j++)
-                if (!strcmp(levels[j].code, x.codes[i]) && levels[j].changed_at)
-                    sharing[i] = sharing_level_name(levels[j].level);
+                if (!strcmp(levels[j].code, x.codes[i])) {
+                    if (levels[j].changed_at) sharing[i] = sharing_level_name(levels[j].level);
+                    generated[i] = levels[j].generated;
+                }
         if (r == 0)
-            json_text(export_datapackage(&x.scheme, x.codes, sharing, x.n_codes, today, &x.set),
+            json_text(export_datapackage(&x.scheme, x.codes, sharing, generated, x.n_codes, today,
+                                         &x.set),
                       &body);
         free(sharing);
+        free(generated);
         arena_free(&a);
         buf_reset(&path);
         buf_printf(&path, "%s/datapackage.json", pos[0]);

@@ -818,6 +818,17 @@ static int write_table(Writer *w, PkgTable *pt, PokErr *err)
     return rc;
 }
 
+/* Whether the package lists code under "gegenereerd" (pok demo --synthetic-national). */
+static int package_generated(const Package *p, const char *code)
+{
+    json_t *list = json_object_get(p->root, "gegenereerd");
+    size_t i;
+    json_t *v;
+    json_array_foreach(list, i, v) if (json_is_string(v) &&
+                                       strcmp(json_string_value(v), code) == 0) return 1;
+    return 0;
+}
+
 static SharingLevel package_sharing(const Package *p, const char *code, const HarvestOptions *o,
                                     PokErr *err, int *bad)
 {
@@ -910,6 +921,8 @@ static int harvest_muni(Store *s, Package *p, const char *code, const HarvestOpt
     }
     for (size_t t = 0; rc == 0 && t < N_HARVESTED; t++) rc = write_table(&w, &p->tables[t], err);
     if (rc == 0) rc = store_sharing_set(s, code, level, err);
+    /* generated figures stay marked as such in the national store */
+    if (rc == 0 && package_generated(p, code)) rc = store_generated_set(s, code, 1, 0, err);
     if (rc == 0) {
         w.hp.municipality = code;
         w.hp.scheme_id = p->scheme.id;

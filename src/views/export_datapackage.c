@@ -148,8 +148,8 @@ static json_t *model(void)
 }
 
 json_t *export_datapackage(const Scheme *scheme, const char *const *codes,
-                           const char *const *sharing, size_t n_codes, const char *created,
-                           const ExportSet *tables)
+                           const char *const *sharing, const int *generated, size_t n_codes,
+                           const char *created, const ExportSet *tables)
 {
     json_t *root = json_object();
     Buf name = {0}, title = {0};
@@ -201,6 +201,13 @@ json_t *export_datapackage(const Scheme *scheme, const char *const *codes,
     for (size_t i = 0; i < n_codes; i++)
         if (sharing[i]) set(levels, codes[i], json_string(sharing[i]));
     set(root, "delen", levels);
+    json_t *made = json_array();
+    for (size_t i = 0; i < n_codes; i++)
+        if (generated[i]) json_array_append_new(made, json_string(codes[i]));
+    if (json_array_size(made)) /* these figures are not real, and say so */
+        set(root, "gegenereerd", made);
+    else
+        json_decref(made);
     set(root, "model", model());
     buf_free(&name);
     buf_free(&title);

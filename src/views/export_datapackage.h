@@ -12,11 +12,13 @@
 
 /* codes: the municipalities in the package; sharing: per code the level it chose for the
  * national monitor ("cijfers"), NULL where it chose none, written as "delen" (pok harvest
- * reads it); created: ISO date; tables: the CSV text of the tables, whose size and SHA-256
+ * reads it); generated: per code 1 when its figures are generated (pok demo
+ * --synthetic-national), written as "gegenereerd", the codes, only when any is; created:
+ * ISO date; tables: the CSV text of the tables, whose size and SHA-256
  * each resource lists ("bytes", "hash": "sha256:..."). Caller owns the result. */
 json_t *export_datapackage(const Scheme *scheme, const char *const *codes,
-                           const char *const *sharing, size_t n_codes, const char *created,
-                           const ExportSet *tables);
+                           const char *const *sharing, const int *generated, size_t n_codes,
+                           const char *created, const ExportSet *tables);
 
 /* The parts, for other packages (national_export.c): a tabular resource of CSV columns
  * (primary_key NULL terminated, or NULL; csv the table's text, for its size and hash, or

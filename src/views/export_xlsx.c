@@ -67,8 +67,11 @@ static void title_rows(Sheet *s, const MuniData *d, const char *subtitle, const 
         s->ws, 0, 0,
         arena_printf(s->a, "Stand %s-middelen %s %s", d->scheme.code, d->muni.code, d->muni.name),
         s->title);
-    worksheet_write_string(
-        s->ws, 1, 0, arena_printf(s->a, "%s; export van %s; bron: pok", subtitle, date), NULL);
+    worksheet_write_string(s->ws, 1, 0,
+                           arena_printf(s->a, "%s; export van %s; bron: pok%s%s", subtitle, date,
+                                        d->generated ? ". " : "",
+                                        d->generated ? GENERATED_WARNING : ""),
+                           NULL);
 }
 
 /* ---- Dekking ---- */

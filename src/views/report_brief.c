@@ -210,6 +210,10 @@ void rps_brief(Report *r, const ReportFigures *f)
     const char *period = rp_period(r, &f->key);
     rp_para(r, "Raadsinformatiebrief", RP_BODY + 2, 1, &rp_red);
     rp_gap(r, 2);
+    if (d->generated) { /* nobody may take these figures for real */
+        rp_para(r, GENERATED_WARNING ".", RP_BODY + 1, 1, &rp_red);
+        rp_gap(r, 2);
+    }
     rp_para(r, arena_printf(r->a, "Stand van zaken %s-middelen", d->scheme.code), 20, 1, NULL);
     rp_gap(r, 8);
     head_line(r, "Aan", arena_printf(r->a, "de gemeenteraad van %s", d->muni.name));

@@ -75,3 +75,28 @@ n=$(db_query "select count(distinct municipality) from allocation" "$SYN10")
 [ "$n" = 3420 ] && ok "--scale 10 gives 3,420 municipalities with allocations" || not_ok "--scale 10 gives 3,420 municipalities" "got $n"
 n=$(db_query "select count(*) from municipality where name like '%(gegenereerd)' and code in (select municipality from municipality_generated)" "$SYN10")
 [ "$n" = 3078 ] && ok "extra municipalities are named and marked generated" || not_ok "extra municipalities are named and marked generated" "got $n"
+
+# the municipal data package says which figures are generated, and a national store that
+# harvests it keeps them marked
+"$POK" --db "$SYN" export datapackage syn-pk --municipality GM0014 >/dev/null
+python3 -c "import json; d=json.load(open('syn-pk/datapackage.json')); assert d['gegenereerd'] == ['GM0014']" &&
+  ok "the data package lists the generated municipality" || not_ok "the data package lists the generated municipality"
+SYNH=$(db_new synharvest)
+"$POK" --db "$SYNH" init >/dev/null
+"$POK" --db "$SYNH" import municipalities "$HERE/../../data/reference/cbs_gemeenten_2025_codes.csv" >/dev/null
+"$POK" --db "$SYNH" harvest syn-pk >/dev/null
+n=$(db_query "select count(*) from municipality_generated where municipality = 'GM0014'" "$SYNH")
+[ "$n" = 1 ] && ok "harvested generated figures stay marked" || not_ok "harvested generated figures stay marked" "got $n"
+# the council PDF and the spreadsheet of a generated municipality say so; a seed's do not
+"$POK" --db "$SYN" report GM0014 --out syn.pdf >/dev/null
+"$POK" --db "$SYN" report GM1734 --out real.pdf >/dev/null
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext syn.pdf - | tr -s ' \n' ' ' | grep -q "cijfers zijn gegenereerd" &&
+    ! pdftotext real.pdf - | tr -s ' \n' ' ' | grep -q "gegenereerd" &&
+    ok "the PDF of a generated municipality says so, a seed's not" ||
+    not_ok "the PDF of a generated municipality says so, a seed's not"
+fi
+"$POK" --db "$SYN" export xlsx GM0014 --out syn.xlsx >/dev/null
+unzip -p syn.xlsx xl/sharedStrings.xml | grep -q "gegenereerd" &&
+  ok "the spreadsheet of a generated municipality says so" ||
+  not_ok "the spreadsheet of a generated municipality says so"
