@@ -51,36 +51,18 @@ static void json_text(json_t *doc, Buf *body)
     free(text);
 }
 
-/* Create dir (one level) if needed; without force, refuse when a file we would write
- * exists, before anything is written. */
+/* The files of a directory export: every table, and the package when asked for. */
 static int prepare_dir(const char *dir, int force, int with_package, PokErr *err)
 {
-    struct stat st;
-    if (stat(dir, &st) != 0) {
-        if (mkdir(dir, 0777) != 0)
-            return err_set(err, "veld 'map': kan map '%s' niet aanmaken: %s", dir, strerror(errno));
-        return 0;
-    }
-    if (!S_ISDIR(st.st_mode)) return err_set(err, "veld 'map': '%s' is geen map", dir);
-    if (force) return 0;
-    Buf path = {0};
-    for (size_t t = 0; t <= export_n_tables; t++) {
-        if (t == export_n_tables && !with_package) break;
-        buf_reset(&path);
-        if (t < export_n_tables)
-            buf_printf(&path, "%s/%s.csv", dir, export_tables[t].name);
-        else
-            buf_printf(&path, "%s/datapackage.json", dir);
-        if (access(path.data, F_OK) == 0) {
-            err_set(err,
-                    "veld 'map': '%s' bestaat al; kies een lege map of overschrijf met --force",
-                    path.data);
-            buf_free(&path);
-            return -1;
-        }
-    }
-    buf_free(&path);
-    return 0;
+    const char **files = xcalloc(export_n_tables + 1, sizeof *files);
+    Arena a = {0};
+    for (size_t t = 0; t < export_n_tables; t++)
+        files[t] = arena_printf(&a, "%s.csv", export_tables[t].name);
+    files[export_n_tables] = "datapackage.json";
+    int rc = cli_prepare_dir(dir, force, files, export_n_tables + (with_package ? 1 : 0), err);
+    arena_free(&a);
+    free(files);
+    return rc;
 }
 
 typedef struct DirExport {

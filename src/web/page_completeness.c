@@ -102,13 +102,7 @@ void page_national_completeness(WebApp *app, const WebRequest *req, WebResponse 
 {
     Arena a = {0};
     NationalData nd;
-    PokErr err = {0};
-    if (national_page_load(app, res, 0, &a, &nd)) {
-        arena_free(&a);
-        return;
-    }
-    if (national_data_last_changes(app->store, &a, &nd, &err)) {
-        web_error(res, 500, err.msg);
+    if (national_page_load_changes(app, res, &a, &nd)) {
         arena_free(&a);
         return;
     }
@@ -150,14 +144,8 @@ void page_national_completeness_csv(WebApp *app, const WebRequest *req, WebRespo
 {
     Arena a = {0};
     NationalData nd;
-    PokErr err = {0};
-    if (national_page_load(app, res, 0, &a, &nd) == 0) {
+    if (national_page_load_changes(app, res, &a, &nd) == 0) {
         DataTable t;
-        if (national_data_last_changes(app->store, &a, &nd, &err)) {
-            web_error(res, 500, err.msg);
-            arena_free(&a);
-            return;
-        }
         completeness_table(&nd, sort_of(req), &a, &t);
         kit_send_csv(res, &t, "landelijk-volledigheid.csv", nd.f.n_generated > 0);
     }

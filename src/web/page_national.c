@@ -35,6 +35,15 @@ int national_page_load(WebApp *app, WebResponse *res, int json, Arena *a, Nation
     return -1;
 }
 
+int national_page_load_changes(WebApp *app, WebResponse *res, Arena *a, NationalData *nd)
+{
+    PokErr err = {0};
+    if (national_page_load(app, res, 0, a, nd)) return -1;
+    if (national_data_last_changes(app->store, a, nd, &err) == 0) return 0;
+    web_error(res, 500, err.msg);
+    return -1;
+}
+
 const char *national_bp_text(Arena *a, int bp)
 {
     if (bp < 0) return "onbekend";

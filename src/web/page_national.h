@@ -11,6 +11,8 @@
 /* Load the national data for the app's scheme; answers 500 itself (HTML, or JSON when
  * json is set) and returns -1 then. */
 int national_page_load(WebApp *app, WebResponse *res, int json, Arena *a, NationalData *nd);
+/* The same with each municipality's last change (the completeness list). */
+int national_page_load_changes(WebApp *app, WebResponse *res, Arena *a, NationalData *nd);
 /* "12,3 %" for basis points (bp < 0: "onbekend"), into a. */
 const char *national_bp_text(Arena *a, int bp);
 /* A cell with the figure, or "niet getoond" when fewer than NATIONAL_MIN_GROUP
