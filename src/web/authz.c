@@ -6,6 +6,7 @@
 #include "../store/store_audit.h"
 #include "../store/store_records.h"
 #include "../store/store_reference.h"
+#include "../store/store_sharing.h"
 #include "../store/store_users.h"
 #include "cookie.h"
 #include "form.h"
@@ -28,8 +29,9 @@ static int granted(const User *u, const char *muni)
     return 0;
 }
 
-int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_public)
+int authz_allows(const User *user, RouteCap cap, const char *muni, int flags)
 {
+    int muni_public = (flags & AUTHZ_PUBLISHED) != 0;
     int all = has_role(user, "beheerder") || has_role(user, "analist");
     int manager = has_role(user, "gemeentebeheerder");
     int limited = has_role(user, "redacteur") || has_role(user, "lezer") || manager;
@@ -44,6 +46,8 @@ int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_publ
         return user != NULL || muni_public;
     case CAP_READ:
         if (!muni) return user != NULL; /* national documents: anyone logged in */
+        /* an analist reads what municipalities share by name (or publish): their choice */
+        if (has_role(user, "analist")) return (flags & AUTHZ_SHARED) || muni_public;
         return all || (limited && granted(user, muni)) || muni_public;
     case CAP_EDIT:
         return has_role(user, "beheerder") ||
@@ -280,6 +284,12 @@ int authz_check(const Route *r, WebApp *app, WebRequest *req, WebResponse *res)
     if (muni && r->cap == CAP_READ && store_municipality_public(app->store, muni, &pub, &err))
         return refuse(req, res, 500, "De database kon niet worden gelezen.");
     if (r->cap == CAP_NATIONAL) pub = app->public_national;
+    SharingLevel level = SHARE_NONE;
+    if (muni && r->cap == CAP_READ && req->user && req->user->role &&
+        strcmp(req->user->role, "analist") == 0 &&
+        store_sharing_get(app->store, muni, &level, &err))
+        return refuse(req, res, 500, "De database kon niet worden gelezen.");
+    if (level >= SHARE_NAMED) pub |= AUTHZ_SHARED;
     int allowed = authz_allows(req->user, r->cap, muni, pub) &&
                   (r->scope != SCOPE_USER || authz_may_manage(req->user, req->scope_user));
     if (!allowed) {

@@ -9,11 +9,14 @@
 
 #define AUTHZ_COOKIE "pok_sessie"
 
+/* What authz_allows knows of the municipality (flags): it publishes its figures (for
+ * CAP_NATIONAL: the national monitor is public), and it shares them by name with the
+ * national monitor (SHARE_NAMED and up), which an analist needs to read it. */
+enum { AUTHZ_PUBLISHED = 1, AUTHZ_SHARED = 2 };
 /* Whether user (NULL: nobody logged in) may use a route with capability cap about
- * municipality muni (NULL: none, or a national record); muni_public says whether that
- * municipality publishes its figures (CAP_NATIONAL: whether the national monitor is
- * public). Pure: the matrix of README "Accounts en rollen". */
-int authz_allows(const User *user, RouteCap cap, const char *muni, int muni_public);
+ * municipality muni (NULL: none, or a national record), given the flags above. Pure: the
+ * matrix of README "Accounts en rollen". */
+int authz_allows(const User *user, RouteCap cap, const char *muni, int flags);
 
 /* Whether manager (NULL: open mode) may manage the account target: the beheerder every
  * account, a gemeentebeheerder an account whose role it may grant (authz_may_grant). */

@@ -269,6 +269,11 @@ int form_may(RouteCap cap, const char *muni)
     return !form_checks_roles || authz_allows(form_user, cap, muni ? muni : form_scope_muni, 0);
 }
 
+int form_may_read(const char *muni, int flags)
+{
+    return !form_checks_roles || authz_allows(form_user, CAP_READ, muni, flags);
+}
+
 void form_set_csrf(const char *token)
 {
     form_csrf = token && *token ? token : NULL;

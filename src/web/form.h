@@ -88,6 +88,9 @@ void form_set_user(const User *user, int checks_roles, const char *scope_muni);
 /* Whether that user may use a route with capability cap about muni (NULL: the route's
  * own municipality), so a page links only to the forms its reader may open. */
 int form_may(RouteCap cap, const char *muni);
+/* Whether that user may read muni, given what it publishes and shares (AUTHZ_* flags of
+ * authz.h): for lists of many municipalities at once (the overview). */
+int form_may_read(const char *muni, int flags);
 /* The "Uitloggen" button (a POST form with the token), when a session is active. */
 void form_logout(Buf *b);
 void form_close(Buf *b);

@@ -164,7 +164,7 @@ static const char *excerpt(Arena *a, const char *text, size_t max)
  * link: the library shows what the municipality shares, not its pages). */
 static int may_open(const WebApp *app, const WebRequest *req, const char *muni)
 {
-    return !app->require_login || authz_allows(req->user, CAP_READ, muni, 0);
+    return !app->require_login || authz_allows(req->user, CAP_READ, muni, AUTHZ_SHARED);
 }
 
 static void hits_table(DataTable *t, Arena *a, const WebApp *app, const WebRequest *req,

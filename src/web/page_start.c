@@ -6,6 +6,7 @@
  * list as CSV for people. */
 #include "../store/store_reference.h"
 #include "../store/store_sharing.h"
+#include "authz.h"
 #include "form.h"
 #include "html.h"
 #include "layout.h"
@@ -33,6 +34,21 @@ static int add_inhabitants(WebApp *app, Arena *a, MuniSummary *s, size_t n, PokE
     return 0;
 }
 
+/* Whether code shares its figures by name (sharing is ordered by code). */
+static int shares_by_name(const MuniSharing *sharing, size_t n, const char *code)
+{
+    for (size_t lo = 0, hi = n; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(sharing[mid].code, code);
+        if (c == 0) return sharing[mid].level >= SHARE_NAMED;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
 int kit_muni_summaries(WebApp *app, const char *search, Arena *a, MuniSummary **out, size_t *n,
                        PokErr *err)
 {
@@ -40,11 +56,18 @@ int kit_muni_summaries(WebApp *app, const char *search, Arena *a, MuniSummary **
     size_t count;
     if (store_municipality_list(app->store, search, a, &list, &count, err)) return -1;
     MuniSummary *all = arena_alloc(a, (count + 1) * sizeof *all);
+    MuniSharing *sharing;
+    size_t n_sharing;
+    if (store_sharing_list(app->store, a, &sharing, &n_sharing, err)) return -1;
     for (size_t i = 0; i < count; i++) {
         Arena one = {0};
         MuniData d;
         Coverage c;
         all[i].muni = &list[i];
+        /* an analist sees the figures of those that share them by name */
+        if (!form_may_read(list[i].code,
+                           shares_by_name(sharing, n_sharing, list[i].code) ? AUTHZ_SHARED : 0))
+            continue;
         int r = web_load(app, list[i].code, &one, &d, err);
         if (r == 1) {
             all[i].generated = d.generated;

@@ -22,6 +22,7 @@
 #include "store/store_audit.h"
 #include "store/store_records.h"
 #include "store/store_reference.h"
+#include "store/store_sharing.h"
 #include "store/store_source_file.h"
 #include "store/store_users.h"
 #include "web/authz.h"
@@ -615,6 +616,44 @@ static void test_matrix(void **state)
     assert_int_equal(tl.bad, 0);
 }
 
+/* An analist reads what municipalities share by name, and nothing of one that shares
+ * nothing (not published): its pages are refused, the overview shows no figures of it;
+ * the beheerder still reads it, and sharing again opens it. */
+static void test_analist_reads_what_is_shared(void **state)
+{
+    TestAuthz *t = *state;
+    PokErr err = {0};
+    char location[128];
+    assert_int_equal(store_sharing_set(t->db.s, "GM0362", SHARE_ANONYMOUS, &err), 0);
+    assert_int_equal(call(t, R_ANALIST, "GET", "/gemeente/GM0362", NULL, NULL, location), 403);
+    assert_int_equal(
+        call(t, R_ANALIST, "GET", "/gemeente/GM0362/maatregelen", NULL, NULL, location), 403);
+    assert_int_equal(
+        call(t, R_ANALIST, "GET", "/api/v2/gemeenten/GM0362/dekking", NULL, NULL, location), 403);
+    assert_int_equal(call(t, R_BEHEERDER, "GET", "/gemeente/GM0362", NULL, NULL, location), 200);
+    assert_int_equal(call(t, R_ANALIST, "GET", "/gemeente/GM1734", NULL, NULL, location), 200);
+    assert_int_equal(call(t, R_ANALIST, "GET", "/gemeente/GM1773", NULL, NULL, location), 200);
+    /* the overview lists Amstelveen without its 2.932.000 */
+    WebRequest req;
+    WebResponse res;
+    web_request_init(&req, "GET", "/api/v2/gemeenten?q=amstelveen");
+    web_response_init(&res);
+    char cookie[128];
+    snprintf(cookie, sizeof cookie, "pok_sessie=%s", t->tokens[R_ANALIST]);
+    req.cookie = cookie;
+    req.host = "127.0.0.1:8080";
+    req.address = "127.0.0.1";
+    route_dispatch(NULL, &t->db.app, &req, &res);
+    assert_int_equal(res.status, 200);
+    assert_non_null(strstr(res.body.data, "Amstelveen"));
+    assert_null(strstr(res.body.data, "293200000"));
+    web_response_free(&res);
+    web_request_free(&req);
+    assert_int_equal(store_sharing_set(t->db.s, "GM0362", SHARE_NAMED, &err), 0);
+    assert_int_equal(call(t, R_ANALIST, "GET", "/gemeente/GM0362", NULL, NULL, location), 200);
+    assert_int_equal(store_sharing_set(t->db.s, "GM0362", SHARE_MEASURES, &err), 0);
+}
+
 static void test_logout(void **state)
 {
     TestAuthz *t = *state;
@@ -886,6 +925,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_idor_and_csrf, authz_setup, authz_teardown),
         cmocka_unit_test_setup_teardown(test_forms_carry_token, authz_setup, authz_teardown),
         cmocka_unit_test_setup_teardown(test_logout, authz_setup, authz_teardown),
+        cmocka_unit_test_setup_teardown(test_analist_reads_what_is_shared, authz_setup,
+                                        authz_teardown),
         cmocka_unit_test_setup_teardown(test_open_mode, authz_setup, authz_teardown),
         cmocka_unit_test_setup_teardown(test_actor_after_refusal, authz_setup, authz_teardown),
         cmocka_unit_test_setup_teardown(test_password_check_outside_lock, authz_setup,
