@@ -68,6 +68,17 @@ want=$(db_query "SELECT sum(a.amount_cents) FROM allocation a WHERE a.municipali
 got=$(python3 -c "import json,sys; print([m['allocated_cents'] for m in json.load(open('nat.json'))['municipalities_by_name'] if m['code'] == sys.argv[1]][0])" "$code")
 [ -n "$want" ] && [ "$want" = "$got" ] && ok "$code allocated equals SQL" || not_ok "$code allocated equals SQL" "sql $want, pok $got"
 
+# completeness: the ended measures without an evaluation, and the years of the scheme
+# without an allocation, of every municipality sharing by name, by SQL and in the monitor
+want=$(db_query "SELECT count(*) FROM measure m JOIN municipality_sharing sh ON sh.municipality = m.municipality AND sh.level >= 2 WHERE m.status IN ('afgerond', 'gestopt') AND NOT EXISTS (SELECT 1 FROM evaluation e WHERE e.measure_id = m.id)" "$NAT")
+got=$(python3 -c "import json; print(sum(1 for m in json.load(open('nat.json'))['municipalities_by_name'] for x in m['missing'] if x['kind'] == 'evaluation'))")
+[ -n "$want" ] && [ "$want" -gt 0 ] && [ "$want" = "$got" ] && ok "completeness: ended measures without an evaluation equal SQL ($want)" ||
+  not_ok "completeness: ended measures without an evaluation equal SQL" "sql $want, pok $got"
+want=$(db_query "SELECT count(*) FROM municipality_sharing sh, (SELECT 2021 AS y UNION SELECT 2022 UNION SELECT 2023 UNION SELECT 2024 UNION SELECT 2025 UNION SELECT 2026 UNION SELECT 2027) years WHERE sh.level >= 2 AND NOT EXISTS (SELECT 1 FROM allocation a WHERE a.municipality = sh.municipality AND a.year <= years.y AND a.year_to >= years.y AND a.amount_cents <> 0 AND $CURRENT)" "$NAT")
+got=$(python3 -c "import json; print(sum(1 for m in json.load(open('nat.json'))['municipalities_by_name'] for x in m['missing'] if x['kind'] == 'allocation'))")
+[ -n "$want" ] && [ "$want" -gt 0 ] && [ "$want" = "$got" ] && ok "completeness: years without an allocation equal SQL ($want)" ||
+  not_ok "completeness: years without an allocation equal SQL" "sql $want, pok $got"
+
 # the open data never names a municipality that does not share by name
 expect "pok monitor export writes the tables" 0 "4 tabellen en datapackage.json" -- "$POK" --db "$NAT" monitor export open
 db_query "SELECT code FROM municipality m WHERE NOT EXISTS (SELECT 1 FROM municipality_sharing sh WHERE sh.municipality = m.code AND sh.level >= 2)" "$NAT" >hidden
