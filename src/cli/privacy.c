@@ -77,7 +77,11 @@ static int cmd_privacy_scan(Cli *cli, int argc, char **argv)
     int rc = cli_parse(argc, argv, opts, pos, 1, 1, NULL, usage_privacy_scan);
     if (rc) return rc;
     OutputFormat fmt = FORMAT_TEXT;
-    if (format && cli_format(format, 0, &fmt)) return EXIT_USAGE;
+    if (format && cli_format(format, 0, &fmt)) {
+        fprintf(stderr, "pok: veld 'format': verwacht text of json, niet '%s'\n%s\n", format,
+                usage_privacy_scan);
+        return EXIT_USAGE;
+    }
     Buf b = {0};
     if (read_input(pos[0], &b, &cli->err)) {
         buf_free(&b);
