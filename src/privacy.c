@@ -269,13 +269,15 @@ static void scan_bsn(const Text *t, size_t i, PrivacyFindings *f)
 {
     Groups g;
     read_groups(t, i, " .", &g);
+    /* 3-3-3 with spaces, or 4-2-3 with the same separator twice */
+    int spaced = g.n >= 3 && g.len[0] == 3 && g.len[1] == 3 && g.len[2] == 3 && g.sep[1] == ' ' &&
+                 g.sep[2] == ' ';
+    int dotted =
+        g.n >= 3 && g.len[0] == 4 && g.len[1] == 2 && g.len[2] == 3 && g.sep[1] == g.sep[2];
     size_t k;
     if (g.len[0] == 9)
         k = 1;
-    else if (g.n >= 3 && g.len[0] == 3 && g.len[1] == 3 && g.len[2] == 3 && g.sep[1] == ' ' &&
-             g.sep[2] == ' ')
-        k = 3;
-    else if (g.n >= 3 && g.len[0] == 4 && g.len[1] == 2 && g.len[2] == 3 && g.sep[1] == g.sep[2])
+    else if (spaced || dotted)
         k = 3;
     else
         return;
