@@ -255,6 +255,13 @@ static void read_groups(const Text *t, size_t i, const char *seps, Groups *g)
         g->end[g->n] = i;
         g->n++;
         unsigned char c = at(t, i);
+        /* "06 - 12 34 56 78": a hyphen with a space on both sides counts as one */
+        if (c == ' ' && at(t, i + 1) == '-' && at(t, i + 2) == ' ' && strchr(seps, '-') &&
+            is_digit(at(t, i + 3)) && g->n < MAX_GROUPS) {
+            g->sep[g->n] = '-';
+            i += 3;
+            continue;
+        }
         if (!c || !strchr(seps, c) || !is_digit(at(t, i + 1)) || g->n == MAX_GROUPS) break;
         g->sep[g->n] = c;
         i++;
@@ -313,6 +320,30 @@ static size_t groups_to(const Groups *g, size_t want)
         if (total > want) return 0;
     }
     return 0;
+}
+
+/* The area code in brackets: "(020) 123 4567", "(0570) 12 34 56": 0 and one to three
+ * digits, then the rest of the ten. */
+static void scan_phone_bracketed(const Text *t, size_t i, PrivacyFindings *f)
+{
+    size_t j = i + 1, area = 0;
+    if (at(t, j) != '0' || at(t, j + 1) == '0') return;
+    while (is_digit(at(t, j)) && area < 5) {
+        j++;
+        area++;
+    }
+    if (area < 2 || area > 4 || at(t, j) != ')') return;
+    j++;
+    if (at(t, j) == ' ') j++;
+    if (!is_digit(at(t, j))) return;
+    Groups g;
+    read_groups(t, j, " -", &g);
+    size_t end = groups_to(&g, 10 - area);
+    char first[4] = {0};
+    memcpy(first, t->s + i + 2, area - 1 < 3 ? area - 1 : 3);
+    if (!end || (area == 4 && service_number(first)) || glued(t, i, end) || after_reference(t, i))
+        return;
+    add(f, PRIVACY_PHONE, i, end);
 }
 
 /* National: 0 and nine more digits (06-12345678, 020 123 4567, 0570-123456).
@@ -723,6 +754,7 @@ void privacy_scan(const char *text, size_t len, PrivacyFindings *out)
             scan_birthdate(&t, i, &all);
         }
         if (is_digit(c) || c == '+') scan_phone(&t, i, &all);
+        if (c == '(') scan_phone_bracketed(&t, i, &all);
         if (is_alpha(c)) {
             scan_iban(&t, i, &all);
             scan_name(&t, i, &all);
